@@ -1,0 +1,51 @@
+"""The declared QA checks: id, default severity, title.
+
+Stages emit findings under these ids; config can switch a check off, change its
+severity or suppress a known false positive, and the gate counts findings per id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mtcheck.types import Severity
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    severity: Severity
+    title: str
+    stage: str
+
+
+def _declare(*checks: Check) -> dict[str, Check]:
+    return {check.id: check for check in checks}
+
+
+CHECKS: dict[str, Check] = _declare(
+    Check("align.omission", Severity.ERROR, "Source sentence not translated", "align"),
+    Check("align.addition", Severity.WARNING, "Target sentence with no source", "align"),
+    Check("align.truncation", Severity.ERROR, "Translation ends before the source", "align"),
+    Check("segment.glued", Severity.INFO, "Sentences glued without a space", "segment"),
+    Check("text.identical", Severity.ERROR, "Translation identical to the source", "score"),
+    Check("text.untranslated", Severity.WARNING, "Untranslated source fragment", "names"),
+    Check("text.wrong-language", Severity.ERROR, "Translation in the wrong language", "corpus"),
+    Check("names.inconsistent", Severity.ERROR, "One name rendered several ways", "names"),
+    Check("names.missing", Severity.ERROR, "Name missing from the translation", "names"),
+    Check("names.glossary", Severity.ERROR, "Name differs from the glossary", "names"),
+    Check("names.script", Severity.WARNING, "Name left in the source script", "names"),
+    Check("names.source-inconsistent", Severity.WARNING, "Source spells one name several ways", "names"),
+    Check("numbers.mismatch", Severity.ERROR, "Number or date differs from the source", "names"),
+    Check("numbers.missing", Severity.WARNING, "Number or date missing from the translation", "names"),
+)
+
+
+def get_check(check_id: str) -> Check:
+    from mtcheck.errors import ConfigError
+
+    try:
+        return CHECKS[check_id]
+    except KeyError:
+        known = ", ".join(sorted(CHECKS))
+        raise ConfigError("checks", f"unknown check {check_id!r}; known checks: {known}") from None

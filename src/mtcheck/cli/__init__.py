@@ -1,0 +1,29 @@
+"""The ``mtcheck`` command line: parses arguments and calls the library."""
+
+from __future__ import annotations
+
+import click
+
+from mtcheck import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="mtcheck")
+def main() -> None:
+    """Check machine translations against their source.
+
+    Aligns each translation to the source sentence by sentence, scores it
+    (against references, and round-trip through a back-translation model),
+    flags inconsistent, missing or mistranslated names and numbers, writes
+    HTML reports and results.json, and gates CI on thresholds.
+    """
+
+
+def _register() -> None:
+    from mtcheck.cli import evaluate, schema
+
+    main.add_command(evaluate.evaluate)
+    main.add_command(schema.schema)
+
+
+_register()

@@ -1,0 +1,141 @@
+"""``mtcheck evaluate``: run the pipeline on a corpus and write results and reports."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import click
+
+from mtcheck.cli._common import (
+    ProgressPrinter,
+    config_option,
+    parse_lang_file,
+    reports_errors,
+)
+from mtcheck.config import Config, load_config
+
+
+@click.command()
+@click.argument("corpus", required=False, type=click.Path())
+@click.option("--source", "source_path", type=click.Path(), help="Source document (ad-hoc form).")
+@click.option("--source-lang", default="en", show_default=True, help="Language of --source.")
+@click.option("--translation", "translations", multiple=True, metavar="LANG=FILE",
+              help="A translation to check (repeatable).")
+@click.option("--reference", "references", multiple=True, metavar="LANG=FILE",
+              help="A human reference translation (repeatable).")
+@click.option("--format", "input_format", default=None,
+              help="Input format of the ad-hoc files (default: from the extension).")
+@click.option("--lang", "languages", multiple=True,
+              help="Only these translation languages of the corpus (repeatable).")
+@config_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Write results.json and the HTML reports into this folder.")
+@click.option("--no-report", is_flag=True, help="With --out: write results.json only.")
+@click.option("--bt-model", default=None,
+              help="Back-translation model (hub id or local folder) for every language.")
+@click.option("--bt-revision", default=None, help="Pin the back-translation model revision.")
+@click.option("--bt-backend", type=click.Choice(["transformers", "ctranslate2"]), default=None,
+              help="Generation backend for back-translation.")
+@click.option("--no-backtranslation", is_flag=True, help="Skip the back-translation stage.")
+@click.option("--on-missing-model", type=click.Choice(["skip", "fail"]), default=None,
+              help="A missing model: continue without round-trip scores, or stop (exit 2).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of the back-translation cache.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table.")
+@reports_errors
+def evaluate(
+    corpus: str | None,
+    source_path: str | None,
+    source_lang: str,
+    translations: tuple[str, ...],
+    references: tuple[str, ...],
+    input_format: str | None,
+    languages: tuple[str, ...],
+    config_path: str | None,
+    out_dir: str | None,
+    no_report: bool,
+    bt_model: str | None,
+    bt_revision: str | None,
+    bt_backend: str | None,
+    no_backtranslation: bool,
+    on_missing_model: str | None,
+    cache_dir: str | None,
+    quiet: bool,
+) -> None:
+    """Check translations against their source.
+
+    Give a corpus folder (with manifest.toml), or the ad-hoc form
+    --source FILE --translation LANG=FILE [--reference LANG=FILE].
+
+    \b
+    Examples:
+      mtcheck evaluate corpora/shoigu-visits-iran --out reports/
+      mtcheck evaluate --source en.txt --translation de=de.txt --reference de=ref.de.txt
+    """
+    if corpus and source_path:
+        raise click.UsageError("give either a corpus folder or --source, not both")
+    if not corpus and not source_path:
+        raise click.UsageError("give a corpus folder or --source FILE --translation LANG=FILE")
+    if corpus and (translations or references):
+        raise click.UsageError("--translation/--reference go with --source, not a corpus")
+    translation_files = parse_lang_file(translations, "--translation")
+    reference_files = parse_lang_file(references, "--reference")
+    from mtcheck.corpus import adhoc_corpus, load_corpus
+    from mtcheck.pipeline import evaluate as run_pipeline
+
+    config = _with_overrides(
+        load_config(config_path), bt_model, bt_revision, bt_backend, no_backtranslation,
+        on_missing_model, cache_dir,
+    )
+    if corpus:
+        loaded = load_corpus(corpus, languages)
+    else:
+        assert source_path is not None
+        loaded = adhoc_corpus(
+            source_path, source_lang,
+            translation_files,
+            reference_files,
+            format=input_format,
+        )
+    progress = None if quiet else ProgressPrinter()
+    run = run_pipeline(loaded, config, progress)
+    if progress:
+        progress.close()
+    if out_dir:
+        from mtcheck.output import write_outputs
+
+        written = write_outputs(run, Path(out_dir), reports=not no_report)
+        if not quiet:
+            click.echo(f"wrote {len(written)} files to {out_dir}", err=True)
+    if not quiet:
+        from mtcheck.summary import format_summary
+
+        click.echo(format_summary(run))
+
+
+def _with_overrides(
+    config: Config,
+    bt_model: str | None,
+    bt_revision: str | None,
+    bt_backend: str | None,
+    no_backtranslation: bool,
+    on_missing_model: str | None,
+    cache_dir: str | None,
+) -> Config:
+    """Command-line options win over the config file."""
+    bt = config.backtranslation
+    changes: dict[str, object] = {}
+    if bt_model:
+        changes["model"] = bt_model
+    if bt_revision:
+        changes["revision"] = bt_revision
+    if bt_backend:
+        changes["backend"] = bt_backend
+    if no_backtranslation:
+        changes["enabled"] = False
+    if on_missing_model:
+        changes["on_missing"] = on_missing_model
+    if cache_dir:
+        changes["cache_dir"] = cache_dir
+    return dataclasses.replace(config, backtranslation=dataclasses.replace(bt, **changes))

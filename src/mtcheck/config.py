@@ -1,0 +1,198 @@
+"""Run configuration: TOML files mapped onto frozen dataclasses, strictly.
+
+The dataclass defaults below are the built-in defaults; a config file only
+overrides them. Unknown keys and wrong types are errors naming the key and the
+file, because a silently ignored threshold is worse than a failed run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sys
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtcheck.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class SegmentConfig:
+    # Extra abbreviations per language code that never end a sentence ("Gen.", "Bd.").
+    abbreviations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    # Align paragraph by paragraph when both documents have the same number of paragraphs.
+    within_paragraphs: bool = True
+
+
+@dataclass(frozen=True)
+class ScoreConfig:
+    # Bootstrap resamples for the 95% confidence intervals of corpus scores (1 = no CI).
+    bootstrap_resamples: int = 1000
+    # Seed of every resampling mtcheck does itself (significance tests).
+    seed: int = 12345
+
+
+@dataclass(frozen=True)
+class BacktranslationConfig:
+    enabled: bool = True
+    # A model for every language; overrides `models` and the template when set.
+    model: str = ""
+    # Per-language model ids or local paths.
+    models: Mapping[str, str] = field(default_factory=dict)
+    # `{lang}` is replaced by the translation's language for languages in `template_languages`.
+    template: str = "Helsinki-NLP/opus-mt-{lang}-en"
+    template_languages: tuple[str, ...] = (
+        "ko", "ru", "fr", "id", "ja", "de", "es", "it", "fi", "zh", "uk", "nl", "ar", "hi",
+    )
+    fallback: str = "Helsinki-NLP/opus-mt-mul-en"
+    revision: str = ""
+    # What to do when a model is not available: "skip" (round-trip scores are marked
+    # "not evaluated") or "fail" (exit code 2).
+    on_missing: str = "skip"
+    backend: str = "transformers"
+    device: str = "auto"
+    beam_size: int = 4
+    max_length: int = 256
+    batch_size: int = 16
+    cache_dir: str = ""
+
+
+@dataclass(frozen=True)
+class Suppression:
+    check: str
+    lang: str = "*"
+    entity: str = "*"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class NamesConfig:
+    # Path of a glossary TOML file, relative to the config file.
+    glossary: str = ""
+    # A candidate name must occur at least this often in the source to be tracked.
+    min_occurrences: int = 1
+
+
+@dataclass(frozen=True)
+class ChecksConfig:
+    disabled: tuple[str, ...] = ()
+    # check id -> "error" | "warning" | "info"
+    severity: Mapping[str, str] = field(default_factory=dict)
+    suppress: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    segment: SegmentConfig = field(default_factory=SegmentConfig)
+    align: AlignConfig = field(default_factory=AlignConfig)
+    score: ScoreConfig = field(default_factory=ScoreConfig)
+    backtranslation: BacktranslationConfig = field(default_factory=BacktranslationConfig)
+    names: NamesConfig = field(default_factory=NamesConfig)
+    checks: ChecksConfig = field(default_factory=ChecksConfig)
+    # Gate thresholds stay a raw table here; mtcheck.gate validates them.
+    gate: Mapping[str, Any] = field(default_factory=dict)
+    # Where the config came from ("built-in defaults" or a path) and its content hash.
+    source: str = "built-in defaults"
+    digest: str = ""
+
+    def resolve_path(self, relative: str) -> Path:
+        """A path named in the config, relative to the config file's folder."""
+        path = Path(relative)
+        if path.is_absolute() or self.source == "built-in defaults":
+            return path
+        return Path(self.source).parent / path
+
+
+def load_config(path: str | Path | None) -> Config:
+    """Load a config file, or the built-in defaults when ``path`` is None."""
+    if path is None:
+        return Config()
+    path = Path(path)
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(where, "config file not found") from None
+    except OSError as exc:
+        raise ConfigError(where, f"cannot read config file: {exc.strerror}") from None
+    try:
+        table = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(where, f"not UTF-8 (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(where, f"invalid TOML: {exc}") from None
+    config = from_table(Config, table, where, exclude={"source", "digest"})
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    return dataclasses.replace(config, source=where, digest=digest)
+
+
+def from_table(cls: type[Any], table: Mapping[str, Any], where: str, prefix: str = "",
+               exclude: set[str] | None = None) -> Any:
+    """Build dataclass ``cls`` from a TOML table, rejecting unknown keys and wrong types."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)} - (exclude or set())
+    kwargs: dict[str, Any] = {}
+    for key, value in table.items():
+        dotted = f"{prefix}{key}"
+        if key not in names:
+            known = ", ".join(sorted(names))
+            raise ConfigError(where, f"unknown key {dotted!r} (known keys here: {known})")
+        kwargs[key] = _convert(hints[key], value, where, dotted)
+    return cls(**kwargs)
+
+
+def _convert(hint: Any, value: Any, where: str, key: str) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        if not isinstance(value, dict):
+            raise ConfigError(where, f"{key!r} must be a table")
+        return from_table(hint, value, where, prefix=f"{key}.")
+    if origin in (typing.Union, types.UnionType):
+        errors = []
+        for option in args:
+            if option is type(None):
+                continue
+            try:
+                return _convert(option, value, where, key)
+            except ConfigError as exc:
+                errors.append(exc)
+        raise errors[0]
+    if hint is Any:
+        return value
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ConfigError(where, f"{key!r} must be a list")
+        item = args[0] if args else Any
+        return tuple(_convert(item, v, where, f"{key}[{i}]") for i, v in enumerate(value))
+    if origin in (Mapping, dict) or hint is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(where, f"{key!r} must be a table")
+        vt = args[1] if len(args) == 2 else Any
+        return {k: _convert(vt, v, where, f"{key}.{k}") for k, v in value.items()}
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(where, f"{key!r} must be a number, not {value!r}")
+        return float(value)
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(where, f"{key!r} must be an integer, not {value!r}")
+        return value
+    if hint in (str, bool):
+        if not isinstance(value, hint):
+            raise ConfigError(where, f"{key!r} must be a {hint.__name__}, not {value!r}")
+        return value
+    raise ConfigError(where, f"{key!r}: unsupported setting type {hint!r}")

@@ -1,0 +1,91 @@
+"""Findings read off an alignment: omitted, added, truncated and glued sentences."""
+
+from __future__ import annotations
+
+from mtcheck.checks import CHECKS
+from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
+
+
+def _finding(check: str, message: str, **kwargs: object) -> Finding:
+    return Finding(check=check, severity=CHECKS[check].severity, message=message, **kwargs)  # type: ignore[arg-type]
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def alignment_findings(
+    source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment
+) -> tuple[Finding, ...]:
+    """Omissions (1-0 pairs), additions (0-1 pairs) and a truncated ending.
+
+    Source sentences left unaligned at the very end of the document are one
+    truncation finding rather than a run of omissions: that is how a cut-off
+    translation looks, and one message says it better than five.
+    """
+    pairs = alignment.pairs
+    tail = len(pairs)
+    while tail > 0 and pairs[tail - 1].source_ids and not pairs[tail - 1].target_ids:
+        tail -= 1
+    truncated_ids = tuple(s for p in pairs[tail:] for s in p.source_ids)
+    if len(truncated_ids) < 1 or tail == 0:
+        tail, truncated_ids = len(pairs), ()
+    findings = []
+    for pair in pairs[:tail]:
+        if pair.source_ids and not pair.target_ids:
+            texts = " ".join(source.sentences[s].text for s in pair.source_ids)
+            findings.append(_finding(
+                "align.omission",
+                f"Source sentence {', '.join(str(s + 1) for s in pair.source_ids)} has no "
+                f"counterpart in the translation: {_quote(texts)}",
+                source_ids=pair.source_ids,
+            ))
+        elif pair.target_ids and not pair.source_ids:
+            texts = " ".join(target.sentences[t].text for t in pair.target_ids)
+            findings.append(_finding(
+                "align.addition",
+                f"Translation sentence {', '.join(str(t + 1) for t in pair.target_ids)} has no "
+                f"counterpart in the source: {_quote(texts)}",
+                target_ids=pair.target_ids,
+            ))
+    if truncated_ids:
+        last = target.sentences[-1] if target.sentences else None
+        findings.append(_finding(
+            "align.truncation",
+            f"The translation stops early: the last {len(truncated_ids)} source sentence(s) "
+            f"(from sentence {truncated_ids[0] + 1}: {_quote(source.sentences[truncated_ids[0]].text)}) "
+            "have no counterpart.",
+            source_ids=truncated_ids,
+            target_ids=(last.id,) if last else (),
+        ))
+    findings.extend(glued_findings(target, "target"))
+    return tuple(findings)
+
+
+def glued_findings(document: SegmentedDocument, side: str) -> tuple[Finding, ...]:
+    """Sentences that follow the previous one with no space ("strengthened.He")."""
+    findings = []
+    for sentence in document.sentences:
+        if sentence.glued and sentence.id > 0:
+            previous = document.sentences[sentence.id - 1]
+            ids = (previous.id, sentence.id)
+            findings.append(_finding(
+                "segment.glued",
+                "Two sentences are glued together without a space: "
+                f"{_quote(previous.text[-30:] + sentence.text[:30], 70)}",
+                spans=(TextSpan(side, sentence.id, 0, min(len(sentence.text), 30),
+                                sentence.text[:30]),),
+                **({"source_ids": ids} if side == "source" else {"target_ids": ids}),
+            ))
+    return tuple(findings)
+
+
+def identical_to_source(source: SegmentedDocument, target: SegmentedDocument) -> tuple[Finding, ...]:
+    """The whole translation equals the source: nothing was translated."""
+    if " ".join(source.texts()).strip() == " ".join(target.texts()).strip():
+        return (_finding(
+            "text.identical",
+            f"The {target.lang} translation is identical to the {source.lang} source.",
+            target_ids=tuple(s.id for s in target.sentences),
+        ),)
+    return ()

@@ -1,0 +1,266 @@
+"""The evaluation run: the stages chained in order, each call small and named.
+
+Back-translation runs before alignment (it needs only the target sentences),
+so that the aligner can use back-translation similarity, Bleualign-style.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from mtcheck import __version__
+from mtcheck.align import ALIGNER, align_documents
+from mtcheck.checks import CHECKS
+from mtcheck.config import Config
+from mtcheck.corpus import Corpus
+from mtcheck.errors import ConfigError
+from mtcheck.omissions import alignment_findings, glued_findings, identical_to_source
+from mtcheck.score import (
+    METRICS,
+    ROUNDTRIP_METRICS,
+    coverage,
+    reference_units,
+    roundtrip_units,
+    score_units,
+)
+from mtcheck.segment import SEGMENTER, segment_document
+from mtcheck.types import (
+    Finding,
+    MetricScore,
+    Progress,
+    RunResult,
+    RunSignature,
+    ScoreKind,
+    SegmentedDocument,
+    SegmentResult,
+    Severity,
+    TranslationResult,
+)
+
+
+@dataclass(frozen=True)
+class RoundTrip:
+    """Back-translations of one translation (None when not evaluated) and why."""
+
+    texts: tuple[str, ...] | None
+    status: str
+    signature: str = ""
+
+
+def created_timestamp() -> str:
+    """The run's one timestamp; SOURCE_DATE_EPOCH fixes it for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        if epoch and epoch.isdigit()
+        else datetime.now(tz=timezone.utc).replace(microsecond=0)
+    )
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -> RunResult:
+    """Run every stage on a corpus and return the results (no I/O besides model loading)."""
+    _validate_checks_config(config)
+    source = segment_document(corpus.source, config.segment)
+    targets = {lang: segment_document(doc, config.segment)
+               for lang, doc in corpus.translations.items()}
+    references = {lang: segment_document(doc, config.segment)
+                  for lang, doc in corpus.references.items()}
+    roundtrips = backtranslate_all(targets, config, progress)
+
+    from mtcheck import names
+
+    glossary = (names.load_glossary(config.resolve_path(config.names.glossary))
+                if config.names.glossary else None)
+    entities = names.find_entities(source, glossary, config.names)
+    source_findings = names.check_source(source, entities) + glued_findings(source, "source")
+
+    translations = []
+    for index, (lang, target) in enumerate(targets.items()):
+        if progress:
+            progress("checking translations", index, len(targets))
+        roundtrip = roundtrips.get(lang, RoundTrip(None, "not evaluated: back-translation off"))
+        alignment = align_documents(source, target, config.align, roundtrip.texts)
+        result = TranslationResult(
+            lang=lang,
+            target=target,
+            alignment=alignment,
+            roundtrip_status=roundtrip.status,
+            coverage=coverage(alignment, len(source.sentences)),
+        )
+        result = _with_scores(result, source, references.get(lang), roundtrip, config)
+        name_check = names.check_translation(
+            source, target, alignment, entities, glossary=glossary, config=config.names
+        )
+        findings = (
+            alignment_findings(source, target, alignment)
+            + identical_to_source(source, target)
+            + tuple(name_check.findings)
+        )
+        translations.append(dataclasses.replace(
+            result,
+            findings=apply_checks_config(findings, lang, config),
+            renderings=tuple(name_check.renderings),
+        ))
+    if progress:
+        progress("checking translations", len(targets), len(targets))
+
+    signature = RunSignature(
+        mtcheck_version=__version__,
+        config=f"{config.source}" + (f" (sha256:{config.digest})" if config.digest else ""),
+        segmenter=SEGMENTER,
+        aligner=ALIGNER,
+        created=created_timestamp(),
+        models={lang: rt.signature for lang, rt in sorted(roundtrips.items()) if rt.signature},
+        scorers=_scorer_signatures(translations),
+    )
+    return RunResult(
+        document_id=corpus.id,
+        source=source,
+        translations=tuple(translations),
+        signature=signature,
+        entities=tuple(entities),
+        source_findings=apply_checks_config(source_findings, "source", config),
+    )
+
+
+def backtranslate_all(
+    targets: Mapping[str, SegmentedDocument], config: Config, progress: Progress | None
+) -> dict[str, RoundTrip]:
+    """Back-translate every translation into English, or say why not."""
+    if not config.backtranslation.enabled:
+        return {lang: RoundTrip(None, "not evaluated: back-translation switched off")
+                for lang in targets}
+    from mtcheck.backtranslate import backtranslate
+
+    outcomes = backtranslate(targets, config.backtranslation, into="en", progress=progress)
+    return {
+        lang: RoundTrip(outcome.texts, outcome.status, outcome.signature)
+        for lang, outcome in outcomes.items()
+    }
+
+
+def _with_scores(
+    result: TranslationResult,
+    source: SegmentedDocument,
+    reference: SegmentedDocument | None,
+    roundtrip: RoundTrip,
+    config: Config,
+) -> TranslationResult:
+    scores: list[MetricScore] = []
+    per_pair: dict[int, dict[str, float]] = {}
+    references: dict[int, str] = {}
+    reference_alignment = None
+    if reference is not None:
+        reference_alignment = align_documents(source, reference, config.align)
+        units = reference_units(result.target, result.alignment, reference, reference_alignment)
+        scored = score_units(units, result.lang, ScoreKind.REFERENCE, config.score, METRICS)
+        scores.extend(scored.scores)
+        references = scored.per_pair_reference
+        for index, values in scored.per_pair.items():
+            per_pair.setdefault(index, {}).update(
+                {f"reference.{name}": v for name, v in values.items()})
+    if roundtrip.texts is not None:
+        units = roundtrip_units(source, result.alignment, roundtrip.texts)
+        scored = score_units(units, source.lang, ScoreKind.ROUNDTRIP, config.score,
+                             ROUNDTRIP_METRICS, signature_suffix=roundtrip.signature)
+        scores.extend(scored.scores)
+        for index, values in scored.per_pair.items():
+            per_pair.setdefault(index, {}).update(
+                {f"roundtrip.{name}": v for name, v in values.items()})
+        scores.extend(_semantic_scores(units, roundtrip, per_pair, config))
+    segments = tuple(
+        SegmentResult(
+            pair_index=index,
+            reference=references.get(index),
+            backtranslation=_backtranslation(result, index, roundtrip.texts),
+            scores=per_pair.get(index, {}),
+        )
+        for index in range(len(result.alignment.pairs))
+    )
+    return dataclasses.replace(
+        result,
+        reference=reference,
+        reference_alignment=reference_alignment,
+        scores=tuple(scores),
+        segments=segments,
+    )
+
+
+def _semantic_scores(units: Sequence[object], roundtrip: RoundTrip,
+                     per_pair: dict[int, dict[str, float]], config: Config) -> list[MetricScore]:
+    from mtcheck.backtranslate import semantic_similarity
+    from mtcheck.score import ScoringUnit
+
+    pairs = [u for u in units if isinstance(u, ScoringUnit) and u.hypothesis and u.reference]
+    if not pairs:
+        return []
+    similarity = semantic_similarity([u.hypothesis for u in pairs], [u.reference for u in pairs],
+                                     config.backtranslation)
+    if similarity is None:
+        return []
+    values, signature = similarity
+    for unit, value in zip(pairs, values, strict=True):
+        for index in unit.pair_indexes:
+            per_pair.setdefault(index, {})["roundtrip.semantic"] = round(float(value), 4)
+    mean = sum(values) / len(values)
+    return [MetricScore(metric="semantic", kind=ScoreKind.ROUNDTRIP, value=round(mean, 4),
+                        signature=f"{signature}|{roundtrip.signature}")]
+
+
+def _backtranslation(result: TranslationResult, index: int,
+                     texts: tuple[str, ...] | None) -> str | None:
+    if texts is None:
+        return None
+    ids = result.alignment.pairs[index].target_ids
+    return " ".join(texts[t] for t in ids) if ids else None
+
+
+def _scorer_signatures(translations: Sequence[TranslationResult]) -> dict[str, str]:
+    signatures: dict[str, str] = {}
+    for result in translations:
+        for score in result.scores:
+            signatures.setdefault(f"{score.kind.value}.{score.metric}", score.signature)
+    return dict(sorted(signatures.items()))
+
+
+def _validate_checks_config(config: Config) -> None:
+    for check in list(config.checks.disabled) + list(config.checks.severity):
+        if check not in CHECKS:
+            known = ", ".join(sorted(CHECKS))
+            raise ConfigError(config.source, f"unknown check {check!r} in [checks]; "
+                                             f"known checks: {known}")
+    for check, severity in config.checks.severity.items():
+        if severity not in {s.value for s in Severity}:
+            raise ConfigError(config.source, f"[checks.severity] {check} = {severity!r}: "
+                                             "expected error, warning or info")
+    for suppression in config.checks.suppress:
+        if suppression.check != "*" and suppression.check not in CHECKS:
+            raise ConfigError(config.source, f"unknown check {suppression.check!r} in "
+                                             "[[checks.suppress]]")
+
+
+def apply_checks_config(findings: Sequence[Finding], lang: str, config: Config) -> tuple[Finding, ...]:
+    """Drop disabled checks, apply severity overrides, mark suppressed findings.
+
+    Suppressed findings stay in the results (marked) so that a reader can see
+    what was silenced; the gate does not count them.
+    """
+    kept = []
+    for finding in findings:
+        if finding.check in config.checks.disabled:
+            continue
+        override = config.checks.severity.get(finding.check)
+        if override:
+            finding = dataclasses.replace(finding, severity=Severity(override))
+        for rule in config.checks.suppress:
+            if (rule.check in ("*", finding.check) and rule.lang in ("*", lang)
+                    and rule.entity in ("*", finding.entity)):
+                finding = dataclasses.replace(finding, suppressed=True)
+                break
+        kept.append(finding)
+    return tuple(kept)

@@ -1,0 +1,160 @@
+"""results.json: the machine-readable output, written and read back generically.
+
+The JSON mirrors the dataclasses of :mod:`mtcheck.types` field by field, so
+there is one definition of the format; its JSON Schema is generated from the
+same type hints (:func:`json_schema`) and shipped as ``data/results.schema.json``.
+Mapping keys are sorted and floats are written by ``repr``, so the same run
+gives byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from mtcheck.corpus import read_text
+from mtcheck.errors import InputError
+from mtcheck.types import RunResult
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_ID = "https://mtcheck.invalid/schema/results-1.0.json"
+
+
+def to_jsonable(value: Any) -> Any:
+    """Plain JSON values for a tree of dataclasses, enums, tuples and mappings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(value[k]) for k in sorted(value)}
+    if isinstance(value, tuple | list):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def dump_results(run: RunResult) -> str:
+    """Serialise a run to the results.json text."""
+    document = {"schema_version": SCHEMA_VERSION, "run": to_jsonable(run)}
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def load_results(path: str | Path) -> RunResult:
+    """Read a results.json written by :func:`dump_results` (any 1.x schema version)."""
+    where = str(path)
+    try:
+        document = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(where, f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    if not isinstance(document, dict) or "run" not in document:
+        raise InputError(where, "not an mtcheck results file (no 'run' object)")
+    version = str(document.get("schema_version", ""))
+    if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise InputError(where, f"results schema version {version!r} is not supported "
+                                f"(this mtcheck reads {SCHEMA_VERSION.split('.')[0]}.x)")
+    try:
+        return typing.cast(RunResult, from_jsonable(RunResult, document["run"], "run"))
+    except (TypeError, ValueError, KeyError) as exc:
+        raise InputError(where, f"malformed results: {exc}") from None
+
+
+def from_jsonable(hint: Any, value: Any, where: str) -> Any:
+    """Rebuild a value of type ``hint`` from JSON data; raises ValueError on a mismatch."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        if not isinstance(value, dict):
+            raise ValueError(f"{where}: expected an object")
+        hints = typing.get_type_hints(hint)
+        kwargs = {}
+        for f in dataclasses.fields(hint):
+            if f.name in value:
+                kwargs[f.name] = from_jsonable(hints[f.name], value[f.name], f"{where}.{f.name}")
+            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise ValueError(f"{where}: missing field {f.name!r}")
+        return hint(**kwargs)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        options = [a for a in args if a is not type(None)]
+        return from_jsonable(options[0], value, where)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ValueError(f"{where}: expected a list")
+        return tuple(from_jsonable(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
+    if origin in (Mapping, dict):
+        if not isinstance(value, dict):
+            raise ValueError(f"{where}: expected an object")
+        return {k: from_jsonable(args[1], v, f"{where}.{k}") for k, v in value.items()}
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{where}: expected a number")
+        return float(value)
+    if hint in (int, str, bool):
+        if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+            raise ValueError(f"{where}: expected {hint.__name__}")
+        return value
+    if hint is Any:
+        return value
+    raise TypeError(f"{where}: unsupported type {hint!r}")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of results.json, generated from the dataclasses."""
+    definitions: dict[str, Any] = {}
+
+    def schema_of(hint: Any) -> dict[str, Any]:
+        origin = typing.get_origin(hint)
+        args = typing.get_args(hint)
+        if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+            name = hint.__name__
+            if name not in definitions:
+                definitions[name] = {}  # placeholder breaks recursion
+                hints = typing.get_type_hints(hint)
+                fields = dataclasses.fields(hint)
+                definitions[name] = {
+                    "type": "object",
+                    "description": (hint.__doc__ or name).strip().splitlines()[0],
+                    "properties": {f.name: schema_of(hints[f.name]) for f in fields},
+                    "required": [f.name for f in fields],
+                    "additionalProperties": False,
+                }
+            return {"$ref": f"#/$defs/{name}"}
+        if origin in (typing.Union, types.UnionType):
+            return {"anyOf": [schema_of(a) for a in args]}
+        if hint is type(None):
+            return {"type": "null"}
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            return {"enum": [m.value for m in hint]}
+        if origin is tuple:
+            return {"type": "array", "items": schema_of(args[0])}
+        if origin in (Mapping, dict):
+            return {"type": "object", "additionalProperties": schema_of(args[1])}
+        simple = {float: "number", int: "integer", str: "string", bool: "boolean"}
+        if hint in simple:
+            return {"type": simple[hint]}
+        return {}
+
+    run = schema_of(RunResult)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "mtcheck results",
+        "type": "object",
+        "properties": {"schema_version": {"type": "string", "pattern": r"^1\.\d+$"}, "run": run},
+        "required": ["schema_version", "run"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(definitions.items())),
+    }
+
+
+def dump_schema() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n"

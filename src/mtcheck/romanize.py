@@ -1,0 +1,110 @@
+"""Romanisation of names and text so that different scripts can be compared.
+
+``romanize`` turns text of any script into Latin ASCII; ``phonetic_key`` then
+folds the spelling differences that transliteration conventions introduce
+(sh/sch/ch, kh/h, y/i, doubled letters), so that "Pezeshkian", "Пезешкиан",
+"Pezechkian" and "Πεζεσκιάν" end up close enough for a fuzzy match.
+
+Which romaniser serves which script was measured on real names (see docs/names.md):
+uroman is best for Greek, Korean, Japanese kana and Indic scripts; Unidecode is as good
+or better for Cyrillic and keeps a space between Chinese syllables, which the aligner's
+word n-grams rely on. uroman takes ~2.5 s to initialise, so it is created once, lazily.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from unidecode import unidecode
+
+from mtcheck.errors import LanguageError
+from mtcheck.languages import get_language
+
+# ISO 15924 script codes romanised with uroman; every other script goes through Unidecode.
+_UROMAN_SCRIPTS = frozenset({"Grek", "Hang", "Jpan", "Kore", "Deva", "Beng", "Arab", "Hebr",
+                             "Thai", "Geor", "Armn", "Taml", "Telu", "Knda", "Mlym", "Gujr",
+                             "Guru", "Ethi", "Khmr", "Mymr", "Sinh"})
+
+# Greek digraphs that both romanisers render letter by letter ("gk", "mp", "nt"); names
+# borrowed into Greek use them for g, b and d ("Σοϊγκού" = Shoigu).
+_GREEK_DIGRAPHS = (("γκ", "g"), ("γγ", "ng"), ("μπ", "b"), ("ντ", "d"), ("τσ", "ts"),
+                   ("τζ", "dz"), ("ου", "u"), ("ού", "u"), ("οϋ", "oi"), ("όυ", "u"))
+
+_uroman_lock = threading.Lock()
+_uroman: Any = None
+
+
+def _uroman_instance() -> Any:
+    global _uroman
+    with _uroman_lock:
+        if _uroman is None:
+            import uroman
+
+            _uroman = uroman.Uroman()
+        return _uroman
+
+
+@lru_cache(maxsize=256)
+def _script_of(lang: str) -> tuple[str, str]:
+    """(script code, uroman language code) of ``lang``; unknown codes romanise generically."""
+    try:
+        language = get_language(lang)
+    except LanguageError:
+        return ("", "")
+    return (language.script, _UROMAN_CODES.get(language.code, ""))
+
+
+# uroman wants ISO 639-3 codes for its language-specific rules.
+_UROMAN_CODES = {"ja": "jpn", "ko": "kor", "el": "ell", "hi": "hin", "sa": "san", "zh": "zho",
+                 "ru": "rus", "uk": "ukr", "ar": "ara", "fa": "fas", "he": "heb"}
+
+
+@lru_cache(maxsize=65536)
+def romanize(text: str, lang: str) -> str:
+    """Latin-script, ASCII rendering of ``text`` written in language ``lang``.
+
+    Case is kept where the script has case; text already in Latin script only loses
+    its diacritics.
+    """
+    script, uroman_code = _script_of(lang)
+    if script == "Grek":
+        folded = text.casefold()
+        for digraph, replacement in _GREEK_DIGRAPHS:
+            folded = folded.replace(digraph, replacement)
+        # Keep the capital of a name after folding the digraphs.
+        text = folded[:1].upper() + folded[1:] if text[:1].isupper() else folded
+    if script in _UROMAN_SCRIPTS and _has_non_latin(text):
+        romanised = _uroman_instance().romanize_string(text, lcode=uroman_code or None)
+        return str(unidecode(romanised))
+    return str(unidecode(text))
+
+
+def _has_non_latin(text: str) -> bool:
+    return any(ord(ch) > 0x24F and unicodedata.category(ch)[0] in "LM" for ch in text)
+
+
+# Applied in order, after lower-casing and removing everything but letters.
+_KEY_RULES: tuple[tuple[str, str], ...] = (
+    ("sch", "s"), ("tch", "c"), ("zh", "z"), ("sh", "s"), ("ch", "s"), ("kh", "h"),
+    ("gh", "g"), ("gk", "g"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("mp", "b"),
+    ("ou", "u"), ("ts", "c"), ("q", "k"), ("w", "v"), ("x", "ks"), ("y", "i"), ("j", "i"),
+)
+_REPEATS = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(text: str) -> str:
+    """A key that ignores transliteration conventions: Pezeshkian, Pezechkiane -> "pezeskian(e)".
+
+    ``text`` should already be romanised; anything that is not an ASCII letter is dropped.
+    """
+    key = "".join(ch for ch in unidecode(text).lower() if "a" <= ch <= "z")
+    for old, new in _KEY_RULES:
+        key = key.replace(old, new)
+    key = _FINAL_H.sub("", key)
+    return _REPEATS.sub(r"\1", key)

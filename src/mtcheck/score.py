@@ -1,0 +1,234 @@
+"""Scores: sacrebleu BLEU, chrF, chrF++ and TER, per document and per aligned pair.
+
+Two comparisons share this code. *Reference* scores compare the translation
+with a human reference in the target language. *Round-trip* scores compare the
+back-translation of the translation with the English source; they are
+estimates, labelled as such everywhere.
+
+Corpus scores need parallel streams, but a translation and its reference are
+aligned to the source independently (one may merge two sentences the other
+keeps apart). So sentences are grouped into *units*: the smallest runs of
+source sentences on which both alignments agree. Omitted sentences stay in as
+empty hypotheses, so an omission lowers the score instead of vanishing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.metrics.base import Metric
+
+from mtcheck.config import ScoreConfig
+from mtcheck.languages import get_language
+from mtcheck.types import Alignment, MetricScore, ScoreKind, SegmentedDocument
+
+METRICS = ("BLEU", "chrF", "chrF++", "TER")
+ROUNDTRIP_METRICS = ("chrF", "BLEU")
+
+
+@dataclass(frozen=True)
+class ScoringUnit:
+    """Parallel text for one unit: the hypothesis and what it is compared with."""
+
+    source_ids: tuple[int, ...]
+    pair_indexes: tuple[int, ...]  # pairs of the scored alignment in this unit
+    hypothesis: str
+    reference: str
+
+
+@dataclass(frozen=True)
+class ScoreSet:
+    """Document scores plus sentence-level values per pair index ("chrF" -> value)."""
+
+    scores: tuple[MetricScore, ...]
+    per_pair: dict[int, dict[str, float]]
+    per_pair_reference: dict[int, str]
+
+
+def make_metric(name: str, lang: str) -> Metric:
+    """The sacrebleu metric ``name`` set up for text in ``lang`` (tokenizer from the registry)."""
+    language = get_language(lang)
+    if name == "BLEU":
+        return BLEU(tokenize=language.bleu_tokenizer)
+    if name == "chrF":
+        return CHRF()
+    if name == "chrF++":
+        return CHRF(word_order=2)
+    if name == "TER":
+        return TER(asian_support=language.is_cjk)
+    known = ", ".join(METRICS)
+    raise ValueError(f"unknown metric {name!r}; known metrics: {known}")
+
+
+def _sentence_metric(name: str, lang: str) -> Metric:
+    if name == "BLEU":
+        return BLEU(tokenize=get_language(lang).bleu_tokenizer, effective_order=True)
+    return make_metric(name, lang)
+
+
+def join_sentences(texts: Sequence[str], lang: str) -> str:
+    return ("" if not get_language(lang).spaces else " ").join(t for t in texts if t)
+
+
+def reference_units(
+    target: SegmentedDocument,
+    alignment: Alignment,
+    reference: SegmentedDocument,
+    reference_alignment: Alignment,
+) -> list[ScoringUnit]:
+    """Group the translation and the reference onto common runs of source sentences."""
+    groups = _common_groups([alignment, reference_alignment])
+    target_texts = target.texts()
+    reference_texts = reference.texts()
+    units = []
+    for source_ids, members in groups:
+        pair_indexes = tuple(i for i in members[0])
+        hyp_ids = [t for i in pair_indexes for t in alignment.pairs[i].target_ids]
+        ref_ids = [t for i in members[1] for t in reference_alignment.pairs[i].target_ids]
+        units.append(
+            ScoringUnit(
+                source_ids=source_ids,
+                pair_indexes=pair_indexes,
+                hypothesis=join_sentences([target_texts[t] for t in hyp_ids], target.lang),
+                reference=join_sentences([reference_texts[t] for t in ref_ids], reference.lang),
+            )
+        )
+    return units
+
+
+def roundtrip_units(
+    source: SegmentedDocument, alignment: Alignment, backtranslations: Sequence[str]
+) -> list[ScoringUnit]:
+    """One unit per aligned pair: back-translated target against its source sentences."""
+    source_texts = source.texts()
+    units = []
+    for index, pair in enumerate(alignment.pairs):
+        units.append(
+            ScoringUnit(
+                source_ids=pair.source_ids,
+                pair_indexes=(index,),
+                hypothesis=join_sentences([backtranslations[t] for t in pair.target_ids],
+                                          source.lang),
+                reference=join_sentences([source_texts[s] for s in pair.source_ids],
+                                         source.lang),
+            )
+        )
+    return units
+
+
+def score_units(
+    units: Sequence[ScoringUnit],
+    lang: str,
+    kind: ScoreKind,
+    config: ScoreConfig,
+    metrics: Sequence[str] = METRICS,
+    signature_suffix: str = "",
+) -> ScoreSet:
+    """Corpus scores with bootstrap CIs, and sentence scores for every pair of each unit."""
+    hyps = [u.hypothesis for u in units]
+    refs = [u.reference for u in units]
+    scores = []
+    per_pair: dict[int, dict[str, float]] = {}
+    per_pair_reference: dict[int, str] = {}
+    for name in metrics:
+        metric = make_metric(name, lang)
+        if not units:
+            continue
+        result = metric.corpus_score(hyps, [refs])
+        signature = metric.get_signature().format()
+        low = high = None
+        if config.bootstrap_resamples > 1 and len(units) > 1:
+            low, high = bootstrap_interval(metric, hyps, refs, config)
+            signature = signature.replace(
+                "|case:", f"|bs:{config.bootstrap_resamples}|seed:{config.seed}|case:", 1)
+        if signature_suffix:
+            signature = f"{signature}|{signature_suffix}"
+        scores.append(
+            MetricScore(
+                metric=name,
+                kind=kind,
+                value=round(float(result.score), 4),
+                signature=signature,
+                ci_low=low,
+                ci_high=high,
+                higher_is_better=name != "TER",
+            )
+        )
+        sentence_metric = _sentence_metric(name, lang)
+        for unit in units:
+            value = round(float(sentence_metric.sentence_score(unit.hypothesis,
+                                                               [unit.reference]).score), 4)
+            for index in unit.pair_indexes:
+                per_pair.setdefault(index, {})[name] = value
+                per_pair_reference[index] = unit.reference
+    return ScoreSet(tuple(scores), per_pair, per_pair_reference)
+
+
+def bootstrap_interval(
+    metric: Metric, hyps: Sequence[str], refs: Sequence[str], config: ScoreConfig
+) -> tuple[float, float]:
+    """95% percentile bootstrap interval of a corpus score (Koehn 2004).
+
+    The same resampling as sacrebleu's ``--confidence`` (segment statistics
+    resampled with replacement, the score recomputed from summed statistics),
+    with mtcheck's seed and float64 statistics, reported as the interval's
+    bounds rather than sacrebleu's mean ± half-width.
+    """
+    stats = np.asarray(metric._extract_corpus_statistics(hyps, [refs]), dtype=np.float64)
+    rng = np.random.default_rng(config.seed)
+    samples = rng.integers(0, len(stats), size=(config.bootstrap_resamples, len(stats)))
+    values = np.sort([metric._compute_score_from_stats(list(stats[idx].sum(0))).score
+                      for idx in samples])
+    cut = len(values) // 40
+    return round(float(values[cut]), 4), round(float(values[len(values) - cut - 1]), 4)
+
+
+def coverage(alignment: Alignment, source_count: int) -> float:
+    """Share of source sentences whose pair has at least one target sentence."""
+    if source_count == 0:
+        return 0.0
+    covered = sum(len(p.source_ids) for p in alignment.pairs if p.target_ids)
+    return round(covered / source_count, 4)
+
+
+def _common_groups(
+    alignments: Sequence[Alignment],
+) -> list[tuple[tuple[int, ...], list[tuple[int, ...]]]]:
+    """Cut the source into the coarsest common refinement of several alignments.
+
+    Returns, in source order, each group's source ids and, per alignment, the
+    indexes of its pairs in the group. Pairs with no source sentence (additions)
+    join the group of the pair before them (or the first group).
+    """
+    # A cut after source sentence k is allowed only if no pair of any alignment straddles it.
+    straddled: set[int] = set()
+    n_source = 0
+    for alignment in alignments:
+        for pair in alignment.pairs:
+            if pair.source_ids:
+                n_source = max(n_source, max(pair.source_ids) + 1)
+                straddled.update(range(min(pair.source_ids), max(pair.source_ids)))
+    group_of = []
+    group = 0
+    for k in range(n_source):
+        group_of.append(group)
+        if k not in straddled:
+            group += 1
+    n_groups = group
+    members: list[list[list[int]]] = [[[] for _ in alignments] for _ in range(max(n_groups, 1))]
+    for a, alignment in enumerate(alignments):
+        current = 0
+        for index, pair in enumerate(alignment.pairs):
+            if pair.source_ids:
+                current = group_of[pair.source_ids[0]]
+            members[current][a].append(index)
+    source_by_group: list[list[int]] = [[] for _ in range(max(n_groups, 1))]
+    for k in range(n_source):
+        source_by_group[group_of[k]].append(k)
+    return [
+        (tuple(source_by_group[g]), [tuple(m) for m in members[g]])
+        for g in range(len(members))
+    ]

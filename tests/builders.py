@@ -1,0 +1,27 @@
+"""Small hand-made pipeline values for unit tests of the later stages."""
+
+from __future__ import annotations
+
+from mtcheck.types import Alignment, AlignedPair, Document, Paragraph, SegmentedDocument, Sentence
+
+
+def segmented(lang: str, sentences: list[str], path: str = "doc.txt") -> SegmentedDocument:
+    """One paragraph per sentence, one line each, sentence ids in order."""
+    paragraphs = tuple(Paragraph(index=i, text=t, line=2 * i + 1) for i, t in enumerate(sentences))
+    document = Document(path=path, lang=lang, paragraphs=paragraphs)
+    return SegmentedDocument(
+        document=document,
+        sentences=tuple(
+            Sentence(id=i, paragraph=i, text=t, start=0, end=len(t), line=2 * i + 1)
+            for i, t in enumerate(sentences)
+        ),
+        segmenter="test",
+    )
+
+
+def alignment(*beads: tuple[tuple[int, ...], tuple[int, ...]]) -> Alignment:
+    return Alignment(pairs=tuple(AlignedPair(s, t) for s, t in beads), method="test")
+
+
+def one_to_one(n: int) -> Alignment:
+    return alignment(*[((i,), (i,)) for i in range(n)])
