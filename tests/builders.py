@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mtcheck.types import Alignment, AlignedPair, Document, Paragraph, SegmentedDocument, Sentence
+from mtcheck.types import AlignedPair, Alignment, Document, Paragraph, SegmentedDocument, Sentence
 
 
 def segmented(lang: str, sentences: list[str], path: str = "doc.txt") -> SegmentedDocument:

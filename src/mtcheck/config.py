@@ -134,7 +134,7 @@ def load_config(path: str | Path | None) -> Config:
         raise ConfigError(where, f"not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(where, f"invalid TOML: {exc}") from None
-    config = from_table(Config, table, where, exclude={"source", "digest"})
+    config: Config = from_table(Config, table, where, exclude={"source", "digest"})
     digest = hashlib.sha256(raw).hexdigest()[:12]
     return dataclasses.replace(config, source=where, digest=digest)
 

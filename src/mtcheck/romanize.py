@@ -34,6 +34,17 @@ _UROMAN_SCRIPTS = frozenset({"Grek", "Hang", "Jpan", "Kore", "Deva", "Beng", "Ar
 _GREEK_DIGRAPHS = (("γκ", "g"), ("γγ", "ng"), ("μπ", "b"), ("ντ", "d"), ("τσ", "ts"),
                    ("τζ", "dz"), ("ου", "u"), ("ού", "u"), ("οϋ", "oi"), ("όυ", "u"))
 
+_GREEK_DIGRAPH = re.compile("|".join(d for d, _ in _GREEK_DIGRAPHS), re.IGNORECASE)
+_GREEK_REPLACEMENT = dict(_GREEK_DIGRAPHS)
+
+
+def _greek_digraph(match: re.Match[str]) -> str:
+    found = match.group(0)
+    replacement = _GREEK_REPLACEMENT[found.casefold().replace("σ", "σ")]
+    # Keep the capital of a name ("Ντ" -> "D").
+    return replacement.capitalize() if found[0].isupper() else replacement
+
+
 _uroman_lock = threading.Lock()
 _uroman: Any = None
 
@@ -72,11 +83,7 @@ def romanize(text: str, lang: str) -> str:
     """
     script, uroman_code = _script_of(lang)
     if script == "Grek":
-        folded = text.casefold()
-        for digraph, replacement in _GREEK_DIGRAPHS:
-            folded = folded.replace(digraph, replacement)
-        # Keep the capital of a name after folding the digraphs.
-        text = folded[:1].upper() + folded[1:] if text[:1].isupper() else folded
+        text = _GREEK_DIGRAPH.sub(_greek_digraph, text)
     if script in _UROMAN_SCRIPTS and _has_non_latin(text):
         romanised = _uroman_instance().romanize_string(text, lcode=uroman_code or None)
         return str(unidecode(romanised))
@@ -91,7 +98,7 @@ def _has_non_latin(text: str) -> bool:
 _KEY_RULES: tuple[tuple[str, str], ...] = (
     ("sch", "s"), ("tch", "c"), ("zh", "z"), ("sh", "s"), ("ch", "s"), ("kh", "h"),
     ("gh", "g"), ("gk", "g"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("mp", "b"),
-    ("ou", "u"), ("ts", "c"), ("q", "k"), ("w", "v"), ("x", "ks"), ("y", "i"), ("j", "i"),
+    ("ou", "u"), ("ts", "c"), ("q", "k"), ("w", "v"), ("x", "s"), ("y", "i"), ("j", "i"),
 )
 _REPEATS = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")

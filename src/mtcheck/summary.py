@@ -58,4 +58,4 @@ def format_summary(run: RunResult) -> str:
         "BLEU/chrF: against the reference ('-' = no reference); "
         "RT chrF: round-trip estimate (back-translation vs source; '-' = not evaluated)",
     ]
-    return "\n".join(lines + [""] + notes)
+    return "\n".join([*lines, "", *notes])

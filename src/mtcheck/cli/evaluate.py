@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -125,7 +126,7 @@ def _with_overrides(
 ) -> Config:
     """Command-line options win over the config file."""
     bt = config.backtranslation
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if bt_model:
         changes["model"] = bt_model
     if bt_revision:
