@@ -29,12 +29,29 @@ else:  # pragma: no cover
 class SegmentConfig:
     # Extra abbreviations per language code that never end a sentence ("Gen.", "Bd.").
     abbreviations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Split "strengthened.He" into two sentences (flagged glued); off for texts full of
+    # dotted identifiers.
+    split_glued: bool = True
 
 
 @dataclass(frozen=True)
 class AlignConfig:
     # Align paragraph by paragraph when both documents have the same number of paragraphs.
     within_paragraphs: bool = True
+    # Bead kinds the aligner may use, "source-target" sentence counts. 1-0 and 0-1 are
+    # always allowed so that every pair of documents has an alignment.
+    beads: tuple[str, ...] = (
+        "1-1", "1-2", "2-1", "1-0", "0-1", "2-2", "1-3", "3-1", "2-3", "3-2", "1-4", "4-1",
+    )
+    # Weight of the shared-signal similarity (numbers, names, cognates, punctuation).
+    similarity_weight: float = 20.0
+    # Weight of the similarity between the source and back-translations of the target.
+    backtranslation_weight: float = 8.0
+    # Documents up to this many sentence pairs (rows × columns) are searched in full;
+    # longer ones in a band around the diagonal that widens until the path fits.
+    full_search_cells: int = 4_000_000
+    # Half width of the first band, in sentences.
+    band: int = 50
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,15 @@ class BacktranslationConfig:
     max_length: int = 256
     batch_size: int = 16
     cache_dir: str = ""
+    # Fetch a model from the Hugging Face hub when it is not in the local cache. Off by
+    # default: without network a hub lookup retries for about a minute before failing.
+    allow_download: bool = False
+    # "auto": float32 (transformers) or int8 (ctranslate2) on CPU, float16 on CUDA.
+    quantization: str = "auto"
+    # CPU threads for the model; 0 uses every core this process may run on.
+    threads: int = 0
+    # English sentence-embedding model for the round-trip semantic similarity ("" turns it off).
+    embedding_model: str = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 @dataclass(frozen=True)
@@ -84,6 +110,20 @@ class NamesConfig:
     glossary: str = ""
     # A candidate name must occur at least this often in the source to be tracked.
     min_occurrences: int = 1
+    # Source spellings whose phonetic keys match at least this well (rapidfuzz ratio, 0-100)
+    # are one entity ("Pezhashyan" / "Pezeshitsyan").
+    cluster_threshold: float = 76.0
+    # A target word is a rendering of a name when its romanised key matches at least this well.
+    match_threshold: float = 75.0
+    # Keys shorter than 6 letters ("Iran", "Gaza") must match at least this well.
+    short_match_threshold: float = 85.0
+    # Learn renderings the romaniser cannot see (exonyms: Russia -> Venäjä, 俄罗斯) from the
+    # words that co-occur with a name across aligned sentences.
+    learn_renderings: bool = True
+    # Report a run of at least this many source words copied verbatim into a translation.
+    untranslated_min_words: int = 4
+    # Check that numbers and dates of each source sentence appear in its translation.
+    check_numbers: bool = True
 
 
 @dataclass(frozen=True)

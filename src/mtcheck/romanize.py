@@ -32,7 +32,9 @@ _UROMAN_SCRIPTS = frozenset({"Grek", "Hang", "Jpan", "Kore", "Deva", "Beng", "Ar
 # Greek digraphs that both romanisers render letter by letter ("gk", "mp", "nt"); names
 # borrowed into Greek use them for g, b and d ("Σοϊγκού" = Shoigu).
 _GREEK_DIGRAPHS = (("γκ", "g"), ("γγ", "ng"), ("μπ", "b"), ("ντ", "d"), ("τσ", "ts"),
-                   ("τζ", "dz"), ("ου", "u"), ("ού", "u"), ("οϋ", "oi"), ("όυ", "u"))
+                   ("τζ", "dz"), ("ου", "u"), ("ού", "u"), ("οϋ", "oi"), ("όυ", "u"),
+                   # χ is the h/kh of foreign names (Χαμάς = Hamas), not "ch".
+                   ("χ", "h"))
 
 _GREEK_DIGRAPH = re.compile("|".join(d for d, _ in _GREEK_DIGRAPHS), re.IGNORECASE)
 _GREEK_REPLACEMENT = dict(_GREEK_DIGRAPHS)
@@ -40,7 +42,7 @@ _GREEK_REPLACEMENT = dict(_GREEK_DIGRAPHS)
 
 def _greek_digraph(match: re.Match[str]) -> str:
     found = match.group(0)
-    replacement = _GREEK_REPLACEMENT[found.casefold().replace("σ", "σ")]
+    replacement = _GREEK_REPLACEMENT[found.casefold()]
     # Keep the capital of a name ("Ντ" -> "D").
     return replacement.capitalize() if found[0].isupper() else replacement
 
@@ -98,8 +100,12 @@ def _has_non_latin(text: str) -> bool:
 _KEY_RULES: tuple[tuple[str, str], ...] = (
     ("sch", "s"), ("tch", "c"), ("zh", "z"), ("sh", "s"), ("ch", "s"), ("kh", "h"),
     ("gh", "g"), ("gk", "g"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("mp", "b"),
-    ("ou", "u"), ("ts", "c"), ("q", "k"), ("w", "v"), ("x", "s"), ("y", "i"), ("j", "i"),
+    ("ou", "u"), ("ts", "c"), ("q", "k"), ("w", "v"), ("x", "s"), ("dz", "z"), ("ij", "i"),
+    ("y", "i"),
 )
+# After a vowel or at the start, "j" is mostly the z/dzh of Korean, Indic and Japanese
+# romanisations (가자 "gaja", गाजा "gaajaa" = Gaza); "ij" (Finnish Pezeshkijan) is an "i".
+_J = re.compile(r"j")
 _REPEATS = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 
@@ -113,5 +119,6 @@ def phonetic_key(text: str) -> str:
     key = "".join(ch for ch in unidecode(text).lower() if "a" <= ch <= "z")
     for old, new in _KEY_RULES:
         key = key.replace(old, new)
+    key = _J.sub("z", key)
     key = _FINAL_H.sub("", key)
     return _REPEATS.sub(r"\1", key)

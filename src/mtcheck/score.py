@@ -139,11 +139,13 @@ def score_units(
         metric = make_metric(name, lang)
         if not units:
             continue
-        result = metric.corpus_score(hyps, [refs])
+        metric._check_corpus_score_args(hyps, [refs])
+        stats = np.asarray(metric._extract_corpus_statistics(hyps, [refs]), dtype=np.float64)
+        result = metric._compute_score_from_stats(list(stats.sum(0)))
         signature = metric.get_signature().format()
         low = high = None
         if config.bootstrap_resamples > 1 and len(units) > 1:
-            low, high = bootstrap_interval(metric, hyps, refs, config)
+            low, high = bootstrap_interval(metric, stats, config)
             signature = signature.replace(
                 "|case:", f"|bs:{config.bootstrap_resamples}|seed:{config.seed}|case:", 1)
         if signature_suffix:
@@ -170,16 +172,16 @@ def score_units(
 
 
 def bootstrap_interval(
-    metric: Metric, hyps: Sequence[str], refs: Sequence[str], config: ScoreConfig
+    metric: Metric, stats: np.ndarray, config: ScoreConfig
 ) -> tuple[float, float]:
     """95% percentile bootstrap interval of a corpus score (Koehn 2004).
 
-    The same resampling as sacrebleu's ``--confidence`` (segment statistics
+    ``stats`` are sacrebleu's per-segment sufficient statistics. The same
+    resampling as sacrebleu's ``--confidence`` (segment statistics
     resampled with replacement, the score recomputed from summed statistics),
     with mtcheck's seed and float64 statistics, reported as the interval's
     bounds rather than sacrebleu's mean ± half-width.
     """
-    stats = np.asarray(metric._extract_corpus_statistics(hyps, [refs]), dtype=np.float64)
     rng = np.random.default_rng(config.seed)
     samples = rng.integers(0, len(stats), size=(config.bootstrap_resamples, len(stats)))
     values = np.sort([metric._compute_score_from_stats(list(stats[idx].sum(0))).score

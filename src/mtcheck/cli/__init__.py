@@ -20,10 +20,14 @@ def main() -> None:
 
 
 def _register() -> None:
-    from mtcheck.cli import evaluate, schema
+    from mtcheck.cli import align, evaluate, gate, models, report, schema
 
     main.add_command(evaluate.evaluate)
+    main.add_command(align.align)
     main.add_command(schema.schema)
+    main.add_command(gate.gate)
+    main.add_command(report.report)
+    main.add_command(models.models)
 
 
 _register()

@@ -1,0 +1,149 @@
+"""Alignment accuracy against hand-made gold alignments, next to NLTK's Gale–Church.
+
+Run from the repository root:
+
+    python benchmarks/align_accuracy.py            # shipped corpus + ../shared dev set
+    python benchmarks/align_accuracy.py --confusion
+
+It prints strict and lax precision/recall/F1 (vecalign's convention, see
+``mtcheck.align.gold``) for mtcheck's aligner and for the named baseline,
+``nltk.translate.gale_church.align_blocks`` over whole documents (sentence
+character lengths, no anchors), on
+
+* ``corpora/shoigu-visits-iran`` (English source, 14 translations, gold/*.json);
+* ``../shared/data/bleualign-dev`` (German/French, Text+Berg, vecalign beads),
+  skipped when that folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from mtcheck.align import ALIGNER, align_documents, align_sentences  # noqa: E402
+from mtcheck.align.gold import (  # noqa: E402
+    AlignmentScore,
+    BeadIds,
+    beads_from_texts,
+    parse_vecalign,
+    read_gold_json,
+    score_many,
+)
+from mtcheck.corpus import load_corpus, read_text  # noqa: E402
+from mtcheck.segment import segment_document  # noqa: E402
+
+CORPUS = ROOT / "corpora" / "shoigu-visits-iran"
+DEV = ROOT.parent / "shared" / "data" / "bleualign-dev"
+
+
+def gale_church(source: Sequence[str], target: Sequence[str]) -> list[BeadIds]:
+    """NLTK's Gale–Church over the whole document, its links grouped into beads."""
+    from nltk.translate.gale_church import align_blocks
+
+    links = align_blocks([len(s) for s in source], [len(t) for t in target])
+    beads: dict[int, tuple[set[int], set[int]]] = {}
+    owner_source: dict[int, int] = {}
+    owner_target: dict[int, int] = {}
+    for i, j in links:
+        key = owner_source.get(i, owner_target.get(j, len(beads)))
+        group = beads.setdefault(key, (set(), set()))
+        group[0].add(i)
+        group[1].add(j)
+        owner_source[i] = owner_target[j] = key
+    result = [(tuple(sorted(s)), tuple(sorted(t))) for s, t in beads.values()]
+    result += [((i,), ()) for i in range(len(source)) if i not in owner_source]
+    result += [((), (j,)) for j in range(len(target)) if j not in owner_target]
+    return sorted(result, key=lambda bead: (min(bead[0], default=-1), min(bead[1], default=-1)))
+
+
+def corpus_case() -> tuple[list[list[BeadIds]], list[list[BeadIds]], list[list[BeadIds]], float]:
+    corpus = load_corpus(CORPUS)
+    assert corpus.gold_dir is not None
+    source = segment_document(corpus.source)
+    golds, ours, baseline = [], [], []
+    elapsed = 0.0
+    for lang, document in sorted(corpus.translations.items()):
+        gold_path = Path(corpus.gold_dir) / f"{lang}.json"
+        if not gold_path.exists():
+            continue
+        target = segment_document(document)
+        records = read_gold_json(read_text(gold_path), str(gold_path))
+        golds.append(beads_from_texts(records, source.texts(), target.texts(), str(gold_path)))
+        started = time.perf_counter()
+        alignment = align_documents(source, target)
+        elapsed += time.perf_counter() - started
+        ours.append([(p.source_ids, p.target_ids) for p in alignment.pairs])
+        baseline.append(gale_church(source.texts(), target.texts()))
+    return golds, ours, baseline, elapsed
+
+
+def dev_case() -> tuple[list[list[BeadIds]], list[list[BeadIds]], list[list[BeadIds]], float]:
+    source = read_text(DEV / "dev.de").splitlines()
+    target = read_text(DEV / "dev.fr").splitlines()
+    gold = parse_vecalign(read_text(DEV / "dev.defr"), str(DEV / "dev.defr"))
+    started = time.perf_counter()
+    pairs = align_sentences(source, target, source_lang="de", target_lang="fr")
+    elapsed = time.perf_counter() - started
+    ours = [(p.source_ids, p.target_ids) for p in pairs]
+    return [gold], [ours], [gale_church(source, target)], elapsed
+
+
+def line(name: str, score: AlignmentScore) -> str:
+    s, x = score.strict, score.lax
+    return (f"  {name:<28} strict P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}   "
+            f"lax P {x.precision:.3f} R {x.recall:.3f} F1 {x.f1:.3f}")
+
+
+def confusion_table(score: AlignmentScore) -> str:
+    """Rows: gold bead kinds; columns: the kind of test bead that got them."""
+    rows = sorted({g for g, _ in score.confusion}, key=_kind_order)
+    totals: Counter[str] = Counter()
+    for (gold, _), count in score.confusion.items():
+        totals[gold] += count
+    out = ["  gold kind  count  exact  -> otherwise (test bead kind: count)"]
+    for gold in rows:
+        exact = score.confusion.get((gold, gold), 0)
+        other = ", ".join(f"{t}: {c}" for (g, t), c in sorted(score.confusion.items())
+                          if g == gold and t != gold)
+        out.append(f"  {gold:<9} {totals[gold]:>5}  {exact:>5}  {other}")
+    return "\n".join(out)
+
+
+def _kind_order(kind: str) -> tuple[int, int]:
+    a, b = kind.split("-")
+    return (int(a) + int(b), int(a))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--confusion", action="store_true", help="print per-bead-kind tables")
+    args = parser.parse_args()
+    print(f"aligner: {ALIGNER}")
+    cases = [("shipped corpus (en -> 14 languages)", corpus_case, CORPUS.exists()),
+             ("bleualign dev (de -> fr)", dev_case, DEV.exists())]
+    for title, case, available in cases:
+        if not available:
+            print(f"\n{title}: skipped (data not found)")
+            continue
+        golds, ours, baseline, elapsed = case()
+        mine = score_many(golds, ours)
+        nltk = score_many(golds, baseline)
+        print(f"\n{title}: {mine.gold_beads} gold beads, aligned in {elapsed:.2f} s")
+        print(line("mtcheck", mine))
+        print(line("nltk gale_church (baseline)", nltk))
+        if args.confusion:
+            print("  mtcheck per gold bead kind:")
+            print(confusion_table(mine))
+            print("  nltk gale_church per gold bead kind:")
+            print(confusion_table(nltk))
+
+
+if __name__ == "__main__":
+    main()

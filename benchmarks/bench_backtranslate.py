@@ -1,0 +1,244 @@
+"""Back-translation speed: backends and precisions, and a cold run against a cached re-run.
+
+Run from the repository root::
+
+    python benchmarks/bench_backtranslate.py            # full table, about 5-8 minutes on 2 cores
+    python benchmarks/bench_backtranslate.py --quick    # batch 8 only, about 2 minutes
+
+The model has random weights but the real opus-mt shape (Marian, d_model 512,
+6+6 layers, 8 heads, FFN 2048, vocabulary 58,101: 74M parameters), so the
+speed is that of a real Helsinki-NLP/opus-mt-xx-en model; no download is
+needed. Every sentence is generated to exactly ``--output-tokens`` tokens
+(end-of-sentence suppressed) so that backends do the same work. Sentences run
+through mtcheck's own engines (tokenization, length batching, decoding).
+
+Baseline: transformers float32. Figures are sentences per second and the ratio
+to the baseline at the same batch size and beam. The second part times the
+whole stage (``backtranslate()``) in a fresh process with an empty cache
+(cold: imports, model load, generation) and again with the cache filled (warm).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+OPUS_MT_SHAPE: dict[str, Any] = {
+    "d_model": 512,
+    "encoder_layers": 6,
+    "decoder_layers": 6,
+    "encoder_attention_heads": 8,
+    "decoder_attention_heads": 8,
+    "encoder_ffn_dim": 2048,
+    "decoder_ffn_dim": 2048,
+    "max_position_embeddings": 512,
+    "scale_embedding": True,
+    "share_encoder_decoder_embeddings": True,
+}
+VOCAB_SIZE = 58_101  # opus-mt-de-en's vocabulary
+
+
+def build_opus_mt_shaped(dest: Path) -> Path:
+    """A random Marian model of the opus-mt shape, saved with a working tokenizer."""
+    import sentencepiece as spm
+    import torch
+    from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
+
+    from tiny_models import TRAINING_SENTENCES, train_sentencepiece
+
+    dest.mkdir(parents=True, exist_ok=True)
+    spm_bytes = train_sentencepiece()
+    (dest / "source.spm").write_bytes(spm_bytes)
+    (dest / "target.spm").write_bytes(spm_bytes)
+    processor = spm.SentencePieceProcessor(model_proto=spm_bytes)
+    vocab = {"</s>": 0, "<unk>": 1}
+    for i in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    for filler in range(VOCAB_SIZE - len(vocab) - 1):
+        vocab[f"▁w{filler}"] = len(vocab)
+    vocab["<pad>"] = len(vocab)
+    (dest / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), "utf-8")
+    MarianTokenizer(source_spm=str(dest / "source.spm"), target_spm=str(dest / "target.spm"),
+                    vocab=str(dest / "vocab.json")).save_pretrained(dest)
+    pad = vocab["<pad>"]
+    torch.manual_seed(0)
+    model = MarianMTModel(MarianConfig(vocab_size=len(vocab), pad_token_id=pad,
+                                       decoder_start_token_id=pad, eos_token_id=0,
+                                       **OPUS_MT_SHAPE))
+    model.generation_config = GenerationConfig(decoder_start_token_id=pad, pad_token_id=pad,
+                                               eos_token_id=0, bad_words_ids=[[pad]])
+    model.save_pretrained(dest)
+    assert len(TRAINING_SENTENCES) > 0
+    return dest
+
+
+def sentences(count: int) -> list[str]:
+    """Distinct Russian-like sentences of 10-30 subword tokens."""
+    from tiny_models import TRAINING_SENTENCES
+
+    russian = [s for s in TRAINING_SENTENCES if any("а" <= c <= "я" for c in s)]
+    return [f"{russian[i % len(russian)]} {russian[(i * 7 + 3) % len(russian)]} ({i})"
+            for i in range(count)]
+
+
+def load_engine(backend: str, quantization: str, model_dir: Path, work_dir: Path,
+                beam: int, batch: int, tokens: int) -> tuple[Any, float]:
+    from mtcheck.backtranslate.engines import load_translator, settings_from_config
+    from mtcheck.backtranslate.families import FAMILIES
+    from mtcheck.backtranslate.resolve import locate_model
+    from mtcheck.config import BacktranslationConfig
+
+    config = BacktranslationConfig(backend=backend, quantization=quantization, device="cpu",
+                                   beam_size=beam, batch_size=batch, max_length=tokens)
+    started = time.perf_counter()
+    translator = load_translator(locate_model(str(model_dir)), FAMILIES["marian"],
+                                 settings_from_config(config), work_dir)
+    fix_output_length(translator, tokens)
+    return translator, time.perf_counter() - started
+
+
+def fix_output_length(translator: Any, tokens: int) -> None:
+    """Make every output exactly ``tokens`` long, whichever backend runs."""
+    if hasattr(translator, "model"):
+        translator.model.generation_config.min_new_tokens = tokens
+        return
+    translator.translator = _FixedLength(translator.translator, tokens)
+
+
+class _FixedLength:
+    """Wraps a ``ctranslate2.Translator`` so that outputs have a minimum length."""
+
+    def __init__(self, inner: Any, tokens: int) -> None:
+        self.inner = inner
+        self.tokens = tokens
+
+    def translate_batch(self, *args: Any, **kwargs: Any) -> Any:
+        return self.inner.translate_batch(*args, min_decoding_length=self.tokens, **kwargs)
+
+
+def rate(translator: Any, texts: list[str]) -> float:
+    translator.translate(texts[:2], "ru", "en")  # warm-up: first calls allocate
+    started = time.perf_counter()
+    translator.translate(texts, "ru", "en")
+    return len(texts) / (time.perf_counter() - started)
+
+
+def speed_table(model_dir: Path, work_dir: Path, batches: list[int], beams: list[int],
+                tokens: int, per_batch: int) -> list[dict[str, Any]]:
+    engines = [("transformers", "float32"), ("transformers", "int8"), ("ctranslate2", "int8")]
+    rows = []
+    for backend, quantization in engines:
+        for beam in beams:
+            for batch in batches:
+                translator, load_s = load_engine(backend, quantization, model_dir, work_dir,
+                                                 beam, batch, tokens)
+                count = max(per_batch, batch * 2) if batch > 1 else max(6, per_batch // 4)
+                speed = rate(translator, sentences(count))
+                rows.append({"engine": f"{backend} {quantization}", "beam": beam,
+                             "batch": batch, "sent_per_s": speed, "load_s": load_s})
+                print(f"  {backend:12} {quantization:8} beam {beam} batch {batch:2}: "
+                      f"{speed:6.2f} sent/s ({count} sentences, load {load_s:.1f} s)",
+                      flush=True)
+                del translator
+    return rows
+
+
+STAGE_SCRIPT = """
+import json, sys, time
+sys.path[:0] = {paths!r}
+started = time.perf_counter()
+from builders import segmented
+from mtcheck.backtranslate import backtranslate
+from mtcheck.config import BacktranslationConfig
+config = BacktranslationConfig(**json.loads(sys.argv[1]))
+texts = json.loads(sys.argv[2])
+stage_started = time.perf_counter()
+out = backtranslate({{"ru": segmented("ru", texts)}}, config)
+done = time.perf_counter()
+print(json.dumps({{"stage_s": done - stage_started, "process_s": done - started,
+                  "status": out["ru"].status, "torch": "torch" in sys.modules}}))
+"""
+
+
+def cold_and_warm(model_dir: Path, cache_dir: Path, backend: str, count: int,
+                  tokens: int) -> dict[str, Any]:
+    config = {"model": str(model_dir), "cache_dir": str(cache_dir), "backend": backend,
+              "device": "cpu", "max_length": tokens}
+    script = STAGE_SCRIPT.format(paths=[str(ROOT / "src"), str(ROOT / "tests")])
+    runs = []
+    for _ in ("cold", "warm"):
+        done = subprocess.run([sys.executable, "-c", script, json.dumps(config),
+                               json.dumps(sentences(count))],
+                              capture_output=True, text=True, check=True)
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {"cold": runs[0], "warm": runs[1]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="batch 8 only, fewer sentences")
+    parser.add_argument("--output-tokens", type=int, default=30)
+    parser.add_argument("--sentences", type=int, default=64,
+                        help="sentences per measurement (batch 1 uses a quarter)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    batches = [8] if args.quick else [1, 8, 32]
+    per_batch = 16 if args.quick else args.sentences
+    from mtcheck.backtranslate.engines import available_cores
+
+    print(f"back-translation benchmark: {available_cores()} CPU threads, "
+          f"{args.output_tokens} output tokens per sentence", flush=True)
+    with tempfile.TemporaryDirectory(prefix="mtcheck-bench-") as tmp:
+        work = Path(tmp)
+        started = time.perf_counter()
+        model_dir = build_opus_mt_shaped(work / "opus-mt-shaped")
+        print(f"built the opus-mt-shaped model in {time.perf_counter() - started:.1f} s",
+              flush=True)
+        rows = speed_table(model_dir, work / "engines", batches, [1, 4], args.output_tokens,
+                           per_batch)
+        stage_count = 32 if args.quick else 100
+        print(f"cold vs warm stage, {stage_count} sentences, ctranslate2 int8, beam 4 ...",
+              flush=True)
+        stage = cold_and_warm(model_dir, work / "stage-cache", "ctranslate2", stage_count,
+                              args.output_tokens)
+    report(rows, stage)
+    if args.json:
+        args.json.write_text(json.dumps({"speed": rows, "stage": stage}, indent=2), "utf-8")
+
+
+def report(rows: list[dict[str, Any]], stage: dict[str, Any]) -> None:
+    baseline = {(r["beam"], r["batch"]): r["sent_per_s"] for r in rows
+                if r["engine"] == "transformers float32"}
+    print("\n| engine | beam | batch | sentences/s | vs transformers float32 |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        ratio = r["sent_per_s"] / baseline[(r["beam"], r["batch"])]
+        print(f"| {r['engine']} | {r['beam']} | {r['batch']} | {r['sent_per_s']:.2f} "
+              f"| {ratio:.2f}x |")
+    best = max(rows, key=lambda r: r["sent_per_s"] / baseline[(r["beam"], r["batch"])])
+    best_ratio = best["sent_per_s"] / baseline[(best["beam"], best["batch"])]
+    print(f"\nfastest CPU path vs float32: {best['engine']} beam {best['beam']} batch "
+          f"{best['batch']}: {best_ratio:.2f}x (goal >= 3x)")
+    cold, warm = stage["cold"], stage["warm"]
+    print(f"stage cold: {cold['stage_s']:.2f} s in backtranslate() "
+          f"({cold['process_s']:.2f} s with imports); warm (all cached): "
+          f"{warm['stage_s']:.3f} s ({warm['process_s']:.2f} s with imports; torch imported: "
+          f"{warm['torch']})")
+    print(f"warm re-run speed-up: {cold['stage_s'] / warm['stage_s']:.0f}x in the stage, "
+          f"{cold['process_s'] / warm['process_s']:.0f}x with imports (goal >= 50x)")
+
+
+if __name__ == "__main__":
+    main()

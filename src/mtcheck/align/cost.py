@@ -1,0 +1,177 @@
+"""The cost of a bead: prior + length model − shared-signal similarity.
+
+``cost(bead) = -log P(kind) + length cost - Σ_c weight_c × cosine_c``
+
+* the length cost is Gale & Church's (1993): the two-sided tail probability of
+  the length difference under a normal model whose variance grows with length,
+  on lengths counted in source-equivalent characters;
+* each similarity *channel* is the cosine between the summed feature vectors of
+  the bead's two sides (see :mod:`mtcheck.align.signals`); the default channel
+  compares source and translation directly, a second one compares the source
+  with back-translations of the target when they are given.
+
+Similarity is a reward, so that splitting a bead into smaller beads that each
+match pays off, and sentences with nothing in common with anything still align
+by length. Leaving a sentence unaligned costs its prior alone: Gale & Church's
+length term would make long unaligned sentences so expensive that they get
+swallowed by neighbouring beads instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from mtcheck.align.search import Band, Bead
+from mtcheck.align.signals import (
+    FeatureMatrix,
+    SortedEntries,
+    cross_products,
+    sorted_entries,
+    span_norms,
+)
+
+# Gale & Church's estimate of the variance of the length difference per character.
+GALE_CHURCH_VARIANCE = 6.8
+_CHUNK_ROWS = 256
+
+
+def tail_cost(delta: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``-log(2 × (1 - Φ(|δ|)))``: the cost of a standardised length difference.
+
+    Uses the Abramowitz–Stegun 7.1.26 form of erfc, whose ``exp(-x²)`` factor keeps
+    the logarithm exact in the tails where erfc itself underflows.
+    """
+    x = np.abs(delta) * (1.0 / math.sqrt(2.0))
+    t = 1.0 / (1.0 + 0.3275911 * x)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
+                                                                           + t * 1.061405429))))
+    return np.asarray(x * x - np.log(poly), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One similarity signal: feature matrices of both sides and its weight."""
+
+    source: FeatureMatrix
+    target: FeatureMatrix
+    weight: float
+
+
+class BeadCosts:
+    """Costs of the consuming beads, a search row at a time (see :class:`CostModel`)."""
+
+    def __init__(self, source_lengths: Sequence[int], target_lengths: Sequence[int],
+                 channels: Sequence[Channel], consuming: Sequence[Bead],
+                 priors: Mapping[Bead, float], band: Band,
+                 variance: float = GALE_CHURCH_VARIANCE) -> None:
+        src = np.asarray(source_lengths, dtype=np.float64)
+        tgt = np.asarray(target_lengths, dtype=np.float64)
+        # Scale target lengths into source characters: fair across scripts of any density.
+        ratio = float(tgt.sum()) / float(src.sum()) if src.sum() > 0 and tgt.sum() > 0 else 1.0
+        self._source_prefix = np.concatenate(([0.0], np.cumsum(src)))
+        self._target_prefix = np.concatenate(([0.0], np.cumsum(tgt / ratio)))
+        self._scale = 1.0 / math.sqrt(variance)
+        kinds = np.asarray(consuming, dtype=np.int64).reshape(-1, 2)
+        self._a, self._b = kinds[:, 0], kinds[:, 1]
+        self._linking = self._b > 0
+        self._prior = np.array([-math.log(priors[tuple(k)]) for k in consuming.__iter__()]
+                               if consuming else [], dtype=np.float64)
+        self._insertion = -math.log(priors[(0, 1)])
+        self._deletion = -math.log(priors[(1, 0)]) if (1, 0) in priors else math.inf
+        max_source = int(self._a.max(initial=1))
+        max_target = int(self._b.max(initial=1))
+        self._channels = [_ChannelState(c, max_source, max_target, band, self._a, self._b)
+                          for c in channels]
+
+    def row_costs(self, row: int, lo: int, hi: int) -> NDArray[np.float64]:
+        ends = np.arange(lo, hi + 1)
+        starts = np.maximum(ends[None, :] - self._b[:, None], 0)
+        source = (self._source_prefix[row]
+                  - self._source_prefix[np.maximum(row - self._a, 0)])[:, None]
+        target = self._target_prefix[ends][None, :] - self._target_prefix[starts]
+        mean = np.maximum((source + target) * 0.5, 1.0)
+        costs = tail_cost((source - target) * self._scale / np.sqrt(mean))
+        costs += self._prior[:, None]
+        costs[~self._linking] = self._prior[~self._linking, None]
+        for channel in self._channels:
+            costs -= channel.weight * channel.cosines(row, lo, hi, ends, starts)
+        return costs
+
+    def insertion_costs(self) -> NDArray[np.float64]:
+        return np.full(len(self._target_prefix), self._insertion)
+
+    def null_costs(self) -> tuple[float, float]:
+        """Cost of leaving one source sentence, and one target sentence, unaligned."""
+        return self._deletion, self._insertion
+
+    def bead_cost(self, row: int, column: int, a: int, b: int) -> float:
+        """The cost of one bead ending at (row, column), for reporting."""
+        matches = np.flatnonzero((self._a == a) & (self._b == b))
+        if not len(matches):
+            raise ValueError(f"bead kind {a}-{b} is not searched")
+        return float(self.row_costs(row, column, column)[matches[0], 0])
+
+    def restart(self) -> None:
+        """Forget cached rows, so that rows can be asked for from the start again."""
+        for channel in self._channels:
+            channel.restart()
+
+
+class _ChannelState:
+    """One channel's source × target products inside the band, computed in row chunks."""
+
+    def __init__(self, channel: Channel, max_source: int, max_target: int, band: Band,
+                 take_source: NDArray[np.int64], take_target: NDArray[np.int64]) -> None:
+        self.weight = channel.weight
+        self._source = channel.source
+        self._target = channel.target
+        self._index: SortedEntries = sorted_entries(channel.target)
+        source_index = sorted_entries(channel.source)
+        self._source_norms = np.stack([span_norms(source_index, a)
+                                       for a in range(max_source + 1)])
+        self._target_norms = np.stack([span_norms(self._index, b)
+                                       for b in range(max_target + 1)])
+        self._max_source, self._max_target = max_source, max_target
+        self._a, self._b = take_source, take_target
+        self._band = band
+        self.restart()
+
+    def restart(self) -> None:
+        self._chunk_start = self._chunk_end = self._chunk_column = 0
+        self._chunk = np.zeros((0, 0))
+
+    def _load_chunk(self, first_row: int) -> None:
+        """Products of source rows ``first_row ..`` with the target columns their rows read."""
+        rows = self._source.rows
+        end = min(first_row + _CHUNK_ROWS, rows)
+        # Source sentence r is read by search rows r+1 .. r+max_source.
+        column = max(int(self._band.lo[min(first_row + 1, rows)]) - self._max_target, 0)
+        last = int(self._band.hi[min(end - 1 + self._max_source, rows)])
+        self._chunk = cross_products(self._source, self._target, (first_row, end),
+                                     (column, last), self._index)
+        self._chunk_start, self._chunk_end, self._chunk_column = first_row, end, column
+
+    def cosines(self, row: int, lo: int, hi: int, ends: NDArray[np.int64],
+                starts: NDArray[np.int64]) -> NDArray[np.float64]:
+        first = max(row - self._max_source, 0)
+        if not (self._chunk_start <= first and row <= self._chunk_end):
+            self._load_chunk(first)
+        base = max(lo - self._max_target, 0)
+        block = self._chunk[first - self._chunk_start : row - self._chunk_start,
+                            base - self._chunk_column : hi - self._chunk_column]
+        # Row a of `summed` = products summed over source rows row-a .. row-1.
+        summed = np.zeros((self._max_source + 1, hi - base + 1))
+        summed[1 : row - first + 1, 1:] = np.cumsum(block[::-1], axis=0)
+        summed[row - first + 1 :, 1:] = summed[row - first, 1:]
+        np.cumsum(summed, axis=1, out=summed)
+        a = self._a[:, None]
+        dots = summed[a, ends[None, :] - base] - summed[a, starts - base]
+        norms = self._source_norms[self._a, row][:, None] * self._target_norms[self._b[:, None],
+                                                                                ends[None, :]]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(norms > 0, dots / norms, 0.0)

@@ -1,0 +1,141 @@
+"""Banded dynamic programming over bead kinds: the search of the aligner.
+
+``D[i][j]`` is the cheapest way to align the first ``i`` source and the first
+``j`` target sentences. Each row keeps only a window of columns (the band), so
+time and memory grow with ``rows × band`` instead of ``rows × columns``. A row
+is computed with a few whole-array numpy operations over all bead kinds at
+once: every bead that consumes at least one source sentence reads earlier rows
+only, and the chain of target insertions (0-1 beads) inside a row is a running
+minimum over prefix sums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+Bead = tuple[int, int]
+
+
+class CostModel(Protocol):
+    """What the search asks of a cost model."""
+
+    def row_costs(self, row: int, lo: int, hi: int) -> NDArray[np.float64]:
+        """Costs of the consuming beads (in model order) ending at (row, j), j in lo..hi.
+
+        Shape (beads, hi - lo + 1); entries for impossible beads may be anything.
+        """
+        ...
+
+    def insertion_costs(self) -> NDArray[np.float64]:
+        """Entry ``j`` (1-based): cost of leaving target sentence ``j - 1`` unaligned."""
+        ...
+
+
+@dataclass(frozen=True)
+class Band:
+    """Per source position ``i`` (0..n), the inclusive target window ``lo[i]..hi[i]``."""
+
+    lo: NDArray[np.int64]
+    hi: NDArray[np.int64]
+
+    @classmethod
+    def full(cls, rows: int, columns: int) -> Band:
+        return cls(np.zeros(rows + 1, dtype=np.int64), np.full(rows + 1, columns, dtype=np.int64))
+
+    @classmethod
+    def around(cls, centre: NDArray[np.float64], half_width: int, columns: int) -> Band:
+        """A band of ``half_width`` columns either side of a (monotone) centre line."""
+        lo = np.clip(np.floor(centre).astype(np.int64) - half_width, 0, columns)
+        hi = np.clip(np.ceil(centre).astype(np.int64) + half_width, 0, columns)
+        lo = np.maximum.accumulate(lo)
+        hi = np.maximum.accumulate(hi)
+        lo[0] = 0
+        hi[-1] = columns
+        return cls(lo, np.maximum(hi, lo))
+
+    def cells(self) -> int:
+        return int((self.hi - self.lo + 1).sum())
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The cheapest path as beads (source start, target start, source count, target count)."""
+
+    beads: list[tuple[int, int, int, int]]
+    total_cost: float
+    touches_edge: bool  # the path ran along the band's edge: a wider band might do better
+
+
+def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: CostModel,
+                  band: Band, allow_insertions: bool = True) -> SearchResult:
+    """The cheapest monotone cover of ``rows`` × ``columns`` sentences by beads.
+
+    ``consuming`` are the bead kinds with at least one source sentence, in the
+    order of the model's rows; 0-1 insertions are added when allowed.
+    Raises ``ValueError`` when the band admits no path (the caller widens it).
+    """
+    kinds = np.asarray(consuming, dtype=np.int64).reshape(-1, 2)
+    take_source, take_target = kinds[:, 0], kinds[:, 1]
+    if (take_source < 1).any():
+        raise ValueError("consuming beads must take at least one source sentence")
+    ring = int(take_source.max(initial=0)) + 1
+    buffers = np.full((ring, columns + 1), np.inf)
+    windows: list[tuple[int, int]] = [(0, -1)] * ring
+    choices: list[NDArray[np.int8]] = []
+    insertion = model.insertion_costs()
+    insertion_code = len(consuming)
+    for i in range(rows + 1):
+        lo, hi = int(band.lo[i]), int(band.hi[i])
+        columns_here = np.arange(lo, hi + 1)
+        if i == 0:
+            best = np.full(hi - lo + 1, np.inf)
+            best[0] = 0.0 if lo == 0 else np.inf
+            choice = np.full(hi - lo + 1, -1, dtype=np.int8)
+        else:
+            starts = columns_here[None, :] - take_target[:, None]
+            previous_rows = (i - take_source) % ring
+            candidate = buffers[previous_rows[:, None], np.maximum(starts, 0)]
+            candidate = candidate + model.row_costs(i, lo, hi)
+            candidate[(starts < 0) | (take_source > i)[:, None]] = np.inf
+            choice = candidate.argmin(axis=0).astype(np.int8)
+            best = np.take_along_axis(candidate, choice[None, :].astype(np.intp), axis=0)[0]
+        if allow_insertions and hi > lo:
+            prefix = np.concatenate(([0.0], np.cumsum(insertion[lo + 1 : hi + 1])))
+            shifted = best - prefix
+            running = np.minimum.accumulate(shifted)
+            best = running + prefix
+            choice[running < shifted] = insertion_code
+        slot = i % ring
+        old_lo, old_hi = windows[slot]
+        buffers[slot, old_lo : old_hi + 1] = np.inf
+        buffers[slot, lo : hi + 1] = best
+        windows[slot] = (lo, hi)
+        choices.append(choice)
+    total = float(buffers[rows % ring, columns])
+    if not np.isfinite(total):
+        raise ValueError("no alignment path inside the band")
+    path, touches = _backtrack(rows, columns, consuming, choices, band)
+    return SearchResult(path, total, touches)
+
+
+def _backtrack(rows: int, columns: int, consuming: Sequence[Bead],
+               choices: list[NDArray[np.int8]],
+               band: Band) -> tuple[list[tuple[int, int, int, int]], bool]:
+    path: list[tuple[int, int, int, int]] = []
+    touches = False
+    i, j = rows, columns
+    while i > 0 or j > 0:
+        lo, hi = int(band.lo[i]), int(band.hi[i])
+        if (j == lo and lo > 0) or (j == hi and hi < columns):
+            touches = True
+        code = int(choices[i][j - lo])
+        a, b = consuming[code] if code < len(consuming) else (0, 1)
+        i, j = i - a, j - b
+        path.append((i, j, a, b))
+    path.reverse()
+    return path, touches

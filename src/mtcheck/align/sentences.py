@@ -1,0 +1,161 @@
+"""Sentence alignment of two lists of sentences: signals + costs + banded search."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from mtcheck.align.cost import BeadCosts, Channel
+from mtcheck.align.search import Band, Bead, SearchResult, banded_search
+from mtcheck.align.signals import DEFAULT_WEIGHTS, SignalWeights, feature_matrices, text_length
+from mtcheck.config import AlignConfig, ConfigError
+from mtcheck.types import AlignedPair
+
+SearchFunction = Callable[[Band], "tuple[SearchResult, BeadCosts]"]
+
+# Prior probability of each bead kind. 1-1, 1-2, 2-1, 1-0, 0-1 and 2-2 are Gale & Church's
+# (1993) estimates as used by NLTK; the larger kinds are given roughly a tenth of the
+# probability of the next smaller one. They only matter relative to each other.
+PRIORS: dict[Bead, float] = {
+    (1, 1): 0.89,
+    (1, 2): 0.089, (2, 1): 0.089,
+    (1, 0): 0.0099, (0, 1): 0.0099,
+    (2, 2): 0.011,
+    (1, 3): 0.0089, (3, 1): 0.0089,
+    (2, 3): 0.0011, (3, 2): 0.0011,
+    (1, 4): 0.0009, (4, 1): 0.0009,
+    (3, 3): 0.0001,
+}
+_REQUIRED: tuple[Bead, ...] = ((1, 0), (0, 1))
+# Back-translations are in the source language: words match whole, so short ones count.
+_BACKTRANSLATION_SIGNALS = SignalWeights(ngram_size=3, min_word_length=2)
+
+
+def parse_beads(kinds: Sequence[str]) -> list[Bead]:
+    """Bead kinds as typed in the config ("1-2") to pairs; unknown kinds list the valid ones."""
+    beads: list[Bead] = []
+    for kind in kinds:
+        left, sep, right = kind.partition("-")
+        bead = (int(left), int(right)) if sep and left.isdigit() and right.isdigit() else None
+        if bead is None or bead not in PRIORS:
+            valid = ", ".join(f"{a}-{b}" for a, b in PRIORS)
+            raise ConfigError("align.beads", f"unknown bead kind {kind!r} (valid: {valid})")
+        if bead not in beads:
+            beads.append(bead)
+    for bead in _REQUIRED:
+        if bead not in beads:
+            beads.append(bead)
+    return beads
+
+
+def align_sentences(
+    source: Sequence[str],
+    target: Sequence[str],
+    *,
+    source_lang: str,
+    target_lang: str,
+    config: AlignConfig | None = None,
+    target_in_source_language: Sequence[str] | None = None,
+) -> list[AlignedPair]:
+    """Align two sentence lists; every sentence ends up in exactly one bead, in order.
+
+    ``target_in_source_language`` are back-translations of the target sentences
+    (one each); when given they add a strong source-vs-back-translation
+    similarity to the cost, as in Bleualign.
+    """
+    config = config or AlignConfig()
+    beads = parse_beads(config.beads)
+    n, m = len(source), len(target)
+    if target_in_source_language is not None and len(target_in_source_language) != m:
+        raise ValueError(f"{len(target_in_source_language)} back-translations for {m} "
+                         "target sentences; expected one per target sentence")
+    if n == 0 or m == 0:
+        return [AlignedPair((i,), (), 0.0, 1.0) for i in range(n)] + [
+            AlignedPair((), (j,), 0.0, 1.0) for j in range(m)
+        ]
+    channels = _channels(source, target, source_lang, target_lang, config,
+                         target_in_source_language)
+    source_lengths = [text_length(t) for t in source]
+    target_lengths = [text_length(t) for t in target]
+    priors = {bead: PRIORS[bead] for bead in beads}
+
+    consuming = [bead for bead in beads if bead[0] >= 1]
+
+    def search(band: Band) -> tuple[SearchResult, BeadCosts]:
+        costs = BeadCosts(source_lengths, target_lengths, channels, consuming, priors, band)
+        return banded_search(n, m, consuming, costs, band), costs
+
+    result, costs = _search_widening(n, m, config, search)
+    return _pairs(result, costs)
+
+
+def _channels(source: Sequence[str], target: Sequence[str], source_lang: str, target_lang: str,
+              config: AlignConfig, backtranslations: Sequence[str] | None) -> list[Channel]:
+    channels = []
+    if config.similarity_weight:
+        src, tgt = feature_matrices(source, source_lang, target, target_lang, DEFAULT_WEIGHTS)
+        channels.append(Channel(src, tgt, config.similarity_weight))
+    if backtranslations is not None and config.backtranslation_weight:
+        src, tgt = feature_matrices(source, source_lang, backtranslations, source_lang,
+                                    _BACKTRANSLATION_SIGNALS)
+        channels.append(Channel(src, tgt, config.backtranslation_weight))
+    return channels
+
+
+def _search_widening(n: int, m: int, config: AlignConfig,
+                     search: SearchFunction) -> tuple[SearchResult, BeadCosts]:
+    """Search in full when small; otherwise in a band that widens until the path fits.
+
+    The first band follows the diagonal; each retry centres the band on the previous
+    path and doubles its width, as long as the path ran along the band's edge.
+    """
+    if n * m <= config.full_search_cells:
+        return search(Band.full(n, m))
+    centre = np.arange(n + 1, dtype=np.float64) * (m / n)
+    half = max(config.band, 4, int(abs(n - m)) // 8)
+    while True:
+        band = Band.around(centre, half, m)
+        wide_enough = band.cells() >= (n + 1) * (m + 1) // 2
+        if wide_enough:
+            return search(Band.full(n, m))
+        try:
+            result, costs = search(band)
+        except ValueError:
+            half *= 2
+            continue
+        if not result.touches_edge:
+            return result, costs
+        centre = _path_centre(result, n)
+        half *= 2
+
+
+def _path_centre(result: SearchResult, n: int) -> np.ndarray:
+    centre = np.zeros(n + 1, dtype=np.float64)
+    for i, j, a, b in result.beads:
+        centre[i + a] = j + b
+        if a == 0:
+            continue
+    return np.maximum.accumulate(centre)
+
+
+def _pairs(result: SearchResult, costs: BeadCosts) -> list[AlignedPair]:
+    """Beads with their own cost and a confidence in [0, 1].
+
+    Confidence compares the bead with leaving its sentences unaligned:
+    ``sigmoid(cost of deleting and inserting them - cost of the bead)``.
+    """
+    costs.restart()
+    deletion, insertion = costs.null_costs()
+    pairs = []
+    for i, j, a, b in result.beads:
+        null = a * deletion + b * insertion
+        if a == 0 or b == 0:
+            pairs.append(AlignedPair(tuple(range(i, i + a)), tuple(range(j, j + b)), null, 0.5))
+            continue
+        cost = costs.bead_cost(i + a, j + b, a, b)
+        margin = max(min(null - cost, 50.0), -50.0)
+        confidence = 1.0 / (1.0 + math.exp(-margin))
+        pairs.append(AlignedPair(tuple(range(i, i + a)), tuple(range(j, j + b)), cost, confidence))
+    return pairs

@@ -1,0 +1,164 @@
+"""Translation backends behind one small interface, and what they share.
+
+Backends are registered by the names users type (``backend = "ctranslate2"``)
+and imported only when a model actually has to run: importing mtcheck, or a run
+whose back-translations are all cached, never imports torch.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from mtcheck.backtranslate.families import ModelFamily
+from mtcheck.backtranslate.resolve import LocatedModel
+from mtcheck.config import BacktranslationConfig
+from mtcheck.errors import ConfigError
+
+# Called with the number of sentences finished so far.
+BatchDone = Callable[[int], None]
+
+
+class Translator(Protocol):
+    """A loaded model that translates sentences from one language into another."""
+
+    def translate(self, texts: Sequence[str], source_lang: str, into: str,
+                  on_batch: BatchDone | None = None) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class Backend:
+    """A registered backend: where its loader lives and the quantizations it offers."""
+
+    loader: str  # "module:function", imported lazily
+    quantizations: tuple[str, ...]
+    cpu_default: str
+    cuda_default: str
+
+
+BACKENDS: dict[str, Backend] = {
+    "transformers": Backend(
+        "mtcheck.backtranslate.engine_transformers:load_translator",
+        ("float32", "float16", "bfloat16", "int8"),
+        cpu_default="float32",
+        cuda_default="float16",
+    ),
+    "ctranslate2": Backend(
+        "mtcheck.backtranslate.engine_ctranslate2:load_translator",
+        ("float32", "float16", "bfloat16", "int8", "int8_float32", "int8_float16",
+         "int8_bfloat16"),
+        cpu_default="int8",
+        cuda_default="float16",
+    ),
+}
+DEVICES = ("auto", "cpu", "cuda")
+
+
+@dataclass(frozen=True)
+class GenerationSettings:
+    """Everything that decides how sentences are generated, with device and precision resolved."""
+
+    backend: str
+    device: str  # "cpu" | "cuda" (or "cuda:N")
+    quantization: str
+    beam_size: int
+    max_length: int
+    batch_size: int
+    threads: int
+
+    def describe(self) -> dict[str, str | int]:
+        """The settings that change outputs (batch size and threads do not), for keys and signatures."""
+        return {
+            "backend": self.backend,
+            "device": self.device.split(":", 1)[0],
+            "quantization": self.quantization,
+            "beam": self.beam_size,
+            "max_length": self.max_length,
+        }
+
+
+def settings_from_config(config: BacktranslationConfig) -> GenerationSettings:
+    """Validate the generation part of the config and resolve ``auto`` values."""
+    backend = get_backend(config.backend)
+    device = config.device.strip().lower()
+    if device.split(":", 1)[0] not in DEVICES:
+        raise ConfigError("backtranslation.device",
+                          f"unknown device {config.device!r}; valid: {', '.join(DEVICES)}")
+    for name in ("beam_size", "max_length", "batch_size"):
+        if getattr(config, name) < 1:
+            raise ConfigError(f"backtranslation.{name}", "must be at least 1")
+    if config.threads < 0:
+        raise ConfigError("backtranslation.threads", "must be 0 (all cores) or more")
+    if device == "auto":
+        device = "cuda" if cuda_available(config.backend) else "cpu"
+    quantization = config.quantization.strip().lower()
+    if quantization == "auto":
+        quantization = backend.cuda_default if device.startswith("cuda") else backend.cpu_default
+    if quantization not in backend.quantizations:
+        valid = ", ".join(("auto", *backend.quantizations))
+        raise ConfigError("backtranslation.quantization",
+                          f"{config.quantization!r} is not offered by the {config.backend} "
+                          f"backend; valid: {valid}")
+    if config.backend == "transformers" and quantization == "int8" and device != "cpu":
+        raise ConfigError("backtranslation.quantization",
+                          "int8 with the transformers backend (dynamic quantization) runs "
+                          "on the CPU only; use device = \"cpu\" or the ctranslate2 backend")
+    threads = config.threads or available_cores()
+    return GenerationSettings(config.backend, device, quantization, config.beam_size,
+                              config.max_length, config.batch_size, threads)
+
+
+def get_backend(name: str) -> Backend:
+    if name not in BACKENDS:
+        raise ConfigError("backtranslation.backend",
+                          f"unknown backend {name!r}; valid: {', '.join(BACKENDS)}")
+    return BACKENDS[name]
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def cuda_available(backend: str) -> bool:
+    """Whether a CUDA device can be used, asking the cheapest library that knows.
+
+    CTranslate2 answers in a fraction of a second without importing torch; a
+    machine without a CUDA driver has no GPU for torch either.
+    """
+    try:
+        import ctranslate2
+    except ImportError:
+        ct2_count = -1
+    else:
+        ct2_count = int(ctranslate2.get_cuda_device_count())
+    if backend == "ctranslate2" or ct2_count == 0:
+        return ct2_count > 0
+    import torch
+
+    return bool(torch.cuda.is_available())
+
+
+def load_translator(model: LocatedModel, family: ModelFamily, settings: GenerationSettings,
+                    work_dir: Path) -> Translator:
+    """Import the backend and load ``model`` (``work_dir`` keeps converted models)."""
+    module_name, _, function = get_backend(settings.backend).loader.partition(":")
+    loader = getattr(importlib.import_module(module_name), function)
+    translator: Translator = loader(model, family, settings, work_dir)
+    return translator
+
+
+def batches_by_length(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+    """Indices grouped into batches of similar length, longest first.
+
+    Sorting wastes less compute on padding and puts the slowest batch first, so
+    memory problems show at once; callers put outputs back in input order.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
+    return [order[start : start + batch_size] for start in range(0, len(order), batch_size)]

@@ -1,0 +1,285 @@
+"""What CI sees of a gate result: console text, JUnit XML, GitHub workflow commands, Markdown.
+
+Each function renders a :class:`GateResult` (with the run it was computed on,
+to turn sentence ids into ``file:line`` and text) into a string; nothing here
+decides anything or writes files. The CLI prints or writes the strings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from xml.etree import ElementTree as ET
+
+from mtcheck import __version__
+from mtcheck.types import GateCheck, GateResult, GateStatus, RunResult
+
+# How many offending sentences each output lists per check.
+LISTED_SENTENCES = 5
+# The console summary shortens quoted sentences to this many characters.
+QUOTE_WIDTH = 90
+# Above this many failed or warned checks the console summary drops sentence locations.
+CONSOLE_LOCATED_CHECKS = 8
+
+_ICONS = {GateStatus.PASS: "✅", GateStatus.FAIL: "❌", GateStatus.WARN: "⚠️",
+          GateStatus.SKIP: "⏭️"}
+_STATUS_ORDER = {GateStatus.FAIL: 0, GateStatus.WARN: 1, GateStatus.SKIP: 2, GateStatus.PASS: 3}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A sentence behind a check, where it is in its file."""
+
+    side: str  # "target" | "source"
+    path: str
+    line: int
+    text: str
+
+
+def locate(check: GateCheck, run: RunResult) -> list[Located]:
+    """The sentences a check names, target side first, in file order."""
+    located: list[Located] = []
+    translation = next((t for t in run.translations if t.lang == check.lang), None)
+    if translation is not None:
+        sentences = translation.target.sentences
+        for t in sorted(set(check.target_ids)):
+            if 0 <= t < len(sentences):
+                located.append(Located("target", translation.target.document.path,
+                                       sentences[t].line, sentences[t].text))
+    if not located:
+        sentences = run.source.sentences
+        for s in sorted(set(check.source_ids)):
+            if 0 <= s < len(sentences):
+                located.append(Located("source", run.source.document.path,
+                                       sentences[s].line, sentences[s].text))
+    return located
+
+
+def _counts(checks: Iterable[GateCheck]) -> dict[GateStatus, int]:
+    counts = dict.fromkeys(GateStatus, 0)
+    for check in checks:
+        counts[check.status] += 1
+    return counts
+
+
+def _headline(result: GateResult) -> str:
+    counts = _counts(result.checks)
+    verdict = "passed" if result.passed else "FAILED"
+    parts = [f"{counts[GateStatus.FAIL]} failed", f"{counts[GateStatus.PASS]} passed"]
+    if counts[GateStatus.WARN]:
+        parts.append(f"{counts[GateStatus.WARN]} warned")
+    if counts[GateStatus.SKIP]:
+        parts.append(f"{counts[GateStatus.SKIP]} skipped")
+    return f"gate {verdict}: {', '.join(parts)} of {len(result.checks)} checks"
+
+
+def _languages(result: GateResult) -> list[str]:
+    seen: dict[str, None] = {}
+    for check in result.checks:
+        seen.setdefault(check.lang, None)
+    return list(seen)
+
+
+def _lang_label(lang: str, run: RunResult) -> str:
+    return f"{lang} (source)" if lang == run.source.lang else lang
+
+
+def _shorten(text: str, width: int = QUOTE_WIDTH) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+# --------------------------------------------------------------------------- console
+def console_summary(result: GateResult, run: RunResult) -> str:
+    """One screen: the verdict, then each language's failed and warned checks.
+
+    Languages that passed share one line; sentence locations are listed only
+    while the summary stays short (the JUnit and Markdown outputs list them all).
+    """
+    lines = [f"mtcheck {_headline(result)}", f"  config: {result.config}"]
+    if result.baseline:
+        lines.append(f"  baseline: {result.baseline}")
+    flagged = [c for c in result.checks if c.status in (GateStatus.FAIL, GateStatus.WARN)]
+    with_locations = len(flagged) <= CONSOLE_LOCATED_CHECKS
+    passed = []
+    for lang in _languages(result):
+        checks = [c for c in result.checks if c.lang == lang]
+        shown = sorted((c for c in checks if c in flagged),
+                       key=lambda c: _STATUS_ORDER[c.status])
+        if not shown:
+            passed.append(_lang_label(lang, run))
+            continue
+        counts = _counts(checks)
+        status = "FAIL" if counts[GateStatus.FAIL] else "warn"
+        lines.append(f"{_lang_label(lang, run)}: {status} ({counts[GateStatus.PASS]} of "
+                     f"{len(checks)} checks passed)")
+        for check in shown:
+            lines.append(f"  {check.status.value.upper():<5} {check.name}: "
+                         f"{_shorten(check.message, 110)}")
+            if with_locations:
+                for where in locate(check, run)[:2]:
+                    lines.append(f"        {where.path}:{where.line}: {_shorten(where.text)}")
+    if passed:
+        lines.append(f"passed: {', '.join(passed)}")
+    if flagged and not with_locations:
+        lines.append("(offending sentences: see --junit, --markdown or --github-annotations)")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- JUnit
+def junit_xml(result: GateResult, run: RunResult) -> str:
+    """JUnit XML (the Ant/Jenkins schema): one testsuite, one testcase per language × check."""
+    counts = _counts(result.checks)
+    totals = {
+        "tests": str(len(result.checks)),
+        "failures": str(counts[GateStatus.FAIL]),
+        "errors": "0",
+        "skipped": str(counts[GateStatus.SKIP]),
+        "time": "0",
+    }
+    suites = ET.Element("testsuites", {"name": "mtcheck gate", **totals})
+    suite = ET.SubElement(suites, "testsuite", {
+        "name": f"mtcheck gate: {run.document_id}",
+        **totals,
+        "timestamp": _junit_timestamp(run.signature.created),
+        "hostname": "localhost",
+        "id": "0",
+        "package": "mtcheck.gate",
+    })
+    properties = ET.SubElement(suite, "properties")
+    for name, value in (("mtcheck.version", __version__), ("config", result.config),
+                        ("baseline", result.baseline or ""), ("document", run.document_id)):
+        ET.SubElement(properties, "property", {"name": name, "value": value})
+    for check in result.checks:
+        case = ET.SubElement(suite, "testcase", {
+            "name": check.name, "classname": f"mtcheck.gate.{check.lang}", "time": "0"})
+        details = _details(check, run)
+        if check.status is GateStatus.FAIL:
+            failure = ET.SubElement(case, "failure",
+                                    {"message": check.message, "type": "mtcheck.gate"})
+            failure.text = details
+        elif check.status is GateStatus.SKIP:
+            ET.SubElement(case, "skipped", {"message": check.message})
+        else:
+            out = ET.SubElement(case, "system-out")
+            out.text = ("WARNING: " if check.status is GateStatus.WARN else "") + details
+    ET.SubElement(suite, "system-out").text = _headline(result)
+    ET.SubElement(suite, "system-err").text = ""
+    ET.indent(suites)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            + ET.tostring(suites, encoding="unicode") + "\n")
+
+
+def _details(check: GateCheck, run: RunResult) -> str:
+    lines = [check.message]
+    if check.p_value is not None:
+        lines.append(f"p-value: {check.p_value:g}")
+    located = locate(check, run)
+    for where in located[:LISTED_SENTENCES]:
+        lines.append(f"{where.path}:{where.line}: {where.text}")
+    if len(located) > LISTED_SENTENCES:
+        lines.append(f"... and {len(located) - LISTED_SENTENCES} more sentences")
+    return "\n".join(lines)
+
+
+_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})")
+
+
+def _junit_timestamp(created: str) -> str:
+    # The Ant schema wants a local date-time without zone or fraction.
+    match = _TIMESTAMP.match(created)
+    return match.group(1) if match else "1970-01-01T00:00:00"
+
+
+# --------------------------------------------------------------------------- GitHub
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message (as @actions/core does)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command property value: also ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotations(result: GateResult, run: RunResult, relative_to: str | None = None) -> str:
+    """GitHub Actions ``::error``/``::warning`` commands, one per offending sentence.
+
+    ``relative_to`` makes absolute document paths relative to that folder
+    (the workspace), because GitHub only attaches annotations to repository paths.
+    """
+    # GitHub displays only the first few annotations of a step (10 errors, 10 warnings),
+    # so the first sentence of every check comes before the second of any.
+    rounds: list[list[str]] = [[] for _ in range(LISTED_SENTENCES)]
+    for check in result.checks:
+        if check.status not in (GateStatus.FAIL, GateStatus.WARN):
+            continue
+        level = "error" if check.status is GateStatus.FAIL else "warning"
+        title = f"mtcheck gate {check.lang}: {check.name}"
+        located = locate(check, run)
+        if not located:
+            rounds[0].append(f"::{level} title={escape_property(title)}::"
+                             f"{escape_data(check.message)}")
+        for rank, where in enumerate(located[:LISTED_SENTENCES]):
+            path = _relative(where.path, relative_to)
+            message = f"{check.message}\n{where.side} sentence: {where.text}"
+            props = (f"file={escape_property(path)},line={where.line},"
+                     f"title={escape_property(title)}")
+            rounds[rank].append(f"::{level} {props}::{escape_data(message)}")
+    commands = [command for round_ in rounds for command in round_]
+    return "".join(c + "\n" for c in commands)
+
+
+def _relative(path: str, base: str | None) -> str:
+    if base is None or not os.path.isabs(path):
+        return path.replace(os.sep, "/")
+    relative = os.path.relpath(path, base)
+    return (path if relative.startswith("..") else relative).replace(os.sep, "/")
+
+
+# --------------------------------------------------------------------------- Markdown
+def markdown_summary(result: GateResult, run: RunResult) -> str:
+    """A Markdown report for ``$GITHUB_STEP_SUMMARY`` or a pull request comment."""
+    icon = _ICONS[GateStatus.PASS] if result.passed else _ICONS[GateStatus.FAIL]
+    out = [f"## {icon} mtcheck {_headline(result)}", ""]
+    out.append(f"Document: `{_md_code(run.document_id)}` · config: `{_md_code(result.config)}`"
+               + (f" · baseline: `{_md_code(result.baseline)}`" if result.baseline else ""))
+    out.append("")
+    for lang in _languages(result):
+        checks = sorted((c for c in result.checks if c.lang == lang),
+                        key=lambda c: _STATUS_ORDER[c.status])
+        failed = sum(c.status is GateStatus.FAIL for c in checks)
+        lang_icon = _ICONS[GateStatus.FAIL] if failed else _ICONS[GateStatus.PASS]
+        verdict = f"{failed} failed" if failed else "passed"
+        out += [f"### {lang_icon} {_md_cell(_lang_label(lang, run))}: {verdict}", "",
+                "| Status | Check | Value | Threshold | p | Details |",
+                "|---|---|---:|---:|---:|---|"]
+        for check in checks:
+            located = locate(check, run)
+            detail = _md_cell(check.message)
+            if located and check.status in (GateStatus.FAIL, GateStatus.WARN):
+                where = located[0]
+                detail += (f"<br>`{_md_code(where.path)}:{where.line}` "
+                           f"{_md_cell(_shorten(where.text))}")
+                if len(located) > 1:
+                    detail += f" (+{len(located) - 1} more)"
+            out.append(f"| {_ICONS[check.status]} {check.status.value} | `{check.name}` | "
+                       f"{_fmt(check.value)} | {_fmt(check.threshold)} | "
+                       f"{_fmt(check.p_value)} | {detail} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _md_cell(text: str) -> str:
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(escaped.replace("|", "\\|").split())
+
+
+def _md_code(text: str) -> str:
+    return text.replace("`", "'").replace("|", "\\|")

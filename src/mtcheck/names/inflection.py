@@ -1,0 +1,116 @@
+"""Reduce inflected name forms to their possible stems, driven by per-language data.
+
+Rules live in ``data/inflection/{lang}.toml`` (suffixes and particles, elided articles,
+compound heads, adjective endings) so that supporting a language is a data change.
+Reduction is deliberately generous: a surface maps to *every* stem its endings allow,
+and two surfaces are one spelling when their stem sets meet. That keeps Пезешкиан and
+Пезешкианом together while Пезешкиан and Пезешкиян, which differ inside the stem, stay apart.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from mtcheck.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffixes",
+                   "compound_heads", "min_stem", "number_prefixes"})
+
+
+@dataclass(frozen=True)
+class InflectionRules:
+    """How names inflect in one language; every list may be empty."""
+
+    lang: str
+    suffixes: tuple[str, ...] = ()  # case endings and attached particles, case-folded
+    elision_prefixes: tuple[str, ...] = ()  # "l'", "dell'": stripped from the front
+    adjective_suffixes: tuple[str, ...] = ()  # "-ский", "-lainen": derived words, not the name
+    compound_heads: tuple[str, ...] = ()  # "देश": the name is the part before it
+    min_stem: int = 2  # letters a stem keeps at least
+    # Numerals written as words: stem -> value ("quint" -> 5 for quinto, quintus).
+    number_prefixes: tuple[tuple[str, int], ...] = ()
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@cache
+def rules_for(lang: str) -> InflectionRules:
+    """The rules for ``lang``; a language without a data file has no inflection."""
+    base = lang.lower().replace("_", "-").split("-", 1)[0]
+    resource = resources.files("mtcheck").joinpath(f"data/inflection/{base}.toml")
+    if not resource.is_file():
+        return InflectionRules(lang=base)
+    where = f"data/inflection/{base}.toml"
+    table = tomllib.loads(resource.read_text("utf-8"))
+    unknown = set(table) - _KEYS
+    if unknown:
+        raise ConfigError(where, f"unknown keys {sorted(unknown)}; known: {sorted(_KEYS)}")
+    suffixes = [*table.get("suffixes", []), *table.get("particles", [])]
+    return InflectionRules(
+        lang=base,
+        suffixes=tuple(sorted({_fold(s) for s in suffixes}, key=lambda s: (-len(s), s))),
+        elision_prefixes=tuple(sorted({_fold(p) for p in table.get("elision_prefixes", [])},
+                                      key=lambda p: (-len(p), p))),
+        adjective_suffixes=tuple(_fold(s) for s in table.get("adjective_suffixes", [])),
+        compound_heads=tuple(_fold(h) for h in table.get("compound_heads", [])),
+        min_stem=int(table.get("min_stem", 2)),
+        number_prefixes=tuple(sorted(((_fold(k), int(v)) for k, v in
+                                      table.get("number_prefixes", {}).items()),
+                                     key=lambda item: (-len(item[0]), item[0]))),
+    )
+
+
+def elision_length(token: str, rules: InflectionRules) -> int:
+    """Length of an elided article or preposition at the front of ``token`` (0 if none)."""
+    folded = _fold(token)
+    for prefix in rules.elision_prefixes:
+        if folded.startswith(prefix) and len(folded) > len(prefix):
+            return len(prefix)
+    return 0
+
+
+def _letters(text: str) -> int:
+    # Combining vowel signs (Devanagari) do not count as letters of the stem.
+    return sum(1 for ch in text if not unicodedata.category(ch).startswith("M"))
+
+
+@cache
+def _stems(folded: str, rules: InflectionRules) -> tuple[str, ...]:
+    stems = [folded]
+    for head in rules.compound_heads:
+        at = folded.find(head, 1)
+        if at > 0 and _letters(folded[:at]) >= rules.min_stem:
+            stems.append(folded[:at])
+    for word in list(stems):
+        for suffix in rules.suffixes:
+            if word.endswith(suffix) and _letters(word[: -len(suffix)]) >= rules.min_stem:
+                stems.append(word[: -len(suffix)])
+    return tuple(dict.fromkeys(stems))
+
+
+def candidate_stems(surface: str, rules: InflectionRules) -> tuple[str, ...]:
+    """The case-folded surface followed by every stem its endings allow, most specific first."""
+    return _stems(_fold(surface), rules)
+
+
+def same_spelling(first: str, second: str, rules: InflectionRules) -> bool:
+    """True when two surfaces are inflected forms of one spelling (their stems meet)."""
+    return bool(set(candidate_stems(first, rules)) & set(candidate_stems(second, rules)))
+
+
+def is_derived_adjective(surface: str, rules: InflectionRules) -> bool:
+    """True for adjectives derived from a name (российский, iranilainen): not renderings."""
+    folded = _fold(surface)
+    return any(folded.endswith(s) and _letters(folded[: -len(s)]) >= 2
+               for s in rules.adjective_suffixes)

@@ -1,0 +1,321 @@
+"""Find where each source name is rendered in a translation, and group the renderings.
+
+Target words are romanised, reduced to their possible stems with the language's
+inflection rules, turned into phonetic keys and fuzzy-matched against the entity's source
+spellings and glossary forms. Languages written without spaces (ja, zh) are searched by
+script runs: katakana runs are words; Han runs are searched substring by substring.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from mtcheck.config import NamesConfig
+from mtcheck.languages import get_language
+from mtcheck.names.inflection import (
+    InflectionRules,
+    candidate_stems,
+    elision_length,
+    is_derived_adjective,
+    rules_for,
+)
+from mtcheck.romanize import phonetic_key, romanize
+from mtcheck.types import Entity, NameRendering, NameVariant, Sentence
+
+_APOSTROPHES = "'’"
+_MAX_HAN_NAME = 8
+
+
+@dataclass(frozen=True)
+class TargetWord:
+    """A word (or, in Han text, a substring) of a target sentence that may be a name."""
+
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+    latin: bool  # written in Latin script
+
+
+@dataclass(frozen=True)
+class EntityForms:
+    """What a rendering of one entity in one language may look like."""
+
+    entity: Entity
+    keys: tuple[str, ...]  # phonetic keys of the source spellings and glossary forms
+    accepted: tuple[str, ...] = ()  # glossary (or learned) forms in the target language
+
+
+def _script_class(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    if ch in "ー゠" or name.startswith("KATAKANA"):
+        return "kana"
+    if name.startswith("CJK UNIFIED") or name.startswith("CJK COMPATIBILITY IDEOGRAPH"):
+        return "han"
+    if name.startswith("HIRAGANA"):
+        return "hira"
+    if name.startswith("LATIN"):
+        return "latin"
+    return "other"
+
+
+def _is_word_char(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LM"
+
+
+def _is_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+
+
+def target_words(sentence: Sentence, lang: str) -> list[TargetWord]:
+    """The words of a sentence with offsets; elided articles (l', dell') are cut off."""
+    text = sentence.text
+    spaced = get_language(lang).spaces if _known(lang) else True
+    rules = rules_for(lang)
+    words: list[TargetWord] = []
+    i = 0
+    while i < len(text):
+        if not _is_word_char(text[i]):
+            i += 1
+            continue
+        start = i
+        if spaced or _script_class(text[i]) in {"latin", "other"}:
+            while i < len(text) and (_is_word_char(text[i]) or (
+                    text[i] in _APOSTROPHES and i + 1 < len(text) and _is_word_char(text[i + 1])
+                    and i > start)):
+                i += 1
+            # Latin words inside Japanese or Chinese text end where the CJK script starts.
+            if not spaced:
+                while i > start + 1 and _script_class(text[i - 1]) in {"kana", "han", "hira"}:
+                    i -= 1
+        else:
+            kind = _script_class(text[i])
+            while i < len(text) and _is_word_char(text[i]) and _script_class(text[i]) == kind:
+                i += 1
+        word = text[start:i]
+        cut = elision_length(word, rules)
+        word_start = start + cut
+        surface = text[word_start:i].rstrip(_APOSTROPHES)
+        if surface:
+            words.append(TargetWord(sentence.id, word_start, word_start + len(surface),
+                                    surface, _is_latin(surface)))
+        if i == start:  # defensive: never loop forever on an unexpected character
+            i += 1
+    return words
+
+
+@lru_cache(maxsize=64)
+def _known(lang: str) -> bool:
+    from mtcheck.errors import LanguageError
+
+    try:
+        get_language(lang)
+    except LanguageError:
+        return False
+    return True
+
+
+def _han_substrings(word: TargetWord) -> Iterable[TargetWord]:
+    text = word.text
+    for length in range(1, min(_MAX_HAN_NAME, len(text)) + 1):
+        for offset in range(len(text) - length + 1):
+            yield TargetWord(word.sentence_id, word.start + offset, word.start + offset + length,
+                             text[offset:offset + length], False)
+
+
+@lru_cache(maxsize=131072)
+def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """(stem, phonetic key of its romanisation) for every stem of ``surface``."""
+    rules = rules_for(lang)
+    source_lang = "en" if _is_latin(surface) else lang
+    keys = []
+    for stem in candidate_stems(surface, rules):
+        key = phonetic_key(romanize(stem, source_lang))
+        keys.append((stem, key))
+        # An Indic stem cut before its ending ends in a consonant letter, which the
+        # romaniser reads with its inherent "a" (शोइग -> "shoiga"); try it without.
+        if stem != candidate_stems(surface, rules)[0] and _inherent_vowel(stem) and key[-1:] == "a":
+            keys.append((stem, key[:-1]))
+    return tuple(keys)
+
+
+def _inherent_vowel(stem: str) -> bool:
+    return unicodedata.name(stem[-1], "").startswith(("DEVANAGARI LETTER", "BENGALI LETTER"))
+
+
+def _cased_scripts_need_capital(word: str) -> bool:
+    """False for a lower-case word in a script with case: names are capitalised there."""
+    first = word[0]
+    return not (first.islower() and first.upper() != first)
+
+
+def entity_forms(entities: Sequence[Entity], lang: str,
+                 accepted: Mapping[str, tuple[str, ...]] | None = None) -> list[EntityForms]:
+    """Keys to match per entity; ``accepted`` maps entity id -> forms known in ``lang``."""
+    accepted = accepted or {}
+    result = []
+    for entity in entities:
+        known = accepted.get(entity.id, ())
+        keys = [phonetic_key(romanize(_last_word(f), "en")) for f in entity.source_forms]
+        keys += [phonetic_key(romanize(f, lang)) for f in known]
+        result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
+                                  tuple(_fold(f) for f in known)))
+    return result
+
+
+def _last_word(form: str) -> str:
+    return form.split()[-1] if form.split() else form
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules) -> tuple[float, str]:
+    """(similarity 0-100, the stem that matched) of ``word`` as a rendering of the entity."""
+    stems = _stem_keys(word, lang)
+    if forms.accepted:
+        for stem, _ in stems:
+            for accepted in forms.accepted:
+                # A shared stem must keep most of the form: Пезешкиана is Пезешкиан, but a
+                # compound cut that leaves two letters proves nothing.
+                if stem == accepted or (stem in candidate_stems(accepted, rules)
+                                        and len(stem) >= 0.75 * len(accepted)):
+                    return 100.0, stem
+    best, best_stem = 0.0, stems[0][0]
+    for stem, key in stems:
+        for target in forms.keys:
+            score = fuzz.ratio(key, target)
+            if score > best:
+                best, best_stem = score, stem
+    return best, best_stem
+
+
+def _threshold(forms: EntityForms, config: NamesConfig) -> float:
+    shortest = min((len(k) for k in forms.keys), default=0)
+    return config.match_threshold if shortest >= 6 else config.short_match_threshold
+
+
+def find_renderings(sentences: Sequence[Sentence], lang: str, entities: Sequence[EntityForms],
+                    config: NamesConfig) -> list[NameRendering]:
+    """Every word of the target that renders one of the entities, best entity per word."""
+    rules = rules_for(lang)
+    renderings = _match_pass(sentences, lang, entities, config, rules)
+    return _inflected_pass(sentences, lang, renderings, rules)
+
+
+def _inflected_pass(sentences: Sequence[Sentence], lang: str,
+                    renderings: list[NameRendering], rules: InflectionRules) -> list[NameRendering]:
+    """Add words that inflect a spelling already found (Россией next to a found Россия) even
+    when their own stem is too far from the source spelling to match it."""
+    if not rules.suffixes:
+        return renderings
+    stems: dict[str, set[str]] = {}
+    for rendering in renderings:
+        stems.setdefault(rendering.entity, set()).update(
+            s for s in candidate_stems(rendering.surface, rules)
+            if len(s) >= max(3, 0.75 * len(rendering.surface)))
+    taken = {(r.sentence_id, r.start) for r in renderings}
+    added = list(renderings)
+    for sentence in sentences:
+        for word in target_words(sentence, lang):
+            if (sentence.id, word.start) in taken or not _cased_scripts_need_capital(word.text):
+                continue
+            own = set(candidate_stems(word.text, rules))
+            for entity_id, known in stems.items():
+                shared = own & known
+                if shared and not is_derived_adjective(word.text, rules):
+                    added.append(NameRendering(entity_id, sentence.id, word.start, word.end,
+                                               word.text, max(shared, key=len)))
+                    break
+    return sorted(added, key=lambda r: (r.sentence_id, r.start))
+
+
+def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[EntityForms],
+                config: NamesConfig, rules: InflectionRules) -> list[NameRendering]:
+    renderings: list[NameRendering] = []
+    for sentence in sentences:
+        found: list[tuple[float, int, NameRendering]] = []
+        for word in target_words(sentence, lang):
+            pieces = list(_han_substrings(word)) if _script_class(word.text[0]) == "han" else [word]
+            for piece in pieces:
+                if not _cased_scripts_need_capital(piece.text):
+                    continue
+                best: tuple[float, int, NameRendering] | None = None
+                for forms in entities:
+                    score, stem = match_score(piece.text, lang, forms, rules)
+                    if score < _threshold(forms, config):
+                        continue
+                    # One or two Han characters match too many ordinary words (落实 ~ Russia):
+                    # they count only as a form the glossary lists (伊朗, 俄).
+                    if piece is not word and len(piece.text) < 3 and score < 100:
+                        continue
+                    # An exact stem match is the name even when it ends like an adjective
+                    # (Ahmadiani); a near match ending like one is a derived word (Ιρανός).
+                    if score < 100 and is_derived_adjective(piece.text, rules):
+                        continue
+                    if best is None or score > best[0]:
+                        best = (score, piece.end - piece.start, NameRendering(
+                            entity=forms.entity.id, sentence_id=sentence.id, start=piece.start,
+                            end=piece.end, surface=piece.text, base=stem))
+                if best:
+                    found.append(best)
+        # Han substrings overlap: keep the best-scoring, then longest, non-overlapping ones.
+        found.sort(key=lambda f: (-f[0], -f[1], f[2].start))
+        taken: list[NameRendering] = []
+        for _, _, rendering in found:
+            if all(rendering.end <= t.start or t.end <= rendering.start for t in taken):
+                taken.append(rendering)
+        renderings.extend(sorted(taken, key=lambda r: r.start))
+    return renderings
+
+
+def group_variants(renderings: Sequence[NameRendering],
+                   lang: str) -> list[tuple[NameVariant, list[NameRendering]]]:
+    """Group one entity's renderings into spellings: forms whose stems meet are one spelling.
+
+    The variant's base is the surface most other surfaces reduce to (the nominative, usually).
+    Groups come most frequent first.
+    """
+    rules = rules_for(lang)
+    surfaces = list(dict.fromkeys(r.surface for r in renderings))
+    parent = list(range(len(surfaces)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    stems = [set(candidate_stems(s, rules)) for s in surfaces]
+    for i in range(len(surfaces)):
+        for j in range(i + 1, len(surfaces)):
+            if stems[i] & stems[j]:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[str]] = {}
+    for i, surface in enumerate(surfaces):
+        groups.setdefault(root(i), []).append(surface)
+
+    result = []
+    for members in groups.values():
+        in_group = [r for r in renderings if r.surface in members]
+        counts = {m: sum(1 for r in in_group if r.surface == m) for m in members}
+        folded = {m: _fold(m) for m in members}
+
+        def reach(m: str, members: list[str] = members, folded: dict[str, str] = folded) -> int:
+            return sum(1 for other in members if folded[m] in candidate_stems(other, rules))
+
+        base = min(members, key=lambda m: (-reach(m), -counts[m], len(m), m))
+        variant = NameVariant(base=base, surfaces=tuple(sorted(members)), count=len(in_group),
+                              sentence_ids=tuple(sorted({r.sentence_id for r in in_group})))
+        result.append((variant, [
+            NameRendering(r.entity, r.sentence_id, r.start, r.end, r.surface, base)
+            for r in in_group]))
+    result.sort(key=lambda item: (-item[0].count, item[0].sentence_ids, item[0].base))
+    return result

@@ -1,0 +1,123 @@
+"""Numbers and dates: every number of a source sentence should be in its translation.
+
+Digits of every script count (५, ５, ٥), so do the numerals a language's data lists as
+words (Latin "die quinto"), and ordinal endings are ignored ("5th", "5.", "5-го", "5日").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mtcheck.checks import CHECKS
+from mtcheck.names.inflection import rules_for
+from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
+
+# Digits with optional thousands separators and a decimal part, in any script.
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[,.\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+               "八": 8, "九": 9, "十": 10}
+# Han numerals count only before a date or counter character, where they are unambiguous.
+_HAN_NUMBER = re.compile(r"([〇零一二三四五六七八九十]{1,3})(?=[日月年号號])")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: str  # normalised: ASCII digits, "." as the decimal point, no grouping
+    start: int
+    end: int
+    text: str
+
+
+def _normalise(text: str) -> str:
+    digits = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
+    digits = re.sub(r"[\u00a0\u202f ]", "", digits)
+    # "1,000" / "1.000" group thousands; a separator followed by other than 3 digits is decimal.
+    if re.fullmatch(r"\d{1,3}([,.]\d{3})+", digits):
+        return re.sub(r"[,.]", "", digits)
+    return digits.replace(",", ".")
+
+
+def _han_value(numeral: str) -> int | None:
+    values = [_HAN_DIGITS[ch] for ch in numeral]
+    if 10 in values:
+        tens = values[: values.index(10)]
+        units = values[values.index(10) + 1:]
+        return (tens[0] if tens else 1) * 10 + (units[0] if units else 0)
+    return int("".join(map(str, values))) if values else None
+
+
+def find_numbers(text: str, lang: str) -> list[NumberMention]:
+    """Numbers written in ``text``: digits of any script, Han numerals before 日/月/年,
+    and the numeral words listed in the language's data."""
+    found = [NumberMention(_normalise(m.group(0)), m.start(), m.end(), m.group(0))
+             for m in _NUMBER.finditer(text)]
+    for match in _HAN_NUMBER.finditer(text):
+        value = _han_value(match.group(1))
+        if value is not None:
+            found.append(NumberMention(str(value), match.start(), match.end(), match.group(1)))
+    prefixes = rules_for(lang).number_prefixes
+    if prefixes:
+        for match in _WORD.finditer(text):
+            word = unicodedata.normalize("NFC", match.group(0)).casefold()
+            for prefix, value in prefixes:
+                if word.startswith(prefix):
+                    found.append(NumberMention(str(value), match.start(), match.end(),
+                                               match.group(0)))
+                    break
+    return sorted(found, key=lambda n: n.start)
+
+
+def _finding(check: str, message: str, source_ids: tuple[int, ...], target_ids: tuple[int, ...],
+             spans: tuple[TextSpan, ...], expected: str | None = None) -> Finding:
+    return Finding(check=check, severity=CHECKS[check].severity, message=message,
+                   source_ids=source_ids, target_ids=target_ids, spans=spans, expected=expected)
+
+
+def _sentences(ids: Sequence[int]) -> str:
+    return ("sentence " if len(ids) == 1 else "sentences ") + ", ".join(str(i + 1) for i in ids)
+
+
+def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
+                  alignment: Alignment) -> tuple[Finding, ...]:
+    """numbers.mismatch where a source number is replaced, numbers.missing where it is gone."""
+    findings: list[Finding] = []
+    for pair in alignment.pairs:
+        if not pair.source_ids or not pair.target_ids:
+            continue
+        source_numbers = [(sid, n) for sid in pair.source_ids
+                          for n in find_numbers(source.sentences[sid].text, source.lang)]
+        if not source_numbers:
+            continue
+        target_numbers = [(tid, n) for tid in pair.target_ids
+                          for n in find_numbers(target.sentences[tid].text, target.lang)]
+        missing = Counter(n.value for _, n in source_numbers) - Counter(
+            n.value for _, n in target_numbers)
+        extra = Counter(n.value for _, n in target_numbers) - Counter(
+            n.value for _, n in source_numbers)
+        extras = [(tid, n) for tid, n in target_numbers if extra[n.value] > 0]
+        for sid, number in source_numbers:
+            if missing[number.value] <= 0:
+                continue
+            missing[number.value] -= 1
+            source_span = TextSpan("source", sid, number.start, number.end, number.text)
+            if extras:
+                tid, other = extras.pop(0)
+                findings.append(_finding(
+                    "numbers.mismatch",
+                    f"The source has {number.text} ({_sentences([sid])}); the translation has "
+                    f"{other.text} instead ({_sentences([tid])})",
+                    pair.source_ids, (tid,),
+                    (source_span, TextSpan("target", tid, other.start, other.end, other.text)),
+                    expected=number.value))
+            else:
+                findings.append(_finding(
+                    "numbers.missing",
+                    f"{number.text} ({_sentences([sid])} of the source) is not in the "
+                    f"translation ({_sentences(pair.target_ids)})",
+                    pair.source_ids, pair.target_ids, (source_span,), expected=number.value))
+    return tuple(findings)

@@ -1,0 +1,64 @@
+"""Source fragments copied into a translation untranslated.
+
+A run of at least ``min_words`` consecutive source words (names not counted) found
+verbatim in the aligned target sentence is reported, and so is a hyphenated English
+compound ("far-reaching", "high-level"), the single words MT most often leaves as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mtcheck.checks import CHECKS
+from mtcheck.types import Alignment, Entity, Finding, SegmentedDocument, TextSpan
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_COMPOUND = re.compile(r"^[a-z]{3,}(?:-[a-z]{3,})+$")
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def check_untranslated(source: SegmentedDocument, target: SegmentedDocument,
+                       alignment: Alignment, entities: Sequence[Entity],
+                       min_words: int = 4) -> tuple[Finding, ...]:
+    """text.untranslated for each copied run; languages sharing English words are not exempt,
+    but four or more consecutive identical words rarely happen by accident."""
+    if target.lang.split("-")[0] == source.lang.split("-")[0]:
+        return ()
+    names = {w.casefold() for e in entities for f in e.source_forms for w in f.split()}
+    findings = []
+    for pair in alignment.pairs:
+        if not pair.source_ids or not pair.target_ids:
+            continue
+        source_words = [m.group(0).casefold() for sid in pair.source_ids
+                        for m in _words(source.sentences[sid].text)]
+        grams = {tuple(source_words[i:i + n]) for n in range(1, len(source_words) + 1)
+                 for i in range(len(source_words) - n + 1) if n <= 12}
+        for tid in pair.target_ids:
+            text = target.sentences[tid].text
+            words = _words(text)
+            folded = [m.group(0).casefold() for m in words]
+            i = 0
+            while i < len(words):
+                length = 0
+                while (i + length < len(words) and length < 12
+                       and tuple(folded[i:i + length + 1]) in grams):
+                    length += 1
+                run = folded[i:i + length]
+                counted = sum(1 for w in run if w not in names)
+                compound = length == 1 and bool(_COMPOUND.match(words[i].group(0)))
+                if length and (counted >= min_words or compound):
+                    start, end = words[i].start(), words[i + length - 1].end()
+                    fragment = text[start:end]
+                    findings.append(Finding(
+                        check="text.untranslated",
+                        severity=CHECKS["text.untranslated"].severity,
+                        message=(f"{fragment!r} is copied from the source untranslated "
+                                 f"(sentence {tid + 1} of the translation)"),
+                        source_ids=pair.source_ids, target_ids=(tid,),
+                        spans=(TextSpan("target", tid, start, end, fragment),)))
+                i += max(length, 1)
+    return tuple(findings)

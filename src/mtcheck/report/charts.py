@@ -1,0 +1,173 @@
+"""Inline SVG bar charts of the overview, laid out as plain geometry for the template.
+
+Only layout happens here (bar lengths from the run's numbers); the template
+draws the SVG, escaped like everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mtcheck.report.view import LanguageRow
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    css_class: str
+    label: str  # accessible text of the bar (<title>)
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    label: str
+    href: str
+    y: float  # baseline of the label text
+    bars: tuple[Bar, ...]
+    value_labels: tuple[tuple[float, float, str], ...]  # (x, y, text)
+
+
+@dataclass(frozen=True)
+class BarChart:
+    id: str
+    title: str
+    description: str
+    width: float
+    height: float
+    plot_left: float
+    plot_width: float
+    ticks: tuple[tuple[float, str], ...]  # (x, label)
+    groups: tuple[BarGroup, ...]
+    legend: tuple[tuple[str, str], ...]  # (css class, label)
+
+
+_CHART_WIDTH = 720.0
+_LABEL_WIDTH = 150.0
+_VALUE_ROOM = 70.0
+_BAR_HEIGHT = 12.0
+_GROUP_GAP = 10.0
+_TOP = 30.0
+
+
+def _nice_max(value: float) -> float:
+    """The smallest round axis end (5, 10, 20, 25, 50, 100, ...) not below ``value``."""
+    magnitude = 1.0
+    while True:
+        for top in (5.0, 10.0, 20.0, 25.0, 50.0):
+            if value <= top * magnitude:
+                return top * magnitude
+        magnitude *= 10
+
+
+def score_chart(rows: Sequence[LanguageRow]) -> BarChart | None:
+    series = [
+        ("reference", "chrF", "bar-ref", "chrF against the reference"),
+        ("roundtrip", "chrF", "bar-rt", "round-trip chrF (estimate)"),
+    ]
+    present = [
+        s for s in series if any(s[1] in getattr(r, s[0]) for r in rows)
+    ]
+    if not present:
+        return None
+    plot_width = _CHART_WIDTH - _LABEL_WIDTH - _VALUE_ROOM
+    scale = plot_width / 100.0
+    groups: list[BarGroup] = []
+    y = _TOP
+    for row in rows:
+        bars: list[Bar] = []
+        values: list[tuple[float, float, str]] = []
+        for offset, (kind, metric, css, title) in enumerate(present):
+            score = getattr(row, kind).get(metric)
+            bar_y = y + offset * _BAR_HEIGHT
+            if score is None:
+                values.append((_LABEL_WIDTH + 4, bar_y + _BAR_HEIGHT - 2, "n/a"))
+                continue
+            width = max(0.0, min(score.value, 100.0)) * scale
+            bars.append(
+                Bar(_LABEL_WIDTH, bar_y, round(width, 1), _BAR_HEIGHT - 1, css,
+                    f"{row.language.name}: {title} {score.display}")
+            )
+            values.append((round(_LABEL_WIDTH + width + 4, 1), bar_y + _BAR_HEIGHT - 2, score.display))
+        height = len(present) * _BAR_HEIGHT
+        groups.append(
+            BarGroup(
+                label=f"{row.language.name} ({row.language.code})",
+                href=row.page,
+                y=y + height / 2 + 4,
+                bars=tuple(bars),
+                value_labels=tuple(values),
+            )
+        )
+        y += height + _GROUP_GAP
+    ticks = tuple((round(_LABEL_WIDTH + t * scale, 1), str(t)) for t in range(0, 101, 20))
+    return BarChart(
+        id="chart-scores",
+        title="chrF per language",
+        description="Horizontal bars of chrF per language: "
+        + "; ".join(t for _, _, _, t in present)
+        + ". The table above has every score with its confidence interval.",
+        width=_CHART_WIDTH,
+        height=y + 10,
+        plot_left=_LABEL_WIDTH,
+        plot_width=plot_width,
+        ticks=ticks,
+        groups=tuple(groups),
+        legend=tuple((css, title) for _, _, css, title in present),
+    )
+
+
+def findings_chart(rows: Sequence[LanguageRow]) -> BarChart | None:
+    if not rows:
+        return None
+    plot_width = _CHART_WIDTH - _LABEL_WIDTH - _VALUE_ROOM
+    top = _nice_max(max((r.total_findings for r in rows), default=0))
+    scale = plot_width / top
+    groups: list[BarGroup] = []
+    y = _TOP
+    height = _BAR_HEIGHT * 1.5
+    for row in rows:
+        x = _LABEL_WIDTH
+        bars: list[Bar] = []
+        for count in row.severity_counts:
+            if count.count == 0:
+                continue
+            width = count.count * scale
+            bars.append(
+                Bar(round(x, 1), y, round(width, 1), height, f"bar-{count.severity}",
+                    f"{row.language.name}: {count.count} {count.severity}")
+            )
+            x += width
+        summary = ", ".join(f"{c.count} {c.severity}" for c in row.severity_counts if c.count)
+        groups.append(
+            BarGroup(
+                label=f"{row.language.name} ({row.language.code})",
+                href=row.page,
+                y=y + height / 2 + 4,
+                bars=tuple(bars),
+                value_labels=((round(x + 4, 1), y + height / 2 + 4, summary or "none"),),
+            )
+        )
+        y += height + _GROUP_GAP
+    step = top / 5
+    ticks = tuple(
+        (round(_LABEL_WIDTH + i * step * scale, 1), f"{i * step:g}") for i in range(6)
+    )
+    return BarChart(
+        id="chart-findings",
+        title="Findings per language",
+        description="Stacked horizontal bars: errors (solid), warnings (striped) and notes "
+        "(dotted) per language; the numbers are printed after each bar.",
+        width=_CHART_WIDTH,
+        height=y + 10,
+        plot_left=_LABEL_WIDTH,
+        plot_width=plot_width,
+        ticks=ticks,
+        groups=tuple(groups),
+        legend=(("bar-error", "✖ error"), ("bar-warning", "▲ warning"), ("bar-info", "ℹ info")),
+    )

@@ -1,0 +1,128 @@
+"""Per-signal features of the aligner: numbers, marks, romanised n-grams, lengths, products."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from mtcheck.align.cost import tail_cost
+from mtcheck.align.signals import (
+    comparable_words,
+    cross_products,
+    feature_matrices,
+    mark_features,
+    ngram_features,
+    number_features,
+    sorted_entries,
+    span_norms,
+    text_length,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Everest is 8848 m high", ["#8848"]),
+        ("8,839.8 m and 8.839,8 m", ["#88398", "#88398"]),
+        ("am ５日 und ２０２４年", ["#5", "#2024"]),  # full-width digits
+        ("१९५६ में", ["#1956"]),  # Devanagari digits
+        ("في ١٩٥٦", ["#1956"]),  # Arabic-Indic digits
+        ("no numbers here", []),
+    ],
+)
+def test_numbers_match_across_scripts_and_separators(text: str, expected: list[str]) -> None:
+    assert number_features(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Why?", ["p?"]),
+        ("¿Por qué?", ["p?", "p?"]),
+        ("なぜ？", ["p?"]),  # full-width question mark
+        ("«Ja» (sagte er)!", ['p"', 'p"', "p(", "p(", "p!"]),
+        ("Τι είναι;", []),  # the Greek question mark is a semicolon: not used
+        ("Plain sentence.", []),
+    ],
+)
+def test_marked_punctuation(text: str, expected: list[str]) -> None:
+    assert mark_features(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kangchendzönga Straße", "de", ["kangchendzonga", "strasse"]),
+        ("Шойгу посетил Иран", "ru", ["shoigu", "posetil", "iran"]),
+        ("Σοϊγκού", "el", ["soigkou"]),
+        ("Expédition", "fr", ["expedition"]),
+    ],
+)
+def test_words_are_romanised_and_unaccented(text: str, lang: str, expected: list[str]) -> None:
+    assert comparable_words(text, lang) == expected
+
+
+def test_ngrams_skip_short_words_and_mark_edges() -> None:
+    assert ngram_features(["iran", "on"], size=4, min_length=4) == ["_ira", "iran", "ran_"]
+    assert ngram_features(["a"], size=4, min_length=1) == []
+
+
+def test_text_length_ignores_spaces() -> None:
+    assert text_length("a b\tc\n d") == 4
+    assert text_length("東京に行く") == 5
+
+
+def test_shared_rare_features_outweigh_common_ones() -> None:
+    source = ["Shoigu arrived in Tehran.", "The meeting was long.", "The meeting ended."]
+    target = ["Schoigu traf in Teheran ein.", "Das Treffen war lang.", "Das Treffen endete."]
+    src, tgt = feature_matrices(source, "en", target, "de")
+    products = cross_products(src, tgt, (0, 3), (0, 3), sorted_entries(tgt))
+    # Sentence 0 shares names with target 0 and nothing with the others.
+    assert products[0, 0] > 0
+    assert products[0, 1] == products[0, 2] == 0
+
+
+def test_span_norms_equal_the_norm_of_summed_rows() -> None:
+    source = ["Alpha 1999 Tehran.", "Beta 2001 (Tehran)!", "Gamma Tehran 1999?", "Delta."]
+    src, _ = feature_matrices(source, "en", ["x"], "en")
+    dense = np.zeros((src.rows, int(src.ids.max()) + 1))
+    for row in range(src.rows):
+        lo, hi = src.pointers[row], src.pointers[row + 1]
+        dense[row, src.ids[lo:hi]] = src.weights[lo:hi]
+    index = sorted_entries(src)
+    for span in (1, 2, 3):
+        norms = span_norms(index, span)
+        for end in range(span, src.rows + 1):
+            expected = np.linalg.norm(dense[end - span : end].sum(axis=0))
+            assert norms[end] == pytest.approx(expected)
+
+
+def test_cross_products_equal_dense_products() -> None:
+    source = ["Alpha 1999 Tehran.", "Beta 2001 Moscow!", "Gamma Tehran 1999?"]
+    target = ["Alpha 1999 Teheran.", "Moskau 2001 Beta!", "Gamma 1999 Teheran?", "Nichts."]
+    src, tgt = feature_matrices(source, "en", target, "de")
+    size = int(max(src.ids.max(), tgt.ids.max())) + 1
+
+    def dense(matrix):  # type: ignore[no-untyped-def]
+        out = np.zeros((matrix.rows, size))
+        for row in range(matrix.rows):
+            lo, hi = matrix.pointers[row], matrix.pointers[row + 1]
+            out[row, matrix.ids[lo:hi]] = matrix.weights[lo:hi]
+        return out
+
+    expected = dense(src) @ dense(tgt).T
+    got = cross_products(src, tgt, (1, 3), (1, 4), sorted_entries(tgt))
+    np.testing.assert_allclose(got, expected[1:3, 1:4])
+
+
+@pytest.mark.parametrize("delta", [0.0, 0.5, 1.0, 2.0, 3.0, 5.0])
+def test_tail_cost_is_minus_log_two_sided_tail(delta: float) -> None:
+    import math
+
+    expected = -math.log(math.erfc(delta / math.sqrt(2)))
+    assert float(tail_cost(np.array([delta]))[0]) == pytest.approx(expected, rel=2e-4, abs=1e-6)
+
+
+def test_tail_cost_stays_finite_far_out() -> None:
+    far = tail_cost(np.array([40.0, -40.0]))
+    assert np.isfinite(far).all() and far[0] == far[1] > 700

@@ -1,0 +1,61 @@
+"""Generation settings and length batching, without loading a model."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mtcheck.backtranslate.engines import batches_by_length, settings_from_config
+from mtcheck.config import BacktranslationConfig
+from mtcheck.errors import ConfigError
+
+
+@given(lengths=st.lists(st.integers(0, 200), max_size=60), batch_size=st.integers(1, 17))
+def test_batches_cover_every_sentence_once_longest_first(lengths: list[int],
+                                                         batch_size: int) -> None:
+    batches = batches_by_length(lengths, batch_size)
+    flat = [i for batch in batches for i in batch]
+    assert sorted(flat) == list(range(len(lengths)))
+    assert all(0 < len(batch) <= batch_size for batch in batches)
+    assert [lengths[i] for i in flat] == sorted(lengths, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("backend", "quantization", "expected"),
+    [("transformers", "auto", "float32"), ("ctranslate2", "auto", "int8"),
+     ("transformers", "int8", "int8"), ("ctranslate2", "int8_float32", "int8_float32")],
+)
+def test_auto_quantization_on_cpu(backend: str, quantization: str, expected: str) -> None:
+    settings = settings_from_config(BacktranslationConfig(backend=backend, device="cpu",
+                                                          quantization=quantization))
+    assert settings.quantization == expected
+    assert settings.device == "cpu"
+    assert settings.threads >= 1
+
+
+def test_batch_size_and_threads_do_not_change_the_described_settings() -> None:
+    one = settings_from_config(BacktranslationConfig(device="cpu", batch_size=1, threads=1))
+    many = settings_from_config(BacktranslationConfig(device="cpu", batch_size=64, threads=2))
+    assert one.describe() == many.describe()
+    beam = settings_from_config(BacktranslationConfig(device="cpu", beam_size=1))
+    assert beam.describe() != one.describe()
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"backend": "onnx"}, "unknown backend 'onnx'; valid: transformers, ctranslate2"),
+        ({"device": "tpu"}, "unknown device 'tpu'; valid: auto, cpu, cuda"),
+        ({"quantization": "int4"}, "valid: auto, float32"),
+        ({"beam_size": 0}, "must be at least 1"),
+        ({"batch_size": 0}, "must be at least 1"),
+        ({"threads": -1}, "must be 0"),
+        ({"quantization": "int8", "device": "cuda"}, "CPU only"),
+    ],
+)
+def test_bad_generation_settings_are_config_errors(settings: dict[str, object],
+                                                   message: str) -> None:
+    config = BacktranslationConfig(**{"device": "cpu", **settings})  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(")):
+        settings_from_config(config)

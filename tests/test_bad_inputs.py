@@ -1,0 +1,464 @@
+"""The bad-input matrix: every broken input gives one InputError naming the file and the problem."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mtcheck import formats
+from mtcheck.corpus import load_document
+from mtcheck.errors import InputError
+
+FORMAT_NAMES = ["text", "xliff", "tmx", "po", "tsv", "jsonl"]
+EXTENSION = {"text": ".txt", "xliff": ".xlf", "tmx": ".tmx", "po": ".po", "tsv": ".tsv",
+             "jsonl": ".jsonl"}
+
+# A small valid file per format, en -> de, two units on lines 1-based as noted in the tests.
+VALID = {
+    "text": "Hallo\n\nTschüss, Welt.\n",
+    "xliff": '<xliff version="1.2"><file source-language="en" target-language="de"><body>\n'
+             '<trans-unit id="1"><source>Hello</source><target>Hallo</target></trans-unit>\n'
+             '<trans-unit id="2"><source>Bye</source><target>Tschüss</target></trans-unit>\n'
+             "</body></file></xliff>\n",
+    "tmx": '<tmx version="1.4"><header srclang="en"/><body>\n'
+           '<tu><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv xml:lang="de"><seg>Hallo</seg></tuv></tu>\n'
+           '<tu><tuv xml:lang="en"><seg>Bye</seg></tuv><tuv xml:lang="de"><seg>Tschüss</seg></tuv></tu>\n'
+           "</body></tmx>\n",
+    "po": 'msgid "Hello"\nmsgstr "Hallo"\n\nmsgid "Bye"\nmsgstr "Tschüss"\n',
+    "tsv": "Hello\tHallo\nBye\tTschüss\n",
+    "jsonl": '{"id": "1", "source": "Hello", "target": "Hallo"}\n'
+             '{"id": "2", "source": "Bye", "target": "Tschüss"}\n',
+}
+
+
+def load(path: Path, fmt: str, lang: str = "de") -> object:
+    return load_document(path, lang, format=fmt)
+
+
+def texts(path: Path, fmt: str) -> list[str]:
+    document = load_document(path, "de", format=fmt)
+    return [p.text for p in document.paragraphs]
+
+
+def expect_error(path: Path, fmt: str, pattern: str, lang: str = "de") -> InputError:
+    with pytest.raises(InputError, match=pattern) as error:
+        load(path, fmt, lang)
+    assert str(path) in str(error.value), "the message names the file"
+    assert error.value.exit_code == 2
+    return error.value
+
+
+@pytest.fixture(params=FORMAT_NAMES)
+def fmt(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def test_valid_files_load(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"ok{EXTENSION[fmt]}"
+    path.write_text(VALID[fmt], encoding="utf-8")
+    assert texts(path, fmt) == ["Hallo", "Tschüss" + (", Welt." if fmt == "text" else "")]
+
+
+# --------------------------------------------------------------------------- bytes and files
+def test_missing_file(tmp_path: Path, fmt: str) -> None:
+    expect_error(tmp_path / f"nope{EXTENSION[fmt]}", fmt, "file not found")
+
+
+def test_directory(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"dir{EXTENSION[fmt]}"
+    path.mkdir()
+    expect_error(path, fmt, "is a directory")
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t\n", codecs.BOM_UTF8])
+def test_empty_file(tmp_path: Path, fmt: str, content: bytes) -> None:
+    path = tmp_path / f"empty{EXTENSION[fmt]}"
+    path.write_bytes(content)
+    expect_error(path, fmt, "file is empty")
+
+
+def test_binary_file(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"bin{EXTENSION[fmt]}"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    expect_error(path, fmt, r"binary file \(NUL byte at byte offset 8\)")
+
+
+def test_nul_byte_inside_text(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"nul{EXTENSION[fmt]}"
+    raw = VALID[fmt].encode("utf-8")
+    path.write_bytes(raw[:5] + b"\x00" + raw[5:])
+    expect_error(path, fmt, "NUL byte at byte offset 5")
+
+
+def test_broken_utf8_reports_byte_offset(tmp_path: Path, fmt: str) -> None:
+    raw = VALID[fmt].encode("utf-8")
+    offset = raw.index("ü".encode())
+    path = tmp_path / f"latin1{EXTENSION[fmt]}"
+    path.write_bytes(raw[:offset] + b"\xfc" + raw[offset + 2 :])  # Latin-1 ü
+    expect_error(path, fmt, f"not valid UTF-8: byte 0xfc at byte offset {offset}")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_utf16_and_utf8_with_bom_are_decoded(tmp_path: Path, fmt: str, codec: str) -> None:
+    path = tmp_path / f"bom{EXTENSION[fmt]}"
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(codec, b"")
+    text = VALID[fmt]
+    if fmt in ("xliff", "tmx"):
+        text = '<?xml version="1.0" encoding="UTF-16"?>\n' + text
+    path.write_bytes(bom + text.encode(codec))
+    assert texts(path, fmt) == texts_of_valid(tmp_path, fmt)
+
+
+def texts_of_valid(tmp_path: Path, fmt: str) -> list[str]:
+    path = tmp_path / f"plain{EXTENSION[fmt]}"
+    path.write_text(VALID[fmt], encoding="utf-8")
+    return texts(path, fmt)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "mixed"])
+def test_crlf_and_mixed_newlines(tmp_path: Path, fmt: str, newline: str) -> None:
+    lines = VALID[fmt].split("\n")
+    if newline == "mixed":
+        text = "".join(line + ("\r\n", "\n", "\r")[i % 3] for i, line in enumerate(lines[:-1]))
+    else:
+        text = newline.join(lines)
+    path = tmp_path / f"nl{EXTENSION[fmt]}"
+    path.write_bytes(text.encode("utf-8"))
+    document = load_document(path, "de", format=fmt)
+    reference = load_document(_valid(tmp_path, fmt), "de", format=fmt)
+    assert [(p.text, p.line) for p in document.paragraphs] == [
+        (p.text, p.line) for p in reference.paragraphs]
+    assert all("\r" not in p.text for p in document.paragraphs)
+
+
+def _valid(tmp_path: Path, fmt: str) -> Path:
+    path = tmp_path / f"valid{EXTENSION[fmt]}"
+    path.write_text(VALID[fmt], encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt_name", ["text", "tsv", "jsonl"])
+def test_50_megabyte_single_line(tmp_path: Path, fmt_name: str) -> None:
+    """A huge one-line file is read in linear time and memory, not rejected or crashed."""
+    sentence = "The delegation arrived in Tehran. "
+    body = sentence * (50_000_000 // len(sentence) + 1)
+    path = tmp_path / f"huge{EXTENSION[fmt_name]}"
+    line = {"text": body, "tsv": f"x\t{body}",
+            "jsonl": f'{{"source": "x", "target": "{body}"}}'}[fmt_name]
+    path.write_text(line, encoding="utf-8")
+    assert path.stat().st_size >= 50_000_000
+    document = load_document(path, "de", format=fmt_name, has_title=False)
+    assert len(document.paragraphs) == 1
+    assert len(document.paragraphs[0].text) == len(body.strip())
+
+
+# --------------------------------------------------------------------------- malformed content
+MALFORMED = [
+        ("xliff", '<xliff version="1.2"><file><body>\n<trans-unit id="1">\n<source>A</target>\n',
+         r"malformed XLIFF at line 3: .*mismatch"),
+        ("xliff", "<html><body>hi</body></html>", r"not an XLIFF file: root element is <html>"),
+        ("xliff", '<xliff version="3.0"></xliff>', r"unsupported XLIFF version '3.0'"),
+        ("xliff", '<xliff version="1.2"><file><body>\n<trans-unit id="a"><target>x</target>'
+                  "</trans-unit></body></file></xliff>", r"<trans-unit> at line 2 has no <source>"),
+        ("xliff", '<xliff version="1.2"><file><body>\n'
+                  '<trans-unit id="a"><source>x</source></trans-unit>\n'
+                  '<trans-unit id="a"><source>y</source></trans-unit>\n</body></file></xliff>',
+         r"duplicate unit id 'a' at line 3"),
+        ("xliff", '<xliff version="1.2"><file><body></body></file></xliff>',
+         r"no translation units found"),
+        ("xliff", "plain text, not XML", r"malformed XLIFF at line 1"),
+        ("tmx", '<tmx version="1.4"><header srclang="en"/><body>\n<tu>\n<tuv><seg>x</seg></tuv>'
+                "</tu></body></tmx>", r"<tuv> at line 3 has no xml:lang"),
+        ("tmx", '<tmx version="1.4"><header srclang="en"/>\n<body><tu><tuv xml:lang="en">'
+                "<seg>x</seg></tuv>\n</tu></bod></tmx>", r"malformed TMX at line 3"),
+        ("tmx", '<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>x</seg></tuv>'
+                "</tu></body></tmx>", r"TMX header has no srclang"),
+        ("tmx", '<tmx version="1.4"><header srclang="en"/></tmx>', r"TMX file has no <body>"),
+        ("po", 'msgid "a"\nmsgstr "b"\n\nmsgid "c\nmsgstr "d"\n',
+         r"malformed PO: end-of-line within string on line 4"),
+        ("po", 'msgid "a"\nmsgstr "b"\nmsgstr "c"\n', r"malformed PO: .*line 3"),
+        ("po", "this is not a PO file\n", r"malformed PO: .*line 1"),
+        ("po", 'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', r"duplicate message 'a' at line 4"),
+        ("tsv", "a\tb\nc\n", r"line 2: expected 2 tab-separated columns like the first line, found 1"),
+        ("tsv", "a\tb\tc\td\n", r"line 1: expected 2 columns .* found 4"),
+        ("tsv", "x\ta\tb\nx\tc\td\n", r"line 2: duplicate id 'x'"),
+        ("jsonl", '{"source": "a"}\n{"source": "b",\n',
+         r"line 2: invalid JSON at column 16: Expecting property name"),
+        ("jsonl", '{"source": "a"}\n\n[1, 2]\n', r"line 3: expected a JSON object, got an array"),
+        ("jsonl", '{"target": "a"}\n', r'line 1: "source" must be a string, got null'),
+        ("jsonl", '{"source": "a", "target": 3}\n', r'line 1: "target" must be a string or null'),
+        ("jsonl", '{"source": "a", "id": [1]}\n', r'line 1: "id" must be a string or an integer'),
+        ("jsonl", '{"source": "\\ud800"}\n', r'line 1: "source" has a \\u escape of a lone'),
+        ("jsonl", '{"source": "a", "id": 1}\n{"source": "b", "id": "1"}\n',
+         r"line 2: duplicate id '1'"),
+        ("jsonl", '{"source": "a", "target_lang": "de"}\n{"source": "b", "target_lang": "fr"}\n',
+         r"line 2: \"target_lang\" is 'fr' but earlier lines say 'de'"),
+        ("jsonl", "[" * 100_000 + "\n", r"line 1: JSON nested too deeply"),
+]
+
+
+@pytest.mark.parametrize(
+    ("fmt_name", "content", "pattern"),
+    MALFORMED,
+    ids=[f"{case[0]}-{number}" for number, case in enumerate(MALFORMED)],
+)
+def test_malformed_content(tmp_path: Path, fmt_name: str, content: str, pattern: str) -> None:
+    path = tmp_path / f"bad{EXTENSION[fmt_name]}"
+    path.write_text(content, encoding="utf-8")
+    expect_error(path, fmt_name, pattern)
+
+
+# --------------------------------------------------------------------------- formats and languages
+def test_unknown_format(tmp_path: Path) -> None:
+    path = _valid(tmp_path, "tsv")
+    expect_error(path, "docx", r"unknown format 'docx'; known formats: text, xliff, tmx, po, tsv, jsonl")
+
+
+def test_unknown_language_code(tmp_path: Path, fmt: str) -> None:
+    expect_error(_valid(tmp_path, fmt), fmt, r"unknown language code 'xx'; known codes: .*de", "xx")
+
+
+@pytest.mark.parametrize("fmt_name", ["xliff", "tmx"])
+def test_language_not_in_the_file(tmp_path: Path, fmt_name: str) -> None:
+    pattern = {"xliff": r"en → de, but was given as 'fr'", "tmx": r"no <tuv> in language 'fr'"}
+    expect_error(_valid(tmp_path, fmt_name), fmt_name, pattern[fmt_name], "fr")
+
+
+def test_declared_language_mismatch_with_explicit_side(tmp_path: Path) -> None:
+    path = _valid(tmp_path, "xliff")
+    with pytest.raises(InputError, match=r"declares source language 'en', but it was given as 'de'"):
+        formats.read_document(path, "de", "xliff", side="source")
+
+
+# --------------------------------------------------------------------------- hostile XML
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<xliff version="1.2"><file source-language="en" target-language="de"><body>
+<trans-unit id="1"><source>Hello</source><target>&xxe;</target></trans-unit>
+</body></file></xliff>
+"""
+LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE tmx [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<tmx version="1.4"><header srclang="en"/><body>
+<tu><tuv xml:lang="en"><seg>&lol4;</seg></tuv><tuv xml:lang="de"><seg>&lol4;</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_xxe_payload_is_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    path = tmp_path / "xxe.xlf"
+    path.write_text(XXE.format(secret=secret), encoding="utf-8")
+    error = expect_error(path, "xliff", r"declares entities in a DOCTYPE; refused")
+    assert "TOP-SECRET" not in str(error)
+
+
+def test_xxe_parser_never_resolves_even_if_allowed(tmp_path: Path) -> None:
+    """The parser itself leaves entities unresolved: defence in depth under the refusal."""
+    from lxml import etree
+
+    from mtcheck.formats._units import inline_text
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(XXE.format(secret=secret).encode(), parser)
+    assert "TOP-SECRET" not in etree.tostring(root).decode()
+    assert "TOP-SECRET" not in inline_text(root, ())
+
+
+def test_billion_laughs_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "laughs.tmx"
+    path.write_text(LAUGHS, encoding="utf-8")
+    expect_error(path, "tmx", r"declares entities")
+
+
+def test_external_dtd_is_not_fetched(tmp_path: Path) -> None:
+    """A DOCTYPE pointing at a URL parses without network access and without the DTD."""
+    path = tmp_path / "ext.xlf"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE xliff SYSTEM "http://192.0.2.1/x.dtd">\n'
+                    + VALID["xliff"], encoding="utf-8")
+    assert texts(path, "xliff") == ["Hallo", "Tschüss"]
+
+
+# --------------------------------------------------------------------------- end to end (CLI)
+CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "shoigu-visits-iran"
+SOURCE_TEXT = "Shoigu visits Iran\n\nIran said the visit aims to strengthen bilateral interactions.\n"
+GERMAN_TEXT = ("Schoigu besucht Iran\n\nDer Iran erklärte, der Besuch ziele darauf ab, die "
+               "bilateralen Interaktionen zu stärken.\n")
+
+
+def run_cli(args: list[str]) -> Any:
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    return CliRunner().invoke(main, ["evaluate", *args, "--no-backtranslation", "-q"])
+
+
+def adhoc(tmp_path: Path, translation: Path, out: Path, *extra: str) -> list[str]:
+    source = tmp_path / "source.en.txt"
+    source.write_text(SOURCE_TEXT, encoding="utf-8")
+    return ["--source", str(source), "--translation", f"de={translation}", "--out", str(out),
+            *extra]
+
+
+def assert_clean_failure(result: Any, out: Path, *phrases: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("mtcheck: error: ") or "interrupted" in result.stderr
+    assert "Traceback" not in result.output
+    for phrase in phrases:
+        assert phrase in result.stderr
+    leftovers = sorted(p.name for p in out.rglob("*")) if out.exists() else []
+    assert leftovers in ([], ["results.json"]), leftovers
+    if leftovers:
+        assert (out / "results.json").read_text(encoding="utf-8") == "OLD"
+
+
+E2E_CASES = [
+    ("missing", None, "file not found"),
+    ("broken.txt", "Gr\udcfc\n".encode("utf-8", "surrogateescape"), "byte 0xfc at byte offset 2"),
+    ("binary.txt", b"\x00\x01\x02 text", "binary file"),
+    ("empty.txt", b"", "file is empty"),
+    ("bad.xlf", b"<xliff version='1.2'><file>\n<body>\n</file></xliff>", "malformed XLIFF at line 3"),
+    ("wrong.xlf", VALID["xliff"].replace('target-language="de"', 'target-language="fr"').encode(),
+     "the file is en → fr, but was given as 'de'"),
+    ("bad.jsonl", b'{"source": "a"}\n{oops}\n', "line 2: invalid JSON"),
+    ("bad.po", b'msgid "a\nmsgstr "b"\n', "malformed PO"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), E2E_CASES,
+                         ids=[case[0] for case in E2E_CASES])
+def test_cli_bad_input_exits_2_and_writes_nothing(
+    tmp_path: Path, name: str, content: bytes | None, message: str
+) -> None:
+    translation = tmp_path / name
+    if content is not None:
+        translation.write_bytes(content)
+    out = tmp_path / "out"
+    result = run_cli(adhoc(tmp_path, translation, out))
+    assert_clean_failure(result, out, str(translation), message)
+    assert not out.exists()
+
+
+def test_cli_unknown_format(tmp_path: Path) -> None:
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(adhoc(tmp_path, translation, out, "--format", "docx"))
+    assert_clean_failure(result, out, "unknown format 'docx'; known formats: text, xliff")
+
+
+def test_cli_unknown_language(tmp_path: Path) -> None:
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    args = adhoc(tmp_path, translation, out)
+    args[args.index(f"de={translation}")] = f"xx={translation}"
+    assert_clean_failure(run_cli(args), out, "unknown language code 'xx'")
+
+
+def test_cli_unwritable_output(tmp_path: Path) -> None:
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    out = blocker / "out"
+    result = run_cli(adhoc(tmp_path, translation, out))
+    assert_clean_failure(result, out, str(blocker), "cannot write")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.fixture()
+def old_output(tmp_path: Path) -> Path:
+    """An output folder holding a previous run's results, which a failed run must keep."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "results.json").write_text("OLD", encoding="utf-8")
+    return out
+
+
+def test_cli_disk_full_keeps_previous_output(tmp_path: Path, old_output: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    real_write = Path.write_text
+    calls = []
+
+    def full_disk(self: Path, *args: Any, **kwargs: Any) -> int:
+        calls.append(self)
+        if len(calls) >= 2:  # the first file fits, the second does not
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    result = run_cli(adhoc(tmp_path, translation, old_output))
+    assert_clean_failure(result, old_output, "No space left on device")
+    assert len(calls) >= 2
+
+
+def test_cli_ctrl_c_during_a_stage(tmp_path: Path, old_output: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import mtcheck.pipeline
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(mtcheck.pipeline, "align_documents", interrupted)
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    result = run_cli(adhoc(tmp_path, translation, old_output))
+    assert_clean_failure(result, old_output, "interrupted")
+
+
+def test_cli_ctrl_c_while_writing(tmp_path: Path, old_output: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    real_write = Path.write_text
+    calls = []
+
+    def interrupted(self: Path, *args: Any, **kwargs: Any) -> int:
+        calls.append(self)
+        if len(calls) >= 2:
+            raise KeyboardInterrupt
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", interrupted)
+    result = run_cli(adhoc(tmp_path, translation, old_output))
+    assert_clean_failure(result, old_output, "interrupted")
+
+
+def test_identical_translation_is_a_finding_not_an_error(tmp_path: Path) -> None:
+    import json
+
+    translation = tmp_path / "de.txt"
+    translation.write_text(SOURCE_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(adhoc(tmp_path, translation, out))
+    assert result.exit_code == 0, result.output
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    checks = {f["check"] for t in results["run"]["translations"] for f in t["findings"]}
+    assert "text.identical" in checks
+
+
+def test_cli_reads_a_bilingual_example(tmp_path: Path) -> None:
+    """A segment-aligned translation runs end to end with its units as sentences."""
+    examples = Path(__file__).resolve().parents[1] / "corpora" / "examples"
+    out = tmp_path / "out"
+    result = run_cli(["--source", str(examples / "shoigu.en-de.tsv"), "--translation",
+                      f"de={examples / 'shoigu.en-de.tsv'}", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "results.json").exists()

@@ -1,0 +1,222 @@
+"""The names stage on small hand-written documents: what it finds and what it leaves alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtcheck.checks import CHECKS
+from mtcheck.errors import ConfigError, InputError
+from mtcheck.names import (
+    check_source,
+    check_translation,
+    find_entities,
+    load_glossary,
+    parse_glossary,
+)
+from mtcheck.names.numbers import find_numbers
+from mtcheck.types import (
+    AlignedPair,
+    Alignment,
+    Document,
+    Paragraph,
+    SegmentedDocument,
+    Sentence,
+)
+
+SOURCE = [
+    "Shoigu visits Iran",
+    "On the 5th, Iranian President Pezhashyan met Russian Security Council Secretary Shoigu "
+    "in Tehran.",
+    "Pezeshitsyan said that Iran and Russia are strategic partners.",
+    "Pezeshitsyan also condemned the assassination of Hamas leader Haniyeh.",
+    "Shoigu also met Chief of General Staff Bagheri on the same day.",
+]
+
+
+def document(sentences: list[str], lang: str) -> SegmentedDocument:
+    paragraphs = tuple(Paragraph(i, text, i + 1, is_title=(i == 0)) for i, text in
+                       enumerate(sentences))
+    return SegmentedDocument(
+        Document(f"{lang}.txt", lang, paragraphs),
+        tuple(Sentence(i, i, text, 0, len(text), i + 1) for i, text in enumerate(sentences)),
+        "test")
+
+
+def one_to_one(count: int) -> Alignment:
+    return Alignment(tuple(AlignedPair((i,), (i,)) for i in range(count)), "test")
+
+
+@pytest.fixture(scope="module")
+def source() -> SegmentedDocument:
+    return document(SOURCE, "en")
+
+
+def checks(result_findings: tuple, check: str) -> list:  # type: ignore[type-arg]
+    return [f for f in result_findings if f.check == check]
+
+
+def test_inventory_finds_people_and_places_not_titles_or_organisations(
+        source: SegmentedDocument) -> None:
+    names = {e.canonical for e in find_entities(source)}
+    assert names == {"Shoigu", "Iran", "Pezeshitsyan", "Tehran", "Russia", "Hamas", "Haniyeh",
+                     "Bagheri"}
+
+
+def test_source_variants_are_one_entity_and_one_finding(source: SegmentedDocument) -> None:
+    entities = find_entities(source)
+    president = next(e for e in entities if e.canonical == "Pezeshitsyan")
+    assert president.source_forms == ("Pezeshitsyan", "Pezhashyan")
+    assert president.source_ids == (1, 2, 3)
+    findings = check_source(source, entities)
+    assert [f.check for f in findings] == ["names.source-inconsistent"]
+    assert findings[0].severity == CHECKS["names.source-inconsistent"].severity
+    assert [v.base for v in findings[0].variants] == ["Pezeshitsyan", "Pezhashyan"]
+
+
+RU = [
+    "Шойгу посетил Иран",
+    "5-го числа президент Ирана Пезешкиан встретился с секретарем Совбеза России Шойгу в "
+    "Тегеране.",
+    "Пезешкиян заявил, что Иран и Россия являются стратегическими партнерами.",
+    "Пезешкиана также осудил убийство лидера ХАМАС Хании.",
+    "В тот же день Шойгу встретился с начальником Генштаба Багери.",
+]
+
+
+def test_russian_variants_found_and_inflection_ignored(source: SegmentedDocument) -> None:
+    target = document(RU, "ru")
+    result = check_translation(source, target, one_to_one(5), find_entities(source))
+    inconsistent = checks(result.findings, "names.inconsistent")
+    assert len(inconsistent) == 1
+    finding = inconsistent[0]
+    assert finding.entity == "pezeshitsyan"
+    assert [(v.base, v.count, v.sentence_ids) for v in finding.variants] == [
+        ("Пезешкиан", 2, (1, 3)), ("Пезешкиян", 1, (2,))]
+    assert "Пезешкиан (2×, sentences 2, 4)" in finding.message
+    spans = {(s.sentence_id, s.text) for s in finding.spans}
+    assert (3, "Пезешкиана") in spans
+    for span in finding.spans:
+        assert target.sentences[span.sentence_id].text[span.start:span.end] == span.text
+    assert not checks(result.findings, "names.missing")
+    assert not checks(result.findings, "numbers.missing")
+
+
+def test_missing_name_in_aligned_sentence(source: SegmentedDocument) -> None:
+    target = document([*RU[:4], "В тот же день он встретился с начальником Генштаба Багери."], "ru")
+    result = check_translation(source, target, one_to_one(5), find_entities(source))
+    missing = checks(result.findings, "names.missing")
+    assert [(f.entity, f.source_ids, f.target_ids) for f in missing] == [("shoigu", (4,), (4,))]
+    assert missing[0].severity == CHECKS["names.missing"].severity
+
+
+def test_name_never_found_in_a_non_latin_translation_is_not_reported(
+        source: SegmentedDocument) -> None:
+    # Haniyeh occurs nowhere in this translation: an exonym the matcher cannot see looks the
+    # same, so without a glossary the stage stays silent rather than guess.
+    target = document([*RU[:3], "Пезешкиан также осудил убийство лидера ХАМАС.", RU[4]], "ru")
+    result = check_translation(source, target, one_to_one(5), find_entities(source))
+    assert not checks(result.findings, "names.missing")
+
+
+def test_omitted_sentence_is_not_a_missing_name(source: SegmentedDocument) -> None:
+    target = document([*RU[:3], RU[4]], "ru")
+    alignment = Alignment((AlignedPair((0,), (0,)), AlignedPair((1,), (1,)),
+                           AlignedPair((2,), (2,)), AlignedPair((3,), ()),
+                           AlignedPair((4,), (3,))), "test")
+    result = check_translation(source, target, alignment, find_entities(source))
+    assert not checks(result.findings, "names.missing")
+
+
+def test_latin_script_name_in_greek(source: SegmentedDocument) -> None:
+    target = document([
+        "Ο Σοϊγκού επισκέπτεται το Ιράν",
+        "Στις 5, ο Ιρανός πρόεδρος Πεζεσκιάν συναντήθηκε με τον Σοϊγκού στην Τεχεράνη.",
+        "Ο Πεζεσκιάν δήλωσε ότι το Ιράν και η Ρωσία είναι στρατηγικοί εταίροι.",
+        "Ο Πεζεσκιάν καταδίκασε τη δολοφονία του ηγέτη της Χαμάς Haniyeh.",
+        "Ο Σοϊγκού συναντήθηκε με τον Μπαγκερί την ίδια μέρα.",
+    ], "el")
+    result = check_translation(source, target, one_to_one(5), find_entities(source))
+    script = checks(result.findings, "names.script")
+    assert [(f.entity, f.target_ids) for f in script] == [("haniyeh", (3,))]
+    assert not checks(result.findings, "names.inconsistent")  # Ιρανός is an adjective
+
+
+def test_glossary_mismatch_sets_expected(source: SegmentedDocument) -> None:
+    glossary = parse_glossary("""
+[entities.pezeshkian]
+source = ["Pezeshkian", "Pezhashyan", "Pezeshitsyan"]
+[entities.pezeshkian.targets]
+de = "Peseschkian"
+""", "test.toml")
+    entities = find_entities(source, glossary)
+    assert entities[[e.id for e in entities].index("pezeshkian")].from_glossary
+    target = document([
+        "Schoigu besucht Iran",
+        "Am 5. traf der iranische Präsident Pezeshkian Schoigu in Teheran.",
+        "Pezeshkian sagte, Iran und Russland seien strategische Partner.",
+        "Pezeshkian verurteilte die Ermordung des Hamas-Führers Haniyeh.",
+        "Schoigu traf am selben Tag auch Generalstabschef Bagheri.",
+    ], "de")
+    result = check_translation(source, target, one_to_one(5), entities, glossary=glossary)
+    glossary_findings = checks(result.findings, "names.glossary")
+    assert [(f.entity, f.expected) for f in glossary_findings] == [("pezeshkian", "Peseschkian")]
+    assert not checks(result.findings, "names.inconsistent")
+
+
+def test_wrong_number_and_untranslated_fragment(source: SegmentedDocument) -> None:
+    target = document([
+        "ショイグ氏がイランを訪問",
+        "15日、イランのペゼシュキアン大統領はテヘランでショイグ書記と会談した。",
+        "ペゼシュキアン氏は、Iran and Russia are strategic partners だと述べた。",
+        "ペゼシュキアン氏はハマスの指導者ハニヤ氏の暗殺を非難した。",
+        "ショイグ氏は同日、バゲリ参謀総長とも会談した。",
+    ], "ja")
+    result = check_translation(source, target, one_to_one(5), find_entities(source))
+    mismatch = checks(result.findings, "numbers.mismatch")
+    assert [(f.target_ids, f.expected) for f in mismatch] == [((1,), "5")]
+    assert "15" in mismatch[0].message
+    untranslated = checks(result.findings, "text.untranslated")
+    assert [f.spans[0].text for f in untranslated] == [
+        "Iran and Russia are strategic partners"]
+
+
+def test_findings_are_deterministic(source: SegmentedDocument) -> None:
+    target = document(RU, "ru")
+    entities = find_entities(source)
+    first = check_translation(source, target, one_to_one(5), entities)
+    second = check_translation(source, target, one_to_one(5), entities)
+    assert first == second
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [("on the 5th and 1,000 people", "en", ["5", "1000"]), ("am 5. in Teheran", "de", ["5"]),
+     ("५ दिनाङ्के", "sa", ["5"]), ("５日", "ja", ["5"]), ("五日", "zh", ["5"]),
+     ("5-го числа", "ru", ["5"]), ("die quinto", "la", ["5"]), ("3,5 %", "fr", ["3.5"])],
+)
+def test_numbers_in_every_script(text: str, lang: str, values: list[str]) -> None:
+    assert [n.value for n in find_numbers(text, lang)] == values
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [("[entities.x]\ntargets = {}\n", "source must list"),
+     ("[entities.x]\nsource = ['X']\nkind = 'planet'\n", "kind must be one of"),
+     ("[entities.x]\nsource = ['X']\ncolour = 1\n", "unknown keys"),
+     ("[entities.x\n", "invalid TOML"),
+     ("[entities.a]\nsource = ['X']\n[entities.b]\nsource = ['X']\n", "listed under both")],
+)
+def test_bad_glossary_names_file_and_problem(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "glossary.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_glossary(path)
+    assert str(path) in str(caught.value)
+    assert problem in str(caught.value)
+
+
+def test_missing_glossary_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="glossary file not found"):
+        load_glossary(tmp_path / "absent.toml")
