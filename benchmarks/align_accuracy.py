@@ -36,6 +36,7 @@ from mtcheck.align.gold import (  # noqa: E402
     read_gold_json,
     score_many,
 )
+from mtcheck.config import AlignConfig  # noqa: E402
 from mtcheck.corpus import load_corpus, read_text  # noqa: E402
 from mtcheck.segment import segment_document  # noqa: E402
 
@@ -84,15 +85,49 @@ def corpus_case() -> tuple[list[list[BeadIds]], list[list[BeadIds]], list[list[B
     return golds, ours, baseline, elapsed
 
 
+def proxy_backtranslations(source: Sequence[str], target: Sequence[str],
+                           gold: Sequence[BeadIds]) -> list[str]:
+    """Stand-in back-translations for measuring the back-translation hook without a model.
+
+    Each target sentence gets the text of the source sentences it is linked to in
+    the gold alignment with every third word dropped (a good but imperfect MT
+    system); a target sentence without a source counterpart keeps its own text
+    (what an MT system does with a caption full of names).
+    """
+    proxies = list(target)
+    for source_ids, target_ids in gold:
+        words = " ".join(source[i] for i in source_ids).split()
+        kept = " ".join(w for k, w in enumerate(words) if k % 3 != 2)
+        for j in target_ids:
+            if source_ids:
+                proxies[j] = kept
+    return proxies
+
+
 def dev_case() -> tuple[list[list[BeadIds]], list[list[BeadIds]], list[list[BeadIds]], float]:
-    source = read_text(DEV / "dev.de").splitlines()
-    target = read_text(DEV / "dev.fr").splitlines()
-    gold = parse_vecalign(read_text(DEV / "dev.defr"), str(DEV / "dev.defr"))
+    source, target, gold = dev_data()
     started = time.perf_counter()
     pairs = align_sentences(source, target, source_lang="de", target_lang="fr")
     elapsed = time.perf_counter() - started
     ours = [(p.source_ids, p.target_ids) for p in pairs]
     return [gold], [ours], [gale_church(source, target)], elapsed
+
+
+def dev_data() -> tuple[list[str], list[str], list[BeadIds]]:
+    source = read_text(DEV / "dev.de").splitlines()
+    target = read_text(DEV / "dev.fr").splitlines()
+    return source, target, parse_vecalign(read_text(DEV / "dev.defr"), str(DEV / "dev.defr"))
+
+
+def dev_variant(similarity: bool, backtranslations: bool) -> AlignmentScore:
+    """The dev set with the shared-signal channel and/or proxy back-translations."""
+    source, target, gold = dev_data()
+    config = AlignConfig() if similarity else AlignConfig(similarity_weight=0.0)
+    pairs = align_sentences(
+        source, target, source_lang="de", target_lang="fr", config=config,
+        target_in_source_language=(proxy_backtranslations(source, target, gold)
+                                   if backtranslations else None))
+    return score_many([gold], [[(p.source_ids, p.target_ids) for p in pairs]])
 
 
 def line(name: str, score: AlignmentScore) -> str:
@@ -138,6 +173,10 @@ def main() -> None:
         print(f"\n{title}: {mine.gold_beads} gold beads, aligned in {elapsed:.2f} s")
         print(line("mtcheck", mine))
         print(line("nltk gale_church (baseline)", nltk))
+        if case is dev_case:
+            print(line("mtcheck + proxy BT", dev_variant(True, True)))
+            print(line("mtcheck length only", dev_variant(False, False)))
+            print(line("mtcheck length + proxy BT", dev_variant(False, True)))
         if args.confusion:
             print("  mtcheck per gold bead kind:")
             print(confusion_table(mine))

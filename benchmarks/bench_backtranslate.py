@@ -193,6 +193,8 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=64,
                         help="sentences per measurement (batch 1 uses a quarter)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--model-dir", type=Path,
+                        help="keep the built model in this folder and reuse it next time")
     args = parser.parse_args()
     batches = [8] if args.quick else [1, 8, 32]
     per_batch = 16 if args.quick else args.sentences
@@ -203,7 +205,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mtcheck-bench-") as tmp:
         work = Path(tmp)
         started = time.perf_counter()
-        model_dir = build_opus_mt_shaped(work / "opus-mt-shaped")
+        model_dir = args.model_dir or work / "opus-mt-shaped"
+        if not (model_dir / "config.json").is_file():
+            build_opus_mt_shaped(model_dir)
         print(f"built the opus-mt-shaped model in {time.perf_counter() - started:.1f} s",
               flush=True)
         rows = speed_table(model_dir, work / "engines", batches, [1, 4], args.output_tokens,

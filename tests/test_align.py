@@ -71,7 +71,7 @@ def test_identical_documents_align_one_to_one() -> None:
         ),
         # the fourth sentence split in two
         (
-            SOURCE[:3] + ["The talks lasted three hours.", "Officials said so."] + SOURCE[4:],
+            [*SOURCE[:3], "The talks lasted three hours.", "Officials said so.", *SOURCE[4:]],
             [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3, 4)), ((4,), (5,))],
         ),
         # the third sentence dropped
@@ -81,7 +81,7 @@ def test_identical_documents_align_one_to_one() -> None:
         ),
         # a sentence inserted
         (
-            SOURCE[:2] + ["Photo: Reuters 1998 archive, Zurich."] + SOURCE[2:],
+            [*SOURCE[:2], "Photo: Reuters 1998 archive, Zurich.", *SOURCE[2:]],
             [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,)), ((3,), (4,)), ((4,), (5,))],
         ),
     ],
@@ -137,7 +137,7 @@ def test_backtranslations_must_match_the_target() -> None:
 
 
 def test_only_configured_bead_kinds_are_used() -> None:
-    target = SOURCE[:3] + ["The talks lasted three hours.", "Officials said so."] + SOURCE[4:]
+    target = [*SOURCE[:3], "The talks lasted three hours.", "Officials said so.", *SOURCE[4:]]
     config = AlignConfig(beads=("1-1",))
     pairs = align_sentences(SOURCE, target, source_lang="en", target_lang="en", config=config)
     assert {p.kind for p in pairs} <= {"1-1", "1-0", "0-1"}

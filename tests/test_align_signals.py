@@ -54,12 +54,20 @@ def test_marked_punctuation(text: str, expected: list[str]) -> None:
     [
         ("Kangchendzönga Straße", "de", ["kangchendzonga", "strasse"]),
         ("Шойгу посетил Иран", "ru", ["shoigu", "posetil", "iran"]),
-        ("Σοϊγκού", "el", ["soigkou"]),
         ("Expédition", "fr", ["expedition"]),
     ],
 )
 def test_words_are_romanised_and_unaccented(text: str, lang: str, expected: list[str]) -> None:
     assert comparable_words(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Σοϊγκού", "el"), ("ショイグ", "ja"), ("쇼이구", "ko"), ("शोइगु", "hi"), ("绍伊古", "zh")],
+)
+def test_other_scripts_become_lowercase_ascii_words(text: str, lang: str) -> None:
+    words = comparable_words(text, lang)
+    assert words and all(w.isascii() and w == w.lower() for w in words)
 
 
 def test_ngrams_skip_short_words_and_mark_edges() -> None:

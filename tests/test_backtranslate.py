@@ -316,3 +316,22 @@ def test_importing_mtcheck_does_not_import_torch() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("on_missing", ["skip", "fail"])
+def test_a_backend_that_cannot_be_imported_is_a_missing_model(
+        tiny_model_dirs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        on_missing: str) -> None:
+    from mtcheck.backtranslate import engines
+
+    broken = dataclasses.replace(engines.BACKENDS["transformers"],
+                                 loader="mtcheck_absent_backend_module:load_translator")
+    monkeypatch.setitem(engines.BACKENDS, "transformers", broken)
+    cfg = config(tmp_path, model=str(tiny_model_dirs["marian"]), on_missing=on_missing)
+    if on_missing == "fail":
+        with pytest.raises(ModelUnavailableError, match=r"pip install \"mtcheck\[models\]\""):
+            backtranslate(targets(), cfg)
+        return
+    outcomes = backtranslate(targets(), cfg)
+    assert all(o.texts is None for o in outcomes.values())
+    assert "needs the Python package mtcheck_absent_backend_module" in outcomes["ko"].status

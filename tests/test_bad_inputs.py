@@ -331,7 +331,7 @@ E2E_CASES = [
     ("empty.txt", b"", "file is empty"),
     ("bad.xlf", b"<xliff version='1.2'><file>\n<body>\n</file></xliff>", "malformed XLIFF at line 3"),
     ("wrong.xlf", VALID["xliff"].replace('target-language="de"', 'target-language="fr"').encode(),
-     "the file is en → fr, but was given as 'de'"),
+     "declares target language 'fr', but it was given as 'de'"),
     ("bad.jsonl", b'{"source": "a"}\n{oops}\n', "line 2: invalid JSON"),
     ("bad.po", b'msgid "a\nmsgstr "b"\n', "malformed PO"),
 ]

@@ -85,3 +85,10 @@ def test_scores_are_deterministic() -> None:
     first = score_units(units, "en", ScoreKind.ROUNDTRIP, CONFIG, ("chrF", "BLEU"))
     second = score_units(units, "en", ScoreKind.ROUNDTRIP, CONFIG, ("chrF", "BLEU"))
     assert first == second
+
+
+def test_ter_splits_cjk_text_without_spaces() -> None:
+    units = roundtrip_units(segmented("ja", ["今日は晴れでした。"]), one_to_one(1), ["今日は晴れです。"])
+    scored = score_units(units, "ja", ScoreKind.REFERENCE, CONFIG, ("TER",))
+    assert 0 < scored.scores[0].value < 50
+    assert "asian:yes" in scored.scores[0].signature

@@ -46,12 +46,16 @@ class AlignConfig:
     # Weight of the shared-signal similarity (numbers, names, cognates, punctuation).
     similarity_weight: float = 20.0
     # Weight of the similarity between the source and back-translations of the target.
-    backtranslation_weight: float = 8.0
+    backtranslation_weight: float = 20.0
     # Documents up to this many sentence pairs (rows × columns) are searched in full;
     # longer ones in a band around the diagonal that widens until the path fits.
     full_search_cells: int = 4_000_000
     # Half width of the first band, in sentences.
     band: int = 50
+    # Cost of each further sentence in a run of unaligned ones (the first costs
+    # -log P(1-0) = -log P(0-1) = 4.6). Lower than the first because unaligned sentences
+    # come in blocks: captions, a paragraph added or left out by the translator.
+    unaligned_run_cost: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -117,9 +121,6 @@ class NamesConfig:
     match_threshold: float = 75.0
     # Keys shorter than 6 letters ("Iran", "Gaza") must match at least this well.
     short_match_threshold: float = 85.0
-    # Learn renderings the romaniser cannot see (exonyms: Russia -> Venäjä, 俄罗斯) from the
-    # words that co-occur with a name across aligned sentences.
-    learn_renderings: bool = True
     # Report a run of at least this many source words copied verbatim into a translation.
     untranslated_min_words: int = 4
     # Check that numbers and dates of each source sentence appear in its translation.

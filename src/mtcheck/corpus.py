@@ -120,9 +120,18 @@ def split_paragraphs(text: str, has_title: bool | None = None) -> tuple[Paragrap
 
 
 def load_document(
-    path: str | Path, lang: str, *, format: str | None = None, has_title: bool | None = None
+    path: str | Path,
+    lang: str,
+    *,
+    format: str | None = None,
+    has_title: bool | None = None,
+    side: str | None = None,
 ) -> Document:
-    """Load one document in language ``lang``; the format comes from the extension."""
+    """Load one document in language ``lang``; the format comes from the extension.
+
+    ``side`` ("source" or "target") picks the side of a bilingual file (XLIFF,
+    TMX, TSV, ...); plain text ignores it.
+    """
     try:
         code = get_language(lang).code
     except LanguageError as exc:
@@ -131,7 +140,7 @@ def load_document(
     if fmt != "text":
         from mtcheck import formats
 
-        return formats.read_document(path, code, fmt)
+        return formats.read_document(path, code, fmt, side=side)
     paragraphs = split_paragraphs(read_text(path), has_title)
     return Document(path=str(path), lang=code, paragraphs=paragraphs, format="text")
 
@@ -168,8 +177,8 @@ def load_corpus(root: str | Path, languages: tuple[str, ...] = ()) -> Corpus:
     has_title = document.get("has_title")
     if has_title is not None and not isinstance(has_title, bool):
         raise InputError(where, "[document] has_title must be true or false")
-    source = load_document(base / document["source"], document["source_language"],
-                           has_title=has_title)
+    source = load_document(base / str(document["source"]), str(document["source_language"]),
+                           has_title=has_title, side="source")
     translations = _documents(manifest, "translations", base, where, has_title)
     if languages:
         missing = [code for code in languages if code not in translations]
@@ -201,13 +210,13 @@ def adhoc_corpus(
     """A corpus from files that live anywhere (``--source`` / ``--translation``)."""
     if not translations:
         raise InputError(str(source), "no translation given (use --translation LANG=FILE)")
-    src = load_document(source, source_lang, format=format)
+    src = load_document(source, source_lang, format=format, side="source")
     return Corpus(
         id=Path(source).stem,
         source=src,
-        translations={lang: load_document(p, lang, format=format)
+        translations={lang: load_document(p, lang, format=format, side="target")
                       for lang, p in translations.items()},
-        references={lang: load_document(p, lang, format=format)
+        references={lang: load_document(p, lang, format=format, side="target")
                     for lang, p in (references or {}).items()},
     )
 
@@ -229,5 +238,5 @@ def _documents(manifest: Mapping[str, object], key: str, base: Path, where: str,
             code = get_language(lang).code
         except LanguageError as exc:
             raise InputError(where, f"[{key}] {exc}") from None
-        documents[code] = load_document(base / rel, code, has_title=has_title)
+        documents[code] = load_document(base / rel, code, has_title=has_title, side="target")
     return documents

@@ -19,13 +19,16 @@ def alignment_findings(
 ) -> tuple[Finding, ...]:
     """Omissions (1-0 pairs), additions (0-1 pairs) and a truncated ending.
 
-    Source sentences left unaligned at the very end of the document are one
+    Source sentences left unaligned at the very end of running text are one
     truncation finding rather than a run of omissions: that is how a cut-off
-    translation looks, and one message says it better than five.
+    translation looks, and one message says it better than five. In
+    segment-aligned files (XLIFF, PO, ...) units are independent, so an empty
+    last unit is an omission like any other.
     """
     pairs = alignment.pairs
     tail = len(pairs)
-    while tail > 0 and pairs[tail - 1].source_ids and not pairs[tail - 1].target_ids:
+    while (not target.document.presegmented and tail > 0 and pairs[tail - 1].source_ids
+           and not pairs[tail - 1].target_ids):
         tail -= 1
     truncated_ids = tuple(s for p in pairs[tail:] for s in p.source_ids)
     if len(truncated_ids) < 1 or tail == 0:

@@ -18,6 +18,7 @@ from mtcheck.checks import CHECKS
 from mtcheck.config import Config
 from mtcheck.corpus import Corpus
 from mtcheck.errors import ConfigError
+from mtcheck.langid import wrong_language
 from mtcheck.omissions import alignment_findings, glued_findings, identical_to_source
 from mtcheck.score import (
     METRICS,
@@ -29,6 +30,8 @@ from mtcheck.score import (
 )
 from mtcheck.segment import SEGMENTER, segment_document
 from mtcheck.types import (
+    AlignedPair,
+    Alignment,
     Finding,
     MetricScore,
     Progress,
@@ -84,7 +87,7 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         if progress:
             progress("checking translations", index, len(targets))
         roundtrip = roundtrips.get(lang, RoundTrip(None, "not evaluated: back-translation off"))
-        alignment = align_documents(source, target, config.align, roundtrip.texts)
+        alignment = _align(source, target, config, roundtrip.texts)
         result = TranslationResult(
             lang=lang,
             target=target,
@@ -96,9 +99,11 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         name_check = names.check_translation(
             source, target, alignment, entities, glossary=glossary, config=config.names
         )
+        # A translation identical to the source also looks like the wrong language: say it once.
+        identical = identical_to_source(source, target)
         findings = (
             alignment_findings(source, target, alignment)
-            + identical_to_source(source, target)
+            + (identical or wrong_language(target))
             + tuple(name_check.findings)
         )
         translations.append(dataclasses.replace(
@@ -126,6 +131,35 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         entities=tuple(entities),
         source_findings=apply_checks_config(source_findings, "source", config),
     )
+
+
+def _align(source: SegmentedDocument, target: SegmentedDocument, config: Config,
+           backtranslations: Sequence[str] | None) -> Alignment:
+    """Segment-aligned inputs (XLIFF, TMX, ...) keep their given alignment; text is aligned."""
+    if source.document.presegmented and target.document.presegmented:
+        return unit_pairs_alignment(source, target)
+    return align_documents(source, target, config.align, backtranslations)
+
+
+def unit_pairs_alignment(source: SegmentedDocument, target: SegmentedDocument) -> Alignment:
+    """The alignment a bilingual file gives: unit to unit by unit id.
+
+    An empty or missing target unit becomes a 1-0 pair, so an untranslated unit
+    is reported as an omission like any other.
+    """
+    from mtcheck.formats import unit_alignment
+
+    def ids(document: SegmentedDocument, paragraph: int | None) -> tuple[int, ...]:
+        if paragraph is None:
+            return ()
+        return tuple(s.id for s in document.sentences if s.paragraph == paragraph)
+
+    pairs = []
+    for source_paragraph, target_paragraph in unit_alignment(source.document, target.document):
+        source_ids, target_ids = ids(source, source_paragraph), ids(target, target_paragraph)
+        if source_ids or target_ids:
+            pairs.append(AlignedPair(source_ids, target_ids))
+    return Alignment(pairs=tuple(pairs), method="given by the file's translation units")
 
 
 def backtranslate_all(
@@ -221,10 +255,18 @@ def _backtranslation(result: TranslationResult, index: int,
 
 
 def _scorer_signatures(translations: Sequence[TranslationResult]) -> dict[str, str]:
-    signatures: dict[str, str] = {}
+    """One entry per metric; a metric whose settings differ by language (the BLEU
+    tokenizer for ja/ko/zh, say) gets one entry per variant, naming its languages."""
+    languages: dict[str, dict[str, list[str]]] = {}
     for result in translations:
         for score in result.scores:
-            signatures.setdefault(f"{score.kind.value}.{score.metric}", score.signature)
+            by_signature = languages.setdefault(f"{score.kind.value}.{score.metric}", {})
+            by_signature.setdefault(score.signature, []).append(result.lang)
+    signatures: dict[str, str] = {}
+    for metric, variants in languages.items():
+        for signature, langs in variants.items():
+            key = metric if len(variants) == 1 else f"{metric} ({', '.join(langs)})"
+            signatures[key] = signature
     return dict(sorted(signatures.items()))
 
 

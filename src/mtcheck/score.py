@@ -60,7 +60,8 @@ def make_metric(name: str, lang: str) -> Metric:
     if name == "chrF++":
         return CHRF(word_order=2)
     if name == "TER":
-        return TER(asian_support=language.is_cjk)
+        # sacrebleu applies asian_support only inside its normaliser, so CJK needs both.
+        return TER(normalized=language.is_cjk, asian_support=language.is_cjk)
     known = ", ".join(METRICS)
     raise ValueError(f"unknown metric {name!r}; known metrics: {known}")
 
@@ -82,7 +83,7 @@ def reference_units(
     reference_alignment: Alignment,
 ) -> list[ScoringUnit]:
     """Group the translation and the reference onto common runs of source sentences."""
-    groups = _common_groups([alignment, reference_alignment])
+    groups = common_groups([alignment, reference_alignment])
     target_texts = target.texts()
     reference_texts = reference.texts()
     units = []
@@ -198,7 +199,7 @@ def coverage(alignment: Alignment, source_count: int) -> float:
     return round(covered / source_count, 4)
 
 
-def _common_groups(
+def common_groups(
     alignments: Sequence[Alignment],
 ) -> list[tuple[tuple[int, ...], list[tuple[int, ...]]]]:
     """Cut the source into the coarsest common refinement of several alignments.

@@ -68,7 +68,8 @@ class BeadCosts:
     def __init__(self, source_lengths: Sequence[int], target_lengths: Sequence[int],
                  channels: Sequence[Channel], consuming: Sequence[Bead],
                  priors: Mapping[Bead, float], band: Band,
-                 variance: float = GALE_CHURCH_VARIANCE) -> None:
+                 variance: float = GALE_CHURCH_VARIANCE, run_extend: float | None = None
+                 ) -> None:
         src = np.asarray(source_lengths, dtype=np.float64)
         tgt = np.asarray(target_lengths, dtype=np.float64)
         # Scale target lengths into source characters: fair across scripts of any density.
@@ -79,10 +80,13 @@ class BeadCosts:
         kinds = np.asarray(consuming, dtype=np.int64).reshape(-1, 2)
         self._a, self._b = kinds[:, 0], kinds[:, 1]
         self._linking = self._b > 0
-        self._prior = np.array([-math.log(priors[tuple(k)]) for k in consuming.__iter__()]
-                               if consuming else [], dtype=np.float64)
+        self._prior = np.array([-math.log(priors[bead]) for bead in consuming],
+                               dtype=np.float64)
         self._insertion = -math.log(priors[(0, 1)])
         self._deletion = -math.log(priors[(1, 0)]) if (1, 0) in priors else math.inf
+        # Further sentences of a run of unaligned ones (see the search's affine runs).
+        self._insertion_extend = self._insertion if run_extend is None else run_extend
+        self._deletion_extend = self._deletion if run_extend is None else run_extend
         max_source = int(self._a.max(initial=1))
         max_target = int(self._b.max(initial=1))
         self._channels = [_ChannelState(c, max_source, max_target, band, self._a, self._b)
@@ -104,6 +108,12 @@ class BeadCosts:
 
     def insertion_costs(self) -> NDArray[np.float64]:
         return np.full(len(self._target_prefix), self._insertion)
+
+    def insertion_extend_cost(self) -> float:
+        return self._insertion_extend
+
+    def deletion_costs(self) -> tuple[float, float]:
+        return self._deletion, self._deletion_extend
 
     def null_costs(self) -> tuple[float, float]:
         """Cost of leaving one source sentence, and one target sentence, unaligned."""

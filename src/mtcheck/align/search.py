@@ -32,7 +32,15 @@ class CostModel(Protocol):
         ...
 
     def insertion_costs(self) -> NDArray[np.float64]:
-        """Entry ``j`` (1-based): cost of leaving target sentence ``j - 1`` unaligned."""
+        """Entry ``j`` (1-based): cost of a run of insertions starting with target ``j - 1``."""
+        ...
+
+    def insertion_extend_cost(self) -> float:
+        """Cost of each further target sentence in a run of insertions."""
+        ...
+
+    def deletion_costs(self) -> tuple[float, float]:
+        """Cost of the first, and of each further, source sentence in a run of deletions."""
         ...
 
 
@@ -88,7 +96,15 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
     windows: list[tuple[int, int]] = [(0, -1)] * ring
     choices: list[NDArray[np.int8]] = []
     insertion = model.insertion_costs()
+    insertion_extend = model.insertion_extend_cost()
     insertion_code = len(consuming)
+    runs: list[NDArray[np.int64]] = []
+    # Runs of deletions (1-0 beads) cross rows, so they keep their own state: the cheapest
+    # way to reach (i, j) ending with a deletion, and whether that deletion extends a run.
+    deletion_code = list(consuming).index((1, 0)) if (1, 0) in consuming else -1
+    deletion_open, deletion_extend = model.deletion_costs()
+    ending_in_deletion = np.full(columns + 1, np.inf)
+    extends: list[NDArray[np.bool_]] = []
     for i in range(rows + 1):
         lo, hi = int(band.lo[i]), int(band.hi[i])
         columns_here = np.arange(lo, hi + 1)
@@ -96,20 +112,31 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
             best = np.full(hi - lo + 1, np.inf)
             best[0] = 0.0 if lo == 0 else np.inf
             choice = np.full(hi - lo + 1, -1, dtype=np.int8)
+            extends.append(np.zeros(hi - lo + 1, dtype=bool))
         else:
             starts = columns_here[None, :] - take_target[:, None]
             previous_rows = (i - take_source) % ring
             candidate = buffers[previous_rows[:, None], np.maximum(starts, 0)]
             candidate = candidate + model.row_costs(i, lo, hi)
             candidate[(starts < 0) | (take_source > i)[:, None]] = np.inf
+            if deletion_code >= 0:
+                opened = buffers[(i - 1) % ring, lo : hi + 1] + deletion_open
+                extended = ending_in_deletion[lo : hi + 1] + deletion_extend
+                extending = extended < opened
+                deleted = np.where(extending, extended, opened)
+                ending_in_deletion[:] = np.inf
+                ending_in_deletion[lo : hi + 1] = deleted
+                candidate[deletion_code] = deleted
+                extends.append(extending)
             choice = candidate.argmin(axis=0).astype(np.int8)
             best = np.take_along_axis(candidate, choice[None, :].astype(np.intp), axis=0)[0]
         if allow_insertions and hi > lo:
-            prefix = np.concatenate(([0.0], np.cumsum(insertion[lo + 1 : hi + 1])))
-            shifted = best - prefix
-            running = np.minimum.accumulate(shifted)
-            best = running + prefix
-            choice[running < shifted] = insertion_code
+            best, chained, start = _insertion_runs(best, insertion[lo + 1 : hi + 1],
+                                                   insertion_extend)
+            choice[chained] = insertion_code
+            runs.append(start + lo)
+        else:
+            runs.append(np.arange(lo, hi + 1))
         slot = i % ring
         old_lo, old_hi = windows[slot]
         buffers[slot, old_lo : old_hi + 1] = np.inf
@@ -119,23 +146,64 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
     total = float(buffers[rows % ring, columns])
     if not np.isfinite(total):
         raise ValueError("no alignment path inside the band")
-    path, touches = _backtrack(rows, columns, consuming, choices, band)
+    if deletion_code < 0:
+        extends = [np.zeros(int(band.hi[i] - band.lo[i]) + 1, dtype=bool)
+                   for i in range(rows + 1)]
+    path, touches = _backtrack(rows, columns, consuming, choices, runs, extends, band)
     return SearchResult(path, total, touches)
 
 
+def _insertion_runs(best: NDArray[np.float64], opening: NDArray[np.float64],
+                    extend: float) -> tuple[NDArray[np.float64], NDArray[np.bool_],
+                                            NDArray[np.int64]]:
+    """Add runs of target insertions to one row: affine costs, by a running minimum.
+
+    A run of insertions after column ``k`` up to column ``j`` costs the opening
+    cost of its first sentence plus ``extend`` for each further one, because
+    unaligned sentences come in blocks (captions, an untranslated paragraph).
+    ``D[j] = min(P[j], min_{k<j} P[k] + opening[k] + (j - k - 1) × extend)``,
+    a running minimum of ``P[k] + opening[k] - extend × (k + 1)``.
+    Returns the new row, which cells end a run, and where each cell's run starts.
+    """
+    width = len(best)
+    steps = np.arange(width, dtype=np.float64) * extend
+    # value of starting a run right after column k (entries 0..width-2)
+    launch = best[:-1] + opening - steps[1:]
+    running = np.minimum.accumulate(launch)
+    positions = np.arange(width - 1)
+    last_best = np.maximum.accumulate(np.where(launch == running, positions, 0))
+    via_run = np.concatenate(([np.inf], running + steps[1:]))
+    chained = via_run < best
+    start = np.arange(width, dtype=np.int64)
+    start[1:][chained[1:]] = last_best[chained[1:]]
+    return np.minimum(best, via_run), chained, start
+
+
 def _backtrack(rows: int, columns: int, consuming: Sequence[Bead],
-               choices: list[NDArray[np.int8]],
-               band: Band) -> tuple[list[tuple[int, int, int, int]], bool]:
+               choices: list[NDArray[np.int8]], runs: list[NDArray[np.int64]],
+               extends: list[NDArray[np.bool_]], band: Band) -> tuple[list[tuple[int, int, int, int]], bool]:
     path: list[tuple[int, int, int, int]] = []
     touches = False
+    in_deletion_run = False
     i, j = rows, columns
     while i > 0 or j > 0:
         lo, hi = int(band.lo[i]), int(band.hi[i])
         if (j == lo and lo > 0) or (j == hi and hi < columns):
             touches = True
         code = int(choices[i][j - lo])
-        a, b = consuming[code] if code < len(consuming) else (0, 1)
-        i, j = i - a, j - b
-        path.append((i, j, a, b))
+        if in_deletion_run or (code < len(consuming) and consuming[code] == (1, 0)):
+            in_deletion_run = bool(extends[i][j - lo])
+            i -= 1
+            path.append((i, j, 1, 0))
+            continue
+        if code < len(consuming):
+            a, b = consuming[code]
+            i, j = i - a, j - b
+            path.append((i, j, a, b))
+            continue
+        start = int(runs[i][j - lo])
+        for k in range(j - 1, start - 1, -1):
+            path.append((i, k, 0, 1))
+        j = start
     path.reverse()
     return path, touches

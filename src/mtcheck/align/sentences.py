@@ -10,7 +10,8 @@ import numpy as np
 from mtcheck.align.cost import BeadCosts, Channel
 from mtcheck.align.search import Band, Bead, SearchResult, banded_search
 from mtcheck.align.signals import DEFAULT_WEIGHTS, SignalWeights, feature_matrices, text_length
-from mtcheck.config import AlignConfig, ConfigError
+from mtcheck.config import AlignConfig
+from mtcheck.errors import ConfigError
 from mtcheck.types import AlignedPair
 
 SearchFunction = Callable[[Band], "tuple[SearchResult, BeadCosts]"]
@@ -84,7 +85,8 @@ def align_sentences(
     consuming = [bead for bead in beads if bead[0] >= 1]
 
     def search(band: Band) -> tuple[SearchResult, BeadCosts]:
-        costs = BeadCosts(source_lengths, target_lengths, channels, consuming, priors, band)
+        costs = BeadCosts(source_lengths, target_lengths, channels, consuming, priors, band,
+                          run_extend=config.unaligned_run_cost)
         return banded_search(n, m, consuming, costs, band), costs
 
     result, costs = _search_widening(n, m, config, search)
@@ -135,8 +137,6 @@ def _path_centre(result: SearchResult, n: int) -> np.ndarray:
     centre = np.zeros(n + 1, dtype=np.float64)
     for i, j, a, b in result.beads:
         centre[i + a] = j + b
-        if a == 0:
-            continue
     return np.maximum.accumulate(centre)
 
 

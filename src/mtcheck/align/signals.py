@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache

@@ -17,7 +17,7 @@ from typing import Protocol
 from mtcheck.backtranslate.families import ModelFamily
 from mtcheck.backtranslate.resolve import LocatedModel
 from mtcheck.config import BacktranslationConfig
-from mtcheck.errors import ConfigError
+from mtcheck.errors import ConfigError, ModelUnavailableError
 
 # Called with the number of sentences finished so far.
 BatchDone = Callable[[int], None]
@@ -140,8 +140,10 @@ def cuda_available(backend: str) -> bool:
         ct2_count = int(ctranslate2.get_cuda_device_count())
     if backend == "ctranslate2" or ct2_count == 0:
         return ct2_count > 0
-    import torch
-
+    try:
+        import torch
+    except ImportError:
+        return False
     return bool(torch.cuda.is_available())
 
 
@@ -149,8 +151,15 @@ def load_translator(model: LocatedModel, family: ModelFamily, settings: Generati
                     work_dir: Path) -> Translator:
     """Import the backend and load ``model`` (``work_dir`` keeps converted models)."""
     module_name, _, function = get_backend(settings.backend).loader.partition(":")
-    loader = getattr(importlib.import_module(module_name), function)
-    translator: Translator = loader(model, family, settings, work_dir)
+    try:
+        loader = getattr(importlib.import_module(module_name), function)
+        translator: Translator = loader(model, family, settings, work_dir)
+    except ImportError as exc:
+        raise ModelUnavailableError(
+            model.model, (), f"the {settings.backend} backend needs the Python package "
+            f"{exc.name or 'that is missing'}",
+            "Install the model extras: pip install \"mtcheck[models]\"",
+        ) from None
     return translator
 
 

@@ -140,7 +140,16 @@ class _ModelRun:
         if self.progress is not None:
             self.progress(what, 0 if missing else len(wanted), len(missing) or len(wanted))
         if missing:
-            translator = self._translator()
+            try:
+                translator = self._translator()
+            except ModelUnavailableError as exc:
+                if self.config.on_missing == "fail":
+                    raise ModelUnavailableError(self.model_id, (lang,), exc.problem,
+                                                exc.hint) from None
+                # Later languages of this model are skipped without trying to load it again.
+                self.located = None
+                self.problem = f"model {self.model_id} not available ({exc.problem})"
+                return _not_evaluated(lang, self.problem, self.model_id, self.settings.backend)
 
             def on_batch(done: int) -> None:
                 if self.progress is not None:

@@ -9,12 +9,15 @@ from typing import Any
 import click
 
 from mtcheck.cli._common import (
+    EXIT_OK,
     ProgressPrinter,
     config_option,
     parse_lang_file,
     reports_errors,
 )
+from mtcheck.cli.gate import GateOutputs, apply_gate, gate_output_options
 from mtcheck.config import Config, load_config
+from mtcheck.types import RunResult
 
 
 @click.command()
@@ -43,6 +46,9 @@ from mtcheck.config import Config, load_config
               help="A missing model: continue without round-trip scores, or stop (exit 2).")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Folder of the back-translation cache.")
+@click.option("--gate", "gate", is_flag=True,
+              help="Apply the config's [gate] thresholds; exit 1 when a translation falls short.")
+@gate_output_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table.")
 @reports_errors
 def evaluate(
@@ -62,16 +68,21 @@ def evaluate(
     no_backtranslation: bool,
     on_missing_model: str | None,
     cache_dir: str | None,
+    gate: bool,
+    gate_outputs: GateOutputs,
     quiet: bool,
 ) -> None:
     """Check translations against their source.
 
     Give a corpus folder (with manifest.toml), or the ad-hoc form
     --source FILE --translation LANG=FILE [--reference LANG=FILE].
+    With --gate the run is also a CI quality gate: exit 0 pass, 1 failed,
+    2 usage or input error.
 
     \b
     Examples:
       mtcheck evaluate corpora/shoigu-visits-iran --out reports/
+      mtcheck evaluate corpora/shoigu-visits-iran --config configs/strict.toml --gate --junit gate.xml
       mtcheck evaluate --source en.txt --translation de=de.txt --reference de=ref.de.txt
     """
     if corpus and source_path:
@@ -99,10 +110,17 @@ def evaluate(
             reference_files,
             format=input_format,
         )
+    if not gate and gate_outputs.requested:
+        raise click.UsageError("--baseline/--junit/--github-annotations/--markdown need --gate")
     progress = None if quiet else ProgressPrinter()
     run = run_pipeline(loaded, config, progress)
     if progress:
         progress.close()
+    if not quiet:
+        _explain_roundtrip_status(run)
+    exit_code = EXIT_OK
+    if gate:
+        run, exit_code = apply_gate(run, config, gate_outputs, quiet=quiet)
     if out_dir:
         from mtcheck.output import write_outputs
 
@@ -113,6 +131,8 @@ def evaluate(
         from mtcheck.summary import format_summary
 
         click.echo(format_summary(run))
+    if exit_code != EXIT_OK:
+        raise SystemExit(exit_code)
 
 
 def _with_overrides(
@@ -140,3 +160,25 @@ def _with_overrides(
     if cache_dir:
         changes["cache_dir"] = cache_dir
     return dataclasses.replace(config, backtranslation=dataclasses.replace(bt, **changes))
+
+
+def _explain_roundtrip_status(run: RunResult) -> None:
+    """Say once, per reason, why round-trip scores are missing (not once per language)."""
+    import re
+
+    reasons: dict[str, tuple[list[str], list[str]]] = {}
+    for result in run.translations:
+        status = result.roundtrip_status
+        if not status.startswith("not evaluated") or "switched off" in status:
+            continue
+        reason = status.removeprefix("not evaluated: ")
+        model = re.search(r"model (\S+) ", reason)
+        key = re.sub(r"model \S+ ", "model ", reason) if model else reason
+        langs, models = reasons.setdefault(key, ([], []))
+        langs.append(result.lang)
+        if model and model.group(1) not in models:
+            models.append(model.group(1))
+    for reason, (langs, models) in reasons.items():
+        named = f" ({', '.join(models)})" if models else ""
+        click.echo(f"mtcheck: note: round-trip scores not evaluated for {', '.join(langs)}: "
+                   f"{reason}{named}. See `mtcheck models`.", err=True)

@@ -32,6 +32,10 @@ class GateOutputs:
     github_annotations: bool = False
     markdown: str | None = None
 
+    @property
+    def requested(self) -> bool:
+        return bool(self.baseline or self.junit or self.github_annotations or self.markdown)
+
 
 def gate_output_options(func: F) -> F:
     """Add ``--baseline``, ``--junit``, ``--github-annotations`` and ``--markdown``.

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mtcheck.gate.thresholds import SCORE_METRICS, GateThresholds, Policy, ScoreRef, SignificanceTest
-from mtcheck.score import _common_groups, join_sentences, make_metric
+from mtcheck.score import common_groups, join_sentences, make_metric
 from mtcheck.types import (
     Finding,
     GateCheck,
@@ -197,7 +197,7 @@ def project(run: RunResult, current: TranslationResult, old: TranslationResult,
             return None
         if ref.metric not in SCORE_METRICS[ScoreKind.REFERENCE]:
             return None
-        groups = _common_groups([current.alignment, old.alignment, holder.reference_alignment])
+        groups = common_groups([current.alignment, old.alignment, holder.reference_alignment])
         references = [join_sentences(
             [holder.reference.sentences[t].text for i in members[2]
              for t in holder.reference_alignment.pairs[i].target_ids], current.lang)
@@ -206,7 +206,7 @@ def project(run: RunResult, current: TranslationResult, old: TranslationResult,
         hyps_old = [_group_text(old, members[1]) for _, members in groups]
         return _sacrebleu_projection(ref.metric, current.lang, groups, hyps_old, hyps_current,
                                      references)
-    groups = _common_groups([current.alignment, old.alignment])
+    groups = common_groups([current.alignment, old.alignment])
     if ref.metric == "semantic":
         return _mean_projection(groups, current, old, "roundtrip.semantic")
     back_current = _backtranslations(current)
