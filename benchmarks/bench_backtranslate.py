@@ -21,6 +21,7 @@ whole stage (``backtranslate()``) in a fresh process with an empty cache
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import subprocess
@@ -92,15 +93,18 @@ def sentences(count: int) -> list[str]:
             for i in range(count)]
 
 
+ENGINES = (("transformers", "float32"), ("transformers", "int8"), ("ctranslate2", "int8"))
+
+
 def load_engine(backend: str, quantization: str, model_dir: Path, work_dir: Path,
-                beam: int, batch: int, tokens: int) -> tuple[Any, float]:
+                tokens: int) -> tuple[Any, float]:
     from mtcheck.backtranslate.engines import load_translator, settings_from_config
     from mtcheck.backtranslate.families import FAMILIES
     from mtcheck.backtranslate.resolve import locate_model
     from mtcheck.config import BacktranslationConfig
 
     config = BacktranslationConfig(backend=backend, quantization=quantization, device="cpu",
-                                   beam_size=beam, batch_size=batch, max_length=tokens)
+                                   max_length=tokens)
     started = time.perf_counter()
     translator = load_translator(locate_model(str(model_dir)), FAMILIES["marian"],
                                  settings_from_config(config), work_dir)
@@ -127,7 +131,10 @@ class _FixedLength:
         return self.inner.translate_batch(*args, min_decoding_length=self.tokens, **kwargs)
 
 
-def rate(translator: Any, texts: list[str]) -> float:
+def rate(translator: Any, texts: list[str], beam: int, batch: int) -> float:
+    # The engines read beam and batch size from their settings at each call.
+    translator.settings = dataclasses.replace(translator.settings, beam_size=beam,
+                                              batch_size=batch)
     translator.translate(texts[:2], "ru", "en")  # warm-up: first calls allocate
     started = time.perf_counter()
     translator.translate(texts, "ru", "en")
@@ -135,22 +142,32 @@ def rate(translator: Any, texts: list[str]) -> float:
 
 
 def speed_table(model_dir: Path, work_dir: Path, batches: list[int], beams: list[int],
-                tokens: int, per_batch: int) -> list[dict[str, Any]]:
-    engines = [("transformers", "float32"), ("transformers", "int8"), ("ctranslate2", "int8")]
+                tokens: int, per_batch: int, repeats: int) -> list[dict[str, Any]]:
+    """Sentences/s per engine and cell; engines alternate within a cell, best run kept.
+
+    Alternating the engines and keeping each one's best of ``repeats`` runs makes
+    the ratios robust to other load on the machine, which only ever slows a run.
+    """
+    loaded = {}
+    for backend, quantization in ENGINES:
+        translator, load_s = load_engine(backend, quantization, model_dir, work_dir, tokens)
+        loaded[f"{backend} {quantization}"] = (translator, load_s)
+        print(f"  loaded {backend} {quantization} in {load_s:.1f} s", flush=True)
     rows = []
-    for backend, quantization in engines:
-        for beam in beams:
-            for batch in batches:
-                translator, load_s = load_engine(backend, quantization, model_dir, work_dir,
-                                                 beam, batch, tokens)
-                count = max(per_batch, batch * 2) if batch > 1 else max(6, per_batch // 4)
-                speed = rate(translator, sentences(count))
-                rows.append({"engine": f"{backend} {quantization}", "beam": beam,
-                             "batch": batch, "sent_per_s": speed, "load_s": load_s})
-                print(f"  {backend:12} {quantization:8} beam {beam} batch {batch:2}: "
-                      f"{speed:6.2f} sent/s ({count} sentences, load {load_s:.1f} s)",
-                      flush=True)
-                del translator
+    for beam in beams:
+        for batch in batches:
+            count = per_batch if batch > 1 else max(4, per_batch // 4)
+            count = max(count, batch)
+            texts = sentences(count)
+            best = dict.fromkeys(loaded, 0.0)
+            for _ in range(repeats):
+                for name, (translator, _) in loaded.items():
+                    best[name] = max(best[name], rate(translator, texts, beam, batch))
+            for name, speed in best.items():
+                rows.append({"engine": name, "beam": beam, "batch": batch, "sentences": count,
+                             "sent_per_s": speed, "load_s": loaded[name][1]})
+                print(f"  {name:22} beam {beam} batch {batch:2}: {speed:6.2f} sent/s "
+                      f"({count} sentences, best of {repeats})", flush=True)
     return rows
 
 
@@ -190,14 +207,18 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="batch 8 only, fewer sentences")
     parser.add_argument("--output-tokens", type=int, default=30)
-    parser.add_argument("--sentences", type=int, default=64,
+    parser.add_argument("--sentences", type=int, default=32,
                         help="sentences per measurement (batch 1 uses a quarter)")
+    parser.add_argument("--repeats", type=int, default=2,
+                        help="runs per engine and cell; the best is kept")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--model-dir", type=Path,
                         help="keep the built model in this folder and reuse it next time")
     args = parser.parse_args()
     batches = [8] if args.quick else [1, 8, 32]
     per_batch = 16 if args.quick else args.sentences
+    if args.quick:
+        args.repeats = 1
     from mtcheck.backtranslate.engines import available_cores
 
     print(f"back-translation benchmark: {available_cores()} CPU threads, "
@@ -211,7 +232,7 @@ def main() -> None:
         print(f"built the opus-mt-shaped model in {time.perf_counter() - started:.1f} s",
               flush=True)
         rows = speed_table(model_dir, work / "engines", batches, [1, 4], args.output_tokens,
-                           per_batch)
+                           per_batch, args.repeats)
         stage_count = 32 if args.quick else 100
         print(f"cold vs warm stage, {stage_count} sentences, ctranslate2 int8, beam 4 ...",
               flush=True)

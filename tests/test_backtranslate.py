@@ -335,3 +335,14 @@ def test_a_backend_that_cannot_be_imported_is_a_missing_model(
     outcomes = backtranslate(targets(), cfg)
     assert all(o.texts is None for o in outcomes.values())
     assert "needs the Python package mtcheck_absent_backend_module" in outcomes["ko"].status
+
+
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_max_length_beyond_the_model_positions_is_capped(tiny_model_dirs: dict[str, Path],
+                                                         tmp_path: Path, backend: str) -> None:
+    pytest.importorskip(backend)
+    long_text = " ".join(RUSSIAN * 8)  # more tokens than the tiny model's 128 positions
+    outcome = backtranslate({"ru": segmented("ru", [long_text])},
+                            config(tmp_path, model=str(tiny_model_dirs["marian"]),
+                                   max_length=1000, backend=backend))["ru"]
+    assert outcome.status == "evaluated"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtcheck.backtranslate.engines import batches_by_length, settings_from_config
+from mtcheck.backtranslate.engines import batches_by_length, length_limit, settings_from_config
 from mtcheck.config import BacktranslationConfig
 from mtcheck.errors import ConfigError
 
@@ -59,3 +61,14 @@ def test_bad_generation_settings_are_config_errors(settings: dict[str, object],
     config = BacktranslationConfig(**{"device": "cpu", **settings})  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match=message.replace("(", r"\(")):
         settings_from_config(config)
+
+
+@pytest.mark.parametrize(
+    ("config_json", "max_length", "limit"),
+    [('{"max_position_embeddings": 128}', 256, 126), ('{"max_position_embeddings": 512}', 256,
+                                                      256), ("{}", 256, 256), ("{broken", 64, 64)],
+)
+def test_lengths_are_capped_to_the_model_positions(tmp_path: Path, config_json: str,
+                                                   max_length: int, limit: int) -> None:
+    (tmp_path / "config.json").write_text(config_json, "utf-8")
+    assert length_limit(tmp_path, max_length) == limit

@@ -14,18 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mtcheck.report import render_pages, write_reports
-from mtcheck.report.view import (
-    FindingView,
-    IssueMark,
-    NameMark,
-    SentencePiece,
-    build_view,
-    entity_anchors,
-    language_info,
-    page_names,
-    reveal,
-    split_sentence,
-)
+from mtcheck.report.findings_view import FindingView
+from mtcheck.report.highlight import IssueMark, NameMark, SentencePiece, reveal, split_sentence
+from mtcheck.report.language_view import language_info
+from mtcheck.report.links import entity_anchors, page_names
+from mtcheck.report.scores_view import segment_score
+from mtcheck.report.view import build_view
 from mtcheck.types import RunResult, TranslationResult
 from report_fixtures import make_run
 
@@ -213,17 +207,13 @@ def test_translation_page_shows_backtranslation_and_scores(pages: dict[str, str]
     ("value", "bucket"), [(0.0, 0), (12.5, 0), (38.2, 1), (45.5, 2), (70.0, 3), (95.0, 4), (100.0, 4)]
 )
 def test_segment_score_buckets(value: float, bucket: int) -> None:
-    from mtcheck.report.view import _segment_score
-
-    assert _segment_score("reference.chrF", value).bucket == bucket
+    assert segment_score("reference.chrF", value).bucket == bucket
 
 
 def test_lower_is_better_and_unit_scale_metrics_are_bucketed_the_right_way() -> None:
-    from mtcheck.report.view import _segment_score
-
-    assert _segment_score("reference.TER", 5.0).bucket == 4
-    assert _segment_score("roundtrip.semantic", 0.95).bucket == 4
-    assert _segment_score("roundtrip.semantic", 0.95).display == "0.950"
+    assert segment_score("reference.TER", 5.0).bucket == 4
+    assert segment_score("roundtrip.semantic", 0.95).bucket == 4
+    assert segment_score("roundtrip.semantic", 0.95).display == "0.950"
 
 
 def test_names_are_linked_and_variants_stand_out(pages: dict[str, str]) -> None:

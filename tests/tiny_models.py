@@ -235,7 +235,8 @@ def install_in_hub_cache(model_dir: Path, hf_home: Path, repo_id: str,
 
 def build_sentence_embedder(dest: Path) -> Path:
     """Save a tiny sentence-transformers model (BERT + mean pooling, like all-MiniLM-L6-v2)."""
-    from sentence_transformers import SentenceTransformer, models
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
     from transformers import BertConfig, BertModel, BertTokenizer
 
     bert_dir = dest.parent / f"{dest.name}-bert"
@@ -252,9 +253,9 @@ def build_sentence_embedder(dest: Path) -> Path:
                                 num_attention_heads=2, intermediate_size=32,
                                 max_position_embeddings=64, initializer_range=1.0))
     bert.save_pretrained(bert_dir)
-    transformer = models.Transformer(str(bert_dir), max_seq_length=64)
-    pooling = models.Pooling(transformer.get_embedding_dimension(), pooling_mode="mean")
-    SentenceTransformer(modules=[transformer, pooling, models.Normalize()],
+    transformer = Transformer(str(bert_dir), max_seq_length=64)
+    pooling = Pooling(transformer.get_embedding_dimension(), pooling_mode="mean")
+    SentenceTransformer(modules=[transformer, pooling, Normalize()],
                         device="cpu").save(str(dest))
     shutil.rmtree(bert_dir)
     return dest

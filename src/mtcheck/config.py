@@ -53,7 +53,7 @@ class AlignConfig:
     # Half width of the first band, in sentences.
     band: int = 50
     # Cost of each further sentence in a run of unaligned ones (the first costs
-    # -log P(1-0) = -log P(0-1) = 4.6). Lower than the first because unaligned sentences
+    # -log P(1-0) = -log P(0-1) = 4.2). Lower than the first because unaligned sentences
     # come in blocks: captions, a paragraph added or left out by the translator.
     unaligned_run_cost: float = 3.0
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from mtcheck import __version__
+from mtcheck import __version__, names
 from mtcheck.align import ALIGNER, align_documents
 from mtcheck.checks import CHECKS
 from mtcheck.config import Config
@@ -74,8 +74,6 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
     references = {lang: segment_document(doc, config.segment)
                   for lang, doc in corpus.references.items()}
     roundtrips = backtranslate_all(targets, config, progress)
-
-    from mtcheck import names
 
     glossary = (names.load_glossary(config.resolve_path(config.names.glossary))
                 if config.names.glossary else None)

@@ -75,6 +75,7 @@ class SearchResult:
     """The cheapest path as beads (source start, target start, source count, target count)."""
 
     beads: list[tuple[int, int, int, int]]
+    costs: list[float]  # the model's cost of each bead (a run of insertions: its share)
     total_cost: float
     touches_edge: bool  # the path ran along the band's edge: a wider band might do better
 
@@ -98,7 +99,8 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
     insertion = model.insertion_costs()
     insertion_extend = model.insertion_extend_cost()
     insertion_code = len(consuming)
-    runs: list[NDArray[np.int64]] = []
+    runs: list[NDArray[np.int32]] = []
+    own_costs: list[NDArray[np.float32]] = []
     # Runs of deletions (1-0 beads) cross rows, so they keep their own state: the cheapest
     # way to reach (i, j) ending with a deletion, and whether that deletion extends a run.
     deletion_code = list(consuming).index((1, 0)) if (1, 0) in consuming else -1
@@ -112,6 +114,7 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
             best = np.full(hi - lo + 1, np.inf)
             best[0] = 0.0 if lo == 0 else np.inf
             choice = np.full(hi - lo + 1, -1, dtype=np.int8)
+            own = np.zeros(hi - lo + 1)
             extends.append(np.zeros(hi - lo + 1, dtype=bool))
         else:
             starts = columns_here[None, :] - take_target[:, None]
@@ -128,21 +131,25 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
                 ending_in_deletion[lo : hi + 1] = deleted
                 candidate[deletion_code] = deleted
                 extends.append(extending)
-            choice = candidate.argmin(axis=0).astype(np.int8)
-            best = np.take_along_axis(candidate, choice[None, :].astype(np.intp), axis=0)[0]
+            chosen = candidate.argmin(axis=0)
+            choice = chosen.astype(np.int8)
+            best = candidate[chosen, np.arange(len(chosen))]
+            own = best - buffers[previous_rows[chosen], np.maximum(starts[chosen, np.arange(
+                len(chosen))], 0)]
         if allow_insertions and hi > lo:
             best, chained, start = _insertion_runs(best, insertion[lo + 1 : hi + 1],
                                                    insertion_extend)
             choice[chained] = insertion_code
-            runs.append(start + lo)
+            runs.append((start + lo).astype(np.int32))
         else:
-            runs.append(np.arange(lo, hi + 1))
+            runs.append(np.arange(lo, hi + 1, dtype=np.int32))
         slot = i % ring
         old_lo, old_hi = windows[slot]
         buffers[slot, old_lo : old_hi + 1] = np.inf
         buffers[slot, lo : hi + 1] = best
         windows[slot] = (lo, hi)
         choices.append(choice)
+        own_costs.append(own.astype(np.float32))
     total = float(buffers[rows % ring, columns])
     if not np.isfinite(total):
         raise ValueError("no alignment path inside the band")
@@ -150,7 +157,15 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
         extends = [np.zeros(int(band.hi[i] - band.lo[i]) + 1, dtype=bool)
                    for i in range(rows + 1)]
     path, touches = _backtrack(rows, columns, consuming, choices, runs, extends, band)
-    return SearchResult(path, total, touches)
+    costs = []
+    for i, j, a, b in path:
+        if a == 0:
+            costs.append(float(insertion[j + 1]))
+        elif b == 0:
+            costs.append(deletion_open)
+        else:
+            costs.append(float(own_costs[i + a][j + b - int(band.lo[i + a])]))
+    return SearchResult(path, costs, total, touches)
 
 
 def _insertion_runs(best: NDArray[np.float64], opening: NDArray[np.float64],
@@ -180,7 +195,7 @@ def _insertion_runs(best: NDArray[np.float64], opening: NDArray[np.float64],
 
 
 def _backtrack(rows: int, columns: int, consuming: Sequence[Bead],
-               choices: list[NDArray[np.int8]], runs: list[NDArray[np.int64]],
+               choices: list[NDArray[np.int8]], runs: list[NDArray[np.int32]],
                extends: list[NDArray[np.bool_]], band: Band) -> tuple[list[tuple[int, int, int, int]], bool]:
     path: list[tuple[int, int, int, int]] = []
     touches = False

@@ -16,10 +16,9 @@ fair between scripts of very different density (Chinese vs. German).
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
-from collections import Counter
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -127,24 +126,9 @@ def ngram_features(words: Sequence[str], size: int, min_length: int) -> list[str
     return features
 
 
-@lru_cache(maxsize=200_000)
 def _word_ngrams(word: str, size: int) -> tuple[str, ...]:
     padded = f"_{word}_"
     return tuple(padded[k : k + size] for k in range(len(padded) - size + 1))
-
-
-def raw_features(text: str, lang: str, weights: SignalWeights = DEFAULT_WEIGHTS) -> dict[str, float]:
-    """The unweighted feature bag of one sentence: feature -> kind weight × count."""
-    bag: dict[str, float] = {}
-    for kind_weight, features in (
-        (weights.number, number_features(text)),
-        (weights.mark, mark_features(text)),
-        (weights.ngram, ngram_features(comparable_words(text, lang), weights.ngram_size,
-                                       weights.min_word_length)),
-    ):
-        for feature, count in Counter(features).items():
-            bag[feature] = bag.get(feature, 0.0) + kind_weight * count
-    return bag
 
 
 def text_length(text: str) -> int:
@@ -178,45 +162,63 @@ def feature_matrices(
     Inverse frequency is counted over the sentences of both documents together,
     so a feature is rare only if it is rare on both sides.
     """
-    bags = [raw_features(t, source_lang, weights) for t in source]
-    bags += [raw_features(t, target_lang, weights) for t in target]
-    frequency: dict[str, int] = {}
-    for bag in bags:
-        for feature in bag:
-            frequency[feature] = frequency.get(feature, 0) + 1
-    total = max(len(bags), 1)
-    # Tiny documents have no meaningful frequency statistics: keep everything there.
-    limit = max(weights.max_document_frequency * total, 2.0)
     vocabulary: dict[str, int] = {}
-    idf: dict[str, float] = {}
-    for feature, count in frequency.items():
-        if count <= limit:
-            vocabulary[feature] = len(vocabulary)
-            idf[feature] = math.log((total + 1) / count)
-    return (
-        _matrix(bags[: len(source)], vocabulary, idf),
-        _matrix(bags[len(source) :], vocabulary, idf),
-    )
+    word_ids: dict[str, tuple[int, ...]] = {}
+    # Compact machine integers: a document has millions of n-gram occurrences.
+    ids = array("q")
+    counts = array("q")  # per sentence: numbers, marks, n-grams
+    texts = [(t, source_lang) for t in source] + [(t, target_lang) for t in target]
+    for text, lang in texts:
+        numbers = number_features(text)
+        marks = mark_features(text)
+        ids.extend(vocabulary.setdefault(f, len(vocabulary)) for f in numbers + marks)
+        grams = 0
+        for word in comparable_words(text, lang):
+            if len(word) < weights.min_word_length:
+                continue
+            known = word_ids.get(word)
+            if known is None:
+                known = tuple(vocabulary.setdefault(g, len(vocabulary))
+                              for g in _word_ngrams(word, weights.ngram_size))
+                word_ids[word] = known
+            ids.extend(known)
+            grams += len(known)
+        counts.extend((len(numbers), len(marks), grams))
+    per_kind = np.frombuffer(counts, dtype=np.int64).reshape(-1, 3) if texts else np.zeros(
+        (0, 3), dtype=np.int64)
+    kind_weights = np.array([weights.number, weights.mark, weights.ngram])
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), per_kind.sum(axis=1))
+    kinds = np.repeat(np.tile(kind_weights, len(texts)), per_kind.ravel())
+    return _weighted(rows, np.frombuffer(ids, dtype=np.int64).copy() if ids else
+                     np.zeros(0, dtype=np.int64), kinds, len(source), len(target),
+                     len(vocabulary), weights.max_document_frequency)
 
 
-def _matrix(bags: Sequence[dict[str, float]], vocabulary: dict[str, int],
-            idf: dict[str, float]) -> FeatureMatrix:
-    rows: list[int] = []
-    ids: list[int] = []
-    values: list[float] = []
-    for row, bag in enumerate(bags):
-        for feature, weight in bag.items():
-            index = vocabulary.get(feature)
-            if index is not None:
-                rows.append(row)
-                ids.append(index)
-                values.append(weight * idf[feature])
-    row_array = np.asarray(rows, dtype=np.int64)
-    id_array = np.asarray(ids, dtype=np.int64)
-    order = np.lexsort((id_array, row_array))
-    pointers = np.zeros(len(bags) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(row_array, minlength=len(bags)), out=pointers[1:])
-    return FeatureMatrix(pointers, id_array[order], np.asarray(values, dtype=np.float64)[order])
+def _weighted(rows: NDArray[np.int64], ids: NDArray[np.int64], kinds: NDArray[np.float64],
+              sources: int, targets: int, features: int,
+              max_frequency: float) -> tuple[FeatureMatrix, FeatureMatrix]:
+    """Sum repeated features per sentence, weight by idf, drop frequent ones, split sides."""
+    total = sources + targets
+    keys, inverse = np.unique(rows * max(features, 1) + ids, return_inverse=True)
+    values = np.bincount(inverse, weights=kinds, minlength=len(keys))
+    key_rows, key_ids = keys // max(features, 1), keys % max(features, 1)
+    frequency = np.bincount(key_ids, minlength=features).astype(np.float64)
+    # Tiny documents have no meaningful frequency statistics: keep everything there.
+    limit = max(max_frequency * total, 2.0)
+    idf = np.log((total + 1) / np.maximum(frequency, 1.0))
+    kept = frequency[key_ids] <= limit
+    key_rows, key_ids, values = key_rows[kept], key_ids[kept], values[kept] * idf[key_ids[kept]]
+    split = int(np.searchsorted(key_rows, sources))
+    return (_csr(key_rows[:split], key_ids[:split], values[:split], sources, 0),
+            _csr(key_rows[split:], key_ids[split:], values[split:], targets, sources))
+
+
+def _csr(rows: NDArray[np.int64], ids: NDArray[np.int64], values: NDArray[np.float64],
+         count: int, first_row: int) -> FeatureMatrix:
+    """Rows already sorted by (row, feature id), as :class:`FeatureMatrix`."""
+    pointers = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows - first_row, minlength=count), out=pointers[1:])
+    return FeatureMatrix(pointers, ids, values)
 
 
 def self_products(index: SortedEntries, distance: int) -> NDArray[np.float64]:

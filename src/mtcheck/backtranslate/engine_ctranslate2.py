@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.backtranslate.engine_transformers import load_tokenizer, quiet_loading
-from mtcheck.backtranslate.engines import BatchDone, GenerationSettings, batches_by_length
+from mtcheck.backtranslate.engines import (
+    BatchDone,
+    GenerationSettings,
+    batches_by_length,
+    length_limit,
+)
 from mtcheck.backtranslate.families import ModelFamily
 from mtcheck.backtranslate.resolve import LocatedModel
 from mtcheck.errors import ModelUnavailableError
@@ -84,10 +89,12 @@ class CTranslate2Translator:
             inter_threads=1,
             intra_threads=settings.threads if device == "cpu" else 0,
         )
+        self.model_dir = model.path
         self._language_ids = set(getattr(self.tokenizer, "lang_token_to_id", {}).values())
 
     def translate(self, texts: Sequence[str], source_lang: str, into: str,
                   on_batch: BatchDone | None = None) -> list[str]:
+        limit = length_limit(self.model_dir, self.settings.max_length)
         prefix: list[str] | None = None
         if self.family.needs_language_tokens:
             self.tokenizer.src_lang = self.family.language_code(source_lang)
@@ -97,7 +104,7 @@ class CTranslate2Translator:
             drop.add(self.tokenizer.convert_tokens_to_ids(prefix[0]))
         tokens = [
             self.tokenizer.convert_ids_to_tokens(
-                self.tokenizer(t, truncation=True, max_length=self.settings.max_length)[
+                self.tokenizer(t, truncation=True, max_length=limit)[
                     "input_ids"]
             )
             for t in texts
@@ -111,7 +118,7 @@ class CTranslate2Translator:
             results = self.translator.translate_batch(
                 [tokens[i] for i in batch],
                 beam_size=self.settings.beam_size,
-                max_decoding_length=self.settings.max_length,
+                max_decoding_length=limit,
                 max_batch_size=self.settings.batch_size,
                 **options,
             )

@@ -14,7 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from mtcheck.backtranslate.engines import BatchDone, GenerationSettings, batches_by_length
+from mtcheck.backtranslate.engines import (
+    BatchDone,
+    GenerationSettings,
+    batches_by_length,
+    length_limit,
+)
 from mtcheck.backtranslate.families import ModelFamily
 from mtcheck.backtranslate.resolve import LocatedModel
 from mtcheck.errors import ModelUnavailableError
@@ -82,12 +87,14 @@ class TransformersTranslator:
                 )
             self.model = loaded.to(settings.device)
         # M2M100 tokenizers keep their language tokens outside the special tokens.
+        self.model_dir = model.path
         self._language_ids = set(getattr(self.tokenizer, "lang_token_to_id", {}).values())
 
     def translate(self, texts: Sequence[str], source_lang: str, into: str,
                   on_batch: BatchDone | None = None) -> list[str]:
         import torch
 
+        limit = length_limit(self.model_dir, self.settings.max_length)
         extra: dict[str, Any] = {}
         if self.family.needs_language_tokens:
             # The tokenizers take the plain code and add the token themselves.
@@ -96,7 +103,7 @@ class TransformersTranslator:
                 self.family.language_token(into)
             )
         drop = self._language_ids | set(extra.values())
-        encoded = [self.tokenizer(t, truncation=True, max_length=self.settings.max_length)
+        encoded = [self.tokenizer(t, truncation=True, max_length=limit)
                    for t in texts]
         outputs: list[str] = [""] * len(texts)
         done = 0
@@ -109,7 +116,7 @@ class TransformersTranslator:
                     **inputs,
                     num_beams=self.settings.beam_size,
                     do_sample=False,
-                    max_new_tokens=self.settings.max_length,
+                    max_new_tokens=limit,
                     max_length=None,
                     # CTranslate2 does not force an end token at the length limit; neither
                     # do we, so both backends cut runaway outputs the same way.

@@ -163,6 +163,24 @@ def load_translator(model: LocatedModel, family: ModelFamily, settings: Generati
     return translator
 
 
+def length_limit(model_dir: Path, max_length: int) -> int:
+    """``max_length`` capped to the positions the model has (inputs and outputs alike).
+
+    A longer sequence would index past the position table and crash inside the model.
+    Two positions stay free for the start and end tokens.
+    """
+    import json
+
+    try:
+        positions = json.loads((model_dir / "config.json").read_text("utf-8")).get(
+            "max_position_embeddings")
+    except (OSError, ValueError):
+        positions = None
+    if isinstance(positions, int) and positions > 2:
+        return max(1, min(max_length, positions - 2))
+    return max_length
+
+
 def batches_by_length(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
     """Indices grouped into batches of similar length, longest first.
 

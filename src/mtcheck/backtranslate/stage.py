@@ -137,8 +137,8 @@ class _ModelRun:
         missing = [t for t in wanted if t not in found]
         # Progress counts the sentences the model translates, so the rate shown is the model's.
         what = f"back-translating {lang}" + (f" ({len(found)} cached)" if found else "")
-        if self.progress is not None:
-            self.progress(what, 0 if missing else len(wanted), len(missing) or len(wanted))
+        if self.progress is not None and not missing:
+            self.progress(what, len(wanted), len(wanted))
         if missing:
             try:
                 translator = self._translator()
@@ -155,7 +155,16 @@ class _ModelRun:
                 if self.progress is not None:
                     self.progress(what, done, len(missing))
 
-            produced = translator.translate(missing, lang, self.into, on_batch)
+            # Reported after loading, so the rate shown is the model's, not the load's.
+            on_batch(0)
+
+            try:
+                produced = translator.translate(missing, lang, self.into, on_batch)
+            except (RuntimeError, IndexError, ValueError) as exc:  # e.g. out of memory
+                raise ModelUnavailableError(
+                    self.model_id, (lang,), f"back-translation failed: {exc}",
+                    "Try a smaller batch_size or max_length, or another model",
+                ) from None
             self.cache.store(key, zip(missing, produced, strict=True))
             found.update(zip(missing, produced, strict=True))
         return BackTranslationOutcome(

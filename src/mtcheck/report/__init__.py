@@ -15,7 +15,9 @@ from pathlib import Path
 import jinja2
 
 from mtcheck.io import atomic_directory
-from mtcheck.report.view import INDEX_PAGE, NAMES_PAGE, RunView, build_view, reveal
+from mtcheck.report.highlight import reveal
+from mtcheck.report.links import INDEX_PAGE, NAMES_PAGE
+from mtcheck.report.view import RunView, build_view
 from mtcheck.types import RunResult
 
 __all__ = ["render_pages", "write_reports"]
