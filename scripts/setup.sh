@@ -12,7 +12,7 @@ fi
 # torch first and pinned here (not in pyproject.toml): this release installs the CPU build;
 # an unpinned torch would pull a multi-GB CUDA build.
 .venv/bin/python -m pip install --quiet "torch==${MTCHECK_TORCH_VERSION:-2.13.0}"
-.venv/bin/python -m pip install --quiet -e ".[models,dev]"
+.venv/bin/python -m pip install --quiet -e ".[models,embeddings,dev]"
 
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing chromium and fonts for the browser tests" >&2

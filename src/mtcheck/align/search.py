@@ -119,8 +119,8 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
         else:
             starts = columns_here[None, :] - take_target[:, None]
             previous_rows = (i - take_source) % ring
-            candidate = buffers[previous_rows[:, None], np.maximum(starts, 0)]
-            candidate = candidate + model.row_costs(i, lo, hi)
+            own_cost = model.row_costs(i, lo, hi)
+            candidate = buffers[previous_rows[:, None], np.maximum(starts, 0)] + own_cost
             candidate[(starts < 0) | (take_source > i)[:, None]] = np.inf
             if deletion_code >= 0:
                 opened = buffers[(i - 1) % ring, lo : hi + 1] + deletion_open
@@ -134,8 +134,7 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
             chosen = candidate.argmin(axis=0)
             choice = chosen.astype(np.int8)
             best = candidate[chosen, np.arange(len(chosen))]
-            own = best - buffers[previous_rows[chosen], np.maximum(starts[chosen, np.arange(
-                len(chosen))], 0)]
+            own = own_cost[chosen, np.arange(len(chosen))]
         if allow_insertions and hi > lo:
             best, chained, start = _insertion_runs(best, insertion[lo + 1 : hi + 1],
                                                    insertion_extend)

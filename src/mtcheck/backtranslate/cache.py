@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +24,7 @@ from mtcheck.errors import OutputError
 CACHE_FILE = "backtranslations.sqlite3"
 _SCHEMA_VERSION = 1
 _BUSY_TIMEOUT_MS = 60_000
+_OPEN_ATTEMPTS = 20
 # SQLite limits the number of host parameters per statement; stay well below.
 _LOOKUP_CHUNK = 500
 
@@ -44,17 +46,28 @@ class TranslationCache:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / CACHE_FILE
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000,
-                                       isolation_level=None)
-            self._db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._create()
-        except (OSError, sqlite3.Error) as exc:
-            raise OutputError(str(self.path), f"cannot open the back-translation cache: {exc}. "
-                              "Choose another folder with --cache-dir") from None
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000,
+                                           isolation_level=None)
+                self._db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+                self._create()
+                return
+            except sqlite3.OperationalError as exc:
+                # Switching a new file to WAL while another run does the same can report
+                # "locked" without waiting for the busy timeout; a short retry settles it.
+                if "locked" not in str(exc) or attempt == _OPEN_ATTEMPTS - 1:
+                    raise self._unusable(exc) from None
+                time.sleep(0.05 * (attempt + 1))
+            except (OSError, sqlite3.Error) as exc:
+                raise self._unusable(exc) from None
+
+    def _unusable(self, exc: Exception) -> OutputError:
+        return OutputError(str(self.path), f"cannot open the back-translation cache: {exc}. "
+                           "Choose another folder with --cache-dir")
 
     def _create(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]

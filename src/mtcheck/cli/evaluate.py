@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from mtcheck.backtranslate.engines import BACKENDS
 from mtcheck.cli._common import (
     EXIT_OK,
     ProgressPrinter,
@@ -39,8 +40,14 @@ from mtcheck.types import RunResult
 @click.option("--bt-model", default=None,
               help="Back-translation model (hub id or local folder) for every language.")
 @click.option("--bt-revision", default=None, help="Pin the back-translation model revision.")
-@click.option("--bt-backend", type=click.Choice(["transformers", "ctranslate2"]), default=None,
+@click.option("--bt-backend", type=click.Choice(sorted(BACKENDS)), default=None,
               help="Generation backend for back-translation.")
+@click.option("--bt-quantization", default=None,
+              help="Weights precision of the backend (auto, float32, int8, float16; "
+                   "auto = int8 on CPU for CTranslate2).")
+@click.option("--bt-allow-download", is_flag=True, default=None,
+              help="Fetch a missing model from the Hugging Face hub (off by default: "
+                   "runs never touch the network unless asked).")
 @click.option("--no-backtranslation", is_flag=True, help="Skip the back-translation stage.")
 @click.option("--on-missing-model", type=click.Choice(["skip", "fail"]), default=None,
               help="A missing model: continue without round-trip scores, or stop (exit 2).")
@@ -65,6 +72,8 @@ def evaluate(
     bt_model: str | None,
     bt_revision: str | None,
     bt_backend: str | None,
+    bt_quantization: str | None,
+    bt_allow_download: bool | None,
     no_backtranslation: bool,
     on_missing_model: str | None,
     cache_dir: str | None,
@@ -97,8 +106,11 @@ def evaluate(
     from mtcheck.pipeline import evaluate as run_pipeline
 
     config = _with_overrides(
-        load_config(config_path), bt_model, bt_revision, bt_backend, no_backtranslation,
-        on_missing_model, cache_dir,
+        load_config(config_path),
+        model=bt_model, revision=bt_revision, backend=bt_backend, quantization=bt_quantization,
+        on_missing=on_missing_model, cache_dir=cache_dir,
+        allow_download=True if bt_allow_download else None,
+        enabled=False if no_backtranslation else None,
     )
     if corpus:
         loaded = load_corpus(corpus, languages)
@@ -135,31 +147,12 @@ def evaluate(
         raise SystemExit(exit_code)
 
 
-def _with_overrides(
-    config: Config,
-    bt_model: str | None,
-    bt_revision: str | None,
-    bt_backend: str | None,
-    no_backtranslation: bool,
-    on_missing_model: str | None,
-    cache_dir: str | None,
-) -> Config:
-    """Command-line options win over the config file."""
-    bt = config.backtranslation
-    changes: dict[str, Any] = {}
-    if bt_model:
-        changes["model"] = bt_model
-    if bt_revision:
-        changes["revision"] = bt_revision
-    if bt_backend:
-        changes["backend"] = bt_backend
-    if no_backtranslation:
-        changes["enabled"] = False
-    if on_missing_model:
-        changes["on_missing"] = on_missing_model
-    if cache_dir:
-        changes["cache_dir"] = cache_dir
-    return dataclasses.replace(config, backtranslation=dataclasses.replace(bt, **changes))
+def _with_overrides(config: Config, **options: Any) -> Config:
+    """Command-line options win over the config's [backtranslation] table (None = not given)."""
+    changes = {key: value for key, value in options.items() if value is not None}
+    return dataclasses.replace(
+        config, backtranslation=dataclasses.replace(config.backtranslation, **changes)
+    )
 
 
 def _explain_roundtrip_status(run: RunResult) -> None:
