@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import TINY_HUB_IDS
 
+from conftest import TINY_HUB_IDS
 from mtcheck.cli import main
 
 pytestmark = pytest.mark.models
