@@ -74,6 +74,8 @@ def from_jsonable(hint: Any, value: Any, where: str) -> Any:
         hints = typing.get_type_hints(hint)
         kwargs = {}
         for f in dataclasses.fields(hint):
+            if not f.init:
+                continue
             if f.name in value:
                 kwargs[f.name] = from_jsonable(hints[f.name], value[f.name], f"{where}.{f.name}")
             elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:

@@ -80,10 +80,11 @@ class AlignedPair:
     target_ids: tuple[int, ...]
     cost: float = 0.0
     confidence: float = 1.0
+    # "1-1", "2-1", "1-0", ...: derived, but stored so that results.json readers see it.
+    kind: str = field(init=False)
 
-    @property
-    def kind(self) -> str:
-        return f"{len(self.source_ids)}-{len(self.target_ids)}"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", f"{len(self.source_ids)}-{len(self.target_ids)}")
 
 
 @dataclass(frozen=True)
