@@ -42,3 +42,18 @@ def test_evaluate_bad_translation_option() -> None:
     result = CliRunner().invoke(main, ["evaluate", "--source", "x.txt", "--translation", "de"])
     assert result.exit_code == 2
     assert "expected LANG=FILE" in result.output
+
+
+def test_a_bug_exits_3_not_1(monkeypatch, tmp_path) -> None:
+    import mtcheck.pipeline
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("simulated bug")
+
+    monkeypatch.setattr(mtcheck.pipeline, "evaluate", broken)
+    source = tmp_path / "en.txt"
+    source.write_text("Hello world.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", "--source", str(source), "--translation",
+                                       f"de={source}", "--no-backtranslation"])
+    assert result.exit_code == 3
+    assert "internal error" in result.output
