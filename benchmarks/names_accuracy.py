@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/names_accuracy.py [--no-glossary] [--corpus corpora/shoigu-visits-iran]
+    python benchmarks/names_accuracy.py [--no-glossary] [--no-learning] [--corpus corpora/shoigu-visits-iran]
 
 The alignment comes from the gold beads, so the figures measure the names stage alone.
 Prints one row per language and error kind: gold errors found / planted (recall) and
@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from mtcheck.align.gold import beads_from_texts, read_gold_json
+from mtcheck.config import NamesConfig
 from mtcheck.corpus import load_corpus
 from mtcheck.names import check_source, check_translation, find_entities, load_glossary
 from mtcheck.names.gold import KindScore, read_gold_errors, score_findings
@@ -25,7 +26,8 @@ from mtcheck.segment import segment_document
 from mtcheck.types import AlignedPair, Alignment
 
 
-def evaluate(corpus_dir: Path, glossary_path: Path | None, verbose: bool) -> list[tuple[str, KindScore]]:
+def evaluate(corpus_dir: Path, glossary_path: Path | None, verbose: bool,
+             config: NamesConfig | None = None) -> list[tuple[str, KindScore]]:
     corpus = load_corpus(corpus_dir)
     source = segment_document(corpus.source)
     glossary = load_glossary(glossary_path) if glossary_path else None
@@ -42,7 +44,8 @@ def evaluate(corpus_dir: Path, glossary_path: Path | None, verbose: bool) -> lis
         beads = beads_from_texts(read_gold_json(text, str(gold_path)), source.texts(),
                                  target.texts(), str(gold_path))
         alignment = Alignment(tuple(AlignedPair(s, t) for s, t in beads), "gold")
-        result = check_translation(source, target, alignment, entities, glossary=glossary)
+        result = check_translation(source, target, alignment, entities, glossary=glossary,
+                                   config=config)
         errors = read_gold_errors(text, str(gold_path))
         if verbose:
             for finding in result.findings:
@@ -61,11 +64,14 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("corpora/shoigu-visits-iran"))
     parser.add_argument("--glossary", type=Path, default=Path("configs/glossary.toml"))
     parser.add_argument("--no-glossary", action="store_true")
+    parser.add_argument("--no-learning", action="store_true",
+                        help="do not learn renderings from co-occurrence (names.learn_renderings)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every finding")
     args = parser.parse_args()
     glossary = None if args.no_glossary else args.glossary
-    rows = evaluate(args.corpus, glossary, args.verbose)
-    print(f"glossary: {glossary or 'none'}")
+    rows = evaluate(args.corpus, glossary, args.verbose,
+                    NamesConfig(learn_renderings=not args.no_learning))
+    print(f"glossary: {glossary or 'none'}; learning: {'off' if args.no_learning else 'on'}")
     print(f"{'lang':<5}{'kind':<19}{'recall':>8}{'precision':>11}")
     totals: dict[str, list[int]] = {}
     for lang, score in rows:

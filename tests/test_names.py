@@ -94,7 +94,7 @@ def test_russian_variants_found_and_inflection_ignored(source: SegmentedDocument
     assert finding.entity == "pezeshitsyan"
     assert [(v.base, v.count, v.sentence_ids) for v in finding.variants] == [
         ("Пезешкиан", 2, (1, 3)), ("Пезешкиян", 1, (2,))]
-    assert "Пезешкиан (2×, sentences 2, 4)" in finding.message
+    assert "Пезешкиан (2×, sentences #1, #3)" in finding.message
     spans = {(s.sentence_id, s.text) for s in finding.spans}
     assert (3, "Пезешкиана") in spans
     for span in finding.spans:
@@ -198,6 +198,41 @@ def test_findings_are_deterministic(source: SegmentedDocument) -> None:
 )
 def test_numbers_in_every_script(text: str, lang: str, values: list[str]) -> None:
     assert [n.value for n in find_numbers(text, lang)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [("am fünften August", "de", ["5"]), ("zum dritten Mal", "de", ["3"]),
+     ("le cinq août", "fr", ["5"]), ("le cinquième jour", "fr", ["5"]),
+     ("el día cinco", "es", ["5"]), ("la quinta reunión", "es", ["5"]),
+     ("il quinto giorno", "it", ["5"]), ("no dia cinco", "pt", ["5"]),
+     ("viidentenä päivänä", "fi", ["5"]), ("viidettä kertaa", "fi", ["5"]),
+     ("στις πέντε Αυγούστου", "el", ["5"]), ("την πέμπτη ημέρα", "el", ["5"]),
+     ("pada hari kelima", "id", ["5"]), ("tanggal lima", "id", ["5"])],
+)
+def test_number_words_used_in_dates(text: str, lang: str, values: list[str]) -> None:
+    assert [n.value for n in find_numbers(text, lang)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    # Articles, "according to", "before", "new", "you are", "to create", tens: not numbers.
+    [("ein Treffen, erstellen", "de"), ("un accord neuf", "fr"), ("una reunión", "es"),
+     ("secondo il presidente, prima del vertice, sei", "it"), ("segundo o ministro", "pt"),
+     ("neljäkymmentä, kolmekymmentä, toinen", "fi"), ("ένα σχέδιο", "el"), ("satu", "id")],
+)
+def test_words_that_only_look_like_numbers(text: str, lang: str) -> None:
+    assert find_numbers(text, lang) == []
+
+
+def test_a_number_word_satisfies_the_source_but_never_replaces_it() -> None:
+    source = document(["Talks", "The delegation arrived on the 5th."], "en")
+    spelled = document(["Neuvottelut", "Valtuuskunta saapui viidentenä päivänä."], "fi")
+    other = document(["Neuvottelut", "Valtuuskunta saapui toista kertaa kolmantena päivänä."],
+                      "fi")
+    assert check_translation(source, spelled, one_to_one(2), ()).findings == ()
+    findings = check_translation(source, other, one_to_one(2), ()).findings
+    assert [f.check for f in findings] == ["numbers.missing"]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ severity or suppress a known false positive, and the gate counts findings per id
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mtcheck.types import Severity
@@ -39,6 +40,16 @@ CHECKS: dict[str, Check] = _declare(
     Check("numbers.mismatch", Severity.ERROR, "Number or date differs from the source", "names"),
     Check("numbers.missing", Severity.WARNING, "Number or date missing from the translation", "names"),
 )
+
+
+def describe_sentences(ids: Sequence[int]) -> str:
+    """'sentence #4' / 'sentences #4, #7': ids as reports and results.json show them.
+
+    Every finding message numbers sentences this way, so a reader can find
+    "#4" in the report (where the title, when there is one, is #0).
+    """
+    shown = ", ".join(f"#{i}" for i in ids)
+    return f"sentence {shown}" if len(ids) == 1 else f"sentences {shown}"
 
 
 def get_check(check_id: str) -> Check:

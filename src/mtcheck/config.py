@@ -56,6 +56,12 @@ class AlignConfig:
     # -log P(1-0) = -log P(0-1) = 4.2). Lower than the first because unaligned sentences
     # come in blocks: captions, a paragraph added or left out by the translator.
     unaligned_run_cost: float = 3.0
+    # Cost of a bead boundary at a soft cut: after a colon or semicolon, or before a
+    # sentence that starts in lower case. Such cuts are often inside one translation unit.
+    soft_boundary_cost: float = 1.0
+    # Re-estimate the length model's variance from the document's own 1-1 beads (a first
+    # pass) and align again with it; false keeps Gale & Church's 6.8.
+    estimate_length_variance: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,17 @@ class NamesConfig:
     untranslated_min_words: int = 4
     # Check that numbers and dates of each source sentence appear in its translation.
     check_numbers: bool = True
+    # Learn how a translation writes a name the matcher cannot find (Russia -> Venäjä) from
+    # co-occurrence over the aligned pairs, so that names.missing works without a glossary.
+    learn_renderings: bool = True
+    # Learn only for names mentioned in at least this many aligned pairs.
+    learn_min_mentions: int = 2
+    # A unit learned by co-occurrence alone is in at least this share of the name's pairs ...
+    learn_coverage: float = 0.75
+    # ... and its Dice coefficient with the name's pairs is at least this (rare elsewhere).
+    learn_association: float = 0.6
+    # A unit of the name's pairs that sounds this much like it (ratio 0-100) is its rendering.
+    learn_similarity: float = 60.0
 
 
 @dataclass(frozen=True)

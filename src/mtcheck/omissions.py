@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mtcheck.checks import CHECKS
+from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
 
 
@@ -39,7 +39,7 @@ def alignment_findings(
             texts = " ".join(source.sentences[s].text for s in pair.source_ids)
             findings.append(_finding(
                 "align.omission",
-                f"Source sentence {', '.join(str(s + 1) for s in pair.source_ids)} has no "
+                f"Source {describe_sentences(pair.source_ids)} has no "
                 f"counterpart in the translation: {_quote(texts)}",
                 source_ids=pair.source_ids,
             ))
@@ -47,7 +47,7 @@ def alignment_findings(
             texts = " ".join(target.sentences[t].text for t in pair.target_ids)
             findings.append(_finding(
                 "align.addition",
-                f"Translation sentence {', '.join(str(t + 1) for t in pair.target_ids)} has no "
+                f"Translation {describe_sentences(pair.target_ids)} has no "
                 f"counterpart in the source: {_quote(texts)}",
                 target_ids=pair.target_ids,
             ))
@@ -56,7 +56,8 @@ def alignment_findings(
         findings.append(_finding(
             "align.truncation",
             f"The translation stops early: the last {len(truncated_ids)} source sentence(s) "
-            f"(from sentence {truncated_ids[0] + 1}: {_quote(source.sentences[truncated_ids[0]].text)}) "
+            f"(from {describe_sentences(truncated_ids[:1])}: "
+            f"{_quote(source.sentences[truncated_ids[0]].text)}) "
             "have no counterpart.",
             source_ids=truncated_ids,
             target_ids=(last.id,) if last else (),

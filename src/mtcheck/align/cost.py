@@ -82,8 +82,8 @@ class BeadCosts:
     def __init__(self, source_lengths: Sequence[int], target_lengths: Sequence[int],
                  channels: Sequence[Channel], consuming: Sequence[Bead],
                  priors: Mapping[Bead, float], band: Band,
-                 variance: float = GALE_CHURCH_VARIANCE, run_extend: float | None = None
-                 ) -> None:
+                 variance: float = GALE_CHURCH_VARIANCE, run_extend: float | None = None,
+                 soft: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None) -> None:
         src = np.asarray(source_lengths, dtype=np.float64)
         tgt = np.asarray(target_lengths, dtype=np.float64)
         # Scale target lengths into source characters: fair across scripts of any density.
@@ -91,9 +91,13 @@ class BeadCosts:
         self._source_prefix = np.concatenate(([0.0], np.cumsum(src)))
         self._target_prefix = np.concatenate(([0.0], np.cumsum(tgt / ratio)))
         self._scale = 1.0 / math.sqrt(variance)
+        self._band = band
         kinds = np.asarray(consuming, dtype=np.int64).reshape(-1, 2)
         self._a, self._b = kinds[:, 0], kinds[:, 1]
         self._linking = self._b > 0
+        # The similarity reward grows with the square root of the bead's mean side length in
+        # sentences: a reward per bead would favour splitting, one per sentence merging.
+        self._reward_scale = np.sqrt((self._a + self._b) / 2.0)
         self._prior = np.array([-math.log(priors[bead]) for bead in consuming],
                                dtype=np.float64)
         self._insertion = -math.log(priors[(0, 1)])
@@ -101,6 +105,9 @@ class BeadCosts:
         # Further sentences of a run of unaligned ones (see the search's affine runs).
         self._insertion_extend = self._insertion if run_extend is None else run_extend
         self._deletion_extend = self._deletion if run_extend is None else run_extend
+        if soft is None:
+            soft = (np.zeros(len(src) + 1), np.zeros(len(tgt) + 1))
+        self._soft_source, self._soft_target = soft
         max_source = int(self._a.max(initial=1))
         max_target = int(self._b.max(initial=1))
         self._channels = [_ChannelState(c, max_source, max_target, band, self._a, self._b)
@@ -116,18 +123,25 @@ class BeadCosts:
         costs = tail_cost((source - target) * self._scale / np.sqrt(mean))
         costs += self._prior[:, None]
         costs[~self._linking] = self._prior[~self._linking, None]
+        costs += self._soft_source[np.maximum(row - self._a, 0)][:, None]
+        costs += np.where(self._linking[:, None], self._soft_target[starts], 0.0)
         for channel in self._channels:
-            costs -= channel.weight * channel.cosines(row, lo, hi, ends, starts)
+            costs -= (channel.weight * self._reward_scale[:, None]) * channel.cosines(
+                row, lo, hi, ends, starts)
         return costs
 
     def insertion_costs(self) -> NDArray[np.float64]:
-        return np.full(len(self._target_prefix), self._insertion)
+        out = np.full(len(self._target_prefix), self._insertion)
+        out[1:] += self._soft_target[:-1]
+        return out
 
     def insertion_extend_cost(self) -> float:
         return self._insertion_extend
 
-    def deletion_costs(self) -> tuple[float, float]:
-        return self._deletion, self._deletion_extend
+    def deletion_costs(self) -> tuple[NDArray[np.float64], float]:
+        out = np.full(len(self._source_prefix), self._deletion)
+        out[1:] += self._soft_source[:-1]
+        return out, self._deletion_extend
 
     def null_costs(self) -> tuple[float, float]:
         """Cost of leaving one source sentence, and one target sentence, unaligned."""
@@ -140,10 +154,45 @@ class BeadCosts:
             raise ValueError(f"bead kind {a}-{b} is not searched")
         return float(self.row_costs(row, column, column)[matches[0], 0])
 
+    def covers(self, row: int, column: int) -> bool:
+        """Whether a bead ending at (row, column) lies in the band the costs were built for."""
+        return (0 < row < len(self._band.lo) and column >= 0
+                and int(self._band.lo[row]) <= column <= int(self._band.hi[row]))
+
+    def searches(self, a: int, b: int) -> bool:
+        """Whether bead kind a-b is one of the consuming kinds of this model."""
+        return bool(((self._a == a) & (self._b == b)).any())
+
     def restart(self) -> None:
         """Forget cached rows, so that rows can be asked for from the start again."""
         for channel in self._channels:
             channel.restart()
+
+
+def estimate_variance(beads: Sequence[tuple[int, int, int, int]], source_lengths: Sequence[int],
+                      target_lengths: Sequence[int], prior_weight: float = 20.0) -> float:
+    """The length model's variance per character, re-estimated from a document's 1-1 beads.
+
+    The maximum-likelihood estimate under Gale & Church's model, the mean of
+    ``(s - t)² / ((s + t) / 2)`` over the 1-1 beads of a first alignment, shrunk
+    towards Gale & Church's 6.8 as if that had been seen on ``prior_weight`` beads,
+    so that a short document keeps about their value. Lengths are compared on the
+    same source-character scale as the costs.
+    """
+    src = np.asarray(source_lengths, dtype=np.float64)
+    tgt = np.asarray(target_lengths, dtype=np.float64)
+    ratio = float(tgt.sum()) / float(src.sum()) if src.sum() > 0 and tgt.sum() > 0 else 1.0
+    ones = np.array([(i, j) for i, j, a, b in beads if a == 1 and b == 1], dtype=np.int64)
+    if not len(ones):
+        return GALE_CHURCH_VARIANCE
+    s, t = src[ones[:, 0]], tgt[ones[:, 1]] / ratio
+    s, t = s[s + t > 0], t[s + t > 0]
+    deviations = (s - t) ** 2 / np.maximum((s + t) * 0.5, 1.0)
+    count = len(deviations)
+    estimate = (float(deviations.sum()) + prior_weight * GALE_CHURCH_VARIANCE) / (count
+                                                                                 + prior_weight)
+    # A document of identical lengths would give 0, and an infinitely sharp length model.
+    return max(estimate, 0.5)
 
 
 class _ChannelState:

@@ -39,8 +39,9 @@ class CostModel(Protocol):
         """Cost of each further target sentence in a run of insertions."""
         ...
 
-    def deletion_costs(self) -> tuple[float, float]:
-        """Cost of the first, and of each further, source sentence in a run of deletions."""
+    def deletion_costs(self) -> tuple[NDArray[np.float64], float]:
+        """Entry ``i`` (1-based): cost of a run of deletions starting with source ``i - 1``;
+        and the cost of each further source sentence in a run."""
         ...
 
 
@@ -95,76 +96,95 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
     ring = int(take_source.max(initial=0)) + 1
     buffers = np.full((ring, columns + 1), np.inf)
     windows: list[tuple[int, int]] = [(0, -1)] * ring
-    choices: list[NDArray[np.int8]] = []
+    # What the backtrack needs, one entry per band cell, in flat arrays: per-row arrays
+    # would cost a hundred bytes of object overhead each on a 50,000-row document.
+    offsets = np.zeros(rows + 2, dtype=np.int64)
+    np.cumsum(band.hi - band.lo + 1, out=offsets[1:])
+    widest = int((band.hi - band.lo).max(initial=0)) + 1
+    choices = np.zeros(int(offsets[-1]), dtype=np.uint8)  # bead code | _EXTENDS
+    run_back: NDArray[np.unsignedinteger] = np.zeros(
+        int(offsets[-1]), dtype=np.uint16 if widest < 2**16 else np.uint32)
+    own_costs = np.zeros(int(offsets[-1]), dtype=np.float32)
     insertion = model.insertion_costs()
     insertion_extend = model.insertion_extend_cost()
     insertion_code = len(consuming)
-    runs: list[NDArray[np.int32]] = []
-    own_costs: list[NDArray[np.float32]] = []
     # Runs of deletions (1-0 beads) cross rows, so they keep their own state: the cheapest
     # way to reach (i, j) ending with a deletion, and whether that deletion extends a run.
     deletion_code = list(consuming).index((1, 0)) if (1, 0) in consuming else -1
     deletion_open, deletion_extend = model.deletion_costs()
     ending_in_deletion = np.full(columns + 1, np.inf)
-    extends: list[NDArray[np.bool_]] = []
     for i in range(rows + 1):
         lo, hi = int(band.lo[i]), int(band.hi[i])
+        cells = slice(int(offsets[i]), int(offsets[i + 1]))
         columns_here = np.arange(lo, hi + 1)
         if i == 0:
             best = np.full(hi - lo + 1, np.inf)
             best[0] = 0.0 if lo == 0 else np.inf
-            choice = np.full(hi - lo + 1, -1, dtype=np.int8)
-            own = np.zeros(hi - lo + 1)
-            extends.append(np.zeros(hi - lo + 1, dtype=bool))
+            choice = np.zeros(hi - lo + 1, dtype=np.uint8)
         else:
             starts = columns_here[None, :] - take_target[:, None]
             previous_rows = (i - take_source) % ring
             own_cost = model.row_costs(i, lo, hi)
             candidate = buffers[previous_rows[:, None], np.maximum(starts, 0)] + own_cost
             candidate[(starts < 0) | (take_source > i)[:, None]] = np.inf
+            extending = None
             if deletion_code >= 0:
-                opened = buffers[(i - 1) % ring, lo : hi + 1] + deletion_open
+                opened = buffers[(i - 1) % ring, lo : hi + 1] + deletion_open[i]
                 extended = ending_in_deletion[lo : hi + 1] + deletion_extend
                 extending = extended < opened
                 deleted = np.where(extending, extended, opened)
                 ending_in_deletion[:] = np.inf
                 ending_in_deletion[lo : hi + 1] = deleted
                 candidate[deletion_code] = deleted
-                extends.append(extending)
             chosen = candidate.argmin(axis=0)
-            choice = chosen.astype(np.int8)
-            best = candidate[chosen, np.arange(len(chosen))]
-            own = own_cost[chosen, np.arange(len(chosen))]
+            choice = chosen.astype(np.uint8)
+            if extending is not None:
+                choice[extending] |= _EXTENDS
+            picked = np.arange(len(chosen))
+            best = candidate[chosen, picked]
+            own_costs[cells] = own_cost[chosen, picked]
         if allow_insertions and hi > lo:
             best, chained, start = _insertion_runs(best, insertion[lo + 1 : hi + 1],
                                                    insertion_extend)
-            choice[chained] = insertion_code
-            runs.append((start + lo).astype(np.int32))
-        else:
-            runs.append(np.arange(lo, hi + 1, dtype=np.int32))
+            choice[chained] = insertion_code | (choice[chained] & _EXTENDS)
+            run_back[cells] = np.arange(hi - lo + 1) - start
+        choices[cells] = choice
         slot = i % ring
         old_lo, old_hi = windows[slot]
         buffers[slot, old_lo : old_hi + 1] = np.inf
         buffers[slot, lo : hi + 1] = best
         windows[slot] = (lo, hi)
-        choices.append(choice)
-        own_costs.append(own.astype(np.float32))
     total = float(buffers[rows % ring, columns])
     if not np.isfinite(total):
         raise ValueError("no alignment path inside the band")
-    if deletion_code < 0:
-        extends = [np.zeros(int(band.hi[i] - band.lo[i]) + 1, dtype=bool)
-                   for i in range(rows + 1)]
-    path, touches = _backtrack(rows, columns, consuming, choices, runs, extends, band)
+    trace = _Trace(offsets, choices, run_back, band)
+    path, touches = _backtrack(rows, columns, consuming, trace)
     costs = []
     for i, j, a, b in path:
         if a == 0:
             costs.append(float(insertion[j + 1]))
         elif b == 0:
-            costs.append(deletion_open)
+            costs.append(float(deletion_open[i + 1]))
         else:
-            costs.append(float(own_costs[i + a][j + b - int(band.lo[i + a])]))
+            costs.append(float(own_costs[trace.cell(i + a, j + b)]))
     return SearchResult(path, costs, total, touches)
+
+
+# Flag in a choice byte: this deletion extends a run of deletions.
+_EXTENDS = 0x80
+
+
+@dataclass(frozen=True)
+class _Trace:
+    """The search's choices per band cell, flattened row after row."""
+
+    offsets: NDArray[np.int64]
+    choices: NDArray[np.uint8]
+    run_back: NDArray[np.unsignedinteger]
+    band: Band
+
+    def cell(self, i: int, j: int) -> int:
+        return int(self.offsets[i]) + j - int(self.band.lo[i])
 
 
 def _insertion_runs(best: NDArray[np.float64], opening: NDArray[np.float64],
@@ -194,19 +214,21 @@ def _insertion_runs(best: NDArray[np.float64], opening: NDArray[np.float64],
 
 
 def _backtrack(rows: int, columns: int, consuming: Sequence[Bead],
-               choices: list[NDArray[np.int8]], runs: list[NDArray[np.int32]],
-               extends: list[NDArray[np.bool_]], band: Band) -> tuple[list[tuple[int, int, int, int]], bool]:
+               trace: _Trace) -> tuple[list[tuple[int, int, int, int]], bool]:
     path: list[tuple[int, int, int, int]] = []
     touches = False
     in_deletion_run = False
     i, j = rows, columns
+    band = trace.band
     while i > 0 or j > 0:
         lo, hi = int(band.lo[i]), int(band.hi[i])
         if (j == lo and lo > 0) or (j == hi and hi < columns):
             touches = True
-        code = int(choices[i][j - lo])
+        cell = trace.cell(i, j)
+        byte = int(trace.choices[cell])
+        code = byte & ~_EXTENDS
         if in_deletion_run or (code < len(consuming) and consuming[code] == (1, 0)):
-            in_deletion_run = bool(extends[i][j - lo])
+            in_deletion_run = bool(byte & _EXTENDS)
             i -= 1
             path.append((i, j, 1, 0))
             continue
@@ -215,7 +237,7 @@ def _backtrack(rows: int, columns: int, consuming: Sequence[Bead],
             i, j = i - a, j - b
             path.append((i, j, a, b))
             continue
-        start = int(runs[i][j - lo])
+        start = j - int(trace.run_back[cell])
         for k in range(j - 1, start - 1, -1):
             path.append((i, k, 0, 1))
         j = start

@@ -6,10 +6,17 @@ import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 
-from mtcheck.align.cost import BeadCosts, Channel
+from mtcheck.align.cost import GALE_CHURCH_VARIANCE, BeadCosts, Channel, estimate_variance
 from mtcheck.align.search import Band, Bead, SearchResult, banded_search
-from mtcheck.align.signals import DEFAULT_WEIGHTS, SignalWeights, feature_matrices, text_length
+from mtcheck.align.signals import (
+    DEFAULT_WEIGHTS,
+    SignalWeights,
+    feature_matrices,
+    soft_boundaries,
+    text_length,
+)
 from mtcheck.config import AlignConfig
 from mtcheck.errors import ConfigError
 from mtcheck.types import AlignedPair
@@ -83,15 +90,22 @@ def align_sentences(
     source_lengths = [text_length(t) for t in source]
     target_lengths = [text_length(t) for t in target]
     priors = {bead: PRIORS[bead] for bead in beads}
-
     consuming = [bead for bead in beads if bead[0] >= 1]
+    soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
+            soft_boundaries(target, target_lang, config.soft_boundary_cost))
+    variance = GALE_CHURCH_VARIANCE
 
     def search(band: Band) -> tuple[SearchResult, BeadCosts]:
         costs = BeadCosts(source_lengths, target_lengths, channels, consuming, priors, band,
-                          run_extend=config.unaligned_run_cost)
+                          variance=variance, run_extend=config.unaligned_run_cost, soft=soft)
         return banded_search(n, m, consuming, costs, band), costs
 
     result, costs = _search_widening(n, m, config, search)
+    if config.estimate_length_variance:
+        # Length differences vary from one text to another (free translation, OCR noise,
+        # script density): a second pass with the variance this document shows.
+        variance = estimate_variance(result.beads, source_lengths, target_lengths)
+        result, costs = _search_widening(n, m, config, search, _path_centre(result, n))
     return _pairs(result, costs)
 
 
@@ -108,17 +122,22 @@ def _channels(source: Sequence[str], target: Sequence[str], source_lang: str, ta
     return channels
 
 
-def _search_widening(n: int, m: int, config: AlignConfig,
-                     search: SearchFunction) -> tuple[SearchResult, BeadCosts]:
+def _search_widening(n: int, m: int, config: AlignConfig, search: SearchFunction,
+                     centre: NDArray[np.float64] | None = None
+                     ) -> tuple[SearchResult, BeadCosts]:
     """Search in full when small; otherwise in a band that widens until the path fits.
 
-    The first band follows the diagonal; each retry centres the band on the previous
-    path and doubles its width, as long as the path ran along the band's edge.
+    The first band follows the diagonal, or ``centre`` (an earlier path, which
+    needs a narrower band); each retry centres the band on the previous path and
+    doubles its width, as long as the path ran along the band's edge.
     """
     if n * m <= config.full_search_cells:
         return search(Band.full(n, m))
-    centre = np.arange(n + 1, dtype=np.float64) * (m / n)
-    half = max(config.band, 4, int(abs(n - m)) // 8)
+    if centre is None:
+        centre = np.arange(n + 1, dtype=np.float64) * (m / n)
+        half = max(config.band, 4, int(abs(n - m)) // 8)
+    else:
+        half = max(config.band // 2, 4)
     while True:
         band = Band.around(centre, half, m)
         wide_enough = band.cells() >= (n + 1) * (m + 1) // 2
@@ -135,7 +154,7 @@ def _search_widening(n: int, m: int, config: AlignConfig,
         half *= 2
 
 
-def _path_centre(result: SearchResult, n: int) -> np.ndarray:
+def _path_centre(result: SearchResult, n: int) -> NDArray[np.float64]:
     centre = np.zeros(n + 1, dtype=np.float64)
     for i, j, a, b in result.beads:
         centre[i + a] = j + b
@@ -145,18 +164,82 @@ def _path_centre(result: SearchResult, n: int) -> np.ndarray:
 def _pairs(result: SearchResult, costs: BeadCosts) -> list[AlignedPair]:
     """Beads with their own cost and a confidence in [0, 1].
 
-    Confidence is ``sigmoid(similarity reward - length cost)`` of the bead, i.e. of
-    ``-log P(kind) - cost``: 0.5 when the lengths fit and nothing else speaks for or
-    against the pair, near 1 when shared numbers, names or back-translations confirm
-    it, low when the lengths disagree. Unaligned sentences get 0.5.
+    For a linking bead, confidence is ``sigmoid(similarity reward - length cost)``,
+    i.e. of ``-log P(kind) - cost``: 0.5 when the lengths fit and nothing else speaks
+    for or against the pair, near 1 when shared numbers, names or back-translations
+    confirm it, low when the lengths disagree. For an unaligned sentence see
+    :func:`_unaligned_confidences`.
     """
-    deletion, insertion = costs.null_costs()
+    unaligned = _unaligned_confidences(result, costs)
     pairs = []
-    for (i, j, a, b), cost in zip(result.beads, result.costs, strict=True):
+    for k, ((i, j, a, b), cost) in enumerate(zip(result.beads, result.costs, strict=True)):
         source_ids, target_ids = tuple(range(i, i + a)), tuple(range(j, j + b))
         if a == 0 or b == 0:
-            pairs.append(AlignedPair(source_ids, target_ids, a * deletion + b * insertion, 0.5))
+            pairs.append(AlignedPair(source_ids, target_ids, cost, unaligned[k]))
             continue
-        margin = max(min(-math.log(PRIORS[(a, b)]) - cost, 50.0), -50.0)
-        pairs.append(AlignedPair(source_ids, target_ids, cost, 1.0 / (1.0 + math.exp(-margin))))
+        pairs.append(AlignedPair(source_ids, target_ids, cost,
+                                 _sigmoid(-math.log(PRIORS[(a, b)]) - cost)))
     return pairs
+
+
+def _sigmoid(margin: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(margin, 50.0), -50.0)))
+
+
+def _unaligned_confidences(result: SearchResult, costs: BeadCosts) -> dict[int, float]:
+    """Confidence of each 1-0 / 0-1 bead (by index) that its sentence has no counterpart.
+
+    It is ``sigmoid(cost of the best alternative - cost chosen)``, where the
+    alternatives are to put the sentence into the linking bead right before it or
+    right after it (a 1-1 and a 0-1 become a 1-2, and so on). Near 1 when joining a
+    neighbour would cost much more (the lengths or the shared signals speak against
+    it), 0.5 when it is a toss-up. A sentence inside a run of unaligned ones has
+    no linking neighbour: it gets the confidence of the nearer end of its run. When
+    no alternative is a searched bead kind, or none fits in the searched band, the
+    confidence is 0.5.
+    """
+    beads = result.beads
+    edge: dict[int, float] = {}
+    wanted: list[tuple[int, int, int, int, int, float]] = []  # row, col, a, b, null index, base
+    for k, (i, j, a, b) in enumerate(beads):
+        if a and b:
+            continue
+        for side in (k - 1, k + 1):
+            if not 0 <= side < len(beads):
+                continue
+            si, sj, sa, sb = beads[side]
+            if not (sa and sb):
+                continue
+            base = result.costs[k] + result.costs[side]
+            # The merged bead covers both; it ends where the later of the two ends.
+            end_i, end_j = (i + a, j + b) if side < k else (si + sa, sj + sb)
+            wanted.append((end_i, end_j, sa + a, sb + b, k, base))
+    best: dict[int, float] = {}
+    costs.restart()
+    for row, column, a, b, k, base in sorted(wanted):
+        if not (costs.searches(a, b) and costs.covers(row, column)):
+            continue
+        margin = costs.bead_cost(row, column, a, b) - base
+        best[k] = min(best.get(k, math.inf), margin)
+    for k, margin in best.items():
+        edge[k] = _sigmoid(margin)
+    confidences: dict[int, float] = {}
+    nulls = [k for k, (_, _, a, b) in enumerate(beads) if not (a and b)]
+    for k in nulls:
+        if k in edge:
+            confidences[k] = edge[k]
+            continue
+        confidences[k] = _nearest_run_end(k, beads, edge)
+    return confidences
+
+
+def _nearest_run_end(k: int, beads: list[tuple[int, int, int, int]],
+                     edge: dict[int, float]) -> float:
+    """The confidence of the nearer end of the run of unaligned beads around bead ``k``."""
+    first = last = k
+    while first > 0 and not all(beads[first - 1][2:]):
+        first -= 1
+    while last + 1 < len(beads) and not all(beads[last + 1][2:]):
+        last += 1
+    ends = sorted((first, last), key=lambda end: abs(end - k))
+    return next((edge[end] for end in ends if end in edge), 0.5)

@@ -131,6 +131,29 @@ def _word_ngrams(word: str, size: int) -> tuple[str, ...]:
     return tuple(padded[k : k + size] for k in range(len(padded) - size + 1))
 
 
+def soft_boundaries(texts: Sequence[str], lang: str, penalty: float) -> NDArray[np.float64]:
+    """Entry ``k``: ``penalty`` when the cut before sentence ``k`` is soft, else 0.
+
+    A cut is soft when the sentence before it ends with a colon or a semicolon, or
+    the sentence after it starts with a lower-case letter.
+    """
+    out = np.zeros(len(texts) + 1, dtype=np.float64)
+    semicolon_soft = _semicolon_is_soft(lang)
+    previous = ""
+    for k, text in enumerate(texts):
+        current = _fold(text).strip()
+        if k and (previous.endswith(":") or (semicolon_soft and previous.endswith(";"))
+                  or current[:1].islower()):
+            out[k] = penalty
+        previous = current
+    return out
+
+
+@lru_cache(maxsize=256)
+def _semicolon_is_soft(lang: str) -> bool:
+    return get_language(lang).script != "Grek"
+
+
 def text_length(text: str) -> int:
     """Length in non-space characters, so that spacing conventions do not count."""
     return len(_SPACE.sub("", text))
@@ -153,6 +176,10 @@ class FeatureMatrix:
         return len(self.pointers) - 1
 
 
+# Sentences whose features are extracted and summed at once: bounds the temporary arrays.
+_CHUNK_SENTENCES = 2048
+
+
 def feature_matrices(
     source: Sequence[str], source_lang: str, target: Sequence[str], target_lang: str,
     weights: SignalWeights = DEFAULT_WEIGHTS,
@@ -160,65 +187,106 @@ def feature_matrices(
     """TF-IDF weighted feature matrices of both documents over one shared vocabulary.
 
     Inverse frequency is counted over the sentences of both documents together,
-    so a feature is rare only if it is rare on both sides.
+    so a feature is rare only if it is rare on both sides. Sentences are read in
+    chunks, each summed per sentence at once, so the temporary arrays stay the
+    size of a chunk and memory grows with the distinct features kept.
     """
-    vocabulary: dict[str, int] = {}
-    word_ids: dict[str, tuple[int, ...]] = {}
-    # Compact machine integers: a document has millions of n-gram occurrences.
-    ids = array("q")
-    counts = array("q")  # per sentence: numbers, marks, n-grams
-    texts = [(t, source_lang) for t in source] + [(t, target_lang) for t in target]
-    for text, lang in texts:
-        numbers = number_features(text)
-        marks = mark_features(text)
-        ids.extend(vocabulary.setdefault(f, len(vocabulary)) for f in numbers + marks)
-        grams = 0
-        for word in comparable_words(text, lang):
-            if len(word) < weights.min_word_length:
-                continue
-            known = word_ids.get(word)
-            if known is None:
-                known = tuple(vocabulary.setdefault(g, len(vocabulary))
-                              for g in _word_ngrams(word, weights.ngram_size))
-                word_ids[word] = known
-            ids.extend(known)
-            grams += len(known)
-        counts.extend((len(numbers), len(marks), grams))
-    per_kind = np.frombuffer(counts, dtype=np.int64).reshape(-1, 3) if texts else np.zeros(
-        (0, 3), dtype=np.int64)
-    kind_weights = np.array([weights.number, weights.mark, weights.ngram])
-    rows = np.repeat(np.arange(len(texts), dtype=np.int64), per_kind.sum(axis=1))
-    kinds = np.repeat(np.tile(kind_weights, len(texts)), per_kind.ravel())
-    return _weighted(rows, np.frombuffer(ids, dtype=np.int64).copy() if ids else
-                     np.zeros(0, dtype=np.int64), kinds, len(source), len(target),
-                     len(vocabulary), weights.max_document_frequency)
-
-
-def _weighted(rows: NDArray[np.int64], ids: NDArray[np.int64], kinds: NDArray[np.float64],
-              sources: int, targets: int, features: int,
-              max_frequency: float) -> tuple[FeatureMatrix, FeatureMatrix]:
-    """Sum repeated features per sentence, weight by idf, drop frequent ones, split sides."""
-    total = sources + targets
-    keys, inverse = np.unique(rows * max(features, 1) + ids, return_inverse=True)
-    values = np.bincount(inverse, weights=kinds, minlength=len(keys))
-    key_rows, key_ids = keys // max(features, 1), keys % max(features, 1)
-    frequency = np.bincount(key_ids, minlength=features).astype(np.float64)
+    extractor = _Extractor(weights)
+    source_parts = [extractor.chunk(source[k : k + _CHUNK_SENTENCES], source_lang)
+                    for k in range(0, len(source), _CHUNK_SENTENCES)]
+    target_parts = [extractor.chunk(target[k : k + _CHUNK_SENTENCES], target_lang)
+                    for k in range(0, len(target), _CHUNK_SENTENCES)]
+    total = len(source) + len(target)
+    frequency = extractor.frequency
     # Tiny documents have no meaningful frequency statistics: keep everything there.
-    limit = max(max_frequency * total, 2.0)
+    limit = max(weights.max_document_frequency * total, 2.0)
     idf = np.log((total + 1) / np.maximum(frequency, 1.0))
-    kept = frequency[key_ids] <= limit
-    key_rows, key_ids, values = key_rows[kept], key_ids[kept], values[kept] * idf[key_ids[kept]]
-    split = int(np.searchsorted(key_rows, sources))
-    return (_csr(key_rows[:split], key_ids[:split], values[:split], sources, 0),
-            _csr(key_rows[split:], key_ids[split:], values[split:], targets, sources))
+    return (_weighted(source_parts, frequency <= limit, idf),
+            _weighted(target_parts, frequency <= limit, idf))
 
 
-def _csr(rows: NDArray[np.int64], ids: NDArray[np.int64], values: NDArray[np.float64],
-         count: int, first_row: int) -> FeatureMatrix:
-    """Rows already sorted by (row, feature id), as :class:`FeatureMatrix`."""
-    pointers = np.zeros(count + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows - first_row, minlength=count), out=pointers[1:])
-    return FeatureMatrix(pointers, ids, values)
+@dataclass(frozen=True)
+class _Part:
+    """Features of a chunk of sentences, summed per sentence, before idf weighting."""
+
+    counts: NDArray[np.int64]  # features per sentence
+    ids: NDArray[np.int32]
+    values: NDArray[np.float32]  # summed kind weights (small integers: exact in float32)
+
+
+class _Extractor:
+    """Turns chunks of sentences into :class:`_Part` over one growing vocabulary."""
+
+    def __init__(self, weights: SignalWeights) -> None:
+        self._weights = weights
+        self._vocabulary: dict[str, int] = {}
+        self._word_ids: dict[str, tuple[int, ...]] = {}
+        self._frequency = np.zeros(0, dtype=np.float64)
+        self._kind_weights = np.array([weights.number, weights.mark, weights.ngram])
+
+    @property
+    def frequency(self) -> NDArray[np.float64]:
+        """Number of sentences each feature occurs in, over all chunks so far."""
+        out = np.zeros(len(self._vocabulary), dtype=np.float64)
+        out[: len(self._frequency)] = self._frequency
+        return out
+
+    def chunk(self, texts: Sequence[str], lang: str) -> _Part:
+        vocabulary, word_ids, weights = self._vocabulary, self._word_ids, self._weights
+        ids = array("q")
+        counts = array("q")  # per sentence: numbers, marks, n-grams
+        for text in texts:
+            numbers = number_features(text)
+            marks = mark_features(text)
+            ids.extend(vocabulary.setdefault(f, len(vocabulary)) for f in numbers + marks)
+            grams = 0
+            for word in comparable_words(text, lang):
+                if len(word) < weights.min_word_length:
+                    continue
+                known = word_ids.get(word)
+                if known is None:
+                    known = tuple(vocabulary.setdefault(g, len(vocabulary))
+                                  for g in _word_ngrams(word, weights.ngram_size))
+                    word_ids[word] = known
+                ids.extend(known)
+                grams += len(known)
+            counts.extend((len(numbers), len(marks), grams))
+        size = max(len(vocabulary), 1)
+        per_kind = (np.frombuffer(counts, dtype=np.int64).reshape(-1, 3) if texts
+                    else np.zeros((0, 3), dtype=np.int64))
+        raw = np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, dtype=np.int64)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), per_kind.sum(axis=1))
+        kinds = np.repeat(np.tile(self._kind_weights, len(texts)), per_kind.ravel())
+        keys, inverse = np.unique(rows * size + raw, return_inverse=True)
+        values = np.bincount(inverse, weights=kinds, minlength=len(keys))
+        key_ids = keys % size
+        self._frequency = self.frequency + np.bincount(key_ids, minlength=len(vocabulary))
+        return _Part(np.bincount(keys // size, minlength=len(texts)).astype(np.int64),
+                     key_ids.astype(np.int32), values.astype(np.float32))
+
+
+def _weighted(parts: list[_Part], kept: NDArray[np.bool_],
+              idf: NDArray[np.float64]) -> FeatureMatrix:
+    """One side's parts as a CSR matrix: frequent features dropped, the rest idf-weighted.
+
+    Each part is filtered and released in turn, so the unfiltered features of a
+    whole document are never copied.
+    """
+    counts, ids, values = [], [], []
+    while parts:
+        part = parts.pop(0)
+        mask = kept[part.ids]
+        rows = np.repeat(np.arange(len(part.counts)), part.counts)[mask]
+        counts.append(np.bincount(rows, minlength=len(part.counts)))
+        ids.append(part.ids[mask])
+        values.append(part.values[mask])
+    pointers = np.zeros(sum(len(c) for c in counts) + 1, dtype=np.int64)
+    if counts:
+        np.cumsum(np.concatenate(counts), out=pointers[1:])
+    all_ids = np.concatenate(ids).astype(np.int64) if ids else np.zeros(0, dtype=np.int64)
+    weights = (np.concatenate(values).astype(np.float64) * idf[all_ids] if values
+               else np.zeros(0, dtype=np.float64))
+    return FeatureMatrix(pointers, all_ids, weights)
 
 
 def self_products(index: SortedEntries, distance: int) -> NDArray[np.float64]:

@@ -22,6 +22,7 @@ from mtcheck.languages import get_language
 from mtcheck.names.consistency import check_source, name_findings
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inventory import Mention, find_entities, find_mentions
+from mtcheck.names.learning import learn_renderings
 from mtcheck.names.matching import entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
 from mtcheck.names.untranslated import check_untranslated
@@ -84,9 +85,12 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
                 accepted[entity.id] = entry.accepted(lang)
     forms = entity_forms(entities, lang, accepted)
     renderings = find_renderings(target.sentences, lang, forms, config)
-    known = {r.entity for r in renderings} | set(accepted) | _rare_latin_names(entities, lang)
+    learned = (learn_renderings(source, target, alignment, forms, renderings, config)
+               if config.learn_renderings else [])
+    known = ({r.entity for r in renderings} | {r.entity for r in learned} | set(accepted)
+             | _rare_latin_names(entities, lang))
     findings, grouped = name_findings(source, target, alignment, entities, renderings,
-                                      glossary, config, known)
+                                      glossary, config, known, learned)
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from mtcheck.checks import CHECKS
+from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
 from mtcheck.languages import get_language
 from mtcheck.names.glossary import Glossary
@@ -29,14 +29,9 @@ def _finding(check: str, message: str, **fields: object) -> Finding:
                    **fields)  # type: ignore[arg-type]
 
 
-def _sentences(ids: Sequence[int]) -> str:
-    shown = [str(i + 1) for i in ids]
-    return ("sentence " if len(shown) == 1 else "sentences ") + ", ".join(shown)
-
-
 def describe_variants(variants: Sequence[NameVariant]) -> str:
-    """'Пезешкиан (4×, sentences 3, 5), Пезешкиян (1×, sentence 4)'; sentences numbered from 1."""
-    return ", ".join(f"{v.base} ({v.count}×, {_sentences(v.sentence_ids)})" for v in variants)
+    """'Пезешкиан (4×, sentences #3, #5), Пезешкиян (1×, sentence #4)'."""
+    return ", ".join(f"{v.base} ({v.count}×, {describe_sentences(v.sentence_ids)})" for v in variants)
 
 
 def check_source(source: SegmentedDocument, entities: Sequence[Entity]) -> tuple[Finding, ...]:
@@ -82,11 +77,15 @@ def _is_accepted(base: str, accepted: Sequence[str], lang: str) -> bool:
 def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
                   entities: Sequence[Entity], renderings: Sequence[NameRendering],
                   glossary: Glossary | None, config: NamesConfig,
-                  known_in_target: set[str]) -> tuple[list[Finding], list[NameRendering]]:
+                  known_in_target: set[str], learned: Sequence[NameRendering] = (),
+                  ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
     ``known_in_target`` holds the entities whose rendering in this language is known (found
     by matching, a glossary or learning); a name is reported missing only for those.
+    ``learned`` renderings (see :mod:`mtcheck.names.learning`) count against names.missing
+    and are returned for reports, but take no part in variants: a learned form must never
+    make a name look inconsistent on its own.
     """
     lang = target.lang
     non_latin_target = get_language(lang).script != "Latn"
@@ -120,7 +119,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             findings.append(_finding(
                 "names.glossary",
                 f"{entity.canonical} is written {variants[0].base} "
-                f"({variants[0].count}×, {_sentences(variants[0].sentence_ids)}); "
+                f"({variants[0].count}×, {describe_sentences(variants[0].sentence_ids)}); "
                 f"the glossary expects {expected}",
                 source_ids=entity.source_ids, target_ids=variants[0].sentence_ids,
                 spans=_spans(native), entity=entity.id, variants=variants, expected=expected))
@@ -132,10 +131,12 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             findings.append(_finding(
                 "names.script",
                 f"{entity.canonical} is left in Latin script ({', '.join(surfaces)}) "
-                f"in {_sentences(ids)}{hint}",
+                f"in {describe_sentences(ids)}{hint}",
                 source_ids=entity.source_ids, target_ids=ids, spans=_spans(latin),
                 entity=entity.id, expected=expected))
-    findings.extend(_missing(source, alignment, entities, renderings, known_in_target))
+    grouped.extend(learned)
+    findings.extend(_missing(source, alignment, entities, [*renderings, *learned],
+                             known_in_target))
     return findings, grouped
 
 
@@ -168,8 +169,8 @@ def _missing(source: SegmentedDocument, alignment: Alignment, entities: Sequence
             entity = names[entity_id]
             findings.append(_finding(
                 "names.missing",
-                f"{entity.canonical} ({_sentences(pair.source_ids)} of the source) is not in "
-                f"the translation ({_sentences(pair.target_ids)})",
+                f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) is not in "
+                f"the translation ({describe_sentences(pair.target_ids)})",
                 source_ids=pair.source_ids, target_ids=pair.target_ids,
                 spans=tuple(TextSpan("source", m.sentence_id, m.start, m.end, m.text)
                             for m in mentions),

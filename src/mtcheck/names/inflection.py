@@ -23,7 +23,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffixes",
-                   "compound_heads", "min_stem", "number_prefixes"})
+                   "compound_heads", "min_stem", "number_prefixes", "number_words",
+                   "abbreviates_to_initial", "function_characters"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,14 @@ class InflectionRules:
     min_stem: int = 2  # letters a stem keeps at least
     # Numerals written as words: stem -> value ("quint" -> 5 for quinto, quintus).
     number_prefixes: tuple[tuple[str, int], ...] = ()
+    # Numerals matched as whole words only, where a prefix would catch ordinary words
+    # (German "erste" but not "erstellen"): word -> value.
+    number_words: tuple[tuple[str, int], ...] = ()
+    # Names of countries are shortened to their first character (Chinese 俄 for 俄罗斯).
+    abbreviates_to_initial: bool = False
+    # Characters that never occur in a transliterated name (Chinese 的, 在): a substring with
+    # one is not learned as a rendering.
+    function_characters: frozenset[str] = frozenset()
 
 
 def _fold(text: str) -> str:
@@ -68,6 +77,10 @@ def rules_for(lang: str) -> InflectionRules:
         number_prefixes=tuple(sorted(((_fold(k), int(v)) for k, v in
                                       table.get("number_prefixes", {}).items()),
                                      key=lambda item: (-len(item[0]), item[0]))),
+        number_words=tuple(sorted((_fold(k), int(v)) for k, v in
+                                  table.get("number_words", {}).items())),
+        abbreviates_to_initial=bool(table.get("abbreviates_to_initial", False)),
+        function_characters=frozenset(table.get("function_characters", [])),
     )
 
 

@@ -51,7 +51,7 @@ class EntityForms:
     accepted: tuple[str, ...] = ()  # glossary (or learned) forms in the target language
 
 
-def _script_class(ch: str) -> str:
+def script_class(ch: str) -> str:
     name = unicodedata.name(ch, "")
     if ch in "ー゠" or name.startswith("KATAKANA"):
         return "kana"
@@ -85,18 +85,18 @@ def target_words(sentence: Sentence, lang: str) -> list[TargetWord]:
             i += 1
             continue
         start = i
-        if spaced or _script_class(text[i]) in {"latin", "other"}:
+        if spaced or script_class(text[i]) in {"latin", "other"}:
             while i < len(text) and (_is_word_char(text[i]) or (
                     text[i] in _APOSTROPHES and i + 1 < len(text) and _is_word_char(text[i + 1])
                     and i > start)):
                 i += 1
             # Latin words inside Japanese or Chinese text end where the CJK script starts.
             if not spaced:
-                while i > start + 1 and _script_class(text[i - 1]) in {"kana", "han", "hira"}:
+                while i > start + 1 and script_class(text[i - 1]) in {"kana", "han", "hira"}:
                     i -= 1
         else:
-            kind = _script_class(text[i])
-            while i < len(text) and _is_word_char(text[i]) and _script_class(text[i]) == kind:
+            kind = script_class(text[i])
+            while i < len(text) and _is_word_char(text[i]) and script_class(text[i]) == kind:
                 i += 1
         word = text[start:i]
         cut = elision_length(word, rules)
@@ -243,7 +243,7 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
         for word in target_words(sentence, lang):
-            pieces = list(_han_substrings(word)) if _script_class(word.text[0]) == "han" else [word]
+            pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             for piece in pieces:
                 if not _cased_scripts_need_capital(piece.text):
                     continue

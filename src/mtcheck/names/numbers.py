@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mtcheck.checks import CHECKS
+from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.names.inflection import rules_for
 from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
 
@@ -31,6 +30,9 @@ class NumberMention:
     start: int
     end: int
     text: str
+    # Written as a word ("fünften"): enough to show the number is there, but never
+    # reported as the number that replaced another one (zweite Mal, "the second time").
+    word: bool = False
 
 
 def _normalise(text: str) -> str:
@@ -60,15 +62,18 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         value = _han_value(match.group(1))
         if value is not None:
             found.append(NumberMention(str(value), match.start(), match.end(), match.group(1)))
-    prefixes = rules_for(lang).number_prefixes
-    if prefixes:
+    rules = rules_for(lang)
+    prefixes = rules.number_prefixes
+    words = dict(rules.number_words)
+    if prefixes or words:
         for match in _WORD.finditer(text):
             word = unicodedata.normalize("NFC", match.group(0)).casefold()
-            for prefix, value in prefixes:
-                if word.startswith(prefix):
-                    found.append(NumberMention(str(value), match.start(), match.end(),
-                                               match.group(0)))
-                    break
+            value = words.get(word)
+            if value is None:
+                value = next((v for prefix, v in prefixes if word.startswith(prefix)), None)
+            if value is not None:
+                found.append(NumberMention(str(value), match.start(), match.end(),
+                                           match.group(0), word=True))
     return sorted(found, key=lambda n: n.start)
 
 
@@ -77,9 +82,6 @@ def _finding(check: str, message: str, source_ids: tuple[int, ...], target_ids: 
     return Finding(check=check, severity=CHECKS[check].severity, message=message,
                    source_ids=source_ids, target_ids=target_ids, spans=spans, expected=expected)
 
-
-def _sentences(ids: Sequence[int]) -> str:
-    return ("sentence " if len(ids) == 1 else "sentences ") + ", ".join(str(i + 1) for i in ids)
 
 
 def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
@@ -99,7 +101,7 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
             n.value for _, n in target_numbers)
         extra = Counter(n.value for _, n in target_numbers) - Counter(
             n.value for _, n in source_numbers)
-        extras = [(tid, n) for tid, n in target_numbers if extra[n.value] > 0]
+        extras = [(tid, n) for tid, n in target_numbers if extra[n.value] > 0 and not n.word]
         for sid, number in source_numbers:
             if missing[number.value] <= 0:
                 continue
@@ -109,15 +111,15 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
                 tid, other = extras.pop(0)
                 findings.append(_finding(
                     "numbers.mismatch",
-                    f"The source has {number.text} ({_sentences([sid])}); the translation has "
-                    f"{other.text} instead ({_sentences([tid])})",
+                    f"The source has {number.text} ({describe_sentences([sid])}); the translation has "
+                    f"{other.text} instead ({describe_sentences([tid])})",
                     pair.source_ids, (tid,),
                     (source_span, TextSpan("target", tid, other.start, other.end, other.text)),
                     expected=number.value))
             else:
                 findings.append(_finding(
                     "numbers.missing",
-                    f"{number.text} ({_sentences([sid])} of the source) is not in the "
-                    f"translation ({_sentences(pair.target_ids)})",
+                    f"{number.text} ({describe_sentences([sid])} of the source) is not in the "
+                    f"translation ({describe_sentences(pair.target_ids)})",
                     pair.source_ids, pair.target_ids, (source_span,), expected=number.value))
     return tuple(findings)
