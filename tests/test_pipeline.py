@@ -162,3 +162,35 @@ def test_identical_translation_is_one_finding_not_two(tmp_path: Path) -> None:
     run = evaluate(adhoc_corpus(source, "en", {"de": source}), NO_BT)
     checks = [f.check for f in run.translations[0].findings]
     assert "text.identical" in checks and "text.wrong-language" not in checks
+
+
+PLANTED_KIND_TO_CHECK = {
+    "name_variant": "names.inconsistent",
+    "name_latin_script": "names.script",
+    "name_missing": "names.missing",
+    "wrong_number": "numbers.mismatch",
+    "untranslated": "text.untranslated",
+}
+
+
+def test_planted_name_and_number_errors_are_found_end_to_end() -> None:
+    """Through the real aligner (not gold beads) with the shipped glossary config."""
+    from mtcheck.config import load_config
+
+    config = load_config(ROOT / "configs" / "lenient.toml")
+    config = dataclasses.replace(
+        config, backtranslation=dataclasses.replace(config.backtranslation, enabled=False))
+    run = evaluate(load_corpus(CORPUS), config)
+    for result in run.translations:
+        found = {(f.check, (f.entity or "").casefold()) for f in result.findings}
+        for error in gold(result.lang)["errors"]:
+            check = PLANTED_KIND_TO_CHECK.get(error["kind"])
+            if check is None:
+                continue
+            if error["entity"]:
+                assert (check, error["entity"].casefold()) in found, (result.lang, error)
+            else:
+                assert check in {c for c, _ in found}, (result.lang, error)
+        if not gold(result.lang)["errors"]:
+            assert not [f for f in result.findings
+                        if f.check.startswith(("names.", "numbers."))], result.lang
