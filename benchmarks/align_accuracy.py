@@ -4,6 +4,7 @@ Run from the repository root:
 
     python benchmarks/align_accuracy.py            # shipped corpus + ../shared dev set
     python benchmarks/align_accuracy.py --confusion
+    python benchmarks/align_accuracy.py --chunks --sensitivity
 
 It prints strict and lax precision/recall/F1 (vecalign's convention, see
 ``mtcheck.align.gold``) for mtcheck's aligner and for the named baseline,
@@ -13,6 +14,13 @@ character lengths, no anchors), on
 * ``corpora/shoigu-visits-iran`` (English source, 14 translations, gold/*.json);
 * ``../shared/data/bleualign-dev`` (German/French, Text+Berg, vecalign beads),
   skipped when that folder is absent.
+
+``--chunks`` checks robustness on the dev set: it cuts the document into four
+contiguous parts (at gold bead boundaries: the gold is used for choosing the
+cuts and for scoring only), aligns each part on its own with the same
+settings and prints strict F1 per part, the spread and the worst part.
+``--sensitivity`` re-runs the dev set (whole and in parts) with one setting
+changed at a time, for the table in docs/alignment.md.
 """
 
 from __future__ import annotations
@@ -22,7 +30,9 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -130,6 +140,56 @@ def dev_variant(similarity: bool, backtranslations: bool) -> AlignmentScore:
     return score_many([gold], [[(p.source_ids, p.target_ids) for p in pairs]])
 
 
+def dev_chunks(parts: int = 4) -> list[tuple[list[str], list[str], list[BeadIds]]]:
+    """The dev set cut into ``parts`` contiguous pieces at gold bead boundaries."""
+    source, target, gold = dev_data()
+    pieces = []
+    for k in range(parts):
+        beads = gold[k * len(gold) // parts : (k + 1) * len(gold) // parts]
+        s0 = min(i for bead in beads for i in bead[0])
+        s1 = max(i for bead in beads for i in bead[0]) + 1
+        t0 = min(j for bead in beads for j in bead[1])
+        t1 = max(j for bead in beads for j in bead[1]) + 1
+        local = [(tuple(i - s0 for i in s), tuple(j - t0 for j in t)) for s, t in beads]
+        pieces.append((source[s0:s1], target[t0:t1], local))
+    return pieces
+
+
+def chunk_scores(config: AlignConfig) -> list[AlignmentScore]:
+    """Each dev-set piece aligned on its own and scored against its own gold."""
+    scores = []
+    for source, target, gold in dev_chunks():
+        pairs = align_sentences(source, target, source_lang="de", target_lang="fr",
+                                config=config)
+        scores.append(score_many([gold], [[(p.source_ids, p.target_ids) for p in pairs]]))
+    return scores
+
+
+def dev_score(config: AlignConfig) -> AlignmentScore:
+    source, target, gold = dev_data()
+    pairs = align_sentences(source, target, source_lang="de", target_lang="fr", config=config)
+    return score_many([gold], [[(p.source_ids, p.target_ids) for p in pairs]])
+
+
+# One setting changed at a time from the defaults (docs/alignment.md, "Robustness").
+SENSITIVITY: list[tuple[str, Any]] = [
+    ("similarity_weight", 16.0), ("similarity_weight", 24.0),
+    ("unaligned_run_cost", 2.5), ("unaligned_run_cost", 3.5),
+    ("soft_boundary_cost", 0.0), ("soft_boundary_cost", 0.5), ("soft_boundary_cost", 1.5),
+    ("soft_boundary_cost", 2.0),
+    ("estimate_length_variance", False),
+]
+
+
+def print_chunks(config: AlignConfig, name: str) -> None:
+    whole = dev_score(config)
+    parts = [score.strict.f1 for score in chunk_scores(config)]
+    print(f"  {name:<32} whole {whole.strict.f1:.3f} (P {whole.strict.precision:.3f})  "
+          f"parts {' '.join(f'{f:.3f}' for f in parts)}  "
+          f"mean {sum(parts) / len(parts):.3f}  worst {min(parts):.3f}  "
+          f"spread {max(parts) - min(parts):.3f}")
+
+
 def line(name: str, score: AlignmentScore) -> str:
     s, x = score.strict, score.lax
     return (f"  {name:<28} strict P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}   "
@@ -159,6 +219,10 @@ def _kind_order(kind: str) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--confusion", action="store_true", help="print per-bead-kind tables")
+    parser.add_argument("--chunks", action="store_true",
+                        help="dev set: strict F1 of four parts aligned separately")
+    parser.add_argument("--sensitivity", action="store_true",
+                        help="dev set: whole and parts with one setting changed at a time")
     args = parser.parse_args()
     print(f"aligner: {ALIGNER}")
     cases = [("shipped corpus (en -> 14 languages)", corpus_case, CORPUS.exists()),
@@ -182,6 +246,12 @@ def main() -> None:
             print(confusion_table(mine))
             print("  nltk gale_church per gold bead kind:")
             print(confusion_table(nltk))
+        if case is dev_case and (args.chunks or args.sensitivity):
+            print("  strict F1, whole document and four parts aligned separately:")
+            print_chunks(AlignConfig(), "defaults")
+        if case is dev_case and args.sensitivity:
+            for key, value in SENSITIVITY:
+                print_chunks(replace(AlignConfig(), **{key: value}), f"{key} = {value}")
 
 
 if __name__ == "__main__":

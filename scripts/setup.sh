@@ -9,9 +9,12 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-# torch first and pinned here (not in pyproject.toml): this release installs the CPU build;
-# an unpinned torch would pull a multi-GB CUDA build.
-.venv/bin/python -m pip install --quiet "torch==${MTCHECK_TORCH_VERSION:-2.13.0}"
+# torch first and pinned here (not in pyproject.toml, which leaves users' torch loose). Where
+# this release comes from a local CPU wheel, that is all; elsewhere PyPI's Linux torch is a
+# multi-GB CUDA build, so set MTCHECK_TORCH_INDEX=https://download.pytorch.org/whl/cpu.
+torch_index=()
+if [ -n "${MTCHECK_TORCH_INDEX:-}" ]; then torch_index=(--index-url "$MTCHECK_TORCH_INDEX"); fi
+.venv/bin/python -m pip install --quiet "${torch_index[@]}" "torch==${MTCHECK_TORCH_VERSION:-2.13.0}"
 .venv/bin/python -m pip install --quiet -e ".[models,embeddings,dev]"
 
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -130,6 +130,85 @@ def test_backtranslations_find_the_dropped_sentence(dropped: int) -> None:
     assert ((dropped,), ()) in [(p.source_ids, p.target_ids) for p in with_bt]
 
 
+def _expedition_pair() -> tuple[list[str], list[str]]:
+    names = ["Hillary", "Tenzing", "Lambert", "Hunt", "Evans"]
+    source = [f"In {1950 + k} the team of {name} reached camp {k + 2}."
+              for k, name in enumerate(names)]
+    target = [f"Im Jahr {1950 + k} kam das Team von {name} zum Lager {k + 2}."
+              for k, name in enumerate(names)]
+    return source, target
+
+
+def test_an_unrelated_insertion_is_confidently_unaligned() -> None:
+    source, target = _expedition_pair()
+    target.insert(2, "Das Wetter war an diesem Tag sehr kalt.")
+    pairs = align_sentences(source, target, source_lang="en", target_lang="de")
+    inserted = [p for p in pairs if p.target_ids == (2,)]
+    assert [p.source_ids for p in inserted] == [()]
+    # Joining it to a neighbour would break that neighbour's length match.
+    assert inserted[0].confidence > 0.9
+
+
+def test_a_run_of_insertions_takes_the_confidence_of_its_nearer_end() -> None:
+    source, target = _expedition_pair()
+    target[2:2] = ["Das Wetter war an diesem Tag sehr kalt.", "Es schneite seit dem Morgen.",
+                   "Die Träger warteten im Zelt auf besseres Wetter."]
+    pairs = align_sentences(source, target, source_lang="en", target_lang="de")
+    unaligned = [p for p in pairs if not p.source_ids]
+    assert [p.target_ids for p in unaligned] == [(2,), (3,), (4,)]
+    first, middle, last = (p.confidence for p in unaligned)
+    assert middle in (first, last)
+    assert all(0.5 < c <= 1.0 for c in (first, middle, last))
+
+
+def test_unaligned_confidences_vary_with_the_evidence() -> None:
+    source, target = _expedition_pair()
+    confidences = set()
+    for extra in ["Das Wetter war an diesem Tag sehr kalt.",
+                  "Im Jahr 1951 schneite es im Lager am Morgen und am Abend sehr stark."]:
+        pairs = align_sentences(source, [*target[:2], extra, *target[2:]], source_lang="en",
+                                target_lang="de")
+        confidences |= {round(p.confidence, 6) for p in pairs if not p.source_ids}
+    assert len(confidences) == 2 and 0.5 not in confidences
+
+
+def test_a_soft_cut_costs_the_bead_after_it() -> None:
+    source = ["Der Gipfel wurde am 9. Mai erreicht.", "Zwei Tage später folgten Kato und Higeta."]
+    # A semicolon and a lower-case start: a soft cut before target sentence 1.
+    target = ["Le sommet fut atteint le 9 mai ;",
+              "deux jours plus tard, Kato et Higeta les suivirent."]
+
+    def costs(soft: float) -> list[float]:
+        pairs = align_sentences(source, target, source_lang="de", target_lang="fr",
+                                config=AlignConfig(soft_boundary_cost=soft))
+        assert [(p.source_ids, p.target_ids) for p in pairs] == [((0,), (0,)), ((1,), (1,))]
+        return [p.cost for p in pairs]
+
+    without, with_soft = costs(0.0), costs(2.0)
+    assert with_soft[0] == pytest.approx(without[0])
+    assert with_soft[1] - without[1] == pytest.approx(2.0)
+
+
+def test_bead_costs_repeat_the_search_costs() -> None:
+    """The confidence of unaligned beads re-costs beads outside the search: same numbers."""
+    from mtcheck.align.cost import BeadCosts, Channel
+    from mtcheck.align.search import Band, banded_search
+    from mtcheck.align.sentences import PRIORS
+    from mtcheck.align.signals import feature_matrices, text_length
+
+    source, target = _expedition_pair()
+    target = [*target[:1], target[1] + " " + target[2], *target[3:], "Ende gut."]
+    src, tgt = feature_matrices(source, "en", target, "de")
+    kinds = [(1, 1), (1, 2), (2, 1), (1, 0), (2, 2)]
+    model = BeadCosts([text_length(t) for t in source], [text_length(t) for t in target],
+                      [Channel(src, tgt, 20.0)], kinds, {**PRIORS}, Band.full(5, 5))
+    result = banded_search(5, 5, kinds, model, Band.full(5, 5))
+    for (i, j, a, b), cost in zip(result.beads, result.costs, strict=True):
+        if a and b:
+            assert model.bead_cost(i + a, j + b, a, b) == pytest.approx(cost, rel=1e-5)
+    assert (2, 1) in [(a, b) for _, _, a, b in result.beads]
+
+
 def test_backtranslations_must_match_the_target() -> None:
     with pytest.raises(ValueError, match="one per target sentence"):
         align_sentences(["a."], ["b."], source_lang="en", target_lang="de",

@@ -27,6 +27,29 @@ def test_bleualign_dev_set_floor() -> None:
     assert score.lax.f1 >= 0.95
 
 
+@pytest.mark.skipif(not (DEV / "dev.defr").exists(), reason="../shared/data/bleualign-dev absent")
+def test_bleualign_dev_set_parts_aligned_separately() -> None:
+    """Four contiguous parts, each aligned alone: no part may fall far below the whole.
+
+    The gold only chooses where to cut (at bead boundaries) and scores.
+    """
+    source = read_text(DEV / "dev.de").splitlines()
+    target = read_text(DEV / "dev.fr").splitlines()
+    gold = parse_vecalign(read_text(DEV / "dev.defr"), "dev.defr")
+    for k in range(4):
+        beads = gold[k * len(gold) // 4 : (k + 1) * len(gold) // 4]
+        s0 = min(i for bead in beads for i in bead[0])
+        s1 = max(i for bead in beads for i in bead[0]) + 1
+        t0 = min(j for bead in beads for j in bead[1])
+        t1 = max(j for bead in beads for j in bead[1]) + 1
+        local = [(tuple(i - s0 for i in s), tuple(j - t0 for j in t)) for s, t in beads]
+        pairs = align_sentences(source[s0:s1], target[t0:t1], source_lang="de",
+                                target_lang="fr")
+        score = score_many([local], [[(p.source_ids, p.target_ids) for p in pairs]])
+        assert score.strict.f1 >= 0.80, f"part {k}"
+        assert score.lax.f1 >= 0.95, f"part {k}"
+
+
 @pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="shipped corpus gold not present")
 def test_shipped_corpus_floor() -> None:
     corpus = load_corpus(CORPUS)

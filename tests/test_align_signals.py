@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mtcheck.align.cost import tail_cost
+from mtcheck.align import signals
+from mtcheck.align.cost import GALE_CHURCH_VARIANCE, estimate_variance, tail_cost
 from mtcheck.align.signals import (
     comparable_words,
     cross_products,
@@ -13,6 +14,7 @@ from mtcheck.align.signals import (
     mark_features,
     ngram_features,
     number_features,
+    soft_boundaries,
     sorted_entries,
     span_norms,
     text_length,
@@ -135,3 +137,48 @@ def test_tail_cost_stays_finite_far_out() -> None:
     far = tail_cost(np.array([40.0, -40.0]))
     assert np.isfinite(far).all() and far[0] == far[1] > 700
     assert tail_cost(np.array([50.0]))[0] >= tail_cost(np.array([30.0]))[0]
+
+
+@pytest.mark.parametrize(
+    ("texts", "lang", "soft"),
+    [
+        (["Literatur :", "Dyhrenfurth, Baltoro.", "Ende."], "de", [1]),  # after a colon
+        (["1952, Lombard en géologie ;", "1953, Pugh en physiologie."], "fr", [1]),
+        (["Sie erreichten den Gipfel am 9.", "Mai um 12 Uhr."], "de", []),
+        (["Il neigeait.", "qui rendaient l'avance lente."], "fr", [1]),  # lower-case start
+        (["Τι είπε;", "Τίποτα."], "el", []),  # the Greek question mark is a semicolon
+        (["会谈结束：", "双方发表声明。"], "zh", [1]),  # full-width colon, folded
+        (["第一句。", "第二句。"], "zh", []),  # no letter case: nothing to read there
+    ],
+)
+def test_soft_boundaries(texts: list[str], lang: str, soft: list[int]) -> None:
+    costs = soft_boundaries(texts, lang, 1.5)
+    assert len(costs) == len(texts) + 1
+    assert [k for k, cost in enumerate(costs) if cost] == soft
+    assert all(costs[k] == 1.5 for k in soft)
+
+
+def test_feature_matrices_do_not_depend_on_the_chunk_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = [f"Expedition {k} to Kangchendzönga in {1950 + k % 7} (report {k % 3})?"
+              for k in range(40)]
+    target = [f"Expédition {k} au Kanchenjunga en {1950 + k % 7} : rapport {k % 5}."
+              for k in range(37)]
+    whole = feature_matrices(source, "de", target, "fr")
+    monkeypatch.setattr(signals, "_CHUNK_SENTENCES", 3)
+    chunked = feature_matrices(source, "de", target, "fr")
+    for one, other in zip(whole, chunked, strict=True):
+        np.testing.assert_array_equal(one.pointers, other.pointers)
+        np.testing.assert_array_equal(one.ids, other.ids)
+        np.testing.assert_allclose(one.weights, other.weights)
+
+
+def test_length_variance_is_estimated_from_one_to_one_beads() -> None:
+    # Four 1-1 beads whose lengths differ by (s - t)^2 / mean = 4, 0, 4, 0; a 1-2 bead and
+    # an unaligned sentence are left out.
+    source, target = [90, 100, 110, 50, 80], [110, 100, 90, 50, 40, 40]
+    beads = [(0, 0, 1, 1), (1, 1, 1, 1), (2, 2, 1, 1), (3, 3, 1, 1), (4, 4, 1, 2)]
+    ratio_free = estimate_variance(beads, source, target, prior_weight=0.0)
+    assert ratio_free == pytest.approx(2.0, rel=0.01)
+    # With a prior the estimate is pulled towards Gale & Church's value.
+    assert ratio_free < estimate_variance(beads, source, target) < GALE_CHURCH_VARIANCE
+    assert estimate_variance([(4, 4, 1, 2)], source, target) == GALE_CHURCH_VARIANCE

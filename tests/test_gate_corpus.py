@@ -73,3 +73,16 @@ def test_annotations_point_at_lines_of_the_corpus_files(results: Path) -> None:
         assert sentence.split("\n")[0] in file_line
         checked += 1
     assert checked >= 10
+
+
+def test_each_sentence_is_annotated_once_naming_every_check(results: Path) -> None:
+    code, output = _gate(str(results), "--config", str(ROOT / "configs" / "strict.toml"),
+                         "--github-annotations", "--quiet")
+    assert code == 1
+    located = re.findall(r"^::(error|warning) file=([^,]+),line=(\d+),title=([^:]*)::",
+                         output, flags=re.MULTILINE)
+    places = [(level, path, line) for level, path, line, _ in located]
+    assert len(places) == len(set(places))
+    # A name error fails both the error count and the names check: one annotation, both named.
+    assert any("findings.error.max" in title and "findings.names.inconsistent.max" in title
+               for *_, title in located)

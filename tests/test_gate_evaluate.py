@@ -31,11 +31,9 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
     return standard_run(tmp_path_factory.mktemp("run"))
 
 
-def test_no_thresholds_passes_with_a_visible_skip(run: RunResult) -> None:
-    result = run_gate(run, Config())
-    assert result.passed
-    assert [(c.name, c.status) for c in result.checks] == [("gate", GateStatus.SKIP)]
-    assert "no thresholds configured" in result.checks[0].message
+def test_no_thresholds_is_a_config_error_not_a_pass(run: RunResult) -> None:
+    with pytest.raises(ConfigError, match="no \\[gate\\] thresholds configured"):
+        run_gate(run, Config())
 
 
 def test_lenient_thresholds_pass(run: RunResult) -> None:

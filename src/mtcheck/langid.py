@@ -77,8 +77,6 @@ def detect_language(text: str, candidates: Sequence[str] | None = None) -> tuple
     if letters < MIN_LETTERS:
         return UNDETERMINED, 0.0
     ranked = _rank(text)
-    if ranked is None:  # the n-gram model is not installed: the script is all we know
-        return UNDETERMINED, 0.0
     allowed = set(same_script) if same_script else None
     scores = [(code, score) for code, score in ranked if allowed is None or code in allowed]
     if not scores:
@@ -152,17 +150,13 @@ def _scripts_of(code: str) -> frozenset[str]:
     return frozenset({script})
 
 
-def _rank(text: str) -> list[tuple[str, float]] | None:
-    identifier = _identifier()
-    if identifier is None:
-        return None
-    return [(str(code), float(score)) for code, score in identifier.rank(text)]
+def _rank(text: str) -> list[tuple[str, float]]:
+    return [(str(code), float(score)) for code, score in _identifier().rank(text)]
 
 
 @cache
 def _identifier() -> Any:
-    try:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-    except ImportError:
-        return None
+    # A required dependency: a silent fallback would switch the wrong-language check off.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -185,7 +185,7 @@ def _with_scores(
 ) -> TranslationResult:
     scores: list[MetricScore] = []
     per_pair: dict[int, dict[str, float]] = {}
-    references: dict[int, str] = {}
+    references: Mapping[int, str] = {}
     reference_alignment = None
     if reference is not None:
         reference_alignment = align_documents(source, reference, config.align)

@@ -14,7 +14,7 @@ empty hypotheses, so an omission lowers the score instead of vanishing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,8 +46,8 @@ class ScoreSet:
     """Document scores plus sentence-level values per pair index ("chrF" -> value)."""
 
     scores: tuple[MetricScore, ...]
-    per_pair: dict[int, dict[str, float]]
-    per_pair_reference: dict[int, str]
+    per_pair: Mapping[int, Mapping[str, float]]
+    per_pair_reference: Mapping[int, str]
 
 
 def make_metric(name: str, lang: str) -> Metric:
@@ -147,8 +147,10 @@ def score_units(
         low = high = None
         if config.bootstrap_resamples > 1 and len(units) > 1:
             low, high = bootstrap_interval(metric, stats, config)
-            signature = signature.replace(
-                "|case:", f"|bs:{config.bootstrap_resamples}|seed:{config.seed}|case:", 1)
+            # sacrebleu's own signature stays as sacrebleu prints it; the interval is
+            # mtcheck's (percentile bootstrap), named in a field of its own.
+            signature = (f"{signature}|ci:percentile95,bs:{config.bootstrap_resamples},"
+                         f"seed:{config.seed}")
         if signature_suffix:
             signature = f"{signature}|{signature_suffix}"
         scores.append(

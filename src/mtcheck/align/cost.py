@@ -1,20 +1,26 @@
 """The cost of a bead: prior + length model − shared-signal similarity.
 
-``cost(bead) = -log P(kind) + length cost - Σ_c weight_c × cosine_c``
+``cost(bead) = -log P(kind) + length cost + soft-cut cost - √((a+b)/2) Σ_c weight_c × cosine_c``
 
 * the length cost is Gale & Church's (1993): the two-sided tail probability of
   the length difference under a normal model whose variance grows with length,
-  on lengths counted in source-equivalent characters;
+  on lengths counted in source-equivalent characters, with a variance that
+  :func:`estimate_variance` can re-estimate from the document itself;
+* a bead that starts at a soft cut (after a colon or semicolon, before a
+  lower-case start: see :func:`mtcheck.align.signals.soft_boundaries`) pays a
+  small cost on that side, because such cuts often fall inside one unit;
 * each similarity *channel* is the cosine between the summed feature vectors of
   the bead's two sides (see :mod:`mtcheck.align.signals`); the default channel
   compares source and translation directly, a second one compares the source
   with back-translations of the target when they are given.
 
-Similarity is a reward, so that splitting a bead into smaller beads that each
-match pays off, and sentences with nothing in common with anything still align
-by length. Leaving a sentence unaligned costs its prior alone: Gale & Church's
-length term would make long unaligned sentences so expensive that they get
-swallowed by neighbouring beads instead.
+Similarity is a reward, scaled by the square root of the bead's mean side length
+in sentences (per bead it would favour splitting, per sentence merging), so that
+splitting a bead into smaller beads that each match pays off, and sentences
+with nothing in common with anything still align by length. Leaving a sentence
+unaligned costs its prior alone: Gale & Church's length term would make long
+unaligned sentences so expensive that they get swallowed by neighbouring beads
+instead.
 """
 
 from __future__ import annotations
@@ -75,6 +81,10 @@ class Channel:
     target: FeatureMatrix
     weight: float
 
+    def head(self, source_rows: int, target_rows: int) -> Channel:
+        """The channel restricted to the first sentences of each side."""
+        return Channel(self.source.head(source_rows), self.target.head(target_rows), self.weight)
+
 
 class BeadCosts:
     """Costs of the consuming beads, a search row at a time (see :class:`CostModel`)."""
@@ -91,7 +101,6 @@ class BeadCosts:
         self._source_prefix = np.concatenate(([0.0], np.cumsum(src)))
         self._target_prefix = np.concatenate(([0.0], np.cumsum(tgt / ratio)))
         self._scale = 1.0 / math.sqrt(variance)
-        self._band = band
         kinds = np.asarray(consuming, dtype=np.int64).reshape(-1, 2)
         self._a, self._b = kinds[:, 0], kinds[:, 1]
         self._linking = self._b > 0
@@ -108,10 +117,12 @@ class BeadCosts:
         if soft is None:
             soft = (np.zeros(len(src) + 1), np.zeros(len(tgt) + 1))
         self._soft_source, self._soft_target = soft
+        self._soft_target_any = bool(self._soft_target.any())
         max_source = int(self._a.max(initial=1))
         max_target = int(self._b.max(initial=1))
         self._channels = [_ChannelState(c, max_source, max_target, band, self._a, self._b)
                           for c in channels]
+        self._rewards = [c.weight * self._reward_scale[:, None] for c in channels]
 
     def row_costs(self, row: int, lo: int, hi: int) -> NDArray[np.float64]:
         ends = np.arange(lo, hi + 1)
@@ -121,13 +132,15 @@ class BeadCosts:
         target = self._target_prefix[ends][None, :] - self._target_prefix[starts]
         mean = np.maximum((source + target) * 0.5, 1.0)
         costs = tail_cost((source - target) * self._scale / np.sqrt(mean))
-        costs += self._prior[:, None]
-        costs[~self._linking] = self._prior[~self._linking, None]
-        costs += self._soft_source[np.maximum(row - self._a, 0)][:, None]
-        costs += np.where(self._linking[:, None], self._soft_target[starts], 0.0)
-        for channel in self._channels:
-            costs -= (channel.weight * self._reward_scale[:, None]) * channel.cosines(
-                row, lo, hi, ends, starts)
+        # Prior and the soft-cut cost where each bead starts on the source side.
+        fixed = self._prior + self._soft_source[np.maximum(row - self._a, 0)]
+        costs += fixed[:, None]
+        # 1-0 beads: no length cost (the search replaces their row with runs of deletions).
+        costs[~self._linking] = fixed[~self._linking, None]
+        if self._soft_target_any:
+            costs += self._soft_target[starts]
+        for channel, rewards in zip(self._channels, self._rewards, strict=True):
+            costs -= rewards * channel.cosines(row, lo, hi, ends, starts)
         return costs
 
     def insertion_costs(self) -> NDArray[np.float64]:
@@ -148,16 +161,23 @@ class BeadCosts:
         return self._deletion, self._insertion
 
     def bead_cost(self, row: int, column: int, a: int, b: int) -> float:
-        """The cost of one bead ending at (row, column), for reporting."""
-        matches = np.flatnonzero((self._a == a) & (self._b == b))
-        if not len(matches):
-            raise ValueError(f"bead kind {a}-{b} is not searched")
-        return float(self.row_costs(row, column, column)[matches[0], 0])
+        """The cost of one linking bead ending at (row, column), anywhere (band or not).
 
-    def covers(self, row: int, column: int) -> bool:
-        """Whether a bead ending at (row, column) lies in the band the costs were built for."""
-        return (0 < row < len(self._band.lo) and column >= 0
-                and int(self._band.lo[row]) <= column <= int(self._band.hi[row]))
+        The same sum as :meth:`row_costs`, for one bead, with the similarities
+        computed from the sparse rows directly rather than from a chunk of products.
+        """
+        matches = np.flatnonzero((self._a == a) & (self._b == b))
+        if not len(matches) or not b:
+            raise ValueError(f"bead kind {a}-{b} is not a searched linking kind")
+        kind = int(matches[0])
+        source = self._source_prefix[row] - self._source_prefix[row - a]
+        target = self._target_prefix[column] - self._target_prefix[column - b]
+        delta = (source - target) * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
+        cost = (float(tail_cost(np.array([delta]))[0]) + self._prior[kind]
+                + self._soft_source[row - a] + self._soft_target[column - b])
+        for channel, rewards in zip(self._channels, self._rewards, strict=True):
+            cost -= float(rewards[kind, 0]) * channel.bead_cosine(row, column, a, b)
+        return float(cost)
 
     def searches(self, a: int, b: int) -> bool:
         """Whether bead kind a-b is one of the consuming kinds of this model."""
@@ -205,10 +225,11 @@ class _ChannelState:
         self._target = channel.target
         self._index: SortedEntries = sorted_entries(channel.target)
         source_index = sorted_entries(channel.source)
-        self._source_norms = np.stack([span_norms(source_index, a)
-                                       for a in range(max_source + 1)])
-        self._target_norms = np.stack([span_norms(self._index, b)
-                                       for b in range(max_target + 1)])
+        # Inverse norms (0 for an empty span), so that a cosine is two multiplications.
+        self._source_scale = _inverse(np.stack([span_norms(source_index, a)
+                                                for a in range(max_source + 1)]))
+        self._target_scale = _inverse(np.stack([span_norms(self._index, b)
+                                                for b in range(max_target + 1)]))
         self._max_source, self._max_target = max_source, max_target
         self._a, self._b = take_source, take_target
         self._band = band
@@ -229,6 +250,15 @@ class _ChannelState:
                                      (column, last), self._index)
         self._chunk_start, self._chunk_end, self._chunk_column = first_row, end, column
 
+    def bead_cosine(self, row: int, column: int, a: int, b: int) -> float:
+        """Cosine of source rows ``row - a .. row - 1`` with target ``column - b .. column - 1``."""
+        source, target = self._source, self._target
+        s0, s1 = int(source.pointers[row - a]), int(source.pointers[row])
+        t0, t1 = int(target.pointers[column - b]), int(target.pointers[column])
+        same = source.ids[s0:s1, None] == target.ids[None, t0:t1]
+        dot = float((source.weights[s0:s1, None] * target.weights[None, t0:t1])[same].sum())
+        return dot * float(self._source_scale[a, row] * self._target_scale[b, column])
+
     def cosines(self, row: int, lo: int, hi: int, ends: NDArray[np.int64],
                 starts: NDArray[np.int64]) -> NDArray[np.float64]:
         first = max(row - self._max_source, 0)
@@ -243,8 +273,13 @@ class _ChannelState:
         summed[row - first + 1 :, 1:] = summed[row - first, 1:]
         np.cumsum(summed, axis=1, out=summed)
         a = self._a[:, None]
-        dots = summed[a, ends[None, :] - base] - summed[a, starts - base]
-        norms = self._source_norms[self._a, row][:, None] * self._target_norms[self._b[:, None],
-                                                                                ends[None, :]]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(norms > 0, dots / norms, 0.0)
+        dots: NDArray[np.float64] = summed[a, ends[None, :] - base] - summed[a, starts - base]
+        dots *= self._source_scale[self._a, row][:, None]
+        dots *= self._target_scale[self._b[:, None], ends[None, :]]
+        return dots
+
+
+def _inverse(norms: NDArray[np.float64]) -> NDArray[np.float64]:
+    out = np.zeros_like(norms)
+    np.divide(1.0, norms, out=out, where=norms > 0)
+    return out

@@ -8,7 +8,7 @@ from mtcheck.align.sentences import align_sentences
 from mtcheck.config import AlignConfig
 from mtcheck.types import AlignedPair, Alignment, SegmentedDocument
 
-METHOD = "mtcheck-align/1"
+METHOD = "mtcheck-align/2"
 
 
 def align_documents(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -21,7 +22,7 @@ from mtcheck.config import AlignConfig
 from mtcheck.errors import ConfigError
 from mtcheck.types import AlignedPair
 
-SearchFunction = Callable[[Band], "tuple[SearchResult, BeadCosts]"]
+SearchFunction = Callable[[Band], tuple[SearchResult, BeadCosts]]
 
 # Prior probability of each bead kind. 1-1, 1-2, 2-1 and 2-2 are Gale & Church's (1993)
 # estimates as used by NLTK; larger kinds get roughly a tenth of the probability of the next
@@ -93,20 +94,51 @@ def align_sentences(
     consuming = [bead for bead in beads if bead[0] >= 1]
     soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
             soft_boundaries(target, target_lang, config.soft_boundary_cost))
+
+    def searcher(rows: int, columns: int, variance: float) -> SearchFunction:
+        """The search over the first ``rows`` source and ``columns`` target sentences."""
+        sample = [c.head(rows, columns) for c in channels] if (rows, columns) != (n, m) else channels
+
+        def search(band: Band) -> tuple[SearchResult, BeadCosts]:
+            costs = BeadCosts(source_lengths[:rows], target_lengths[:columns], sample,
+                              consuming, priors, band, variance=variance,
+                              run_extend=config.unaligned_run_cost,
+                              soft=(soft[0][: rows + 1], soft[1][: columns + 1]))
+            return banded_search(rows, columns, consuming, costs, band), costs
+
+        return search
+
     variance = GALE_CHURCH_VARIANCE
-
-    def search(band: Band) -> tuple[SearchResult, BeadCosts]:
-        costs = BeadCosts(source_lengths, target_lengths, channels, consuming, priors, band,
-                          variance=variance, run_extend=config.unaligned_run_cost, soft=soft)
-        return banded_search(n, m, consuming, costs, band), costs
-
-    result, costs = _search_widening(n, m, config, search)
     if config.estimate_length_variance:
-        # Length differences vary from one text to another (free translation, OCR noise,
-        # script density): a second pass with the variance this document shows.
-        variance = estimate_variance(result.beads, source_lengths, target_lengths)
-        result, costs = _search_widening(n, m, config, search, _path_centre(result, n))
+        variance = _document_variance(n, m, config, source_lengths, target_lengths, searcher)
+    result, costs = _search_widening(n, m, config, searcher(n, m, variance))
     return _pairs(result, costs)
+
+
+# Source sentences of the first pass that estimates the length variance: plenty for one
+# number, and it keeps that pass a small share of the time on a long document.
+_VARIANCE_SAMPLE = 500
+
+
+def _document_variance(n: int, m: int, config: AlignConfig, source_lengths: Sequence[int],
+                       target_lengths: Sequence[int],
+                       searcher: Callable[[int, int, float], SearchFunction]) -> float:
+    """The length model's variance as this document shows it, from a first alignment.
+
+    Length differences vary from one text to another (free translation, OCR noise,
+    script density). The first pass uses Gale & Church's variance on the start of
+    the document (the whole of a short one); the target is cut at the same share
+    of its sentences, so the beads near that cut are left out of the estimate.
+    """
+    rows = min(n, _VARIANCE_SAMPLE)
+    columns = m if rows == n else min(m, max(1, round(rows * m / n)))
+    # A sample of a long document is searched in a band, as the document will be.
+    sample_config = config if rows == n else replace(config, full_search_cells=0)
+    result, _ = _search_widening(rows, columns, sample_config,
+                                 searcher(rows, columns, GALE_CHURCH_VARIANCE))
+    beads = result.beads if rows == n else [bead for bead in result.beads
+                                            if bead[0] < rows * 0.9]
+    return estimate_variance(beads, source_lengths, target_lengths)
 
 
 def _channels(source: Sequence[str], target: Sequence[str], source_lang: str, target_lang: str,
@@ -122,22 +154,17 @@ def _channels(source: Sequence[str], target: Sequence[str], source_lang: str, ta
     return channels
 
 
-def _search_widening(n: int, m: int, config: AlignConfig, search: SearchFunction,
-                     centre: NDArray[np.float64] | None = None
-                     ) -> tuple[SearchResult, BeadCosts]:
+def _search_widening(n: int, m: int, config: AlignConfig,
+                     search: SearchFunction) -> tuple[SearchResult, BeadCosts]:
     """Search in full when small; otherwise in a band that widens until the path fits.
 
-    The first band follows the diagonal, or ``centre`` (an earlier path, which
-    needs a narrower band); each retry centres the band on the previous path and
-    doubles its width, as long as the path ran along the band's edge.
+    The first band follows the diagonal; each retry centres the band on the previous
+    path and doubles its width, as long as the path ran along the band's edge.
     """
     if n * m <= config.full_search_cells:
         return search(Band.full(n, m))
-    if centre is None:
-        centre = np.arange(n + 1, dtype=np.float64) * (m / n)
-        half = max(config.band, 4, int(abs(n - m)) // 8)
-    else:
-        half = max(config.band // 2, 4)
+    centre = np.arange(n + 1, dtype=np.float64) * (m / n)
+    half = max(config.band, 4, int(abs(n - m)) // 8)
     while True:
         band = Band.around(centre, half, m)
         wide_enough = band.cells() >= (n + 1) * (m + 1) // 2
@@ -195,8 +222,7 @@ def _unaligned_confidences(result: SearchResult, costs: BeadCosts) -> dict[int, 
     neighbour would cost much more (the lengths or the shared signals speak against
     it), 0.5 when it is a toss-up. A sentence inside a run of unaligned ones has
     no linking neighbour: it gets the confidence of the nearer end of its run. When
-    no alternative is a searched bead kind, or none fits in the searched band, the
-    confidence is 0.5.
+    no alternative is a searched bead kind, the confidence is 0.5.
     """
     beads = result.beads
     edge: dict[int, float] = {}
@@ -215,9 +241,8 @@ def _unaligned_confidences(result: SearchResult, costs: BeadCosts) -> dict[int, 
             end_i, end_j = (i + a, j + b) if side < k else (si + sa, sj + sb)
             wanted.append((end_i, end_j, sa + a, sb + b, k, base))
     best: dict[int, float] = {}
-    costs.restart()
-    for row, column, a, b, k, base in sorted(wanted):
-        if not (costs.searches(a, b) and costs.covers(row, column)):
+    for row, column, a, b, k, base in wanted:
+        if not costs.searches(a, b):
             continue
         margin = costs.bead_cost(row, column, a, b) - base
         best[k] = min(best.get(k, math.inf), margin)

@@ -175,6 +175,11 @@ class FeatureMatrix:
     def rows(self) -> int:
         return len(self.pointers) - 1
 
+    def head(self, rows: int) -> FeatureMatrix:
+        """The first ``rows`` sentences (views, not copies)."""
+        end = int(self.pointers[rows])
+        return FeatureMatrix(self.pointers[: rows + 1], self.ids[:end], self.weights[:end])
+
 
 # Sentences whose features are extracted and summed at once: bounds the temporary arrays.
 _CHUNK_SENTENCES = 2048

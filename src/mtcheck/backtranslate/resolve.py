@@ -120,7 +120,8 @@ def locate_model(model: str, languages: Sequence[str] = (), *, revision: str = "
                else "downloads are off (backtranslation.allow_download = false)")
         at = f" at revision {revision!r}" if revision else ""
         raise ModelUnavailableError(
-            model, langs, f"not found{at} in the Hugging Face cache {cache} and {why}",
+            # No machine path in the problem: it ends up in results.json and the reports.
+            model, langs, f"not found{at} in the local Hugging Face cache and {why}",
             download_hint(model, cache),
         )
     snapshot = _download(model, revision, cache, langs)

@@ -100,6 +100,8 @@ def evaluate(
         raise click.UsageError("give a corpus folder or --source FILE --translation LANG=FILE")
     if corpus and (translations or references):
         raise click.UsageError("--translation/--reference go with --source, not a corpus")
+    if not gate and gate_outputs.requested:
+        raise click.UsageError("--baseline/--junit/--github-annotations/--markdown need --gate")
     translation_files = parse_lang_file(translations, "--translation")
     reference_files = parse_lang_file(references, "--reference")
     from mtcheck.corpus import adhoc_corpus, load_corpus
@@ -122,8 +124,6 @@ def evaluate(
             reference_files,
             format=input_format,
         )
-    if not gate and gate_outputs.requested:
-        raise click.UsageError("--baseline/--junit/--github-annotations/--markdown need --gate")
     progress = None if quiet else ProgressPrinter()
     run = run_pipeline(loaded, config, progress)
     if progress:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mtcheck.config import Config
+from mtcheck.errors import ConfigError
 from mtcheck.gate.baseline import compare_with_baseline
 from mtcheck.gate.thresholds import (
     FINDING_TOTAL,
@@ -58,8 +59,10 @@ def run_gate(
         checks.extend(compare_with_baseline(run, baseline, thresholds))
         label = baseline_label or f"{baseline.document_id} ({baseline.signature.created})"
     if not checks:
-        checks.append(GateCheck(lang="*", name="gate", status=GateStatus.SKIP,
-                                message=f"no thresholds configured in {config.source}"))
+        # A gate that checks nothing would pass everything: a config mistake, not a pass.
+        raise ConfigError(config.source, "no [gate] thresholds configured; a gate needs a "
+                                         "config with [gate.defaults] or [gate.languages.*] "
+                                         "(see configs/lenient.toml)")
     passed = not any(c.status is GateStatus.FAIL for c in checks)
     described = config.source + (f" (sha256:{config.digest})" if config.digest else "")
     return GateResult(passed=passed, checks=tuple(checks), config=described, baseline=label)

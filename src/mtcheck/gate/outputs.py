@@ -211,24 +211,37 @@ def github_annotations(result: GateResult, run: RunResult, relative_to: str | No
     (the workspace), because GitHub only attaches annotations to repository paths.
     """
     # GitHub displays only the first few annotations of a step (10 errors, 10 warnings),
-    # so the first sentence of every check comes before the second of any.
-    rounds: list[list[str]] = [[] for _ in range(LISTED_SENTENCES)]
+    # so the first sentence of every check comes before the second of any. One sentence
+    # that fails several checks (a name error counted by findings.error.max and by
+    # findings.names.inconsistent.max) gets one annotation naming all of them.
+    rounds: list[list[tuple[str, str, int]]] = [[] for _ in range(LISTED_SENTENCES)]
+    titles: dict[tuple[str, str, int], list[str]] = {}
+    messages: dict[tuple[str, str, int], str] = {}
+    unlocated: list[str] = []
     for check in result.checks:
         if check.status not in (GateStatus.FAIL, GateStatus.WARN):
             continue
         level = "error" if check.status is GateStatus.FAIL else "warning"
-        title = f"mtcheck gate {check.lang}: {check.name}"
         located = locate(check, run)
         if not located:
-            rounds[0].append(f"::{level} title={escape_property(title)}::"
+            title = f"mtcheck gate {check.lang}: {check.name}"
+            unlocated.append(f"::{level} title={escape_property(title)}::"
                              f"{escape_data(check.message)}")
         for rank, where in enumerate(located[:LISTED_SENTENCES]):
-            path = _relative(where.path, relative_to)
-            message = f"{check.message}\n{where.side} sentence: {where.text}"
-            props = (f"file={escape_property(path)},line={where.line},"
-                     f"title={escape_property(title)}")
-            rounds[rank].append(f"::{level} {props}::{escape_data(message)}")
-    commands = [command for round_ in rounds for command in round_]
+            key = (level, _relative(where.path, relative_to), where.line)
+            if key not in titles:
+                titles[key] = [check.lang]
+                messages[key] = f"{check.message}\n{where.side} sentence: {where.text}"
+                rounds[rank].append(key)
+            titles[key].append(check.name)
+    commands = list(unlocated)
+    for round_ in rounds:
+        for key in round_:
+            level, path, line = key
+            lang, *names = titles[key]
+            title = f"mtcheck gate {lang}: {', '.join(names)}"
+            props = f"file={escape_property(path)},line={line},title={escape_property(title)}"
+            commands.append(f"::{level} {props}::{escape_data(messages[key])}")
     return "".join(c + "\n" for c in commands)
 
 
