@@ -39,7 +39,8 @@ def test_two_runs_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyP
         out = tmp_path / name
         result = CliRunner().invoke(
             main, ["evaluate", str(CORPUS), *LANGUAGES, "--no-backtranslation", "-q", "--out",
-                   str(out)])
+                   str(out), "--config", str(ROOT / "configs" / "lenient.toml"), "--gate",
+                   "--junit", str(tmp_path / f"{name}.xml")])
         assert result.exit_code == 0, result.output
         runs.append(outputs(out))
     assert "results.json" in runs[0] and "index.html" in runs[0]
@@ -47,6 +48,8 @@ def test_two_runs_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyP
     for name in runs[0]:
         assert runs[0][name] == runs[1][name], f"{name} differs between two runs"
     assert b'"created": "2023-11-14T22:13:20Z"' in runs[0]["results.json"]
+    assert b'"gate": {' in runs[0]["results.json"]  # glossary, names learning and gate included
+    assert (tmp_path / "first.xml").read_bytes() == (tmp_path / "second.xml").read_bytes()
 
 
 @pytest.mark.slow

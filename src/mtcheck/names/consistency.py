@@ -10,9 +10,8 @@ from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
 from mtcheck.languages import get_language
 from mtcheck.names.glossary import Glossary
-from mtcheck.names.inflection import candidate_stems, rules_for
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
-from mtcheck.names.matching import group_variants
+from mtcheck.names.matching import entity_forms, group_variants, meets_glossary
 from mtcheck.types import (
     Alignment,
     Entity,
@@ -68,10 +67,9 @@ def _spans(renderings: Sequence[NameRendering]) -> tuple[TextSpan, ...]:
                  for r in sorted(renderings, key=lambda r: (r.sentence_id, r.start)))
 
 
-def _is_accepted(base: str, accepted: Sequence[str], lang: str) -> bool:
-    rules = rules_for(lang)
-    stems = set(candidate_stems(base, rules))
-    return any(stems & set(candidate_stems(form, rules)) for form in accepted)
+def _is_accepted(variant: NameVariant, accepted: Sequence[str], lang: str) -> bool:
+    """True when a surface of the variant inflects a form the glossary accepts."""
+    return any(meets_glossary(s, accepted, lang) is not None for s in variant.surfaces)
 
 
 def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
@@ -98,13 +96,16 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
-        groups = group_variants(native, lang)
+        keys = entity_forms([entity], lang, {entity.id: accepted})[0].keys
+        groups = group_variants(native, lang, keys=keys, accepted=accepted)
         for _, members in groups:
             grouped.extend(members)
-        grouped.extend(latin)
+        # Latin-script renderings are no variant, but the report still shows their base form.
+        for _, members in group_variants(latin, lang, keys=keys):
+            grouped.extend(members)
         variants = tuple(v for v, _ in groups)
         # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them.
-        spellings = {"accepted" if accepted and _is_accepted(v.base, accepted, lang) else v.base
+        spellings = {"accepted" if accepted and _is_accepted(v, accepted, lang) else v.base
                      for v in variants}
         if len(spellings) >= 2:
             message = (f"{entity.canonical} is written {len(variants)} ways: "
@@ -115,7 +116,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 "names.inconsistent", message, source_ids=entity.source_ids,
                 target_ids=tuple(sorted({r.sentence_id for r in native})), spans=_spans(native),
                 entity=entity.id, variants=variants, expected=expected))
-        elif len(variants) == 1 and expected and not _is_accepted(variants[0].base, accepted, lang):
+        elif len(variants) == 1 and expected and not _is_accepted(variants[0], accepted, lang):
             findings.append(_finding(
                 "names.glossary",
                 f"{entity.canonical} is written {variants[0].base} "

@@ -232,7 +232,7 @@ def learn_renderings(source: SegmentedDocument, target: SegmentedDocument,
         chosen = _choose(scored, len(mentioned), config)
         if chosen is None:
             continue
-        own = _renderings(entity.id, chosen, mentioned, lang)
+        own = _renderings(entity.id, chosen, mentioned, lang, forms.keys)
         learned.extend(own)
         if not spaced and rules.abbreviates_to_initial and len(chosen.unit.text) >= 2:
             learned.extend(_initial_abbreviations(entity.id, chosen, mentioned, with_target,
@@ -241,7 +241,7 @@ def learn_renderings(source: SegmentedDocument, target: SegmentedDocument,
 
 
 def _renderings(entity_id: str, chosen: _Scored, mentioned: frozenset[int],
-                lang: str) -> list[NameRendering]:
+                lang: str, keys: tuple[str, ...]) -> list[NameRendering]:
     occurrences = [o for o in chosen.unit.occurrences if o.pair in mentioned]
     # The surface that is the learned unit itself (Venäjä), else the one the others reduce to.
     bare = sorted({o.surface for o in occurrences if o.surface.casefold() == chosen.unit.text})
@@ -254,7 +254,7 @@ def _renderings(entity_id: str, chosen: _Scored, mentioned: frozenset[int],
             o.surface.casefold().startswith(chosen.unit.text) for o in occurrences):
         base = first[:len(chosen.unit.text)]  # particles attached: 러시아는, 러시아가 -> 러시아
     else:
-        base = group_variants(found, lang)[0][0].base
+        base = group_variants(found, lang, keys=keys)[0][0].base
     return [NameRendering(entity_id, o.sentence_id, o.start, o.end, o.surface, base)
             for o in occurrences]
 

@@ -29,6 +29,8 @@ from mtcheck.types import Entity, NameRendering, NameVariant, Sentence
 
 _APOSTROPHES = "'’"
 _MAX_HAN_NAME = 8
+# Points of fuzzy ratio (0-100) that reducing every occurrence adds to a candidate base form.
+_SHARE_WEIGHT = 10.0
 
 
 @dataclass(frozen=True)
@@ -276,12 +278,14 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     return renderings
 
 
-def group_variants(renderings: Sequence[NameRendering],
-                   lang: str) -> list[tuple[NameVariant, list[NameRendering]]]:
+def group_variants(renderings: Sequence[NameRendering], lang: str, *,
+                   keys: Sequence[str] = (), accepted: Sequence[str] = (),
+                   ) -> list[tuple[NameVariant, list[NameRendering]]]:
     """Group one entity's renderings into spellings: forms whose stems meet are one spelling.
 
-    The variant's base is the surface most other surfaces reduce to (the nominative, usually).
-    Groups come most frequent first.
+    Every group gets one base form (see :func:`base_form`), shared by the variant and each of
+    its renderings. ``keys`` are the phonetic keys of the entity's spellings and ``accepted``
+    its glossary forms in ``lang``. Groups come most frequent first.
     """
     rules = rules_for(lang)
     surfaces = list(dict.fromkeys(r.surface for r in renderings))
@@ -302,20 +306,90 @@ def group_variants(renderings: Sequence[NameRendering],
     for i, surface in enumerate(surfaces):
         groups.setdefault(root(i), []).append(surface)
 
-    result = []
+    counted = []
     for members in groups.values():
         in_group = [r for r in renderings if r.surface in members]
         counts = {m: sum(1 for r in in_group if r.surface == m) for m in members}
-        folded = {m: _fold(m) for m in members}
-
-        def reach(m: str, members: list[str] = members, folded: dict[str, str] = folded) -> int:
-            return sum(1 for other in members if folded[m] in candidate_stems(other, rules))
-
-        base = min(members, key=lambda m: (-reach(m), -counts[m], len(m), m))
-        variant = NameVariant(base=base, surfaces=tuple(sorted(members)), count=len(in_group),
+        counted.append((in_group, counts))
+    # The most frequent spelling gets first claim on a glossary form two spellings meet.
+    counted.sort(key=lambda item: (-len(item[0]), sorted({r.sentence_id for r in item[0]})))
+    taken: set[str] = set()
+    result = []
+    for in_group, counts in counted:
+        base = base_form(counts, lang, keys=keys, accepted=accepted)
+        if _fold(base) in taken:
+            base = base_form(counts, lang, keys=keys)
+        if _fold(base) in taken:  # pragma: no cover - groups share no stem, so no base either
+            base = min(counts, key=lambda m: (-counts[m], m))
+        taken.add(_fold(base))
+        variant = NameVariant(base=base, surfaces=tuple(sorted(counts)), count=len(in_group),
                               sentence_ids=tuple(sorted({r.sentence_id for r in in_group})))
         result.append((variant, [
             NameRendering(r.entity, r.sentence_id, r.start, r.end, r.surface, base)
             for r in in_group]))
     result.sort(key=lambda item: (-item[0].count, item[0].sentence_ids, item[0].base))
     return result
+
+
+def meets_glossary(surface: str, accepted: Sequence[str], lang: str) -> str | None:
+    """The first glossary form that ``surface`` is an inflected form of (their stems meet)."""
+    rules = rules_for(lang)
+    own = set(candidate_stems(surface, rules))
+    return next((form for form in accepted if own & set(candidate_stems(form, rules))), None)
+
+
+def base_form(counts: Mapping[str, int], lang: str, *, keys: Sequence[str] = (),
+              accepted: Sequence[str] = ()) -> str:
+    """The base (uninflected, particle-free) form of one spelling, given its surfaces and
+    how often each occurs.
+
+    A glossary form the surfaces inflect wins. Otherwise the candidates are the surfaces and
+    every stem their endings allow (테헤란에서 -> 테헤란, Ахмадиана -> Ахмадиан), and the one
+    that sounds most like the entity's spellings ``keys`` (plus up to ``_SHARE_WEIGHT``
+    points for the share of occurrences that reduce to it) is the base: an ending stays
+    attached where the name itself ends that way (Газа, not Газ, for Gaza). Ties go to a
+    form seen in the text. A stem is shown in the case of the text (Ahmadian, not ahmadian).
+    """
+    for surface in sorted(counts, key=lambda m: (-counts[m], m)):
+        form = meets_glossary(surface, accepted, lang)
+        if form is not None:
+            return form
+    rules = rules_for(lang)
+    reduce_to: dict[str, int] = {}
+    shown: dict[str, tuple[int, str]] = {}  # stem -> (count, most frequent surface with it)
+    for surface in sorted(counts, key=lambda m: (-counts[m], m)):
+        for stem in candidate_stems(surface, rules):
+            reduce_to[stem] = reduce_to.get(stem, 0) + counts[surface]
+            shown.setdefault(stem, (counts[surface], surface))
+    seen = {_fold(m): n for m, n in counts.items()}
+
+    def sound(stem: str) -> float:
+        if not keys:
+            return 0.0
+        source_lang = "en" if _is_latin(stem) else lang
+        key = phonetic_key(romanize(stem, source_lang))
+        return max(fuzz.ratio(key, k) for k in keys)
+
+    total = sum(counts.values())
+
+    def rank(stem: str) -> tuple[float, int, int, str]:
+        # Sound decides; the share of occurrences that reduce to the form settles near ties
+        # (Россия over Россией, which sound alike, since России reduces to neither).
+        score = sound(stem) + _SHARE_WEIGHT * reduce_to[stem] / total
+        # Equal otherwise, a form seen in the text wins, then the shorter surface (the less
+        # inflected) or the longer stem (the cut took part of the name: Haniye / Haniyeh).
+        return (-score, -seen.get(stem, 0), len(stem) if stem in seen else -len(stem), stem)
+
+    best = min(reduce_to, key=rank)
+    if best in seen:
+        return max((m for m in counts if _fold(m) == best), key=lambda m: (counts[m], m))
+    return _cased_prefix(shown[best][1], best)
+
+
+def _cased_prefix(surface: str, stem: str) -> str:
+    """The start of ``surface`` that folds to ``stem``, in the surface's own case."""
+    normal = unicodedata.normalize("NFC", surface)
+    for end in range(len(normal), 0, -1):
+        if _fold(normal[:end]) == stem:
+            return normal[:end]
+    return stem  # folding changed the length (ß -> ss): show the folded stem
