@@ -24,6 +24,7 @@ class Language:
 
     code: str
     name: str
+    iso639_3: str
     native: str
     script: str
     direction: str

@@ -68,12 +68,7 @@ def _script_of(lang: str) -> tuple[str, str]:
         language = get_language(lang)
     except LanguageError:
         return ("", "")
-    return (language.script, _UROMAN_CODES.get(language.code, ""))
-
-
-# uroman wants ISO 639-3 codes for its language-specific rules.
-_UROMAN_CODES = {"ja": "jpn", "ko": "kor", "el": "ell", "hi": "hin", "sa": "san", "zh": "zho",
-                 "ru": "rus", "uk": "ukr", "ar": "ara", "fa": "fas", "he": "heb"}
+    return (language.script, language.iso639_3)
 
 
 @lru_cache(maxsize=65536)
