@@ -80,7 +80,7 @@ def test_gold_texts_map_to_ids_in_order() -> None:
 
 def test_gold_text_not_found_is_an_input_error() -> None:
     records = read_gold_json('{"alignment": [{"source": ["Z."], "target": []}]}', "g.json")
-    with pytest.raises(InputError, match=r"g.json: bead 0: source sentence not found"):
+    with pytest.raises(InputError, match=r"g.json: bead 1: source sentence not found"):
         beads_from_texts(records, ["A."], ["a."], "g.json")
     with pytest.raises(InputError, match="invalid JSON"):
         read_gold_json("{", "g.json")

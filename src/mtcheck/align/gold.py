@@ -77,7 +77,7 @@ def beads_from_texts(records: Sequence[Mapping[str, object]], source: Sequence[s
     """
     beads: list[BeadIds] = []
     positions = [0, 0]
-    for number, record in enumerate(records):
+    for number, record in enumerate(records, start=1):
         ids: list[tuple[int, ...]] = []
         for side, sentences in ((0, source), (1, target)):
             key = "source" if side == 0 else "target"
