@@ -170,6 +170,7 @@ PLANTED_KIND_TO_CHECK = {
     "name_missing": "names.missing",
     "wrong_number": "numbers.mismatch",
     "untranslated": "text.untranslated",
+    "truncation": "align.truncation",
 }
 
 

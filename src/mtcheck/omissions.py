@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from mtcheck.checks import CHECKS, describe_sentences
-from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
+from mtcheck.segment import ends_sentence
+from mtcheck.types import AlignedPair, Alignment, Finding, SegmentedDocument, TextSpan
 
 
 def _finding(check: str, message: str, **kwargs: object) -> Finding:
@@ -51,6 +52,16 @@ def alignment_findings(
                 f"counterpart in the source: {_quote(texts)}",
                 target_ids=pair.target_ids,
             ))
+    if not truncated_ids and _cut_mid_sentence(source, target, pairs):
+        last_pair = pairs[-1]
+        last_text = target.sentences[last_pair.target_ids[-1]].text
+        findings.append(_finding(
+            "align.truncation",
+            f"The translation stops mid-sentence: {_quote('…' + last_text[-60:])} does not end "
+            f"like a sentence, while its source does ({_quote(source.sentences[-1].text)}).",
+            source_ids=last_pair.source_ids,
+            target_ids=(last_pair.target_ids[-1],),
+        ))
     if truncated_ids:
         last = target.sentences[-1] if target.sentences else None
         findings.append(_finding(
@@ -64,6 +75,19 @@ def alignment_findings(
         ))
     findings.extend(glued_findings(target, "target"))
     return tuple(findings)
+
+
+def _cut_mid_sentence(source: SegmentedDocument, target: SegmentedDocument,
+                      pairs: tuple[AlignedPair, ...]) -> bool:
+    """The last pair's translation stops where its source sentence has an ending."""
+    if target.document.presegmented or not pairs or not pairs[-1].target_ids:
+        return False
+    last = pairs[-1]
+    if not last.source_ids or last.source_ids[-1] != len(source.sentences) - 1:
+        return False
+    source_text = source.sentences[last.source_ids[-1]].text
+    target_text = target.sentences[last.target_ids[-1]].text
+    return ends_sentence(source_text) and not ends_sentence(target_text)
 
 
 def glued_findings(document: SegmentedDocument, side: str) -> tuple[Finding, ...]:

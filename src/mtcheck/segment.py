@@ -98,6 +98,16 @@ class SegmentRules:
     all_keys: frozenset[str]
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a finished sentence: a terminator, then only closers.
+
+    A translation whose last sentence does not (while the source's does) was
+    most likely cut off mid-sentence.
+    """
+    stripped = text.rstrip().rstrip(_CLOSERS + _INLINE_SPACE)
+    return bool(stripped) and stripped[-1] in "." + "…" + _STRONG_TERMINATORS + _CJK_TERMINATORS
+
+
 def abbreviation_key(abbreviation: str) -> str:
     """The form an abbreviation is matched in: no whitespace, no final period."""
     return "".join(abbreviation.split()).rstrip(".")
