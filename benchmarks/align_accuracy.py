@@ -5,6 +5,7 @@ Run from the repository root:
     python benchmarks/align_accuracy.py            # shipped corpus + ../shared dev set
     python benchmarks/align_accuracy.py --confusion
     python benchmarks/align_accuracy.py --chunks --sensitivity
+    python benchmarks/align_accuracy.py --drops 100
 
 It prints strict and lax precision/recall/F1 (vecalign's convention, see
 ``mtcheck.align.gold``) for mtcheck's aligner and for the named baseline,
@@ -21,16 +22,22 @@ cuts and for scoring only), aligns each part on its own with the same
 settings and prints strict F1 per part, the spread and the worst part.
 ``--sensitivity`` re-runs the dev set (whole and in parts) with one setting
 changed at a time, for the table in docs/alignment.md.
+``--drops N`` makes N seeded synthetic omissions: a translation of the shipped
+corpus (de, fr, es, it, pt, ru, fi) loses the target sentence of one random
+gold 1-1 bead inside a paragraph of two or more sentences (never the title).
+A run succeeds when that source sentence comes out as a 1-0 and every other
+bead equals the gold; it prints the share of successes.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +56,7 @@ from mtcheck.align.gold import (  # noqa: E402
 from mtcheck.config import AlignConfig  # noqa: E402
 from mtcheck.corpus import load_corpus, read_text  # noqa: E402
 from mtcheck.segment import segment_document  # noqa: E402
+from mtcheck.types import SegmentedDocument  # noqa: E402
 
 CORPUS = ROOT / "corpora" / "shoigu-visits-iran"
 DEV = ROOT.parent / "shared" / "data" / "bleualign-dev"
@@ -93,6 +101,90 @@ def corpus_case() -> tuple[list[list[BeadIds]], list[list[BeadIds]], list[list[B
         ours.append([(p.source_ids, p.target_ids) for p in alignment.pairs])
         baseline.append(gale_church(source.texts(), target.texts()))
     return golds, ours, baseline, elapsed
+
+
+DROP_LANGUAGES = ("de", "fr", "es", "it", "pt", "ru", "fi")
+
+
+@dataclass(frozen=True)
+class DropCase:
+    """A translation with one sentence removed, and the gold alignment that follows."""
+
+    lang: str
+    source: SegmentedDocument
+    target: SegmentedDocument
+    gold: list[BeadIds]
+    dropped_source: int
+
+
+def without_target_sentence(target: SegmentedDocument, gold: Sequence[BeadIds],
+                            dropped: int) -> tuple[SegmentedDocument, list[BeadIds]]:
+    """``target`` without sentence ``dropped``; in ``gold`` its source becomes a 1-0."""
+    sentences = tuple(replace(s, id=s.id - (s.id > dropped))
+                      for s in target.sentences if s.id != dropped)
+    beads = [(src, tuple(j - (j > dropped) for j in tgt if j != dropped)) for src, tgt in gold]
+    return replace(target, sentences=sentences), beads
+
+
+def drop_cases(count: int, seed: int = 0,
+               languages: Sequence[str] = DROP_LANGUAGES) -> list[DropCase]:
+    """``count`` seeded omissions, spread round-robin over ``languages``.
+
+    Each drops the target sentence of a random gold 1-1 bead whose source is not
+    in the title paragraph and whose target paragraph has another sentence, so the
+    paragraph counts still agree and the drop happens inside a paragraph.
+    """
+    corpus = load_corpus(CORPUS)
+    assert corpus.gold_dir is not None
+    source = segment_document(corpus.source)
+    title_paragraph = source.sentences[0].paragraph
+    documents = {}
+    for lang in languages:
+        target = segment_document(corpus.translations[lang])
+        gold_path = Path(corpus.gold_dir) / f"{lang}.json"
+        records = read_gold_json(read_text(gold_path), str(gold_path))
+        gold = beads_from_texts(records, source.texts(), target.texts(), str(gold_path))
+        sizes = Counter(s.paragraph for s in target.sentences)
+        candidates = [(src[0], tgt[0]) for src, tgt in gold
+                      if len(src) == 1 and len(tgt) == 1
+                      and source.sentences[src[0]].paragraph != title_paragraph
+                      and sizes[target.sentences[tgt[0]].paragraph] >= 2]
+        documents[lang] = (target, gold, candidates)
+    generator = random.Random(seed)
+    cases = []
+    for k in range(count):
+        lang = languages[k % len(languages)]
+        target, gold, candidates = documents[lang]
+        source_id, target_id = generator.choice(candidates)
+        dropped_target, dropped_gold = without_target_sentence(target, gold, target_id)
+        cases.append(DropCase(lang, source, dropped_target, dropped_gold, source_id))
+    return cases
+
+
+def drop_successes(cases: Sequence[DropCase], config: AlignConfig | None = None) -> list[bool]:
+    """Per case: the dropped sentence is a 1-0 and every other bead is the gold's."""
+    results = []
+    for case in cases:
+        alignment = align_documents(case.source, case.target, config)
+        beads = [(p.source_ids, p.target_ids) for p in alignment.pairs]
+        results.append(beads == case.gold)
+    return results
+
+
+def print_drops(count: int) -> None:
+    cases = drop_cases(count)
+    successes = drop_successes(cases)
+    print(f"\nsynthetic omissions ({count} seeded drops over {', '.join(DROP_LANGUAGES)}):")
+    for lang in DROP_LANGUAGES:
+        mine = [ok for case, ok in zip(cases, successes, strict=True) if case.lang == lang]
+        if mine:
+            print(f"  {lang}: {sum(mine)}/{len(mine)}")
+    print(f"  dropped sentence a 1-0 and all other beads exact: {sum(successes)}/{count} "
+          f"({sum(successes) / max(count, 1):.1%})")
+    failed = [f"{c.lang}:{c.dropped_source}" for c, ok in zip(cases, successes, strict=True)
+              if not ok]
+    if failed:
+        print(f"  failed (language:dropped source sentence): {' '.join(failed)}")
 
 
 def proxy_backtranslations(source: Sequence[str], target: Sequence[str],
@@ -223,8 +315,12 @@ def main() -> None:
                         help="dev set: strict F1 of four parts aligned separately")
     parser.add_argument("--sensitivity", action="store_true",
                         help="dev set: whole and parts with one setting changed at a time")
+    parser.add_argument("--drops", type=int, default=0, metavar="N",
+                        help="also measure N seeded synthetic omissions (shipped corpus)")
     args = parser.parse_args()
     print(f"aligner: {ALIGNER}")
+    if args.drops and CORPUS.exists():
+        print_drops(args.drops)
     cases = [("shipped corpus (en -> 14 languages)", corpus_case, CORPUS.exists()),
              ("bleualign dev (de -> fr)", dev_case, DEV.exists())]
     for title, case, available in cases:

@@ -89,3 +89,15 @@ def test_adhoc_corpus_needs_a_translation(tmp_path: Path) -> None:
     source.write_text("Hello.\n", encoding="utf-8")
     with pytest.raises(InputError, match="no translation given"):
         adhoc_corpus(source, "en", {})
+
+
+def test_a_reference_without_its_translation_is_an_error(tmp_path: Path) -> None:
+    source = tmp_path / "en.txt"
+    source.write_text("Hello.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="a reference for 'fr' but no translation into 'fr'"):
+        adhoc_corpus(source, "en", {"de": source}, {"fr": source})
+
+
+def test_an_unknown_corpus_language_lists_the_available_ones() -> None:
+    with pytest.raises(InputError, match="no translation for language\\(s\\): xx; this corpus has: ko"):
+        load_corpus(CORPUS, ("xx",))

@@ -79,10 +79,14 @@ def test_each_sentence_is_annotated_once_naming_every_check(results: Path) -> No
     code, output = _gate(str(results), "--config", str(ROOT / "configs" / "strict.toml"),
                          "--github-annotations", "--quiet")
     assert code == 1
-    located = re.findall(r"^::(error|warning) file=([^,]+),line=(\d+),title=([^:]*)::",
+    located = re.findall(r"^::(error|warning) file=([^,]+),line=(\d+),title=([^:]*)::(.*)$",
                          output, flags=re.MULTILINE)
-    places = [(level, path, line) for level, path, line, _ in located]
+    places = [(level, path, line, message.rsplit("sentence: ", 1)[-1])
+              for level, path, line, _, message in located]
     assert len(places) == len(set(places))
+    for *_, title, _ in located:
+        names = title.split("%3A ", 1)[1].split("%2C ")
+        assert len(names) == len(set(names)), title
     # A name error fails both the error count and the names check: one annotation, both named.
     assert any("findings.error.max" in title and "findings.names.inconsistent.max" in title
-               for *_, title in located)
+               for *_, title, _ in located)

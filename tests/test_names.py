@@ -255,3 +255,16 @@ def test_bad_glossary_names_file_and_problem(tmp_path: Path, content: str, probl
 def test_missing_glossary_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="glossary file not found"):
         load_glossary(tmp_path / "absent.toml")
+
+
+def test_weekdays_and_months_are_never_names() -> None:
+    from mtcheck.names import find_entities
+    from mtcheck.segment import segment_document
+    from mtcheck.types import Document, Paragraph
+
+    text = ("The minister met Sergei Shoigu on Tuesday. Shoigu will return in May. "
+            "Talks with Shoigu resume on Friday in March.")
+    document = Document("en.txt", "en", (Paragraph(0, text, 1),))
+    names = {e.canonical for e in find_entities(segment_document(document))}
+    assert "Shoigu" in " ".join(names)
+    assert not names & {"Tuesday", "May", "Friday", "March"}

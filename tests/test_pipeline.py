@@ -162,6 +162,7 @@ def test_identical_translation_is_one_finding_not_two(tmp_path: Path) -> None:
     run = evaluate(adhoc_corpus(source, "en", {"de": source}), NO_BT)
     checks = [f.check for f in run.translations[0].findings]
     assert "text.identical" in checks and "text.wrong-language" not in checks
+    assert "text.untranslated" not in checks
 
 
 PLANTED_KIND_TO_CHECK = {

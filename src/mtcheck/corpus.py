@@ -183,7 +183,8 @@ def load_corpus(root: str | Path, languages: tuple[str, ...] = ()) -> Corpus:
     if languages:
         missing = [code for code in languages if code not in translations]
         if missing:
-            raise InputError(where, f"no translation for language(s): {', '.join(missing)}")
+            raise InputError(where, f"no translation for language(s): {', '.join(missing)}; "
+                                    f"this corpus has: {', '.join(translations)}")
         translations = {code: translations[code] for code in languages}
     if not translations:
         raise InputError(where, "the manifest lists no translations")
@@ -210,6 +211,12 @@ def adhoc_corpus(
     """A corpus from files that live anywhere (``--source`` / ``--translation``)."""
     if not translations:
         raise InputError(str(source), "no translation given (use --translation LANG=FILE)")
+    orphans = sorted(set(references or {}) - set(translations))
+    if orphans:
+        lang = orphans[0]
+        raise InputError(str((references or {})[lang]),
+                         f"a reference for {lang!r} but no translation into {lang!r} "
+                         f"(add --translation {lang}=FILE)")
     src = load_document(source, source_lang, format=format, side="source")
     return Corpus(
         id=Path(source).stem,

@@ -99,10 +99,13 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         )
         # A translation identical to the source also looks like the wrong language: say it once.
         identical = identical_to_source(source, target)
+        # Likewise every copied fragment of an identical translation would be one more finding.
+        name_findings = tuple(f for f in name_check.findings
+                              if not (identical and f.check == "text.untranslated"))
         findings = (
             alignment_findings(source, target, alignment)
             + (identical or wrong_language(target))
-            + tuple(name_check.findings)
+            + name_findings
         )
         translations.append(dataclasses.replace(
             result,

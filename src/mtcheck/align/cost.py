@@ -86,6 +86,42 @@ class Channel:
         return Channel(self.source.head(source_rows), self.target.head(target_rows), self.weight)
 
 
+@dataclass(frozen=True)
+class LengthModel:
+    """Gale & Church's length model for one document pair.
+
+    Target lengths are divided by ``ratio`` (target characters per source
+    character) before they are compared; ``variance`` is the variance of the
+    length difference per character.
+    """
+
+    ratio: float
+    variance: float = GALE_CHURCH_VARIANCE
+
+
+def length_ratio(source_lengths: Sequence[int], target_lengths: Sequence[int]) -> float:
+    """Target characters per source character over whole documents (1 when either is empty)."""
+    src, tgt = float(sum(source_lengths)), float(sum(target_lengths))
+    return tgt / src if src > 0 and tgt > 0 else 1.0
+
+
+def estimate_ratio(beads: Sequence[tuple[int, int, int, int]], source_lengths: Sequence[int],
+                   target_lengths: Sequence[int]) -> float:
+    """Target characters per source character over the linking beads of a first alignment.
+
+    The ratio of whole documents counts sentences that have no counterpart: a
+    dropped sentence in a short paragraph makes the translation look a fifth
+    shorter than it is, and every length comparison is then skewed. Counting
+    only what a first alignment links leaves them out.
+    """
+    linked = [(i, j, a, b) for i, j, a, b in beads if a and b]
+    src = sum(sum(source_lengths[i : i + a]) for i, _, a, _ in linked)
+    tgt = sum(sum(target_lengths[j : j + b]) for _, j, _, b in linked)
+    if src <= 0 or tgt <= 0:
+        return length_ratio(source_lengths, target_lengths)
+    return tgt / src
+
+
 class BeadCosts:
     """Costs of the consuming beads, a search row at a time (see :class:`CostModel`)."""
 
@@ -93,11 +129,13 @@ class BeadCosts:
                  channels: Sequence[Channel], consuming: Sequence[Bead],
                  priors: Mapping[Bead, float], band: Band,
                  variance: float = GALE_CHURCH_VARIANCE, run_extend: float | None = None,
-                 soft: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None) -> None:
+                 soft: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
+                 ratio: float | None = None) -> None:
         src = np.asarray(source_lengths, dtype=np.float64)
         tgt = np.asarray(target_lengths, dtype=np.float64)
         # Scale target lengths into source characters: fair across scripts of any density.
-        ratio = float(tgt.sum()) / float(src.sum()) if src.sum() > 0 and tgt.sum() > 0 else 1.0
+        if ratio is None:
+            ratio = length_ratio(source_lengths, target_lengths)
         self._source_prefix = np.concatenate(([0.0], np.cumsum(src)))
         self._target_prefix = np.concatenate(([0.0], np.cumsum(tgt / ratio)))
         self._scale = 1.0 / math.sqrt(variance)
@@ -190,18 +228,20 @@ class BeadCosts:
 
 
 def estimate_variance(beads: Sequence[tuple[int, int, int, int]], source_lengths: Sequence[int],
-                      target_lengths: Sequence[int], prior_weight: float = 20.0) -> float:
+                      target_lengths: Sequence[int], prior_weight: float = 20.0,
+                      ratio: float | None = None) -> float:
     """The length model's variance per character, re-estimated from a document's 1-1 beads.
 
     The maximum-likelihood estimate under Gale & Church's model, the mean of
     ``(s - t)² / ((s + t) / 2)`` over the 1-1 beads of a first alignment, shrunk
     towards Gale & Church's 6.8 as if that had been seen on ``prior_weight`` beads,
     so that a short document keeps about their value. Lengths are compared on the
-    same source-character scale as the costs.
+    same source-character scale as the costs (``ratio``, by default the documents').
     """
     src = np.asarray(source_lengths, dtype=np.float64)
     tgt = np.asarray(target_lengths, dtype=np.float64)
-    ratio = float(tgt.sum()) / float(src.sum()) if src.sum() > 0 and tgt.sum() > 0 else 1.0
+    if ratio is None:
+        ratio = length_ratio(source_lengths, target_lengths)
     ones = np.array([(i, j) for i, j, a, b in beads if a == 1 and b == 1], dtype=np.int64)
     if not len(ones):
         return GALE_CHURCH_VARIANCE

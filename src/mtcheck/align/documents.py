@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mtcheck.align.sentences import align_sentences
+from mtcheck.align.cost import LengthModel
+from mtcheck.align.sentences import align_sentences, estimate_length_model
 from mtcheck.config import AlignConfig
 from mtcheck.types import AlignedPair, Alignment, SegmentedDocument
 
@@ -33,10 +34,14 @@ def align_documents(
     source_groups = _paragraph_groups(source)
     target_groups = _paragraph_groups(target)
     if config.within_paragraphs and len(source_groups) == len(target_groups):
+        # A paragraph is too short to estimate the length model on, and a sentence dropped
+        # from it would skew its length ratio: the whole document's model is used instead.
+        model = estimate_length_model(source.texts(), target.texts(), source_lang=source.lang,
+                                      target_lang=target.lang, config=config)
         pairs: list[AlignedPair] = []
         for source_ids, target_ids in zip(source_groups, target_groups, strict=True):
             pairs.extend(_align_ids(source, target, source_ids, target_ids, config,
-                                    target_in_source_language))
+                                    target_in_source_language, model))
         return Alignment(tuple(pairs), f"{METHOD}(paragraphs)")
     pairs = _align_ids(source, target, list(range(len(source.sentences))),
                        list(range(len(target.sentences))), config, target_in_source_language)
@@ -53,7 +58,8 @@ def _paragraph_groups(document: SegmentedDocument) -> list[list[int]]:
 
 def _align_ids(source: SegmentedDocument, target: SegmentedDocument, source_ids: list[int],
                target_ids: list[int], config: AlignConfig,
-               backtranslations: Sequence[str] | None) -> list[AlignedPair]:
+               backtranslations: Sequence[str] | None,
+               length_model: LengthModel | None = None) -> list[AlignedPair]:
     local = align_sentences(
         [source.sentences[i].text for i in source_ids],
         [target.sentences[j].text for j in target_ids],
@@ -63,6 +69,7 @@ def _align_ids(source: SegmentedDocument, target: SegmentedDocument, source_ids:
         target_in_source_language=(
             [backtranslations[j] for j in target_ids] if backtranslations is not None else None
         ),
+        length_model=length_model,
     )
     return [
         AlignedPair(tuple(source_ids[i] for i in pair.source_ids),

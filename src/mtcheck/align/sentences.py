@@ -9,7 +9,14 @@ from dataclasses import replace
 import numpy as np
 from numpy.typing import NDArray
 
-from mtcheck.align.cost import GALE_CHURCH_VARIANCE, BeadCosts, Channel, estimate_variance
+from mtcheck.align.cost import (
+    BeadCosts,
+    Channel,
+    LengthModel,
+    estimate_ratio,
+    estimate_variance,
+    length_ratio,
+)
 from mtcheck.align.search import Band, Bead, SearchResult, banded_search
 from mtcheck.align.signals import (
     DEFAULT_WEIGHTS,
@@ -69,15 +76,17 @@ def align_sentences(
     target_lang: str,
     config: AlignConfig | None = None,
     target_in_source_language: Sequence[str] | None = None,
+    length_model: LengthModel | None = None,
 ) -> list[AlignedPair]:
     """Align two sentence lists; every sentence ends up in exactly one bead, in order.
 
     ``target_in_source_language`` are back-translations of the target sentences
     (one each); when given they add a strong source-vs-back-translation
-    similarity to the cost, as in Bleualign.
+    similarity to the cost, as in Bleualign. ``length_model`` fixes the length
+    ratio and variance (e.g. estimated on the whole document when aligning one
+    paragraph); by default they are estimated from these sentences.
     """
     config = config or AlignConfig()
-    beads = parse_beads(config.beads)
     n, m = len(source), len(target)
     if target_in_source_language is not None and len(target_in_source_language) != m:
         raise ValueError(f"{len(target_in_source_language)} back-translations for {m} "
@@ -86,59 +95,100 @@ def align_sentences(
         return [AlignedPair((i,), (), 0.0, 1.0) for i in range(n)] + [
             AlignedPair((), (j,), 0.0, 1.0) for j in range(m)
         ]
-    channels = _channels(source, target, source_lang, target_lang, config,
+    searcher = _Searcher(source, target, source_lang, target_lang, config,
                          target_in_source_language)
-    source_lengths = [text_length(t) for t in source]
-    target_lengths = [text_length(t) for t in target]
-    priors = {bead: PRIORS[bead] for bead in beads}
-    consuming = [bead for bead in beads if bead[0] >= 1]
-    soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
-            soft_boundaries(target, target_lang, config.soft_boundary_cost))
-
-    def searcher(rows: int, columns: int, variance: float) -> SearchFunction:
-        """The search over the first ``rows`` source and ``columns`` target sentences."""
-        sample = [c.head(rows, columns) for c in channels] if (rows, columns) != (n, m) else channels
-
-        def search(band: Band) -> tuple[SearchResult, BeadCosts]:
-            costs = BeadCosts(source_lengths[:rows], target_lengths[:columns], sample,
-                              consuming, priors, band, variance=variance,
-                              run_extend=config.unaligned_run_cost,
-                              soft=(soft[0][: rows + 1], soft[1][: columns + 1]))
-            return banded_search(rows, columns, consuming, costs, band), costs
-
-        return search
-
-    variance = GALE_CHURCH_VARIANCE
-    if config.estimate_length_variance:
-        variance = _document_variance(n, m, config, source_lengths, target_lengths, searcher)
-    result, costs = _search_widening(n, m, config, searcher(n, m, variance))
+    if length_model is None:
+        length_model = searcher.length_model()
+    result, costs = _search_widening(n, m, config, searcher(n, m, length_model))
     return _pairs(result, costs)
 
 
-# Source sentences of the first pass that estimates the length variance: plenty for one
-# number, and it keeps that pass a small share of the time on a long document.
+def estimate_length_model(
+    source: Sequence[str],
+    target: Sequence[str],
+    *,
+    source_lang: str,
+    target_lang: str,
+    config: AlignConfig | None = None,
+) -> LengthModel:
+    """The length ratio and variance that :func:`align_sentences` would estimate for these texts.
+
+    Paragraph-by-paragraph alignment uses the whole document's: a paragraph has
+    too few sentences for its own, and one dropped sentence skews its ratio.
+    """
+    config = config or AlignConfig()
+    if not source or not target:
+        return LengthModel(1.0)
+    return _Searcher(source, target, source_lang, target_lang, config, None).length_model()
+
+
+# Source sentences of the first pass that estimates the length model: plenty for two
+# numbers, and it keeps that pass a small share of the time on a long document.
 _VARIANCE_SAMPLE = 500
 
 
-def _document_variance(n: int, m: int, config: AlignConfig, source_lengths: Sequence[int],
-                       target_lengths: Sequence[int],
-                       searcher: Callable[[int, int, float], SearchFunction]) -> float:
-    """The length model's variance as this document shows it, from a first alignment.
+class _Searcher:
+    """Signals, lengths and soft cuts of one document pair, and searches over them."""
 
-    Length differences vary from one text to another (free translation, OCR noise,
-    script density). The first pass uses Gale & Church's variance on the start of
-    the document (the whole of a short one); the target is cut at the same share
-    of its sentences, so the beads near that cut are left out of the estimate.
-    """
-    rows = min(n, _VARIANCE_SAMPLE)
-    columns = m if rows == n else min(m, max(1, round(rows * m / n)))
-    # A sample of a long document is searched in a band, as the document will be.
-    sample_config = config if rows == n else replace(config, full_search_cells=0)
-    result, _ = _search_widening(rows, columns, sample_config,
-                                 searcher(rows, columns, GALE_CHURCH_VARIANCE))
-    beads = result.beads if rows == n else [bead for bead in result.beads
-                                            if bead[0] < rows * 0.9]
-    return estimate_variance(beads, source_lengths, target_lengths)
+    def __init__(self, source: Sequence[str], target: Sequence[str], source_lang: str,
+                 target_lang: str, config: AlignConfig,
+                 backtranslations: Sequence[str] | None) -> None:
+        beads = parse_beads(config.beads)
+        self._config = config
+        self._n, self._m = len(source), len(target)
+        self._channels = _channels(source, target, source_lang, target_lang, config,
+                                   backtranslations)
+        self._source_lengths = [text_length(t) for t in source]
+        self._target_lengths = [text_length(t) for t in target]
+        self._priors = {bead: PRIORS[bead] for bead in beads}
+        self._consuming = [bead for bead in beads if bead[0] >= 1]
+        self._soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
+                      soft_boundaries(target, target_lang, config.soft_boundary_cost))
+
+    def __call__(self, rows: int, columns: int, model: LengthModel) -> SearchFunction:
+        """The search over the first ``rows`` source and ``columns`` target sentences."""
+        whole = (rows, columns) == (self._n, self._m)
+        sample = self._channels if whole else [c.head(rows, columns) for c in self._channels]
+        config, soft = self._config, self._soft
+
+        def search(band: Band) -> tuple[SearchResult, BeadCosts]:
+            costs = BeadCosts(self._source_lengths[:rows], self._target_lengths[:columns],
+                              sample, self._consuming, self._priors, band,
+                              variance=model.variance, run_extend=config.unaligned_run_cost,
+                              soft=(soft[0][: rows + 1], soft[1][: columns + 1]),
+                              ratio=model.ratio)
+            return banded_search(rows, columns, self._consuming, costs, band), costs
+
+        return search
+
+    def length_model(self) -> LengthModel:
+        """The length ratio and variance as this document shows them, from a first alignment.
+
+        Lengths vary from one text to another (free translation, OCR noise, script
+        density), and sentences without a counterpart skew the documents' length
+        ratio. The first pass uses the documents' ratio and Gale & Church's
+        variance on the start of the document (the whole of a short one); the
+        target is cut at the same share of its sentences, so the beads near that
+        cut are left out of the estimates. The ratio is then counted over the
+        linking beads only, and the variance from the 1-1 beads on that ratio.
+        """
+        n, m, config = self._n, self._m, self._config
+        ratio = length_ratio(self._source_lengths, self._target_lengths)
+        if not config.estimate_length_variance:
+            return LengthModel(ratio)
+        rows = min(n, _VARIANCE_SAMPLE)
+        columns = m if rows == n else min(m, max(1, round(rows * m / n)))
+        # A sample of a long document is searched in a band, as the document will be.
+        sample_config = config if rows == n else replace(config, full_search_cells=0)
+        first = LengthModel(length_ratio(self._source_lengths[:rows],
+                                         self._target_lengths[:columns]))
+        result, _ = _search_widening(rows, columns, sample_config,
+                                     self(rows, columns, first))
+        beads = result.beads if rows == n else [bead for bead in result.beads
+                                                if bead[0] < rows * 0.9]
+        ratio = estimate_ratio(beads, self._source_lengths, self._target_lengths)
+        return LengthModel(ratio, estimate_variance(beads, self._source_lengths,
+                                                    self._target_lengths, ratio=ratio))
 
 
 def _channels(source: Sequence[str], target: Sequence[str], source_lang: str, target_lang: str,

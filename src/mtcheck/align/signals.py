@@ -204,7 +204,7 @@ def feature_matrices(
     total = len(source) + len(target)
     frequency = extractor.frequency
     # Tiny documents have no meaningful frequency statistics: keep everything there.
-    limit = max(weights.max_document_frequency * total, 2.0)
+    limit = max(weights.max_document_frequency * total, 4.0)
     idf = np.log((total + 1) / np.maximum(frequency, 1.0))
     return (_weighted(source_parts, frequency <= limit, idf),
             _weighted(target_parts, frequency <= limit, idf))

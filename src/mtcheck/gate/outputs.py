@@ -214,9 +214,11 @@ def github_annotations(result: GateResult, run: RunResult, relative_to: str | No
     # so the first sentence of every check comes before the second of any. One sentence
     # that fails several checks (a name error counted by findings.error.max and by
     # findings.names.inconsistent.max) gets one annotation naming all of them.
-    rounds: list[list[tuple[str, str, int]]] = [[] for _ in range(LISTED_SENTENCES)]
-    titles: dict[tuple[str, str, int], list[str]] = {}
-    messages: dict[tuple[str, str, int], str] = {}
+    # Keyed by sentence, not only by line: a text paragraph is one line with several sentences.
+    Place = tuple[str, str, int, str]
+    rounds: list[list[Place]] = [[] for _ in range(LISTED_SENTENCES)]
+    titles: dict[Place, list[str]] = {}
+    messages: dict[Place, str] = {}
     unlocated: list[str] = []
     for check in result.checks:
         if check.status not in (GateStatus.FAIL, GateStatus.WARN):
@@ -228,16 +230,17 @@ def github_annotations(result: GateResult, run: RunResult, relative_to: str | No
             unlocated.append(f"::{level} title={escape_property(title)}::"
                              f"{escape_data(check.message)}")
         for rank, where in enumerate(located[:LISTED_SENTENCES]):
-            key = (level, _relative(where.path, relative_to), where.line)
+            key = (level, _relative(where.path, relative_to), where.line, where.text)
             if key not in titles:
                 titles[key] = [check.lang]
                 messages[key] = f"{check.message}\n{where.side} sentence: {where.text}"
                 rounds[rank].append(key)
-            titles[key].append(check.name)
+            if check.name not in titles[key]:
+                titles[key].append(check.name)
     commands = list(unlocated)
     for round_ in rounds:
         for key in round_:
-            level, path, line = key
+            level, path, line, _ = key
             lang, *names = titles[key]
             title = f"mtcheck gate {lang}: {', '.join(names)}"
             props = f"file={escape_property(path)},line={line},title={escape_property(title)}"

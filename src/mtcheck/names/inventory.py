@@ -42,6 +42,8 @@ class Lexicon:
     """The source-language word lists (lower-case)."""
 
     common: frozenset[str]
+    # Capitalised anywhere but never names: weekdays, months ("on Tuesday", "in May").
+    never_names: frozenset[str]
     titles: frozenset[str]
     organisation: frozenset[str]
     geographic: frozenset[str]
@@ -55,6 +57,7 @@ def lexicon(lang: str = "en") -> Lexicon:
     table = tomllib.loads(text)
     return Lexicon(
         common=frozenset(table["common_words"]),
+        never_names=frozenset(table.get("never_names", ())),
         titles=frozenset(table["titles"]),
         organisation=frozenset(table["organisation_words"]),
         geographic=frozenset(table["geographic_words"]),
@@ -119,7 +122,8 @@ def _candidates(source: SegmentedDocument, words: Lexicon) -> list[list[_Token]]
         run: list[_Token] = []
         for token in tokens:
             word = token.text
-            keep = _is_capitalised(word) and not _is_acronym(word)
+            keep = (_is_capitalised(word) and not _is_acronym(word)
+                    and word.lower() not in words.never_names)
             if keep and token.initial and word not in capitalised_inside:
                 keep = word.lower() not in words.common and word.lower() not in lower_seen
             adjacent = bool(run) and text[run[-1].end:token.start].strip() == ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mtcheck.checks import CHECKS
+from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.types import Alignment, Entity, Finding, SegmentedDocument, TextSpan
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -57,7 +57,7 @@ def check_untranslated(source: SegmentedDocument, target: SegmentedDocument,
                         check="text.untranslated",
                         severity=CHECKS["text.untranslated"].severity,
                         message=(f"{fragment!r} is copied from the source untranslated "
-                                 f"(sentence {tid + 1} of the translation)"),
+                                 f"({describe_sentences([tid])} of the translation)"),
                         source_ids=pair.source_ids, target_ids=(tid,),
                         spans=(TextSpan("target", tid, start, end, fragment),)))
                 i += max(length, 1)
