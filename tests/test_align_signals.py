@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 
 from mtcheck.align import signals
-from mtcheck.align.cost import GALE_CHURCH_VARIANCE, estimate_variance, tail_cost
+from mtcheck.align.cost import (
+    GALE_CHURCH_VARIANCE,
+    estimate_ratio,
+    estimate_variance,
+    length_ratio,
+    tail_cost,
+)
 from mtcheck.align.signals import (
     comparable_words,
     cross_products,
@@ -182,3 +188,25 @@ def test_length_variance_is_estimated_from_one_to_one_beads() -> None:
     # With a prior the estimate is pulled towards Gale & Church's value.
     assert ratio_free < estimate_variance(beads, source, target) < GALE_CHURCH_VARIANCE
     assert estimate_variance([(4, 4, 1, 2)], source, target) == GALE_CHURCH_VARIANCE
+
+
+def test_length_ratio_counts_only_linked_sentences() -> None:
+    # The target is 1.2 times as long where sentences are linked; source sentence 2
+    # (300 characters) has no counterpart and must not pull the ratio down.
+    source, target = [100, 50, 300, 80], [120, 60, 96]
+    beads = [(0, 0, 1, 1), (1, 1, 1, 1), (2, 2, 1, 0), (3, 2, 1, 1)]
+    assert length_ratio(source, target) == pytest.approx(276 / 530)
+    assert estimate_ratio(beads, source, target) == pytest.approx(1.2)
+    # Nothing linked: the documents' ratio.
+    assert estimate_ratio([(0, 0, 1, 0)], source, target) == pytest.approx(276 / 530)
+    assert length_ratio([], [5]) == 1.0
+
+
+def test_a_rare_feature_of_a_short_document_is_kept() -> None:
+    # In nine sentences, a name in three of them still tells pairs apart: it is kept.
+    source = ["Alpha Pezeshkian one.", "Beta two.", "Pezeshkian three.", "Gamma four.",
+              "Delta five."]
+    target = ["Alpha Pezeshkian eins.", "Beta zwei.", "Epsilon drei.", "Gamma vier."]
+    src, _ = feature_matrices(source, "en", target, "de")
+    vocabulary_rows = [set(src.ids[src.pointers[k] : src.pointers[k + 1]]) for k in range(5)]
+    assert vocabulary_rows[0] & vocabulary_rows[2]

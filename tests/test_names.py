@@ -268,3 +268,19 @@ def test_weekdays_and_months_are_never_names() -> None:
     names = {e.canonical for e in find_entities(segment_document(document))}
     assert "Shoigu" in " ".join(names)
     assert not names & {"Tuesday", "May", "Friday", "March"}
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("Trade reached 4.5 billion dollars and 12 million tons.", "en", ["4500000000", "12000000"]),
+    ("貿易額は45億ドル、1200万トンに達した。", "ja", ["4500000000", "12000000"]),
+    ("贸易额达到45亿美元。", "zh", ["4500000000"]),
+    ("무역액은 45억 달러에 달했다. 5 만났다", "ko", ["4500000000", "5"]),
+    ("Товарооборот достиг 4,5 млрд долларов.", "ru", ["4500000000"]),
+    ("Der Handel erreichte 4,5 Milliarden Dollar am 5. August.", "de", ["4500000000", "5"]),
+    ("3 milliardaires", "fr", ["3"]),
+])
+def test_scale_words_multiply_the_number_before_them(text: str, lang: str,
+                                                     values: list[str]) -> None:
+    from mtcheck.names.numbers import find_numbers
+
+    assert [n.value for n in find_numbers(text, lang) if not n.word] == values

@@ -12,7 +12,7 @@ from __future__ import annotations
 from mtcheck.align.documents import align_documents
 from mtcheck.align.sentences import PRIORS, align_sentences, parse_beads
 
-ALIGNER = ("mtcheck-align/2(length[document-variance]+numbers+ngrams+punctuation+soft-cuts"
-           "[+backtranslation])")
+ALIGNER = ("mtcheck-align/2(length[linked-ratio+document-variance]+numbers+ngrams+punctuation"
+           "+soft-cuts[+backtranslation])")
 
 __all__ = ["ALIGNER", "PRIORS", "align_documents", "align_sentences", "parse_beads"]

@@ -24,7 +24,7 @@ else:  # pragma: no cover
 
 _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffixes",
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
-                   "abbreviates_to_initial", "function_characters"})
+                   "abbreviates_to_initial", "function_characters", "scale_words"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,9 @@ class InflectionRules:
     # Numerals matched as whole words only, where a prefix would catch ordinary words
     # (German "erste" but not "erstellen"): word -> value.
     number_words: tuple[tuple[str, int], ...] = ()
+    # Words that multiply the number before them: "4.5 billion", "45億", "4,5 млрд".
+    # Longest first, so that "миллиарда" is tried before "миллиард".
+    scale_words: tuple[tuple[str, int], ...] = ()
     # Names of countries are shortened to their first character (Chinese 俄 for 俄罗斯).
     abbreviates_to_initial: bool = False
     # Characters that never occur in a transliterated name (Chinese 的, 在): a substring with
@@ -79,6 +82,9 @@ def rules_for(lang: str) -> InflectionRules:
                                      key=lambda item: (-len(item[0]), item[0]))),
         number_words=tuple(sorted((_fold(k), int(v)) for k, v in
                                   table.get("number_words", {}).items())),
+        scale_words=tuple(sorted(((_fold(k), int(v)) for k, v in
+                                  table.get("scale_words", {}).items()),
+                                 key=lambda item: (-len(item[0]), item[0]))),
         abbreviates_to_initial=bool(table.get("abbreviates_to_initial", False)),
         function_characters=frozenset(table.get("function_characters", [])),
     )

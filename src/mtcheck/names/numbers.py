@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.names.inflection import rules_for
@@ -53,16 +54,47 @@ def _han_value(numeral: str) -> int | None:
     return int("".join(map(str, values))) if values else None
 
 
+def _scaled(text: str, number: NumberMention,
+            scales: tuple[tuple[str, int], ...]) -> NumberMention:
+    """Apply a scale word right after a number: "4.5 billion" and "45億" are both 4500000000."""
+    rest = text[number.end:]
+    word_start = number.end + len(rest) - len(rest.lstrip(" \u00a0\u202f"))
+    following = text[word_start:].casefold()
+    for word, factor in scales:
+        if not following.startswith(word):
+            continue
+        if _is_cjk(word[0]):
+            # 万/億/만/억 count only right after the digits ("3만 명", not "5 만났다").
+            if word_start != number.end:
+                continue
+        elif following[len(word):len(word) + 1].isalpha():
+            continue  # a longer word: "milliardaire" is no "milliard"
+        try:
+            value = Decimal(number.value) * factor
+        except InvalidOperation:
+            return number
+        end = word_start + len(word)
+        return NumberMention(format(value.normalize(), "f").rstrip(".") if value % 1 else
+                             str(int(value)), number.start, end, text[number.start:end])
+    return number
+
+
+def _is_cjk(ch: str) -> bool:
+    """Kana, Han or Hangul: scripts whose scale words attach to the digits."""
+    return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+
+
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """Numbers written in ``text``: digits of any script, Han numerals before 日/月/年,
     and the numeral words listed in the language's data."""
-    found = [NumberMention(_normalise(m.group(0)), m.start(), m.end(), m.group(0))
+    rules = rules_for(lang)
+    found = [_scaled(text, NumberMention(_normalise(m.group(0)), m.start(), m.end(), m.group(0)),
+                     rules.scale_words)
              for m in _NUMBER.finditer(text)]
     for match in _HAN_NUMBER.finditer(text):
         value = _han_value(match.group(1))
         if value is not None:
             found.append(NumberMention(str(value), match.start(), match.end(), match.group(1)))
-    rules = rules_for(lang)
     prefixes = rules.number_prefixes
     words = dict(rules.number_words)
     if prefixes or words:
