@@ -150,6 +150,9 @@ def test_segment_aligned_files_keep_their_units() -> None:
     omissions = [f for f in result.findings if f.check == "align.omission"]
     assert [f.source_ids for f in omissions] == [(len(run.source.sentences) - 1,)]
     assert not [f for f in result.findings if f.check == "align.truncation"]
+    # Its fuzzy / needs-review unit is reported as such.
+    assert [f.check for f in result.findings if f.check == "text.needs-review"] == [
+        "text.needs-review"]
 
 
 def test_identical_translation_is_one_finding_not_two(tmp_path: Path) -> None:

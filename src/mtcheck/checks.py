@@ -31,6 +31,8 @@ CHECKS: dict[str, Check] = _declare(
           "Merged sentences as short as one of them", "align"),
     Check("align.truncation", Severity.ERROR, "Translation ends before the source", "align"),
     Check("segment.glued", Severity.INFO, "Sentences glued without a space", "segment"),
+    Check("text.needs-review", Severity.WARNING, "Unit marked fuzzy or needing review",
+          "corpus"),
     Check("text.identical", Severity.ERROR, "Translation identical to the source", "score"),
     Check("text.untranslated", Severity.WARNING, "Untranslated source fragment", "names"),
     Check("text.wrong-language", Severity.ERROR, "Translation in the wrong language", "corpus"),

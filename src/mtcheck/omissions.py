@@ -168,6 +168,20 @@ def glued_findings(document: SegmentedDocument, side: str) -> tuple[Finding, ...
     return tuple(findings)
 
 
+def review_flags(target: SegmentedDocument) -> tuple[Finding, ...]:
+    """Units the file itself marks as not final (PO fuzzy, XLIFF needs-review states)."""
+    flagged = {p.index: p for p in target.document.paragraphs if p.needs_review}
+    return tuple(
+        _finding(
+            "text.needs-review",
+            f"Unit {flagged[s.paragraph].unit_id or s.paragraph} is marked fuzzy / needs review "
+            f"in {target.document.path}: {_quote(s.text)}",
+            target_ids=(s.id,),
+        )
+        for s in target.sentences if s.paragraph in flagged
+    )
+
+
 def identical_to_source(source: SegmentedDocument, target: SegmentedDocument) -> tuple[Finding, ...]:
     """The whole translation equals the source: nothing was translated."""
     if " ".join(source.texts()).strip() == " ".join(target.texts()).strip():

@@ -19,7 +19,12 @@ from mtcheck.config import Config
 from mtcheck.corpus import Corpus
 from mtcheck.errors import ConfigError
 from mtcheck.langid import wrong_language
-from mtcheck.omissions import alignment_findings, glued_findings, identical_to_source
+from mtcheck.omissions import (
+    alignment_findings,
+    glued_findings,
+    identical_to_source,
+    review_flags,
+)
 from mtcheck.score import (
     METRICS,
     ROUNDTRIP_METRICS,
@@ -104,6 +109,7 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
                               if not (identical and f.check == "text.untranslated"))
         findings = (
             alignment_findings(source, target, alignment)
+            + review_flags(target)
             + (identical or wrong_language(target))
             + name_findings
         )

@@ -26,6 +26,8 @@ class Paragraph:
     line: int  # 1-based line of the file where the block starts
     is_title: bool = False
     unit_id: str | None = None  # id of the unit in XLIFF/TMX/PO/TSV/JSONL inputs
+    # The file marks the unit as not final: PO "#, fuzzy", an XLIFF needs-review state.
+    needs_review: bool = False
 
 
 @dataclass(frozen=True)

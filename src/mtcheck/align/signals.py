@@ -203,7 +203,8 @@ def feature_matrices(
                     for k in range(0, len(target), _CHUNK_SENTENCES)]
     total = len(source) + len(target)
     frequency = extractor.frequency
-    # Tiny documents have no meaningful frequency statistics: keep everything there.
+    # Short documents (a paragraph) have no meaningful frequency statistics: there a name in
+    # three or four sentences still tells the pairs apart, so it is kept.
     limit = max(weights.max_document_frequency * total, 4.0)
     idf = np.log((total + 1) / np.maximum(frequency, 1.0))
     return (_weighted(source_parts, frequency <= limit, idf),

@@ -188,7 +188,8 @@ def _base(code: str) -> str:
 
 def _document(where: str, lang: str, units: UnitFile, side: str) -> Document:
     paragraphs = tuple(
-        Paragraph(index=index, text=_text(unit, side), line=unit.line, unit_id=unit.id)
+        Paragraph(index=index, text=_text(unit, side), line=unit.line, unit_id=unit.id,
+                  needs_review=unit.fuzzy and side == "target")
         for index, unit in enumerate(units.units)
     )
     return Document(path=where, lang=lang, paragraphs=paragraphs, format=units.format,
