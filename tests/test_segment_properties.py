@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,13 +38,30 @@ def test_spans_cover_every_visible_character_once(text: str, lang: str,
     assert not spans or not spans[0].glued
 
 
-@settings(max_examples=200, deadline=None)
-@given(text=_TEXT, lang=_LANGS)
-def test_a_sentence_alone_stays_one_sentence(text: str, lang: str) -> None:
+def _assert_sentences_stand_alone(text: str, lang: str) -> None:
     for span in split_sentences(text, lang):
         sentence = text[span.start : span.end]
         assert [(s.start, s.end) for s in split_sentences(sentence, lang)] == [
-            (0, len(sentence))]
+            (0, len(sentence))], sentence
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXT, lang=_LANGS)
+def test_a_sentence_alone_stays_one_sentence(text: str, lang: str) -> None:
+    _assert_sentences_stand_alone(text, lang)
+
+
+# Counterexamples found by hypothesis and fuzzing: a rule looked past the end of the
+# sentence (".a" after "。" kept "日.Za" together) or back before its start ("。" before
+# "Ab.Cd" kept it whole).
+@pytest.mark.parametrize(("text", "lang"), [
+    ("日.Za。.a", "en"),
+    ("日。Ab.Cd", "en"),
+    ("ab.Cd?Ef.gh", "en"),
+    ('etc@"EE. UU.Za...(Word.Za', "fi"),
+])
+def test_found_counterexamples_stand_alone(text: str, lang: str) -> None:
+    _assert_sentences_stand_alone(text, lang)
 
 
 @settings(max_examples=150, deadline=None)

@@ -33,7 +33,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 # Bump when a rule or a data file changes how text is cut, so results name the version they used.
-SEGMENTER = "mtcheck-segment/1"
+SEGMENTER = "mtcheck-segment/2"
 
 _RULE_KEYS = frozenset({
     "never_split", "before_number", "may_end", "starters", "months", "ordinal_dot",
@@ -56,6 +56,11 @@ _SPACES = re.compile(r"\s*")
 _NEXT_WORD = re.compile(rf"\s*[{re.escape(_OPENERS)}]*([\w'’-]*)")
 _URL_MARKS = ("://", "www.", "@", "/", "=", "\\")
 _ROMAN = re.compile(r"[IVXLCDM]+|[ivxlcdm]+")
+# What the glued-period rule reads after "word.": a dotted name or path ("Com/path",
+# "Bar.baz"). It stops at anything that could end a sentence or open a new word ("。",
+# "?", "...(", "-"), so that it never reads into the next sentence: "日.Za。.a" and
+# "日.Za。" must be cut the same way ("the sentence alone" property).
+_DOTTED_NAME = re.compile(r"[\w./@\\:%=&#~+]+")
 
 
 @dataclass(frozen=True)
@@ -297,9 +302,9 @@ def _judge(
     if len(term) > 1:
         return _judge_ellipsis(text, dot, after, spaced)
     if not spaced:
-        if split_glued and not _is_url_or_code(text, dot) and (
+        if split_glued and not _is_url_or_code(text, dot, sentence_start) and (
             (closers and _starts_glued_sentence(text, dot, after))
-            or (not closers and _glued_period_ends(text, dot, after, rules))
+            or (not closers and _glued_period_ends(text, dot, after, sentence_start, rules))
         ):
             return after, rules.spaces
         return None
@@ -369,40 +374,45 @@ def _next_is_lowercase(text: str, index: int) -> bool:
     return bool(word) and word[0].islower()
 
 
-def _token_before(text: str, dot: int) -> int:
-    """Start offset of the whitespace-delimited token that ends at ``dot``."""
-    if dot == 0 or text[dot - 1].isspace():
+def _token_before(text: str, dot: int, floor: int = 0) -> int:
+    """Start offset of the whitespace-delimited token that ends at ``dot``.
+
+    The token never reaches back before ``floor``, the start of the current sentence:
+    "日。G." has the token "G", as it has when the sentence stands alone.
+    """
+    if dot <= floor or text[dot - 1].isspace():
         return dot
-    low = max(0, dot - 48)
+    low = max(floor, dot - 48)
     parts = text[low:dot].rsplit(None, 1)
-    if len(parts) == 2 or low == 0:
+    if len(parts) == 2 or low == floor:
         return dot - len(parts[-1])
     start = low  # a token longer than the window: walk back the slow way
-    while start > 0 and not text[start - 1].isspace():
+    while start > floor and not text[start - 1].isspace():
         start -= 1
     return start
 
 
-def _abbreviation_candidates(text: str, dot: int, parts: int) -> list[str]:
-    """Keys of the last 1..parts tokens before ``dot`` ("B", "z.B", ...), openers stripped."""
+def _abbreviation_candidates(text: str, dot: int, parts: int, floor: int) -> list[str]:
+    """Keys of the last 1..parts tokens before ``dot`` ("B", "z.B", ...), openers stripped,
+    none reaching back before ``floor``."""
     keys: list[str] = []
     joined = ""
     end = dot
     for _ in range(parts):
-        start = _token_before(text, end)
+        start = _token_before(text, end, floor)
         joined = text[start:end] + joined
         keys.append(joined.lstrip(_OPENERS))
         end = start
-        while end > 0 and text[end - 1].isspace():
+        while end > floor and text[end - 1].isspace():
             end -= 1
-        if end == 0:
+        if end <= floor:
             break
     return keys
 
 
-def _abbreviation_kind(text: str, dot: int, rules: SegmentRules) -> str | None:
+def _abbreviation_kind(text: str, dot: int, floor: int, rules: SegmentRules) -> str | None:
     """Which list the word before ``dot`` is in: "never", "number", "may_end" or None."""
-    for key in _abbreviation_candidates(text, dot, rules.longest_abbreviation):
+    for key in _abbreviation_candidates(text, dot, rules.longest_abbreviation, floor):
         if not key:
             continue
         # "E.g." and "Z. B." open sentences; a single capital ("Г.") is an initial instead.
@@ -430,7 +440,7 @@ def _period_continues(
     text: str, dot: int, after: int, sentence_start: int, rules: SegmentRules
 ) -> bool:
     """True when "word. Next" is not a sentence end (abbreviation, initial, ordinal...)."""
-    token_start = _token_before(text, dot)
+    token_start = _token_before(text, dot, sentence_start)
     token = text[token_start:dot].lstrip(_OPENERS)
     if not token:
         return False  # " ." in tokenised text
@@ -438,7 +448,7 @@ def _period_continues(
         return False  # the common case: an ordinary word ends the sentence
     next_word = _next_word(text, after)
     starter = _next_is_starter(text, after, rules)
-    kind = _abbreviation_kind(text, dot, rules)
+    kind = _abbreviation_kind(text, dot, sentence_start, rules)
     if kind == "never":
         return True
     if kind == "number":
@@ -449,14 +459,14 @@ def _period_continues(
                                           or (len(token) == 1 and token.isalpha())):
         return True  # "1. Vom Kangchendzönga...", "IV. The", "a. First item"
     if token.isdigit():
-        return _is_ordinal(text, token_start, token, next_word, rules)
+        return _is_ordinal(text, token_start, token, next_word, sentence_start, rules)
     if _looks_abbreviated(token):
         return not starter
     return False
 
 
 def _is_ordinal(text: str, token_start: int, number: str, next_word: str,
-                rules: SegmentRules) -> bool:
+                sentence_start: int, rules: SegmentRules) -> bool:
     if not rules.ordinal_dot or len(number) > 3:
         return False
     if next_word.casefold() in rules.months:
@@ -464,14 +474,14 @@ def _is_ordinal(text: str, token_start: int, number: str, next_word: str,
     if next_word.casefold() in rules.starters:
         return False
     word_end = token_start
-    while word_end > 0 and text[word_end - 1].isspace():
+    while word_end > sentence_start and text[word_end - 1].isspace():
         word_end -= 1
-    word_start = _token_before(text, word_end)
+    word_start = _token_before(text, word_end, sentence_start)
     return text[word_start:word_end].casefold() in rules.ordinal_words
 
 
-def _is_url_or_code(text: str, dot: int) -> bool:
-    token = text[_token_before(text, dot):dot]
+def _is_url_or_code(text: str, dot: int, sentence_start: int) -> bool:
+    token = text[_token_before(text, dot, sentence_start):dot]
     return any(mark in token for mark in _URL_MARKS)
 
 
@@ -488,34 +498,39 @@ def _starts_glued_sentence(text: str, dot: int, after: int) -> bool:
     return before.isalpha() and not before.isupper() and not before.islower()
 
 
-def _glued_period_ends(text: str, dot: int, after: int, rules: SegmentRules) -> bool:
-    """True for "strengthened.Pezeshitsyan"; False for "U.S.A", "G.O.Dyhrenfurth", "Bd.XI"."""
+def _glued_period_ends(
+    text: str, dot: int, after: int, sentence_start: int, rules: SegmentRules
+) -> bool:
+    """True for "strengthened.Pezeshitsyan"; False for "U.S.A", "G.O.Dyhrenfurth", "Bd.XI".
+
+    Only the current sentence is looked at, back to ``sentence_start`` and forward to
+    the next terminator other than a period, so that a sentence cut here is cut the
+    same way when it stands alone.
+    """
     if not _starts_glued_sentence(text, dot, after):
         return False
     run_start = dot
-    while run_start > 0 and text[run_start - 1].isalpha():
+    while run_start > sentence_start and text[run_start - 1].isalpha():
         run_start -= 1
     run = text[run_start:dot]
     if not run:
         digits = dot
-        while digits > 0 and text[digits - 1].isdigit():
+        while digits > sentence_start and text[digits - 1].isdigit():
             digits -= 1
         # "in 2024.He" ends a sentence; "Nr.212" or "S.298" never reach here (digit after).
-        return dot - digits >= 2 and (digits == 0 or text[digits - 1].isspace())
-    if run_start > 0 and not text[run_start - 1].isspace() and text[run_start - 1] not in _OPENERS:
+        return dot - digits >= 2 and (digits == sentence_start or text[digits - 1].isspace())
+    if (run_start > sentence_start and not text[run_start - 1].isspace()
+            and text[run_start - 1] not in _OPENERS):
         return False  # "J.D.A.Stainton", "x1.Foo": part of a longer dotted token
     if len(run) == 1 and (run.isupper() or run.islower()):
         return False  # an initial: "B.Arthaud"
     if any(c.isupper() for c in run[1:]) and not run.isupper():
         return False  # camelCase identifiers: "jQuery.Ajax"
-    if _abbreviation_kind(text, dot, rules) is not None:
+    if _abbreviation_kind(text, dot, sentence_start, rules) is not None:
         return False
-    next_end = after
-    while next_end < len(text) and not text[next_end].isspace():
-        next_end += 1
-    following = text[after:next_end].rstrip(".!?…" + _CLOSERS + ",;:")
+    following = _DOTTED_NAME.match(text, after)
     # "Example.Com/path", "Foo.Bar.baz": dotted names and paths, not two sentences.
-    return not re.search(r"[./@][^\W\d_]", following)
+    return not (following and re.search(r"[./@][^\W\d_]", following.group().rstrip(".:")))
 
 
 def segment_document(document: Document, config: SegmentConfig | None = None) -> SegmentedDocument:
