@@ -269,7 +269,7 @@ SENSITIVITY: list[tuple[str, Any]] = [
     ("unaligned_run_cost", 2.5), ("unaligned_run_cost", 3.5),
     ("soft_boundary_cost", 0.0), ("soft_boundary_cost", 0.5), ("soft_boundary_cost", 1.5),
     ("soft_boundary_cost", 2.0),
-    ("estimate_length_variance", False),
+    ("estimate_length_variance", False), ("merge_needs_support", False),
 ]
 
 

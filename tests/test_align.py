@@ -189,7 +189,8 @@ def test_a_soft_cut_costs_the_bead_after_it() -> None:
     assert with_soft[1] - without[1] == pytest.approx(2.0)
 
 
-def test_bead_costs_repeat_the_search_costs() -> None:
+@pytest.mark.parametrize("merge_support", [False, True])
+def test_bead_costs_repeat_the_search_costs(merge_support: bool) -> None:
     """The confidence of unaligned beads re-costs beads outside the search: same numbers."""
     from mtcheck.align.cost import BeadCosts, Channel
     from mtcheck.align.search import Band, banded_search
@@ -201,12 +202,18 @@ def test_bead_costs_repeat_the_search_costs() -> None:
     src, tgt = feature_matrices(source, "en", target, "de")
     kinds = [(1, 1), (1, 2), (2, 1), (1, 0), (2, 2)]
     model = BeadCosts([text_length(t) for t in source], [text_length(t) for t in target],
-                      [Channel(src, tgt, 20.0)], kinds, {**PRIORS}, Band.full(5, 5))
+                      [Channel(src, tgt, 20.0)], kinds, {**PRIORS}, Band.full(5, 5),
+                      merge_support=merge_support)
     result = banded_search(5, 5, kinds, model, Band.full(5, 5))
     for (i, j, a, b), cost in zip(result.beads, result.costs, strict=True):
         if a and b:
             assert model.bead_cost(i + a, j + b, a, b) == pytest.approx(cost, rel=1e-5)
     assert (2, 1) in [(a, b) for _, _, a, b in result.beads]
+    # Every 2-1 bead, in the search or not, costs the same both ways.
+    rows = model.row_costs(5, 0, 5)
+    kind = kinds.index((2, 1))
+    for column in range(1, 6):
+        assert model.bead_cost(5, column, 2, 1) == pytest.approx(rows[kind, column], rel=1e-5)
 
 
 def test_backtranslations_must_match_the_target() -> None:

@@ -62,6 +62,11 @@ class AlignConfig:
     # Re-estimate the length model's variance from the document's own 1-1 beads (a first
     # pass) and align again with it; false keeps Gale & Church's 6.8.
     estimate_length_variance: bool = True
+    # A 2-1 bead earns the larger reward of a merged bead only when both of its source
+    # sentences share a signal (number, name, cognate, mark) with the target sentence, or
+    # the cut between them is soft; otherwise it earns that of a 1-1 bead, so that a short
+    # sentence left untranslated comes out as a 1-0 rather than riding on its neighbour.
+    merge_needs_support: bool = True
 
 
 @dataclass(frozen=True)

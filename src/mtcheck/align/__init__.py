@@ -13,6 +13,6 @@ from mtcheck.align.documents import align_documents
 from mtcheck.align.sentences import PRIORS, align_sentences, parse_beads
 
 ALIGNER = ("mtcheck-align/2(length[linked-ratio+document-variance]+numbers+ngrams+punctuation"
-           "+soft-cuts[+backtranslation])")
+           "+soft-cuts+merge-support[+backtranslation])")
 
 __all__ = ["ALIGNER", "PRIORS", "align_documents", "align_sentences", "parse_beads"]

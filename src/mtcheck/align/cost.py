@@ -130,7 +130,7 @@ class BeadCosts:
                  priors: Mapping[Bead, float], band: Band,
                  variance: float = GALE_CHURCH_VARIANCE, run_extend: float | None = None,
                  soft: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
-                 ratio: float | None = None) -> None:
+                 ratio: float | None = None, merge_support: bool = False) -> None:
         src = np.asarray(source_lengths, dtype=np.float64)
         tgt = np.asarray(target_lengths, dtype=np.float64)
         # Scale target lengths into source characters: fair across scripts of any density.
@@ -158,7 +158,15 @@ class BeadCosts:
         self._soft_target_any = bool(self._soft_target.any())
         max_source = int(self._a.max(initial=1))
         max_target = int(self._b.max(initial=1))
-        self._channels = [_ChannelState(c, max_source, max_target, band, self._a, self._b)
+        # A 2-1 bead whose two source sentences do not both share a signal with its target
+        # earns the reward of a 1-1 bead, unless the cut between them is soft: otherwise a
+        # short sentence with no translation rides on its neighbour's match (√1.5 × reward).
+        merge_kind = -1
+        if merge_support:
+            merge_kind = next((k for k, kind in enumerate(consuming) if tuple(kind) == (2, 1)),
+                              -1)
+        self._channels = [_ChannelState(c, max_source, max_target, band, self._a, self._b,
+                                        (self._soft_source, merge_kind))
                           for c in channels]
         self._rewards = [c.weight * self._reward_scale[:, None] for c in channels]
 
@@ -178,7 +186,7 @@ class BeadCosts:
         if self._soft_target_any:
             costs += self._soft_target[starts]
         for channel, rewards in zip(self._channels, self._rewards, strict=True):
-            costs -= rewards * channel.cosines(row, lo, hi, ends, starts)
+            costs -= rewards * channel.similarities(row, lo, hi, ends, starts)
         return costs
 
     def insertion_costs(self) -> NDArray[np.float64]:
@@ -214,7 +222,7 @@ class BeadCosts:
         cost = (float(tail_cost(np.array([delta]))[0]) + self._prior[kind]
                 + self._soft_source[row - a] + self._soft_target[column - b])
         for channel, rewards in zip(self._channels, self._rewards, strict=True):
-            cost -= float(rewards[kind, 0]) * channel.bead_cosine(row, column, a, b)
+            cost -= float(rewards[kind, 0]) * channel.bead_similarity(row, column, a, b)
         return float(cost)
 
     def searches(self, a: int, b: int) -> bool:
@@ -255,12 +263,25 @@ def estimate_variance(beads: Sequence[tuple[int, int, int, int]], source_lengths
     return max(estimate, 0.5)
 
 
+# Reward of an unsupported 2-1 bead relative to a supported one: that of a 1-1 bead.
+_MERGE_DISCOUNT = 1.0 / math.sqrt(1.5)
+# Products at or below this are "nothing shared" (cumulative sums leave rounding residue).
+_NOTHING_SHARED = 1e-9
+
+
 class _ChannelState:
     """One channel's source × target products inside the band, computed in row chunks."""
 
     def __init__(self, channel: Channel, max_source: int, max_target: int, band: Band,
-                 take_source: NDArray[np.int64], take_target: NDArray[np.int64]) -> None:
+                 take_source: NDArray[np.int64], take_target: NDArray[np.int64],
+                 merge: tuple[NDArray[np.float64], int] | None = None) -> None:
         self.weight = channel.weight
+        # Soft-cut costs of the source side, and the index of the 2-1 kind whose reward needs
+        # support from both source sentences (-1: none).
+        self._soft_source: NDArray[np.float64] | None = None
+        self._merge_kind = -1
+        if merge is not None:
+            self._soft_source, self._merge_kind = merge
         self._source = channel.source
         self._target = channel.target
         self._index: SortedEntries = sorted_entries(channel.target)
@@ -299,8 +320,27 @@ class _ChannelState:
         dot = float((source.weights[s0:s1, None] * target.weights[None, t0:t1])[same].sum())
         return dot * float(self._source_scale[a, row] * self._target_scale[b, column])
 
-    def cosines(self, row: int, lo: int, hi: int, ends: NDArray[np.int64],
-                starts: NDArray[np.int64]) -> NDArray[np.float64]:
+    def bead_similarity(self, row: int, column: int, a: int, b: int) -> float:
+        """:meth:`bead_cosine`, discounted like :meth:`similarities` for an unsupported 2-1."""
+        cosine = self.bead_cosine(row, column, a, b)
+        if (a, b) == (2, 1) and self._needs_support(row) and not (
+                self.bead_cosine(row, column, 1, 1) > _NOTHING_SHARED
+                and self.bead_cosine(row - 1, column, 1, 1) > _NOTHING_SHARED):
+            cosine *= _MERGE_DISCOUNT
+        return cosine
+
+    def _needs_support(self, row: int) -> bool:
+        """Whether a 2-1 bead ending at ``row`` needs support from both source sentences."""
+        return (self._merge_kind >= 0 and row >= 2 and self._soft_source is not None
+                and not self._soft_source[row - 1])
+
+    def similarities(self, row: int, lo: int, hi: int, ends: NDArray[np.int64],
+                     starts: NDArray[np.int64]) -> NDArray[np.float64]:
+        """Cosine of each bead ending in this row, an unsupported 2-1 bead's discounted.
+
+        A 2-1 bead is unsupported when one of its source sentences shares nothing with the
+        target sentence and the cut between them is not soft.
+        """
         first = max(row - self._max_source, 0)
         if not (self._chunk_start <= first and row <= self._chunk_end):
             self._load_chunk(first)
@@ -316,6 +356,13 @@ class _ChannelState:
         dots: NDArray[np.float64] = summed[a, ends[None, :] - base] - summed[a, starts - base]
         dots *= self._source_scale[self._a, row][:, None]
         dots *= self._target_scale[self._b[:, None], ends[None, :]]
+        if self._needs_support(row):
+            k = self._merge_kind
+            span_end, span_start = ends - base, starts[k] - base
+            last = summed[1, span_end] - summed[1, span_start]
+            both = summed[2, span_end] - summed[2, span_start]
+            unsupported = (last <= _NOTHING_SHARED) | (both - last <= _NOTHING_SHARED)
+            dots[k, unsupported] *= _MERGE_DISCOUNT
         return dots
 
 

@@ -156,7 +156,7 @@ class _Searcher:
                               sample, self._consuming, self._priors, band,
                               variance=model.variance, run_extend=config.unaligned_run_cost,
                               soft=(soft[0][: rows + 1], soft[1][: columns + 1]),
-                              ratio=model.ratio)
+                              ratio=model.ratio, merge_support=config.merge_needs_support)
             return banded_search(rows, columns, self._consuming, costs, band), costs
 
         return search
