@@ -57,3 +57,15 @@ def test_a_bug_exits_3_not_1(monkeypatch, tmp_path) -> None:
                                        f"de={source}", "--no-backtranslation"])
     assert result.exit_code == 3
     assert "internal error" in result.output
+
+
+def test_readme_lists_every_check_and_command() -> None:
+    from pathlib import Path
+
+    from mtcheck.checks import CHECKS
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for check in CHECKS:
+        assert f"`{check}`" in readme, check
+    for name in main.commands:
+        assert f"mtcheck {name}" in readme, name

@@ -64,3 +64,13 @@ def test_shipped_configs_load() -> None:
         if path.name == "glossary.toml":
             continue
         load_config(path)
+
+
+def test_toml_examples_in_the_readme_are_valid_configs(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", readme, flags=re.DOTALL)
+    assert blocks
+    for block in blocks:
+        load_config(write(tmp_path, block))
