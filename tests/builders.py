@@ -5,9 +5,14 @@ from __future__ import annotations
 from mtcheck.types import AlignedPair, Alignment, Document, Paragraph, SegmentedDocument, Sentence
 
 
-def segmented(lang: str, sentences: list[str], path: str = "doc.txt") -> SegmentedDocument:
-    """One paragraph per sentence, one line each, sentence ids in order."""
-    paragraphs = tuple(Paragraph(index=i, text=t, line=2 * i + 1) for i, t in enumerate(sentences))
+def segmented(lang: str, sentences: list[str], path: str = "doc.txt",
+              *, title: bool = False) -> SegmentedDocument:
+    """One paragraph per sentence, one line each, sentence ids in order.
+
+    ``title`` makes the first sentence the document's title paragraph.
+    """
+    paragraphs = tuple(Paragraph(index=i, text=t, line=2 * i + 1, is_title=title and i == 0)
+                       for i, t in enumerate(sentences))
     document = Document(path=path, lang=lang, paragraphs=paragraphs)
     return SegmentedDocument(
         document=document,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import one_to_one, segmented
 from mtcheck.checks import CHECKS
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.names import (
@@ -22,7 +23,6 @@ from mtcheck.types import (
     Document,
     Paragraph,
     SegmentedDocument,
-    Sentence,
 )
 
 SOURCE = [
@@ -36,16 +36,7 @@ SOURCE = [
 
 
 def document(sentences: list[str], lang: str) -> SegmentedDocument:
-    paragraphs = tuple(Paragraph(i, text, i + 1, is_title=(i == 0)) for i, text in
-                       enumerate(sentences))
-    return SegmentedDocument(
-        Document(f"{lang}.txt", lang, paragraphs),
-        tuple(Sentence(i, i, text, 0, len(text), i + 1) for i, text in enumerate(sentences)),
-        "test")
-
-
-def one_to_one(count: int) -> Alignment:
-    return Alignment(tuple(AlignedPair((i,), (i,)) for i in range(count)), "test")
+    return segmented(lang, sentences, f"{lang}.txt", title=True)
 
 
 @pytest.fixture(scope="module")
@@ -260,7 +251,6 @@ def test_missing_glossary_file(tmp_path: Path) -> None:
 def test_weekdays_and_months_are_never_names() -> None:
     from mtcheck.names import find_entities
     from mtcheck.segment import segment_document
-    from mtcheck.types import Document, Paragraph
 
     text = ("The minister met Sergei Shoigu on Tuesday. Shoigu will return in May. "
             "Talks with Shoigu resume on Friday in March.")

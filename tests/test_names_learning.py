@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
+from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, find_entities
-from mtcheck.types import (
-    AlignedPair,
-    Alignment,
-    Document,
-    Paragraph,
-    SegmentedDocument,
-    Sentence,
-)
+from mtcheck.types import SegmentedDocument
 
 SOURCE = [
     "Talks on the plan",
@@ -47,16 +41,7 @@ HAMAS_ZH = [
 
 
 def document(sentences: list[str], lang: str) -> SegmentedDocument:
-    paragraphs = tuple(Paragraph(i, text, i + 1, is_title=(i == 0)) for i, text in
-                       enumerate(sentences))
-    return SegmentedDocument(
-        Document(f"{lang}.txt", lang, paragraphs),
-        tuple(Sentence(i, i, text, 0, len(text), i + 1) for i, text in enumerate(sentences)),
-        "test")
-
-
-def one_to_one(count: int) -> Alignment:
-    return Alignment(tuple(AlignedPair((i,), (i,)) for i in range(count)), "test")
+    return segmented(lang, sentences, f"{lang}.txt", title=True)
 
 
 def run(source_sentences: list[str], target_sentences: list[str], lang: str,
