@@ -24,6 +24,7 @@ from mtcheck.backtranslate.engines import (
     BatchDone,
     GenerationSettings,
     batches_by_length,
+    decode_output,
     length_limit,
 )
 from mtcheck.backtranslate.families import ModelFamily
@@ -124,8 +125,7 @@ class CTranslate2Translator:
             )
             for index, result in zip(batch, results, strict=True):
                 ids = self.tokenizer.convert_tokens_to_ids(result.hypotheses[0])
-                kept = [i for i in ids if i not in drop]
-                outputs[index] = self.tokenizer.decode(kept, skip_special_tokens=True).strip()
+                outputs[index] = decode_output(self.tokenizer, ids, drop)
             done += len(batch)
             if on_batch is not None:
                 on_batch(done)

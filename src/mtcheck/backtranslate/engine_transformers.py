@@ -18,6 +18,7 @@ from mtcheck.backtranslate.engines import (
     BatchDone,
     GenerationSettings,
     batches_by_length,
+    decode_output,
     length_limit,
 )
 from mtcheck.backtranslate.families import ModelFamily
@@ -124,8 +125,7 @@ class TransformersTranslator:
                     **extra,
                 )
             for index, ids in zip(batch, generated.tolist(), strict=True):
-                kept = [i for i in ids if i not in drop]
-                outputs[index] = self.tokenizer.decode(kept, skip_special_tokens=True).strip()
+                outputs[index] = decode_output(self.tokenizer, ids, drop)
             done += len(batch)
             if on_batch is not None:
                 on_batch(done)

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from mtcheck.backtranslate.families import ModelFamily
 from mtcheck.backtranslate.resolve import LocatedModel
@@ -179,6 +179,16 @@ def length_limit(model_dir: Path, max_length: int) -> int:
     if isinstance(positions, int) and positions > 2:
         return max(1, min(max_length, positions - 2))
     return max_length
+
+
+def decode_output(tokenizer: Any, ids: Sequence[int], drop: set[int]) -> str:
+    """One generated sequence as text, the same way for every backend.
+
+    Language tokens (forced BOS, target prefix) are dropped by id before decoding,
+    so both backends give the same string for the same ids.
+    """
+    kept = [i for i in ids if i not in drop]
+    return str(tokenizer.decode(kept, skip_special_tokens=True)).strip()
 
 
 def batches_by_length(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
