@@ -124,7 +124,9 @@ def real_text_speed(corpus_source: Path, dev_de: Path) -> None:
               f" {theirs:,.0f} sentences/s: {ours / theirs:,.0f}x")
 
 
-def bleualign_sanity(path: Path) -> None:
+def line_ends_and_cuts(path: Path, lang: str = "de") -> tuple[str, set[int], set[int]]:
+    """A one-sentence-per-line file joined into one paragraph: the text, the offsets where
+    its lines ended (the gold sentence ends) and where mtcheck cuts it."""
     lines = [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
     text = " ".join(lines)
     gold_ends, offset = set(), 0
@@ -132,9 +134,13 @@ def bleualign_sanity(path: Path) -> None:
         offset += len(line)
         gold_ends.add(offset)
         offset += 1
-    cuts = {span.end for span in split_sentences(text, "de")}
+    return text, gold_ends, {span.end for span in split_sentences(text, lang)}
+
+
+def bleualign_sanity(path: Path) -> None:
+    _, gold_ends, cuts = line_ends_and_cuts(path)
     found = len(gold_ends & cuts)
-    print(f"\nBleualign dev.de sanity ({len(lines)} gold lines joined into one paragraph):")
+    print(f"\nBleualign dev.de sanity ({len(gold_ends)} gold lines joined into one paragraph):")
     print(f"  sentences found:        {len(cuts)}")
     print(f"  gold line ends found:   {found} ({found / len(gold_ends):.1%})")
     print(f"  merged (ends missed):   {len(gold_ends) - found}")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
 from mtcheck.corpus import Corpus, load_corpus
-from mtcheck.segment import segment_document, split_sentences
+from mtcheck.segment import segment_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora" / "shoigu-visits-iran"
@@ -62,15 +63,12 @@ def test_bleualign_german_line_ends_are_mostly_found() -> None:
     end at colons and semicolons, which are not sentence ends (see docs/segmentation.md)."""
     if not BLEUALIGN_DE.exists():
         pytest.skip("../shared/data/bleualign-dev is not there")
-    lines = [line.strip() for line in BLEUALIGN_DE.read_text("utf-8").splitlines()
-             if line.strip()]
-    text = " ".join(lines)
-    gold_ends, offset = set(), 0
-    for line in lines:
-        offset += len(line)
-        gold_ends.add(offset)
-        offset += 1
-    cuts = {span.end for span in split_sentences(text, "de")}
+    spec = importlib.util.spec_from_file_location("bench_segment",
+                                                  ROOT / "benchmarks" / "bench_segment.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    text, gold_ends, cuts = bench.line_ends_and_cuts(BLEUALIGN_DE)
     ends_with_stop = {end for end in gold_ends if text[end - 1] in ".!?"}
     assert len(ends_with_stop & cuts) / len(ends_with_stop) > 0.9
     assert len(cuts - gold_ends) / len(cuts) < 0.1
