@@ -148,6 +148,7 @@ class CleanCount:
     by_check: Mapping[str, int]  # target-side false findings
     justified: Mapping[str, int]  # alignment flags the gold alignment bears out
     source_by_check: Mapping[str, int]  # findings on the source document
+    by_lang: Mapping[str, int] = dataclasses.field(default_factory=dict)  # false, per translation
 
     @property
     def pairs(self) -> int:
@@ -170,6 +171,7 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
     source (0-1 beads): an align.addition there is justified.
     """
     by_check: Counter[str] = Counter()
+    by_lang: Counter[str] = Counter()
     justified: Counter[str] = Counter()
     translations = 0
     for lang, lang_flags in flags.items():
@@ -181,9 +183,11 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
                 justified[flag.check] += 1
             else:
                 by_check[flag.check] += 1
+                by_lang[lang] += 1
     source = Counter(flag.check for flag in flags.get("source", ()))
     return CleanCount(name, source_sentences, translations, dict(sorted(by_check.items())),
-                      dict(sorted(justified.items())), dict(sorted(source.items())))
+                      dict(sorted(justified.items())), dict(sorted(source.items())),
+                      dict(sorted(by_lang.items())))
 
 
 def _justified(flag: Flag, untranslated: frozenset[int], unsourced: frozenset[int]) -> bool:
@@ -440,6 +444,8 @@ def clean_rows(count: CleanCount) -> list[str]:
         total = sum(checks.values())
         rows.append(f"  {group:<10} {total:>5}  {count.per100(total):6.2f} /100")
         rows += [f"    {c:<28} {n:>5}  {count.per100(n):6.2f} /100" for c, n in checks.items()]
+    if count.by_lang:
+        rows.append("  per translation: " + ", ".join(f"{lg} {n}" for lg, n in count.by_lang.items()))
     for c, n in count.justified.items():
         rows.append(f"  justified by gold  {c:<20} {n:>5}")
     for c, n in count.source_by_check.items():
@@ -472,6 +478,7 @@ def clean_json(count: CleanCount) -> dict[str, Any]:
     return {
         "source_sentences": count.source_sentences, "translations": count.translations,
         "false_by_check": dict(count.by_check),
+        "false_by_lang": dict(count.by_lang),
         "false_per_100": {g: round(count.per100(count.group_total(g)), 2)
                           for g in ("names", "numbers", "alignment", "other")},
         "justified_by_gold": dict(count.justified),

@@ -98,6 +98,7 @@ def test_count_clean_per_100_and_justified_alignment_flags() -> None:
     assert count.source_by_check == {"names.source-inconsistent": 1}
     assert count.per100(count.group_total("names")) == pytest.approx(5.0)
     assert count.group_total("alignment") == 1
+    assert count.by_lang == {"de": 1, "fr": 2}
 
 
 def test_bleualign_paragraphs_keep_headings_alone_and_both_sides_full() -> None:
