@@ -512,6 +512,29 @@ def merge_scores(scores: Sequence[PlantedScore]) -> PlantedScore:
                         tuple(e for s in scores for e in s.missed))
 
 
+def inventory(clean_root: Path, planted_root: Path) -> list[str]:
+    """What the clean and planted corpora hold: documents, sentences, languages, errors."""
+    splits = split_of(clean_root)
+    rows = ["== Data"]
+    total_sentences = total_pairs = 0
+    for folder in sorted(p.parent for p in clean_root.glob("*/manifest.toml")):
+        corpus = load_corpus(folder)
+        n = len(nonempty_line_index(Path(corpus.source.path).read_text("utf-8")))
+        langs = sorted(corpus.translations)
+        total_sentences += n
+        total_pairs += n * len(langs)
+        rows.append(f"  {folder.name} [{splits.get(folder.name, '?')}]: {corpus.source.lang} source, "
+                    f"{n} sentences -> {', '.join(langs)}")
+    rows.append(f"  clean: {total_sentences} source sentences, {total_pairs} translated sentences")
+    errors = [e for g in sorted(planted_root.glob("*/gold.json")) for e in read_gold(g)]
+    kinds = Counter(e.kind for e in errors)
+    langs_count = Counter(e.lang for e in errors)
+    rows.append(f"  planted: {len(errors)} errors; by kind: "
+                + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    rows.append("  planted by language: " + ", ".join(f"{k} {n}" for k, n in sorted(langs_count.items())))
+    return rows
+
+
 def default_bleualign() -> Path:
     """../shared/data/bleualign-dev beside the checkout (or beside a folder above it)."""
     for parent in ROOT.parents:
@@ -531,7 +554,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shipped", type=Path, default=ROOT / "corpora" / "shoigu-visits-iran")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--missed", action="store_true", help="list the planted errors missed")
+    parser.add_argument("--inventory", action="store_true",
+                        help="only list the documents, languages and planted errors")
     args = parser.parse_args(argv)
+    if args.inventory:
+        print("\n".join(inventory(args.clean, args.planted)))
+        return 0
     config = run_config()
     report: dict[str, Any] = {"clean": {}, "planted": {}}
     lines: list[str] = ["== False findings on clean translations (per 100 translated source sentences)"]
