@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import Any
 
 from mtcheck.names.inflection import rules_for
 
@@ -26,6 +27,8 @@ _NUMBER = re.compile(r"(?<![\d.,])\d+(?:[,.\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?!\
 _YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[/–-]\s?(\d\d)(?!\d)")
 # A time of day written with an hour mark: "15 h 30", "15h30", "15 h. 30", "15:30".
 _TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])(?:\s?h\.?\s?|:)([0-5]\d)(?!\d|[.,:]\d)")
+# Seconds with their decimal after the unit, as Japanese and Chinese write them: 41秒6 = 41.6.
+_CJK_SECONDS = re.compile(r"(\d+)秒(\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _VULGAR_FRACTION = re.compile(r"\s?([\u00bc-\u00be\u2150-\u215e])")
 _HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -128,12 +131,22 @@ def scale_words(lang: str) -> tuple[tuple[str, int], ...]:
 
 
 def _cldr_scale_words(lang: str) -> dict[str, int]:
-    from babel import Locale, UnknownLocaleError
+    """Scale words of every regional locale of the language (pt_PT's "mil milhões" and
+    pt_BR's "bilhões" are both Portuguese); a word the regions disagree on is left out
+    ("bi" is 10^9 in Brazil and 10^12 in Portugal)."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
 
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return {}
+    base = lang.replace("-", "_").split("_")[0].lower()
+    factors: dict[str, set[int]] = {}
+    for identifier in sorted(i for i in locale_identifiers()
+                             if i == base or i.startswith(base + "_")):
+        for word, factor in _locale_scale_words(Locale.parse(identifier)).items():
+            factors.setdefault(word, set()).add(factor)
+    return {word: next(iter(found)) for word, found in factors.items() if len(found) == 1}
+
+
+def _locale_scale_words(locale: Any) -> dict[str, int]:
     found: dict[str, int] = {}
     formats = locale.compact_decimal_formats
     for style in ("long", "short"):
@@ -142,10 +155,13 @@ def _cldr_scale_words(lang: str) -> dict[str, int]:
                 text = str(getattr(pattern, "pattern", pattern))
                 zeros = text.count("0")
                 word = _fold(re.sub(r"[0#]+|'", "", text).replace("\u00a0", " ").strip())
-                # One-letter abbreviations ("K", "M", "B") are units or labels as often as
-                # scale words, except in scripts where they attach to the digits (万, 억).
+                if not word or zeros == 0:
+                    continue
+                # Short forms of one or two letters ("K", "M", "mm", "Md") are units and
+                # labels as often as scale words ("5 mm"), except in scripts where they
+                # attach to the digits (万, 억) or when they end with a full stop ("εκ.").
                 letters = sum(ch.isalpha() for ch in word)
-                if not word or zeros == 0 or (letters < 2 and not _is_cjk(word[0])):
+                if letters < 3 and not (_is_cjk(word[0]) or word.endswith(".")):
                     continue
                 found.setdefault(word, int(magnitude) // 10 ** (zeros - 1))
     return found
@@ -265,6 +281,10 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
                                               alternatives=alternatives), lang)
         found.append(mention)
         cursor = mention.end
+    for match in _CJK_SECONDS.finditer(text):
+        found = [n for n in found if not match.start() <= n.start < match.end()]
+        found.append(NumberMention(f"{int(match.group(1))}.{match.group(2)}", match.start(),
+                                   match.end(), match.group(0)))
     for match in _YEAR_RANGE.finditer(text):
         # The abbreviated second year of "1952/53" is 1953.
         start = match.start(3)
