@@ -65,6 +65,7 @@ class Flag:
     check: str
     indices: frozenset[int]  # gold source-sentence indices the finding points at
     text: str  # entity names, expected form and message, for entity matching
+    targets: frozenset[int] = frozenset()  # gold target-sentence indices of its target ids
 
 
 def group_of(check: str) -> str:
@@ -132,7 +133,8 @@ def translation_flags(run: RunResult, source_lines: Mapping[int, int],
         target_map = line_map(result.target, target_lines.get(result.lang, {}))
         out[result.lang] = [
             Flag(f.check, finding_indices(f, source_map, target_map, result.alignment),
-                 finding_text(f, run))
+                 finding_text(f, run),
+                 frozenset(target_map[i] for i in f.target_ids if i in target_map))
             for f in result.findings if not f.suppressed]
     return out
 
@@ -166,9 +168,9 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
                 unsourced: Mapping[str, frozenset[int]] | None = None) -> CleanCount:
     """Every target-side flag is false, except alignment flags the gold bears out.
 
-    ``untranslated``: gold source indices with no translation (1-0 beads);
-    ``unsourced``: per language, gold source indices next to a target sentence with no
-    source (0-1 beads): an align.addition there is justified.
+    ``untranslated``: gold source indices with no translation (1-0 beads): an
+    align.omission there is justified; ``unsourced``: per language, gold target indices
+    with no source (0-1 beads): an align.addition there is justified.
     """
     by_check: Counter[str] = Counter()
     by_lang: Counter[str] = Counter()
@@ -191,10 +193,10 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
 
 
 def _justified(flag: Flag, untranslated: frozenset[int], unsourced: frozenset[int]) -> bool:
+    if flag.check == "align.addition":
+        return bool(flag.targets) and flag.targets <= unsourced
     if group_of(flag.check) != "alignment" or not flag.indices:
         return False
-    if flag.check == "align.addition":
-        return bool(flag.indices & unsourced)
     return flag.indices <= untranslated
 
 
@@ -390,6 +392,7 @@ def bleualign_set(folder: Path, config: Config, workdir: Path) -> CleanCount:
     src_out: list[str] = []
     tgt_out: list[str] = []
     src_lines: dict[int, int] = {}
+    tgt_lines: dict[int, int] = {}
     for paragraph in bleualign_paragraphs(beads, source):
         if src_out:
             src_out.append("")
@@ -398,22 +401,19 @@ def bleualign_set(folder: Path, config: Config, workdir: Path) -> CleanCount:
             for i in src:
                 src_out.append(source[i].strip())
                 src_lines[len(src_out)] = i
-            tgt_out.extend(target[j].strip() for j in tgt)
+            for j in tgt:
+                tgt_out.append(target[j].strip())
+                tgt_lines[len(tgt_out)] = j
     src_path, tgt_path = workdir / "dev.de.txt", workdir / "dev.fr.txt"
     src_path.write_text("\n".join(src_out) + "\n", "utf-8")
     tgt_path.write_text("\n".join(tgt_out) + "\n", "utf-8")
     corpus = adhoc_corpus(src_path, "de", {"fr": tgt_path})
     run = evaluate(corpus, config)
-    flags = translation_flags(run, src_lines, {})
+    flags = translation_flags(run, src_lines, {"fr": tgt_lines})
     untranslated = frozenset(i for s, t in beads if not t for i in s)
-    # A target sentence with no source sits next to the source sentences of the bead before.
-    unsourced: set[int] = set()
-    for k, (s, t) in enumerate(beads):
-        if not s and t:
-            for near in (beads[k - 1][0] if k else [], beads[k + 1][0] if k + 1 < len(beads) else []):
-                unsourced.update(near)
+    unsourced = frozenset(j for s, t in beads if not s for j in t)
     return count_clean("bleualign-dev (de→fr)", len(source), flags, untranslated,
-                       {"fr": frozenset(unsourced)})
+                       {"fr": unsourced})
 
 
 def shipped_references(folder: Path, config: Config) -> CleanCount:

@@ -21,8 +21,8 @@ DECLARED = ("names.missing", "names.inconsistent", "numbers.mismatch", "align.om
             "align.partial-omission")
 
 
-def flag(check: str, *indices: int, text: str = "") -> object:
-    return Flag(check, frozenset(indices), text)
+def flag(check: str, *indices: int, text: str = "", targets: tuple[int, ...] = ()) -> object:
+    return Flag(check, frozenset(indices), text, frozenset(targets))
 
 
 def test_nonempty_line_index_skips_blank_lines() -> None:
@@ -87,18 +87,19 @@ def test_count_clean_per_100_and_justified_alignment_flags() -> None:
     flags = {
         "source": [flag("names.source-inconsistent", 0)],
         "fr": [flag("names.missing", 1), flag("align.omission", 4), flag("align.omission", 6),
-               flag("align.addition", 8)],
+               flag("align.addition", targets=(8,)), flag("align.addition", targets=(9,))],
         "de": [flag("numbers.mismatch", 2)],
     }
     count = heldout.count_clean("tiny", 10, flags, untranslated=frozenset({4}),
                                 unsourced={"fr": frozenset({8})})
     assert count.pairs == 20
-    assert count.by_check == {"align.omission": 1, "names.missing": 1, "numbers.mismatch": 1}
+    assert count.by_check == {"align.addition": 1, "align.omission": 1, "names.missing": 1,
+                              "numbers.mismatch": 1}
     assert count.justified == {"align.addition": 1, "align.omission": 1}
     assert count.source_by_check == {"names.source-inconsistent": 1}
     assert count.per100(count.group_total("names")) == pytest.approx(5.0)
-    assert count.group_total("alignment") == 1
-    assert count.by_lang == {"de": 1, "fr": 2}
+    assert count.group_total("alignment") == 2
+    assert count.by_lang == {"de": 1, "fr": 3}
 
 
 def test_bleualign_paragraphs_keep_headings_alone_and_both_sides_full() -> None:
