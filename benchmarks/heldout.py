@@ -151,10 +151,11 @@ class CleanCount:
     justified: Mapping[str, int]  # alignment flags the gold alignment bears out
     source_by_check: Mapping[str, int]  # findings on the source document
     by_lang: Mapping[str, int] = dataclasses.field(default_factory=dict)  # false, per translation
+    pair_count: int | None = None  # set on sums over documents of different sizes
 
     @property
     def pairs(self) -> int:
-        return self.source_sentences * self.translations
+        return self.pair_count if self.pair_count is not None else self.source_sentences * self.translations
 
     def per100(self, count: int) -> float:
         return 100.0 * count / self.pairs if self.pairs else 0.0
@@ -190,6 +191,20 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
     return CleanCount(name, source_sentences, translations, dict(sorted(by_check.items())),
                       dict(sorted(justified.items())), dict(sorted(source.items())),
                       dict(sorted(by_lang.items())))
+
+
+def merge_counts(name: str, counts: Sequence[CleanCount]) -> CleanCount:
+    """The sum of several data sets' counts (rates then weigh each translated sentence alike)."""
+    def total(field: str) -> dict[str, int]:
+        out: Counter[str] = Counter()
+        for count in counts:
+            out.update(getattr(count, field))
+        return dict(sorted(out.items()))
+
+    return CleanCount(name, sum(c.source_sentences for c in counts),
+                      sum(c.translations for c in counts), total("by_check"), total("justified"),
+                      total("source_by_check"), total("by_lang"),
+                      pair_count=sum(c.pairs for c in counts))
 
 
 def _justified(flag: Flag, untranslated: frozenset[int], unsourced: frozenset[int]) -> bool:
@@ -437,8 +452,10 @@ def split_of(clean_root: Path) -> dict[str, str]:
 
 # ----------------------------------------------------------------------------- output
 def clean_rows(count: CleanCount) -> list[str]:
-    rows = [f"{count.name}: {count.source_sentences} source sentences x {count.translations} "
-            f"translation(s) = {count.pairs}"]
+    shape = (f"{count.source_sentences} source sentences x {count.translations} translation(s)"
+             if count.pair_count is None else
+             f"{count.source_sentences} source sentences, {count.translations} translations")
+    rows = [f"{count.name}: {shape} = {count.pairs} translated sentences"]
     for group in ("names", "numbers", "alignment", "other"):
         checks = {c: n for c, n in count.by_check.items() if group_of(c) == group}
         total = sum(checks.values())
@@ -573,11 +590,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.shipped.exists():
         counts.append(shipped_references(args.shipped, config))
     splits = split_of(args.clean)
+    by_split: dict[str, list[CleanCount]] = {}
     for folder in sorted(p.parent for p in args.clean.glob("*/manifest.toml")):
         corpus = load_corpus(folder)
         _, flags, n = run_corpus(corpus, config)
         split = splits.get(folder.name, "?")
         counts.append(count_clean(f"{folder.name} [{split}]", n, flags))
+        by_split.setdefault(split, []).append(counts[-1])
+    for split, group in sorted(by_split.items()):
+        counts.append(merge_counts(f"all {split} documents", group))
     for count in counts:
         lines += clean_rows(count)
         report["clean"][count.name] = clean_json(count)
@@ -595,8 +616,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.missed:
             lines += [f"    missed {e.lang} #{e.sentence} {e.kind} ({e.expected_check}): {e.description}"
                       for e in score.missed]
-    for split, group in sorted(scores.items()):
-        merged = merge_scores(group)
+    for split, planted in sorted(scores.items()):
+        merged = merge_scores(planted)
         lines += planted_rows(f"all {split} documents", merged)
         report["planted"][f"all {split}"] = planted_json(merged)
     print("\n".join(lines))

@@ -164,3 +164,13 @@ def test_gold_errors_are_well_formed(gold: Path) -> None:
             removed = len(error["edit"]["old"]) - len(error["edit"]["new"])
             assert removed >= 0.3 * len(sentence), error
             assert error["position"] in {"first", "second"}
+
+
+def test_merged_counts_weigh_every_translated_sentence() -> None:
+    small = heldout.count_clean("a", 10, {"de": [flag("names.missing", 1)], "fr": []})
+    large = heldout.count_clean("b", 20, {"ru": [flag("names.missing", 2), flag("numbers.mismatch", 3)]})
+    merged = heldout.merge_counts("all", [small, large])
+    assert merged.pairs == 40
+    assert merged.by_check == {"names.missing": 2, "numbers.mismatch": 1}
+    assert merged.by_lang == {"de": 1, "ru": 2}
+    assert merged.per100(merged.group_total("names")) == pytest.approx(5.0)
