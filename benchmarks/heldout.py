@@ -571,6 +571,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shipped", type=Path, default=ROOT / "corpora" / "shoigu-visits-iran")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--missed", action="store_true", help="list the planted errors missed")
+    parser.add_argument("--split", choices=("dev", "test"), default=None,
+                        help="only the clean and planted documents of this split")
     parser.add_argument("--inventory", action="store_true",
                         help="only list the documents, languages and planted errors")
     args = parser.parse_args(argv)
@@ -592,9 +594,11 @@ def main(argv: list[str] | None = None) -> int:
     splits = split_of(args.clean)
     by_split: dict[str, list[CleanCount]] = {}
     for folder in sorted(p.parent for p in args.clean.glob("*/manifest.toml")):
+        split = splits.get(folder.name, "?")
+        if args.split and split != args.split:
+            continue
         corpus = load_corpus(folder)
         _, flags, n = run_corpus(corpus, config)
-        split = splits.get(folder.name, "?")
         counts.append(count_clean(f"{folder.name} [{split}]", n, flags))
         by_split.setdefault(split, []).append(counts[-1])
     for split, group in sorted(by_split.items()):
@@ -606,10 +610,12 @@ def main(argv: list[str] | None = None) -> int:
     lines.append("== Planted errors (strict: right check, right source sentence, right entity)")
     scores: dict[str, list[PlantedScore]] = {}
     for folder in sorted(p.parent for p in args.planted.glob("*/gold.json")):
+        split = splits.get(folder.name, "?")
+        if args.split and split != args.split:
+            continue
         corpus = load_corpus(folder)
         _, flags, _ = run_corpus(corpus, config)
         score = score_planted(read_gold(folder / "gold.json"), flags)
-        split = splits.get(folder.name, "?")
         scores.setdefault(split, []).append(score)
         lines += planted_rows(f"{folder.name} [{split}]", score)
         report["planted"][folder.name] = planted_json(score)
