@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
+import os
 import re
 import shlex
 from collections.abc import Iterator
@@ -92,24 +94,35 @@ def test_gitlab_example_reports_junit() -> None:
     assert job["artifacts"]["reports"]["junit"] == "out/gate.xml"
 
 
+HOOK_SCRIPT = ROOT / "scripts" / "mtcheck-pre-commit"
+
+
 def _hook_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mtcheck_pre_commit",
-                                                  EXAMPLES / "mtcheck_pre_commit.py")
+    loader = importlib.machinery.SourceFileLoader("mtcheck_pre_commit", str(HOOK_SCRIPT))
+    spec = importlib.util.spec_from_loader("mtcheck_pre_commit", loader)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_pre_commit_hook_definition() -> None:
-    hooks = _load("pre-commit-hooks.yaml")["repos"][0]["hooks"]
-    hook = hooks[0]
-    assert hook["id"] == "mtcheck-gate" and hook["language"] == "system"
-    script = hook["entry"].split()[-1]
-    assert (ROOT / script).is_file()
+def test_pre_commit_hooks_file_defines_the_hook() -> None:
+    """The repository root ships .pre-commit-hooks.yaml, so `repo:` can point at mtcheck."""
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "mtcheck-gate" and hook["language"] == "script"
+    assert (ROOT / hook["entry"]) == HOOK_SCRIPT
+    assert os.access(HOOK_SCRIPT, os.X_OK)
     assert re.search(hook["files"], "corpora/shoigu-visits-iran/translations/de.txt")
-    config = hook["args"][hook["args"].index("--config") + 1]
-    assert (ROOT / config).is_file()
+    assert (ROOT / hook["args"][hook["args"].index("--config") + 1]).is_file()
+
+
+def test_pre_commit_config_example_uses_the_shipped_hook() -> None:
+    """The example is what its name says: a .pre-commit-config.yaml using the hook."""
+    (repo,) = _load("pre-commit-config.yaml")["repos"]
+    hook_ids = {h["id"] for h in yaml.safe_load(
+        (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert repo["repo"] != "local" and repo["rev"]
+    assert {h["id"] for h in repo["hooks"]} <= hook_ids
 
 
 def test_pre_commit_script_builds_valid_commands(tmp_path: Path) -> None:
