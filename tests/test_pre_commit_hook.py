@@ -17,9 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     shutil.which("git") is None or not (ROOT / ".git").exists(),
-    reason="needs git and a git checkout of mtcheck")
+    reason="needs git and a git checkout of mtcheck")]
 pytest.importorskip("pre_commit", reason="pre-commit is not installed")
 
 SOURCE = "The minister arrived in Tehran.\n\nShe met the president on Monday.\n"
