@@ -15,6 +15,7 @@ from xml.etree import ElementTree as ET
 
 from mtcheck import __version__
 from mtcheck.types import GateCheck, GateResult, GateStatus, RunResult
+from mtcheck.variants import VARIANT_CHECKS, variant_sentences
 
 # How many offending sentences each output lists per check.
 LISTED_SENTENCES = 5
@@ -39,12 +40,20 @@ class Located:
 
 
 def locate(check: GateCheck, run: RunResult) -> list[Located]:
-    """The sentences a check names, target side first, in file order."""
+    """The sentences a check names, target side first, in file order.
+
+    Sentences holding a name's standing-out variant come before the correct
+    mentions of the same name (GitHub shows only the first annotations).
+    """
     located: list[Located] = []
     translation = next((t for t in run.translations if t.lang == check.lang), None)
     if translation is not None:
         sentences = translation.target.sentences
-        for t in sorted(set(check.target_ids)):
+        named = set(check.target_ids)
+        first = {t for f in translation.findings if f.check in VARIANT_CHECKS
+                 and not f.suppressed and named & set(f.target_ids)
+                 for t in variant_sentences(f)}
+        for t in sorted(named, key=lambda t: (t not in first, t)):
             if 0 <= t < len(sentences):
                 located.append(Located("target", translation.target.document.path,
                                        sentences[t].line, sentences[t].text))

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from mtcheck.checks import CHECKS
 from mtcheck.types import Finding, Severity, TranslationResult
+from mtcheck.variants import VARIANT_CHECKS, ranked_variants
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 SEVERITY_ICON = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 UNKNOWN_ICON = "•"
 
 # The name checks whose findings explain why a rendering is tagged as standing out.
-NAME_VARIANT_CHECKS = frozenset({"names.inconsistent", "names.glossary"})
+NAME_VARIANT_CHECKS = VARIANT_CHECKS
 
 
 @dataclass(frozen=True)
@@ -125,10 +126,7 @@ def variant_labels(
         if finding.entity is None or finding.suppressed:
             continue
         if finding.check == "names.inconsistent" and finding.variants:
-            ranked = sorted(
-                finding.variants,
-                key=lambda v: (-v.count, min(v.sentence_ids, default=1 << 30), v.base),
-            )
+            ranked = ranked_variants(finding)
             for variant in ranked[1:]:
                 labels[(finding.entity, variant.base)] = (
                     "variant",

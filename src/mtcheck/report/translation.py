@@ -34,6 +34,7 @@ from mtcheck.types import (
     Sentence,
     TranslationResult,
 )
+from mtcheck.variants import variant_sentences
 
 # How each bead shape is shown: (icon, label, explanation).
 _PAIR_KINDS: dict[str, tuple[str, str, str]] = {
@@ -121,7 +122,14 @@ class _RowIndex:
         return cls(of_source, of_target)
 
     def rows_for(self, finding: Finding, on_source: bool) -> list[int]:
-        """The rows a finding concerns; a source finding only by its source sentences."""
+        """The rows a finding concerns; a source finding only by its source sentences.
+
+        A name-variant finding is flagged only where the standing-out rendering
+        occurs, not on the correct mentions it also lists.
+        """
+        if not on_source and finding.check in NAME_VARIANT_CHECKS and finding.variants:
+            return sorted({self.of_target[t] for t in variant_sentences(finding)
+                           if t in self.of_target})
         found = {self.of_source[s] for s in finding.source_ids if s in self.of_source}
         if not on_source:
             found |= {self.of_target[t] for t in finding.target_ids if t in self.of_target}
