@@ -171,9 +171,13 @@ def _rows(html: str) -> list[lxml.html.HtmlElement]:
 
 def test_translation_page_shows_alignment_shapes(pages: dict[str, str]) -> None:
     ru = [text_of(r.xpath("./th")[0]) for r in _rows(pages["ru.html"])]
-    assert ru == ["0 1–1 conf. 0.97", "1 ⇆ merged 2–1 conf. 0.81", "2 1–1 conf. 0.90",
-                  "3 ⊘ omitted conf. 0.60"]
-    ja = [text_of(r.xpath("./th")[0]).split(" conf.")[0] for r in _rows(pages["ja.html"])]
+    # No "conf. 0.97" jargon on the row: the confidence is explained in the tooltip.
+    assert ru == ["0 1–1", "1 ⇆ merged 2–1", "2 1–1", "3 ⊘ omitted"]
+    merged_help = _rows(pages["ru.html"])[1].xpath("./th")[0].get("title")
+    assert merged_help.startswith("2 source sentences aligned to 1 translation sentence;")
+    assert "alignment confidence 0.81 (0 to 1): how sure the aligner is" in merged_help
+    assert "conf." not in pages["ru.html"]
+    ja = [text_of(r.xpath("./th")[0]) for r in _rows(pages["ja.html"])]
     assert ja[1] == "1 ⇆ split 1–2" and ja[5] == "5 ⊕ added"
     omitted = _rows(pages["ru.html"])[3]
     assert "not translated (omitted)" in text_of(omitted.xpath("./td[@class='tgt']")[0])
@@ -393,19 +397,29 @@ def test_split_sentence_keeps_the_first_of_overlapping_names() -> None:
     ]
 
 
-def test_finding_spans_nest_around_and_inside_names() -> None:
-    # "Pezeshkian also condemned Is|rael": a finding span covering a name and more.
+def test_finding_spans_never_split_a_name() -> None:
+    # A span ending inside "Israel" ("Is|rael") or starting inside a name grows to cover it.
     names = [NameMark(0, 3, "e-p"), NameMark(7, 9, "e-i")]
     issues = [IssueMark(0, 8, _finding("f1")), IssueMark(2, 5, _finding("f2"))]
     assert _runs(split_sentence("abcdefghij", names, issues)) == [
-        ("e-p", "ab", 1, False),
-        ("e-p", "c", 2, True),
+        ("e-p", "abc", 2, True),
         (None, "de", 2, False),
         (None, "fg", 1, False),
-        ("e-i", "h", 1, False),
-        ("e-i", "i", 0, True),
+        ("e-i", "hi", 1, True),
         (None, "j", 0, False),
     ]
+
+
+@given(st.integers(0, 12), st.integers(1, 12), st.integers(0, 11), st.integers(1, 12))
+def test_no_name_is_ever_cut_by_a_finding_span(name_start: int, name_len: int,
+                                               span_start: int, span_len: int) -> None:
+    text = "abcdefghijklmnopqrstuvwxyz"
+    names = [NameMark(name_start, name_start + name_len, "e-n")]
+    issues = [IssueMark(span_start, span_start + span_len, _finding("f"))]
+    pieces = split_sentence(text, names, issues)
+    named = [p for p in pieces if p.entity_anchor]
+    assert len(named) <= 1  # the name is one run: no finding boundary inside it
+    assert "".join(piece.text for p in pieces for piece in p.pieces) == text
 
 
 def test_entity_anchors_are_unique_and_safe() -> None:

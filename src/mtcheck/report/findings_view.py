@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from mtcheck.checks import CHECKS
-from mtcheck.types import Finding, Severity, TranslationResult
+from mtcheck.checks import CHECKS, unit_ids
+from mtcheck.types import Finding, SegmentedDocument, Severity, TranslationResult
 from mtcheck.variants import VARIANT_CHECKS, ranked_variants
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -39,6 +39,8 @@ class FindingView:
     target_ids: tuple[int, ...]
     row_anchor: str | None  # first row of the translation page it concerns
     on_source: bool  # found on the source document rather than this translation
+    source_units: tuple[str, ...] = ()  # unit ids (XLIFF, PO, ...) of the source sentences
+    target_units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,14 @@ def severity_counts(findings: Sequence[Finding]) -> tuple[SeverityCount, ...]:
 class FindingViews:
     """Builds FindingViews whose ids are unique in one page (``prefix-1``, ``prefix-2``, ...)."""
 
-    def __init__(self, prefix: str, anchors: Mapping[str, str], entity_names: Mapping[str, str]):
+    def __init__(self, prefix: str, anchors: Mapping[str, str], entity_names: Mapping[str, str],
+                 source: SegmentedDocument | None = None,
+                 target: SegmentedDocument | None = None):
         self._prefix = prefix
         self._anchors = anchors
         self._names = entity_names
+        self._source = source
+        self._target = target
         self._counter = 0
 
     def build(
@@ -108,6 +114,10 @@ class FindingViews:
             target_ids=finding.target_ids,
             row_anchor=row_anchor,
             on_source=on_source,
+            source_units=tuple(unit_ids(finding.source_ids, self._source))
+            if self._source is not None else (),
+            target_units=tuple(unit_ids(finding.target_ids, self._target))
+            if self._target is not None and not on_source else (),
         )
 
 

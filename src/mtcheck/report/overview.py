@@ -163,7 +163,7 @@ def source_findings(
     run: RunResult, anchors: Mapping[str, str], names: Mapping[str, str]
 ) -> tuple[FindingView, ...]:
     """The source document's findings, listed once on the overview."""
-    views = FindingViews("sf", anchors, names)
+    views = FindingViews("sf", anchors, names, run.source)
     return tuple(views.build(f, None, on_source=True) for f in ordered(run.source_findings))
 
 

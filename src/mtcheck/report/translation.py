@@ -40,6 +40,7 @@ from mtcheck.variants import variant_sentences
 _PAIR_KINDS: dict[str, tuple[str, str, str]] = {
     "1-1": ("", "1–1", "one source sentence, one target sentence"),
     "1-0": ("⊘", "omitted", "source sentence with no counterpart in the translation"),
+    "truncated": ("✂", "truncated", "the translation ends before this source sentence"),
     "0-1": ("⊕", "added", "translation sentence with no counterpart in the source"),
 }
 
@@ -62,6 +63,7 @@ class RowView:
     kind_label: str
     kind_help: str
     confidence: float
+    truncated: bool  # a source sentence after the point where the translation stops
     source: tuple[SentenceView, ...]
     target: tuple[SentenceView, ...]
     backtranslation: tuple[TextPiece, ...]
@@ -281,6 +283,16 @@ class _SentenceMarker:
 
 
 # --------------------------------------------------------------------------- rows
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def confidence_help(confidence: float) -> str:
+    """The aligner's confidence in words, for the row's tooltip (not a visible number)."""
+    return (f"alignment confidence {confidence:.2f} (0 to 1): how sure the aligner is that "
+            "these sentences belong together; low values on a good translation are harmless")
+
+
 def _pair_kind(pair: AlignedPair) -> tuple[str, str, str]:
     """(icon, label, explanation) of a bead's shape; splits and merges say so."""
     sources, targets = len(pair.source_ids), len(pair.target_ids)
@@ -289,7 +301,8 @@ def _pair_kind(pair: AlignedPair) -> tuple[str, str, str]:
         (
             "⇆",
             f"{sources}–{targets}",
-            f"{sources} source sentence(s) aligned to {targets} translation sentence(s)",
+            f"{_count(sources, 'source sentence')} aligned to "
+            f"{_count(targets, 'translation sentence')}",
         ),
     )
     if pair.kind.startswith("1-") and targets > 1:
@@ -306,8 +319,11 @@ def _row_view(
     source: tuple[SentenceView, ...],
     target: tuple[SentenceView, ...],
     findings: Sequence[FindingView],
+    truncated: bool = False,
 ) -> RowView:
-    icon, label, help_text = _pair_kind(pair)
+    icon, label, help_text = _PAIR_KINDS["truncated"] if truncated else _pair_kind(pair)
+    if pair.source_ids and pair.target_ids:
+        help_text = f"{help_text}; {confidence_help(pair.confidence)}"
     return RowView(
         index=index,
         anchor=f"row-{index}",
@@ -316,6 +332,7 @@ def _row_view(
         kind_label=label,
         kind_help=help_text,
         confidence=pair.confidence,
+        truncated=truncated,
         source=source,
         target=target,
         backtranslation=reveal(segment.backtranslation if segment else None),
@@ -352,10 +369,12 @@ def translation_page(
     target_by_id = {s.id: s for s in target.sentences}
     pairs = translation.alignment.pairs
     row_index = _RowIndex.of(pairs)
-    views = FindingViews(f"f-{slug(translation.lang)}", anchors, entity_names)
+    views = FindingViews(f"f-{slug(translation.lang)}", anchors, entity_names, source, target)
     findings = _place_findings(run, translation, row_index, views)
     marker = _SentenceMarker(run, translation, row_index, findings, anchors, entity_names)
     segments = {segment.pair_index: segment for segment in translation.segments}
+    truncated = {s for f in translation.findings if f.check == "align.truncation"
+                 for s in f.source_ids}
     rows = tuple(
         _row_view(
             index,
@@ -364,6 +383,8 @@ def translation_page(
             tuple(marker.source(source_by_id[s]) for s in pair.source_ids if s in source_by_id),
             tuple(marker.target(target_by_id[t]) for t in pair.target_ids if t in target_by_id),
             findings.in_row(index),
+            truncated=bool(pair.source_ids) and not pair.target_ids
+            and set(pair.source_ids) <= truncated,
         )
         for index, pair in enumerate(pairs)
     )
