@@ -482,3 +482,100 @@ def test_write_reports_into_an_unwritable_place_is_a_typed_error(tmp_path: Path)
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match="file"):
         write_reports(make_run(), blocker / "out")
+
+
+# --------------------------------------------------------------------------- issue 15 wording
+def _flag_titles(row: lxml.html.HtmlElement) -> list[str]:
+    return [f.get("title") for f in row.xpath(".//td[@class='rowflags']//span[contains("
+                                               "concat(' ', @class, ' '), ' flag ')]")]
+
+
+def test_name_flag_sits_on_the_variant_not_on_the_correct_mention(pages: dict[str, str]) -> None:
+    rows = _rows(pages["ru.html"])
+    inconsistent = [i for i, row in enumerate(rows)
+                    if any(t.startswith("Name rendered inconsistently") or "rendered 2 ways" in t
+                           for t in _flag_titles(row))]
+    # Шойга (sentence 2, the minority variant) is in row 1 (merged); Шойгу (row 0) is correct.
+    variant_row = next(i for i, row in enumerate(rows) if row.xpath(".//*[@id='t-2']"))
+    assert inconsistent == [variant_row]
+    assert variant_row != 0
+
+
+def test_truncated_rows_say_truncated(tmp_path: Path) -> None:
+    from mtcheck.types import AlignedPair, Alignment, Finding, Severity
+
+    run = make_run()
+    ru = run.translations[0]
+    last = len(run.source.sentences) - 1
+    pairs = (*[p for p in ru.alignment.pairs if last not in p.source_ids],
+             AlignedPair((last,), ()))
+    truncation = Finding("align.truncation", Severity.ERROR,
+                         "The translation stops early: the last source sentence has no "
+                         "counterpart.", source_ids=(last,))
+    ru = dataclasses.replace(ru, alignment=Alignment(pairs, "test"),
+                             findings=(*ru.findings, truncation))
+    html = render_pages(dataclasses.replace(run, translations=(ru, *run.translations[1:])))
+    row = _rows(html["ru.html"])[-1]
+    assert "truncated" in text_of(row.xpath("./th")[0])
+    assert "omitted" not in text_of(row)
+    assert "stops before this sentence" in text_of(row.xpath("./td[@class='tgt']")[0])
+
+
+def test_signatures_are_in_details_not_in_the_scores_table(pages: dict[str, str]) -> None:
+    page = tree(pages["ru.html"])
+    headers = [text_of(th) for th in page.xpath("//table[@id='page-scores']/thead//th")]
+    assert headers == ["Kind", "Metric", "Score"]
+    assert "nrefs:1" not in text_of(page.xpath("//table[@id='page-scores']")[0])
+    details = page.xpath("//details[@id='score-signatures']")[0]
+    assert "nrefs:1|bs:1000|tok:13a" in text_of(details)
+    index = tree(pages["index.html"])
+    assert index.xpath("//h2[@id='signature']/following-sibling::details[1]//dl[@class='sig']")
+
+
+def test_document_scores_have_no_empty_columns_without_scores(pages: dict[str, str]) -> None:
+    for name, html in pages.items():
+        table = tree(html).xpath("//table[@id='page-scores']")
+        if not table:
+            continue
+        headers = [text_of(th) for th in table[0].xpath("./thead//th")]
+        width = len(headers)
+        for row in table[0].xpath("./tbody/tr"):
+            cells = sum(int(c.get("colspan", 1)) for c in row.xpath("./th|./td"))
+            assert cells == width, (name, headers)
+            assert all(text_of(c) for c in row.xpath("./td")), name
+
+
+def test_plural_forms_in_alignment_help(pages: dict[str, str]) -> None:
+    help_texts = [r.xpath("./th")[0].get("title") for r in _rows(pages["ja.html"])]
+    assert "1 source sentence aligned to 2 translation sentences" in help_texts[1]
+    assert not any("(s)" in text for html in pages.values() for text in [html])
+
+
+def test_unit_ids_name_the_units_of_xliff_files(tmp_path: Path) -> None:
+    from mtcheck.config import Config
+    from mtcheck.corpus import adhoc_corpus
+    from mtcheck.pipeline import evaluate
+
+    xliff = tmp_path / "doc.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a" source-language="en" target-language="de" datatype="plaintext">'
+        "<body>"
+        '<trans-unit id="intro-1"><source>The minister arrived in Tehran.</source>'
+        "<target>Der Minister kam in Teheran an.</target></trans-unit>"
+        '<trans-unit id="p4s2"><source>The talks lasted three hours.</source></trans-unit>'
+        '<trans-unit id="end"><source>He left on Monday.</source>'
+        "<target>Er reiste am Montag ab.</target></trans-unit>"
+        "</body></file></xliff>\n", encoding="utf-8")
+    config = Config()
+    config = dataclasses.replace(config, backtranslation=dataclasses.replace(
+        config.backtranslation, enabled=False))
+    run = evaluate(adhoc_corpus(xliff, "en", {"de": xliff}), config, None)
+    omission = next(f for f in run.translations[0].findings if f.check == "align.omission")
+    assert omission.message.startswith("Source unit p4s2 (sentence #1)")
+    html = tree(render_pages(run)["de.html"])
+    item = next(li for li in html.xpath("//li[contains(@class, 'finding')]")
+                if "align.omission" in text_of(li))
+    assert "source unit p4s2" in text_of(item)
+    assert "source sentence 1" not in text_of(item)
