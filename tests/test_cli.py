@@ -1,3 +1,4 @@
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -197,7 +198,7 @@ def test_align_help_keeps_each_example_command_whole() -> None:
             break
         examples.append(line)
     assert examples
-    for previous, line in zip(examples, examples[1:]):
+    for previous, line in itertools.pairwise(examples):
         assert line.strip().startswith("mtcheck ") or previous.endswith("\\"), examples
     assert any("--gold dev.defr" in line for line in examples)
 

@@ -185,7 +185,6 @@ def test_passing_gate_outputs(gated: tuple[GateResult, RunResult]) -> None:
 def test_annotations_point_at_the_name_variant_first(tmp_path: Path) -> None:
     """GitHub shows 10 annotations per step: the minority spelling comes before correct ones."""
     from gate_fixtures import english_sentences, make_run
-
     from mtcheck.types import Finding, NameVariant, Severity
 
     english = english_sentences(8)

@@ -7,7 +7,6 @@ repository holding a tiny corpus, as a user's ``git commit`` would.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys

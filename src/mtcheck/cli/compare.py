@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+
 import click
 
 from mtcheck.cli._common import config_option, reports_errors
