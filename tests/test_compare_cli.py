@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from gate_fixtures import standard_run
@@ -79,3 +80,30 @@ def test_compare_html_dash_refused(tmp_path: Path) -> None:
     a, b = _results(tmp_path)
     result = CliRunner().invoke(main, ["compare", str(a), str(b), "--html", "-"])
     assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_docs_comparison_table_is_what_the_command_prints(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/reports.md's example table comes from the command it names."""
+    root = Path(__file__).resolve().parent.parent
+    corpus = root / "corpora" / "shoigu-visits-iran"
+    if not (corpus / "manifest.toml").exists():
+        pytest.skip("demo corpus not present")
+    doc = (root / "docs" / "reports.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Comparing two systems"):]
+    block = section[section.index("```text\n") + 8:]
+    documented = [line for line in block[:block.index("```")].splitlines()
+                  if line.startswith("de ")]
+    german = (corpus / "translations" / "de.txt").read_text(encoding="utf-8")
+    system = tmp_path / "de-b.txt"
+    system.write_text(german.replace("Iran", "Irak").replace("Russland", "Rusland"),
+                      encoding="utf-8")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    result = CliRunner().invoke(main, [
+        "compare", str(corpus / "translations" / "de.txt"), str(system),
+        "--source", str(corpus / "source.en.txt"), "--lang", "de",
+        "--reference", str(corpus / "references" / "de.txt"), "--no-backtranslation"])
+    assert result.exit_code == 0, result.output
+    printed = [line for line in result.stdout.splitlines() if line.startswith("de ")]
+    assert documented and printed == documented
