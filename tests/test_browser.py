@@ -438,3 +438,25 @@ def test_score_pills_stay_inside_their_column(page: Page, tmp_path: Path) -> Non
                            return a.right > b.right + 0.5 || s.scrollWidth > s.clientWidth + 1; })
             .map(s => s.dataset.key)""")
         assert outside == [], width
+
+
+def test_compare_page_reads_at_1024_pixels(page: Page, tmp_path: Path) -> None:
+    """The comparison page: both systems, p-values with significance marks, no overflow."""
+    from gate_fixtures import standard_run
+    from mtcheck.compare import compare_runs
+    from mtcheck.report.compare_page import render_comparison
+    from test_compare import _with_german
+
+    baseline = standard_run(tmp_path / "a")
+    system = _with_german(baseline, tmp_path / "b", every=3)
+    html = tmp_path / "compare.html"
+    html.write_text(render_comparison(compare_runs(baseline, system, baseline_label="a.json",
+                                                   system_label="b.json")), encoding="utf-8")
+    page.page.set_viewport_size({"width": 1024, "height": 800})
+    view = page.open(html)
+    assert _overflowing(view, ".wide, table.compare") == []
+    de = view.locator("#compare-de")
+    assert de.locator("thead th").all_inner_texts()[1:3] == ["A (baseline)", "B (system)"]
+    assert de.locator(".sig-mark").count() >= 2 and de.locator(".sig-mark").first.is_visible()
+    assert view.locator("#compare-fr .sig-mark").count() == 0
+    page.shot("compare", full_page=False)
