@@ -579,3 +579,5 @@ def test_unit_ids_name_the_units_of_xliff_files(tmp_path: Path) -> None:
                 if "align.omission" in text_of(li))
     assert "source unit p4s2" in text_of(item)
     assert "source sentence 1" not in text_of(item)
+    assert html.xpath("//span[@id='s-1']/a[@class='sid']")[0].get("title").startswith(
+        "sentence 1, unit p4s2, line")

@@ -34,6 +34,7 @@ from mtcheck.types import (
     Sentence,
     TranslationResult,
 )
+from mtcheck.checks import unit_ids
 from mtcheck.variants import variant_sentences
 
 # How each bead shape is shown: (icon, label, explanation).
@@ -52,6 +53,7 @@ class SentenceView:
     line: int
     glued: bool
     pieces: tuple[SentencePiece, ...]
+    unit: str | None = None  # the unit id of XLIFF/PO/... inputs
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,7 @@ class _SentenceMarker:
         entity_names: Mapping[str, str],
     ):
         self._rows = rows
+        self._documents = {"source": run.source, "target": translation.target}
         self._findings = findings
         self._anchors = anchors
         self._names = entity_names
@@ -279,6 +282,7 @@ class _SentenceMarker:
             pieces=split_sentence(
                 sentence.text, marks, self._findings.in_sentence(side, sentence.id)
             ),
+            unit=next(iter(unit_ids([sentence.id], self._documents[side])), None),
         )
 
 
