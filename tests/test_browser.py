@@ -460,3 +460,34 @@ def test_compare_page_reads_at_1024_pixels(page: Page, tmp_path: Path) -> None:
     assert de.locator(".sig-mark").count() >= 2 and de.locator(".sig-mark").first.is_visible()
     assert view.locator("#compare-fr .sig-mark").count() == 0
     page.shot("compare", full_page=False)
+
+
+def test_every_script_of_every_shipped_corpus_has_glyphs(page: Page, tmp_path: Path) -> None:
+    """Each corpus text's letters, under its language tag and the reports' own CSS."""
+    import html
+    from importlib import resources
+
+    import tomllib
+
+    style = resources.files("mtcheck.report").joinpath("templates/_style.css").read_text(
+        encoding="utf-8")
+    blocks: list[str] = []
+    for manifest in sorted(ROOT.glob("corpora/**/manifest.toml")):
+        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+        files = [(data["document"].get("source_language", "en"), data["document"]["source"])]
+        for table in ("translations", "references"):
+            files += [(lang, path) for lang, path in data.get(table, {}).items()
+                      if isinstance(path, str)]
+        for lang, path in files:
+            text = (manifest.parent / path).read_text(encoding="utf-8")
+            letters = "".join(dict.fromkeys(_letters(text)))
+            blocks.append(f'<p lang="{html.escape(lang)}">{html.escape(letters)}</p>')
+    assert blocks
+    sample = tmp_path / "scripts.html"
+    sample.write_text(f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><style>"
+                      f"{style}</style></head><body>{''.join(blocks)}</body></html>",
+                      encoding="utf-8")
+    found = page.open(sample).evaluate(MISSING_GLYPHS_JS)
+    missing = _letters(found["missing"])
+    assert missing == "", sorted({_script(c) for c in missing})
+    assert "DEVANAGARI" in {_script(c) for c in _letters(found["chars"])}

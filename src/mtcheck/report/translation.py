@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from mtcheck.checks import unit_ids
 from mtcheck.report.findings_view import (
     NAME_VARIANT_CHECKS,
     FindingView,
@@ -34,7 +35,6 @@ from mtcheck.types import (
     Sentence,
     TranslationResult,
 )
-from mtcheck.checks import unit_ids
 from mtcheck.variants import variant_sentences
 
 # How each bead shape is shown: (icon, label, explanation).
