@@ -150,8 +150,11 @@ def allowances(result: GateResult) -> list[Allowance]:
             selector = key[len("findings."):-len(".max")]
             worst_text = (f"worst has {_g(value)} ({where})" if value else
                           "none has any")
-            text = (f"at most {_g(limit)} {_finding_noun(selector, limit)} per translation "
-                    f"allowed{per_lang}, {worst_text}")
+            if limit == 0:
+                text = f"no {_finding_noun(selector, 2)} allowed{per_lang}, {worst_text}"
+            else:
+                text = (f"at most {_g(limit)} {_finding_noun(selector, limit)} per "
+                        f"translation allowed{per_lang}, {worst_text}")
             found.append(Allowance(key, text, True))
         elif key == "coverage.min":
             text = (f"coverage of at least {limit * 100:.0f}% required{per_lang}, lowest "
@@ -161,7 +164,8 @@ def allowances(result: GateResult) -> list[Allowance]:
             kind, metric, _ = key.rsplit(".", 2)
             label = f"{'round-trip ' if kind == 'roundtrip' else 'reference '}{metric}"
             need, extreme = ("at least", "lowest") if bound == "min" else ("at most", "highest")
-            text = (f"{label} {need} {_g(limit)} required{per_lang}, {extreme} {_g(value)} "
+            shown = f"{value:.3f}" if metric == "semantic" else f"{value:.1f}"
+            text = (f"{label} {need} {_g(limit)} required{per_lang}, {extreme} {shown} "
                     f"({where})")
             found.append(Allowance(key, text, False))
     return found
