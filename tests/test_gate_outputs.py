@@ -226,3 +226,23 @@ def test_findings_messages_use_plain_words_and_plurals(tmp_path: Path) -> None:
         "1 'names.missing' finding; at most 5 allowed"
     assert messages[("de", "findings.error.max")] == "0 errors; at most 1 allowed"
     assert not any("<=" in m or "findings >" in m for m in messages.values())
+
+
+def test_annotations_prefer_the_glossary_form_over_the_majority(tmp_path: Path) -> None:
+    """Four "Shoigu" and two glossary-correct "Šoigu": the four are the variant to fix."""
+    from gate_fixtures import english_sentences, make_run
+
+    from mtcheck.types import Finding, NameVariant, Severity
+
+    english = english_sentences(6)
+    finnish = [f"{'Šoigu' if i in (4, 5) else 'Shoigu'}: {t}" for i, t in enumerate(english)]
+    variants = (NameVariant("Shoigu", ("Shoigu",), 4, (0, 1, 2, 3)),
+                NameVariant("Šoigu", ("Šoigu",), 2, (4, 5)))
+    finding = Finding("names.inconsistent", Severity.ERROR, "Shoigu is written 2 ways",
+                      target_ids=tuple(range(6)), entity="shoigu", variants=variants,
+                      expected="Šoigu")
+    run = make_run(tmp_path, english, build={"fi": {"texts": finnish, "findings": (finding,)}})
+    result = run_gate(run, Config(gate={"defaults": {"findings.names.inconsistent.max": 0}}))
+    check = next(c for c in result.checks if c.name.startswith("findings.names"))
+    assert [where.text.split(":")[0] for where in locate(check, run)] == [
+        "Shoigu", "Shoigu", "Shoigu", "Shoigu", "Šoigu", "Šoigu"]

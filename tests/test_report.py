@@ -231,7 +231,7 @@ def test_names_are_linked_and_variants_stand_out(pages: dict[str, str]) -> None:
     variant = doc.xpath("//span[@id='t-2']//a[contains(@class,'name')]")[0]
     assert "name-variant" in variant.get("class")
     assert text_of(variant) == "Шойга ≠ variant"
-    assert "inconsistent variant (most frequent: Шойгу)" in variant.get("title")
+    assert "inconsistent variant (intended: Шойгу)" in variant.get("title")
     source_names = doc.xpath("//span[@id='s-0']//a[contains(@class,'name')]")
     assert [text_of(a) for a in source_names] == ["Shoigu", "Tehran"]
 

@@ -126,8 +126,9 @@ def variant_labels(
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """(entity, base) -> (tag, explanation) for renderings that stand out.
 
-    Of an inconsistent name's variants the most frequent is taken as the
-    intended one (ties: the one that occurs first); the others are marked.
+    Of an inconsistent name's variants the expected (glossary) form, else the
+    most frequent (ties: the one that occurs first), is taken as the intended
+    one (:mod:`mtcheck.variants`); the others are marked.
     The translation page and the name matrix both tag renderings with this, so
     a variant is marked the same way on both.
     """
@@ -140,7 +141,7 @@ def variant_labels(
             for variant in ranked[1:]:
                 labels[(finding.entity, variant.base)] = (
                     "variant",
-                    f"inconsistent variant (most frequent: {ranked[0].base})",
+                    f"inconsistent variant (intended: {ranked[0].base})",
                 )
         if finding.check == "names.glossary" and finding.expected:
             bases = {r.base for r in translation.renderings if r.entity == finding.entity}
