@@ -231,7 +231,6 @@ def test_findings_messages_use_plain_words_and_plurals(tmp_path: Path) -> None:
 def test_annotations_prefer_the_glossary_form_over_the_majority(tmp_path: Path) -> None:
     """Four "Shoigu" and two glossary-correct "Šoigu": the four are the variant to fix."""
     from gate_fixtures import english_sentences, make_run
-
     from mtcheck.types import Finding, NameVariant, Severity
 
     english = english_sentences(6)
