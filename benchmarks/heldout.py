@@ -494,6 +494,7 @@ def planted_rows(name: str, score: PlantedScore) -> list[str]:
 def clean_json(count: CleanCount) -> dict[str, Any]:
     return {
         "source_sentences": count.source_sentences, "translations": count.translations,
+        "translated_sentences": count.pairs,
         "false_by_check": dict(count.by_check),
         "false_by_lang": dict(count.by_lang),
         "false_per_100": {g: round(count.per100(count.group_total(g)), 2)
