@@ -17,10 +17,8 @@ are restored in ~0.1 s. A missing, stale or corrupt cache file is rebuilt, never
 from __future__ import annotations
 
 import gc
-import os
 import pickle
 import re
-import tempfile
 import threading
 import unicodedata
 from collections import defaultdict
@@ -30,6 +28,7 @@ from typing import Any
 
 from unidecode import unidecode
 
+from mtcheck.cachedir import user_cache_dir, write_atomic
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 
@@ -74,10 +73,7 @@ def uroman_cache_path() -> Path:
     """Where uroman's parsed tables are kept: the user cache folder, named by uroman's version."""
     from importlib.metadata import version
 
-    import platformdirs
-
-    name = f"uroman-{version('uroman')}-f{_CACHE_FORMAT}.pickle"
-    return Path(platformdirs.user_cache_dir("mtcheck")) / name
+    return user_cache_dir() / f"uroman-{version('uroman')}-f{_CACHE_FORMAT}.pickle"
 
 
 def _none() -> None:
@@ -88,9 +84,8 @@ def _none() -> None:
 def load_uroman(path: Path) -> Any:
     """A ready ``uroman.Uroman``: restored from ``path`` when it holds valid tables, else built.
 
-    A freshly built instance is written to ``path`` atomically (a temporary file renamed
-    into place), so parallel runs never read a half-written file; when the folder cannot
-    be written the instance is simply not cached.
+    A freshly built instance is written to ``path`` atomically, so parallel runs never
+    read a half-written file; when the folder cannot be written it is simply not cached.
     """
     import uroman
 
@@ -117,6 +112,7 @@ def _restore(path: Path, cls: type) -> Any:
         return None
     finally:
         if collecting:
+            gc.freeze()
             gc.enable()
     if not isinstance(state, dict) or not isinstance(state.get("dict_num"), dict):
         return None
@@ -130,18 +126,7 @@ def _store(path: Path, instance: Any) -> None:
     state = dict(vars(instance))
     # The only attribute that does not pickle: a defaultdict whose factory is a lambda.
     state["dict_num"] = dict(state["dict_num"])
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(state, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+    write_atomic(path, lambda out: pickle.dump(state, out, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @lru_cache(maxsize=256)
