@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -192,8 +193,8 @@ def load_identifier(path: Path) -> Any:
     try:
         with np.load(path, allow_pickle=False) as data:
             arrays = {name: data[name] for name in _MODEL_ARRAYS}
-    except (OSError, ValueError, KeyError, EOFError):
-        arrays = None
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        arrays = None  # absent or damaged: unpack the bundled model again
     if arrays is None:
         import lzma
 

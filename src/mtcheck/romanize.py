@@ -97,7 +97,7 @@ def load_uroman(path: Path) -> Any:
     return instance
 
 
-def _restore(path: Path, cls: type) -> Any:
+def _restore(path: Path, cls: Any) -> Any:
     try:
         data = path.read_bytes()
     except OSError:
