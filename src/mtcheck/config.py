@@ -95,6 +95,8 @@ class BacktranslationConfig:
     # "not evaluated") or "fail" (exit code 2).
     on_missing: str = "skip"
     backend: str = "transformers"
+    # Per-language backend overriding `backend`, e.g. {es = "apertium"}.
+    backends: Mapping[str, str] = field(default_factory=dict)
     device: str = "auto"
     beam_size: int = 4
     max_length: int = 256

@@ -38,6 +38,8 @@ class Backend:
     quantizations: tuple[str, ...]
     cpu_default: str
     cuda_default: str
+    # False for a backend that is an installed program, not a Hugging Face model.
+    uses_model: bool = True
 
 
 BACKENDS: dict[str, Backend] = {
@@ -53,6 +55,14 @@ BACKENDS: dict[str, Backend] = {
          "int8_bfloat16"),
         cpu_default="int8",
         cuda_default="float16",
+    ),
+    # Rule-based MT by the apertium command (see engine_apertium); no model, no precision.
+    "apertium": Backend(
+        "mtcheck.backtranslate.engine_apertium:find_pair",
+        ("none",),
+        cpu_default="none",
+        cuda_default="none",
+        uses_model=False,
     ),
 }
 DEVICES = ("auto", "cpu", "cuda")
@@ -93,7 +103,9 @@ def settings_from_config(config: BacktranslationConfig) -> GenerationSettings:
             raise ConfigError(f"backtranslation.{name}", "must be at least 1")
     if config.threads < 0:
         raise ConfigError("backtranslation.threads", "must be 0 (all cores) or more")
-    if device == "auto":
+    if not backend.uses_model:
+        device = "cpu"
+    elif device == "auto":
         device = "cuda" if cuda_available(config.backend) else "cpu"
     quantization = config.quantization.strip().lower()
     if quantization == "auto":

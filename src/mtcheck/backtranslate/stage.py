@@ -9,13 +9,16 @@ either fails the run or marks the round-trip scores "not evaluated", as
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck import __version__
 from mtcheck.backtranslate.cache import TranslationCache, cache_key, default_cache_dir
 from mtcheck.backtranslate.engines import (
+    BACKENDS,
+    BatchDone,
     GenerationSettings,
     Translator,
     load_translator,
@@ -58,22 +61,109 @@ def backtranslate(targets: Mapping[str, SegmentedDocument], config: Backtranslat
     if not config.enabled:
         return {lang: _not_evaluated(lang, "back-translation is turned off", "", config.backend)
                 for lang in targets}
-    settings = settings_from_config(config)
+    settings = {name: _settings_for(config, name)
+                for name in {config.backend, *_backends(config).values()}}
     outcomes: dict[str, BackTranslationOutcome] = {}
-    by_model: dict[str, list[str]] = {}
+    by_model: dict[tuple[str, str], list[str]] = {}
+    by_program: list[str] = []
     for lang in targets:
+        backend = backend_for(config, lang)
         if get_language(lang).code == get_language(into).code:
             outcomes[lang] = _not_evaluated(lang, f"the translation is already in {into}", "",
-                                            settings.backend)
+                                            backend)
+        elif not BACKENDS[backend].uses_model:
+            by_program.append(lang)
         else:
-            by_model.setdefault(choose_model(config, lang).model, []).append(lang)
+            by_model.setdefault((backend, choose_model(config, lang).model), []).append(lang)
     folder = Path(config.cache_dir).expanduser() if config.cache_dir else default_cache_dir()
     with TranslationCache(folder) as cache:
-        for model_id, langs in by_model.items():
-            runner = _ModelRun(model_id, langs, config, settings, folder, cache, into, progress)
+        for (backend, model_id), langs in by_model.items():
+            runner = _ModelRun(model_id, langs, config, settings[backend], folder, cache, into,
+                               progress)
             for lang in langs:
                 outcomes[lang] = runner.outcome(lang, targets[lang])
+        for lang in by_program:
+            outcomes[lang] = _apertium_outcome(lang, targets[lang], config, cache, into,
+                                               progress)
     return {lang: outcomes[lang] for lang in targets}
+
+
+def backend_for(config: BacktranslationConfig, lang: str) -> str:
+    """The backend that back-translates ``lang``: ``backends[lang]``, else ``backend``."""
+    return _backends(config).get(get_language(lang).code, config.backend)
+
+
+def _backends(config: BacktranslationConfig) -> dict[str, str]:
+    """``backends`` validated, keyed by canonical language code."""
+    checked = {}
+    for lang, name in config.backends.items():
+        if name not in BACKENDS:
+            raise ConfigError(f"backtranslation.backends.{lang}",
+                              f"unknown backend {name!r}; valid: {', '.join(BACKENDS)}")
+        checked[get_language(lang).code] = name
+    return checked
+
+
+def _settings_for(config: BacktranslationConfig, backend: str) -> GenerationSettings:
+    # The configured quantization belongs to the main backend; an override picks its default.
+    if backend == config.backend:
+        return settings_from_config(config)
+    return settings_from_config(dataclasses.replace(config, backend=backend,
+                                                    quantization="auto"))
+
+
+def _apertium_outcome(lang: str, target: SegmentedDocument, config: BacktranslationConfig,
+                      cache: TranslationCache, into: str,
+                      progress: Progress | None) -> BackTranslationOutcome:
+    """Back-translations by the apertium command, through the same cache as models."""
+    from mtcheck.backtranslate.engine_apertium import ApertiumTranslator, find_pair, pair_mode
+
+    try:
+        pair = find_pair(lang, into)
+        key = cache_key({"backend": "apertium", "pair": pair.mode, "engine": pair.engine,
+                         "data": pair.data})
+        found = _translate_missing(cache, key, target.texts(), lang, progress,
+                                   lambda missing, on_batch: ApertiumTranslator(pair).translate(
+                                       missing, lang, into, on_batch))
+    except ModelUnavailableError as exc:
+        if config.on_missing == "fail":
+            raise
+        name = f"apertium:{pair_mode(lang, into)}"
+        return _not_evaluated(lang, f"model {name} not available ({exc.problem})", name,
+                              "apertium")
+    return BackTranslationOutcome(
+        lang=lang,
+        texts=tuple(found.get(t, "") for t in target.texts()),
+        status="evaluated",
+        model=pair.model,
+        revision=pair.data,
+        backend="apertium",
+        signature=pair.signature(__version__),
+    )
+
+
+def _translate_missing(
+    cache: TranslationCache, key: str, texts: Sequence[str], lang: str,
+    progress: Progress | None,
+    translate: Callable[[list[str], BatchDone], list[str]],
+) -> dict[str, str]:
+    """Every non-blank text of ``texts`` translated: from the cache, the rest by ``translate``."""
+    wanted = sorted({t for t in texts if t.strip()})
+    found = cache.lookup(key, wanted)
+    missing = [t for t in wanted if t not in found]
+    what = f"back-translating {lang}" + (f" ({len(found)} cached)" if found else "")
+    if progress is not None:
+        progress(what, 0 if missing else len(wanted), len(missing) or len(wanted))
+    if missing:
+
+        def on_batch(done: int) -> None:
+            if progress is not None:
+                progress(what, done, len(missing))
+
+        produced = translate(missing, on_batch)
+        cache.store(key, zip(missing, produced, strict=True))
+        found.update(zip(missing, produced, strict=True))
+    return found
 
 
 def signature(model: str, revision: str, settings: GenerationSettings) -> str:

@@ -110,6 +110,7 @@ def evaluate(
     config = _with_overrides(
         load_config(config_path),
         model=bt_model, revision=bt_revision, backend=bt_backend, quantization=bt_quantization,
+        backends={} if bt_backend else None,  # --bt-backend applies to every language
         on_missing=on_missing_model, cache_dir=cache_dir,
         allow_download=True if bt_allow_download else None,
         enabled=False if no_backtranslation else None,
