@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from mtcheck.backtranslate.engines import BACKENDS
+from mtcheck.backtranslate.engines import BACKEND_CHOICES
 from mtcheck.cli._common import (
     EXIT_OK,
     ProgressPrinter,
@@ -40,7 +40,7 @@ from mtcheck.types import RunResult
 @click.option("--bt-model", default=None,
               help="Back-translation model (hub id or local folder) for every language.")
 @click.option("--bt-revision", default=None, help="Pin the back-translation model revision.")
-@click.option("--bt-backend", type=click.Choice(sorted(BACKENDS)), default=None,
+@click.option("--bt-backend", type=click.Choice(BACKEND_CHOICES), default=None,
               help="Generation backend for back-translation.")
 @click.option("--bt-quantization", default=None,
               help="Weights precision of the backend (auto, float32, int8, float16; "
