@@ -17,6 +17,7 @@ from mtcheck.backtranslate.engine_apertium import (
     ApertiumTranslator,
     find_pair,
     pair_mode,
+    pair_modes,
 )
 from mtcheck.backtranslate.stage import backend_for
 from mtcheck.config import BacktranslationConfig, load_config
@@ -42,7 +43,7 @@ def config(tmp_path: Path, **changes: object) -> BacktranslationConfig:
 FAKE = textwrap.dedent("""\
     #!/bin/sh
     case "$1" in
-      -l) [ "$FAKE_APERTIUM" = nopair ] || echo spa-eng; exit 0 ;;
+      -l) [ "$FAKE_APERTIUM" = nopair ] || echo spa-eng; echo fr-en; exit 0 ;;
       -V) echo "Apertium 9.9.9"; exit 0 ;;
     esac
     case "$FAKE_APERTIUM" in
@@ -68,7 +69,8 @@ def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return log
 
 
-def test_pair_names_use_iso_639_3_codes() -> None:
+def test_pair_names_use_iso_639_3_codes_then_older_two_letter_ones() -> None:
+    assert pair_modes("es", "en") == ("spa-eng", "es-en")
     assert pair_mode("es", "en") == "spa-eng"
     assert pair_mode("fr", "en") == "fra-eng"
     assert pair_mode("en", "es") == "eng-spa"
@@ -181,3 +183,7 @@ def test_real_apertium_batch_equals_one_call_per_sentence() -> None:
     translator = ApertiumTranslator(find_pair("es", "en"))
     batched = translator.translate(SPANISH, "es", "en")
     assert batched == [translator.translate([s], "es", "en")[0] for s in SPANISH]
+
+
+def test_an_older_two_letter_pair_is_found(fake: Path) -> None:
+    assert find_pair("fr", "en").mode == "fr-en"

@@ -14,8 +14,8 @@ different number of lines is an error, never shifted silently. Line breaks insid
 a sentence are sent as spaces. Each call has a time limit.
 
 The pair is named by ISO 639-3 codes (``spa-eng`` back-translates Spanish into
-English). The signature names the engine version and the pair's data version:
-the Debian package version when ``dpkg-query`` knows the pair's mode file, else a
+English), or by ISO 639-1 codes for older packages (``gl-en``). The signature
+names the engine version and the pair's data version: the Debian package version when ``dpkg-query`` knows the pair's mode file, else a
 content hash of the mode file and the data files it names.
 """
 
@@ -74,6 +74,12 @@ def pair_mode(lang: str, into: str) -> str:
     return f"{get_language(lang).iso639_3}-{get_language(into).iso639_3}"
 
 
+def pair_modes(lang: str, into: str) -> tuple[str, ...]:
+    """Names the direction may have: ISO 639-3 (current pairs), then the older ISO 639-1."""
+    short = f"{get_language(lang).code}-{get_language(into).code}"
+    return tuple(dict.fromkeys((pair_mode(lang, into), short)))
+
+
 def find_pair(lang: str, into: str) -> ApertiumPair:
     """The installed pair back-translating ``lang`` into ``into``.
 
@@ -86,12 +92,13 @@ def find_pair(lang: str, into: str) -> ApertiumPair:
         raise ModelUnavailableError(f"apertium:{mode}", (lang,),
                                     "the apertium command is not installed", INSTALL_HINT)
     modes = _installed_modes(binary)
-    if mode not in modes:
+    found = next((name for name in pair_modes(lang, into) if name in modes), None)
+    if found is None:
         have = ", ".join(modes) if modes else "none"
         raise ModelUnavailableError(
             f"apertium:{mode}", (lang,),
             f"Apertium has no {mode} pair installed (installed: {have})", INSTALL_HINT)
-    return ApertiumPair(mode, _engine_version(binary), _data_version(binary, mode))
+    return ApertiumPair(found, _engine_version(binary), _data_version(binary, found))
 
 
 class ApertiumTranslator:
