@@ -15,8 +15,9 @@ a sentence are sent as spaces. Each call has a time limit.
 
 The pair is named by ISO 639-3 codes (``spa-eng`` back-translates Spanish into
 English), or by ISO 639-1 codes for older packages (``gl-en``). The signature
-names the engine version and the pair's data version: the Debian package version when ``dpkg-query`` knows the pair's mode file, else a
-content hash of the mode file and the data files it names.
+names the engine version and the pair's data version: the Debian package version
+when ``dpkg-query`` knows the pair's mode file, else a content hash of the mode
+file and the data files it names.
 """
 
 from __future__ import annotations
