@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from builders import segmented
-from mtcheck.backtranslate import backtranslate
+from mtcheck.backtranslate import backtranslate, engine_apertium
 from mtcheck.backtranslate.engine_apertium import (
     ApertiumPair,
     ApertiumTranslator,
@@ -187,3 +187,18 @@ def test_real_apertium_batch_equals_one_call_per_sentence() -> None:
 
 def test_an_older_two_letter_pair_is_found(fake: Path) -> None:
     assert find_pair("fr", "en").mode == "fr-en"
+
+
+def test_models_listing_names_the_apertium_pair(fake: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.cli.models import model_rows
+
+    settings = BacktranslationConfig(backends={"es": "apertium"})
+    row = model_rows(settings, ("es",))[0]
+    assert (row.model, row.rule, row.available, row.location) == (
+        "apertium:spa-eng", "backends", True, "apertium 9.9.9")
+    monkeypatch.setenv("FAKE_APERTIUM", "nopair")
+    engine_apertium._installed_modes.cache_clear()  # the pair list is read once per program
+    missing = model_rows(BacktranslationConfig(backend="apertium"), ("es",))[0]
+    assert not missing.available and missing.rule == "backend"
+    assert "no spa-eng pair installed" in missing.location
