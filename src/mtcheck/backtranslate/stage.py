@@ -64,8 +64,6 @@ def backtranslate(targets: Mapping[str, SegmentedDocument], config: Backtranslat
     if not config.enabled:
         return {lang: _not_evaluated(lang, "back-translation is turned off", "", config.backend)
                 for lang in targets}
-    settings = {name: _settings_for(config, name)
-                for name in {config.backend, *_backends(config).values()}}
     outcomes: dict[str, BackTranslationOutcome] = {}
     by_model: dict[tuple[str, str], list[str]] = {}
     by_program: list[str] = []
@@ -78,6 +76,8 @@ def backtranslate(targets: Mapping[str, SegmentedDocument], config: Backtranslat
             by_program.append(lang)
         else:
             by_model.setdefault((backend, choose_model(config, lang).model), []).append(lang)
+    # Only backends that run a model need settings (resolving "auto" may probe for CUDA).
+    settings = {name: _settings_for(config, name) for name, _ in by_model}
     folder = Path(config.cache_dir).expanduser() if config.cache_dir else default_cache_dir()
     with TranslationCache(folder) as cache:
         for (backend, model_id), langs in by_model.items():
