@@ -202,3 +202,26 @@ def test_models_listing_names_the_apertium_pair(fake: Path,
     missing = model_rows(BacktranslationConfig(backend="apertium"), ("es",))[0]
     assert not missing.available and missing.rule == "backend"
     assert "no spa-eng pair installed" in missing.location
+
+
+@has_spa_eng
+def test_readme_demo_config_shows_spanish_round_trip_scores(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [
+        "evaluate", str(ROOT / "corpora" / "shoigu-visits-iran"), "--config",
+        str(ROOT / "configs" / "lenient.toml"), "--lang", "es", "--no-report", "-q",
+        "--cache-dir", str(tmp_path / "cache"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    run = json.loads((out / "results.json").read_text("utf-8"))["run"]
+    spanish = run["translations"][0]
+    assert spanish["roundtrip_status"] == "evaluated"
+    roundtrip = {s["metric"]: s for s in spanish["scores"] if s["kind"] == "roundtrip"}
+    assert 0 < roundtrip["chrF"]["value"] < 100
+    assert "|pair:spa-eng|" in roundtrip["chrF"]["signature"]
+    assert all(segment["backtranslation"] for segment in spanish["segments"])
