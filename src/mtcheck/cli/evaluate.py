@@ -41,7 +41,9 @@ from mtcheck.types import RunResult
               help="Back-translation model (hub id or local folder) for every language.")
 @click.option("--bt-revision", default=None, help="Pin the back-translation model revision.")
 @click.option("--bt-backend", type=click.Choice(BACKEND_CHOICES), default=None,
-              help="Generation backend for back-translation.")
+              help="Back-translation backend for every language: auto (CTranslate2 int8 on "
+                   "CPU where installed, else transformers), transformers, ctranslate2 or "
+                   "apertium.")
 @click.option("--bt-quantization", default=None,
               help="Weights precision of the backend (auto, float32, int8, float16; "
                    "auto = int8 on CPU for CTranslate2).")
