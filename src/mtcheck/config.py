@@ -125,6 +125,10 @@ class NamesConfig:
     glossary: str = ""
     # A candidate name must occur at least this often in the source to be tracked.
     min_occurrences: int = 1
+    # Use the named-entity recogniser of the optional ``ner`` extra when it is installed.
+    use_ner: bool = True
+    # A capitalised word rarer than this (wordfreq Zipf) may be a name without other evidence.
+    rare_zipf: float = 3.0
     # Source spellings whose phonetic keys match at least this well (rapidfuzz ratio, 0-100)
     # are one entity ("Pezhashyan" / "Pezeshitsyan").
     cluster_threshold: float = 76.0

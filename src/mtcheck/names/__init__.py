@@ -13,15 +13,24 @@ untranslated, because both need the same aligned sentence pairs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
+from mtcheck.names import places
 from mtcheck.names.consistency import check_source, name_findings
+from mtcheck.names.evidence import Evidence, strong
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
-from mtcheck.names.inventory import Mention, find_entities, find_mentions
+from mtcheck.names.inventory import (
+    Mention,
+    entity_evidence,
+    find_entities,
+    find_mentions,
+    place_keys,
+)
 from mtcheck.names.learning import learn_renderings
 from mtcheck.names.matching import entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
@@ -56,19 +65,40 @@ def _finding_order(finding: Finding) -> tuple[int, int, str, str]:
     return (first_source, first_target, finding.check, finding.entity or "")
 
 
-# A name mentioned in this many source sentences or fewer, never found in a Latin-script
-# translation, was dropped or replaced (Ahmadian -> "Ahmadinejad"): romanisation cannot be
-# why it was not found. A name mentioned more often but never found is more likely an
-# exonym the matcher cannot see (Russia -> Venäjä), so it is not reported missing.
+# A name with strong evidence (see evidence.strong) mentioned in this many source sentences
+# or fewer and found nowhere in a translation was dropped or replaced (Ahmadian ->
+# "Ahmadinejad"): it is reported missing, as a warning. A name mentioned more often but
+# never found is more likely an exonym the matcher cannot see (Russia -> Venäjä).
 _RARE_MENTIONS = 2
+# Scripts where romanisation cannot tell a dropped name from an unseen rendering: Han
+# characters render foreign names by meaning or by sound with many choices.
+_UNMATCHABLE_SCRIPTS = frozenset({"Hans", "Hant", "Hani"})
 
 
-def _rare_latin_names(entities: Sequence[Entity], lang: str) -> set[str]:
+def _script(lang: str) -> str:
     try:
-        latin = get_language(lang).script == "Latn"
+        return get_language(lang).script
     except LanguageError:
-        latin = False
-    return {e.id for e in entities if latin and len(e.source_ids) <= _RARE_MENTIONS}
+        return ""
+
+
+def _rare_unfound(entities: Sequence[Entity], lang: str, evidence: Mapping[str, Evidence],
+                  found: set[str]) -> set[str]:
+    if _script(lang) in _UNMATCHABLE_SCRIPTS:
+        return set()
+    return {e.id for e in entities if e.id not in found and strong(evidence[e.id])
+            and len(e.source_ids) <= _RARE_MENTIONS}
+
+
+def _sample_letter(target: SegmentedDocument) -> str:
+    """A letter of the translation's own script (the first one not in Latin script, if the
+    language's script is not Latin), to pick geonames names written in it."""
+    latin = _script(target.lang) == "Latn"
+    for sentence in target.sentences:
+        for ch in sentence.text:
+            if ch.isalpha() and (latin or not unicodedata.name(ch, "").startswith("LATIN")):
+                return ch
+    return ""
 
 
 def check_translation(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
@@ -77,20 +107,34 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
     """Name, number and untranslated-fragment findings for one translation."""
     config = config or NamesConfig()
     lang = target.lang
-    accepted = {}
+    evidence = entity_evidence(source, entities, config)
+    accepted: dict[str, tuple[str, ...]] = {}
     if glossary:
         for entity in entities:
             entry = glossary.entry(entity.id)
             if entry and entry.accepted(lang):
                 accepted[entity.id] = entry.accepted(lang)
-    forms = entity_forms(entities, lang, accepted)
+    standard: dict[str, Mapping[str, tuple[str, ...]]] = {}
+    present: dict[str, tuple[str, ...]] = {}
+    sample = _sample_letter(target)
+    for entity in entities:
+        keys = place_keys(entity, source.lang) if evidence[entity.id] == Evidence.DATA else ()
+        if keys:
+            standard[entity.id] = places.regional_forms(keys, lang)
+            present[entity.id] = places.present_forms(keys, lang, sample)
+    cldr = {e: tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
+            for e, regional in standard.items()}
+    forms = entity_forms(entities, lang, {**cldr, **accepted}, present)
     renderings = find_renderings(target.sentences, lang, forms, config)
-    learned = (learn_renderings(source, target, alignment, forms, renderings, config)
+    learnable = [f for f in forms if strong(evidence[f.entity.id])]
+    learned = (learn_renderings(source, target, alignment, learnable, renderings, config)
                if config.learn_renderings else [])
-    known = ({r.entity for r in renderings} | {r.entity for r in learned} | set(accepted)
-             | _rare_latin_names(entities, lang))
-    findings, grouped = name_findings(source, target, alignment, entities, renderings,
-                                      glossary, config, known, learned)
+    found = {r.entity for r in renderings}
+    known = (found | {r.entity for r in learned} | set(accepted)
+             | _rare_unfound(entities, lang, evidence, found))
+    findings, grouped = name_findings(
+        source, target, alignment, entities, renderings, glossary, config, known, learned,
+        evidence=evidence, standard=standard, present=present)
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:

@@ -3,13 +3,18 @@ spelling variants inside the source itself."""
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
 from mtcheck.languages import get_language
+from mtcheck.names.evidence import Evidence, strong
 from mtcheck.names.glossary import Glossary
+from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
 from mtcheck.names.matching import entity_forms, group_variants, meets_glossary
 from mtcheck.types import (
@@ -19,8 +24,11 @@ from mtcheck.types import (
     NameRendering,
     NameVariant,
     SegmentedDocument,
+    Severity,
     TextSpan,
 )
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _finding(check: str, message: str, **fields: object) -> Finding:
@@ -72,10 +80,46 @@ def _is_accepted(variant: NameVariant, accepted: Sequence[str], lang: str) -> bo
     return any(meets_glossary(s, accepted, lang) is not None for s in variant.surfaces)
 
 
+def _severity(check: str, evidence: Evidence, confirmed: bool) -> Severity:
+    """The check's own severity with strong evidence confirmed by this translation;
+    otherwise one step lower (error -> warning -> info)."""
+    declared = CHECKS[check].severity
+    if strong(evidence) and confirmed:
+        return declared
+    return Severity.WARNING if declared == Severity.ERROR else Severity.INFO
+
+
+def _regions(variant: NameVariant, regional: Mapping[str, tuple[str, ...]],
+             lang: str) -> frozenset[str]:
+    """The locales whose standard form the variant writes (empty: none of them)."""
+    return frozenset(locale for locale, forms in regional.items()
+                     if any(meets_glossary(s, forms, lang) is not None for s in variant.surfaces))
+
+
+def _locale_label(locales: frozenset[str], lang: str) -> str:
+    """'pt_PT' for the regional locale that represents a set (the one named like the
+    language, pt_PT for pt, or the alphabetically first)."""
+    regional = sorted(loc for loc in locales if "_" in loc)
+    if not regional:
+        return lang
+    own = f"{lang}_{lang.upper()}"
+    return own if own in regional else regional[0]
+
+
+def _minority(variants: Sequence[NameVariant], renderings: Sequence[NameRendering],
+              majority: str) -> list[NameRendering]:
+    """The renderings of every spelling but the majority one: where a fix is needed."""
+    keep = {v.base for v in variants if v.base != majority}
+    return [r for r in renderings if r.base in keep]
+
+
 def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
                   entities: Sequence[Entity], renderings: Sequence[NameRendering],
                   glossary: Glossary | None, config: NamesConfig,
-                  known_in_target: set[str], learned: Sequence[NameRendering] = (),
+                  known_in_target: set[str], learned: Sequence[NameRendering] = (), *,
+                  evidence: Mapping[str, Evidence] | None = None,
+                  standard: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None,
+                  present: Mapping[str, tuple[str, ...]] | None = None,
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -83,38 +127,63 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     by matching, a glossary or learning); a name is reported missing only for those.
     ``learned`` renderings (see :mod:`mtcheck.names.learning`) count against names.missing
     and are returned for reports, but take no part in variants: a learned form must never
-    make a name look inconsistent on its own.
+    make a name look inconsistent on its own. ``evidence`` sets severities, ``standard``
+    gives the CLDR forms of places per regional locale, ``present`` further forms that show
+    a place is there.
     """
     lang = target.lang
+    evidence = evidence or {}
+    standard = standard or {}
     non_latin_target = get_language(lang).script != "Latn"
     findings: list[Finding] = []
     grouped: list[NameRendering] = []
+    found = {r.entity for r in renderings}
     for entity in entities:
+        strength = evidence.get(entity.id, Evidence.CAPITALISED)
         own = [r for r in renderings if r.entity == entity.id]
         latin = [r for r in own if non_latin_target and _is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
-        keys = entity_forms([entity], lang, {entity.id: accepted})[0].keys
-        groups = group_variants(native, lang, keys=keys, accepted=accepted)
+        regional = standard.get(entity.id, {}) if not accepted else {}
+        cldr = tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
+        keys = entity_forms([entity], lang, {entity.id: accepted or cldr})[0].keys
+        groups = group_variants(native, lang, keys=keys, accepted=accepted or cldr)
+        variants = tuple(v for v, _ in groups)
         for _, members in groups:
             grouped.extend(members)
         # Latin-script renderings are no variant, but the report still shows their base form.
         for _, members in group_variants(latin, lang, keys=keys):
             grouped.extend(members)
-        variants = tuple(v for v, _ in groups)
-        # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them.
-        spellings = {"accepted" if accepted and _is_accepted(v, accepted, lang) else v.base
-                     for v in variants}
-        if len(spellings) >= 2:
+        native = [r for _, members in groups for r in members]
+        # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them;
+        # so are the standard forms of a place, unless they come from different regions.
+        regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
+        spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
+                     or regions.get(v.base) else v.base for v in variants}
+        standards = [r for r in regions.values() if r]
+        mixed = bool(standards) and not frozenset.intersection(*standards)
+        if len(spellings) >= 2 or mixed:
+            majority = next((v.base for v in variants if accepted and _is_accepted(v, accepted, lang)),
+                            variants[0].base)
+            wrong = _minority(variants, native, majority)
             message = (f"{entity.canonical} is written {len(variants)} ways: "
                        f"{describe_variants(variants)}; expected one spelling")
+            if mixed:
+                labels = ", ".join(f"{v.base} ({_locale_label(regions[v.base], lang)})"
+                                   for v in variants if regions.get(v.base))
+                message = (f"{entity.canonical} mixes regional standard forms: {labels}; "
+                           f"{describe_variants(variants)}; use one region's form throughout")
             if expected:
                 message += f" ({expected} per the glossary)"
-            findings.append(_finding(
-                "names.inconsistent", message, source_ids=entity.source_ids,
-                target_ids=tuple(sorted({r.sentence_id for r in native})), spans=_spans(native),
+            confirmed = entity.id in found
+            findings.append(Finding(
+                check="names.inconsistent",
+                severity=_severity("names.inconsistent", strength, confirmed) if not mixed
+                else CHECKS["names.inconsistent"].severity,
+                message=message, source_ids=entity.source_ids,
+                target_ids=tuple(sorted({r.sentence_id for r in wrong})), spans=_spans(wrong),
                 entity=entity.id, variants=variants, expected=expected))
         elif len(variants) == 1 and expected and not _is_accepted(variants[0], accepted, lang):
             findings.append(_finding(
@@ -129,31 +198,75 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             ids = tuple(sorted({r.sentence_id for r in latin}))
             hint = f"; expected {expected}" if expected else (
                 f"; elsewhere written {variants[0].base}" if variants else "")
-            findings.append(_finding(
-                "names.script",
-                f"{entity.canonical} is left in Latin script ({', '.join(surfaces)}) "
-                f"in {describe_sentences(ids)}{hint}",
+            findings.append(Finding(
+                check="names.script",
+                severity=_severity("names.script", strength, True),
+                message=(f"{entity.canonical} is left in Latin script ({', '.join(surfaces)}) "
+                         f"in {describe_sentences(ids)}{hint}"),
                 source_ids=entity.source_ids, target_ids=ids, spans=_spans(latin),
                 entity=entity.id, expected=expected))
     grouped.extend(learned)
-    findings.extend(_missing(source, alignment, entities, [*renderings, *learned],
-                             known_in_target))
+    findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
+                             known_in_target, evidence, found, standard, present or {}))
     return findings, grouped
 
 
 def _is_latin_surface(text: str) -> bool:
-    import unicodedata
-
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
 
 
-def _missing(source: SegmentedDocument, alignment: Alignment, entities: Sequence[Entity],
-             renderings: Sequence[NameRendering], known_in_target: set[str]) -> list[Finding]:
+def _shared_prefix(first: str, second: str) -> int:
+    n = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        n += 1
+    return n
+
+
+def _derived_from(word: str, forms: Sequence[str]) -> bool:
+    """True when ``word`` is derived from one of ``forms`` (iranienne from Iran, schwedischen
+    from Schweden, шведский from Швеция): they share most of the name's start. A short
+    name must be kept whole (Iran is not Iraq)."""
+    folded = _plain(word)
+    for form in forms:
+        plain = _plain(form)
+        if len(plain) < 3:
+            continue
+        need = len(plain) if len(plain) <= 4 else max(4 if len(plain) > 6 else 3,
+                                                          math.ceil(0.45 * len(plain)))
+        if _shared_prefix(folded, plain) >= need:
+            return True
+    return False
+
+
+def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    covered = set()
+    for start, end in spans:
+        covered.update(range(start, end))
+    return "".join(ch for i, ch in enumerate(text) if i not in covered)
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
+             entities: Sequence[Entity], renderings: Sequence[NameRendering],
+             known_in_target: set[str], evidence: Mapping[str, Evidence], found: set[str],
+             standard: Mapping[str, Mapping[str, tuple[str, ...]]],
+             present: Mapping[str, tuple[str, ...]]) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
     rendered: dict[int, set[str]] = {}
+    shown: dict[str, set[str]] = {}
+    initials = rules_for(target.lang).abbreviates_to_initial
+    spans: dict[int, list[tuple[int, int]]] = {}
     for rendering in renderings:
+        spans.setdefault(rendering.sentence_id, []).append((rendering.start, rendering.end))
         rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
+        shown.setdefault(rendering.entity, set()).update({rendering.surface, rendering.base})
     names = {e.id: e for e in entities}
     findings = []
     for pair in alignment.pairs:
@@ -164,17 +277,37 @@ def _missing(source: SegmentedDocument, alignment: Alignment, entities: Sequence
         for sid in pair.source_ids:
             for mention in by_sentence.get(sid, []):
                 mentioned.setdefault(mention.entity, []).append(mention)
+        words = [m.group(0) for t in pair.target_ids
+                 for m in _WORD.finditer(target.sentences[t].text)]
+        # Outside the renderings of names, for languages that shorten a country to its
+        # first character (伊方 for 伊朗): not the 伊 of 绍伊古.
+        rest = "".join(_outside(target.sentences[t].text, spans.get(t, ()))
+                       for t in pair.target_ids) if initials else ""
         for entity_id, mentions in mentioned.items():
             if entity_id in in_target or entity_id not in known_in_target:
                 continue
+            # An adjective of the name (iranienne, шведский) is the name being present.
+            derived_forms = [*shown.get(entity_id, ()), *present.get(entity_id, ())]
+            derived_forms += [f for forms in standard.get(entity_id, {}).values() for f in forms]
+            if any(_derived_from(w, derived_forms) for w in words):
+                continue
+            if initials and entity_id in standard and any(
+                    f[:1] in rest for forms in standard[entity_id].values() for f in forms):
+                continue
             entity = names[entity_id]
-            findings.append(_finding(
-                "names.missing",
-                f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) is not in "
-                f"the translation ({describe_sentences(pair.target_ids)})",
+            instead = sorted(names[e].canonical for e in in_target - set(mentioned))
+            message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
+                       f"is not in the translation ({describe_sentences(pair.target_ids)})")
+            if instead:
+                message += f"; {', '.join(instead)} is there instead"
+            findings.append(Finding(
+                check="names.missing",
+                severity=_severity("names.missing",
+                                   evidence.get(entity_id, Evidence.CAPITALISED),
+                                   entity_id in found),
+                message=message,
                 source_ids=pair.source_ids, target_ids=pair.target_ids,
                 spans=tuple(TextSpan("source", m.sentence_id, m.start, m.end, m.text)
                             for m in mentions),
                 entity=entity_id))
     return findings
-

@@ -1,9 +1,12 @@
-"""Find the named entities of an English source without a model.
+"""Find the named entities of a source document from evidence, not from capital letters.
 
-Candidates are capitalised words that are not ordinary words at the start of a sentence,
-split into names, titles, demonyms and organisation words with the lists in
-``data/names/en.toml``. People and places are tracked; organisation names are translated
-as phrases rather than transliterated, so they are tracked only when a glossary lists them.
+Candidates are capitalised words (in English, not ordinary words at the start of a
+sentence), split into names, titles, demonyms and organisation words with the lists in
+``data/names/en.toml`` for English sources. A candidate is kept only with evidence (see
+:mod:`mtcheck.names.evidence`): a named-entity recogniser, data (glossary, CLDR territories
+and cities, geonames), English mid-sentence capitalisation, or rarity in the source
+language; German nouns, all capitalised, are kept only when rare or a known place.
+Multi-word names a recogniser or the place data give are kept whole ("Czech Republic").
 Spellings whose phonetic keys are close are clustered into one entity, which is how the
 source's own "Pezhashyan" and "Pezeshitsyan" become one person.
 """
@@ -16,12 +19,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
 
 from mtcheck.config import NamesConfig
+from mtcheck.names import places
+from mtcheck.names.evidence import Evidence, covered, is_common, recognised_spans, zipf
 from mtcheck.names.glossary import Glossary
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.types import Entity, SegmentedDocument
@@ -110,22 +115,65 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def _candidates(source: SegmentedDocument, words: Lexicon) -> list[list[_Token]]:
-    """Runs of adjacent capitalised words that may contain names, per sentence."""
+def _english(lang: str) -> bool:
+    return lang.split("-")[0] == "en"
+
+
+def _place_words(tokens: list[_Token], text: str, lang: str) -> dict[int, int]:
+    """token index -> end index (exclusive) of a multi-word place name starting there."""
+    found: dict[int, int] = {}
+    for i in range(len(tokens)):
+        for length in (3, 2):
+            j = i + length
+            if j > len(tokens) or not all(_is_capitalised(t.text) for t in tokens[i:j]):
+                continue
+            phrase = text[tokens[i].start:tokens[j - 1].end]
+            if places.is_territory(places.lookup(phrase, lang)):
+                found[i] = j
+                break
+    return found
+
+
+def _candidates(source: SegmentedDocument, words: Lexicon | None,
+                config: NamesConfig) -> list[list[_Token]]:
+    """Runs of adjacent capitalised words that may contain names, per sentence.
+
+    A word at the start of a sentence (or in a title, or in any position of a language that
+    capitalises nouns) needs evidence to be kept: a recogniser's span, a place name, or
+    rarity in the source language.
+    """
+    lang = source.lang
     sentences = _tokens(source)
+    ner = recognised_spans(source, config.use_ner)
+    english = words is not None and _english(lang)
     lower_seen = {t.text for tokens in sentences for t in tokens if not _is_capitalised(t.text)}
-    capitalised_inside = {t.text for tokens in sentences for t in tokens
-                           if not t.initial and _is_capitalised(t.text)}
+    capitalised_inside = ({t.text for tokens in sentences for t in tokens
+                           if not t.initial and _is_capitalised(t.text)} if english else set())
     runs: list[list[_Token]] = []
     for tokens in sentences:
-        text = source.sentences[tokens[0].sentence_id].text if tokens else ""
+        sid = tokens[0].sentence_id if tokens else 0
+        text = source.sentences[sid].text if tokens else ""
+        spans = ner[sid] if ner is not None else ()
+        multi = _place_words(tokens, text, lang)
+        forced_until = -1
         run: list[_Token] = []
-        for token in tokens:
+        for index, token in enumerate(tokens):
             word = token.text
-            keep = (_is_capitalised(word) and not _is_acronym(word)
-                    and word.lower() not in words.never_names)
-            if keep and token.initial and word not in capitalised_inside:
-                keep = word.lower() not in words.common and word.lower() not in lower_seen
+            if index in multi:
+                forced_until = multi[index]
+            forced = index < forced_until
+            keep = forced or (_is_capitalised(word) and not _is_acronym(word)
+                              and (words is None or word.lower() not in words.never_names))
+            if keep and not forced:
+                evidence = (covered(spans, token.start, token.end) is not None
+                            or places.is_territory(places.lookup(word, lang))
+                            or zipf(word.lower(), lang) < config.rare_zipf)
+                if english and words is not None:
+                    if token.initial and word not in capitalised_inside:
+                        keep = (word.lower() not in words.common and word.lower() not in lower_seen
+                                and evidence)
+                else:
+                    keep = evidence and word.lower() not in lower_seen
             adjacent = bool(run) and text[run[-1].end:token.start].strip() == ""
             if keep and (adjacent or not run):
                 run.append(token)
@@ -175,6 +223,26 @@ def _name_spans(run: list[_Token], names: set[str], words: Lexicon) -> list[list
     return spans
 
 
+def _whole_or_parts(source: SegmentedDocument, run: list[_Token], names: set[str],
+                    words: Lexicon | None, ner: object) -> list[list[_Token]]:
+    """A run the recogniser or the place data give as one name stays whole ("Czech
+    Republic", "Sergei Shoigu"); any other run is split into its name parts."""
+    text = source.sentences[run[0].sentence_id].text
+    phrase = text[run[0].start:run[-1].end]
+    if len(run) > 1 and places.is_territory(places.lookup(phrase, source.lang)):
+        return [run]
+    if words is None:
+        return [run]
+    spans = ner[run[0].sentence_id] if isinstance(ner, tuple) else ()
+    if len(run) > 1 and spans:
+        whole = covered(spans, run[0].start, run[-1].end)
+        label = next((lab for s, e, lab in spans if (s, e) == whole), "")
+        if whole and label in {"GPE", "LOC"} and not any(
+                t.text.lower() in words.titles for t in run):
+            return [run]
+    return _name_spans(run, names, words)
+
+
 def _similar(first: str, second: str, threshold: float) -> bool:
     a, b = phonetic_key(romanize(first, "en")), phonetic_key(romanize(second, "en"))
     if a == b:
@@ -194,12 +262,13 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
     """The people and places of the source (plus glossary entries it mentions), in order of
     first mention. Near-spellings are one entity whose ``source_forms`` keep every spelling."""
     config = config or NamesConfig()
-    words = lexicon("en")
-    runs = _candidates(source, words)
+    words = lexicon("en") if _english(source.lang) else None
+    runs = _candidates(source, words, config)
     single_words = {t.text.lower() for run in runs for t in run}
+    ner = recognised_spans(source, config.use_ner)
     spans: list[list[_Token]] = []
     for run in runs:
-        spans.extend(_name_spans(run, single_words, words))
+        spans.extend(_whole_or_parts(source, run, single_words, words, ner))
 
     # A full name whose word is also used alone ("Sergei Shoigu" / "Shoigu") is a mention of
     # that word's entity: translations keep the surname, not always the given name.
@@ -262,26 +331,34 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
     return tuple(e for _, e in sorted(entities, key=lambda item: item[0]))
 
 
-def _form_pattern(form: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W_])" + re.escape(form) + r"(?=['’]s\b|['’](?!\w)|(?![^\W_]))")
+@lru_cache(maxsize=64)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every form, longest first, so that a sentence is searched once."""
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(r"(?<![^\W_])(?:" + alternatives
+                      + r")(?=['’]s\b|['’](?!\w)|(?![^\W_]))")
 
 
 def find_mentions(source: SegmentedDocument, entities: Sequence[Entity]) -> tuple[Mention, ...]:
-    """Every occurrence of every entity's source forms, longest forms first, no overlaps."""
-    forms = sorted(((f, e.id) for e in entities for f in e.source_forms),
-                   key=lambda item: (-len(item[0]), item[0]))
+    """Every occurrence of every entity's source forms, longest forms first, no overlaps.
+
+    All forms are compiled into one pattern (once per entity set) and each sentence is
+    searched once: the stage stays linear in the length of the document.
+    """
+    owner: dict[str, str] = {}
+    for entity in entities:
+        for form in entity.source_forms:
+            owner.setdefault(form, entity.id)
+    if not owner:
+        return ()
+    pattern = _forms_pattern(tuple(sorted(owner, key=lambda f: (-len(f), f))))
     mentions: list[Mention] = []
     for sentence in source.sentences:
-        taken: list[tuple[int, int]] = []
         text = unicodedata.normalize("NFC", sentence.text)
-        for form, entity_id in forms:
-            for match in _form_pattern(form).finditer(text):
-                if any(match.start() < end and start < match.end() for start, end in taken):
-                    continue
-                taken.append((match.start(), match.end()))
-                mentions.append(Mention(entity_id, sentence.id, match.start(), match.end(),
-                                        match.group(0)))
-    return tuple(sorted(mentions, key=lambda m: (m.sentence_id, m.start)))
+        for match in pattern.finditer(text):
+            mentions.append(Mention(owner[match.group(0)], sentence.id, match.start(),
+                                    match.end(), match.group(0)))
+    return tuple(mentions)
 
 
 def mentions_by_sentence(mentions: Iterable[Mention]) -> dict[int, list[Mention]]:
@@ -289,3 +366,47 @@ def mentions_by_sentence(mentions: Iterable[Mention]) -> dict[int, list[Mention]
     for mention in mentions:
         grouped.setdefault(mention.sentence_id, []).append(mention)
     return grouped
+
+
+def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
+                    config: NamesConfig | None = None) -> dict[str, Evidence]:
+    """entity id -> the strongest evidence that it is a name (see :class:`Evidence`)."""
+    config = config or NamesConfig()
+    lang = source.lang
+    ner = recognised_spans(source, config.use_ner)
+    english = _english(lang)
+    result: dict[str, Evidence] = {}
+    by_entity: dict[str, list[Mention]] = {}
+    for mention in find_mentions(source, entities):
+        by_entity.setdefault(mention.entity, []).append(mention)
+    for entity in entities:
+        if entity.from_glossary:
+            result[entity.id] = Evidence.GLOSSARY
+            continue
+        keys = place_keys(entity, lang)
+        if keys and (places.is_territory(keys)
+                     or not any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)):
+            result[entity.id] = Evidence.DATA
+            continue
+        mentions = by_entity.get(entity.id, [])
+        if ner is not None and any(covered(ner[m.sentence_id], m.start, m.end)
+                                   for m in mentions):
+            result[entity.id] = Evidence.NER
+        elif english and any(m.start > 0 and not _sentence_start(source, m) for m in mentions):
+            result[entity.id] = Evidence.CAPITALISED
+        else:
+            result[entity.id] = Evidence.RARE
+    return result
+
+
+def _sentence_start(source: SegmentedDocument, mention: Mention) -> bool:
+    before = source.sentences[mention.sentence_id].text[:mention.start]
+    return not any(ch.isalpha() for ch in before)
+
+
+def place_keys(entity: Entity, lang: str) -> tuple[str, ...]:
+    """The places (see :mod:`mtcheck.names.places`) the entity's source spellings name."""
+    keys: list[str] = []
+    for form in (entity.canonical, *entity.source_forms):
+        keys.extend(places.lookup(form, lang))
+    return tuple(dict.fromkeys(keys))

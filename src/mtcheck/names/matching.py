@@ -158,21 +158,33 @@ def _cased_scripts_need_capital(word: str) -> bool:
 
 
 def entity_forms(entities: Sequence[Entity], lang: str,
-                 accepted: Mapping[str, tuple[str, ...]] | None = None) -> list[EntityForms]:
-    """Keys to match per entity; ``accepted`` maps entity id -> forms known in ``lang``."""
+                 accepted: Mapping[str, tuple[str, ...]] | None = None,
+                 present: Mapping[str, tuple[str, ...]] | None = None) -> list[EntityForms]:
+    """Keys to match per entity; ``accepted`` maps entity id -> forms known in ``lang``
+    (a glossary's or CLDR's: matched exactly and by sound), ``present`` -> further forms
+    that show the name is there (geonames alternate names: matched exactly only)."""
     accepted = accepted or {}
+    present = present or {}
     result = []
     for entity in entities:
         known = accepted.get(entity.id, ())
-        keys = [phonetic_key(romanize(_last_word(f), "en")) for f in entity.source_forms]
+        keys = [phonetic_key(romanize(key_word(f), "en")) for f in entity.source_forms]
         keys += [phonetic_key(romanize(f, lang)) for f in known]
+        exact = (*known, *present.get(entity.id, ()))
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
-                                  tuple(_fold(f) for f in known)))
+                                  tuple(dict.fromkeys(_fold(f) for f in exact))))
     return result
 
 
-def _last_word(form: str) -> str:
-    return form.split()[-1] if form.split() else form
+def key_word(form: str) -> str:
+    """The word of a multi-word name that a translation transliterates: the rarest one
+    (the surname of "Sergei Shoigu", "Czech" of "Czech Republic"), the last on a tie."""
+    words = form.split()
+    if len(words) <= 1:
+        return form
+    from mtcheck.names.evidence import zipf
+
+    return min(reversed(words), key=lambda w: zipf(w.lower(), "en"))
 
 
 def _fold(text: str) -> str:
@@ -183,13 +195,12 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
     """(similarity 0-100, the stem that matched) of ``word`` as a rendering of the entity."""
     stems = _stem_keys(word, lang)
     if forms.accepted:
+        index = _accepted_index(forms.accepted, lang)
         for stem, _ in stems:
-            for accepted in forms.accepted:
-                # A shared stem must keep most of the form: Пезешкиана is Пезешкиан, but a
-                # compound cut that leaves two letters proves nothing.
-                if stem == accepted or (stem in candidate_stems(accepted, rules)
-                                        and len(stem) >= 0.75 * len(accepted)):
-                    return 100.0, stem
+            # A shared stem must keep most of the form: Пезешкиана is Пезешкиан, but a
+            # compound cut that leaves two letters proves nothing.
+            if stem in index and len(stem) >= index[stem]:
+                return 100.0, stem
     best, best_stem = 0.0, stems[0][0]
     for stem, key in stems:
         for target in forms.keys:
@@ -197,6 +208,18 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
             if score > best:
                 best, best_stem = score, stem
     return best, best_stem
+
+
+@lru_cache(maxsize=4096)
+def _accepted_index(accepted: tuple[str, ...], lang: str) -> dict[str, float]:
+    """stem -> the fewest letters a word's stem needs to count as that accepted form."""
+    rules = rules_for(lang)
+    index: dict[str, float] = {}
+    for form in accepted:
+        index[form] = 0.0
+        for stem in candidate_stems(form, rules):
+            index.setdefault(stem, 0.75 * len(form))
+    return index
 
 
 def _threshold(forms: EntityForms, config: NamesConfig) -> float:
