@@ -129,6 +129,10 @@ class NamesConfig:
     use_ner: bool = True
     # A capitalised word rarer than this (wordfreq Zipf) may be a name without other evidence.
     rare_zipf: float = 3.0
+    # Names with weak evidence (rare capitalised words) match a target word only this well,
+    # and are tracked only where this share of their aligned pairs renders them.
+    weak_match_threshold: float = 90.0
+    weak_survival: float = 0.75
     # Source spellings whose phonetic keys match at least this well (rapidfuzz ratio, 0-100)
     # are one entity ("Pezhashyan" / "Pezeshitsyan").
     cluster_threshold: float = 76.0

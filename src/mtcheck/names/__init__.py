@@ -90,6 +90,30 @@ def _rare_unfound(entities: Sequence[Entity], lang: str, evidence: Mapping[str, 
             and len(e.source_ids) <= _RARE_MENTIONS}
 
 
+def _not_surviving(weak: frozenset[str], renderings: Sequence[NameRendering],
+                   alignment: Alignment, entities: Sequence[Entity],
+                   config: NamesConfig) -> set[str]:
+    """Weakly evidenced names that this translation does not render in at least
+    ``weak_survival`` of their aligned pairs (and in two of them): a rare word that only
+    sometimes looks like a target word is no name that survived translation."""
+    mentioned = {e.id: set(e.source_ids) for e in entities if e.id in weak}
+    rendered: dict[int, set[str]] = {}
+    for rendering in renderings:
+        rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
+    total: dict[str, int] = {}
+    kept: dict[str, int] = {}
+    for pair in alignment.pairs:
+        if not pair.source_ids or not pair.target_ids:
+            continue
+        here = set().union(*(rendered.get(t, set()) for t in pair.target_ids))
+        for entity_id, ids in mentioned.items():
+            if ids & set(pair.source_ids):
+                total[entity_id] = total.get(entity_id, 0) + 1
+                kept[entity_id] = kept.get(entity_id, 0) + (entity_id in here)
+    return {e for e in mentioned
+            if kept.get(e, 0) < 2 or kept.get(e, 0) < config.weak_survival * total.get(e, 1)}
+
+
 def _sample_letter(target: SegmentedDocument) -> str:
     """A letter of the translation's own script (the first one not in Latin script, if the
     language's script is not Latin), to pick geonames names written in it."""
@@ -121,14 +145,20 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
         keys = place_keys(entity, source.lang) if evidence[entity.id] == Evidence.DATA else ()
         if keys:
             standard[entity.id] = places.regional_forms(keys, lang)
-            present[entity.id] = places.present_forms(keys, lang, sample)
+            present[entity.id] = tuple(dict.fromkeys(
+                places.present_forms(keys, lang, sample)
+                + places.present_forms(keys, source.lang, sample)
+                + places.present_forms(keys, "en", sample)))
     cldr = {e: tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
             for e, regional in standard.items()}
-    forms = entity_forms(entities, lang, {**cldr, **accepted}, present)
+    weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
+    forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak)
     renderings = find_renderings(target.sentences, lang, forms, config)
-    learnable = [f for f in forms if strong(evidence[f.entity.id])]
+    learnable = [f for f in forms if f.entity.id not in weak]
     learned = (learn_renderings(source, target, alignment, learnable, renderings, config)
                if config.learn_renderings else [])
+    dropped = _not_surviving(weak, renderings, alignment, entities, config)
+    renderings = [r for r in renderings if r.entity not in dropped]
     found = {r.entity for r in renderings}
     known = (found | {r.entity for r in learned} | set(accepted)
              | _rare_unfound(entities, lang, evidence, found))

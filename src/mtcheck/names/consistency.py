@@ -160,14 +160,16 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them;
         # so are the standard forms of a place, unless they come from different regions.
         regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
+        elsewhere = (present or {}).get(entity.id, ()) if not accepted else ()
         spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
-                     or regions.get(v.base) else v.base for v in variants}
+                     or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
+                     else v.base for v in variants}
         standards = [r for r in regions.values() if r]
         mixed = bool(standards) and not frozenset.intersection(*standards)
         if len(spellings) >= 2 or mixed:
-            majority = next((v.base for v in variants if accepted and _is_accepted(v, accepted, lang)),
-                            variants[0].base)
-            wrong = _minority(variants, native, majority)
+            # The finding points at the minority spellings: the rows to fix (variants come
+            # most frequent first).
+            wrong = _minority(variants, native, variants[0].base)
             message = (f"{entity.canonical} is written {len(variants)} ways: "
                        f"{describe_variants(variants)}; expected one spelling")
             if mixed:

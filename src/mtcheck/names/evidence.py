@@ -32,8 +32,10 @@ NER_LANGUAGES = frozenset({"en"})
 class Evidence(enum.IntEnum):
     """Why a span is tracked, weakest first."""
 
-    RARE = 1  # rare capitalised word: tracked only where it survives translation
-    CAPITALISED = 2  # capitalised inside an English sentence, not a common word
+    # A rare capitalised word where every noun is capitalised (German), or a frequent word
+    # capitalised inside an English sentence: tracked only where it survives translation.
+    WEAK = 1
+    CAPITALISED = 2  # a rare word capitalised inside an English sentence
     NER = 3  # the recogniser tagged it
     DATA = 4  # a CLDR territory or city
     GLOSSARY = 5
@@ -41,7 +43,7 @@ class Evidence(enum.IntEnum):
 
 def strong(evidence: Evidence) -> bool:
     """Evidence strong enough for an error-severity finding when the matcher confirms it."""
-    return evidence >= Evidence.NER
+    return evidence >= Evidence.CAPITALISED
 
 
 @lru_cache(maxsize=262144)

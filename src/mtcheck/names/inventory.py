@@ -243,13 +243,20 @@ def _whole_or_parts(source: SegmentedDocument, run: list[_Token], names: set[str
     return _name_spans(run, names, words)
 
 
-def _similar(first: str, second: str, threshold: float) -> bool:
+def _similar(first: str, second: str, threshold: float, lang: str = "en") -> bool:
+    """True when two source spellings are one name: the same phonetic key, or close keys
+    where one spelling is unknown to word-frequency data (a misspelling or an ad-hoc
+    transliteration, Pezhashyan / Pezeshitsyan). Two established names with close keys are
+    two places (Makalu / Manaslu)."""
     a, b = phonetic_key(romanize(first, "en")), phonetic_key(romanize(second, "en"))
     if a == b:
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_KEY or a[:1] != b[:1]:
         return False
-    return fuzz.ratio(a, b) >= threshold
+    if fuzz.ratio(a, b) < threshold:
+        return False
+    return any(max(zipf(w.lower(), lang), zipf(w.lower(), "en")) == 0.0
+               for form in (first, second) for w in form.split())
 
 
 def _slug(name: str) -> str:
@@ -289,7 +296,7 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
                            "forms": list(entry.source_forms)})
     auto_forms = list(dict.fromkeys(form for form, _, _ in forms))
     for form in auto_forms:
-        home = next((g for g in groups if any(_similar(form, f, config.cluster_threshold)
+        home = next((g for g in groups if any(_similar(form, f, config.cluster_threshold, source.lang)
                                               for f in g["forms"])),  # type: ignore[attr-defined]
                     None)
         if home is None:
@@ -392,10 +399,11 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
         if ner is not None and any(covered(ner[m.sentence_id], m.start, m.end)
                                    for m in mentions):
             result[entity.id] = Evidence.NER
-        elif english and any(m.start > 0 and not _sentence_start(source, m) for m in mentions):
+        elif (english and any(not _sentence_start(source, m) for m in mentions)
+              and not any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)):
             result[entity.id] = Evidence.CAPITALISED
         else:
-            result[entity.id] = Evidence.RARE
+            result[entity.id] = Evidence.WEAK
     return result
 
 

@@ -51,6 +51,7 @@ class EntityForms:
     entity: Entity
     keys: tuple[str, ...]  # phonetic keys of the source spellings and glossary forms
     accepted: tuple[str, ...] = ()  # glossary (or learned) forms in the target language
+    strict: bool = False  # weak evidence: match only closely (weak_match_threshold)
 
 
 def script_class(ch: str) -> str:
@@ -159,7 +160,8 @@ def _cased_scripts_need_capital(word: str) -> bool:
 
 def entity_forms(entities: Sequence[Entity], lang: str,
                  accepted: Mapping[str, tuple[str, ...]] | None = None,
-                 present: Mapping[str, tuple[str, ...]] | None = None) -> list[EntityForms]:
+                 present: Mapping[str, tuple[str, ...]] | None = None,
+                 strict: frozenset[str] = frozenset()) -> list[EntityForms]:
     """Keys to match per entity; ``accepted`` maps entity id -> forms known in ``lang``
     (a glossary's or CLDR's: matched exactly and by sound), ``present`` -> further forms
     that show the name is there (geonames alternate names: matched exactly only)."""
@@ -172,7 +174,8 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         keys += [phonetic_key(romanize(f, lang)) for f in known]
         exact = (*known, *present.get(entity.id, ()))
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
-                                  tuple(dict.fromkeys(_fold(f) for f in exact))))
+                                  tuple(dict.fromkeys(_fold(f) for f in exact)),
+                                  entity.id in strict))
     return result
 
 
@@ -224,7 +227,8 @@ def _accepted_index(accepted: tuple[str, ...], lang: str) -> dict[str, float]:
 
 def _threshold(forms: EntityForms, config: NamesConfig) -> float:
     shortest = min((len(k) for k in forms.keys), default=0)
-    return config.match_threshold if shortest >= 6 else config.short_match_threshold
+    threshold = config.match_threshold if shortest >= 6 else config.short_match_threshold
+    return max(threshold, config.weak_match_threshold) if forms.strict else threshold
 
 
 def find_renderings(sentences: Sequence[Sentence], lang: str, entities: Sequence[EntityForms],
