@@ -70,7 +70,10 @@ def _pipeline() -> object | None:
     except ImportError:
         return None
     try:
-        return spacy.load(NER_MODEL, disable=["lemmatizer"])
+        # The recogniser has its own embedding layer: the other components are not needed
+        # (same entities, twice as fast).
+        return spacy.load(NER_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
+                                              "lemmatizer"])
     except (OSError, ImportError):
         return None
 
