@@ -12,11 +12,11 @@ from collections.abc import Mapping, Sequence
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
 from mtcheck.languages import get_language
-from mtcheck.names.evidence import Evidence, strong
+from mtcheck.names.evidence import Evidence, strong, zipf
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
-from mtcheck.names.matching import entity_forms, group_variants, meets_glossary
+from mtcheck.names.matching import entity_forms, group_variants, meets_glossary, script_class
 from mtcheck.types import (
     Alignment,
     Entity,
@@ -29,6 +29,8 @@ from mtcheck.types import (
 )
 
 _WORD = re.compile(r"[^\W\d_]+")
+# At most this many names that may have replaced a missing one are named in its message.
+_MAX_INSTEAD = 3
 
 
 def _finding(check: str, message: str, **fields: object) -> Finding:
@@ -209,7 +211,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 entity=entity.id, expected=expected))
     grouped.extend(learned)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
-                             known_in_target, evidence, found, standard, present or {}))
+                             known_in_target, evidence, found, standard, present or {},
+                             config.rare_zipf))
     return findings, grouped
 
 
@@ -243,6 +246,28 @@ def _derived_from(word: str, forms: Sequence[str]) -> bool:
     return False
 
 
+def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
+                   spans: Mapping[int, Sequence[tuple[int, int]]], rare_zipf: float) -> list[str]:
+    """Words of the target sentences that look like another name: rare in the target
+    language and capitalised inside the sentence (or, in Japanese, a katakana word), and not
+    a rendering of a source name. They say what replaced a missing name."""
+    found: list[str] = []
+    nouns = rules_for(target.lang).capitalises_nouns
+    for tid in target_ids:
+        text = target.sentences[tid].text
+        taken = spans.get(tid, ())
+        for index, match in enumerate(_WORD.finditer(text)):
+            word = match.group(0)
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            katakana = all(script_class(ch) == "kana" for ch in word)
+            capital = index > 0 and word[0].isupper()
+            rare = zipf(word.lower(), target.lang) < rare_zipf
+            if len(word) > 1 and (katakana and rare or capital and (rare or not nouns)):
+                found.append(word)
+    return list(dict.fromkeys(found))
+
+
 def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
     covered = set()
     for start, end in spans:
@@ -259,7 +284,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
              entities: Sequence[Entity], renderings: Sequence[NameRendering],
              known_in_target: set[str], evidence: Mapping[str, Evidence], found: set[str],
              standard: Mapping[str, Mapping[str, tuple[str, ...]]],
-             present: Mapping[str, tuple[str, ...]]) -> list[Finding]:
+             present: Mapping[str, tuple[str, ...]], rare_zipf: float) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
     rendered: dict[int, set[str]] = {}
     shown: dict[str, set[str]] = {}
@@ -298,6 +323,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             entity = names[entity_id]
             instead = sorted(names[e].canonical for e in in_target - set(mentioned))
+            instead = (instead or _unknown_names(target, pair.target_ids, spans, rare_zipf)
+                       )[:_MAX_INSTEAD]
             message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
                        f"is not in the translation ({describe_sentences(pair.target_ids)})")
             if instead:

@@ -53,7 +53,7 @@ def zipf(word: str, lang: str) -> float:
 
     try:
         return float(zipf_frequency(word, lang.split("-")[0].split("_")[0]))
-    except LookupError:  # pragma: no cover - wordfreq knows no data for this language
+    except (LookupError, ImportError):  # no data, or a tokenizer (jieba, MeCab) is missing
         return 0.0
 
 

