@@ -137,7 +137,7 @@ def _script(lang: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _key(unit: str, lang: str) -> str:
-    return name_key(romanize(unit, lang), lang)
+    return name_key(romanize(unit, lang), lang, latin=_script(lang) == "Latn")
 
 
 def _similarity(unit: str, lang: str, keys: Sequence[str]) -> float:

@@ -78,12 +78,17 @@ def _folds_v(lang: str) -> bool:
 # Korean writes a consonant that ends a foreign syllable with the vowel ㅡ, romanised "eu"
 # (하마스 "hamaseu" = Hamas, 트 "teu"): not part of the name's sound.
 _KOREAN_EPENTHESIS = re.compile(r"(?<=[^aeiou])eu")
+_SOFT_C = re.compile(r"c(?=[ei])")
 
 
-def name_key(romanised: str, lang: str) -> str:
+def name_key(romanised: str, lang: str, *, latin: bool = False) -> str:
     """The phonetic key (see :func:`mtcheck.romanize.phonetic_key`) used to compare a name
-    with its renderings in ``lang``."""
+    with its renderings in ``lang``; ``latin`` when the text was written in Latin script."""
     key = phonetic_key(romanised)
+    if latin:
+        # c before e or i is an s in English and French spellings (Venice = वेनिस, Venise);
+        # not in romanisations (pinyin c is ts).
+        key = _SOFT_C.sub("s", key)
     if lang.split("-")[0] == "ko":
         key = _KOREAN_EPENTHESIS.sub("", key)
     return key.replace("v", "b") if _folds_v(lang) else key
@@ -161,7 +166,7 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
     source_lang = "en" if _is_latin(surface) else lang
     keys = []
     for stem in candidate_stems(surface, rules):
-        key = name_key(romanize(stem, source_lang), lang)
+        key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en")
         keys.append((stem, key))
         # An Indic stem cut before its ending ends in a consonant letter, which the
         # romaniser reads with its inherent "a" (शोइग -> "shoiga"); try it without.
@@ -192,7 +197,8 @@ def entity_forms(entities: Sequence[Entity], lang: str,
     result = []
     for entity in entities:
         known = accepted.get(entity.id, ())
-        keys = [name_key(romanize(key_word(f), "en"), lang) for f in entity.source_forms]
+        keys = [name_key(romanize(key_word(f), "en"), lang, latin=_is_latin(f))
+                for f in entity.source_forms]
         keys += [name_key(romanize(f, lang), lang) for f in known]
         exact = (*known, *present.get(entity.id, ()))
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
@@ -416,7 +422,7 @@ def base_form(counts: Mapping[str, int], lang: str, *, keys: Sequence[str] = (),
         if not keys:
             return 0.0
         source_lang = "en" if _is_latin(stem) else lang
-        key = name_key(romanize(stem, source_lang), lang)
+        key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en")
         return max(fuzz.ratio(key, k) for k in keys)
 
     total = sum(counts.values())
