@@ -129,6 +129,9 @@ class NamesConfig:
     use_ner: bool = True
     # A capitalised word rarer than this (wordfreq Zipf) may be a name without other evidence.
     rare_zipf: float = 3.0
+    # A word at least this frequent that the recogniser tags as a nationality (NORP) is an
+    # adjective (Swedish, Andean); a rarer one is more likely a mis-tagged surname.
+    adjective_zipf: float = 2.0
     # Names with weak evidence (rare capitalised words) match a target word only this well,
     # and are tracked only where this share of their aligned pairs renders them.
     weak_match_threshold: float = 90.0

@@ -29,6 +29,7 @@ from mtcheck.names.inventory import (
     entity_evidence,
     find_entities,
     find_mentions,
+    organisations,
     place_keys,
 )
 from mtcheck.names.learning import learn_renderings
@@ -86,8 +87,13 @@ def _rare_unfound(entities: Sequence[Entity], lang: str, evidence: Mapping[str, 
                   found: set[str]) -> set[str]:
     if _script(lang) in _UNMATCHABLE_SCRIPTS:
         return set()
+    # Not places: data gives their standard forms, so one never found is written another
+    # way (ЮАР for South Africa), not dropped everywhere.
+    # Nor multi-word names (Latin America, Lateinamerika): translated as phrases, not
+    # transliterated.
     return {e.id for e in entities if e.id not in found and strong(evidence[e.id])
-            and len(e.source_ids) <= _RARE_MENTIONS}
+            and evidence[e.id] != Evidence.DATA and len(e.source_ids) <= _RARE_MENTIONS
+            and not any(" " in f for f in e.source_forms)}
 
 
 def _not_surviving(weak: frozenset[str], renderings: Sequence[NameRendering],
@@ -164,7 +170,8 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
              | _rare_unfound(entities, lang, evidence, found))
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
-        evidence=evidence, standard=standard, present=present)
+        evidence=evidence, standard=standard, present=present,
+        organisations=organisations(source, entities, config))
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:

@@ -29,6 +29,8 @@ from mtcheck.types import (
 )
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Shorter words of a multi-word name (du, Sud) do not show the name is there on their own.
+_MIN_WORD_OF_NAME = 4
 # At most this many names that may have replaced a missing one are named in its message.
 _MAX_INSTEAD = 3
 
@@ -122,6 +124,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                   evidence: Mapping[str, Evidence] | None = None,
                   standard: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None,
                   present: Mapping[str, tuple[str, ...]] | None = None,
+                  organisations: frozenset[str] = frozenset(),
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -131,7 +134,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     and are returned for reports, but take no part in variants: a learned form must never
     make a name look inconsistent on its own. ``evidence`` sets severities, ``standard``
     gives the CLDR forms of places per regional locale, ``present`` further forms that show
-    a place is there.
+    a place is there; ``organisations`` are the entities recognised as organisation names.
     """
     lang = target.lang
     evidence = evidence or {}
@@ -166,6 +169,9 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
                      or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
                      else v.base for v in variants}
+        # A spelling that extends a more frequent one is a word derived from the name
+        # (Nairobier, Gasherbrums), not a second spelling of it.
+        spellings = {v for v in spellings if not _extends_other(v, variants)}
         standards = [r for r in regions.values() if r]
         mixed = bool(standards) and not frozenset.intersection(*standards)
         if len(spellings) >= 2 or mixed:
@@ -197,7 +203,9 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 f"the glossary expects {expected}",
                 source_ids=entity.source_ids, target_ids=variants[0].sentence_ids,
                 spans=_spans(native), entity=entity.id, variants=variants, expected=expected))
-        if latin:
+        # An organisation kept in Latin script throughout is a house style (SunPesa,
+        # Siemens); for it a finding needs a native rendering elsewhere, or a glossary's.
+        if latin and (native or expected or entity.id not in organisations):
             surfaces = sorted({r.surface for r in latin})
             ids = tuple(sorted({r.sentence_id for r in latin}))
             hint = f"; expected {expected}" if expected else (
@@ -214,6 +222,14 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                              known_in_target, evidence, found, standard, present or {},
                              config.rare_zipf))
     return findings, grouped
+
+
+def _extends_other(spelling: str, variants: Sequence[NameVariant]) -> bool:
+    """True when another spelling is part of this one (Nairobier has Nairobi, Sudáfrica has
+    África): one is a word derived from or compounded with the other."""
+    plain = _plain(spelling)
+    return any(v.base != spelling and len(_plain(v.base)) >= 3 and plain != _plain(v.base)
+               and _plain(v.base) in plain for v in variants)
 
 
 def _is_latin_surface(text: str) -> bool:
@@ -306,6 +322,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 mentioned.setdefault(mention.entity, []).append(mention)
         words = [m.group(0) for t in pair.target_ids
                  for m in _WORD.finditer(target.sentences[t].text)]
+        sentence_text = _plain(" ".join(target.sentences[t].text for t in pair.target_ids))
         # Outside the renderings of names, for languages that shorten a country to its
         # first character (伊方 for 伊朗): not the 伊 of 绍伊古.
         rest = "".join(_outside(target.sentences[t].text, spans.get(t, ()))
@@ -316,8 +333,14 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             # An adjective of the name (iranienne, шведский) is the name being present.
             derived_forms = [*shown.get(entity_id, ()), *present.get(entity_id, ())]
             derived_forms += [f for forms in standard.get(entity_id, {}).values() for f in forms]
+            # The words of a multi-word form inflect on their own (Южная Корея -> Южной Кореи).
+            derived_forms += [w for f in derived_forms if " " in f for w in f.split()
+                              if len(w) >= _MIN_WORD_OF_NAME]
             if any(_derived_from(w, derived_forms) for w in words):
                 continue
+            phrases = [_plain(f) for f in derived_forms if " " in f or "-" in f]
+            if phrases and any(p in sentence_text for p in phrases):
+                continue  # Corée du Sud, Южно-Африканская Республика
             if initials and entity_id in standard and any(
                     f[:1] in rest for forms in standard[entity_id].values() for f in forms):
                 continue

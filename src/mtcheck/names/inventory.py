@@ -119,9 +119,34 @@ def _english(lang: str) -> bool:
     return lang.split("-")[0] == "en"
 
 
-def _place_words(tokens: list[_Token], text: str, lang: str) -> dict[int, int]:
-    """token index -> end index (exclusive) of a multi-word place name starting there."""
+# Recogniser labels whose multi-word spans are one name even across lower-case words
+# ("the Democratic Republic of the Congo"), and those of organisations, whose common words
+# ("East African Community") are translated as phrases, not transliterated.
+_WHOLE_LABELS = frozenset({"GPE", "LOC"})
+_PHRASE_LABELS = frozenset({"ORG", "FAC"})
+# Nationalities and other adjectives derived from names.
+_ADJECTIVE_LABELS = frozenset({"NORP"})
+
+
+def _in_phrase_name(spans: Sequence[tuple[int, int, str]], token: _Token, text: str) -> bool:
+    """True inside a recognised organisation name of two or more words."""
+    return any(start <= token.start and token.end <= end and label in _PHRASE_LABELS
+               and " " in text[start:end].strip() for start, end, label in spans)
+
+
+def _place_words(tokens: list[_Token], text: str, lang: str,
+                 spans: Sequence[tuple[int, int, str]] = ()) -> dict[int, int]:
+    """token index -> end index (exclusive) of a multi-word place name starting there: a
+    CLDR/geonames name, or a recognised place spanning lower-case words."""
     found: dict[int, int] = {}
+    for start, end, label in spans:
+        if label not in _WHOLE_LABELS:
+            continue
+        inside = [i for i, t in enumerate(tokens) if start <= t.start and t.end <= end]
+        while inside and not _is_capitalised(tokens[inside[0]].text):
+            inside.pop(0)  # "the" of "the Democratic Republic of the Congo"
+        if len(inside) >= 2 and _is_capitalised(tokens[inside[-1]].text):
+            found[inside[0]] = inside[-1] + 1
     for i in range(len(tokens)):
         for length in (3, 2):
             j = i + length
@@ -154,7 +179,7 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
         sid = tokens[0].sentence_id if tokens else 0
         text = source.sentences[sid].text if tokens else ""
         spans = ner[sid] if ner is not None else ()
-        multi = _place_words(tokens, text, lang)
+        multi = _place_words(tokens, text, lang, spans)
         forced_until = -1
         run: list[_Token] = []
         for index, token in enumerate(tokens):
@@ -165,15 +190,21 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
             keep = forced or (_is_capitalised(word) and not _is_acronym(word)
                               and (words is None or word.lower() not in words.never_names))
             if keep and not forced:
-                evidence = (covered(spans, token.start, token.end) is not None
-                            or places.is_territory(places.lookup(word, lang))
-                            or zipf(word.lower(), lang) < config.rare_zipf)
+                place = places.is_territory(places.lookup(word, lang))
+                rare = zipf(word.lower(), lang) < config.rare_zipf
+                if not place and not rare and _in_phrase_name(spans, token, text):
+                    keep = False  # "Energy" of "International Energy Agency"
+                if zipf(word.lower(), lang) >= config.adjective_zipf and any(
+                        s <= token.start and token.end <= e and label in _ADJECTIVE_LABELS
+                        for s, e, label in spans):
+                    keep = False  # Swedish, Kenyan, Andean: adjectives, not names
+                evidence = (covered(spans, token.start, token.end) is not None or place or rare)
                 if english and words is not None:
                     if token.initial and word not in capitalised_inside:
-                        keep = (word.lower() not in words.common and word.lower() not in lower_seen
-                                and evidence)
+                        keep = (keep and word.lower() not in words.common
+                                and word.lower() not in lower_seen and evidence)
                 else:
-                    keep = evidence and word.lower() not in lower_seen
+                    keep = keep and evidence and word.lower() not in lower_seen
             adjacent = bool(run) and text[run[-1].end:token.start].strip() == ""
             if keep and (adjacent or not run):
                 run.append(token)
@@ -393,7 +424,7 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
         mentions = by_entity.get(entity.id, [])
         common = any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)
         inside = english and any(not _sentence_start(source, m) for m in mentions)
-        recognised = ner is not None and any(covered(ner[m.sentence_id], m.start, m.end)
+        recognised = ner is not None and any(_recognised(ner[m.sentence_id], m, source)
                                              for m in mentions)
         keys = place_keys(entity, lang)
         # A country or a time-zone city is a name wherever it stands; a geonames city with a
@@ -408,6 +439,41 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
         else:
             result[entity.id] = Evidence.WEAK
     return result
+
+
+def organisations(source: SegmentedDocument, entities: Sequence[Entity],
+                  config: NamesConfig | None = None) -> frozenset[str]:
+    """Entities the recogniser tags as whole organisation names (SunPesa, Siemens): often
+    kept in Latin script by translations into other scripts."""
+    config = config or NamesConfig()
+    ner = recognised_spans(source, config.use_ner)
+    if ner is None:
+        return frozenset()
+    found = set()
+    for mention in find_mentions(source, entities):
+        text = source.sentences[mention.sentence_id].text
+        for start, end, label in ner[mention.sentence_id]:
+            name = text[start:end]
+            name = name[4:] if name.lower().startswith("the ") else name
+            if label in _PHRASE_LABELS and name == mention.text:
+                found.add(mention.entity)
+    return frozenset(found)
+
+
+def _recognised(spans: Sequence[tuple[int, int, str]], mention: Mention,
+                source: SegmentedDocument) -> bool:
+    """True when the recogniser tags the mention as a person or place, or as a whole
+    organisation name (Norfund; not the "Energy" of "International Energy Agency")."""
+    text = source.sentences[mention.sentence_id].text
+    for start, end, label in spans:
+        if start <= mention.start and mention.end <= end and label not in _ADJECTIVE_LABELS:
+            if label not in _PHRASE_LABELS:
+                return True
+            name = text[start:end]
+            name = name[4:] if name.lower().startswith("the ") else name
+            if name == mention.text:
+                return True
+    return False
 
 
 def _sentence_start(source: SegmentedDocument, mention: Mention) -> bool:

@@ -197,8 +197,10 @@ def entity_forms(entities: Sequence[Entity], lang: str,
     result = []
     for entity in entities:
         known = accepted.get(entity.id, ())
+        # A multi-word name with known renderings is matched by them only: one word of it
+        # ("Africa" of "South Africa") is often another name's (África Oriental).
         keys = [name_key(romanize(key_word(f), "en"), lang, latin=_is_latin(f))
-                for f in entity.source_forms]
+                for f in entity.source_forms if not (known and " " in f)]
         keys += [name_key(romanize(f, lang), lang) for f in known]
         exact = (*known, *present.get(entity.id, ()))
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
@@ -302,7 +304,8 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
         for word in target_words(sentence, lang):
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             for piece in pieces:
-                if not _cased_scripts_need_capital(piece.text):
+                # Hiragana writes Japanese words and endings, never a foreign name.
+                if not _cased_scripts_need_capital(piece.text) or script_class(piece.text[0]) == "hira":
                     continue
                 best: tuple[float, int, NameRendering] | None = None
                 for forms in entities:
