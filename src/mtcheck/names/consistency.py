@@ -164,14 +164,14 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         native = [r for _, members in groups for r in members]
         # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them;
         # so are the standard forms of a place, unless they come from different regions.
+        # A spelling that is part of another (Nairobi / Nairobier, África / Sudáfrica) is a
+        # word derived from or compounded with the name, not a second spelling of it.
+        variants = _unrelated(variants)
         regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
         elsewhere = (present or {}).get(entity.id, ()) if not accepted else ()
         spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
                      or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
                      else v.base for v in variants}
-        # A spelling that extends a more frequent one is a word derived from the name
-        # (Nairobier, Gasherbrums), not a second spelling of it.
-        spellings = {v for v in spellings if not _extends_other(v, variants)}
         standards = [r for r in regions.values() if r]
         mixed = bool(standards) and not frozenset.intersection(*standards)
         if len(spellings) >= 2 or mixed:
@@ -224,12 +224,16 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     return findings, grouped
 
 
-def _extends_other(spelling: str, variants: Sequence[NameVariant]) -> bool:
-    """True when another spelling is part of this one (Nairobier has Nairobi, Sudáfrica has
-    África): one is a word derived from or compounded with the other."""
-    plain = _plain(spelling)
-    return any(v.base != spelling and len(_plain(v.base)) >= 3 and plain != _plain(v.base)
-               and _plain(v.base) in plain for v in variants)
+def _unrelated(variants: Sequence[NameVariant]) -> tuple[NameVariant, ...]:
+    """The variants (most frequent first) that are not part of, nor contain, a more
+    frequent one."""
+    kept: list[NameVariant] = []
+    for variant in variants:
+        plain = _plain(variant.base)
+        if not any(min(len(plain), len(_plain(k.base))) >= 3
+                   and (plain in _plain(k.base) or _plain(k.base) in plain) for k in kept):
+            kept.append(variant)
+    return tuple(kept)
 
 
 def _is_latin_surface(text: str) -> bool:
