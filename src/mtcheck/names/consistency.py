@@ -229,9 +229,10 @@ def _unrelated(variants: Sequence[NameVariant]) -> tuple[NameVariant, ...]:
     frequent one."""
     kept: list[NameVariant] = []
     for variant in variants:
-        plain = _plain(variant.base)
-        if not any(min(len(plain), len(_plain(k.base))) >= 3
-                   and (plain in _plain(k.base) or _plain(k.base) in plain) for k in kept):
+        # Case-folded with its accents: Irã is no part of Irão.
+        own = unicodedata.normalize("NFC", variant.base).casefold()
+        if not any(min(len(own), len(other)) >= 3 and (own in other or other in own)
+                   for other in (unicodedata.normalize("NFC", k.base).casefold() for k in kept)):
             kept.append(variant)
     return tuple(kept)
 
