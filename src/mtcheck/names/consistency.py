@@ -166,8 +166,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         # so are the standard forms of a place, unless they come from different regions.
         # A spelling that is part of another (Nairobi / Nairobier, África / Sudáfrica) is a
         # word derived from or compounded with the name, not a second spelling of it.
-        variants = _unrelated(variants)
         regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
+        variants = _unrelated(variants, {b for b, r in regions.items() if r})
         elsewhere = (present or {}).get(entity.id, ()) if not accepted else ()
         spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
                      or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
@@ -224,15 +224,15 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     return findings, grouped
 
 
-def _unrelated(variants: Sequence[NameVariant]) -> tuple[NameVariant, ...]:
+def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[NameVariant, ...]:
     """The variants (most frequent first) that are not part of, nor contain, a more
-    frequent one."""
+    frequent one; two regional standard forms (Irã, Irão) are both kept."""
     kept: list[NameVariant] = []
     for variant in variants:
-        # Case-folded with its accents: Irã is no part of Irão.
-        own = unicodedata.normalize("NFC", variant.base).casefold()
-        if not any(min(len(own), len(other)) >= 3 and (own in other or other in own)
-                   for other in (unicodedata.normalize("NFC", k.base).casefold() for k in kept)):
+        own = _plain(variant.base)
+        if not any(min(len(own), len(_plain(k.base))) >= 3
+                   and (own in _plain(k.base) or _plain(k.base) in own)
+                   and not (variant.base in standard and k.base in standard) for k in kept):
             kept.append(variant)
     return tuple(kept)
 
