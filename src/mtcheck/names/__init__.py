@@ -22,7 +22,7 @@ from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 from mtcheck.names import places
 from mtcheck.names.consistency import check_source, name_findings
-from mtcheck.names.evidence import Evidence, strong
+from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inventory import (
     Mention,
@@ -84,16 +84,15 @@ def _script(lang: str) -> str:
 
 
 def _rare_unfound(entities: Sequence[Entity], lang: str, evidence: Mapping[str, Evidence],
-                  found: set[str]) -> set[str]:
+                  found: set[str], source_lang: str, rare_zipf: float) -> set[str]:
     if _script(lang) in _UNMATCHABLE_SCRIPTS:
         return set()
-    # Not places: data gives their standard forms, so one never found is written another
-    # way (ЮАР for South Africa), not dropped everywhere.
-    # Nor multi-word names (Latin America, Lateinamerika): translated as phrases, not
-    # transliterated.
+    # Not multi-word names of common words (Latin America -> Lateinamerika, Democratic
+    # Republic of the Congo): translated as phrases, not transliterated.
     return {e.id for e in entities if e.id not in found and strong(evidence[e.id])
-            and evidence[e.id] != Evidence.DATA and len(e.source_ids) <= _RARE_MENTIONS
-            and not any(" " in f for f in e.source_forms)}
+            and len(e.source_ids) <= _RARE_MENTIONS
+            and not any(" " in f and is_common(f, source_lang, rare_zipf)
+                        for f in e.source_forms)}
 
 
 def _not_surviving(weak: frozenset[str], renderings: Sequence[NameRendering],
@@ -146,15 +145,19 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
                 accepted[entity.id] = entry.accepted(lang)
     standard: dict[str, Mapping[str, tuple[str, ...]]] = {}
     present: dict[str, tuple[str, ...]] = {}
+    foreign: dict[str, tuple[str, ...]] = {}
     sample = _sample_letter(target)
     for entity in entities:
         keys = place_keys(entity, source.lang) if evidence[entity.id] == Evidence.DATA else ()
         if keys:
             standard[entity.id] = places.regional_forms(keys, lang)
+            # The source's and English forms may be quoted (a German title in a French
+            # text): they are accepted spellings too; geonames names only show presence.
+            foreign[entity.id] = tuple(dict.fromkeys(
+                f for other in (source.lang, "en")
+                for forms in places.regional_forms(keys, other).values() for f in forms))
             present[entity.id] = tuple(dict.fromkeys(
-                places.present_forms(keys, lang, sample)
-                + places.present_forms(keys, source.lang, sample)
-                + places.present_forms(keys, "en", sample)))
+                places.present_forms(keys, lang, sample) + foreign[entity.id]))
     cldr = {e: tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
             for e, regional in standard.items()}
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
@@ -167,10 +170,10 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
     renderings = [r for r in renderings if r.entity not in dropped]
     found = {r.entity for r in renderings}
     known = (found | {r.entity for r in learned} | set(accepted)
-             | _rare_unfound(entities, lang, evidence, found))
+             | _rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf))
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
-        evidence=evidence, standard=standard, present=present,
+        evidence=evidence, standard=standard, present=present, foreign=foreign,
         organisations=organisations(source, entities, config))
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))

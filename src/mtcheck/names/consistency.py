@@ -125,6 +125,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                   standard: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None,
                   present: Mapping[str, tuple[str, ...]] | None = None,
                   organisations: frozenset[str] = frozenset(),
+                  foreign: Mapping[str, tuple[str, ...]] | None = None,
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -134,7 +135,9 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     and are returned for reports, but take no part in variants: a learned form must never
     make a name look inconsistent on its own. ``evidence`` sets severities, ``standard``
     gives the CLDR forms of places per regional locale, ``present`` further forms that show
-    a place is there; ``organisations`` are the entities recognised as organisation names.
+    a place is there; ``organisations`` are the entities recognised as organisation names;
+    ``foreign`` the forms of places in the source language and English, which a
+    translation may quote and which are no second spelling.
     """
     lang = target.lang
     evidence = evidence or {}
@@ -143,6 +146,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     findings: list[Finding] = []
     grouped: list[NameRendering] = []
     found = {r.entity for r in renderings}
+    preferred = _preferred_region(renderings, standard, lang)
     for entity in entities:
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
         own = [r for r in renderings if r.entity == entity.id]
@@ -168,7 +172,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         # word derived from or compounded with the name, not a second spelling of it.
         regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
         variants = _unrelated(variants, {b for b, r in regions.items() if r})
-        elsewhere = (present or {}).get(entity.id, ()) if not accepted else ()
+        elsewhere = (foreign or {}).get(entity.id, ()) if not accepted else ()
         spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
                      or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
                      else v.base for v in variants}
@@ -176,8 +180,13 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         mixed = bool(standards) and not frozenset.intersection(*standards)
         if len(spellings) >= 2 or mixed:
             # The finding points at the minority spellings: the rows to fix (variants come
-            # most frequent first).
-            wrong = _minority(variants, native, variants[0].base)
+            # most frequent first); in a regional mix, at the forms of the other regions
+            # than the one most place names of the translation follow.
+            majority = variants[0].base
+            if mixed and preferred:
+                majority = next((v.base for v in variants if preferred in regions.get(v.base, ())),
+                                majority)
+            wrong = _minority(variants, native, majority)
             message = (f"{entity.canonical} is written {len(variants)} ways: "
                        f"{describe_variants(variants)}; expected one spelling")
             if mixed:
@@ -229,12 +238,37 @@ def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[Nam
     frequent one; two regional standard forms (Irã, Irão) are both kept."""
     kept: list[NameVariant] = []
     for variant in variants:
-        own = _plain(variant.base)
-        if not any(min(len(own), len(_plain(k.base))) >= 3
-                   and (own in _plain(k.base) or _plain(k.base) in own)
+        # Case-folded with its accents: Nairóbi is a second spelling of Nairobi.
+        own = _folded(variant.base)
+        if not any(min(len(own), len(_folded(k.base))) >= 3
+                   and (own in _folded(k.base) or _folded(k.base) in own)
                    and not (variant.base in standard and k.base in standard) for k in kept):
             kept.append(variant)
     return tuple(kept)
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _preferred_region(renderings: Sequence[NameRendering],
+                      standard: Mapping[str, Mapping[str, tuple[str, ...]]],
+                      lang: str) -> str | None:
+    """The regional locale most of the translation's place names follow (pt_PT when it
+    writes Irão, Teerão and Quénia): a mix is fixed towards it."""
+    votes: Counter[str] = Counter()
+    for rendering in renderings:
+        regional = standard.get(rendering.entity)
+        if not regional:
+            continue
+        locales = {loc for loc, forms in regional.items()
+                   if meets_glossary(rendering.surface, forms, lang) is not None}
+        if locales and len(locales) < len(regional):
+            votes.update(locales)
+    if not votes:
+        return None
+    best = max(votes.values())
+    return min(loc for loc, n in votes.items() if n == best)
 
 
 def _is_latin_surface(text: str) -> bool:
