@@ -278,7 +278,7 @@ def _is_latin_surface(text: str) -> bool:
 
 def _shared_prefix(first: str, second: str) -> int:
     n = 0
-    for a, b in zip(first, second):
+    for a, b in zip(first, second, strict=False):
         if a != b:
             break
         n += 1
@@ -318,13 +318,13 @@ def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
             katakana = all(script_class(ch) == "kana" for ch in word)
             capital = index > 0 and word[0].isupper()
             rare = zipf(word.lower(), target.lang) < rare_zipf
-            if len(word) > 1 and (katakana and rare or capital and (rare or not nouns)):
+            if len(word) > 1 and ((katakana and rare) or (capital and (rare or not nouns))):
                 found.append(word)
     return list(dict.fromkeys(found))
 
 
 def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    covered = set()
+    covered: set[int] = set()
     for start, end in spans:
         covered.update(range(start, end))
     return "".join(ch for i, ch in enumerate(text) if i not in covered)

@@ -72,7 +72,7 @@ def _locale_names(locale_id: str) -> dict[str, str]:
 def _zone_ids() -> tuple[str, ...]:
     from babel import Locale
 
-    return tuple(sorted(z for z in Locale.parse("de").time_zones if "/" in z))
+    return tuple(sorted(str(z) for z in Locale.parse("de").time_zones if "/" in str(z)))
 
 
 @cache
