@@ -9,6 +9,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
 from mtcheck.languages import get_language
@@ -16,7 +18,14 @@ from mtcheck.names.evidence import Evidence, strong, zipf
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
-from mtcheck.names.matching import entity_forms, group_variants, meets_glossary, script_class
+from mtcheck.names.matching import (
+    entity_forms,
+    group_variants,
+    meets_glossary,
+    name_key,
+    script_class,
+)
+from mtcheck.romanize import romanize
 from mtcheck.types import (
     Alignment,
     Entity,
@@ -31,6 +40,8 @@ from mtcheck.types import (
 _WORD = re.compile(r"[^\W\d_]+")
 # Shorter words of a multi-word name (du, Sud) do not show the name is there on their own.
 _MIN_WORD_OF_NAME = 4
+# Letters by which another transliteration of a name may differ in length from it.
+_LENGTH_SLACK = 2
 # At most this many names that may have replaced a missing one are named in its message.
 _MAX_INSTEAD = 3
 
@@ -229,7 +240,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     grouped.extend(learned)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
                              known_in_target, evidence, found, standard, present or {},
-                             config.rare_zipf))
+                             config.rare_zipf, config.learn_similarity))
     return findings, grouped
 
 
@@ -323,6 +334,21 @@ def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
     return list(dict.fromkeys(found))
 
 
+def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float) -> bool:
+    """True when one of ``words`` sounds like the entity and is about as long: another
+    transliteration. A longer name that only starts alike (Ahmadinejad for Ahmadian) is
+    another person."""
+    if not words:
+        return False
+    keys = entity_forms([entity], lang)[0].keys
+    for word in words:
+        key = name_key(romanize(word, lang), lang)
+        if any(fuzz.ratio(key, k) >= similar and abs(len(key) - len(k)) <= _LENGTH_SLACK
+               for k in keys):
+            return True
+    return False
+
+
 def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
     covered: set[int] = set()
     for start, end in spans:
@@ -339,7 +365,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
              entities: Sequence[Entity], renderings: Sequence[NameRendering],
              known_in_target: set[str], evidence: Mapping[str, Evidence], found: set[str],
              standard: Mapping[str, Mapping[str, tuple[str, ...]]],
-             present: Mapping[str, tuple[str, ...]], rare_zipf: float) -> list[Finding]:
+             present: Mapping[str, tuple[str, ...]], rare_zipf: float,
+             similar: float) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
     rendered: dict[int, set[str]] = {}
     shown: dict[str, set[str]] = {}
@@ -384,9 +411,14 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                     f[:1] in rest for forms in standard[entity_id].values() for f in forms):
                 continue
             entity = names[entity_id]
+            unknown = _unknown_names(target, pair.target_ids, spans, rare_zipf)
+            # An unmatched rare name there that sounds somewhat like this one is another
+            # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement.
+            rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
+            if _sounds_like(rare, entity, target.lang, similar):
+                continue
             instead = sorted(names[e].canonical for e in in_target - set(mentioned))
-            instead = (instead or _unknown_names(target, pair.target_ids, spans, rare_zipf)
-                       )[:_MAX_INSTEAD]
+            instead = (instead or unknown)[:_MAX_INSTEAD]
             message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
                        f"is not in the translation ({describe_sentences(pair.target_ids)})")
             if instead:
