@@ -216,3 +216,21 @@ def test_recogniser_tags_people_and_places() -> None:
     entities = find_entities(source)
     shoigu = next(e.id for e in entities if "Shoigu" in e.canonical)
     assert entity_evidence(source, entities)[shoigu] == Evidence.NER
+
+
+def test_full_name_and_its_multi_word_surname_are_one_person() -> None:
+    source = segmented("en", ["Officials said Rodrigo Aguirre Paredes led the trial.",
+                              "Later Aguirre Paredes thanked the staff."])
+    entities = find_entities(source, None, NO_NER)
+    assert [(e.canonical, e.source_ids) for e in entities] == [("Aguirre Paredes", (0, 1))]
+
+
+def test_long_copied_run_is_reported_in_bounded_parts() -> None:
+    from mtcheck.names.untranslated import check_untranslated
+
+    words = " ".join(["alpha", "beta", "gamma", "delta", "epsilon"] * 600)  # 3,000 words
+    source, target = document([words], "en"), document([words], "fr")
+    findings = check_untranslated(source, target, one_to_one(1), ())
+    # Runs of at most 12 words cover the sentence: 3000 / 12 findings, each 12 words long.
+    assert len(findings) == 250
+    assert all(len(f.spans[0].text.split()) == 12 for f in findings)

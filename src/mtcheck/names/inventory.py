@@ -310,15 +310,24 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
 
     # A full name whose word is also used alone ("Sergei Shoigu" / "Shoigu") is a mention of
     # that word's entity: translations keep the surname, not always the given name.
+    # Likewise a full name whose last words are used alone ("Rodrigo Aguirre Paredes" /
+    # "Aguirre Paredes").
+    def span_text(span: list[_Token]) -> str:
+        return source.sentences[span[0].sentence_id].text[span[0].start:span[-1].end]
+
     alone = Counter(s[0].text for s in spans if len(s) == 1)
+    alone_phrases = {span_text(s) for s in spans if len(s) > 1}
     forms: list[tuple[str, int, int]] = []  # (form, sentence id, start)
     for span in spans:
+        tail = next((span[i:] for i in range(1, len(span) - 1)
+                     if span_text(span[i:]) in alone_phrases), None)
         used = [t for t in span if t.text in alone] if len(span) > 1 else span
-        if used:
+        if tail:
+            forms.append((span_text(tail), span[0].sentence_id, tail[0].start))
+        elif used:
             forms.append((used[-1].text, span[0].sentence_id, used[-1].start))
         else:
-            text = source.sentences[span[0].sentence_id].text[span[0].start:span[-1].end]
-            forms.append((text, span[0].sentence_id, span[0].start))
+            forms.append((span_text(span), span[0].sentence_id, span[0].start))
 
     groups: list[dict[str, object]] = []
     if glossary:
