@@ -148,6 +148,7 @@ class CleanCount:
     by_check: Mapping[str, int]  # target-side false findings
     justified: Mapping[str, int]  # alignment flags the gold alignment bears out
     source_by_check: Mapping[str, int]  # findings on the source document
+    by_lang: Mapping[str, int] = dataclasses.field(default_factory=dict)  # false, per translation
 
     @property
     def pairs(self) -> int:
@@ -170,6 +171,7 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
     source (0-1 beads): an align.addition there is justified.
     """
     by_check: Counter[str] = Counter()
+    by_lang: Counter[str] = Counter()
     justified: Counter[str] = Counter()
     translations = 0
     for lang, lang_flags in flags.items():
@@ -181,9 +183,11 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
                 justified[flag.check] += 1
             else:
                 by_check[flag.check] += 1
+                by_lang[lang] += 1
     source = Counter(flag.check for flag in flags.get("source", ()))
     return CleanCount(name, source_sentences, translations, dict(sorted(by_check.items())),
-                      dict(sorted(justified.items())), dict(sorted(source.items())))
+                      dict(sorted(justified.items())), dict(sorted(source.items())),
+                      dict(sorted(by_lang.items())))
 
 
 def _justified(flag: Flag, untranslated: frozenset[int], unsourced: frozenset[int]) -> bool:
@@ -440,6 +444,8 @@ def clean_rows(count: CleanCount) -> list[str]:
         total = sum(checks.values())
         rows.append(f"  {group:<10} {total:>5}  {count.per100(total):6.2f} /100")
         rows += [f"    {c:<28} {n:>5}  {count.per100(n):6.2f} /100" for c, n in checks.items()]
+    if count.by_lang:
+        rows.append("  per translation: " + ", ".join(f"{lg} {n}" for lg, n in count.by_lang.items()))
     for c, n in count.justified.items():
         rows.append(f"  justified by gold  {c:<20} {n:>5}")
     for c, n in count.source_by_check.items():
@@ -472,6 +478,7 @@ def clean_json(count: CleanCount) -> dict[str, Any]:
     return {
         "source_sentences": count.source_sentences, "translations": count.translations,
         "false_by_check": dict(count.by_check),
+        "false_by_lang": dict(count.by_lang),
         "false_per_100": {g: round(count.per100(count.group_total(g)), 2)
                           for g in ("names", "numbers", "alignment", "other")},
         "justified_by_gold": dict(count.justified),
@@ -505,6 +512,29 @@ def merge_scores(scores: Sequence[PlantedScore]) -> PlantedScore:
                         tuple(e for s in scores for e in s.missed))
 
 
+def inventory(clean_root: Path, planted_root: Path) -> list[str]:
+    """What the clean and planted corpora hold: documents, sentences, languages, errors."""
+    splits = split_of(clean_root)
+    rows = ["== Data"]
+    total_sentences = total_pairs = 0
+    for folder in sorted(p.parent for p in clean_root.glob("*/manifest.toml")):
+        corpus = load_corpus(folder)
+        n = len(nonempty_line_index(Path(corpus.source.path).read_text("utf-8")))
+        langs = sorted(corpus.translations)
+        total_sentences += n
+        total_pairs += n * len(langs)
+        rows.append(f"  {folder.name} [{splits.get(folder.name, '?')}]: {corpus.source.lang} source, "
+                    f"{n} sentences -> {', '.join(langs)}")
+    rows.append(f"  clean: {total_sentences} source sentences, {total_pairs} translated sentences")
+    errors = [e for g in sorted(planted_root.glob("*/gold.json")) for e in read_gold(g)]
+    kinds = Counter(e.kind for e in errors)
+    langs_count = Counter(e.lang for e in errors)
+    rows.append(f"  planted: {len(errors)} errors; by kind: "
+                + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    rows.append("  planted by language: " + ", ".join(f"{k} {n}" for k, n in sorted(langs_count.items())))
+    return rows
+
+
 def default_bleualign() -> Path:
     """../shared/data/bleualign-dev beside the checkout (or beside a folder above it)."""
     for parent in ROOT.parents:
@@ -524,7 +554,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shipped", type=Path, default=ROOT / "corpora" / "shoigu-visits-iran")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--missed", action="store_true", help="list the planted errors missed")
+    parser.add_argument("--inventory", action="store_true",
+                        help="only list the documents, languages and planted errors")
     args = parser.parse_args(argv)
+    if args.inventory:
+        print("\n".join(inventory(args.clean, args.planted)))
+        return 0
     config = run_config()
     report: dict[str, Any] = {"clean": {}, "planted": {}}
     lines: list[str] = ["== False findings on clean translations (per 100 translated source sentences)"]

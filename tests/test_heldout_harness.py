@@ -98,6 +98,7 @@ def test_count_clean_per_100_and_justified_alignment_flags() -> None:
     assert count.source_by_check == {"names.source-inconsistent": 1}
     assert count.per100(count.group_total("names")) == pytest.approx(5.0)
     assert count.group_total("alignment") == 1
+    assert count.by_lang == {"de": 1, "fr": 2}
 
 
 def test_bleualign_paragraphs_keep_headings_alone_and_both_sides_full() -> None:
@@ -108,3 +109,57 @@ def test_bleualign_paragraphs_keep_headings_alone_and_both_sides_full() -> None:
     lonely = heldout.bleualign_paragraphs([([0], [0]), ([1], [])], ["Titel", "Satz."],
                                           max_sentences=1)
     assert lonely == [[([0], [0]), ([1], [])]]
+
+
+# ----------------------------------------------------------------------------- the data itself
+_ROOT = Path(__file__).resolve().parents[1]
+_PLANTED = sorted((_ROOT / "corpora" / "planted").glob("*/gold.json"))
+_KINDS = {"name-variant", "multiword-name-variant", "name-dropped", "name-replaced",
+          "name-untranslated", "number-changed", "number-scale", "regional-variant-mix",
+          "sentence-dropped", "clause-dropped"}
+
+
+def _build_planted() -> object:
+    spec = importlib.util.spec_from_file_location("build_planted",
+                                                  _ROOT / "benchmarks" / "build_planted.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_clean_documents_are_line_aligned() -> None:
+    import tomllib
+
+    for manifest in sorted((_ROOT / "corpora" / "clean").glob("*/manifest.toml")):
+        data = tomllib.loads(manifest.read_text("utf-8"))
+        source = (manifest.parent / data["document"]["source"]).read_text("utf-8")
+        shape = [bool(line.strip()) for line in source.split("\n")]
+        for lang, rel in data["translations"].items():
+            text = (manifest.parent / rel).read_text("utf-8")
+            assert [bool(line.strip()) for line in text.split("\n")] == shape, (manifest, lang)
+
+
+def test_planted_copies_match_their_gold_files() -> None:
+    assert _build_planted().main(["--check"]) == 0
+
+
+@pytest.mark.parametrize("gold", _PLANTED, ids=lambda p: p.parent.name)
+def test_gold_errors_are_well_formed(gold: Path) -> None:
+    import json
+
+    from mtcheck.checks import CHECKS
+
+    errors = json.loads(gold.read_text("utf-8"))["errors"]
+    clean = gold.parent / json.loads(gold.read_text("utf-8"))["clean"]
+    for error in errors:
+        assert error["kind"] in _KINDS
+        assert error["expected_check"] in CHECKS or error["expected_check"] == "clause-omission"
+        assert (error["entity"] is None) == (error["kind"] in {"sentence-dropped", "clause-dropped"})
+        if error["kind"] == "clause-dropped":
+            lines = [line for line in (clean / "translations" / f"{error['lang']}.txt")
+                     .read_text("utf-8").split("\n") if line.strip()]
+            sentence = lines[error["source_sentence"]]
+            removed = len(error["edit"]["old"]) - len(error["edit"]["new"])
+            assert removed >= 0.3 * len(sentence), error
+            assert error["position"] in {"first", "second"}
