@@ -157,6 +157,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     findings: list[Finding] = []
     grouped: list[NameRendering] = []
     found = {r.entity for r in renderings}
+    # Learned renderings (by sound and co-occurrence) confirm a name in the translation too.
+    in_translation = found | {r.entity for r in learned}
     preferred = _preferred_region(renderings, standard, lang)
     for entity in entities:
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
@@ -239,7 +241,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 entity=entity.id, expected=expected))
     grouped.extend(learned)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
-                             known_in_target, evidence, found, standard, present or {},
+                             known_in_target, evidence, in_translation, standard, present or {},
                              config.rare_zipf, config.learn_similarity))
     return findings, grouped
 
