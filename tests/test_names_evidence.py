@@ -234,3 +234,13 @@ def test_long_copied_run_is_reported_in_bounded_parts() -> None:
     # Runs of at most 12 words cover the sentence: 3000 / 12 findings, each 12 words long.
     assert len(findings) == 250
     assert all(len(f.spans[0].text.split()) == 12 for f in findings)
+
+
+def test_german_source_variants_are_names_not_plurals_or_compounds() -> None:
+    from mtcheck.names import check_source
+
+    source = segmented("de", [
+        "Morawec erreichte den Südostsporn.", "Die Gipfelmannschaft folgte Morawec.",
+        "Moravec führte die Gipfelmannschaften.", "Der Südwestsporn blieb unbestiegen."])
+    findings = check_source(source, find_entities(source))
+    assert [sorted(v.base for v in f.variants) for f in findings] == [["Moravec", "Morawec"]]

@@ -16,7 +16,7 @@ from mtcheck.config import NamesConfig
 from mtcheck.languages import get_language
 from mtcheck.names.evidence import Evidence, strong, zipf
 from mtcheck.names.glossary import Glossary
-from mtcheck.names.inflection import rules_for
+from mtcheck.names.inflection import rules_for, same_spelling
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
 from mtcheck.names.matching import (
     entity_forms,
@@ -63,8 +63,16 @@ def check_source(source: SegmentedDocument, entities: Sequence[Entity]) -> tuple
     for entity in entities:
         own = [m for m in mentions if m.entity == entity.id]
         counts = Counter(m.text for m in own)
-        # A full name next to the surname alone is not a second spelling.
+        # A full name next to the surname alone is not a second spelling, nor is an inflected
+        # form in the source language (Südostgrates, Expeditionsleiters).
+        rules = rules_for(source.lang)
         spellings = [f for f in counts if not any(f != g and g in f.split() for g in counts)]
+        spellings = [f for i, f in enumerate(spellings)
+                     if not any(same_spelling(f, g, rules) for g in spellings[:i])]
+        # Nor a spelling that contains another (Höhenzahl / Höhenzahlen: plural forms).
+        spellings = [f for f in spellings
+                     if not any(g != f and len(g) >= 3 and _folded(g) in _folded(f)
+                                for g in spellings)]
         if len(spellings) < 2:
             continue
         variants = sorted(

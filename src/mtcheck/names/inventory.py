@@ -28,6 +28,7 @@ from mtcheck.config import NamesConfig
 from mtcheck.names import places
 from mtcheck.names.evidence import Evidence, covered, is_common, recognised_spans, zipf
 from mtcheck.names.glossary import Glossary
+from mtcheck.names.inflection import rules_for
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.types import Entity, SegmentedDocument
 
@@ -335,8 +336,12 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
             groups.append({"id": entry.id, "name": entry.name, "glossary": True,
                            "forms": list(entry.source_forms)})
     auto_forms = list(dict.fromkeys(form for form, _, _ in forms))
+    # Where every noun is capitalised, rare compounds abound (Südostsporn / Südwestsporn):
+    # only close spellings are one name there.
+    cluster = (max(config.cluster_threshold, config.weak_match_threshold)
+               if rules_for(source.lang).capitalises_nouns else config.cluster_threshold)
     for form in auto_forms:
-        home = next((g for g in groups if any(_similar(form, f, config.cluster_threshold, source.lang)
+        home = next((g for g in groups if any(_similar(form, f, cluster, source.lang)
                                               for f in g["forms"])),  # type: ignore[attr-defined]
                     None)
         if home is None:
