@@ -1,0 +1,103 @@
+"""Evidence that a piece of the source has (or lacks) a counterpart in the translation.
+
+No model is needed: numbers are compared digit for digit; rare words (names,
+technical terms: low frequency in the source language per wordfreq) are
+compared after romanisation by character trigrams, so "Kangchendzönga" finds
+"Kanchenjunga" and "Шойгу" finds "Shoigu"; brackets and quotes are counted.
+With a back-translation of the target into the source language, the share of
+the piece's content words found in it is a further signal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mtcheck.romanize import phonetic_key, romanize
+
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def number_keys(text: str) -> tuple[str, ...]:
+    """Numbers as their digits: "8 839,8" and "8839.8" are both "88398"."""
+    return tuple(re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(text))
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    try:
+        return float(zipf_frequency(word, lang))
+    except LookupError:  # a language wordfreq does not know: every word counts as rare
+        return 0.0
+
+
+def words(text: str) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(text)]
+
+
+def rare_words(text: str, lang: str, max_zipf: float, min_letters: int) -> tuple[str, ...]:
+    """Words of ``text`` rare in ``lang``: names and terms that survive translation."""
+    return tuple(w for w in words(text)
+                 if len(w) >= min_letters and _zipf(w.lower(), lang) < max_zipf)
+
+
+def _trigrams(key: str) -> frozenset[str]:
+    padded = f"^{key}$"
+    return frozenset(padded[k:k + 3] for k in range(len(padded) - 2))
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str, lang: str) -> tuple[str, frozenset[str]]:
+    key = phonetic_key(romanize(word, lang))
+    return key, _trigrams(key)
+
+
+@dataclass(frozen=True)
+class TargetIndex:
+    """What a piece of the source is looked up in: the translation of its pair."""
+
+    numbers: frozenset[str]
+    keys: tuple[tuple[str, frozenset[str]], ...]
+    brackets: int
+    quotes: int
+    backtranslation: frozenset[str]  # word stems of the back-translation, if any
+
+
+def stem(word: str, letters: int = 5) -> str:
+    return word.lower()[:letters]
+
+
+def index_target(text: str, lang: str, backtranslation: str | None,
+                 brackets: Sequence[tuple[str, str]],
+                 quotes: Sequence[tuple[str, str]]) -> TargetIndex:
+    return TargetIndex(
+        numbers=frozenset(number_keys(text)),
+        keys=tuple(word_key(w, lang) for w in words(text) if len(w) >= 3),
+        brackets=count_pairs(text, brackets),
+        quotes=count_pairs(text, quotes),
+        backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
+    )
+
+
+def count_pairs(text: str, pairs: Sequence[tuple[str, str]]) -> int:
+    return sum(min(text.count(a), text.count(b)) if a != b else text.count(a) // 2
+               for a, b in pairs)
+
+
+def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
+    """The word, romanised, matches some target word by trigram Dice or a shared stem."""
+    key, grams = word_key(word, lang)
+    if len(key) < 3:
+        return False
+    for other, other_grams in target.keys:
+        if len(other) >= 5 and len(key) >= 5 and other[:5] == key[:5]:
+            return True
+        shared = len(grams & other_grams)
+        if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
+            return True
+    return False
