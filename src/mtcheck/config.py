@@ -181,6 +181,11 @@ class OmissionConfig:
     bracket_missing: float = 1.0
     # Weight of (back-translation coverage of the rest of the pair - that of the piece).
     backtranslation: float = 4.0
+    # Weight of (share of the rest of the pair's words whose usual translation, learnt from
+    # the document's own pairs, is in the target - that of the piece), and the Dice
+    # coefficient at which a source and a target word count as each other's translation.
+    lexicon: float = 4.0
+    lexicon_dice: float = 0.5
     # Added to the score of a whole sentence of a merged pair: a sentence left out next to a
     # kept one is what makes a translation look like a merge, and a whole sentence is a
     # larger, surer piece than a clause.

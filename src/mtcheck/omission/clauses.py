@@ -136,16 +136,26 @@ def split_clauses(text: str, lang: str) -> tuple[Clause, ...]:
         text, lang, rules)
     bounds = sorted({0, len(text)} | {c for c in cuts if 0 < c < len(text)})
     clauses: list[Clause] = []
+    pending: int | None = None  # start of leading punctuation, joined to the first clause
     for left, right in zip(bounds, bounds[1:], strict=False):
         piece = text[left:right]
         if not piece.strip():
             continue
         start = left + len(piece) - len(piece.lstrip())
         end = right - (len(piece) - len(piece.rstrip()))
-        # A piece of nothing but punctuation joins the clause before it.
-        if clauses and not any(ch.isalnum() for ch in piece):
-            last = clauses[-1]
-            clauses[-1] = Clause(last.start, end, text[last.start:end])
+        # A piece of nothing but punctuation joins the clause before it (or after it).
+        if not any(ch.isalnum() for ch in piece):
+            if clauses:
+                last = clauses[-1]
+                clauses[-1] = Clause(last.start, end, text[last.start:end])
+            elif pending is None:
+                pending = start
             continue
+        if pending is not None:
+            start, pending = pending, None
         clauses.append(Clause(start, end, text[start:end]))
+    if pending is not None:  # punctuation only
+        stripped = text.strip()
+        start = text.index(stripped)
+        return (Clause(start, start + len(stripped), stripped),)
     return tuple(clauses)

@@ -28,11 +28,14 @@ from mtcheck.config import OmissionConfig
 from mtcheck.omission.clauses import Clause, clause_rules, split_clauses
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.support import (
+    DocumentLexicon,
     TargetIndex,
     _zipf,
     count_pairs,
     index_target,
-    number_keys,
+    lexical_units,
+    number_found,
+    numbers,
     rare_words,
     stem,
     word_found,
@@ -85,18 +88,45 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     rules = clause_rules(source.lang)
     use_bt = (backtranslations is not None
               and source.lang.split("-")[0].lower() == BACKTRANSLATION_LANG)
+    linked = [(index, pair) for index, pair in enumerate(alignment.pairs)
+              if pair.source_ids and pair.target_ids]
+    units = {index: (_units(source, pair.source_ids), _units(target, pair.target_ids))
+             for index, pair in linked}
+    lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice)
     candidates = []
-    for index, pair in enumerate(alignment.pairs):
-        if not pair.source_ids or not pair.target_ids:
-            continue
+    for index, pair in linked:
         target_text = " ".join(target.sentences[j].text for j in pair.target_ids)
         bt = (" ".join(backtranslations[j] for j in pair.target_ids)
               if use_bt and backtranslations is not None else None)
         found = index_target(target_text, target.lang, bt, rules.brackets, rules.quotes)
-        best = _best_piece(source, pair, index, target_text, found, model, config)
+        context = _PairContext(source.lang, lexicon, units[index][1])
+        best = _best_piece(source, pair, index, target_text, found, model, config, context)
         if best is not None:
             candidates.append(best)
     return tuple(candidates)
+
+
+def _units(document: SegmentedDocument, ids: Sequence[int]) -> frozenset[str]:
+    return frozenset().union(*(lexical_units(document.sentences[i].text, document.lang)
+                               for i in ids))
+
+
+@dataclass(frozen=True)
+class _PairContext:
+    lang: str
+    lexicon: DocumentLexicon
+    target_units: frozenset[str]
+
+    def lexical_gap(self, piece: str, pair_source: str) -> float:
+        """Share of the rest of the pair's associable words found in the target, minus the
+        piece's; 0 when the piece has fewer than two associable words."""
+        mine = lexical_units(piece, self.lang)
+        rest = lexical_units(pair_source, self.lang) - mine
+        known, covered = self.lexicon.coverage(mine, self.target_units)
+        known_rest, covered_rest = self.lexicon.coverage(rest, self.target_units)
+        if known < 2 or known_rest < 1:
+            return 0.0
+        return covered_rest / known_rest - covered / known
 
 
 def _pieces(source: SegmentedDocument, pair: AlignedPair,
@@ -123,8 +153,8 @@ def _pieces(source: SegmentedDocument, pair: AlignedPair,
 
 
 def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
-                found: TargetIndex, model: LengthModel,
-                config: OmissionConfig) -> Candidate | None:
+                found: TargetIndex, model: LengthModel, config: OmissionConfig,
+                context: _PairContext) -> Candidate | None:
     source_texts = {sid: source.sentences[sid].text for sid in pair.source_ids}
     source_length = sum(text_length(t) for t in source_texts.values())
     target_length = text_length(target_text)
@@ -144,6 +174,7 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
             score += config.bracket_missing
         if coverage is not None:
             score += config.backtranslation * coverage.gap(piece.text)
+        score += config.lexicon * context.lexical_gap(piece.text, pair_source)
         if kind == "sentence":
             score += config.sentence_prior
         if best is None or score > best.score:
@@ -155,9 +186,9 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
 
 def _anchor_evidence(text: str, lang: str, found: TargetIndex,
                      config: OmissionConfig) -> tuple[float, tuple[str, ...]]:
-    numbers = list(dict.fromkeys(number_keys(text)))
-    numbers_found = [n for n in numbers if n in found.numbers]
-    numbers_missing = [n for n in numbers if n not in found.numbers]
+    written = dict(numbers(text))
+    numbers_found = [w for k, w in written.items() if number_found(k, w, found.numbers)]
+    numbers_missing = [w for k, w in written.items() if not number_found(k, w, found.numbers)]
     rare = list(dict.fromkeys(rare_words(text, lang, config.rare_zipf, config.min_letters)))
     rare_found = [w for w in rare if word_found(w, lang, found, config.match_similarity)]
     rare_missing = [w for w in rare if w not in rare_found]
