@@ -164,7 +164,7 @@ class OmissionConfig:
     # Lower bound of the length model's spread (log ratio), for near-literal documents.
     spread_floor: float = 0.08
     # Degrees of freedom of the Student-t length likelihood (heavy tails: free translation).
-    length_tail: float = 5.0
+    length_tail: float = 30.0
     # Pieces tested: runs of clauses of this share of their sentence's length.
     min_share: float = 0.15
     max_share: float = 0.85
@@ -190,6 +190,9 @@ class OmissionConfig:
     # kept one is what makes a translation look like a merge, and a whole sentence is a
     # larger, surer piece than a clause.
     sentence_prior: float = 2.5
+    # An unpaired source sentence's omission finding moves to its paired neighbour when
+    # the neighbour's translation fits the unpaired one better by this much (score units).
+    relocate_margin: float = 4.0
 
 
 @dataclass(frozen=True)

@@ -109,8 +109,8 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         name_findings = tuple(f for f in name_check.findings
                               if not (identical and f.check == "text.untranslated"))
         findings = (
-            alignment_findings(source, target, alignment)
-            + omission_findings(source, target, alignment, roundtrip.texts, config.omission)
+            omission_findings(source, target, alignment, roundtrip.texts, config.omission,
+                              alignment_findings(source, target, alignment))
             + review_flags(target)
             + (identical or wrong_language(target))
             + name_findings

@@ -21,7 +21,7 @@ does no I/O.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mtcheck.config import OmissionConfig
@@ -65,6 +65,9 @@ class Candidate:
     shortfall: float  # how much shorter the translation is than the document's usual ratio
     missing: tuple[str, ...]  # anchors of the piece not found in the translation
     threshold_free: bool = False
+    # For a sentence the aligner paired although the translation fits its unpaired
+    # neighbour better: the neighbour's id (its 1-0 finding moves here).
+    instead_of: int | None = None
 
 
 def _rho(z: float, tail: float) -> float:
@@ -94,16 +97,60 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
              for index, pair in linked}
     lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice)
     candidates = []
-    for index, pair in linked:
+
+    def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
         target_text = " ".join(target.sentences[j].text for j in pair.target_ids)
         bt = (" ".join(backtranslations[j] for j in pair.target_ids)
               if use_bt and backtranslations is not None else None)
         found = index_target(target_text, target.lang, bt, rules.brackets, rules.quotes)
-        context = _PairContext(source.lang, lexicon, units[index][1])
-        best = _best_piece(source, pair, index, target_text, found, model, config, context)
+        context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids))
+        return _best_piece(source, pair, index, target_text, found, model, config, context,
+                           sentence)
+
+    for index, pair in linked:
+        best = best_piece(index, pair, None)
         if best is not None:
             candidates.append(best)
+    for index, pair in enumerate(alignment.pairs):
+        if len(pair.source_ids) == 1 and not pair.target_ids:
+            moved = _misplaced(source, alignment, index, best_piece, config)
+            if moved is not None:
+                candidates.append(moved)
     return tuple(candidates)
+
+
+def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,
+               best_piece: Callable[[int, AlignedPair, int | None], Candidate | None],
+               config: OmissionConfig) -> Candidate | None:
+    """The neighbour of an unpaired source sentence that is the likelier omission.
+
+    When a sentence is dropped, the aligner may pair its translation-less source
+    with the next sentence's translation and leave the next source unpaired. Put
+    the unpaired sentence into its neighbour's pair and score "left out" for
+    each of the two: if the neighbour scores higher by ``relocate_margin``, the
+    omission is the neighbour's.
+    """
+    unpaired = alignment.pairs[index].source_ids[0]
+    paragraph = source.sentences[unpaired].paragraph
+    best: Candidate | None = None
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(alignment.pairs):
+            continue
+        neighbour = alignment.pairs[other]
+        if (len(neighbour.source_ids) != 1 or not neighbour.target_ids
+                or source.sentences[neighbour.source_ids[0]].paragraph != paragraph):
+            continue
+        kept = neighbour.source_ids[0]
+        merged = AlignedPair(tuple(sorted((kept, unpaired))), neighbour.target_ids)
+        mine = best_piece(other, merged, unpaired)
+        theirs = best_piece(other, merged, kept)
+        if (mine is not None and theirs is not None
+                and theirs.score >= mine.score + config.relocate_margin
+                and (best is None or theirs.score > best.score)):
+            best = Candidate(other, kept, theirs.start, theirs.end, theirs.text, "sentence",
+                             theirs.score, theirs.shortfall, theirs.missing,
+                             threshold_free=True, instead_of=unpaired)
+    return best
 
 
 def _units(document: SegmentedDocument, ids: Sequence[int]) -> frozenset[str]:
@@ -129,9 +176,15 @@ class _PairContext:
         return covered_rest / known_rest - covered / known
 
 
-def _pieces(source: SegmentedDocument, pair: AlignedPair,
-            config: OmissionConfig) -> list[tuple[int, Clause, str]]:
-    """(source id, piece, kind) for every piece of the pair worth testing."""
+def _pieces(source: SegmentedDocument, pair: AlignedPair, config: OmissionConfig,
+            sentence: int | None = None) -> list[tuple[int, Clause, str]]:
+    """(source id, piece, kind) for every piece of the pair worth testing.
+
+    With ``sentence``, only that whole sentence (of a pair of several).
+    """
+    if sentence is not None:
+        text = source.sentences[sentence].text
+        return [(sentence, Clause(0, len(text), text), "sentence")]
     pieces: list[tuple[int, Clause, str]] = []
     for sid in pair.source_ids:
         text = source.sentences[sid].text
@@ -154,7 +207,7 @@ def _pieces(source: SegmentedDocument, pair: AlignedPair,
 
 def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
                 found: TargetIndex, model: LengthModel, config: OmissionConfig,
-                context: _PairContext) -> Candidate | None:
+                context: _PairContext, sentence: int | None = None) -> Candidate | None:
     source_texts = {sid: source.sentences[sid].text for sid in pair.source_ids}
     source_length = sum(text_length(t) for t in source_texts.values())
     target_length = text_length(target_text)
@@ -163,7 +216,7 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
     coverage = _Coverage(pair_source, source.lang, found) if found.backtranslation else None
     source_brackets = count_pairs(pair_source, clause_rules(source.lang).brackets)
     best: Candidate | None = None
-    for sid, piece, kind in _pieces(source, pair, config):
+    for sid, piece, kind in _pieces(source, pair, config, sentence):
         length = text_length(piece.text)
         z_without = model.z(source_length - length, target_length)
         score = _rho(z_full, config.length_tail) - _rho(z_without, config.length_tail)

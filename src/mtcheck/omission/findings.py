@@ -29,7 +29,14 @@ def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Align
     pair = alignment.pairs[candidate.pair_index]
     evidence = _evidence(candidate)
     evidence = f" ({evidence})" if evidence else ""
-    if candidate.kind == "sentence":
+    if candidate.instead_of is not None:
+        check = "align.omission"
+        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
+                   f"the translation: {_quote(candidate.text)}. The aligner paired it with "
+                   f"translated {describe_sentences(pair.target_ids)}, but that translates "
+                   f"{describe_sentences((candidate.instead_of,))}, which it left "
+                   f"unpaired{evidence}.")
+    elif candidate.kind == "sentence":
         kept = tuple(s for s in pair.source_ids if s != candidate.source_id)
         check = "align.omission"
         message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
@@ -51,10 +58,21 @@ def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Align
 
 def omission_findings(source: SegmentedDocument, target: SegmentedDocument,
                       alignment: Alignment, backtranslations: Sequence[str] | None,
-                      config: OmissionConfig) -> tuple[Finding, ...]:
-    """Partial omissions and sentences hidden in merged pairs, in pair order."""
+                      config: OmissionConfig,
+                      aligned: Sequence[Finding] = ()) -> tuple[Finding, ...]:
+    """``aligned`` (the findings read off the alignment) with the omission findings added.
+
+    Partial omissions and sentences hidden in merged pairs are added in pair
+    order; an unpaired sentence's omission that belongs to its neighbour (see
+    :func:`mtcheck.omission.detect.omission_candidates`) is moved there.
+    """
     if not config.enabled:
-        return ()
-    return tuple(to_finding(c, source, alignment)
-                 for c in omission_candidates(source, target, alignment, backtranslations, config)
-                 if c.threshold_free or c.score >= config.threshold)
+        return tuple(aligned)
+    candidates = [c for c in omission_candidates(source, target, alignment, backtranslations,
+                                                 config)
+                  if c.threshold_free or c.score >= config.threshold]
+    moved = {c.instead_of for c in candidates if c.instead_of is not None}
+    kept = tuple(f for f in aligned
+                 if not (f.check == "align.omission" and len(f.source_ids) == 1
+                         and f.source_ids[0] in moved))
+    return kept + tuple(to_finding(c, source, alignment) for c in candidates)
