@@ -4,7 +4,7 @@ Run from the repository root:
 
     python benchmarks/omission_bench.py                       # the Bleualign dev set
     python benchmarks/omission_bench.py ../shared/data/bleualign-dev --per-cell 20 --seed 0
-    python benchmarks/omission_bench.py --clean corpora/clean  # also the clean corpora
+    python benchmarks/omission_bench.py --clean corpora/clean --langs fr,ru,ja
     python benchmarks/omission_bench.py --svg docs/omission-pr.svg
     python benchmarks/omission_bench.py --runtime 7       # cost of the check, 7 rounds
 
@@ -33,9 +33,10 @@ on it (1-0 beads) count at every point.
 interleaved rounds, and prints min and median of each and the ratio of the
 medians (the baseline is the run with ``[omission] enabled = false``).
 
-``--clean DIR`` adds every ``DIR/<pair>/`` with line-aligned ``source.*`` and
-``target.*`` files of the clean corpora (one sentence a line, blank lines between
-paragraphs), edited the same way (their gold is 1-1 line by line).
+``--clean corpora/clean`` adds the clean English-source corpora there, one data
+set per translation language in ``--langs`` (pooled over the documents; one
+sentence a line, blank lines between paragraphs, so the gold is 1-1 line by
+line), edited the same way. Clause drops there also cut at 、 and ，.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -59,11 +61,14 @@ from mtcheck.omission import OMISSION_CHECKS, omission_candidates  # noqa: E402
 from mtcheck.omissions import alignment_findings  # noqa: E402
 from mtcheck.types import Document, Paragraph, SegmentedDocument, Sentence  # noqa: E402
 
+T = TypeVar("T")
 DEV = ROOT.parent / "shared" / "data" / "bleualign-dev"
 KINDS = ("sentence", "clause-first", "clause-second")
 POSITIONS = ("start", "middle", "end")
 # Clause drops: a clause between commas/semicolons of this share of the sentence.
 CLAUSE_SHARE = (0.30, 0.70)
+# What delimits the clauses a clause drop may delete (Latin, CJK and fullwidth forms).
+CLAUSE_MARKS = ",;、，；"
 # Sentences shorter than this (OCR debris, page numbers) are not chosen for edits.
 MIN_EDIT_CHARS = 20
 
@@ -118,26 +123,33 @@ def paragraph_beads(gold: Sequence[BeadIds], seed: int) -> list[list[BeadIds]]:
     return paragraphs
 
 
-def load_clean(folder: Path) -> Parallel | None:
-    """One clean corpus pair: ``source.<lang>`` and ``target.<lang>``, line-aligned."""
-    sources = sorted(folder.glob("source.*"))
-    targets = sorted(folder.glob("target.*"))
-    if len(sources) != 1 or len(targets) != 1:
-        return None
-    source_blocks = _blocks(read_text(sources[0]))
-    target_blocks = _blocks(read_text(targets[0]))
-    if [len(b) for b in source_blocks] != [len(b) for b in target_blocks]:
-        return None
-    source = [line for block in source_blocks for line in block]
-    target = [line for block in target_blocks for line in block]
-    paragraphs, k = [], 0
-    for block in source_blocks:
-        paragraphs.append([((i,), (i,)) for i in range(k, k + len(block))])
-        k += len(block)
-    gold = [bead for group in paragraphs for bead in group]
-    return Parallel(f"clean {folder.name} ({sources[0].suffix[1:]} -> {targets[0].suffix[1:]})",
-                    sources[0].suffix[1:], targets[0].suffix[1:], source, target, gold,
-                    paragraphs)
+def load_clean(root: Path, lang: str) -> list[Parallel]:
+    """The clean corpora under ``root`` with an English source and a ``lang`` translation.
+
+    Each has one sentence a line and blank lines between paragraphs, in the source and
+    in ``translations/<lang>.txt`` alike: the gold is 1-1 line by line.
+    """
+    found = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        source_path = folder / "source.en.txt"
+        target_path = folder / "translations" / f"{lang}.txt"
+        if not (source_path.exists() and target_path.exists()):
+            continue
+        source_blocks = _blocks(read_text(source_path))
+        target_blocks = _blocks(read_text(target_path))
+        if [len(b) for b in source_blocks] != [len(b) for b in target_blocks]:
+            print(f"{target_path}: paragraphs differ from the source, skipped")
+            continue
+        paragraphs, k = [], 0
+        for block in source_blocks:
+            paragraphs.append([((i,), (i,)) for i in range(k, k + len(block))])
+            k += len(block)
+        found.append(Parallel(
+            f"{folder.name} (en -> {lang})", "en", lang,
+            [line for block in source_blocks for line in block],
+            [line for block in target_blocks for line in block],
+            [bead for group in paragraphs for bead in group], paragraphs))
+    return found
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -152,7 +164,8 @@ def _blocks(text: str) -> list[list[str]]:
 
 def build_document(lang: str, paragraphs: Sequence[Sequence[str]], name: str) -> SegmentedDocument:
     """A segmented document whose sentences are the given lines, paragraph by paragraph."""
-    built_paragraphs, sentences = [], []
+    built_paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
     line = 1
     for index, texts in enumerate(paragraphs):
         offset = 0
@@ -192,11 +205,11 @@ def _positions(data: Parallel) -> dict[int, str]:
 def clause_cuts(text: str) -> list[tuple[int, int]]:
     """(start, end) of the comma/semicolon-delimited clauses of a sentence, final mark excluded."""
     body_end = len(text.rstrip())
-    while body_end and text[body_end - 1] in ".!?… " :
+    while body_end and text[body_end - 1] in ".!?…。！？ ":
         body_end -= 1
     cuts, start = [], 0
     for k, ch in enumerate(text[:body_end]):
-        if ch in ",;":
+        if ch in CLAUSE_MARKS:
             cuts.append((start, k))
             start = k + 1
     cuts.append((start, body_end))
@@ -205,7 +218,7 @@ def clause_cuts(text: str) -> list[tuple[int, int]]:
 
 def without_clause(text: str, clause: tuple[int, int], cuts: Sequence[tuple[int, int]]) -> str:
     """The sentence with one clause and its delimiter removed, still a sentence."""
-    a, b = clause
+    _a, b = clause
     if clause == cuts[0]:
         rest = text[cuts[1][0]:].lstrip()
         return rest[:1].upper() + rest[1:]
@@ -222,7 +235,7 @@ def variants(data: Parallel, per_cell: int, seed: int) -> list[Variant]:
     out = [Variant("none", "", source, target, None, _renumber(data, gold_omitted))]
     sentence_candidates: dict[str, list[int]] = {p: [] for p in POSITIONS}
     clause_candidates: dict[tuple[str, str], list[tuple[int, tuple[int, int]]]] = {}
-    for j, i in sorted(one_to_one.items()):
+    for j, _i in sorted(one_to_one.items()):
         text = data.target[j]
         if j not in where or len(text) < MIN_EDIT_CHARS:
             continue
@@ -252,8 +265,8 @@ def variants(data: Parallel, per_cell: int, seed: int) -> list[Variant]:
     return out
 
 
-def _sample(generator: random.Random, items: list[object], count: int) -> list:  # type: ignore[type-arg]
-    return generator.sample(items, min(count, len(items)))
+def _sample(generator: random.Random, items: Sequence[T], count: int) -> list[T]:
+    return generator.sample(list(items), min(count, len(items)))
 
 
 def _source_id(data: Parallel, line: int) -> int:
@@ -337,20 +350,21 @@ def evaluate_at(outcomes: Sequence[Outcome], threshold: float) -> Point:
 
 
 def gold_omissions_found(outcomes: Sequence[Outcome], threshold: float) -> tuple[int, int]:
-    base = next(o for o in outcomes if o.variant.kind == "none")
-    found = sum(flagged(base, s, threshold) for s in base.variant.gold_omitted)
-    return found, len(base.variant.gold_omitted)
+    bases = [o for o in outcomes if o.variant.kind == "none"]
+    found = sum(flagged(b, s, threshold) for b in bases for s in b.variant.gold_omitted)
+    return found, sum(len(b.variant.gold_omitted) for b in bases)
 
 
-def print_report(data: Parallel, outcomes: Sequence[Outcome], threshold: float,
-                 elapsed: float) -> list[Point]:
+def print_report(name: str, sentences: int, paragraphs: int, outcomes: Sequence[Outcome],
+                 threshold: float, elapsed: float) -> list[Point]:
     point = evaluate_at(outcomes, threshold)
     counts: dict[str, int] = {}
     for o in outcomes:
         counts[f"{o.variant.kind}@{o.variant.position}"] = counts.get(
             f"{o.variant.kind}@{o.variant.position}", 0) + 1
-    print(f"\n{data.name}: {len(data.source)} source sentences, {len(data.paragraphs)} "
-          f"paragraphs, {len(outcomes) - 1} edited variants ({elapsed:.1f} s)")
+    edited = sum(o.variant.kind != "none" for o in outcomes)
+    print(f"\n{name}: {sentences} source sentences, {paragraphs} paragraphs, {edited} edited "
+          f"variants ({elapsed:.1f} s)")
     print(f"  at threshold {threshold:g}:")
     print(f"    {'edit':<15}" + "".join(f"{p:>9}" for p in POSITIONS) + f"{'all':>9}")
     for kind in KINDS:
@@ -456,7 +470,12 @@ def main() -> None:
                         help="variants per edit kind and position (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--clean", type=Path, default=None,
-                        help="folder of clean line-aligned corpora to add")
+                        help="folder of clean line-aligned corpora to add (corpora/clean)")
+    parser.add_argument("--langs", default="fr,ru,ja",
+                        help="translations of the clean corpora to use (default: %(default)s)")
+    parser.add_argument("--clean-per-cell", type=int, default=3,
+                        help="variants per edit kind and position and clean document "
+                             "(default: %(default)s)")
     parser.add_argument("--threshold", type=float, default=None,
                         help="partial-omission threshold to report at (default: the config's)")
     parser.add_argument("--svg", type=Path, default=None, help="write the PR curves here")
@@ -468,26 +487,30 @@ def main() -> None:
         return
     config = Config()
     threshold = args.threshold if args.threshold is not None else config.omission.threshold
-    data_sets: list[Parallel] = []
+    groups: list[tuple[str, list[Parallel], int]] = []
     if args.dev.exists():
-        data_sets.append(load_dev(args.dev, args.seed))
+        groups.append(("bleualign-dev (de -> fr)", [load_dev(args.dev, args.seed)],
+                       args.per_cell))
     else:
         print(f"{args.dev}: not found, dev set skipped")
     if args.clean is not None:
-        for folder in sorted(p for p in args.clean.iterdir() if p.is_dir()):
-            loaded = load_clean(folder)
-            if loaded is not None:
-                data_sets.append(loaded)
+        for lang in args.langs.split(","):
+            documents_ = load_clean(args.clean, lang)
+            if documents_:
+                groups.append((f"clean en -> {lang} ({len(documents_)} documents)", documents_,
+                               args.clean_per_cell))
     curves = []
-    for data in data_sets:
+    for name, data_sets, per_cell in groups:
         started = time.perf_counter()
-        outcomes = [run_variant(v, config) for v in variants(data, args.per_cell, args.seed)]
-        curves.append((data.name.split(",")[0],
-                       print_report(data, outcomes, threshold, time.perf_counter() - started)))
+        outcomes = [run_variant(v, config) for data in data_sets
+                    for v in variants(data, per_cell, args.seed)]
+        curves.append((name, print_report(
+            name, sum(len(d.source) for d in data_sets),
+            sum(len(d.paragraphs) for d in data_sets), outcomes, threshold,
+            time.perf_counter() - started)))
     if args.svg and curves:
         write_svg(curves, args.svg)
         print(f"\nwrote {args.svg}")
-
 
 if __name__ == "__main__":
     main()

@@ -32,7 +32,7 @@ def test_the_length_model_is_robust_to_a_few_outliers() -> None:
     usual = [(100, 110), (80, 90), (120, 130), (60, 66), (90, 100), (70, 75), (110, 120),
              (95, 104)]
     clean = fit_length_model(usual, floor=0.01)
-    spoiled = fit_length_model(usual + [(100, 10), (100, 400)], floor=0.01)
+    spoiled = fit_length_model([*usual, (100, 10), (100, 400)], floor=0.01)
     assert abs(spoiled.centre - clean.centre) < 0.05
     assert spoiled.spread < 2 * clean.spread
     assert clean.z(100, 60) < -3 < clean.z(100, 108) < 3
@@ -111,7 +111,7 @@ def test_a_sentence_left_out_beside_a_kept_one_is_an_omission_not_a_merge() -> N
 def test_a_real_merge_is_not_an_omission() -> None:
     merged = GERMAN[6][:-1] + ", und am Dienstag flog der Minister weiter nach Baku, wo er bis " \
                               "Donnerstag bleiben soll."
-    target = GERMAN[:6] + [merged] + GERMAN[8:]
+    target = [*GERMAN[:6], merged, *GERMAN[8:]]
     beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6,)),
                       *[((i,), (i - 1,)) for i in range(8, 12)])
     assert findings(target, beads) == ()

@@ -160,10 +160,11 @@ class OmissionConfig:
     """
 
     enabled: bool = True
-    threshold: float = 4.0
+    threshold: float = 6.5
     # Lower bound of the length model's spread (log ratio), for near-literal documents.
     spread_floor: float = 0.08
-    # Degrees of freedom of the Student-t length likelihood (heavy tails: free translation).
+    # Degrees of freedom of the Student-t length likelihood (lower: heavier tails, less
+    # weight on one very short pair).
     length_tail: float = 30.0
     # Pieces tested: runs of clauses of this share of their sentence's length.
     min_share: float = 0.15
@@ -189,10 +190,10 @@ class OmissionConfig:
     # Added to the score of a whole sentence of a merged pair: a sentence left out next to a
     # kept one is what makes a translation look like a merge, and a whole sentence is a
     # larger, surer piece than a clause.
-    sentence_prior: float = 2.5
+    sentence_prior: float = 4.0
     # An unpaired source sentence's omission finding moves to its paired neighbour when
     # the neighbour's translation fits the unpaired one better by this much (score units).
-    relocate_margin: float = 4.0
+    relocate_margin: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ without gaps and can be highlighted as they are.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from dataclasses import dataclass
@@ -86,7 +87,7 @@ def _mark_ends(text: str, rules: ClauseRules) -> set[int]:
         while start != -1:
             end = start + len(mark)
             stripped = mark.strip()
-            between_digits = (stripped in {",", ":", "،"} and 0 < start and end < len(text)
+            between_digits = (stripped in {",", ":", "،"} and start > 0 and end < len(text)
                               and text[start - 1].isdigit() and text[end].isdigit())
             if not between_digits:
                 # A spaced mark (" - ") ends the clause after the mark, before the space.
@@ -137,7 +138,7 @@ def split_clauses(text: str, lang: str) -> tuple[Clause, ...]:
     bounds = sorted({0, len(text)} | {c for c in cuts if 0 < c < len(text)})
     clauses: list[Clause] = []
     pending: int | None = None  # start of leading punctuation, joined to the first clause
-    for left, right in zip(bounds, bounds[1:], strict=False):
+    for left, right in itertools.pairwise(bounds):
         piece = text[left:right]
         if not piece.strip():
             continue

@@ -118,8 +118,8 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
 
 def lexical_units(text: str, lang: str) -> frozenset[str]:
     """Lower-cased words, or character bigrams in scripts written without spaces."""
-    from mtcheck.languages import get_language
     from mtcheck.errors import LanguageError
+    from mtcheck.languages import get_language
 
     try:
         spaced = get_language(lang).spaces
