@@ -381,7 +381,8 @@ def print_report(name: str, sentences: int, paragraphs: int, outcomes: Sequence[
     found, total = gold_omissions_found(outcomes, threshold)
     print(f"    translator's own 1-0 sentences in the gold flagged: {found}/{total}")
     curve = [evaluate_at(outcomes, t) for t in _thresholds(outcomes)]
-    print("  precision-recall over the threshold (recall: sentences / clauses / all):")
+    print("  precision-recall over the threshold (recall: sentences / clauses / all; "
+          "precision: found edits over all flags, one edit per document):")
     print(f"    {'threshold':>9} {'sent':>6} {'clause':>6} {'all':>6} {'false/100':>9} "
           f"{'untouched':>9} {'precision':>9}")
     for p in curve:

@@ -10,6 +10,7 @@ from mtcheck.config import OmissionConfig
 from mtcheck.omission import omission_candidates, omission_findings
 from mtcheck.omission.lengths import fit_length_model, text_length
 from mtcheck.omission.support import index_target, number_found, word_found
+from mtcheck.types import SegmentedDocument
 from omission_fixtures import (
     BACKTRANSLATION,
     CLAUSE_DROPPED,
@@ -148,3 +149,31 @@ def test_unaligned_sentences_are_left_to_the_aligner_findings() -> None:
     beads = alignment(((0,), ()), *[((i,), (i,)) for i in range(1, 12)])
     candidates = omission_candidates(EN, segmented("de", GERMAN), beads, None, CONFIG)
     assert 0 not in {c.source_id for c in candidates}
+
+
+def test_an_omission_the_aligner_put_on_the_neighbour_moves_to_the_dropped_sentence() -> None:
+    from mtcheck.omissions import alignment_findings
+
+    target = one_paragraph(segmented("de", [*GERMAN[:3], *GERMAN[4:]]))  # 3 not translated
+    source = one_paragraph(EN)
+    # The aligner paired 3 with the translation of 4 (which has 2028 in it) and left 4 unpaired.
+    beads = alignment(*[((i,), (i,)) for i in range(4)], ((4,), ()),
+                      *[((i,), (i - 1,)) for i in range(5, 12)])
+    aligned = alignment_findings(source, target, beads)
+    assert [(f.check, f.source_ids) for f in aligned] == [("align.omission", (4,))]
+    [finding] = omission_findings(source, target, beads, None, CONFIG, aligned)
+    assert (finding.check, finding.source_ids, finding.target_ids) == (
+        "align.omission", (3,), (3,))
+    assert "#4" in finding.message
+    # Where the aligner was right, its finding stays.
+    right = alignment(*[((i,), (i,)) for i in range(3)], ((3,), ()),
+                      *[((i,), (i - 1,)) for i in range(4, 12)])
+    kept = alignment_findings(source, target, right)
+    assert omission_findings(source, target, right, None, CONFIG, kept) == kept
+
+
+def one_paragraph(document: SegmentedDocument) -> SegmentedDocument:
+    """The document's sentences as one paragraph (an unpaired sentence's neighbours must
+    share its paragraph to take over its omission)."""
+    return dataclasses.replace(document, sentences=tuple(
+        dataclasses.replace(s, paragraph=0) for s in document.sentences))

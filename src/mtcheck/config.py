@@ -160,7 +160,7 @@ class OmissionConfig:
     """
 
     enabled: bool = True
-    threshold: float = 6.5
+    threshold: float = 7.0
     # Lower bound of the length model's spread (log ratio), for near-literal documents.
     spread_floor: float = 0.08
     # Degrees of freedom of the Student-t length likelihood (lower: heavier tails, less
