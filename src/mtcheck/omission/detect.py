@@ -216,11 +216,12 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
     coverage = _Coverage(pair_source, source.lang, found) if found.backtranslation else None
     source_brackets = count_pairs(pair_source, clause_rules(source.lang).brackets)
     best: Candidate | None = None
+    seen: dict[str, bool] = {}
     for sid, piece, kind in _pieces(source, pair, config, sentence):
         length = text_length(piece.text)
         z_without = model.z(source_length - length, target_length)
         score = _rho(z_full, config.length_tail) - _rho(z_without, config.length_tail)
-        anchors, missing = _anchor_evidence(piece.text, source.lang, found, config)
+        anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen)
         score += anchors
         if (source_brackets > found.brackets
                 and any(a in piece.text for a, _ in clause_rules(source.lang).brackets)):
@@ -237,13 +238,17 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
     return best
 
 
-def _anchor_evidence(text: str, lang: str, found: TargetIndex,
-                     config: OmissionConfig) -> tuple[float, tuple[str, ...]]:
+def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig,
+                     seen: dict[str, bool]) -> tuple[float, tuple[str, ...]]:
+    """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups."""
     written = dict(numbers(text))
     numbers_found = [w for k, w in written.items() if number_found(k, w, found.numbers)]
     numbers_missing = [w for k, w in written.items() if not number_found(k, w, found.numbers)]
     rare = list(dict.fromkeys(rare_words(text, lang, config.rare_zipf, config.min_letters)))
-    rare_found = [w for w in rare if word_found(w, lang, found, config.match_similarity)]
+    for word in rare:
+        if word not in seen:
+            seen[word] = word_found(word, lang, found, config.match_similarity)
+    rare_found = [w for w in rare if seen[w]]
     rare_missing = [w for w in rare if w not in rare_found]
     score = (config.number_missing * min(len(numbers_missing), _ANCHOR_CAP)
              - config.number_found * min(len(numbers_found), _ANCHOR_CAP)

@@ -26,7 +26,7 @@ _MAD_TO_SD = 1.4826
 
 def text_length(text: str) -> int:
     """Characters that carry content: everything but whitespace."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))
 
 
 @dataclass(frozen=True)

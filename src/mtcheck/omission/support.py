@@ -49,10 +49,12 @@ def _zipf(word: str, lang: str) -> float:
         return 0.0
 
 
-def words(text: str) -> list[str]:
-    return [m.group(0) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=100_000)
+def words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=100_000)
 def rare_words(text: str, lang: str, max_zipf: float, min_letters: int) -> tuple[str, ...]:
     """Words of ``text`` rare in ``lang``: names and terms that survive translation."""
     return tuple(w for w in words(text)
@@ -116,6 +118,7 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
     return False
 
 
+@lru_cache(maxsize=100_000)
 def lexical_units(text: str, lang: str) -> frozenset[str]:
     """Lower-cased words, or character bigrams in scripts written without spaces."""
     from mtcheck.errors import LanguageError
