@@ -40,7 +40,7 @@ def number_found(key: str, text_number: str, target: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _zipf(word: str, lang: str) -> float:
+def zipf_of(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
     try:
@@ -58,7 +58,7 @@ def words(text: str) -> tuple[str, ...]:
 def rare_words(text: str, lang: str, max_zipf: float, min_letters: int) -> tuple[str, ...]:
     """Words of ``text`` rare in ``lang``: names and terms that survive translation."""
     return tuple(w for w in words(text)
-                 if len(w) >= min_letters and _zipf(w.lower(), lang) < max_zipf)
+                 if len(w) >= min_letters and zipf_of(w.lower(), lang) < max_zipf)
 
 
 def _trigrams(key: str) -> frozenset[str]:
