@@ -16,6 +16,7 @@ from mtcheck.cli._common import (
     parse_lang_file,
     reports_errors,
 )
+from mtcheck.cli.collection import CollectionOptions, collection_options
 from mtcheck.cli.gate import GateOutputs, apply_gate, gate_output_options
 from mtcheck.config import Config, load_config
 from mtcheck.types import RunResult
@@ -56,6 +57,7 @@ from mtcheck.types import RunResult
 @click.option("--gate", "gate", is_flag=True,
               help="Apply the config's [gate] thresholds; exit 1 when a translation falls short.")
 @gate_output_options
+@collection_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table.")
 @reports_errors
 def evaluate(
@@ -79,12 +81,15 @@ def evaluate(
     cache_dir: str | None,
     gate: bool,
     gate_outputs: GateOutputs,
+    collection: CollectionOptions,
     quiet: bool,
 ) -> None:
     """Check translations against their source.
 
     Give a corpus folder (with manifest.toml), or the ad-hoc form
-    --source FILE --translation LANG=FILE [--reference LANG=FILE].
+    --source FILE --translation LANG=FILE [--reference LANG=FILE], or a
+    collection: a folder of corpus folders or a collection manifest
+    (docs/collections.md).
     With --gate the run is also a CI quality gate: exit 0 pass, 1 failed,
     2 usage or input error.
 
@@ -93,6 +98,7 @@ def evaluate(
       mtcheck evaluate corpora/shoigu-visits-iran --out reports/
       mtcheck evaluate corpora/shoigu-visits-iran --config configs/strict.toml --gate --junit gate.xml
       mtcheck evaluate --source en.txt --translation de=de.txt --reference de=ref.de.txt
+      mtcheck evaluate site/ --out reports/site --jobs 4 --gate --junit gate.xml
     """
     if corpus and source_path:
         raise click.UsageError("give either a corpus folder or --source, not both")
@@ -107,13 +113,28 @@ def evaluate(
     from mtcheck.corpus import adhoc_corpus, load_corpus
     from mtcheck.pipeline import evaluate as run_pipeline
 
-    config = _with_overrides(
-        load_config(config_path),
-        model=bt_model, revision=bt_revision, backend=bt_backend, quantization=bt_quantization,
-        on_missing=on_missing_model, cache_dir=cache_dir,
-        allow_download=True if bt_allow_download else None,
-        enabled=False if no_backtranslation else None,
-    )
+    def configured(path: str | None) -> Config:
+        return _with_overrides(
+            load_config(path),
+            model=bt_model, revision=bt_revision, backend=bt_backend, quantization=bt_quantization,
+            on_missing=on_missing_model, cache_dir=cache_dir,
+            allow_download=True if bt_allow_download else None,
+            enabled=False if no_backtranslation else None,
+        )
+
+    from mtcheck.collection import is_collection
+
+    if corpus and is_collection(corpus):
+        from mtcheck.cli.collection import evaluate_collection
+
+        evaluate_collection(corpus, configured, config_path, out_dir=out_dir, languages=languages,
+                            reports=not no_report, gate=gate, gate_outputs=gate_outputs,
+                            quiet=quiet, options=collection)
+        return
+    if collection.given:
+        raise click.UsageError("--jobs, --executor, --ray-address and --force apply to "
+                               "collections (a folder of corpus folders or a collection manifest)")
+    config = configured(config_path)
     if corpus:
         loaded = load_corpus(corpus, languages)
     else:
