@@ -54,7 +54,7 @@ class CollectionRecord:
 def dump_collection(record: CollectionRecord) -> str:
     document = {"collection_schema_version": COLLECTION_SCHEMA_VERSION,
                 "collection": to_jsonable(record)}
-    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False, sort_keys=True) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def is_collection_results(path: Path) -> bool:
