@@ -113,7 +113,7 @@ def evaluate_collection(path: str, configured: Callable[[str | None], Config], c
                    f"site's memory, {len(record.drift)} drift finding(s); wrote {out_dir}",
                    err=True)
         if record.gate_passed is not None:
-            failed = [d.id for d in record.documents if d.summary.gate_passed is False]
+            failed = [d.id for d in record.documents if record.document_passed(d) is False]
             click.echo(f"gate: {'passed' if record.gate_passed else 'FAILED'}"
                        + (f" ({len(failed)} document(s): {', '.join(failed[:10])}"
                           + (", ..." if len(failed) > 10 else "") + ")" if failed else ""))

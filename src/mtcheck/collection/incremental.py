@@ -3,7 +3,7 @@
 A document's digest covers everything that can change its results: the bytes of
 its manifest and of every file the manifest names (source, translations,
 references, gold alignments), the effective config (every value, after command
-line overrides), the glossary's bytes, the languages asked for, whether the gate
+line overrides, except where the back-translation cache lives), the glossary's bytes, the languages asked for, whether the gate
 and reports were requested, and the mtcheck version. Equal digests mean the
 pipeline would produce the same results, so they are reused.
 """
@@ -30,9 +30,12 @@ else:  # pragma: no cover
 def settings_digest(config: Config, languages: tuple[str, ...], *, gate: bool, reports: bool) -> str:
     """The digest of what every document of a run shares: version, config, glossary, options."""
     digest = hashlib.sha256()
+    # Where the back-translation cache lives does not change a result.
+    described_config = to_jsonable(config)
+    described_config["backtranslation"].pop("cache_dir", None)
     described = {
         "mtcheck": __version__,
-        "config": to_jsonable(config),
+        "config": described_config,
         "languages": list(languages),
         "gate": gate,
         "reports": reports,

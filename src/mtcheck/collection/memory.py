@@ -43,16 +43,16 @@ class NameEntry:
     articles: int  # articles whose source mentions it
     renderings: Mapping[str, tuple[RenderingUse, ...]] = field(default_factory=dict)
 
-    def established(self, lang: str, settings: MemorySettings,
-                    excluding: str | None = None) -> RenderingUse | None:
-        """The site's form in ``lang`` (leaving out one document's vote), if there is one."""
-        uses = [(u, u.articles - (excluding in u.documents)) for u in self.renderings.get(lang, ())]
-        total = len({d for u, _ in uses for d in u.documents if d != excluding})
-        uses = sorted(uses, key=lambda item: (-item[1], item[0].base))
+    def established(self, lang: str, settings: MemorySettings) -> RenderingUse | None:
+        """The site's form in ``lang``: used by enough articles, and clearly the most used."""
+        uses = self.renderings.get(lang, ())
+        total = len({d for u in uses for d in u.documents})
         if not uses or not total:
             return None
-        best, articles = uses[0]
-        if articles >= settings.min_articles and articles / total >= settings.min_share:
+        best = uses[0]  # sorted by articles, then mentions
+        runner_up = uses[1].articles if len(uses) > 1 else 0
+        if (best.articles >= settings.min_articles and best.articles > runner_up
+                and best.articles / total >= settings.min_share):
             return best
         return None
 
@@ -115,11 +115,11 @@ def drift(memory: Sequence[NameEntry], documents: Sequence[tuple[DocumentSpec, D
             entry = by_entity[entity.entity]
             for lang, counts in entity.renderings.items():
                 bases = {r.base for r in counts}
-                site = entry.established(lang, settings, excluding=spec.id)
+                site = entry.established(lang, settings)
                 if site is None or site.base in bases or not counts:
                     continue
                 here = counts[0].base
-                articles = site.articles - (spec.id in site.documents)
+                articles = site.articles
                 message = (f"{entry.canonical} is rendered {site.base!r} in {articles} "
                            f"article{'s' if articles != 1 else ''} of this site, "
                            f"{here!r} in this one")

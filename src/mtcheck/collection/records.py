@@ -21,6 +21,7 @@ from mtcheck.collection.summary import DocumentSummary
 from mtcheck.corpus import read_text
 from mtcheck.errors import InputError
 from mtcheck.results import from_jsonable, to_jsonable
+from mtcheck.types import Severity
 
 COLLECTION_SCHEMA_VERSION = "1.0"
 
@@ -49,6 +50,14 @@ class CollectionRecord:
     drift: tuple[DriftFinding, ...]  # names.site-drift findings
     gate_passed: bool | None = None  # None when the gate was not applied
     memory: MemorySettings = field(default_factory=MemorySettings)
+
+    def document_passed(self, document: DocumentRecord) -> bool | None:
+        """The document's gate, counting its error-severity drift findings (None: not gated)."""
+        if document.summary.gate_passed is None:
+            return None
+        return document.summary.gate_passed and not any(
+            item.document == document.id and item.finding.severity is Severity.ERROR
+            and not item.finding.suppressed for item in self.drift)
 
 
 def dump_collection(record: CollectionRecord) -> str:

@@ -89,18 +89,18 @@ def index_rows(record: CollectionRecord) -> tuple[Row, ...]:
     for item in record.drift:
         if not item.finding.suppressed:
             drift[(item.document, item.lang)] = drift.get((item.document, item.lang), 0) + 1
-    rows = [_row(d, langs, drift) for d in record.documents]
+    rows = [_row(d, langs, drift, record.document_passed(d)) for d in record.documents]
     return tuple(sorted(rows, key=lambda r: (r.gate != "fail", -r.badness, r.id)))
 
 
-def _row(document: DocumentRecord, langs: tuple[str, ...], drift: dict[tuple[str, str], int]) -> Row:
+def _row(document: DocumentRecord, langs: tuple[str, ...], drift: dict[tuple[str, str], int],
+         passed: bool | None) -> Row:
     base = f"documents/{document.folder}/"
     by_lang = {lang.lang: lang for lang in document.summary.languages}
     cells = tuple(_cell(by_lang[lang], base, drift.get((document.id, lang), 0))
                   if lang in by_lang else None for lang in langs)
     present = [c for c in cells if c is not None]
-    gate = ("" if document.summary.gate_passed is None
-            else "pass" if document.summary.gate_passed else "fail")
+    gate = "" if passed is None else "pass" if passed else "fail"
     return Row(
         id=document.id, href=f"{base}index.html", date=document.date or "", gate=gate,
         errors=sum(c.errors for c in present), warnings=sum(c.warnings for c in present),

@@ -123,8 +123,7 @@ def build_record(spec: CollectionSpec, config: Config, documents: tuple[Document
     for item in found:
         for finding in apply_checks_config((item.finding,), item.lang, config):
             kept.append(DriftFinding(item.document, item.lang, finding))
-    gated = [d.summary.gate_passed for d in documents if d.summary.gate_passed is not None]
-    return CollectionRecord(
+    record = CollectionRecord(
         id=spec.id,
         mtcheck_version=__version__,
         config=f"{config.source}" + (f" (sha256:{config.digest})" if config.digest else ""),
@@ -132,9 +131,10 @@ def build_record(spec: CollectionSpec, config: Config, documents: tuple[Document
         documents=documents,
         names=memory,
         drift=tuple(kept),
-        gate_passed=all(gated) if gated else None,
         memory=spec.memory,
     )
+    gated = [record.document_passed(d) for d in documents if d.summary.gate_passed is not None]
+    return dataclasses.replace(record, gate_passed=all(gated) if gated else None)
 
 
 def _record(document: DocumentSpec, digest: str, summary: DocumentSummary) -> DocumentRecord:
