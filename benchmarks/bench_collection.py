@@ -213,7 +213,7 @@ def main() -> None:
             for doc in docs[:args.cli_docs]:
                 seconds += mtcheck("evaluate", doc, "--no-backtranslation", "-q", "--out",
                                    work / "cli" / doc.name)
-            return args.cli_docs / seconds
+            return float(args.cli_docs) / seconds
 
         def collection(*extra: str) -> Callable[[], float]:
             return lambda: args.docs / mtcheck(*base[:1], site, *base[1:], "--out",
@@ -250,7 +250,7 @@ def main() -> None:
         return max(rates[name])
 
     def median(name: str) -> float:
-        return statistics.median(rates[name])
+        return float(statistics.median(rates[name]))
 
     print(f"\n{args.docs} documents x {len(LANGUAGES)} languages, {sentences} source lines each; "
           f"{args.rounds} interleaved rounds; cores: {len(os.sched_getaffinity(0))}")
