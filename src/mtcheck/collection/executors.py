@@ -14,6 +14,7 @@ executor ran them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -138,6 +139,9 @@ class _RayWorker:
         index, task = item
         return index, run_guarded(self.worker, task)
 
+    def close(self) -> None:
+        self.worker.close()
+
 
 @dataclass
 class RayExecutor:
@@ -174,6 +178,9 @@ class RayExecutor:
                 index, result = pool.get_next_unordered()
                 _deliver(index, result, on_done)
         finally:
+            # Workers remove their private caches; a dead actor has nothing left to remove.
+            with contextlib.suppress(ray.exceptions.RayError):
+                ray.get([actor.close.remote() for actor in actors], timeout=60)
             for actor in actors:
                 ray.kill(actor)
             if started_here:

@@ -3,8 +3,9 @@
 A document's digest covers everything that can change its results: the bytes of
 its manifest and of every file the manifest names (source, translations,
 references, gold alignments), the effective config (every value, after command
-line overrides, except where the back-translation cache lives), the glossary's bytes, the languages asked for, whether the gate
-and reports were requested, and the mtcheck version. Equal digests mean the
+line overrides, except where the back-translation cache lives), the glossary's
+bytes, the languages asked for, whether the gate and reports were requested,
+and the mtcheck version. Equal digests mean the
 pipeline would produce the same results, so they are reused.
 """
 

@@ -118,9 +118,14 @@ _PROCESS_WORKER: list[Worker] = []
 
 
 def process_worker() -> Worker:
-    """This process's worker, created on first use."""
+    """This process's worker, created on first use; closed when the pool process exits."""
     if not _PROCESS_WORKER:
-        _PROCESS_WORKER.append(Worker())
+        from multiprocessing import util
+
+        worker = Worker()
+        # Pool processes leave through os._exit, which skips atexit; Finalize still runs.
+        util.Finalize(worker, worker.close, exitpriority=10)
+        _PROCESS_WORKER.append(worker)
     return _PROCESS_WORKER[0]
 
 
