@@ -6,10 +6,10 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from collection_fixtures import write_article, write_site
 from hypothesis import given
 from hypothesis import strategies as st
 
+from collection_fixtures import write_article, write_site
 from mtcheck.collection.discover import DocumentSpec, MemorySettings, discover, is_collection
 from mtcheck.collection.export import to_tbx, to_toml
 from mtcheck.collection.incremental import document_digest, settings_digest

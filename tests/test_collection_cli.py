@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from collection_fixtures import write_article, write_site
 
+from collection_fixtures import write_article, write_site
 from mtcheck.cli import main
 
 

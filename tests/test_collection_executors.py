@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from collection_fixtures import write_site
 
+from collection_fixtures import write_site
 from mtcheck.backtranslate.cache import TranslationCache
 from mtcheck.cli import main
 from mtcheck.collection.btcache import PrivateCache, merge_rows
