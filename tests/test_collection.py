@@ -218,3 +218,61 @@ def test_a_disabled_drift_check_is_dropped(tmp_path: Path) -> None:
                     for d, s in documents)
     config = dataclasses.replace(Config(), checks=ChecksConfig(disabled=(DRIFT_CHECK,)))
     assert build_record(spec, config, records, root=tmp_path).drift == ()
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _record(tmp_path: Path, forms: list[str], canonical: str = "Shoigu") -> CollectionRecord:
+    from mtcheck.collection.discover import CollectionSpec
+    from mtcheck.collection.records import DocumentRecord
+    from mtcheck.collection.summary import LanguageSummary
+
+    documents = _site(forms)
+    records = []
+    for spec, summary in documents:
+        names = tuple(dataclasses.replace(n, canonical=canonical) for n in summary.names)
+        errors = 3 if spec.id == "d1" else 0
+        languages = tuple(LanguageSummary(lang=lang, page=f"{lang}.html", coverage=1.0,
+                                          scores={"reference.chrF": 70.0}, errors=errors,
+                                          warnings=0, infos=0, checks={})
+                          for lang in ("de", "fr"))
+        records.append(DocumentRecord(id=spec.id, folder=spec.folder, date=spec.date, digest="x",
+                                      summary=dataclasses.replace(summary, names=names,
+                                                                  languages=languages)))
+    spec = CollectionSpec(id="news", root=str(tmp_path), documents=tuple(d for d, _ in documents))
+    return build_record(spec, Config(), tuple(records), root=tmp_path)
+
+
+def test_index_puts_the_worst_document_first_and_links_cells(tmp_path: Path) -> None:
+    from mtcheck.collection.report import index_rows, render_index
+
+    record = _record(tmp_path, ["Choïgou"] * 4 + ["Choigou"])
+    rows = index_rows(record)
+    assert [r.id for r in rows][:2] == ["d1", "d4"]  # errors, then drift
+    assert rows[0].cells[0] is not None and rows[0].cells[0].href == "documents/d1/de.html"
+    html = render_index(record)
+    assert 'href="documents/d4/fr.html"' in html and "↯1" in html
+
+
+def test_pages_escape_untrusted_names(tmp_path: Path) -> None:
+    from mtcheck.collection.report import render_index, render_names
+
+    record = _record(tmp_path, ["<script>x</script>"] * 3 + ["Choigou"],
+                     canonical='<img src=x onerror="alert(1)">')
+    for html in (render_names(record), render_index(record)):
+        assert "<script>x" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in render_names(record)
+
+
+def test_junit_has_one_suite_per_document_with_drift_cases(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from mtcheck.collection.junit import junit_xml
+
+    record = _record(tmp_path, ["Choïgou"] * 4 + ["Choigou"])
+    suites = ET.fromstring(junit_xml(record))
+    assert [s.get("name") for s in suites] == ["d0", "d1", "d2", "d3", "d4"]
+    drift = suites[4].find("testcase")
+    assert drift is not None and drift.get("name") == "names.site-drift shoigu"
+    assert suites.get("failures") == "0"  # a warning by default

@@ -204,3 +204,38 @@ def test_ray_missing_is_one_clear_message(tmp_path: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 2
     assert result.output.count("\n") == 1
     assert 'pip install "mtcheck[ray]"' in result.output
+
+
+def test_progress_draws_rich_bars_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from mtcheck.cli.collection import ProgressEvents
+    from mtcheck.collection.discover import DocumentSpec
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    events = ProgressEvents()
+    events.planned(2, 1, "local", 1)
+    document = DocumentSpec(id="article-9", manifest="", folder="article-9")
+    events.document_done(DocumentSpec(id="article-1", manifest="", folder="article-1"), None)
+    stage = events.stage_progress(document)
+    assert stage is not None
+    stage("segmenting", 1, 2)
+    events.document_done(document, 1.5)
+    events.close()
+    import re
+
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    assert "2 documents: 1 unchanged, 1 to run" in drawn
+    assert "documents" in drawn and "2/2" in drawn
+    assert "[1/2]" not in drawn  # bars, not the plain lines of CI logs
+
+
+def test_quiet_collection_prints_nothing(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", 2, drifting=())
+    result = evaluate(site, tmp_path / "out", "--jobs", "1", "-q")
+    assert result.exit_code == 0 and result.output == ""

@@ -145,7 +145,7 @@ class ProgressEvents:
         self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                              TimeElapsedColumn(), console=Console(stderr=True), transient=False)
         self._bar.start()
-        self._bar.console.print(line)
+        self._bar.console.print(line, highlight=False)
         self._overall = self._bar.add_task("documents", total=total)
 
     def document_done(self, document: DocumentSpec, seconds: float | None) -> None:
