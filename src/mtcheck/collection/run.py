@@ -79,10 +79,11 @@ def run_collection(spec: CollectionSpec, config: Config, options: RunOptions,
             records[index] = _record(document, digest, old.summary)
         else:
             stale.append((index, digest))
-    executor = make_executor(options.executor, options.jobs, options.ray_address)
+    # No more local processes than documents to run: a pool costs a start-up per process.
+    jobs = options.jobs if options.executor != "local" else max(1, min(options.jobs, len(stale)))
+    executor = make_executor(options.executor, jobs, options.ray_address)
     if events:
-        events.planned(len(spec.documents), len(spec.documents) - len(stale), executor.name,
-                       options.jobs)
+        events.planned(len(spec.documents), len(spec.documents) - len(stale), executor.name, jobs)
         for index, document in enumerate(spec.documents):
             if records[index] is not None:
                 events.document_done(document, None)
