@@ -195,6 +195,9 @@ def main() -> None:
     parser.add_argument("--changed", type=int, default=5, help="documents changed before the "
                                                               "incremental run")
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray variant")
+    parser.add_argument("--only", default="", metavar="NAMES",
+                        help="comma-separated subset of: cli,jobs1,jobs2,ray,incremental "
+                             "(incremental needs jobs1: its output folder and its baseline)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
 
@@ -219,15 +222,20 @@ def main() -> None:
             return lambda: args.docs / mtcheck(*base[:1], site, *base[1:], "--out",
                                                work / "out", "--force", *extra)
 
-        variants: dict[str, Callable[[], float]] = {
-            "CLI loop": cli_loop,
-            "collection --jobs 1": collection("--jobs", "1"),
-            "collection --jobs 2": collection("--jobs", "2"),
+        every: dict[str, tuple[str, Callable[[], float]]] = {
+            "cli": ("CLI loop", cli_loop),
+            "jobs1": ("collection --jobs 1", collection("--jobs", "1")),
+            "jobs2": ("collection --jobs 2", collection("--jobs", "2")),
+            "ray": ("collection ray, 2 CPUs", collection("--executor", "ray", "--jobs", "2")),
         }
-        if not args.no_ray:
-            variants["collection ray, 2 CPUs"] = collection("--executor", "ray", "--jobs", "2")
+        chosen = set(args.only.split(",")) if args.only else {*every, "incremental"}
+        if args.no_ray:
+            chosen.discard("ray")
+        variants = {name: action for key, (name, action) in every.items() if key in chosen}
         rates: dict[str, list[float]] = {name: [] for name in variants}
-        rates["incremental (5 changed)"] = []
+        incremental = "incremental" in chosen
+        if incremental:
+            rates["incremental (5 changed)"] = []
         cpu: dict[str, list[float]] = {name: [] for name in rates}
         for round_number in range(args.rounds):
             for name, action in variants.items():
@@ -237,6 +245,8 @@ def main() -> None:
                 done = args.cli_docs if name == "CLI loop" else args.docs
                 cpu[name].append(sum(CPU_SECONDS[mark:]) / done)
                 print(f"round {round_number + 1}: {name}: {rate:.3f} documents/s", file=sys.stderr)
+            if not incremental:
+                continue
             touch(site, args.changed, round_number)
             seconds = mtcheck(*base[:1], site, *base[1:], "--out", work / "out", "--jobs", "1")
             rates["incremental (5 changed)"].append(args.docs / seconds)
