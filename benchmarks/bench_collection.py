@@ -279,7 +279,7 @@ def main() -> None:
     }
     figures: dict[str, object] = {"docs": args.docs, "languages": len(LANGUAGES),
                                   "rounds": args.rounds, "rates": rates, "cpu_per_doc": cpu,
-                                  "sentences_per_doc": sentences, "ratios": {}}
+                                  "source_lines_per_doc": sentences, "ratios": {}}
     print("\nratios (best / median of the rounds):")
     for label, (top, bottom) in ratios.items():
         if top in rates and bottom in rates:
