@@ -140,6 +140,10 @@ class NamesConfig:
     # and are tracked only where this share of their aligned pairs renders them.
     weak_match_threshold: float = 90.0
     weak_survival: float = 0.75
+    # A candidate rendered (in weak_survival of its aligned pairs) by at least this many
+    # translations of the document is a name by agreement across translations (strong
+    # evidence); 0 switches agreement off.
+    agreement_min_translations: int = 2
     # Source spellings whose phonetic keys match at least this well (rapidfuzz ratio, 0-100)
     # are one entity ("Pezhashyan" / "Pezeshitsyan").
     cluster_threshold: float = 76.0

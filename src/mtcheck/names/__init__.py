@@ -6,6 +6,7 @@ Public API (used by the pipeline)::
     entities = find_entities(source, glossary, config.names)
     source_findings = check_source(source, entities)
     result = check_translation(source, target, alignment, entities, glossary=glossary)
+    results = check_translations(source, {lang: (target, alignment), ...}, entities)
 
 ``check_translation`` also checks numbers and dates, and source fragments left
 untranslated, because both need the same aligned sentence pairs.
@@ -21,6 +22,7 @@ from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 from mtcheck.names import places
+from mtcheck.names.agreement import agreed, rendered_nowhere, survival, survives
 from mtcheck.names.consistency import check_source, name_findings
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
@@ -45,6 +47,7 @@ __all__ = [
     "NameCheckResult",
     "check_source",
     "check_translation",
+    "check_translations",
     "find_entities",
     "find_mentions",
     "load_glossary",
@@ -101,22 +104,9 @@ def _not_surviving(weak: frozenset[str], renderings: Sequence[NameRendering],
     """Weakly evidenced names that this translation does not render in at least
     ``weak_survival`` of their aligned pairs (and in two of them): a rare word that only
     sometimes looks like a target word is no name that survived translation."""
-    mentioned = {e.id: set(e.source_ids) for e in entities if e.id in weak}
-    rendered: dict[int, set[str]] = {}
-    for rendering in renderings:
-        rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
-    total: dict[str, int] = {}
-    kept: dict[str, int] = {}
-    for pair in alignment.pairs:
-        if not pair.source_ids or not pair.target_ids:
-            continue
-        here = set().union(*(rendered.get(t, set()) for t in pair.target_ids))
-        for entity_id, ids in mentioned.items():
-            if ids & set(pair.source_ids):
-                total[entity_id] = total.get(entity_id, 0) + 1
-                kept[entity_id] = kept.get(entity_id, 0) + (entity_id in here)
-    return {e for e in mentioned
-            if kept.get(e, 0) < 2 or kept.get(e, 0) < config.weak_survival * total.get(e, 1)}
+    counts = survival([e for e in entities if e.id in weak], alignment, renderings)
+    return {e for e in weak
+            if counts.rendered.get(e, 0) < 2 or not survives(e, counts, config.weak_survival)}
 
 
 def _sample_letter(target: SegmentedDocument) -> str:
@@ -130,13 +120,26 @@ def _sample_letter(target: SegmentedDocument) -> str:
     return ""
 
 
-def check_translation(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
-                      entities: Sequence[Entity], *, glossary: Glossary | None = None,
-                      config: NamesConfig | None = None) -> NameCheckResult:
-    """Name, number and untranslated-fragment findings for one translation."""
-    config = config or NamesConfig()
+@dataclass(frozen=True)
+class _Prepared:
+    """One translation's renderings, before agreement across translations is known."""
+
+    source: SegmentedDocument
+    target: SegmentedDocument
+    alignment: Alignment
+    evidence: Mapping[str, Evidence]
+    accepted: Mapping[str, tuple[str, ...]]
+    standard: Mapping[str, Mapping[str, tuple[str, ...]]]
+    present: Mapping[str, tuple[str, ...]]
+    foreign: Mapping[str, tuple[str, ...]]
+    renderings: tuple[NameRendering, ...]
+    learned: tuple[NameRendering, ...]
+
+
+def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
+             entities: Sequence[Entity], evidence: Mapping[str, Evidence],
+             glossary: Glossary | None, config: NamesConfig) -> _Prepared:
     lang = target.lang
-    evidence = entity_evidence(source, entities, config)
     accepted: dict[str, tuple[str, ...]] = {}
     if glossary:
         for entity in entities:
@@ -166,15 +169,25 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
     learnable = [f for f in forms if f.entity.id not in weak]
     learned = (learn_renderings(source, target, alignment, learnable, renderings, config)
                if config.learn_renderings else [])
-    dropped = _not_surviving(weak, renderings, alignment, entities, config)
-    renderings = [r for r in renderings if r.entity not in dropped]
+    return _Prepared(source, target, alignment, evidence, accepted, standard, present,
+                     foreign, tuple(renderings), tuple(learned))
+
+
+def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[str, Evidence],
+            glossary: Glossary | None, config: NamesConfig) -> NameCheckResult:
+    source, target, alignment = prepared.source, prepared.target, prepared.alignment
+    lang = target.lang
+    weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
+    dropped = _not_surviving(weak, prepared.renderings, alignment, entities, config)
+    renderings = [r for r in prepared.renderings if r.entity not in dropped]
+    learned = list(prepared.learned)
     found = {r.entity for r in renderings}
-    known = (found | {r.entity for r in learned} | set(accepted)
+    known = (found | {r.entity for r in learned} | set(prepared.accepted)
              | _rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf))
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
-        evidence=evidence, standard=standard, present=present, foreign=foreign,
-        organisations=organisations(source, entities, config))
+        evidence=evidence, standard=prepared.standard, present=prepared.present,
+        foreign=prepared.foreign, organisations=organisations(source, entities, config))
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -185,3 +198,49 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
         findings=tuple(ordered),
         renderings=tuple(sorted(grouped, key=lambda r: (r.sentence_id, r.start))),
     )
+
+
+def agreed_evidence(entities: Sequence[Entity], evidence: Mapping[str, Evidence],
+                    prepared: Sequence[_Prepared], config: NamesConfig) -> dict[str, Evidence]:
+    """Evidence revised by agreement across the translations at hand: a candidate weaker
+    than data that enough translations render is a name by agreement; a recognised or
+    capitalised candidate that no translation renders anywhere is weak."""
+    if config.agreement_min_translations <= 0 or len(prepared) < 2:
+        return dict(evidence)
+    counts = [survival(entities, p.alignment, p.renderings, p.learned) for p in prepared]
+    below = [e.id for e in entities if evidence[e.id] < Evidence.AGREEMENT]
+    promoted = agreed(below, counts, config.weak_survival, config.agreement_min_translations)
+    demoted = rendered_nowhere([e for e in below if strong(evidence[e])], counts)
+    revised = dict(evidence)
+    for entity_id in promoted:
+        revised[entity_id] = Evidence.AGREEMENT
+    for entity_id in demoted:
+        revised[entity_id] = Evidence.WEAK
+    return revised
+
+
+def check_translations(source: SegmentedDocument,
+                       translations: Mapping[str, tuple[SegmentedDocument, Alignment]],
+                       entities: Sequence[Entity], *, glossary: Glossary | None = None,
+                       config: NamesConfig | None = None) -> dict[str, NameCheckResult]:
+    """Name, number and untranslated-fragment findings for every translation of one
+    document (keyed like ``translations``: target document and its alignment). All
+    translations are looked at first, so that their agreement is evidence (see
+    :mod:`mtcheck.names.agreement`)."""
+    config = config or NamesConfig()
+    evidence = entity_evidence(source, entities, config)
+    prepared = {key: _prepare(source, target, alignment, entities, evidence, glossary, config)
+                for key, (target, alignment) in translations.items()}
+    revised = agreed_evidence(entities, evidence, list(prepared.values()), config)
+    return {key: _report(one, entities, revised, glossary, config)
+            for key, one in prepared.items()}
+
+
+def check_translation(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
+                      entities: Sequence[Entity], *, glossary: Glossary | None = None,
+                      config: NamesConfig | None = None) -> NameCheckResult:
+    """Name, number and untranslated-fragment findings for one translation alone (no
+    agreement across translations: see :func:`check_translations`)."""
+    result = check_translations(source, {target.lang: (target, alignment)}, entities,
+                                glossary=glossary, config=config)
+    return result[target.lang]

@@ -107,7 +107,7 @@ def _severity(check: str, evidence: Evidence, confirmed: bool) -> Severity:
     """The check's own severity with strong evidence confirmed by this translation;
     otherwise one step lower (error -> warning -> info)."""
     declared = CHECKS[check].severity
-    if strong(evidence) and confirmed:
+    if (strong(evidence) and confirmed) or evidence == Evidence.AGREEMENT:
         return declared
     return Severity.WARNING if declared == Severity.ERROR else Severity.INFO
 
