@@ -207,9 +207,15 @@ def agreed_evidence(entities: Sequence[Entity], evidence: Mapping[str, Evidence]
     capitalised candidate that no translation renders anywhere is weak."""
     if config.agreement_min_translations <= 0 or len(prepared) < 2:
         return dict(evidence)
-    counts = [survival(entities, p.alignment, p.renderings, p.learned) for p in prepared]
     below = [e.id for e in entities if evidence[e.id] < Evidence.AGREEMENT]
-    promoted = agreed(below, counts, config.weak_survival, config.agreement_min_translations)
+    # A common word of the target language is a translation that sounds alike (Energy ->
+    # Energie, énergie), not a name that survived translation: it does not agree.
+    surviving = [survival(entities, p.alignment,
+                          [r for r in p.renderings
+                           if not is_common(r.surface, p.target.lang, config.rare_zipf)])
+                 for p in prepared]
+    promoted = agreed(below, surviving, config.weak_survival, config.agreement_min_translations)
+    counts = [survival(entities, p.alignment, p.renderings, p.learned) for p in prepared]
     demoted = rendered_nowhere([e for e in below if strong(evidence[e])], counts)
     revised = dict(evidence)
     for entity_id in promoted:
