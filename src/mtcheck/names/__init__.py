@@ -151,9 +151,13 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
     foreign: dict[str, tuple[str, ...]] = {}
     sample = _sample_letter(target)
     for entity in entities:
-        keys = place_keys(entity, source.lang) if evidence[entity.id] == Evidence.DATA else ()
+        # A place named in the place data but with weaker evidence (a common name, München)
+        # is still looked for by its forms in the translation's language, so that the
+        # translations can agree on it.
+        keys = place_keys(entity, source.lang) if evidence[entity.id] >= Evidence.WEAK else ()
         if keys:
-            standard[entity.id] = places.regional_forms(keys, lang)
+            if evidence[entity.id] == Evidence.DATA:
+                standard[entity.id] = places.regional_forms(keys, lang)
             # The source's and English forms may be quoted (a German title in a French
             # text): they are accepted spellings too; geonames names only show presence.
             foreign[entity.id] = tuple(dict.fromkeys(
@@ -161,8 +165,9 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 for forms in places.regional_forms(keys, other).values() for f in forms))
             present[entity.id] = tuple(dict.fromkeys(
                 places.present_forms(keys, lang, sample) + foreign[entity.id]))
-    cldr = {e: tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
-            for e, regional in standard.items()}
+    cldr = {e.id: tuple(dict.fromkeys(f for forms in places.regional_forms(
+                place_keys(e, source.lang), lang).values() for f in forms))
+            for e in entities if e.id in present}
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
     forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak)
     renderings = find_renderings(target.sentences, lang, forms, config)
@@ -209,10 +214,11 @@ def agreed_evidence(entities: Sequence[Entity], evidence: Mapping[str, Evidence]
         return dict(evidence)
     below = [e.id for e in entities if evidence[e.id] < Evidence.AGREEMENT]
     # A common word of the target language is a translation that sounds alike (Energy ->
-    # Energie, énergie), not a name that survived translation: it does not agree.
+    # Energie, énergie), not a name that survived translation: it does not agree (a
+    # place's own forms in that language do: Munich).
     surviving = [survival(entities, p.alignment,
-                          [r for r in p.renderings
-                           if not is_common(r.surface, p.target.lang, config.rare_zipf)])
+                          [r for r in p.renderings if r.entity in p.present
+                           or not is_common(r.surface, p.target.lang, config.rare_zipf)])
                  for p in prepared]
     promoted = agreed(below, surviving, config.weak_survival, config.agreement_min_translations)
     counts = [survival(entities, p.alignment, p.renderings, p.learned) for p in prepared]
