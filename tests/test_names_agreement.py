@@ -112,3 +112,26 @@ def test_agreed_needs_enough_translations_and_rendered_nowhere_needs_two() -> No
     assert agreed(["a"], [kept, kept], 0.75, 3) == frozenset()
     assert rendered_nowhere(["a", "b"], [kept, lost]) == frozenset({"b"})
     assert rendered_nowhere(["b"], [lost]) == frozenset()
+
+
+def test_german_city_with_a_common_name_is_a_name_where_translations_agree() -> None:
+    # München is a frequent German word, so the place data alone do not make it a name in
+    # a German source; its forms in each translation's language (Munich, Мюнхен) do.
+    source = document(["Der Zug fährt künftig schneller von München nach Verona.",
+                       "Die Strecke wird ausgebaut."], "de")
+    entities = find_entities(source)
+    assert "munchen" in {e.id for e in entities}
+    targets = {"fr": ["Le train ira plus vite de Munich à Vérone.", "La ligne sera élargie."],
+               "ru": ["Поезд будет быстрее ходить из Мюнхена в Верону.",
+                      "Линию расширят."],
+               "en": ["The train will run faster to Verona.", "The line will be extended."]}
+    results = check_translations(
+        source, {lang: (document(t, lang), one_to_one(2)) for lang, t in targets.items()},
+        entities)
+    assert missing(results["en"].findings) == [("munchen", (0,), "error")]
+    assert missing(results["fr"].findings) == missing(results["ru"].findings) == []
+
+
+def test_function_word_that_names_a_town_is_no_candidate() -> None:
+    source = document(["Die Gruppe fuhr nach Wien.", "Die Reise dauerte lang."], "de")
+    assert [e.canonical for e in find_entities(source)] == ["Wien"]

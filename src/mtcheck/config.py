@@ -133,6 +133,9 @@ class NamesConfig:
     use_ner: bool = True
     # A capitalised word rarer than this (wordfreq Zipf) may be a name without other evidence.
     rare_zipf: float = 3.0
+    # A word at least this frequent (wordfreq Zipf) is a function word (German "Die"), not a
+    # candidate name, even where a town bears it.
+    function_zipf: float = 6.0
     # A word at least this frequent that the recogniser tags as a nationality (NORP) is an
     # adjective (Swedish, Andean); a rarer one is more likely a mis-tagged surname.
     adjective_zipf: float = 2.0

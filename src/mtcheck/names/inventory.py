@@ -208,7 +208,8 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
                     # Where every noun is capitalised, a city of the place data is a
                     # candidate too, even with a common name (München): whether it is
                     # tracked is for the translations to say (mtcheck.names.agreement).
-                    city = bool(places.lookup(word, lang))
+                    city = (zipf(word.lower(), lang) < config.function_zipf
+                            and bool(places.lookup(word, lang)))  # not "Die" (Die, Drôme)
                     keep = keep and (evidence or city) and word.lower() not in lower_seen
             adjacent = bool(run) and text[run[-1].end:token.start].strip() == ""
             if keep and (adjacent or not run):
