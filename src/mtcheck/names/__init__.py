@@ -134,6 +134,11 @@ class _Prepared:
     foreign: Mapping[str, tuple[str, ...]]
     renderings: tuple[NameRendering, ...]
     learned: tuple[NameRendering, ...]
+    # Renderings, forms and quoted forms of places with weaker evidence than data, by
+    # their forms in the place data (used once the translations agree on them).
+    place_renderings: tuple[NameRendering, ...]
+    place_present: Mapping[str, tuple[str, ...]]
+    place_foreign: Mapping[str, tuple[str, ...]]
 
 
 def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
@@ -149,33 +154,46 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
     standard: dict[str, Mapping[str, tuple[str, ...]]] = {}
     present: dict[str, tuple[str, ...]] = {}
     foreign: dict[str, tuple[str, ...]] = {}
+    # Places of the place data with weaker evidence than data (a common name, München):
+    # their forms in this language, looked for apart, serve agreement across translations.
+    place_present: dict[str, tuple[str, ...]] = {}
+    place_foreign: dict[str, tuple[str, ...]] = {}
+    place_cldr: dict[str, tuple[str, ...]] = {}
     sample = _sample_letter(target)
     for entity in entities:
-        # A place named in the place data but with weaker evidence (a common name, München)
-        # is still looked for by its forms in the translation's language, so that the
-        # translations can agree on it.
-        keys = place_keys(entity, source.lang) if evidence[entity.id] >= Evidence.WEAK else ()
-        if keys:
-            if evidence[entity.id] == Evidence.DATA:
-                standard[entity.id] = places.regional_forms(keys, lang)
-            # The source's and English forms may be quoted (a German title in a French
-            # text): they are accepted spellings too; geonames names only show presence.
-            foreign[entity.id] = tuple(dict.fromkeys(
-                f for other in (source.lang, "en")
-                for forms in places.regional_forms(keys, other).values() for f in forms))
-            present[entity.id] = tuple(dict.fromkeys(
-                places.present_forms(keys, lang, sample) + foreign[entity.id]))
-    cldr = {e.id: tuple(dict.fromkeys(f for forms in places.regional_forms(
-                place_keys(e, source.lang), lang).values() for f in forms))
-            for e in entities if e.id in present}
+        keys = place_keys(entity, source.lang)
+        if not keys:
+            continue
+        data = evidence[entity.id] == Evidence.DATA
+        regional = places.regional_forms(keys, lang)
+        # The source's and English forms may be quoted (a German title in a French
+        # text): they are accepted spellings too; geonames names only show presence.
+        quoted = tuple(dict.fromkeys(
+            f for other in (source.lang, "en")
+            for forms in places.regional_forms(keys, other).values() for f in forms))
+        shown = tuple(dict.fromkeys(places.present_forms(keys, lang, sample) + quoted))
+        if data:
+            standard[entity.id], foreign[entity.id], present[entity.id] = regional, quoted, shown
+        else:
+            place_foreign[entity.id], place_present[entity.id] = quoted, shown
+            place_cldr[entity.id] = tuple(dict.fromkeys(
+                f for forms in regional.values() for f in forms))
+    cldr = {e: tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
+            for e, regional in standard.items()}
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
     forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak)
     renderings = find_renderings(target.sentences, lang, forms, config)
     learnable = [f for f in forms if f.entity.id not in weak]
     learned = (learn_renderings(source, target, alignment, learnable, renderings, config)
                if config.learn_renderings else [])
+    placed = [e for e in entities if e.id in place_present]
+    place_renderings = (find_renderings(
+        target.sentences, lang,
+        entity_forms(placed, lang, {**place_cldr, **accepted}, place_present, weak), config)
+        if placed else [])
     return _Prepared(source, target, alignment, evidence, accepted, standard, present,
-                     foreign, tuple(renderings), tuple(learned))
+                     foreign, tuple(renderings), tuple(learned), tuple(place_renderings),
+                     place_present, place_foreign)
 
 
 def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[str, Evidence],
@@ -183,16 +201,21 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
-    dropped = _not_surviving(weak, prepared.renderings, alignment, entities, config)
-    renderings = [r for r in prepared.renderings if r.entity not in dropped]
+    agreed_places = {e for e in prepared.place_present if evidence[e] == Evidence.AGREEMENT}
+    present = {**prepared.present, **{e: prepared.place_present[e] for e in agreed_places}}
+    foreign = {**prepared.foreign, **{e: prepared.place_foreign[e] for e in agreed_places}}
+    renderings = [r for r in prepared.renderings if r.entity not in agreed_places] + [
+        r for r in prepared.place_renderings if r.entity in agreed_places]
+    dropped = _not_surviving(weak, renderings, alignment, entities, config)
+    renderings = [r for r in renderings if r.entity not in dropped]
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
     known = (found | {r.entity for r in learned} | set(prepared.accepted)
              | _rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf))
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
-        evidence=evidence, standard=prepared.standard, present=prepared.present,
-        foreign=prepared.foreign, organisations=organisations(source, entities, config))
+        evidence=evidence, standard=prepared.standard, present=present,
+        foreign=foreign, organisations=organisations(source, entities, config))
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -218,10 +241,12 @@ def agreed_evidence(entities: Sequence[Entity], evidence: Mapping[str, Evidence]
     # place's own forms in that language do: Munich).
     surviving = [survival(entities, p.alignment,
                           [r for r in p.renderings if r.entity in p.present
-                           or not is_common(r.surface, p.target.lang, config.rare_zipf)])
+                           or not is_common(r.surface, p.target.lang, config.rare_zipf)]
+                          + list(p.place_renderings))
                  for p in prepared]
     promoted = agreed(below, surviving, config.weak_survival, config.agreement_min_translations)
-    counts = [survival(entities, p.alignment, p.renderings, p.learned) for p in prepared]
+    counts = [survival(entities, p.alignment, p.renderings + p.place_renderings, p.learned)
+              for p in prepared]
     demoted = rendered_nowhere([e for e in below if strong(evidence[e])], counts)
     revised = dict(evidence)
     for entity_id in promoted:
