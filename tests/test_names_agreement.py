@@ -5,7 +5,7 @@ from __future__ import annotations
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, check_translations, find_entities
-from mtcheck.names.agreement import agreed, rendered_nowhere, survival, survives
+from mtcheck.names.agreement import agreed, kept_in_latin, rendered_nowhere, survival, survives
 from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument
 
 # A German source: "Reinagl" is a rare capitalised word, i.e. only weak evidence without a
@@ -135,3 +135,40 @@ def test_german_city_with_a_common_name_is_a_name_where_translations_agree() -> 
 def test_function_word_that_names_a_town_is_no_candidate() -> None:
     source = document(["Die Gruppe fuhr nach Wien.", "Die Reise dauerte lang."], "de")
     assert [e.canonical for e in find_entities(source)] == ["Wien"]
+
+
+def test_term_two_other_script_translations_keep_in_latin_is_no_script_or_missing_finding(
+) -> None:
+    source = document(["The Aedes mosquito spreads dengue in Bolivia.",
+                       "Officials want to stop it."], "en")
+    config = NamesConfig(use_ner=False)
+    entities = find_entities(source, None, config)
+    targets = {
+        "ru": ["Комар Aedes распространяет денге в Боливии.", "Власти хотят его остановить."],
+        "el": ["Το κουνούπι Aedes μεταδίδει τον δάγκειο στη Βολιβία.",
+               "Οι αρχές θέλουν να το σταματήσουν."],
+        "ja": ["ネッタイシマカはボリビアでデング熱を広めている。", "当局はそれを止めたい。"],
+    }
+
+    def names_checks(results: dict[str, object]) -> list[tuple[str, str, str | None]]:
+        return [(lang, f.check, f.entity) for lang, r in sorted(results.items())
+                for f in r.findings if f.check.startswith("names.")]  # type: ignore[attr-defined]
+
+    pairs = {lang: (document(t, lang), one_to_one(2)) for lang, t in targets.items()}
+    together = check_translations(source, pairs, entities, config=config)
+    assert names_checks(together) == []  # type: ignore[arg-type]
+    # One translation alone that keeps it in Latin script is a names.script finding.
+    alone = check_translations(source, {"ru": pairs["ru"]}, entities, config=config)
+    assert names_checks(alone) == [("ru", "names.script", "aedes")]  # type: ignore[arg-type]
+
+
+def test_kept_in_latin_counts_translations_writing_only_latin() -> None:
+    latin = [rendering("a", 0), NameRendering("b", 0, 0, 1, "Bb", "Bb")]
+    mixed = [NameRendering("b", 0, 0, 1, "Бб", "Бб"), NameRendering("b", 1, 0, 1, "Bb", "Bb")]
+
+    def is_latin(text: str) -> bool:
+        return text.isascii()
+
+    assert kept_in_latin([latin, latin], is_latin, 2) == frozenset({"a", "b"})
+    assert kept_in_latin([latin, mixed], is_latin, 2) == frozenset()
+    assert kept_in_latin([latin], is_latin, 1) == frozenset()

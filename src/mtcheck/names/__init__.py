@@ -22,8 +22,8 @@ from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 from mtcheck.names import places
-from mtcheck.names.agreement import agreed, rendered_nowhere, survival, survives
-from mtcheck.names.consistency import check_source, name_findings
+from mtcheck.names.agreement import agreed, kept_in_latin, rendered_nowhere, survival, survives
+from mtcheck.names.consistency import is_latin_surface, check_source, name_findings
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inventory import (
@@ -197,7 +197,8 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
 
 
 def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[str, Evidence],
-            glossary: Glossary | None, config: NamesConfig) -> NameCheckResult:
+            glossary: Glossary | None, config: NamesConfig,
+            latin_terms: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
@@ -211,11 +212,13 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
     known = (found | {r.entity for r in learned} | set(prepared.accepted)
-             | _rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf))
+             | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf)
+                - latin_terms))
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
         evidence=evidence, standard=prepared.standard, present=present,
-        foreign=foreign, organisations=organisations(source, entities, config))
+        foreign=foreign,
+        organisations=organisations(source, entities, config) | latin_terms)
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -269,7 +272,13 @@ def check_translations(source: SegmentedDocument,
     prepared = {key: _prepare(source, target, alignment, entities, evidence, glossary, config)
                 for key, (target, alignment) in translations.items()}
     revised = agreed_evidence(entities, evidence, list(prepared.values()), config)
-    return {key: _report(one, entities, revised, glossary, config)
+    # Terms that translations into other scripts agree to keep in Latin script are no
+    # names.script finding, nor missing where a translation renders them by meaning.
+    latin_terms = (kept_in_latin([p.renderings for p in prepared.values()
+                                  if _script(p.target.lang) not in ("Latn", "")],
+                                 is_latin_surface, config.agreement_min_translations)
+                   if config.agreement_min_translations > 0 else frozenset())
+    return {key: _report(one, entities, revised, glossary, config, latin_terms)
             for key, one in prepared.items()}
 
 

@@ -12,7 +12,7 @@ This module only counts; :mod:`mtcheck.names` decides what follows from the coun
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from mtcheck.types import Alignment, Entity, NameRendering
@@ -73,3 +73,18 @@ def rendered_nowhere(candidates: Collection[str], counts: Sequence[Survival]) ->
     if len(counts) < 2:
         return frozenset()
     return frozenset(c for c in candidates if not any(c in one.anywhere for one in counts))
+
+
+def kept_in_latin(renderings: Sequence[Sequence[NameRendering]], is_latin: Callable[[str], bool],
+                  min_translations: int) -> frozenset[str]:
+    """Entities that at least ``min_translations`` (two at least) translations into other
+    scripts write only in Latin script (Aedes aegypti, a brand): a term the translators
+    agree to keep as it is, not a name left untransliterated."""
+    votes: dict[str, int] = {}
+    for one in renderings:
+        latin = {r.entity for r in one if is_latin(r.surface)}
+        native = {r.entity for r in one if not is_latin(r.surface)}
+        for entity_id in latin - native:
+            votes[entity_id] = votes.get(entity_id, 0) + 1
+    needed = max(2, min_translations)
+    return frozenset(e for e, n in votes.items() if n >= needed)

@@ -171,7 +171,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     for entity in entities:
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
         own = [r for r in renderings if r.entity == entity.id]
-        latin = [r for r in own if non_latin_target and _is_latin_surface(r.surface)]
+        latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
@@ -292,7 +292,7 @@ def _preferred_region(renderings: Sequence[NameRendering],
     return min(loc for loc, n in votes.items() if n == best)
 
 
-def _is_latin_surface(text: str) -> bool:
+def is_latin_surface(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
 
