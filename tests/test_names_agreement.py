@@ -171,4 +171,7 @@ def test_kept_in_latin_counts_translations_writing_only_latin() -> None:
 
     assert kept_in_latin([latin, latin], is_latin, 2) == frozenset({"a", "b"})
     assert kept_in_latin([latin, mixed], is_latin, 2) == frozenset()
+    # Transliterated by one translation: a name two others left in Latin script.
+    native = [NameRendering("a", 0, 0, 1, "Аа", "Аа")]
+    assert kept_in_latin([latin, latin, native], is_latin, 2) == frozenset({"b"})
     assert kept_in_latin([latin], is_latin, 1) == frozenset()

@@ -213,7 +213,7 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     found = {r.entity for r in renderings}
     known = (found | {r.entity for r in learned} | set(prepared.accepted)
              | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf)
-                - latin_terms))
+                - (latin_terms if _script(lang) != "Latn" else frozenset())))
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
         evidence=evidence, standard=prepared.standard, present=present,

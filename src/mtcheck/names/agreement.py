@@ -78,13 +78,16 @@ def rendered_nowhere(candidates: Collection[str], counts: Sequence[Survival]) ->
 def kept_in_latin(renderings: Sequence[Sequence[NameRendering]], is_latin: Callable[[str], bool],
                   min_translations: int) -> frozenset[str]:
     """Entities that at least ``min_translations`` (two at least) translations into other
-    scripts write only in Latin script (Aedes aegypti, a brand): a term the translators
-    agree to keep as it is, not a name left untransliterated."""
+    scripts write only in Latin script, and none of them in its own script (Aedes aegypti,
+    a brand): a term the translators agree to keep as it is, not a name left
+    untransliterated."""
     votes: dict[str, int] = {}
+    transliterated: set[str] = set()
     for one in renderings:
         latin = {r.entity for r in one if is_latin(r.surface)}
         native = {r.entity for r in one if not is_latin(r.surface)}
+        transliterated |= native
         for entity_id in latin - native:
             votes[entity_id] = votes.get(entity_id, 0) + 1
     needed = max(2, min_translations)
-    return frozenset(e for e, n in votes.items() if n >= needed)
+    return frozenset(e for e, n in votes.items() if n >= needed and e not in transliterated)
