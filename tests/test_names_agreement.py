@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import NamesConfig
-from mtcheck.names import check_translation, check_translations, find_entities
+from mtcheck.names import (
+    NameCheckResult,
+    check_translation,
+    check_translations,
+    find_entities,
+)
 from mtcheck.names.agreement import agreed, kept_in_latin, rendered_nowhere, survival, survives
 from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument
 
@@ -150,16 +155,16 @@ def test_term_two_other_script_translations_keep_in_latin_is_no_script_or_missin
         "ja": ["ネッタイシマカはボリビアでデング熱を広めている。", "当局はそれを止めたい。"],
     }
 
-    def names_checks(results: dict[str, object]) -> list[tuple[str, str, str | None]]:
+    def names_checks(results: dict[str, NameCheckResult]) -> list[tuple[str, str, str | None]]:
         return [(lang, f.check, f.entity) for lang, r in sorted(results.items())
-                for f in r.findings if f.check.startswith("names.")]  # type: ignore[attr-defined]
+                for f in r.findings if f.check.startswith("names.")]
 
     pairs = {lang: (document(t, lang), one_to_one(2)) for lang, t in targets.items()}
     together = check_translations(source, pairs, entities, config=config)
-    assert names_checks(together) == []  # type: ignore[arg-type]
+    assert names_checks(together) == []
     # One translation alone that keeps it in Latin script is a names.script finding.
     alone = check_translations(source, {"ru": pairs["ru"]}, entities, config=config)
-    assert names_checks(alone) == [("ru", "names.script", "aedes")]  # type: ignore[arg-type]
+    assert names_checks(alone) == [("ru", "names.script", "aedes")]
 
 
 def test_kept_in_latin_counts_translations_writing_only_latin() -> None:

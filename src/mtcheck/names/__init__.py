@@ -23,7 +23,7 @@ from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 from mtcheck.names import places
 from mtcheck.names.agreement import agreed, kept_in_latin, rendered_nowhere, survival, survives
-from mtcheck.names.consistency import is_latin_surface, check_source, name_findings
+from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inventory import (
