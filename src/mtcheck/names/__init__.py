@@ -143,7 +143,7 @@ class _Prepared:
 
 def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
              entities: Sequence[Entity], evidence: Mapping[str, Evidence],
-             glossary: Glossary | None, config: NamesConfig) -> _Prepared:
+             glossary: Glossary | None, config: NamesConfig, agreement: bool) -> _Prepared:
     lang = target.lang
     accepted: dict[str, tuple[str, ...]] = {}
     if glossary:
@@ -186,7 +186,8 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
     learnable = [f for f in forms if f.entity.id not in weak]
     learned = (learn_renderings(source, target, alignment, learnable, renderings, config)
                if config.learn_renderings else [])
-    placed = [e for e in entities if e.id in place_present]
+    # Only agreement across translations uses them: one translation alone does not look.
+    placed = [e for e in entities if e.id in place_present] if agreement else []
     place_renderings = (find_renderings(
         target.sentences, lang,
         entity_forms(placed, lang, {**place_cldr, **accepted}, place_present, weak), config)
@@ -269,7 +270,9 @@ def check_translations(source: SegmentedDocument,
     :mod:`mtcheck.names.agreement`)."""
     config = config or NamesConfig()
     evidence = entity_evidence(source, entities, config)
-    prepared = {key: _prepare(source, target, alignment, entities, evidence, glossary, config)
+    agreement = config.agreement_min_translations > 0 and len(translations) >= 2
+    prepared = {key: _prepare(source, target, alignment, entities, evidence, glossary, config,
+                              agreement)
                 for key, (target, alignment) in translations.items()}
     revised = agreed_evidence(entities, evidence, list(prepared.values()), config)
     # Terms that translations into other scripts agree to keep in Latin script are no
