@@ -279,3 +279,13 @@ def test_scale_words_multiply_the_number_before_them(text: str, lang: str,
     from mtcheck.names.numbers import find_numbers
 
     assert [n.value for n in find_numbers(text, lang) if not n.word] == values
+
+
+def test_katakana_v_and_b_spellings_of_a_place_are_one_form() -> None:
+    # Place data write ジュネーヴ; the translation writes ジュネーブ: the place is there.
+    source = document(["Officials met in Geneva.", "They spoke from Geneva again."], "en")
+    entities = find_entities(source)
+    target = document(["当局者はジュネーブで会談した。", "彼らは再びジュネーブから発言した。"], "ja")
+    result = check_translation(source, target, one_to_one(2), entities)
+    assert checks(result.findings, "names.missing") == []
+    assert {r.entity for r in result.renderings} == {"geneva"}

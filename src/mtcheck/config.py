@@ -133,6 +133,9 @@ class NamesConfig:
     use_ner: bool = True
     # A capitalised word rarer than this (wordfreq Zipf) may be a name without other evidence.
     rare_zipf: float = 3.0
+    # A word at least this frequent (wordfreq Zipf) is a function word (German "Die"), not a
+    # candidate name, even where a town bears it.
+    function_zipf: float = 6.0
     # A word at least this frequent that the recogniser tags as a nationality (NORP) is an
     # adjective (Swedish, Andean); a rarer one is more likely a mis-tagged surname.
     adjective_zipf: float = 2.0
@@ -140,6 +143,10 @@ class NamesConfig:
     # and are tracked only where this share of their aligned pairs renders them.
     weak_match_threshold: float = 90.0
     weak_survival: float = 0.75
+    # A candidate rendered (in weak_survival of its aligned pairs) by at least this many
+    # translations of the document is a name by agreement across translations (strong
+    # evidence); 0 switches agreement off.
+    agreement_min_translations: int = 2
     # Source spellings whose phonetic keys match at least this well (rapidfuzz ratio, 0-100)
     # are one entity ("Pezhashyan" / "Pezeshitsyan").
     cluster_threshold: float = 76.0

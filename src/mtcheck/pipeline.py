@@ -87,11 +87,18 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
     source_findings = names.check_source(source, entities) + glued_findings(source, "source")
 
     translations = []
+    alignments = {lang: _align(source, target, config,
+                               roundtrips.get(lang, RoundTrip(None, "")).texts)
+                  for lang, target in targets.items()}
+    # All translations at once: their agreement is evidence of what is a name.
+    name_checks = names.check_translations(
+        source, {lang: (targets[lang], alignment) for lang, alignment in alignments.items()},
+        entities, glossary=glossary, config=config.names)
     for index, (lang, target) in enumerate(targets.items()):
         if progress:
             progress("checking translations", index, len(targets))
         roundtrip = roundtrips.get(lang, RoundTrip(None, "not evaluated: back-translation off"))
-        alignment = _align(source, target, config, roundtrip.texts)
+        alignment = alignments[lang]
         result = TranslationResult(
             lang=lang,
             target=target,
@@ -100,9 +107,7 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
             coverage=coverage(alignment, len(source.sentences)),
         )
         result = _with_scores(result, source, references.get(lang), roundtrip, config)
-        name_check = names.check_translation(
-            source, target, alignment, entities, glossary=glossary, config=config.names
-        )
+        name_check = name_checks[lang]
         # A translation identical to the source also looks like the wrong language: say it once.
         identical = identical_to_source(source, target)
         # Likewise every copied fragment of an identical translation would be one more finding.

@@ -6,6 +6,7 @@ Public API (used by the pipeline)::
     entities = find_entities(source, glossary, config.names)
     source_findings = check_source(source, entities)
     result = check_translation(source, target, alignment, entities, glossary=glossary)
+    results = check_translations(source, {lang: (target, alignment), ...}, entities)
 
 ``check_translation`` also checks numbers and dates, and source fragments left
 untranslated, because both need the same aligned sentence pairs.
@@ -21,7 +22,8 @@ from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 from mtcheck.names import places
-from mtcheck.names.consistency import check_source, name_findings
+from mtcheck.names.agreement import agreed, kept_in_latin, rendered_nowhere, survival, survives
+from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inventory import (
@@ -45,6 +47,7 @@ __all__ = [
     "NameCheckResult",
     "check_source",
     "check_translation",
+    "check_translations",
     "find_entities",
     "find_mentions",
     "load_glossary",
@@ -101,22 +104,9 @@ def _not_surviving(weak: frozenset[str], renderings: Sequence[NameRendering],
     """Weakly evidenced names that this translation does not render in at least
     ``weak_survival`` of their aligned pairs (and in two of them): a rare word that only
     sometimes looks like a target word is no name that survived translation."""
-    mentioned = {e.id: set(e.source_ids) for e in entities if e.id in weak}
-    rendered: dict[int, set[str]] = {}
-    for rendering in renderings:
-        rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
-    total: dict[str, int] = {}
-    kept: dict[str, int] = {}
-    for pair in alignment.pairs:
-        if not pair.source_ids or not pair.target_ids:
-            continue
-        here = set().union(*(rendered.get(t, set()) for t in pair.target_ids))
-        for entity_id, ids in mentioned.items():
-            if ids & set(pair.source_ids):
-                total[entity_id] = total.get(entity_id, 0) + 1
-                kept[entity_id] = kept.get(entity_id, 0) + (entity_id in here)
-    return {e for e in mentioned
-            if kept.get(e, 0) < 2 or kept.get(e, 0) < config.weak_survival * total.get(e, 1)}
+    counts = survival([e for e in entities if e.id in weak], alignment, renderings)
+    return {e for e in weak
+            if counts.rendered.get(e, 0) < 2 or not survives(e, counts, config.weak_survival)}
 
 
 def _sample_letter(target: SegmentedDocument) -> str:
@@ -130,13 +120,31 @@ def _sample_letter(target: SegmentedDocument) -> str:
     return ""
 
 
-def check_translation(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
-                      entities: Sequence[Entity], *, glossary: Glossary | None = None,
-                      config: NamesConfig | None = None) -> NameCheckResult:
-    """Name, number and untranslated-fragment findings for one translation."""
-    config = config or NamesConfig()
+@dataclass(frozen=True)
+class _Prepared:
+    """One translation's renderings, before agreement across translations is known."""
+
+    source: SegmentedDocument
+    target: SegmentedDocument
+    alignment: Alignment
+    evidence: Mapping[str, Evidence]
+    accepted: Mapping[str, tuple[str, ...]]
+    standard: Mapping[str, Mapping[str, tuple[str, ...]]]
+    present: Mapping[str, tuple[str, ...]]
+    foreign: Mapping[str, tuple[str, ...]]
+    renderings: tuple[NameRendering, ...]
+    learned: tuple[NameRendering, ...]
+    # Renderings, forms and quoted forms of places with weaker evidence than data, by
+    # their forms in the place data (used once the translations agree on them).
+    place_renderings: tuple[NameRendering, ...]
+    place_present: Mapping[str, tuple[str, ...]]
+    place_foreign: Mapping[str, tuple[str, ...]]
+
+
+def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
+             entities: Sequence[Entity], evidence: Mapping[str, Evidence],
+             glossary: Glossary | None, config: NamesConfig, agreement: bool) -> _Prepared:
     lang = target.lang
-    evidence = entity_evidence(source, entities, config)
     accepted: dict[str, tuple[str, ...]] = {}
     if glossary:
         for entity in entities:
@@ -146,18 +154,30 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
     standard: dict[str, Mapping[str, tuple[str, ...]]] = {}
     present: dict[str, tuple[str, ...]] = {}
     foreign: dict[str, tuple[str, ...]] = {}
+    # Places of the place data with weaker evidence than data (a common name, München):
+    # their forms in this language, looked for apart, serve agreement across translations.
+    place_present: dict[str, tuple[str, ...]] = {}
+    place_foreign: dict[str, tuple[str, ...]] = {}
+    place_cldr: dict[str, tuple[str, ...]] = {}
     sample = _sample_letter(target)
     for entity in entities:
-        keys = place_keys(entity, source.lang) if evidence[entity.id] == Evidence.DATA else ()
-        if keys:
-            standard[entity.id] = places.regional_forms(keys, lang)
-            # The source's and English forms may be quoted (a German title in a French
-            # text): they are accepted spellings too; geonames names only show presence.
-            foreign[entity.id] = tuple(dict.fromkeys(
-                f for other in (source.lang, "en")
-                for forms in places.regional_forms(keys, other).values() for f in forms))
-            present[entity.id] = tuple(dict.fromkeys(
-                places.present_forms(keys, lang, sample) + foreign[entity.id]))
+        keys = place_keys(entity, source.lang)
+        if not keys:
+            continue
+        data = evidence[entity.id] == Evidence.DATA
+        regional = places.regional_forms(keys, lang)
+        # The source's and English forms may be quoted (a German title in a French
+        # text): they are accepted spellings too; geonames names only show presence.
+        quoted = tuple(dict.fromkeys(
+            f for other in (source.lang, "en")
+            for forms in places.regional_forms(keys, other).values() for f in forms))
+        shown = tuple(dict.fromkeys(places.present_forms(keys, lang, sample) + quoted))
+        if data:
+            standard[entity.id], foreign[entity.id], present[entity.id] = regional, quoted, shown
+        else:
+            place_foreign[entity.id], place_present[entity.id] = quoted, shown
+            place_cldr[entity.id] = tuple(dict.fromkeys(
+                f for forms in regional.values() for f in forms))
     cldr = {e: tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
             for e, regional in standard.items()}
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
@@ -166,15 +186,40 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
     learnable = [f for f in forms if f.entity.id not in weak]
     learned = (learn_renderings(source, target, alignment, learnable, renderings, config)
                if config.learn_renderings else [])
+    # Only agreement across translations uses them: one translation alone does not look.
+    placed = [e for e in entities if e.id in place_present] if agreement else []
+    place_renderings = (find_renderings(
+        target.sentences, lang,
+        entity_forms(placed, lang, {**place_cldr, **accepted}, place_present, weak), config)
+        if placed else [])
+    return _Prepared(source, target, alignment, evidence, accepted, standard, present,
+                     foreign, tuple(renderings), tuple(learned), tuple(place_renderings),
+                     place_present, place_foreign)
+
+
+def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[str, Evidence],
+            glossary: Glossary | None, config: NamesConfig,
+            latin_terms: frozenset[str] = frozenset()) -> NameCheckResult:
+    source, target, alignment = prepared.source, prepared.target, prepared.alignment
+    lang = target.lang
+    weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
+    agreed_places = {e for e in prepared.place_present if evidence[e] == Evidence.AGREEMENT}
+    present = {**prepared.present, **{e: prepared.place_present[e] for e in agreed_places}}
+    foreign = {**prepared.foreign, **{e: prepared.place_foreign[e] for e in agreed_places}}
+    renderings = [r for r in prepared.renderings if r.entity not in agreed_places] + [
+        r for r in prepared.place_renderings if r.entity in agreed_places]
     dropped = _not_surviving(weak, renderings, alignment, entities, config)
     renderings = [r for r in renderings if r.entity not in dropped]
+    learned = list(prepared.learned)
     found = {r.entity for r in renderings}
-    known = (found | {r.entity for r in learned} | set(accepted)
-             | _rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf))
+    known = (found | {r.entity for r in learned} | set(prepared.accepted)
+             | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf)
+                - (latin_terms if _script(lang) != "Latn" else frozenset())))
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
-        evidence=evidence, standard=standard, present=present, foreign=foreign,
-        organisations=organisations(source, entities, config))
+        evidence=evidence, standard=prepared.standard, present=present,
+        foreign=foreign,
+        organisations=organisations(source, entities, config) | latin_terms)
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -185,3 +230,66 @@ def check_translation(source: SegmentedDocument, target: SegmentedDocument, alig
         findings=tuple(ordered),
         renderings=tuple(sorted(grouped, key=lambda r: (r.sentence_id, r.start))),
     )
+
+
+def agreed_evidence(entities: Sequence[Entity], evidence: Mapping[str, Evidence],
+                    prepared: Sequence[_Prepared], config: NamesConfig) -> dict[str, Evidence]:
+    """Evidence revised by agreement across the translations at hand: a candidate weaker
+    than data that enough translations render is a name by agreement; a recognised or
+    capitalised candidate that no translation renders anywhere is weak."""
+    if config.agreement_min_translations <= 0 or len(prepared) < 2:
+        return dict(evidence)
+    below = [e.id for e in entities if evidence[e.id] < Evidence.AGREEMENT]
+    # A common word of the target language is a translation that sounds alike (Energy ->
+    # Energie, énergie), not a name that survived translation: it does not agree (a
+    # place's own forms in that language do: Munich).
+    surviving = [survival(entities, p.alignment,
+                          [r for r in p.renderings if r.entity in p.present
+                           or not is_common(r.surface, p.target.lang, config.rare_zipf)]
+                          + list(p.place_renderings))
+                 for p in prepared]
+    promoted = agreed(below, surviving, config.weak_survival, config.agreement_min_translations)
+    counts = [survival(entities, p.alignment, p.renderings + p.place_renderings, p.learned)
+              for p in prepared]
+    demoted = rendered_nowhere([e for e in below if strong(evidence[e])], counts)
+    revised = dict(evidence)
+    for entity_id in promoted:
+        revised[entity_id] = Evidence.AGREEMENT
+    for entity_id in demoted:
+        revised[entity_id] = Evidence.WEAK
+    return revised
+
+
+def check_translations(source: SegmentedDocument,
+                       translations: Mapping[str, tuple[SegmentedDocument, Alignment]],
+                       entities: Sequence[Entity], *, glossary: Glossary | None = None,
+                       config: NamesConfig | None = None) -> dict[str, NameCheckResult]:
+    """Name, number and untranslated-fragment findings for every translation of one
+    document (keyed like ``translations``: target document and its alignment). All
+    translations are looked at first, so that their agreement is evidence (see
+    :mod:`mtcheck.names.agreement`)."""
+    config = config or NamesConfig()
+    evidence = entity_evidence(source, entities, config)
+    agreement = config.agreement_min_translations > 0 and len(translations) >= 2
+    prepared = {key: _prepare(source, target, alignment, entities, evidence, glossary, config,
+                              agreement)
+                for key, (target, alignment) in translations.items()}
+    revised = agreed_evidence(entities, evidence, list(prepared.values()), config)
+    # Terms that translations into other scripts agree to keep in Latin script are no
+    # names.script finding, nor missing where a translation renders them by meaning.
+    latin_terms = (kept_in_latin([p.renderings for p in prepared.values()
+                                  if _script(p.target.lang) not in ("Latn", "")],
+                                 is_latin_surface, config.agreement_min_translations)
+                   if config.agreement_min_translations > 0 else frozenset())
+    return {key: _report(one, entities, revised, glossary, config, latin_terms)
+            for key, one in prepared.items()}
+
+
+def check_translation(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
+                      entities: Sequence[Entity], *, glossary: Glossary | None = None,
+                      config: NamesConfig | None = None) -> NameCheckResult:
+    """Name, number and untranslated-fragment findings for one translation alone (no
+    agreement across translations: see :func:`check_translations`)."""
+    result = check_translations(source, {target.lang: (target, alignment)}, entities,
+                                glossary=glossary, config=config)
+    return result[target.lang]

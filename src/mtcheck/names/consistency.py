@@ -107,7 +107,7 @@ def _severity(check: str, evidence: Evidence, confirmed: bool) -> Severity:
     """The check's own severity with strong evidence confirmed by this translation;
     otherwise one step lower (error -> warning -> info)."""
     declared = CHECKS[check].severity
-    if strong(evidence) and confirmed:
+    if (strong(evidence) and confirmed) or evidence == Evidence.AGREEMENT:
         return declared
     return Severity.WARNING if declared == Severity.ERROR else Severity.INFO
 
@@ -171,7 +171,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     for entity in entities:
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
         own = [r for r in renderings if r.entity == entity.id]
-        latin = [r for r in own if non_latin_target and _is_latin_surface(r.surface)]
+        latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
@@ -292,7 +292,7 @@ def _preferred_region(renderings: Sequence[NameRendering],
     return min(loc for loc, n in votes.items() if n == best)
 
 
-def _is_latin_surface(text: str) -> bool:
+def is_latin_surface(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
 

@@ -6,6 +6,8 @@ sentence's first word. A span is tracked as a name when
 * a named-entity recogniser says so (spaCy's English pipeline, the optional ``ner`` extra:
   imported lazily; without it the stage falls back to the other evidence), or
 * data says so (a glossary entry, or a CLDR territory or city, see :mod:`mtcheck.names.places`), or
+* the translations at hand agree: several of them render its romanised form in the
+  sentences aligned with its mentions (:mod:`mtcheck.names.agreement`), or
 * its words are rare in the source language (wordfreq's Zipf frequency): a rare
   capitalised word is a *candidate* that is tracked in a translation only when it survives
   translation there (the matcher finds its romanised form in the aligned target sentences).
@@ -37,8 +39,11 @@ class Evidence(enum.IntEnum):
     WEAK = 1
     CAPITALISED = 2  # a rare word capitalised inside an English sentence
     NER = 3  # the recogniser tagged it
-    DATA = 4  # a CLDR territory or city
-    GLOSSARY = 5
+    # Several translations of the document render it (mtcheck.names.agreement): confirmed
+    # by the translators, whether or not this translation renders it.
+    AGREEMENT = 4
+    DATA = 5  # a CLDR territory or city
+    GLOSSARY = 6
 
 
 def strong(evidence: Evidence) -> bool:

@@ -205,7 +205,12 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
                         keep = (keep and word.lower() not in words.common
                                 and word.lower() not in lower_seen and evidence)
                 else:
-                    keep = keep and evidence and word.lower() not in lower_seen
+                    # Where every noun is capitalised, a city of the place data is a
+                    # candidate too, even with a common name (München): whether it is
+                    # tracked is for the translations to say (mtcheck.names.agreement).
+                    city = (zipf(word.lower(), lang) < config.function_zipf
+                            and bool(places.lookup(word, lang)))  # not "Die" (Die, Drôme)
+                    keep = keep and (evidence or city) and word.lower() not in lower_seen
             adjacent = bool(run) and text[run[-1].end:token.start].strip() == ""
             if keep and (adjacent or not run):
                 run.append(token)

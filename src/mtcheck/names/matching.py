@@ -202,11 +202,23 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         keys = [name_key(romanize(key_word(f), "en"), lang, latin=_is_latin(f))
                 for f in entity.source_forms if not (known and " " in f)]
         keys += [name_key(romanize(f, lang), lang) for f in known]
-        exact = (*known, *present.get(entity.id, ()))
+        exact = tuple(dict.fromkeys(
+            spelling for f in (*known, *present.get(entity.id, ())) for spelling in (f, _kana_b(f))))
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
                                   tuple(dict.fromkeys(_fold(f) for f in exact)),
                                   entity.id in strict))
     return result
+
+
+# Katakana writes foreign v as ヴ or as the b row: ジュネーヴ and ジュネーブ are one spelling.
+_KANA_V = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
+
+
+def _kana_b(form: str) -> str:
+    """``form`` with katakana v written with the b row (unchanged without ヴ)."""
+    for v, b in _KANA_V.items():
+        form = form.replace(v, b)
+    return form
 
 
 def key_word(form: str) -> str:

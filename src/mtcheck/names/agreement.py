@@ -1,0 +1,93 @@
+"""Agreement across the translations at hand as evidence that a source span is a name.
+
+A name survives translation: whatever the translator does with it, its romanised form is
+still there. When several translations of one document render a candidate in the target
+sentences aligned with its mentions, that is strong evidence that it is a name, with no
+recogniser for the source language (a German surname nobody's word list knows). When no
+translation renders a candidate anywhere, that is evidence that it is not one (a
+capitalised common word, translated by meaning).
+
+This module only counts; :mod:`mtcheck.names` decides what follows from the counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from mtcheck.types import Alignment, Entity, NameRendering
+
+
+@dataclass(frozen=True)
+class Survival:
+    """How one translation renders each entity in the pairs aligned with its mentions."""
+
+    pairs: Mapping[str, int]  # entity id -> aligned pairs (with a target) that mention it
+    rendered: Mapping[str, int]  # entity id -> of those, pairs whose target renders it
+    anywhere: frozenset[str]  # entities rendered (or learned) anywhere in the translation
+
+
+def survival(entities: Sequence[Entity], alignment: Alignment,
+             renderings: Sequence[NameRendering], learned: Sequence[NameRendering] = ()
+             ) -> Survival:
+    """Count, per entity, the aligned pairs mentioning it and those whose target renders it."""
+    by_sentence: dict[int, set[str]] = {}
+    for rendering in renderings:
+        by_sentence.setdefault(rendering.sentence_id, set()).add(rendering.entity)
+    mentioned = {e.id: frozenset(e.source_ids) for e in entities}
+    pairs: dict[str, int] = {}
+    rendered: dict[str, int] = {}
+    for pair in alignment.pairs:
+        if not pair.source_ids or not pair.target_ids:
+            continue
+        source_ids = set(pair.source_ids)
+        here = set().union(*(by_sentence.get(t, set()) for t in pair.target_ids))
+        for entity_id, ids in mentioned.items():
+            if ids & source_ids:
+                pairs[entity_id] = pairs.get(entity_id, 0) + 1
+                rendered[entity_id] = rendered.get(entity_id, 0) + (entity_id in here)
+    anywhere = frozenset(r.entity for r in renderings) | frozenset(r.entity for r in learned)
+    return Survival(pairs=pairs, rendered=rendered, anywhere=anywhere)
+
+
+def survives(entity_id: str, counts: Survival, share: float) -> bool:
+    """True when the translation renders the entity in at least ``share`` of its aligned
+    pairs (and in one at least)."""
+    kept = counts.rendered.get(entity_id, 0)
+    return kept >= 1 and kept >= share * counts.pairs.get(entity_id, 0)
+
+
+def agreed(candidates: Collection[str], counts: Sequence[Survival], share: float,
+           min_translations: int) -> frozenset[str]:
+    """Candidates that at least ``min_translations`` translations (two at least) render in
+    ``share`` of their aligned pairs: names by agreement across translations."""
+    needed = max(2, min_translations)
+    if len(counts) < needed:
+        return frozenset()
+    return frozenset(c for c in candidates
+                     if sum(survives(c, one, share) for one in counts) >= needed)
+
+
+def rendered_nowhere(candidates: Collection[str], counts: Sequence[Survival]) -> frozenset[str]:
+    """Candidates that none of (at least two) translations renders anywhere."""
+    if len(counts) < 2:
+        return frozenset()
+    return frozenset(c for c in candidates if not any(c in one.anywhere for one in counts))
+
+
+def kept_in_latin(renderings: Sequence[Sequence[NameRendering]], is_latin: Callable[[str], bool],
+                  min_translations: int) -> frozenset[str]:
+    """Entities that at least ``min_translations`` (two at least) translations into other
+    scripts write only in Latin script, and none of them in its own script (Aedes aegypti,
+    a brand): a term the translators agree to keep as it is, not a name left
+    untransliterated."""
+    votes: dict[str, int] = {}
+    transliterated: set[str] = set()
+    for one in renderings:
+        latin = {r.entity for r in one if is_latin(r.surface)}
+        native = {r.entity for r in one if not is_latin(r.surface)}
+        transliterated |= native
+        for entity_id in latin - native:
+            votes[entity_id] = votes.get(entity_id, 0) + 1
+    needed = max(2, min_translations)
+    return frozenset(e for e, n in votes.items() if n >= needed and e not in transliterated)

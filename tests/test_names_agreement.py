@@ -1,0 +1,182 @@
+"""Agreement across the translations at hand as evidence that a source span is a name."""
+
+from __future__ import annotations
+
+from builders import alignment, one_to_one, segmented
+from mtcheck.config import NamesConfig
+from mtcheck.names import (
+    NameCheckResult,
+    check_translation,
+    check_translations,
+    find_entities,
+)
+from mtcheck.names.agreement import agreed, kept_in_latin, rendered_nowhere, survival, survives
+from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument
+
+# A German source: "Reinagl" is a rare capitalised word, i.e. only weak evidence without a
+# German recogniser. It is mentioned once, so no single translation can show that it
+# survives translation (two pairs are needed); agreement across translations can.
+SOURCE = ["Am Morgen erreichte der Führer Reinagl den Gipfel.",
+          "Die Gruppe stieg danach ins Tal ab."]
+KEPT = {
+    "fr": ["Le guide Reinagl atteignit le sommet au matin.", "Le groupe redescendit ensuite."],
+    "en": ["The guide Reinagl reached the summit in the morning.",
+           "The group then went down into the valley."],
+    "ru": ["Проводник Райнагль утром достиг вершины.", "Затем группа спустилась в долину."],
+}
+DROPPED_RU = ["Проводник утром достиг вершины.", "Затем группа спустилась в долину."]
+
+
+def document(sentences: list[str], lang: str) -> SegmentedDocument:
+    return segmented(lang, sentences, f"{lang}.txt")
+
+
+def missing(findings: tuple[Finding, ...]) -> list[tuple[str | None, tuple[int, ...], str]]:
+    return [(f.entity, f.target_ids, f.severity.value) for f in findings
+            if f.check == "names.missing"]
+
+
+def run(targets: dict[str, list[str]], config: NamesConfig | None = None
+        ) -> dict[str, tuple[Finding, ...]]:
+    source = document(SOURCE, "de")
+    entities = find_entities(source, None, config)
+    results = check_translations(
+        source, {lang: (document(t, lang), one_to_one(len(t))) for lang, t in targets.items()},
+        entities, config=config)
+    return {lang: result.findings for lang, result in results.items()}
+
+
+def test_name_two_translations_render_is_tracked_in_a_third_that_drops_it() -> None:
+    findings = run({"fr": KEPT["fr"], "en": KEPT["en"], "ru": DROPPED_RU})
+    # Two translators kept it: a name by agreement, so its drop is an error.
+    assert missing(findings["ru"]) == [("reinagl", (0,), "error")]
+    assert missing(findings["fr"]) == missing(findings["en"]) == []
+
+
+def test_one_translation_alone_is_no_agreement() -> None:
+    source = document(SOURCE, "de")
+    entities = find_entities(source)
+    alone = check_translation(source, document(DROPPED_RU, "ru"), one_to_one(2), entities)
+    assert missing(alone.findings) == []
+    # Nor is a name kept by one translation and dropped by the other.
+    assert missing(run({"fr": KEPT["fr"], "ru": DROPPED_RU})["ru"]) == []
+
+
+def test_agreement_can_be_switched_off() -> None:
+    off = NamesConfig(agreement_min_translations=0)
+    assert missing(run({"fr": KEPT["fr"], "en": KEPT["en"], "ru": DROPPED_RU}, off)["ru"]) == []
+
+
+def test_capitalised_word_no_translation_renders_is_no_name() -> None:
+    # "Harbourview" (rare, capitalised inside an English sentence) is translated by meaning
+    # everywhere: with no translation rendering it, it is not tracked, so not "missing".
+    source = document(["The new Harbourview district opened on Monday.",
+                       "Residents welcomed it."], "en")
+    config = NamesConfig(use_ner=False)
+    entities = find_entities(source, None, config)
+    assert "harbourview" in {e.id for e in entities}
+    targets = {"de": ["Das neue Hafenblick-Viertel wurde am Montag eröffnet.",
+                      "Die Bewohner begrüßten es."],
+               "fr": ["Le nouveau quartier Vue-du-Port a ouvert lundi.",
+                      "Les habitants l'ont salué."]}
+    results = check_translations(
+        source, {lang: (document(t, lang), one_to_one(2)) for lang, t in targets.items()},
+        entities, config=config)
+    assert all(missing(r.findings) == [] for r in results.values())
+
+
+def rendering(entity: str, sentence: int) -> NameRendering:
+    return NameRendering(entity=entity, sentence_id=sentence, start=0, end=1, surface="x", base="x")
+
+
+def entity(entity_id: str, source_ids: tuple[int, ...]) -> Entity:
+    return Entity(id=entity_id, canonical=entity_id, source_forms=(entity_id,),
+                  source_ids=source_ids)
+
+
+def test_survival_counts_pairs_and_rendered_pairs() -> None:
+    entities = [entity("a", (0, 2)), entity("b", (1,))]
+    pairs = alignment(((0,), (0,)), ((1,), ()), ((2,), (1, 2)))
+    counts = survival(entities, pairs, [rendering("a", 2), rendering("b", 0)])
+    # b's only pair has no target: not counted; a is rendered in one of its two pairs.
+    assert counts.pairs == {"a": 2}
+    assert counts.rendered == {"a": 1}
+    assert counts.anywhere == frozenset({"a", "b"})
+    assert survives("a", counts, 0.5) and not survives("a", counts, 0.75)
+    assert not survives("b", counts, 0.0)
+
+
+def test_agreed_needs_enough_translations_and_rendered_nowhere_needs_two() -> None:
+    pairs = alignment(((0,), (0,)))
+    entities = [entity("a", (0,)), entity("b", (0,))]
+    kept = survival(entities, pairs, [rendering("a", 0)])
+    lost = survival(entities, pairs, [])
+    assert agreed(["a", "b"], [kept, kept, lost], 0.75, 2) == frozenset({"a"})
+    assert agreed(["a", "b"], [kept, lost, lost], 0.75, 2) == frozenset()
+    assert agreed(["a"], [kept], 0.75, 1) == frozenset()  # one translation never agrees
+    assert agreed(["a"], [kept, kept], 0.75, 3) == frozenset()
+    assert rendered_nowhere(["a", "b"], [kept, lost]) == frozenset({"b"})
+    assert rendered_nowhere(["b"], [lost]) == frozenset()
+
+
+def test_german_city_with_a_common_name_is_a_name_where_translations_agree() -> None:
+    # München is a frequent German word, so the place data alone do not make it a name in
+    # a German source; its forms in each translation's language (Munich, Мюнхен) do.
+    source = document(["Der Zug fährt künftig schneller von München nach Verona.",
+                       "Die Strecke wird ausgebaut."], "de")
+    entities = find_entities(source)
+    assert "munchen" in {e.id for e in entities}
+    targets = {"fr": ["Le train ira plus vite de Munich à Vérone.", "La ligne sera élargie."],
+               "ru": ["Поезд будет быстрее ходить из Мюнхена в Верону.",
+                      "Линию расширят."],
+               "en": ["The train will run faster to Verona.", "The line will be extended."]}
+    results = check_translations(
+        source, {lang: (document(t, lang), one_to_one(2)) for lang, t in targets.items()},
+        entities)
+    assert missing(results["en"].findings) == [("munchen", (0,), "error")]
+    assert missing(results["fr"].findings) == missing(results["ru"].findings) == []
+
+
+def test_function_word_that_names_a_town_is_no_candidate() -> None:
+    source = document(["Die Gruppe fuhr nach Wien.", "Die Reise dauerte lang."], "de")
+    assert [e.canonical for e in find_entities(source)] == ["Wien"]
+
+
+def test_term_two_other_script_translations_keep_in_latin_is_no_script_or_missing_finding(
+) -> None:
+    source = document(["The Aedes mosquito spreads dengue in Bolivia.",
+                       "Officials want to stop it."], "en")
+    config = NamesConfig(use_ner=False)
+    entities = find_entities(source, None, config)
+    targets = {
+        "ru": ["Комар Aedes распространяет денге в Боливии.", "Власти хотят его остановить."],
+        "el": ["Το κουνούπι Aedes μεταδίδει τον δάγκειο στη Βολιβία.",
+               "Οι αρχές θέλουν να το σταματήσουν."],
+        "ja": ["ネッタイシマカはボリビアでデング熱を広めている。", "当局はそれを止めたい。"],
+    }
+
+    def names_checks(results: dict[str, NameCheckResult]) -> list[tuple[str, str, str | None]]:
+        return [(lang, f.check, f.entity) for lang, r in sorted(results.items())
+                for f in r.findings if f.check.startswith("names.")]
+
+    pairs = {lang: (document(t, lang), one_to_one(2)) for lang, t in targets.items()}
+    together = check_translations(source, pairs, entities, config=config)
+    assert names_checks(together) == []
+    # One translation alone that keeps it in Latin script is a names.script finding.
+    alone = check_translations(source, {"ru": pairs["ru"]}, entities, config=config)
+    assert names_checks(alone) == [("ru", "names.script", "aedes")]
+
+
+def test_kept_in_latin_counts_translations_writing_only_latin() -> None:
+    latin = [rendering("a", 0), NameRendering("b", 0, 0, 1, "Bb", "Bb")]
+    mixed = [NameRendering("b", 0, 0, 1, "Бб", "Бб"), NameRendering("b", 1, 0, 1, "Bb", "Bb")]
+
+    def is_latin(text: str) -> bool:
+        return text.isascii()
+
+    assert kept_in_latin([latin, latin], is_latin, 2) == frozenset({"a", "b"})
+    assert kept_in_latin([latin, mixed], is_latin, 2) == frozenset()
+    # Transliterated by one translation: a name two others left in Latin script.
+    native = [NameRendering("a", 0, 0, 1, "Аа", "Аа")]
+    assert kept_in_latin([latin, latin, native], is_latin, 2) == frozenset({"b"})
+    assert kept_in_latin([latin], is_latin, 1) == frozenset()
