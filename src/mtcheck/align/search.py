@@ -57,15 +57,51 @@ class Band:
         return cls(np.zeros(rows + 1, dtype=np.int64), np.full(rows + 1, columns, dtype=np.int64))
 
     @classmethod
-    def around(cls, centre: NDArray[np.float64], half_width: int, columns: int) -> Band:
-        """A band of ``half_width`` columns either side of a (monotone) centre line."""
-        lo = np.clip(np.floor(centre).astype(np.int64) - half_width, 0, columns)
-        hi = np.clip(np.ceil(centre).astype(np.int64) + half_width, 0, columns)
+    def around(cls, lines: tuple[NDArray[np.float64], NDArray[np.float64]], half_width: int,
+               columns: int) -> Band:
+        """A band of ``half_width`` columns either side of a low and a high line.
+
+        Row ``i`` reaches from the low line at row ``i - 1`` to the high line at row
+        ``i + 1`` (each widened by ``half_width``), so that where the lines jump (a long
+        run of insertions) the row that makes the jump holds all of it.
+        """
+        low = np.maximum.accumulate(np.asarray(lines[0], dtype=np.float64))
+        high = np.maximum.accumulate(np.asarray(lines[1], dtype=np.float64))
+        before = np.concatenate((low[:1], low[:-1]))
+        after = np.concatenate((high[1:], high[-1:]))
+        return cls.between(before, after, half_width, columns)
+
+    @classmethod
+    def between(cls, low: NDArray[np.float64], high: NDArray[np.float64], half_width: int,
+                columns: int) -> Band:
+        """Row ``i`` spans ``low[i] - half_width .. high[i] + half_width``, made monotone."""
+        lo = np.clip(np.floor(low).astype(np.int64) - half_width, 0, columns)
+        hi = np.clip(np.ceil(high).astype(np.int64) + half_width, 0, columns)
         lo = np.maximum.accumulate(lo)
         hi = np.maximum.accumulate(hi)
         lo[0] = 0
         hi[-1] = columns
+        # Consecutive rows must overlap, or no path could go from one to the next.
+        lo[1:] = np.minimum(lo[1:], hi[:-1])
         return cls(lo, np.maximum(hi, lo))
+
+    @classmethod
+    def along(cls, path: Sequence[tuple[int, int, int, int]], rows: int, half_width: int,
+              columns: int) -> Band:
+        """A band of ``half_width`` around the columns a path visits in each row."""
+        low = np.full(rows + 1, np.inf)
+        high = np.full(rows + 1, -np.inf)
+        for i, j, a, b in path:
+            for row, column in ((i, j), (i + a, j + b)):
+                low[row] = min(low[row], column)
+                high[row] = max(high[row], column)
+        # Rows inside a many-source bead lie between its corners.
+        seen = np.isfinite(low)
+        index = np.arange(rows + 1)
+        low = np.interp(index, index[seen], low[seen])
+        high = np.interp(index, index[seen], high[seen])
+        return cls.between(np.minimum.accumulate(low[::-1])[::-1], np.maximum.accumulate(high),
+                           half_width, columns)
 
     def cells(self) -> int:
         return int((self.hi - self.lo + 1).sum())

@@ -9,6 +9,7 @@ from dataclasses import replace
 import numpy as np
 from numpy.typing import NDArray
 
+from mtcheck.align.anchors import anchor_lines, anchor_pairs
 from mtcheck.align.cost import (
     BeadCosts,
     Channel,
@@ -30,6 +31,11 @@ from mtcheck.errors import ConfigError
 from mtcheck.types import AlignedPair
 
 SearchFunction = Callable[[Band], tuple[SearchResult, BeadCosts]]
+# The widest band, in multiples of the first: bounds the work per row, so that a search
+# is linear in the document's length whatever happens in it.
+_MAX_WIDENING = 16
+# The lowest and highest target position per source position that the anchors allow.
+Lines = tuple[NDArray[np.float64], NDArray[np.float64]]
 
 # Prior probability of each bead kind. 1-1, 1-2, 2-1 and 2-2 are Gale & Church's (1993)
 # estimates as used by NLTK; larger kinds get roughly a tenth of the probability of the next
@@ -99,7 +105,8 @@ def align_sentences(
                          target_in_source_language)
     if length_model is None:
         length_model = searcher.length_model()
-    result, costs = _search_widening(n, m, config, searcher(n, m, length_model))
+    result, costs = _search_widening(n, m, config, searcher(n, m, length_model),
+                                     searcher.centre(n, m))
     return _pairs(result, costs)
 
 
@@ -142,6 +149,7 @@ class _Searcher:
         self._target_lengths = [text_length(t) for t in target]
         self._priors = {bead: PRIORS[bead] for bead in beads}
         self._consuming = [bead for bead in beads if bead[0] >= 1]
+        self._centres: dict[tuple[int, int], Lines] = {}
         self._soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
                       soft_boundaries(target, target_lang, config.soft_boundary_cost))
 
@@ -161,6 +169,21 @@ class _Searcher:
 
         return search
 
+    def centre(self, rows: int, columns: int) -> Lines:
+        """The band's first lines: through the anchors of the first channel."""
+        if (rows, columns) in self._centres:
+            return self._centres[(rows, columns)]
+        self._centres[(rows, columns)] = centre = self._centre(rows, columns)
+        return centre
+
+    def _centre(self, rows: int, columns: int) -> Lines:
+        if not self._channels:
+            return anchor_lines([], rows, columns)
+        channel = self._channels[0]
+        if (rows, columns) != (self._n, self._m):
+            channel = channel.head(rows, columns)
+        return anchor_lines(anchor_pairs(channel.source, channel.target), rows, columns)
+
     def length_model(self) -> LengthModel:
         """The length ratio and variance as this document shows them, from a first alignment.
 
@@ -177,13 +200,15 @@ class _Searcher:
         if not config.estimate_length_variance:
             return LengthModel(ratio)
         rows = min(n, _VARIANCE_SAMPLE)
-        columns = m if rows == n else min(m, max(1, round(rows * m / n)))
+        # The target is cut where the anchors put the end of the sample, not at the same
+        # share of sentences: a block of captions before that point would shift it.
+        columns = m if rows == n else min(m, max(1, round(float(self.centre(n, m)[0][rows]))))
         # A sample of a long document is searched in a band, as the document will be.
         sample_config = config if rows == n else replace(config, full_search_cells=0)
         first = LengthModel(length_ratio(self._source_lengths[:rows],
                                          self._target_lengths[:columns]))
         result, _ = _search_widening(rows, columns, sample_config,
-                                     self(rows, columns, first))
+                                     self(rows, columns, first), self.centre(rows, columns))
         beads = result.beads if rows == n else [bead for bead in result.beads
                                                 if bead[0] < rows * 0.9]
         ratio = estimate_ratio(beads, self._source_lengths, self._target_lengths)
@@ -204,38 +229,34 @@ def _channels(source: Sequence[str], target: Sequence[str], source_lang: str, ta
     return channels
 
 
-def _search_widening(n: int, m: int, config: AlignConfig,
-                     search: SearchFunction) -> tuple[SearchResult, BeadCosts]:
-    """Search in full when small; otherwise in a band that widens until the path fits.
+def _search_widening(n: int, m: int, config: AlignConfig, search: SearchFunction,
+                     centre: Lines) -> tuple[SearchResult, BeadCosts]:
+    """Search in full when small; otherwise in a band that widens while the path hits its edge.
 
-    The first band follows the diagonal; each retry centres the band on the previous
-    path and doubles its width, as long as the path ran along the band's edge.
+    The first band follows ``centre`` (through the anchor pairs); each retry follows
+    the previous path, twice as wide, as long as that path ran along the band's edge,
+    up to ``_MAX_WIDENING`` times the first width. Every band is a constant number of
+    columns wide per row (plus the jumps of the path), so the search stays linear in
+    the length of the documents at every size.
     """
     if n * m <= config.full_search_cells:
         return search(Band.full(n, m))
-    centre = np.arange(n + 1, dtype=np.float64) * (m / n)
-    half = max(config.band, 4, int(abs(n - m)) // 8)
+    half = max(config.band, 4)
+    widest = half * _MAX_WIDENING
+    band = Band.around(centre, half, m)
     while True:
-        band = Band.around(centre, half, m)
-        wide_enough = band.cells() >= (n + 1) * (m + 1) // 2
-        if wide_enough:
-            return search(Band.full(n, m))
         try:
             result, costs = search(band)
         except ValueError:
+            if half >= widest:
+                return search(Band.full(n, m))
             half *= 2
+            band = Band.around(centre, half, m)
             continue
-        if not result.touches_edge:
+        if not result.touches_edge or half >= widest:
             return result, costs
-        centre = _path_centre(result, n)
         half *= 2
-
-
-def _path_centre(result: SearchResult, n: int) -> NDArray[np.float64]:
-    centre = np.zeros(n + 1, dtype=np.float64)
-    for i, j, a, b in result.beads:
-        centre[i + a] = j + b
-    return np.maximum.accumulate(centre)
+        band = Band.along(result.beads, n, half, m)
 
 
 def _pairs(result: SearchResult, costs: BeadCosts) -> list[AlignedPair]:
@@ -299,22 +320,26 @@ def _unaligned_confidences(result: SearchResult, costs: BeadCosts) -> dict[int, 
     for k, margin in best.items():
         edge[k] = _sigmoid(margin)
     confidences: dict[int, float] = {}
-    nulls = [k for k, (_, _, a, b) in enumerate(beads) if not (a and b)]
-    for k in nulls:
-        if k in edge:
-            confidences[k] = edge[k]
+    # Each unaligned bead takes its own edge confidence, or that of the nearer end of its run
+    # of unaligned beads: one pass finds every run, so long runs cost linear time.
+    k = 0
+    while k < len(beads):
+        if all(beads[k][2:]):
+            k += 1
             continue
-        confidences[k] = _nearest_run_end(k, beads, edge)
+        first = k
+        while k + 1 < len(beads) and not all(beads[k + 1][2:]):
+            k += 1
+        last = k
+        for inside in range(first, last + 1):
+            confidences[inside] = _run_confidence(inside, first, last, edge)
+        k += 1
     return confidences
 
 
-def _nearest_run_end(k: int, beads: list[tuple[int, int, int, int]],
-                     edge: dict[int, float]) -> float:
-    """The confidence of the nearer end of the run of unaligned beads around bead ``k``."""
-    first = last = k
-    while first > 0 and not all(beads[first - 1][2:]):
-        first -= 1
-    while last + 1 < len(beads) and not all(beads[last + 1][2:]):
-        last += 1
+def _run_confidence(k: int, first: int, last: int, edge: dict[int, float]) -> float:
+    """Bead ``k``'s own edge confidence, else that of the nearer end of its run ``first..last``."""
+    if k in edge:
+        return edge[k]
     ends = sorted((first, last), key=lambda end: abs(end - k))
     return next((edge[end] for end in ends if end in edge), 0.5)
