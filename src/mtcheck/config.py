@@ -42,6 +42,7 @@ class AlignConfig:
     # always allowed so that every pair of documents has an alignment.
     beads: tuple[str, ...] = (
         "1-1", "1-2", "2-1", "1-0", "0-1", "2-2", "1-3", "3-1", "2-3", "3-2", "1-4", "4-1",
+        "1-5",
     )
     # Weight of the shared-signal similarity (numbers, names, cognates, punctuation).
     similarity_weight: float = 20.0

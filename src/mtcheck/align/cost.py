@@ -130,7 +130,9 @@ class BeadCosts:
                  priors: Mapping[Bead, float], band: Band,
                  variance: float = GALE_CHURCH_VARIANCE, run_extend: float | None = None,
                  soft: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
-                 ratio: float | None = None, merge_support: bool = False) -> None:
+                 ratio: float | None = None, merge_support: bool = False,
+                 contentless: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None = None,
+                 contentless_cost: float | None = None) -> None:
         src = np.asarray(source_lengths, dtype=np.float64)
         tgt = np.asarray(target_lengths, dtype=np.float64)
         # Scale target lengths into source characters: fair across scripts of any density.
@@ -154,6 +156,18 @@ class BeadCosts:
         self._deletion_extend = self._deletion if run_extend is None else run_extend
         if soft is None:
             soft = (np.zeros(len(src) + 1), np.zeros(len(tgt) + 1))
+        # Sentences without any word (OCR debris, a row of dots, a lone page number) carry
+        # nothing to translate: leaving one unaligned costs ``contentless_cost``, opening a
+        # run or extending one, instead of the unaligned prior.
+        if contentless is None or contentless_cost is None:
+            contentless = (np.zeros(len(src), dtype=bool), np.zeros(len(tgt), dtype=bool))
+            contentless_cost = math.inf
+        self._contentless = contentless
+        self._contentless_cost = contentless_cost
+        # Sentences with content, counted: the reward scale counts only those, so that
+        # taking a row of dots into a bead does not earn a larger bead's reward.
+        self._source_content = np.concatenate(([0], np.cumsum(~contentless[0])))
+        self._target_content = np.concatenate(([0], np.cumsum(~contentless[1])))
         self._soft_source, self._soft_target = soft
         self._soft_target_any = bool(self._soft_target.any())
         max_source = int(self._a.max(initial=1))
@@ -168,7 +182,6 @@ class BeadCosts:
         self._channels = [_ChannelState(c, max_source, max_target, band, self._a, self._b,
                                         (self._soft_source, merge_kind))
                           for c in channels]
-        self._rewards = [c.weight * self._reward_scale[:, None] for c in channels]
 
     def row_costs(self, row: int, lo: int, hi: int) -> NDArray[np.float64]:
         ends = np.arange(lo, hi + 1)
@@ -185,22 +198,41 @@ class BeadCosts:
         costs[~self._linking] = fixed[~self._linking, None]
         if self._soft_target_any:
             costs += self._soft_target[starts]
-        for channel, rewards in zip(self._channels, self._rewards, strict=True):
-            costs -= rewards * channel.similarities(row, lo, hi, ends, starts)
+        scale = self._content_scale(row, ends, starts)
+        for channel in self._channels:
+            costs -= channel.weight * scale * channel.similarities(row, lo, hi, ends, starts)
         return costs
+
+    def _content_scale(self, row: int, ends: NDArray[np.int64],
+                       starts: NDArray[np.int64]) -> NDArray[np.float64]:
+        """√((a + b) / 2) over the sentences with content of each bead (at least 1 each side)."""
+        source = (self._source_content[row]
+                  - self._source_content[np.maximum(row - self._a, 0)])[:, None]
+        target = self._target_content[ends][None, :] - self._target_content[starts]
+        return np.asarray(np.sqrt((np.maximum(source, 1) + np.maximum(target, 1)) / 2.0),
+                          dtype=np.float64)
 
     def insertion_costs(self) -> NDArray[np.float64]:
         out = np.full(len(self._target_prefix), self._insertion)
         out[1:] += self._soft_target[:-1]
+        out[1:] = np.where(self._contentless[1], np.minimum(out[1:], self._contentless_cost),
+                           out[1:])
         return out
 
-    def insertion_extend_cost(self) -> float:
-        return self._insertion_extend
+    def insertion_extend_costs(self) -> NDArray[np.float64]:
+        out = np.full(len(self._target_prefix), self._insertion_extend)
+        out[1:] = np.where(self._contentless[1], np.minimum(out[1:], self._contentless_cost),
+                           out[1:])
+        return out
 
-    def deletion_costs(self) -> tuple[NDArray[np.float64], float]:
+    def deletion_costs(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         out = np.full(len(self._source_prefix), self._deletion)
         out[1:] += self._soft_source[:-1]
-        return out, self._deletion_extend
+        extend = np.full(len(self._source_prefix), self._deletion_extend)
+        for costs in (out, extend):
+            costs[1:] = np.where(self._contentless[0],
+                                 np.minimum(costs[1:], self._contentless_cost), costs[1:])
+        return out, extend
 
     def null_costs(self) -> tuple[float, float]:
         """Cost of leaving one source sentence, and one target sentence, unaligned."""
@@ -221,8 +253,11 @@ class BeadCosts:
         delta = (source - target) * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
         cost = (float(tail_cost(np.array([delta]))[0]) + self._prior[kind]
                 + self._soft_source[row - a] + self._soft_target[column - b])
-        for channel, rewards in zip(self._channels, self._rewards, strict=True):
-            cost -= float(rewards[kind, 0]) * channel.bead_similarity(row, column, a, b)
+        scale = math.sqrt((max(int(self._source_content[row] - self._source_content[row - a]), 1)
+                           + max(int(self._target_content[column]
+                                     - self._target_content[column - b]), 1)) / 2.0)
+        for channel in self._channels:
+            cost -= channel.weight * scale * channel.bead_similarity(row, column, a, b)
         return float(cost)
 
     def searches(self, a: int, b: int) -> bool:

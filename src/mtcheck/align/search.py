@@ -35,13 +35,13 @@ class CostModel(Protocol):
         """Entry ``j`` (1-based): cost of a run of insertions starting with target ``j - 1``."""
         ...
 
-    def insertion_extend_cost(self) -> float:
-        """Cost of each further target sentence in a run of insertions."""
+    def insertion_extend_costs(self) -> NDArray[np.float64]:
+        """Entry ``j`` (1-based): cost of target ``j - 1`` as a further sentence of a run."""
         ...
 
-    def deletion_costs(self) -> tuple[NDArray[np.float64], float]:
+    def deletion_costs(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """Entry ``i`` (1-based): cost of a run of deletions starting with source ``i - 1``;
-        and the cost of each further source sentence in a run."""
+        and of source ``i - 1`` as a further sentence of a run."""
         ...
 
 
@@ -142,7 +142,7 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
         int(offsets[-1]), dtype=np.uint16 if widest < 2**16 else np.uint32)
     own_costs = np.zeros(int(offsets[-1]), dtype=np.float32)
     insertion = model.insertion_costs()
-    insertion_extend = model.insertion_extend_cost()
+    insertion_extend = model.insertion_extend_costs()
     insertion_code = len(consuming)
     # Runs of deletions (1-0 beads) cross rows, so they keep their own state: the cheapest
     # way to reach (i, j) ending with a deletion, and whether that deletion extends a run.
@@ -166,7 +166,7 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
             extending = None
             if deletion_code >= 0:
                 opened = buffers[(i - 1) % ring, lo : hi + 1] + deletion_open[i]
-                extended = ending_in_deletion[lo : hi + 1] + deletion_extend
+                extended = ending_in_deletion[lo : hi + 1] + deletion_extend[i]
                 extending = extended < opened
                 deleted = np.where(extending, extended, opened)
                 ending_in_deletion[:] = np.inf
@@ -181,7 +181,7 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
             own_costs[cells] = own_cost[chosen, picked]
         if allow_insertions and hi > lo:
             best, chained, start = _insertion_runs(best, insertion[lo + 1 : hi + 1],
-                                                   insertion_extend)
+                                                   insertion_extend[lo + 1 : hi + 1])
             choice[chained] = insertion_code | (choice[chained] & _EXTENDS)
             run_back[cells] = np.arange(hi - lo + 1) - start
         choices[cells] = choice
@@ -224,19 +224,20 @@ class _Trace:
 
 
 def _insertion_runs(best: NDArray[np.float64], opening: NDArray[np.float64],
-                    extend: float) -> tuple[NDArray[np.float64], NDArray[np.bool_],
-                                            NDArray[np.int64]]:
+                    extend: NDArray[np.float64]) -> tuple[NDArray[np.float64],
+                                                          NDArray[np.bool_], NDArray[np.int64]]:
     """Add runs of target insertions to one row: affine costs, by a running minimum.
 
     A run of insertions after column ``k`` up to column ``j`` costs the opening
-    cost of its first sentence plus ``extend`` for each further one, because
-    unaligned sentences come in blocks (captions, an untranslated paragraph).
-    ``D[j] = min(P[j], min_{k<j} P[k] + opening[k] + (j - k - 1) × extend)``,
-    a running minimum of ``P[k] + opening[k] - extend × (k + 1)``.
+    cost of its first sentence plus the extension cost of each further one
+    (``extend[l]`` for the sentence of column ``l + 1``), because unaligned
+    sentences come in blocks (captions, an untranslated paragraph). With ``E`` the
+    prefix sums of ``extend``, ``D[j] = min(P[j], min_{k<j} P[k] + opening[k] + E[j] - E[k+1])``:
+    a running minimum of ``P[k] + opening[k] - E[k+1]``.
     Returns the new row, which cells end a run, and where each cell's run starts.
     """
     width = len(best)
-    steps = np.arange(width, dtype=np.float64) * extend
+    steps = np.concatenate(([0.0], np.cumsum(extend)))
     # value of starting a run right after column k (entries 0..width-2)
     launch = best[:-1] + opening - steps[1:]
     running = np.minimum.accumulate(launch)

@@ -22,6 +22,7 @@ from mtcheck.align.search import Band, Bead, SearchResult, banded_search
 from mtcheck.align.signals import (
     DEFAULT_WEIGHTS,
     SignalWeights,
+    contentless,
     feature_matrices,
     soft_boundaries,
     text_length,
@@ -34,6 +35,10 @@ SearchFunction = Callable[[Band], tuple[SearchResult, BeadCosts]]
 # The widest band, in multiples of the first: bounds the work per row, so that a search
 # is linear in the document's length whatever happens in it.
 _MAX_WIDENING = 16
+# Cost of leaving a sentence without any word unaligned (OCR debris, a row of dots, a
+# lone number), opening a run or extending one: below the unaligned prior's 4.2, so that
+# such a sentence is not taken into a neighbour's bead for want of anything better.
+_CONTENTLESS_COST = 1.0
 # The lowest and highest target position per source position that the anchors allow.
 Lines = tuple[NDArray[np.float64], NDArray[np.float64]]
 
@@ -51,6 +56,7 @@ PRIORS: dict[Bead, float] = {
     (2, 3): 0.0011, (3, 2): 0.0011,
     (1, 4): 0.0009, (4, 1): 0.0009,
     (3, 3): 0.0001,
+    (1, 5): 0.00009, (5, 1): 0.00009, (2, 4): 0.0001, (4, 2): 0.0001,
 }
 _REQUIRED: tuple[Bead, ...] = ((1, 0), (0, 1))
 # Back-translations are in the source language: words match whole, so short ones count.
@@ -150,6 +156,8 @@ class _Searcher:
         self._priors = {bead: PRIORS[bead] for bead in beads}
         self._consuming = [bead for bead in beads if bead[0] >= 1]
         self._centres: dict[tuple[int, int], Lines] = {}
+        self._contentless = (np.array([contentless(t) for t in source], dtype=bool),
+                             np.array([contentless(t) for t in target], dtype=bool))
         self._soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
                       soft_boundaries(target, target_lang, config.soft_boundary_cost))
 
@@ -164,7 +172,10 @@ class _Searcher:
                               sample, self._consuming, self._priors, band,
                               variance=model.variance, run_extend=config.unaligned_run_cost,
                               soft=(soft[0][: rows + 1], soft[1][: columns + 1]),
-                              ratio=model.ratio, merge_support=config.merge_needs_support)
+                              ratio=model.ratio, merge_support=config.merge_needs_support,
+                              contentless=(self._contentless[0][:rows],
+                                           self._contentless[1][:columns]),
+                              contentless_cost=_CONTENTLESS_COST)
             return banded_search(rows, columns, self._consuming, costs, band), costs
 
         return search
