@@ -132,7 +132,7 @@ class BeadCosts:
                  soft: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
                  ratio: float | None = None, merge_support: bool = False,
                  contentless: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None = None,
-                 contentless_cost: float | None = None) -> None:
+                 contentless_cost: float | None = None, cut_off: bool = False) -> None:
         src = np.asarray(source_lengths, dtype=np.float64)
         tgt = np.asarray(target_lengths, dtype=np.float64)
         # Scale target lengths into source characters: fair across scripts of any density.
@@ -164,6 +164,11 @@ class BeadCosts:
             contentless_cost = math.inf
         self._contentless = contentless
         self._contentless_cost = contentless_cost
+        # A translation cut off mid-sentence: its last sentence is the start of a
+        # translation, so a one-source bead that ends with it pays no length cost for
+        # being shorter than its source (it pairs with the sentence it starts, and the
+        # source sentences after it become the run that is reported as truncated).
+        self._cut_column = len(tgt) if cut_off else -1
         # Sentences with content, counted: the reward scale counts only those, so that
         # taking a row of dots into a bead does not earn a larger bead's reward.
         self._source_content = np.concatenate(([0], np.cumsum(~contentless[0])))
@@ -190,7 +195,11 @@ class BeadCosts:
                   - self._source_prefix[np.maximum(row - self._a, 0)])[:, None]
         target = self._target_prefix[ends][None, :] - self._target_prefix[starts]
         mean = np.maximum((source + target) * 0.5, 1.0)
-        costs = tail_cost((source - target) * self._scale / np.sqrt(mean))
+        difference = source - target
+        if hi == self._cut_column:
+            prefix = (self._a == 1)[:, None] & (ends == hi)[None, :]
+            difference = np.where(prefix, np.minimum(difference, 0.0), difference)
+        costs = tail_cost(difference * self._scale / np.sqrt(mean))
         # Prior and the soft-cut cost where each bead starts on the source side.
         fixed = self._prior + self._soft_source[np.maximum(row - self._a, 0)]
         costs += fixed[:, None]
@@ -234,6 +243,9 @@ class BeadCosts:
                                  np.minimum(costs[1:], self._contentless_cost), costs[1:])
         return out, extend
 
+    def final_deletion_cost(self) -> float | None:
+        return _TRUNCATED_COST if self._cut_column >= 0 else None
+
     def null_costs(self) -> tuple[float, float]:
         """Cost of leaving one source sentence, and one target sentence, unaligned."""
         return self._deletion, self._insertion
@@ -250,7 +262,10 @@ class BeadCosts:
         kind = int(matches[0])
         source = self._source_prefix[row] - self._source_prefix[row - a]
         target = self._target_prefix[column] - self._target_prefix[column - b]
-        delta = (source - target) * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
+        difference = source - target
+        if column == self._cut_column and a == 1:
+            difference = min(difference, 0.0)
+        delta = difference * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
         cost = (float(tail_cost(np.array([delta]))[0]) + self._prior[kind]
                 + self._soft_source[row - a] + self._soft_target[column - b])
         scale = math.sqrt((max(int(self._source_content[row] - self._source_content[row - a]), 1)
@@ -298,6 +313,9 @@ def estimate_variance(beads: Sequence[tuple[int, int, int, int]], source_lengths
     return max(estimate, 0.5)
 
 
+# Cost of each source sentence after the end of a cut-off translation: small, because
+# once the translation has stopped, every further sentence is missing for the same reason.
+_TRUNCATED_COST = 0.5
 # Reward of an unsupported 2-1 bead relative to a supported one: that of a 1-1 bead.
 _MERGE_DISCOUNT = 1.0 / math.sqrt(1.5)
 # Products at or below this are "nothing shared" (cumulative sums leave rounding residue).

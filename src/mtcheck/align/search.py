@@ -44,6 +44,11 @@ class CostModel(Protocol):
         and of source ``i - 1`` as a further sentence of a run."""
         ...
 
+    def final_deletion_cost(self) -> float | None:
+        """Cost of each source sentence left over once the whole target is used (a cut-off
+        translation), in place of the deletion costs; None: no such discount."""
+        ...
+
 
 @dataclass(frozen=True)
 class Band:
@@ -148,6 +153,7 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
     # way to reach (i, j) ending with a deletion, and whether that deletion extends a run.
     deletion_code = list(consuming).index((1, 0)) if (1, 0) in consuming else -1
     deletion_open, deletion_extend = model.deletion_costs()
+    final_deletion = model.final_deletion_cost()
     ending_in_deletion = np.full(columns + 1, np.inf)
     for i in range(rows + 1):
         lo, hi = int(band.lo[i]), int(band.hi[i])
@@ -167,6 +173,11 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
             if deletion_code >= 0:
                 opened = buffers[(i - 1) % ring, lo : hi + 1] + deletion_open[i]
                 extended = ending_in_deletion[lo : hi + 1] + deletion_extend[i]
+                if final_deletion is not None and hi == columns:
+                    # Past the end of a cut-off target: every further source sentence is
+                    # part of the truncated tail, at the same small cost.
+                    opened[-1] = buffers[(i - 1) % ring, columns] + final_deletion
+                    extended[-1] = ending_in_deletion[columns] + final_deletion
                 extending = extended < opened
                 deleted = np.where(extending, extended, opened)
                 ending_in_deletion[:] = np.inf
@@ -200,7 +211,8 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
         if a == 0:
             costs.append(float(insertion[j + 1]))
         elif b == 0:
-            costs.append(float(deletion_open[i + 1]))
+            costs.append(float(final_deletion) if final_deletion is not None and j == columns
+                         else float(deletion_open[i + 1]))
         else:
             costs.append(float(own_costs[trace.cell(i + a, j + b)]))
     return SearchResult(path, costs, total, touches)

@@ -19,6 +19,7 @@ from mtcheck.align.cost import (
     length_ratio,
 )
 from mtcheck.align.search import Band, Bead, SearchResult, banded_search
+from mtcheck.segment import ends_sentence
 from mtcheck.align.signals import (
     DEFAULT_WEIGHTS,
     SignalWeights,
@@ -156,6 +157,7 @@ class _Searcher:
         self._priors = {bead: PRIORS[bead] for bead in beads}
         self._consuming = [bead for bead in beads if bead[0] >= 1]
         self._centres: dict[tuple[int, int], Lines] = {}
+        self._cut_off = cut_off(source, target)
         self._contentless = (np.array([contentless(t) for t in source], dtype=bool),
                              np.array([contentless(t) for t in target], dtype=bool))
         self._soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
@@ -175,7 +177,8 @@ class _Searcher:
                               ratio=model.ratio, merge_support=config.merge_needs_support,
                               contentless=(self._contentless[0][:rows],
                                            self._contentless[1][:columns]),
-                              contentless_cost=_CONTENTLESS_COST)
+                              contentless_cost=_CONTENTLESS_COST,
+                              cut_off=self._cut_off and columns == self._m)
             return banded_search(rows, columns, self._consuming, costs, band), costs
 
         return search
@@ -218,13 +221,31 @@ class _Searcher:
         sample_config = config if rows == n else replace(config, full_search_cells=0)
         first = LengthModel(length_ratio(self._source_lengths[:rows],
                                          self._target_lengths[:columns]))
+        if self._cut_off and rows == n and self._channels:
+            # A cut-off translation covers only the start of the source: the first ratio is
+            # taken up to the last anchor pair, not over the whole (much longer) source.
+            anchors = anchor_pairs(self._channels[0].source, self._channels[0].target)
+            if anchors:
+                last_source, last_target = anchors[-1]
+                first = LengthModel(length_ratio(self._source_lengths[: last_source + 1],
+                                                 self._target_lengths[: last_target + 1]))
         result, _ = _search_widening(rows, columns, sample_config,
                                      self(rows, columns, first), self.centre(rows, columns))
         beads = result.beads if rows == n else [bead for bead in result.beads
                                                 if bead[0] < rows * 0.9]
+        if self._cut_off:
+            # The cut-off fragment is shorter than its source by the cut, not by the text.
+            beads = [bead for bead in beads if bead[1] + bead[3] < m]
         ratio = estimate_ratio(beads, self._source_lengths, self._target_lengths)
         return LengthModel(ratio, estimate_variance(beads, self._source_lengths,
                                                     self._target_lengths, ratio=ratio))
+
+
+def cut_off(source: Sequence[str], target: Sequence[str]) -> bool:
+    """Whether the translation looks cut off: its last sentence does not end like a
+    sentence while the source's last one does (a title or a list item ends like neither)."""
+    return bool(source and target and ends_sentence(source[-1])
+                and not ends_sentence(target[-1]))
 
 
 def _channels(source: Sequence[str], target: Sequence[str], source_lang: str, target_lang: str,
