@@ -62,6 +62,12 @@ CORPUS = ROOT / "corpora" / "shoigu-visits-iran"
 DEV = ROOT.parent / "shared" / "data" / "bleualign-dev"
 
 
+def set_dev(folder: Path) -> None:
+    """Read the dev set from ``folder`` instead of ../shared/data/bleualign-dev."""
+    global DEV
+    DEV = folder
+
+
 def gale_church(source: Sequence[str], target: Sequence[str]) -> list[BeadIds]:
     """NLTK's Gale–Church over the whole document, its links grouped into beads."""
     from nltk.translate.gale_church import align_blocks
@@ -317,12 +323,17 @@ def main() -> None:
                         help="dev set: whole and parts with one setting changed at a time")
     parser.add_argument("--drops", type=int, default=0, metavar="N",
                         help="also measure N seeded synthetic omissions (shipped corpus)")
+    parser.add_argument("--dev", type=Path, default=None,
+                        help="folder with dev.de, dev.fr, dev.defr "
+                             "(default ../shared/data/bleualign-dev)")
     args = parser.parse_args()
+    if args.dev is not None:
+        set_dev(args.dev)
     print(f"aligner: {ALIGNER}")
     if args.drops and CORPUS.exists():
         print_drops(args.drops)
     cases = [("shipped corpus (en -> 14 languages)", corpus_case, CORPUS.exists()),
-             ("bleualign dev (de -> fr)", dev_case, DEV.exists())]
+             ("bleualign dev (de -> fr)", dev_case, (DEV / "dev.defr").exists())]
     for title, case, available in cases:
         if not available:
             print(f"\n{title}: skipped (data not found)")

@@ -122,6 +122,17 @@ def estimate_ratio(beads: Sequence[tuple[int, int, int, int]], source_lengths: S
     return tgt / src
 
 
+@dataclass(frozen=True)
+class BeadTerms:
+    """A linking bead's length cost, its standardised length difference |δ|, its soft-cut
+    cost, and what its mean similarity is multiplied by to give its reward."""
+
+    length: float
+    deviation: float
+    soft: float
+    reward_scale: float
+
+
 class BeadCosts:
     """Costs of the consuming beads, a search row at a time (see :class:`CostModel`)."""
 
@@ -249,6 +260,21 @@ class BeadCosts:
     def null_costs(self) -> tuple[float, float]:
         """Cost of leaving one source sentence, and one target sentence, unaligned."""
         return self._deletion, self._insertion
+
+    def bead_terms(self, row: int, column: int, a: int, b: int) -> BeadTerms:
+        """The parts of a linking bead's cost other than the similarity reward."""
+        source = self._source_prefix[row] - self._source_prefix[row - a]
+        target = self._target_prefix[column] - self._target_prefix[column - b]
+        difference = source - target
+        if column == self._cut_column and a == 1:
+            difference = min(difference, 0.0)
+        delta = difference * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
+        scale = math.sqrt((max(int(self._source_content[row] - self._source_content[row - a]), 1)
+                           + max(int(self._target_content[column]
+                                     - self._target_content[column - b]), 1)) / 2.0)
+        return BeadTerms(length=float(tail_cost(np.array([delta]))[0]), deviation=abs(delta),
+                         soft=float(self._soft_source[row - a] + self._soft_target[column - b]),
+                         reward_scale=scale * sum(c.weight for c in self._channels))
 
     def bead_cost(self, row: int, column: int, a: int, b: int) -> float:
         """The cost of one linking bead ending at (row, column), anywhere (band or not).

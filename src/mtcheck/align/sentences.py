@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -10,6 +9,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from mtcheck.align.anchors import anchor_lines, anchor_pairs
+from mtcheck.align.confidence import Calibration, bead_features, confidences
 from mtcheck.align.cost import (
     BeadCosts,
     Channel,
@@ -19,7 +19,6 @@ from mtcheck.align.cost import (
     length_ratio,
 )
 from mtcheck.align.search import Band, Bead, SearchResult, banded_search
-from mtcheck.segment import ends_sentence
 from mtcheck.align.signals import (
     DEFAULT_WEIGHTS,
     SignalWeights,
@@ -30,6 +29,7 @@ from mtcheck.align.signals import (
 )
 from mtcheck.config import AlignConfig
 from mtcheck.errors import ConfigError
+from mtcheck.segment import ends_sentence
 from mtcheck.types import AlignedPair
 
 SearchFunction = Callable[[Band], tuple[SearchResult, BeadCosts]]
@@ -291,87 +291,36 @@ def _search_widening(n: int, m: int, config: AlignConfig, search: SearchFunction
         band = Band.along(result.beads, n, half, m)
 
 
-def _pairs(result: SearchResult, costs: BeadCosts) -> list[AlignedPair]:
-    """Beads with their own cost and a confidence in [0, 1].
-
-    For a linking bead, confidence is ``sigmoid(similarity reward - length cost)``,
-    i.e. of ``-log P(kind) - cost``: 0.5 when the lengths fit and nothing else speaks
-    for or against the pair, near 1 when shared numbers, names or back-translations
-    confirm it, low when the lengths disagree. For an unaligned sentence see
-    :func:`_unaligned_confidences`.
-    """
-    unaligned = _unaligned_confidences(result, costs)
+def _pairs(result: SearchResult, costs: BeadCosts,
+           calibration: Calibration | None = None) -> list[AlignedPair]:
+    """Beads with their own cost and a calibrated confidence (see :mod:`mtcheck.align.confidence`)."""
+    features = bead_features(result, costs, PRIORS)
     pairs = []
-    for k, ((i, j, a, b), cost) in enumerate(zip(result.beads, result.costs, strict=True)):
-        source_ids, target_ids = tuple(range(i, i + a)), tuple(range(j, j + b))
-        if a == 0 or b == 0:
-            pairs.append(AlignedPair(source_ids, target_ids, cost, unaligned[k]))
-            continue
-        pairs.append(AlignedPair(source_ids, target_ids, cost,
-                                 _sigmoid(-math.log(PRIORS[(a, b)]) - cost)))
+    for (i, j, a, b), cost, confidence in zip(result.beads, result.costs,
+                                              confidences(features, calibration), strict=True):
+        pairs.append(AlignedPair(tuple(range(i, i + a)), tuple(range(j, j + b)), cost,
+                                 confidence))
     return pairs
 
 
-def _sigmoid(margin: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(margin, 50.0), -50.0)))
-
-
-def _unaligned_confidences(result: SearchResult, costs: BeadCosts) -> dict[int, float]:
-    """Confidence of each 1-0 / 0-1 bead (by index) that its sentence has no counterpart.
-
-    It is ``sigmoid(cost of the best alternative - cost chosen)``, where the
-    alternatives are to put the sentence into the linking bead right before it or
-    right after it (a 1-1 and a 0-1 become a 1-2, and so on). Near 1 when joining a
-    neighbour would cost much more (the lengths or the shared signals speak against
-    it), 0.5 when it is a toss-up. A sentence inside a run of unaligned ones has
-    no linking neighbour: it gets the confidence of the nearer end of its run. When
-    no alternative is a searched bead kind, the confidence is 0.5.
-    """
-    beads = result.beads
-    edge: dict[int, float] = {}
-    wanted: list[tuple[int, int, int, int, int, float]] = []  # row, col, a, b, null index, base
-    for k, (i, j, a, b) in enumerate(beads):
-        if a and b:
-            continue
-        for side in (k - 1, k + 1):
-            if not 0 <= side < len(beads):
-                continue
-            si, sj, sa, sb = beads[side]
-            if not (sa and sb):
-                continue
-            base = result.costs[k] + result.costs[side]
-            # The merged bead covers both; it ends where the later of the two ends.
-            end_i, end_j = (i + a, j + b) if side < k else (si + sa, sj + sb)
-            wanted.append((end_i, end_j, sa + a, sb + b, k, base))
-    best: dict[int, float] = {}
-    for row, column, a, b, k, base in wanted:
-        if not costs.searches(a, b):
-            continue
-        margin = costs.bead_cost(row, column, a, b) - base
-        best[k] = min(best.get(k, math.inf), margin)
-    for k, margin in best.items():
-        edge[k] = _sigmoid(margin)
-    confidences: dict[int, float] = {}
-    # Each unaligned bead takes its own edge confidence, or that of the nearer end of its run
-    # of unaligned beads: one pass finds every run, so long runs cost linear time.
-    k = 0
-    while k < len(beads):
-        if all(beads[k][2:]):
-            k += 1
-            continue
-        first = k
-        while k + 1 < len(beads) and not all(beads[k + 1][2:]):
-            k += 1
-        last = k
-        for inside in range(first, last + 1):
-            confidences[inside] = _run_confidence(inside, first, last, edge)
-        k += 1
-    return confidences
-
-
-def _run_confidence(k: int, first: int, last: int, edge: dict[int, float]) -> float:
-    """Bead ``k``'s own edge confidence, else that of the nearer end of its run ``first..last``."""
-    if k in edge:
-        return edge[k]
-    ends = sorted((first, last), key=lambda end: abs(end - k))
-    return next((edge[end] for end in ends if end in edge), 0.5)
+def align_with_features(
+    source: Sequence[str],
+    target: Sequence[str],
+    *,
+    source_lang: str,
+    target_lang: str,
+    config: AlignConfig | None = None,
+    target_in_source_language: Sequence[str] | None = None,
+) -> list[tuple[AlignedPair, tuple[float, ...]]]:
+    """:func:`align_sentences`, each bead with the features its confidence is computed from
+    (for fitting the calibration; see ``benchmarks/calibrate_align.py``)."""
+    config = config or AlignConfig()
+    if not source or not target:
+        return [(pair, (0.0,)) for pair in align_sentences(
+            source, target, source_lang=source_lang, target_lang=target_lang, config=config)]
+    searcher = _Searcher(source, target, source_lang, target_lang, config,
+                         target_in_source_language)
+    n, m = len(source), len(target)
+    result, costs = _search_widening(n, m, config, searcher(n, m, searcher.length_model()),
+                                     searcher.centre(n, m))
+    return list(zip(_pairs(result, costs), bead_features(result, costs, PRIORS), strict=True))
