@@ -9,7 +9,7 @@ from mtcheck.align.sentences import align_sentences, estimate_length_model
 from mtcheck.config import AlignConfig
 from mtcheck.types import AlignedPair, Alignment, SegmentedDocument
 
-METHOD = "mtcheck-align/2"
+METHOD = "mtcheck-align/3"
 
 
 def align_documents(
