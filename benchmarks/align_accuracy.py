@@ -236,7 +236,7 @@ def _built(texts: Sequence[str], paragraph_of: dict[int, int], lang: str) -> Seg
         groups.setdefault(paragraph_of[k], []).append(k)
     paragraphs = tuple(Paragraph(index=p, text=" ".join(texts[k] for k in ids), line=p + 1)
                        for p, ids in sorted(groups.items()))
-    sentences = []
+    sentences: list[Sentence] = []
     for p, ids in sorted(groups.items()):
         for k in ids:
             sentences.append(Sentence(id=len(sentences), paragraph=p, text=texts[k], start=0,

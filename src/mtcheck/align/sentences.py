@@ -136,6 +136,9 @@ def estimate_length_model(
     return _Searcher(source, target, source_lang, target_lang, config, None).length_model()
 
 
+# Anchor pairs needed before their lengths, not the documents', give the first length ratio.
+_MIN_ANCHORS_FOR_RATIO = 3
+_RATIO_DISAGREEMENT = 1.5
 # Source sentences of the first pass that estimates the length model: plenty for two
 # numbers, and it keeps that pass a small share of the time on a long document.
 _VARIANCE_SAMPLE = 500
@@ -198,6 +201,35 @@ class _Searcher:
             channel = channel.head(rows, columns)
         return anchor_lines(anchor_pairs(channel.source, channel.target), rows, columns)
 
+    def _anchor_ratio(self, rows: int, columns: int) -> float:
+        """The first pass's length ratio, the documents' unless the anchors contradict it.
+
+        The ratio of whole documents counts every sentence without a counterpart: a
+        block of captions, or the missing end of a cut-off translation, makes it
+        meaningless. A cut-off translation takes the ratio of the source and target up
+        to the last anchor pair; otherwise, when the ratio over the anchor pairs (sentences
+        known to translate each other) differs from the documents' by more than
+        ``_RATIO_DISAGREEMENT`` times, it is used instead. Anchor pairs are too few and too
+        particular (sentences with numbers) to replace the documents' ratio otherwise.
+        """
+        documents = length_ratio(self._source_lengths[:rows], self._target_lengths[:columns])
+        if not self._channels:
+            return documents
+        channel = self._channels[0]
+        if (rows, columns) != (self._n, self._m):
+            channel = channel.head(rows, columns)
+        anchors = anchor_pairs(channel.source, channel.target)
+        if self._cut_off and (rows, columns) == (self._n, self._m) and anchors:
+            last_source, last_target = anchors[-1]
+            return length_ratio(self._source_lengths[: last_source + 1],
+                                self._target_lengths[: last_target + 1])
+        if len(anchors) < _MIN_ANCHORS_FOR_RATIO:
+            return documents
+        anchored = length_ratio([self._source_lengths[s] for s, _ in anchors],
+                                [self._target_lengths[t] for _, t in anchors])
+        disagreement = max(anchored / documents, documents / anchored)
+        return anchored if disagreement > _RATIO_DISAGREEMENT else documents
+
     def length_model(self) -> LengthModel:
         """The length ratio and variance as this document shows them, from a first alignment.
 
@@ -219,16 +251,7 @@ class _Searcher:
         columns = m if rows == n else min(m, max(1, round(float(self.centre(n, m)[0][rows]))))
         # A sample of a long document is searched in a band, as the document will be.
         sample_config = config if rows == n else replace(config, full_search_cells=0)
-        first = LengthModel(length_ratio(self._source_lengths[:rows],
-                                         self._target_lengths[:columns]))
-        if self._cut_off and rows == n and self._channels:
-            # A cut-off translation covers only the start of the source: the first ratio is
-            # taken up to the last anchor pair, not over the whole (much longer) source.
-            anchors = anchor_pairs(self._channels[0].source, self._channels[0].target)
-            if anchors:
-                last_source, last_target = anchors[-1]
-                first = LengthModel(length_ratio(self._source_lengths[: last_source + 1],
-                                                 self._target_lengths[: last_target + 1]))
+        first = LengthModel(self._anchor_ratio(rows, columns))
         result, _ = _search_widening(rows, columns, sample_config,
                                      self(rows, columns, first), self.centre(rows, columns))
         beads = result.beads if rows == n else [bead for bead in result.beads
