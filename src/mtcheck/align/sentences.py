@@ -159,7 +159,7 @@ class _Searcher:
         self._target_lengths = [text_length(t) for t in target]
         self._priors = {bead: PRIORS[bead] for bead in beads}
         self._consuming = [bead for bead in beads if bead[0] >= 1]
-        self._centres: dict[tuple[int, int], Lines] = {}
+        self._anchor_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._cut_off = cut_off(source, target)
         self._contentless = (np.array([contentless(t) for t in source], dtype=bool),
                              np.array([contentless(t) for t in target], dtype=bool))
@@ -188,18 +188,19 @@ class _Searcher:
 
     def centre(self, rows: int, columns: int) -> Lines:
         """The band's first lines: through the anchors of the first channel."""
-        if (rows, columns) in self._centres:
-            return self._centres[(rows, columns)]
-        self._centres[(rows, columns)] = centre = self._centre(rows, columns)
-        return centre
+        return anchor_lines(self._anchors(rows, columns), rows, columns)
 
-    def _centre(self, rows: int, columns: int) -> Lines:
-        if not self._channels:
-            return anchor_lines([], rows, columns)
-        channel = self._channels[0]
-        if (rows, columns) != (self._n, self._m):
-            channel = channel.head(rows, columns)
-        return anchor_lines(anchor_pairs(channel.source, channel.target), rows, columns)
+    def _anchors(self, rows: int, columns: int) -> list[tuple[int, int]]:
+        """Anchor pairs of the first channel over the first ``rows`` × ``columns`` sentences."""
+        if (rows, columns) not in self._anchor_cache:
+            anchors: list[tuple[int, int]] = []
+            if self._channels:
+                channel = self._channels[0]
+                if (rows, columns) != (self._n, self._m):
+                    channel = channel.head(rows, columns)
+                anchors = anchor_pairs(channel.source, channel.target)
+            self._anchor_cache[(rows, columns)] = anchors
+        return self._anchor_cache[(rows, columns)]
 
     def _anchor_ratio(self, rows: int, columns: int) -> float:
         """The first pass's length ratio, the documents' unless the anchors contradict it.
@@ -213,12 +214,7 @@ class _Searcher:
         particular (sentences with numbers) to replace the documents' ratio otherwise.
         """
         documents = length_ratio(self._source_lengths[:rows], self._target_lengths[:columns])
-        if not self._channels:
-            return documents
-        channel = self._channels[0]
-        if (rows, columns) != (self._n, self._m):
-            channel = channel.head(rows, columns)
-        anchors = anchor_pairs(channel.source, channel.target)
+        anchors = self._anchors(rows, columns)
         if self._cut_off and (rows, columns) == (self._n, self._m) and anchors:
             last_source, last_target = anchors[-1]
             return length_ratio(self._source_lengths[: last_source + 1],
