@@ -108,3 +108,28 @@ def test_a_complete_translation_without_final_stop_keeps_its_alignment() -> None
     target[-1] = target[-1].rstrip(".")
     pairs = align_sentences(source, target, source_lang="en", target_lang="de")
     assert [(p.source_ids, p.target_ids) for p in pairs] == [((k,), (k,)) for k in range(4)]
+
+
+def test_a_paragraph_before_the_last_is_never_taken_for_a_cut() -> None:
+    """Only the end of the document can be where a translation was cut off."""
+    source = SOURCE.splitlines()[2:6]
+    target = [*TARGET.splitlines()[2:4], "Starker Schneefall hielt"]
+    at_end = align_sentences(source, target, source_lang="en", target_lang="de")
+    inside = align_sentences(source, target, source_lang="en", target_lang="de",
+                             may_be_cut_off=False)
+    assert at_end[-1].source_ids == (3,) and not at_end[-1].target_ids
+    assert at_end[-1].cost < 1.0
+    # Not at the end: an unaligned sentence costs what it costs anywhere else.
+    assert all(p.cost > 4.0 for p in inside if p.source_ids and not p.target_ids)
+
+
+def test_documents_only_let_their_last_paragraph_end_in_a_cut() -> None:
+    target = TARGET.replace("Eisbruchs.", "Eisbruchs")  # the first paragraph loses its stop
+    source = segment_document(_document(SOURCE, "en"))
+    translated = segment_document(_document(target, "de"))
+    alignment = align_documents(source, translated)
+    assert alignment.method.endswith("(paragraphs)")
+    assert [(p.source_ids, p.target_ids) for p in alignment.pairs] == [
+        ((k,), (k,)) for k in range(len(source.sentences))]
+    assert not [f for f in alignment_findings(source, translated, alignment)
+                if f.check in ("align.truncation", "align.omission")]

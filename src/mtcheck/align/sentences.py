@@ -90,6 +90,7 @@ def align_sentences(
     config: AlignConfig | None = None,
     target_in_source_language: Sequence[str] | None = None,
     length_model: LengthModel | None = None,
+    may_be_cut_off: bool = True,
 ) -> list[AlignedPair]:
     """Align two sentence lists; every sentence ends up in exactly one bead, in order.
 
@@ -98,6 +99,9 @@ def align_sentences(
     similarity to the cost, as in Bleualign. ``length_model`` fixes the length
     ratio and variance (e.g. estimated on the whole document when aligning one
     paragraph); by default they are estimated from these sentences.
+    ``may_be_cut_off`` false says these sentences are not the end of the document
+    (a paragraph before the last), so that a last sentence without a final stop is
+    not taken for a cut-off translation (see :func:`cut_off`).
     """
     config = config or AlignConfig()
     n, m = len(source), len(target)
@@ -109,7 +113,7 @@ def align_sentences(
             AlignedPair((), (j,), 0.0, 1.0) for j in range(m)
         ]
     searcher = _Searcher(source, target, source_lang, target_lang, config,
-                         target_in_source_language)
+                         target_in_source_language, may_be_cut_off)
     if length_model is None:
         length_model = searcher.length_model()
     result, costs = _search_widening(n, m, config, searcher(n, m, length_model),
@@ -149,7 +153,7 @@ class _Searcher:
 
     def __init__(self, source: Sequence[str], target: Sequence[str], source_lang: str,
                  target_lang: str, config: AlignConfig,
-                 backtranslations: Sequence[str] | None) -> None:
+                 backtranslations: Sequence[str] | None, may_be_cut_off: bool = True) -> None:
         beads = parse_beads(config.beads)
         self._config = config
         self._n, self._m = len(source), len(target)
@@ -160,7 +164,7 @@ class _Searcher:
         self._priors = {bead: PRIORS[bead] for bead in beads}
         self._consuming = [bead for bead in beads if bead[0] >= 1]
         self._anchor_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._cut_off = cut_off(source, target)
+        self._cut_off = may_be_cut_off and cut_off(source, target)
         self._contentless = (np.array([contentless(t) for t in source], dtype=bool),
                              np.array([contentless(t) for t in target], dtype=bool))
         self._soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
