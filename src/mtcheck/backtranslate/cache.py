@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from mtcheck.cachedir import user_cache_dir
 from mtcheck.errors import OutputError
 
 CACHE_FILE = "backtranslations.sqlite3"
@@ -30,9 +31,7 @@ _LOOKUP_CHUNK = 500
 
 
 def default_cache_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("mtcheck"))
+    return user_cache_dir()
 
 
 def cache_key(settings: Mapping[str, str | int | float]) -> str:
