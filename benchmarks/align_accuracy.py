@@ -22,6 +22,10 @@ cuts and for scoring only), aligns each part on its own with the same
 settings and prints strict F1 per part, the spread and the worst part.
 ``--sensitivity`` re-runs the dev set (whole and in parts) with one setting
 changed at a time, for the table in docs/alignment.md.
+``--positions N`` rebuilds the dev set into paragraphs (on gold bead boundaries)
+and drops the target sentence of N seeded 1-1 beads at the start, in the middle
+and at the end of a paragraph each; it prints how often the source sentence comes
+out unaligned, and how often it ends up in a merged bead instead.
 ``--drops N`` makes N seeded synthetic omissions: a translation of the shipped
 corpus (de, fr, es, it, pt, ru, fi) loses the target sentence of one random
 gold 1-1 bead inside a paragraph of two or more sentences (never the title).
@@ -32,6 +36,7 @@ bead equals the gold; it prints the share of successes.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 import time
@@ -56,10 +61,16 @@ from mtcheck.align.gold import (  # noqa: E402
 from mtcheck.config import AlignConfig  # noqa: E402
 from mtcheck.corpus import load_corpus, read_text  # noqa: E402
 from mtcheck.segment import segment_document  # noqa: E402
-from mtcheck.types import SegmentedDocument  # noqa: E402
+from mtcheck.types import Document, Paragraph, SegmentedDocument, Sentence  # noqa: E402
 
 CORPUS = ROOT / "corpora" / "shoigu-visits-iran"
 DEV = ROOT.parent / "shared" / "data" / "bleualign-dev"
+
+
+def set_dev(folder: Path) -> None:
+    """Read the dev set from ``folder`` instead of ../shared/data/bleualign-dev."""
+    global DEV
+    DEV = folder
 
 
 def gale_church(source: Sequence[str], target: Sequence[str]) -> list[BeadIds]:
@@ -185,6 +196,86 @@ def print_drops(count: int) -> None:
               if not ok]
     if failed:
         print(f"  failed (language:dropped source sentence): {' '.join(failed)}")
+
+
+def dev_paragraphs(seed: int = 1) -> tuple[SegmentedDocument, SegmentedDocument,
+                                           list[BeadIds], dict[int, int], dict[int, int]]:
+    """The dev set rebuilt into paragraphs of 3–8 gold beads (cut at bead boundaries).
+
+    Every paragraph has at least one source and one target sentence, so both sides
+    have the same number of paragraphs and ``align_documents`` aligns paragraph by
+    paragraph. Returns both documents, the gold, and each sentence's paragraph.
+    """
+    source, target, gold = dev_data()
+    generator = random.Random(seed)
+    cuts = [0]
+    while cuts[-1] < len(gold):
+        cuts.append(min(len(gold), cuts[-1] + generator.randint(3, 8)))
+    kept = [0]
+    for cut in cuts[1:]:
+        beads = gold[kept[-1] : cut]
+        if any(s for s, _ in beads) and any(t for _, t in beads):
+            kept.append(cut)
+    kept[-1] = len(gold)
+    source_paragraph: dict[int, int] = {}
+    target_paragraph: dict[int, int] = {}
+    for index, (start, end) in enumerate(itertools.pairwise(kept)):
+        for s, t in gold[start:end]:
+            source_paragraph.update((i, index) for i in s)
+            target_paragraph.update((j, index) for j in t)
+    for mapping, count in ((source_paragraph, len(source)), (target_paragraph, len(target))):
+        for k in range(count):  # a sentence the gold leaves out joins the one before it
+            mapping.setdefault(k, mapping.get(k - 1, 0))
+    return (_built(source, source_paragraph, "de"), _built(target, target_paragraph, "fr"),
+            gold, source_paragraph, target_paragraph)
+
+
+def _built(texts: Sequence[str], paragraph_of: dict[int, int], lang: str) -> SegmentedDocument:
+    groups: dict[int, list[int]] = {}
+    for k in range(len(texts)):
+        groups.setdefault(paragraph_of[k], []).append(k)
+    paragraphs = tuple(Paragraph(index=p, text=" ".join(texts[k] for k in ids), line=p + 1)
+                       for p, ids in sorted(groups.items()))
+    sentences: list[Sentence] = []
+    for p, ids in sorted(groups.items()):
+        for k in ids:
+            sentences.append(Sentence(id=len(sentences), paragraph=p, text=texts[k], start=0,
+                                      end=len(texts[k]), line=p + 1))
+    return SegmentedDocument(Document(path=f"dev.{lang}", lang=lang, paragraphs=paragraphs),
+                             tuple(sentences), "given")
+
+
+def print_positions(count: int) -> None:
+    """Seeded drops at the start, middle and end of the dev set's rebuilt paragraphs."""
+    source, target, gold, source_paragraph, _ = dev_paragraphs()
+    untouched = align_documents(source, target)
+    score = score_many([gold], [[(p.source_ids, p.target_ids) for p in untouched.pairs]])
+    print(f"\nbleualign dev rebuilt into paragraphs ({untouched.method}): strict F1 "
+          f"{score.strict.f1:.3f}, lax F1 {score.lax.f1:.3f}, "
+          f"{sum(1 for p in untouched.pairs if not p.target_ids)} source sentences unaligned")
+    candidates: dict[str, list[tuple[int, int]]] = {"first": [], "middle": [], "last": []}
+    for paragraph in sorted(set(source_paragraph.values())):
+        beads = [(s, t) for s, t in gold if s and t and source_paragraph[s[0]] == paragraph]
+        if len(beads) < 3:
+            continue
+        for k, (s, t) in enumerate(beads):
+            if len(s) == 1 and len(t) == 1:
+                position = "first" if k == 0 else "last" if k == len(beads) - 1 else "middle"
+                candidates[position].append((s[0], t[0]))
+    generator = random.Random(0)
+    print(f"  one target sentence of a 1-1 bead dropped ({count} seeded drops per position):")
+    for position, pool in candidates.items():
+        chosen = generator.sample(pool, min(count, len(pool)))
+        found = merged = 0
+        for source_id, target_id in chosen:
+            kept = [s for s in target.sentences if s.id != target_id]
+            dropped = replace(target, sentences=tuple(replace(s, id=k)
+                                                      for k, s in enumerate(kept)))
+            alignment = align_documents(source, dropped)
+            bead = next(p for p in alignment.pairs if source_id in p.source_ids)
+            found += bead.source_ids == (source_id,) and not bead.target_ids
+            merged += len(bead.source_ids) > 1
+        print(f"    {position:<7} unaligned {found}/{len(chosen)}  in a merged bead {merged}")
 
 
 def proxy_backtranslations(source: Sequence[str], target: Sequence[str],
@@ -317,12 +408,20 @@ def main() -> None:
                         help="dev set: whole and parts with one setting changed at a time")
     parser.add_argument("--drops", type=int, default=0, metavar="N",
                         help="also measure N seeded synthetic omissions (shipped corpus)")
+    parser.add_argument("--positions", type=int, default=0, metavar="N",
+                        help="dev set in paragraphs: N seeded drops at paragraph start, "
+                             "middle and end each")
+    parser.add_argument("--dev", type=Path, default=None,
+                        help="folder with dev.de, dev.fr, dev.defr "
+                             "(default ../shared/data/bleualign-dev)")
     args = parser.parse_args()
+    if args.dev is not None:
+        set_dev(args.dev)
     print(f"aligner: {ALIGNER}")
     if args.drops and CORPUS.exists():
         print_drops(args.drops)
     cases = [("shipped corpus (en -> 14 languages)", corpus_case, CORPUS.exists()),
-             ("bleualign dev (de -> fr)", dev_case, DEV.exists())]
+             ("bleualign dev (de -> fr)", dev_case, (DEV / "dev.defr").exists())]
     for title, case, available in cases:
         if not available:
             print(f"\n{title}: skipped (data not found)")
@@ -345,6 +444,8 @@ def main() -> None:
         if case is dev_case and (args.chunks or args.sensitivity):
             print("  strict F1, whole document and four parts aligned separately:")
             print_chunks(AlignConfig(), "defaults")
+        if case is dev_case and args.positions:
+            print_positions(args.positions)
         if case is dev_case and args.sensitivity:
             for key, value in SENSITIVITY:
                 print_chunks(replace(AlignConfig(), **{key: value}), f"{key} = {value}")

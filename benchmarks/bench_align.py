@@ -1,39 +1,47 @@
-"""Speed and memory of sentence alignment on synthetic document pairs.
+"""Speed of sentence alignment on synthetic document pairs: linear at every size?
 
 Run from the repository root:
 
-    python benchmarks/bench_align.py                 # 1k, 10k, 50k sentences
-    python benchmarks/bench_align.py --sizes 1000 10000
+    python benchmarks/bench_align.py                        # default sizes, 3 rounds
+    python benchmarks/bench_align.py --sizes 1000 2000 --rounds 5
+    python benchmarks/bench_align.py --baseline-src ../other-checkout/src
+    python benchmarks/bench_align.py --memory               # peak traced memory too
 
-For each size it prints the best wall time of ``--repeat`` runs (default 3: the
-machine may be busy with other jobs) of ``mtcheck.align.align_sentences`` and,
-from a second run under tracemalloc (which slows it down), the peak of memory
-allocated during the call; then the wall time of the named baseline, NLTK's
-``gale_church.align_blocks`` (a full O(n·m) search in pure Python), where that is
-feasible (up to ``--nltk-max`` sentences), and the speed ratio.
+Cases (each a deterministic, seeded pair; see :func:`synthetic_pair`):
 
-The synthetic pair is deterministic (seeded): the target is a "translation"
-with its own words and the source's numbers and names, with about 8 % of
-sentences merged, split, dropped or inserted, so the band search has real
-work to do.
+* ``doc N``: N source sentences and a "translation" with about 8 % of sentences
+  merged, split, dropped or inserted, aligned as one sequence (what
+  ``align_documents`` does when the paragraph counts differ);
+* ``block N+K``: the same with a block of K unrelated target sentences (captions)
+  inserted in the middle: a long run of unaligned sentences.
+
+Every case is timed in ``--rounds`` interleaved rounds (round 1 of every case, then
+round 2, ...), each in a fresh subprocess so that caches and memory start the
+same; the time of the ``align_sentences`` call is measured inside it. The script
+prints the minimum and the median per case, seconds per 1,000 source sentences
+(flat when the work is linear), and, with ``--baseline-src``, the same for another
+checkout's ``src`` folder timed in the same rounds and the ratio baseline / this
+checkout. NLTK's Gale–Church (``nltk.translate.gale_church.align_blocks``, a full
+O(n·m) search in pure Python) is timed up to ``--nltk-max`` sentences.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import random
+import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
 
-from mtcheck.align import align_sentences  # noqa: E402
+DEFAULT_CASES = ["doc 1000", "doc 1900", "doc 2000", "doc 2100", "doc 4000", "doc 10000",
+                 "doc 20000", "block 1000+10000"]
 
 
 def synthetic_pair(size: int, seed: int = 7) -> tuple[list[str], list[str]]:
@@ -76,47 +84,113 @@ def synthetic_pair(size: int, seed: int = 7) -> tuple[list[str], list[str]]:
     return source, target
 
 
-def seconds(run: Callable[[], Any]) -> float:
-    """Wall seconds of one call."""
+def case_pair(case: str) -> tuple[list[str], list[str]]:
+    kind, _, size = case.partition(" ")
+    if kind == "doc":
+        return synthetic_pair(int(size))
+    if kind == "block":
+        sentences, _, extra = size.partition("+")
+        source, target = synthetic_pair(int(sentences))
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        block = [f"Légende de la photo {letters[k % 26]}{letters[k // 26 % 26]}"
+                 f"{letters[k // 676 % 26]}." for k in range(int(extra))]
+        middle = len(target) // 2
+        return source, target[:middle] + block + target[middle:]
+    raise SystemExit(f"unknown case {case!r} (doc N, block N+K)")
+
+
+def worker(case: str, memory: bool) -> None:
+    """Time one case in this process and print JSON (run by the parent in a subprocess)."""
+    from mtcheck.align import align_sentences
+
+    source, target = case_pair(case)
     started = time.perf_counter()
-    run()
+    align_sentences(source, target, source_lang="en", target_lang="de")
+    elapsed = time.perf_counter() - started
+    peak = None
+    if memory:
+        tracemalloc.start()
+        align_sentences(source, target, source_lang="en", target_lang="de")
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+    print(json.dumps({"seconds": elapsed, "peak_mib": peak, "sentences": len(source),
+                      "target": len(target)}))
+
+
+def run(src: Path, case: str, memory: bool) -> dict[str, float]:
+    command = [sys.executable, __file__, "--worker", case, "--src", str(src)]
+    if memory:
+        command.append("--memory")
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
+    return result
+
+
+def nltk_seconds(case: str) -> float:
+    from nltk.translate.gale_church import align_blocks
+
+    source, target = case_pair(case)
+    started = time.perf_counter()
+    align_blocks([len(x) for x in source], [len(x) for x in target])
     return time.perf_counter() - started
-
-
-def peak_mib(run: Callable[[], Any]) -> float:
-    """Peak MiB allocated during one call, as tracemalloc sees it."""
-    tracemalloc.start()
-    run()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 50_000])
-    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best counts")
-    parser.add_argument("--nltk-max", type=int, default=1000,
-                        help="largest size the NLTK baseline is run on (it is quadratic)")
+    parser.add_argument("--cases", nargs="*", default=None,
+                        help="cases such as 'doc 2000' or 'block 1000+10000'")
+    parser.add_argument("--sizes", type=int, nargs="*", default=None,
+                        help="shorthand for --cases 'doc N' ...")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--baseline-src", type=Path, default=None,
+                        help="another checkout's src folder, timed in the same rounds")
+    parser.add_argument("--nltk-max", type=int, default=500,
+                        help="largest document NLTK's Gale–Church is timed on (quadratic)")
+    parser.add_argument("--memory", action="store_true", help="also report peak traced MiB")
+    parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    print(f"{'sentences':>10} {'mtcheck s':>10} {'peak MiB':>9} {'nltk s':>9} {'speed-up':>9}")
-    for size in args.sizes:
-        source, target = synthetic_pair(size)
+    if args.worker:
+        sys.path.insert(0, str(args.src))
+        worker(args.worker, args.memory)
+        return
+    cases = args.cases or ([f"doc {n}" for n in args.sizes] if args.sizes else DEFAULT_CASES)
+    versions = {"this": ROOT / "src"}
+    if args.baseline_src is not None:
+        versions["baseline"] = args.baseline_src.resolve()
+    times: dict[tuple[str, str], list[float]] = {}
+    peaks: dict[tuple[str, str], float] = {}
+    for _ in range(max(args.rounds, 1)):
+        for case in cases:
+            for name, src in versions.items():
+                result = run(src, case, args.memory)
+                times.setdefault((name, case), []).append(result["seconds"])
+                if result.get("peak_mib") is not None:
+                    peaks[(name, case)] = result["peak_mib"]
+    header = f"{'case':<20} {'min s':>8} {'median s':>9} {'s/1k src':>9}"
+    if "baseline" in versions:
+        header += f" {'base min':>9} {'base med':>9} {'ratio':>6}"
+    if args.memory:
+        header += f" {'peak MiB':>9}"
+    header += f" {'nltk s':>8}"
+    print(f"rounds: {args.rounds} (interleaved, one subprocess per run)")
+    print(header)
+    for case in cases:
+        mine = times[("this", case)]
+        source, target = case_pair(case)
+        size = len(source)
+        line = (f"{case:<20} {min(mine):>8.2f} {statistics.median(mine):>9.2f} "
+                f"{1000 * min(mine) / size:>9.3f}")
+        if "baseline" in versions:
+            theirs = times[("baseline", case)]
+            line += (f" {min(theirs):>9.2f} {statistics.median(theirs):>9.2f} "
+                     f"{statistics.median(theirs) / statistics.median(mine):>5.1f}x")
+        if args.memory:
+            line += f" {peaks.get(('this', case), float('nan')):>9.1f}"
+        small = max(size, len(target)) <= args.nltk_max
+        line += f" {nltk_seconds(case):>8.2f}" if small else f" {'-':>8}"
+        print(line, flush=True)
 
-        def ours(s: list[str] = source, t: list[str] = target) -> object:
-            return align_sentences(s, t, source_lang="en", target_lang="de")
-
-        elapsed = min(seconds(ours) for _ in range(max(args.repeat, 1)))
-        memory = peak_mib(ours)
-        if size <= args.nltk_max:
-            from nltk.translate.gale_church import align_blocks
-
-            theirs = seconds(lambda s=source, t=target: align_blocks(
-                [len(x) for x in s], [len(x) for x in t]))
-            extra = f"{theirs:>9.2f} {theirs / elapsed:>8.1f}x"
-        else:
-            extra = f"{'-':>9} {'-':>9}"
-        print(f"{size:>10} {elapsed:>10.2f} {memory:>9.1f} {extra}", flush=True)
 
 if __name__ == "__main__":
     main()

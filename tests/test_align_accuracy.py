@@ -27,8 +27,8 @@ def test_bleualign_dev_set_floor() -> None:
     gold = parse_vecalign(read_text(DEV / "dev.defr"), "dev.defr")
     pairs = align_sentences(source, target, source_lang="de", target_lang="fr")
     score = score_many([gold], [[(p.source_ids, p.target_ids) for p in pairs]])
-    assert score.strict.f1 >= 0.85
-    assert score.lax.f1 >= 0.95
+    assert score.strict.f1 >= 0.87
+    assert score.lax.f1 >= 0.97
 
 
 @pytest.mark.skipif(not (DEV / "dev.defr").exists(), reason="../shared/data/bleualign-dev absent")
@@ -50,7 +50,7 @@ def test_bleualign_dev_set_parts_aligned_separately() -> None:
         pairs = align_sentences(source[s0:s1], target[t0:t1], source_lang="de",
                                 target_lang="fr")
         score = score_many([local], [[(p.source_ids, p.target_ids) for p in pairs]])
-        assert score.strict.f1 >= 0.80, f"part {k}"
+        assert score.strict.f1 >= 0.83, f"part {k}"
         assert score.lax.f1 >= 0.95, f"part {k}"
 
 

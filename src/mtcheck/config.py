@@ -42,14 +42,16 @@ class AlignConfig:
     # always allowed so that every pair of documents has an alignment.
     beads: tuple[str, ...] = (
         "1-1", "1-2", "2-1", "1-0", "0-1", "2-2", "1-3", "3-1", "2-3", "3-2", "1-4", "4-1",
+        "1-5",
     )
     # Weight of the shared-signal similarity (numbers, names, cognates, punctuation).
     similarity_weight: float = 20.0
     # Weight of the similarity between the source and back-translations of the target.
     backtranslation_weight: float = 20.0
     # Documents up to this many sentence pairs (rows × columns) are searched in full;
-    # longer ones in a band around the diagonal that widens until the path fits.
-    full_search_cells: int = 4_000_000
+    # longer ones in a band around the anchor line that widens while the path hits its
+    # edge, up to 16 times its first width (linear time at every size).
+    full_search_cells: int = 40_000
     # Half width of the first band, in sentences.
     band: int = 50
     # Cost of each further sentence in a run of unaligned ones (the first costs

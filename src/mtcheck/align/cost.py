@@ -122,6 +122,17 @@ def estimate_ratio(beads: Sequence[tuple[int, int, int, int]], source_lengths: S
     return tgt / src
 
 
+@dataclass(frozen=True)
+class BeadTerms:
+    """A linking bead's length cost, its standardised length difference |δ|, its soft-cut
+    cost, and what its mean similarity is multiplied by to give its reward."""
+
+    length: float
+    deviation: float
+    soft: float
+    reward_scale: float
+
+
 class BeadCosts:
     """Costs of the consuming beads, a search row at a time (see :class:`CostModel`)."""
 
@@ -130,7 +141,9 @@ class BeadCosts:
                  priors: Mapping[Bead, float], band: Band,
                  variance: float = GALE_CHURCH_VARIANCE, run_extend: float | None = None,
                  soft: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
-                 ratio: float | None = None, merge_support: bool = False) -> None:
+                 ratio: float | None = None, merge_support: bool = False,
+                 contentless: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None = None,
+                 contentless_cost: float | None = None, cut_off: bool = False) -> None:
         src = np.asarray(source_lengths, dtype=np.float64)
         tgt = np.asarray(target_lengths, dtype=np.float64)
         # Scale target lengths into source characters: fair across scripts of any density.
@@ -154,6 +167,23 @@ class BeadCosts:
         self._deletion_extend = self._deletion if run_extend is None else run_extend
         if soft is None:
             soft = (np.zeros(len(src) + 1), np.zeros(len(tgt) + 1))
+        # Sentences without any word (OCR debris, a row of dots, a lone page number) carry
+        # nothing to translate: leaving one unaligned costs ``contentless_cost``, opening a
+        # run or extending one, instead of the unaligned prior.
+        if contentless is None or contentless_cost is None:
+            contentless = (np.zeros(len(src), dtype=bool), np.zeros(len(tgt), dtype=bool))
+            contentless_cost = math.inf
+        self._contentless = contentless
+        self._contentless_cost = contentless_cost
+        # A translation cut off mid-sentence: its last sentence is the start of a
+        # translation, so a one-source bead that ends with it pays no length cost for
+        # being shorter than its source (it pairs with the sentence it starts, and the
+        # source sentences after it become the run that is reported as truncated).
+        self._cut_column = len(tgt) if cut_off else -1
+        # Sentences with content, counted: the reward scale counts only those, so that
+        # taking a row of dots into a bead does not earn a larger bead's reward.
+        self._source_content = np.concatenate(([0], np.cumsum(~contentless[0])))
+        self._target_content = np.concatenate(([0], np.cumsum(~contentless[1])))
         self._soft_source, self._soft_target = soft
         self._soft_target_any = bool(self._soft_target.any())
         max_source = int(self._a.max(initial=1))
@@ -168,7 +198,6 @@ class BeadCosts:
         self._channels = [_ChannelState(c, max_source, max_target, band, self._a, self._b,
                                         (self._soft_source, merge_kind))
                           for c in channels]
-        self._rewards = [c.weight * self._reward_scale[:, None] for c in channels]
 
     def row_costs(self, row: int, lo: int, hi: int) -> NDArray[np.float64]:
         ends = np.arange(lo, hi + 1)
@@ -177,7 +206,11 @@ class BeadCosts:
                   - self._source_prefix[np.maximum(row - self._a, 0)])[:, None]
         target = self._target_prefix[ends][None, :] - self._target_prefix[starts]
         mean = np.maximum((source + target) * 0.5, 1.0)
-        costs = tail_cost((source - target) * self._scale / np.sqrt(mean))
+        difference = source - target
+        if hi == self._cut_column:
+            prefix = (self._a == 1)[:, None] & (ends == hi)[None, :]
+            difference = np.where(prefix, np.minimum(difference, 0.0), difference)
+        costs = tail_cost(difference * self._scale / np.sqrt(mean))
         # Prior and the soft-cut cost where each bead starts on the source side.
         fixed = self._prior + self._soft_source[np.maximum(row - self._a, 0)]
         costs += fixed[:, None]
@@ -185,26 +218,63 @@ class BeadCosts:
         costs[~self._linking] = fixed[~self._linking, None]
         if self._soft_target_any:
             costs += self._soft_target[starts]
-        for channel, rewards in zip(self._channels, self._rewards, strict=True):
-            costs -= rewards * channel.similarities(row, lo, hi, ends, starts)
+        scale = self._content_scale(row, ends, starts)
+        for channel in self._channels:
+            costs -= channel.weight * scale * channel.similarities(row, lo, hi, ends, starts)
         return costs
+
+    def _content_scale(self, row: int, ends: NDArray[np.int64],
+                       starts: NDArray[np.int64]) -> NDArray[np.float64]:
+        """√((a + b) / 2) over the sentences with content of each bead (at least 1 each side)."""
+        source = (self._source_content[row]
+                  - self._source_content[np.maximum(row - self._a, 0)])[:, None]
+        target = self._target_content[ends][None, :] - self._target_content[starts]
+        return np.asarray(np.sqrt((np.maximum(source, 1) + np.maximum(target, 1)) / 2.0),
+                          dtype=np.float64)
 
     def insertion_costs(self) -> NDArray[np.float64]:
         out = np.full(len(self._target_prefix), self._insertion)
         out[1:] += self._soft_target[:-1]
+        out[1:] = np.where(self._contentless[1], np.minimum(out[1:], self._contentless_cost),
+                           out[1:])
         return out
 
-    def insertion_extend_cost(self) -> float:
-        return self._insertion_extend
+    def insertion_extend_costs(self) -> NDArray[np.float64]:
+        out = np.full(len(self._target_prefix), self._insertion_extend)
+        out[1:] = np.where(self._contentless[1], np.minimum(out[1:], self._contentless_cost),
+                           out[1:])
+        return out
 
-    def deletion_costs(self) -> tuple[NDArray[np.float64], float]:
+    def deletion_costs(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         out = np.full(len(self._source_prefix), self._deletion)
         out[1:] += self._soft_source[:-1]
-        return out, self._deletion_extend
+        extend = np.full(len(self._source_prefix), self._deletion_extend)
+        for costs in (out, extend):
+            costs[1:] = np.where(self._contentless[0],
+                                 np.minimum(costs[1:], self._contentless_cost), costs[1:])
+        return out, extend
+
+    def final_deletion_cost(self) -> float | None:
+        return _TRUNCATED_COST if self._cut_column >= 0 else None
 
     def null_costs(self) -> tuple[float, float]:
         """Cost of leaving one source sentence, and one target sentence, unaligned."""
         return self._deletion, self._insertion
+
+    def bead_terms(self, row: int, column: int, a: int, b: int) -> BeadTerms:
+        """The parts of a linking bead's cost other than the similarity reward."""
+        source = self._source_prefix[row] - self._source_prefix[row - a]
+        target = self._target_prefix[column] - self._target_prefix[column - b]
+        difference = source - target
+        if column == self._cut_column and a == 1:
+            difference = min(difference, 0.0)
+        delta = difference * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
+        scale = math.sqrt((max(int(self._source_content[row] - self._source_content[row - a]), 1)
+                           + max(int(self._target_content[column]
+                                     - self._target_content[column - b]), 1)) / 2.0)
+        return BeadTerms(length=float(tail_cost(np.array([delta]))[0]), deviation=abs(delta),
+                         soft=float(self._soft_source[row - a] + self._soft_target[column - b]),
+                         reward_scale=scale * sum(c.weight for c in self._channels))
 
     def bead_cost(self, row: int, column: int, a: int, b: int) -> float:
         """The cost of one linking bead ending at (row, column), anywhere (band or not).
@@ -218,11 +288,17 @@ class BeadCosts:
         kind = int(matches[0])
         source = self._source_prefix[row] - self._source_prefix[row - a]
         target = self._target_prefix[column] - self._target_prefix[column - b]
-        delta = (source - target) * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
+        difference = source - target
+        if column == self._cut_column and a == 1:
+            difference = min(difference, 0.0)
+        delta = difference * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
         cost = (float(tail_cost(np.array([delta]))[0]) + self._prior[kind]
                 + self._soft_source[row - a] + self._soft_target[column - b])
-        for channel, rewards in zip(self._channels, self._rewards, strict=True):
-            cost -= float(rewards[kind, 0]) * channel.bead_similarity(row, column, a, b)
+        scale = math.sqrt((max(int(self._source_content[row] - self._source_content[row - a]), 1)
+                           + max(int(self._target_content[column]
+                                     - self._target_content[column - b]), 1)) / 2.0)
+        for channel in self._channels:
+            cost -= channel.weight * scale * channel.bead_similarity(row, column, a, b)
         return float(cost)
 
     def searches(self, a: int, b: int) -> bool:
@@ -263,6 +339,9 @@ def estimate_variance(beads: Sequence[tuple[int, int, int, int]], source_lengths
     return max(estimate, 0.5)
 
 
+# Cost of each source sentence after the end of a cut-off translation: small, because
+# once the translation has stopped, every further sentence is missing for the same reason.
+_TRUNCATED_COST = 0.5
 # Reward of an unsupported 2-1 bead relative to a supported one: that of a 1-1 bead.
 _MERGE_DISCOUNT = 1.0 / math.sqrt(1.5)
 # Products at or below this are "nothing shared" (cumulative sums leave rounding residue).

@@ -9,7 +9,7 @@ from mtcheck.align.sentences import align_sentences, estimate_length_model
 from mtcheck.config import AlignConfig
 from mtcheck.types import AlignedPair, Alignment, SegmentedDocument
 
-METHOD = "mtcheck-align/2"
+METHOD = "mtcheck-align/3"
 
 
 def align_documents(
@@ -39,9 +39,12 @@ def align_documents(
         model = estimate_length_model(source.texts(), target.texts(), source_lang=source.lang,
                                       target_lang=target.lang, config=config)
         pairs: list[AlignedPair] = []
-        for source_ids, target_ids in zip(source_groups, target_groups, strict=True):
+        last = len(source_groups) - 1
+        for k, (source_ids, target_ids) in enumerate(zip(source_groups, target_groups,
+                                                         strict=True)):
+            # Only the last paragraph can end where a cut-off translation stops.
             pairs.extend(_align_ids(source, target, source_ids, target_ids, config,
-                                    target_in_source_language, model))
+                                    target_in_source_language, model, may_be_cut_off=k == last))
         return Alignment(tuple(pairs), f"{METHOD}(paragraphs)")
     pairs = _align_ids(source, target, list(range(len(source.sentences))),
                        list(range(len(target.sentences))), config, target_in_source_language)
@@ -59,7 +62,8 @@ def _paragraph_groups(document: SegmentedDocument) -> list[list[int]]:
 def _align_ids(source: SegmentedDocument, target: SegmentedDocument, source_ids: list[int],
                target_ids: list[int], config: AlignConfig,
                backtranslations: Sequence[str] | None,
-               length_model: LengthModel | None = None) -> list[AlignedPair]:
+               length_model: LengthModel | None = None,
+               may_be_cut_off: bool = True) -> list[AlignedPair]:
     local = align_sentences(
         [source.sentences[i].text for i in source_ids],
         [target.sentences[j].text for j in target_ids],
@@ -70,6 +74,7 @@ def _align_ids(source: SegmentedDocument, target: SegmentedDocument, source_ids:
             [backtranslations[j] for j in target_ids] if backtranslations is not None else None
         ),
         length_model=length_model,
+        may_be_cut_off=may_be_cut_off,
     )
     return [
         AlignedPair(tuple(source_ids[i] for i in pair.source_ids),

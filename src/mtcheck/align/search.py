@@ -35,13 +35,18 @@ class CostModel(Protocol):
         """Entry ``j`` (1-based): cost of a run of insertions starting with target ``j - 1``."""
         ...
 
-    def insertion_extend_cost(self) -> float:
-        """Cost of each further target sentence in a run of insertions."""
+    def insertion_extend_costs(self) -> NDArray[np.float64]:
+        """Entry ``j`` (1-based): cost of target ``j - 1`` as a further sentence of a run."""
         ...
 
-    def deletion_costs(self) -> tuple[NDArray[np.float64], float]:
+    def deletion_costs(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """Entry ``i`` (1-based): cost of a run of deletions starting with source ``i - 1``;
-        and the cost of each further source sentence in a run."""
+        and of source ``i - 1`` as a further sentence of a run."""
+        ...
+
+    def final_deletion_cost(self) -> float | None:
+        """Cost of each source sentence left over once the whole target is used (a cut-off
+        translation), in place of the deletion costs; None: no such discount."""
         ...
 
 
@@ -57,15 +62,51 @@ class Band:
         return cls(np.zeros(rows + 1, dtype=np.int64), np.full(rows + 1, columns, dtype=np.int64))
 
     @classmethod
-    def around(cls, centre: NDArray[np.float64], half_width: int, columns: int) -> Band:
-        """A band of ``half_width`` columns either side of a (monotone) centre line."""
-        lo = np.clip(np.floor(centre).astype(np.int64) - half_width, 0, columns)
-        hi = np.clip(np.ceil(centre).astype(np.int64) + half_width, 0, columns)
+    def around(cls, lines: tuple[NDArray[np.float64], NDArray[np.float64]], half_width: int,
+               columns: int) -> Band:
+        """A band of ``half_width`` columns either side of a low and a high line.
+
+        Row ``i`` reaches from the low line at row ``i - 1`` to the high line at row
+        ``i + 1`` (each widened by ``half_width``), so that where the lines jump (a long
+        run of insertions) the row that makes the jump holds all of it.
+        """
+        low = np.maximum.accumulate(np.asarray(lines[0], dtype=np.float64))
+        high = np.maximum.accumulate(np.asarray(lines[1], dtype=np.float64))
+        before = np.concatenate((low[:1], low[:-1]))
+        after = np.concatenate((high[1:], high[-1:]))
+        return cls.between(before, after, half_width, columns)
+
+    @classmethod
+    def between(cls, low: NDArray[np.float64], high: NDArray[np.float64], half_width: int,
+                columns: int) -> Band:
+        """Row ``i`` spans ``low[i] - half_width .. high[i] + half_width``, made monotone."""
+        lo = np.clip(np.floor(low).astype(np.int64) - half_width, 0, columns)
+        hi = np.clip(np.ceil(high).astype(np.int64) + half_width, 0, columns)
         lo = np.maximum.accumulate(lo)
         hi = np.maximum.accumulate(hi)
         lo[0] = 0
         hi[-1] = columns
+        # Consecutive rows must overlap, or no path could go from one to the next.
+        lo[1:] = np.minimum(lo[1:], hi[:-1])
         return cls(lo, np.maximum(hi, lo))
+
+    @classmethod
+    def along(cls, path: Sequence[tuple[int, int, int, int]], rows: int, half_width: int,
+              columns: int) -> Band:
+        """A band of ``half_width`` around the columns a path visits in each row."""
+        low = np.full(rows + 1, np.inf)
+        high = np.full(rows + 1, -np.inf)
+        for i, j, a, b in path:
+            for row, column in ((i, j), (i + a, j + b)):
+                low[row] = min(low[row], column)
+                high[row] = max(high[row], column)
+        # Rows inside a many-source bead lie between its corners.
+        seen = np.isfinite(low)
+        index = np.arange(rows + 1)
+        low = np.interp(index, index[seen], low[seen])
+        high = np.interp(index, index[seen], high[seen])
+        return cls.between(np.minimum.accumulate(low[::-1])[::-1], np.maximum.accumulate(high),
+                           half_width, columns)
 
     def cells(self) -> int:
         return int((self.hi - self.lo + 1).sum())
@@ -106,12 +147,13 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
         int(offsets[-1]), dtype=np.uint16 if widest < 2**16 else np.uint32)
     own_costs = np.zeros(int(offsets[-1]), dtype=np.float32)
     insertion = model.insertion_costs()
-    insertion_extend = model.insertion_extend_cost()
+    insertion_extend = model.insertion_extend_costs()
     insertion_code = len(consuming)
     # Runs of deletions (1-0 beads) cross rows, so they keep their own state: the cheapest
     # way to reach (i, j) ending with a deletion, and whether that deletion extends a run.
     deletion_code = list(consuming).index((1, 0)) if (1, 0) in consuming else -1
     deletion_open, deletion_extend = model.deletion_costs()
+    final_deletion = model.final_deletion_cost()
     ending_in_deletion = np.full(columns + 1, np.inf)
     for i in range(rows + 1):
         lo, hi = int(band.lo[i]), int(band.hi[i])
@@ -130,7 +172,12 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
             extending = None
             if deletion_code >= 0:
                 opened = buffers[(i - 1) % ring, lo : hi + 1] + deletion_open[i]
-                extended = ending_in_deletion[lo : hi + 1] + deletion_extend
+                extended = ending_in_deletion[lo : hi + 1] + deletion_extend[i]
+                if final_deletion is not None and hi == columns:
+                    # Past the end of a cut-off target: every further source sentence is
+                    # part of the truncated tail, at the same small cost.
+                    opened[-1] = buffers[(i - 1) % ring, columns] + final_deletion
+                    extended[-1] = ending_in_deletion[columns] + final_deletion
                 extending = extended < opened
                 deleted = np.where(extending, extended, opened)
                 ending_in_deletion[:] = np.inf
@@ -145,7 +192,7 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
             own_costs[cells] = own_cost[chosen, picked]
         if allow_insertions and hi > lo:
             best, chained, start = _insertion_runs(best, insertion[lo + 1 : hi + 1],
-                                                   insertion_extend)
+                                                   insertion_extend[lo + 1 : hi + 1])
             choice[chained] = insertion_code | (choice[chained] & _EXTENDS)
             run_back[cells] = np.arange(hi - lo + 1) - start
         choices[cells] = choice
@@ -164,7 +211,8 @@ def banded_search(rows: int, columns: int, consuming: Sequence[Bead], model: Cos
         if a == 0:
             costs.append(float(insertion[j + 1]))
         elif b == 0:
-            costs.append(float(deletion_open[i + 1]))
+            costs.append(float(final_deletion) if final_deletion is not None and j == columns
+                         else float(deletion_open[i + 1]))
         else:
             costs.append(float(own_costs[trace.cell(i + a, j + b)]))
     return SearchResult(path, costs, total, touches)
@@ -188,19 +236,20 @@ class _Trace:
 
 
 def _insertion_runs(best: NDArray[np.float64], opening: NDArray[np.float64],
-                    extend: float) -> tuple[NDArray[np.float64], NDArray[np.bool_],
-                                            NDArray[np.int64]]:
+                    extend: NDArray[np.float64]) -> tuple[NDArray[np.float64],
+                                                          NDArray[np.bool_], NDArray[np.int64]]:
     """Add runs of target insertions to one row: affine costs, by a running minimum.
 
     A run of insertions after column ``k`` up to column ``j`` costs the opening
-    cost of its first sentence plus ``extend`` for each further one, because
-    unaligned sentences come in blocks (captions, an untranslated paragraph).
-    ``D[j] = min(P[j], min_{k<j} P[k] + opening[k] + (j - k - 1) × extend)``,
-    a running minimum of ``P[k] + opening[k] - extend × (k + 1)``.
+    cost of its first sentence plus the extension cost of each further one
+    (``extend[l]`` for the sentence of column ``l + 1``), because unaligned
+    sentences come in blocks (captions, an untranslated paragraph). With ``E`` the
+    prefix sums of ``extend``, ``D[j] = min(P[j], min_{k<j} P[k] + opening[k] + E[j] - E[k+1])``:
+    a running minimum of ``P[k] + opening[k] - E[k+1]``.
     Returns the new row, which cells end a run, and where each cell's run starts.
     """
     width = len(best)
-    steps = np.arange(width, dtype=np.float64) * extend
+    steps = np.concatenate(([0.0], np.cumsum(extend)))
     # value of starting a run right after column k (entries 0..width-2)
     launch = best[:-1] + opening - steps[1:]
     running = np.minimum.accumulate(launch)

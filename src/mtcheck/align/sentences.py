@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
 
+from mtcheck.align.anchors import anchor_lines, anchor_pairs
+from mtcheck.align.confidence import Calibration, bead_features, confidences
 from mtcheck.align.cost import (
     BeadCosts,
     Channel,
@@ -21,15 +22,26 @@ from mtcheck.align.search import Band, Bead, SearchResult, banded_search
 from mtcheck.align.signals import (
     DEFAULT_WEIGHTS,
     SignalWeights,
+    contentless,
     feature_matrices,
     soft_boundaries,
     text_length,
 )
 from mtcheck.config import AlignConfig
 from mtcheck.errors import ConfigError
+from mtcheck.segment import ends_sentence
 from mtcheck.types import AlignedPair
 
 SearchFunction = Callable[[Band], tuple[SearchResult, BeadCosts]]
+# The widest band, in multiples of the first: bounds the work per row, so that a search
+# is linear in the document's length whatever happens in it.
+_MAX_WIDENING = 16
+# Cost of leaving a sentence without any word unaligned (OCR debris, a row of dots, a
+# lone number), opening a run or extending one: below the unaligned prior's 4.2, so that
+# such a sentence is not taken into a neighbour's bead for want of anything better.
+_CONTENTLESS_COST = 1.0
+# The lowest and highest target position per source position that the anchors allow.
+Lines = tuple[NDArray[np.float64], NDArray[np.float64]]
 
 # Prior probability of each bead kind. 1-1, 1-2, 2-1 and 2-2 are Gale & Church's (1993)
 # estimates as used by NLTK; larger kinds get roughly a tenth of the probability of the next
@@ -45,6 +57,7 @@ PRIORS: dict[Bead, float] = {
     (2, 3): 0.0011, (3, 2): 0.0011,
     (1, 4): 0.0009, (4, 1): 0.0009,
     (3, 3): 0.0001,
+    (1, 5): 0.00009, (5, 1): 0.00009, (2, 4): 0.0001, (4, 2): 0.0001,
 }
 _REQUIRED: tuple[Bead, ...] = ((1, 0), (0, 1))
 # Back-translations are in the source language: words match whole, so short ones count.
@@ -77,6 +90,7 @@ def align_sentences(
     config: AlignConfig | None = None,
     target_in_source_language: Sequence[str] | None = None,
     length_model: LengthModel | None = None,
+    may_be_cut_off: bool = True,
 ) -> list[AlignedPair]:
     """Align two sentence lists; every sentence ends up in exactly one bead, in order.
 
@@ -85,6 +99,9 @@ def align_sentences(
     similarity to the cost, as in Bleualign. ``length_model`` fixes the length
     ratio and variance (e.g. estimated on the whole document when aligning one
     paragraph); by default they are estimated from these sentences.
+    ``may_be_cut_off`` false says these sentences are not the end of the document
+    (a paragraph before the last), so that a last sentence without a final stop is
+    not taken for a cut-off translation (see :func:`cut_off`).
     """
     config = config or AlignConfig()
     n, m = len(source), len(target)
@@ -96,10 +113,11 @@ def align_sentences(
             AlignedPair((), (j,), 0.0, 1.0) for j in range(m)
         ]
     searcher = _Searcher(source, target, source_lang, target_lang, config,
-                         target_in_source_language)
+                         target_in_source_language, may_be_cut_off)
     if length_model is None:
         length_model = searcher.length_model()
-    result, costs = _search_widening(n, m, config, searcher(n, m, length_model))
+    result, costs = _search_widening(n, m, config, searcher(n, m, length_model),
+                                     searcher.centre(n, m))
     return _pairs(result, costs)
 
 
@@ -122,6 +140,9 @@ def estimate_length_model(
     return _Searcher(source, target, source_lang, target_lang, config, None).length_model()
 
 
+# Anchor pairs needed before their lengths, not the documents', give the first length ratio.
+_MIN_ANCHORS_FOR_RATIO = 3
+_RATIO_DISAGREEMENT = 1.5
 # Source sentences of the first pass that estimates the length model: plenty for two
 # numbers, and it keeps that pass a small share of the time on a long document.
 _VARIANCE_SAMPLE = 500
@@ -132,7 +153,7 @@ class _Searcher:
 
     def __init__(self, source: Sequence[str], target: Sequence[str], source_lang: str,
                  target_lang: str, config: AlignConfig,
-                 backtranslations: Sequence[str] | None) -> None:
+                 backtranslations: Sequence[str] | None, may_be_cut_off: bool = True) -> None:
         beads = parse_beads(config.beads)
         self._config = config
         self._n, self._m = len(source), len(target)
@@ -142,6 +163,10 @@ class _Searcher:
         self._target_lengths = [text_length(t) for t in target]
         self._priors = {bead: PRIORS[bead] for bead in beads}
         self._consuming = [bead for bead in beads if bead[0] >= 1]
+        self._anchor_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._cut_off = may_be_cut_off and cut_off(source, target)
+        self._contentless = (np.array([contentless(t) for t in source], dtype=bool),
+                             np.array([contentless(t) for t in target], dtype=bool))
         self._soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
                       soft_boundaries(target, target_lang, config.soft_boundary_cost))
 
@@ -156,10 +181,54 @@ class _Searcher:
                               sample, self._consuming, self._priors, band,
                               variance=model.variance, run_extend=config.unaligned_run_cost,
                               soft=(soft[0][: rows + 1], soft[1][: columns + 1]),
-                              ratio=model.ratio, merge_support=config.merge_needs_support)
+                              ratio=model.ratio, merge_support=config.merge_needs_support,
+                              contentless=(self._contentless[0][:rows],
+                                           self._contentless[1][:columns]),
+                              contentless_cost=_CONTENTLESS_COST,
+                              cut_off=self._cut_off and columns == self._m)
             return banded_search(rows, columns, self._consuming, costs, band), costs
 
         return search
+
+    def centre(self, rows: int, columns: int) -> Lines:
+        """The band's first lines: through the anchors of the first channel."""
+        return anchor_lines(self._anchors(rows, columns), rows, columns)
+
+    def _anchors(self, rows: int, columns: int) -> list[tuple[int, int]]:
+        """Anchor pairs of the first channel over the first ``rows`` × ``columns`` sentences."""
+        if (rows, columns) not in self._anchor_cache:
+            anchors: list[tuple[int, int]] = []
+            if self._channels:
+                channel = self._channels[0]
+                if (rows, columns) != (self._n, self._m):
+                    channel = channel.head(rows, columns)
+                anchors = anchor_pairs(channel.source, channel.target)
+            self._anchor_cache[(rows, columns)] = anchors
+        return self._anchor_cache[(rows, columns)]
+
+    def _anchor_ratio(self, rows: int, columns: int) -> float:
+        """The first pass's length ratio, the documents' unless the anchors contradict it.
+
+        The ratio of whole documents counts every sentence without a counterpart: a
+        block of captions, or the missing end of a cut-off translation, makes it
+        meaningless. A cut-off translation takes the ratio of the source and target up
+        to the last anchor pair; otherwise, when the ratio over the anchor pairs (sentences
+        known to translate each other) differs from the documents' by more than
+        ``_RATIO_DISAGREEMENT`` times, it is used instead. Anchor pairs are too few and too
+        particular (sentences with numbers) to replace the documents' ratio otherwise.
+        """
+        documents = length_ratio(self._source_lengths[:rows], self._target_lengths[:columns])
+        anchors = self._anchors(rows, columns)
+        if self._cut_off and (rows, columns) == (self._n, self._m) and anchors:
+            last_source, last_target = anchors[-1]
+            return length_ratio(self._source_lengths[: last_source + 1],
+                                self._target_lengths[: last_target + 1])
+        if len(anchors) < _MIN_ANCHORS_FOR_RATIO:
+            return documents
+        anchored = length_ratio([self._source_lengths[s] for s, _ in anchors],
+                                [self._target_lengths[t] for _, t in anchors])
+        disagreement = max(anchored / documents, documents / anchored)
+        return anchored if disagreement > _RATIO_DISAGREEMENT else documents
 
     def length_model(self) -> LengthModel:
         """The length ratio and variance as this document shows them, from a first alignment.
@@ -177,18 +246,29 @@ class _Searcher:
         if not config.estimate_length_variance:
             return LengthModel(ratio)
         rows = min(n, _VARIANCE_SAMPLE)
-        columns = m if rows == n else min(m, max(1, round(rows * m / n)))
+        # The target is cut where the anchors put the end of the sample, not at the same
+        # share of sentences: a block of captions before that point would shift it.
+        columns = m if rows == n else min(m, max(1, round(float(self.centre(n, m)[0][rows]))))
         # A sample of a long document is searched in a band, as the document will be.
         sample_config = config if rows == n else replace(config, full_search_cells=0)
-        first = LengthModel(length_ratio(self._source_lengths[:rows],
-                                         self._target_lengths[:columns]))
+        first = LengthModel(self._anchor_ratio(rows, columns))
         result, _ = _search_widening(rows, columns, sample_config,
-                                     self(rows, columns, first))
+                                     self(rows, columns, first), self.centre(rows, columns))
         beads = result.beads if rows == n else [bead for bead in result.beads
                                                 if bead[0] < rows * 0.9]
+        if self._cut_off:
+            # The cut-off fragment is shorter than its source by the cut, not by the text.
+            beads = [bead for bead in beads if bead[1] + bead[3] < m]
         ratio = estimate_ratio(beads, self._source_lengths, self._target_lengths)
         return LengthModel(ratio, estimate_variance(beads, self._source_lengths,
                                                     self._target_lengths, ratio=ratio))
+
+
+def cut_off(source: Sequence[str], target: Sequence[str]) -> bool:
+    """Whether the translation looks cut off: its last sentence does not end like a
+    sentence while the source's last one does (a title or a list item ends like neither)."""
+    return bool(source and target and ends_sentence(source[-1])
+                and not ends_sentence(target[-1]))
 
 
 def _channels(source: Sequence[str], target: Sequence[str], source_lang: str, target_lang: str,
@@ -204,117 +284,66 @@ def _channels(source: Sequence[str], target: Sequence[str], source_lang: str, ta
     return channels
 
 
-def _search_widening(n: int, m: int, config: AlignConfig,
-                     search: SearchFunction) -> tuple[SearchResult, BeadCosts]:
-    """Search in full when small; otherwise in a band that widens until the path fits.
+def _search_widening(n: int, m: int, config: AlignConfig, search: SearchFunction,
+                     centre: Lines) -> tuple[SearchResult, BeadCosts]:
+    """Search in full when small; otherwise in a band that widens while the path hits its edge.
 
-    The first band follows the diagonal; each retry centres the band on the previous
-    path and doubles its width, as long as the path ran along the band's edge.
+    The first band follows ``centre`` (through the anchor pairs); each retry follows
+    the previous path, twice as wide, as long as that path ran along the band's edge,
+    up to ``_MAX_WIDENING`` times the first width. Every band is a constant number of
+    columns wide per row (plus the jumps of the path), so the search stays linear in
+    the length of the documents at every size.
     """
     if n * m <= config.full_search_cells:
         return search(Band.full(n, m))
-    centre = np.arange(n + 1, dtype=np.float64) * (m / n)
-    half = max(config.band, 4, int(abs(n - m)) // 8)
+    half = max(config.band, 4)
+    widest = half * _MAX_WIDENING
+    band = Band.around(centre, half, m)
     while True:
-        band = Band.around(centre, half, m)
-        wide_enough = band.cells() >= (n + 1) * (m + 1) // 2
-        if wide_enough:
-            return search(Band.full(n, m))
         try:
             result, costs = search(band)
         except ValueError:
+            if half >= widest:
+                return search(Band.full(n, m))
             half *= 2
+            band = Band.around(centre, half, m)
             continue
-        if not result.touches_edge:
+        if not result.touches_edge or half >= widest:
             return result, costs
-        centre = _path_centre(result, n)
         half *= 2
+        band = Band.along(result.beads, n, half, m)
 
 
-def _path_centre(result: SearchResult, n: int) -> NDArray[np.float64]:
-    centre = np.zeros(n + 1, dtype=np.float64)
-    for i, j, a, b in result.beads:
-        centre[i + a] = j + b
-    return np.maximum.accumulate(centre)
-
-
-def _pairs(result: SearchResult, costs: BeadCosts) -> list[AlignedPair]:
-    """Beads with their own cost and a confidence in [0, 1].
-
-    For a linking bead, confidence is ``sigmoid(similarity reward - length cost)``,
-    i.e. of ``-log P(kind) - cost``: 0.5 when the lengths fit and nothing else speaks
-    for or against the pair, near 1 when shared numbers, names or back-translations
-    confirm it, low when the lengths disagree. For an unaligned sentence see
-    :func:`_unaligned_confidences`.
-    """
-    unaligned = _unaligned_confidences(result, costs)
+def _pairs(result: SearchResult, costs: BeadCosts,
+           calibration: Calibration | None = None) -> list[AlignedPair]:
+    """Beads with their own cost and a calibrated confidence (see :mod:`mtcheck.align.confidence`)."""
+    features = bead_features(result, costs, PRIORS)
     pairs = []
-    for k, ((i, j, a, b), cost) in enumerate(zip(result.beads, result.costs, strict=True)):
-        source_ids, target_ids = tuple(range(i, i + a)), tuple(range(j, j + b))
-        if a == 0 or b == 0:
-            pairs.append(AlignedPair(source_ids, target_ids, cost, unaligned[k]))
-            continue
-        pairs.append(AlignedPair(source_ids, target_ids, cost,
-                                 _sigmoid(-math.log(PRIORS[(a, b)]) - cost)))
+    for (i, j, a, b), cost, confidence in zip(result.beads, result.costs,
+                                              confidences(features, calibration), strict=True):
+        pairs.append(AlignedPair(tuple(range(i, i + a)), tuple(range(j, j + b)), cost,
+                                 confidence))
     return pairs
 
 
-def _sigmoid(margin: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(margin, 50.0), -50.0)))
-
-
-def _unaligned_confidences(result: SearchResult, costs: BeadCosts) -> dict[int, float]:
-    """Confidence of each 1-0 / 0-1 bead (by index) that its sentence has no counterpart.
-
-    It is ``sigmoid(cost of the best alternative - cost chosen)``, where the
-    alternatives are to put the sentence into the linking bead right before it or
-    right after it (a 1-1 and a 0-1 become a 1-2, and so on). Near 1 when joining a
-    neighbour would cost much more (the lengths or the shared signals speak against
-    it), 0.5 when it is a toss-up. A sentence inside a run of unaligned ones has
-    no linking neighbour: it gets the confidence of the nearer end of its run. When
-    no alternative is a searched bead kind, the confidence is 0.5.
-    """
-    beads = result.beads
-    edge: dict[int, float] = {}
-    wanted: list[tuple[int, int, int, int, int, float]] = []  # row, col, a, b, null index, base
-    for k, (i, j, a, b) in enumerate(beads):
-        if a and b:
-            continue
-        for side in (k - 1, k + 1):
-            if not 0 <= side < len(beads):
-                continue
-            si, sj, sa, sb = beads[side]
-            if not (sa and sb):
-                continue
-            base = result.costs[k] + result.costs[side]
-            # The merged bead covers both; it ends where the later of the two ends.
-            end_i, end_j = (i + a, j + b) if side < k else (si + sa, sj + sb)
-            wanted.append((end_i, end_j, sa + a, sb + b, k, base))
-    best: dict[int, float] = {}
-    for row, column, a, b, k, base in wanted:
-        if not costs.searches(a, b):
-            continue
-        margin = costs.bead_cost(row, column, a, b) - base
-        best[k] = min(best.get(k, math.inf), margin)
-    for k, margin in best.items():
-        edge[k] = _sigmoid(margin)
-    confidences: dict[int, float] = {}
-    nulls = [k for k, (_, _, a, b) in enumerate(beads) if not (a and b)]
-    for k in nulls:
-        if k in edge:
-            confidences[k] = edge[k]
-            continue
-        confidences[k] = _nearest_run_end(k, beads, edge)
-    return confidences
-
-
-def _nearest_run_end(k: int, beads: list[tuple[int, int, int, int]],
-                     edge: dict[int, float]) -> float:
-    """The confidence of the nearer end of the run of unaligned beads around bead ``k``."""
-    first = last = k
-    while first > 0 and not all(beads[first - 1][2:]):
-        first -= 1
-    while last + 1 < len(beads) and not all(beads[last + 1][2:]):
-        last += 1
-    ends = sorted((first, last), key=lambda end: abs(end - k))
-    return next((edge[end] for end in ends if end in edge), 0.5)
+def align_with_features(
+    source: Sequence[str],
+    target: Sequence[str],
+    *,
+    source_lang: str,
+    target_lang: str,
+    config: AlignConfig | None = None,
+    target_in_source_language: Sequence[str] | None = None,
+) -> list[tuple[AlignedPair, tuple[float, ...]]]:
+    """:func:`align_sentences`, each bead with the features its confidence is computed from
+    (for fitting the calibration; see ``benchmarks/calibrate_align.py``)."""
+    config = config or AlignConfig()
+    if not source or not target:
+        return [(pair, (0.0,)) for pair in align_sentences(
+            source, target, source_lang=source_lang, target_lang=target_lang, config=config)]
+    searcher = _Searcher(source, target, source_lang, target_lang, config,
+                         target_in_source_language)
+    n, m = len(source), len(target)
+    result, costs = _search_widening(n, m, config, searcher(n, m, searcher.length_model()),
+                                     searcher.centre(n, m))
+    return list(zip(_pairs(result, costs), bead_features(result, costs, PRIORS), strict=True))

@@ -154,6 +154,17 @@ def _semicolon_is_soft(lang: str) -> bool:
     return get_language(lang).script != "Grek"
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def contentless(text: str) -> bool:
+    """Whether a sentence has no word of two letters or more: OCR debris, dots, a number.
+
+    Scripts without spaces count too: two letters of any script in a row are a word.
+    """
+    return _TWO_LETTERS.search(_fold(text)) is None
+
+
 def text_length(text: str) -> int:
     """Length in non-space characters, so that spacing conventions do not count."""
     return len(_SPACE.sub("", text))
