@@ -218,7 +218,7 @@ def test_unknown_format(tmp_path: Path) -> None:
 
 
 def test_unknown_language_code(tmp_path: Path, fmt: str) -> None:
-    expect_error(_valid(tmp_path, fmt), fmt, r"unknown language code 'xx'; known codes: .*de", "xx")
+    expect_error(_valid(tmp_path, fmt), fmt, r"unknown language code 'xx': not an ISO 639 code.*de", "xx")
 
 
 @pytest.mark.parametrize("fmt_name", ["xliff", "tmx"])

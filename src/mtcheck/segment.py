@@ -146,7 +146,7 @@ def load_rules(lang: str, extra_abbreviations: tuple[str, ...] = ()) -> SegmentR
     Languages without a data file get the generic rules only.
     """
     language = get_language(lang)
-    generic, own = _rule_tables("generic"), _rule_tables(language.code)
+    generic, own = _rule_tables("generic"), _rule_tables(language.base)
     tables = [generic, own]
     # A language's own kind for an abbreviation wins over the generic one (Turkish "vs."
     # means "etc." and may end a sentence).
