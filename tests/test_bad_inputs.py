@@ -312,8 +312,8 @@ def adhoc(tmp_path: Path, translation: Path, out: Path, *extra: str) -> list[str
             *extra]
 
 
-def assert_clean_failure(result: Any, out: Path, *phrases: str) -> None:
-    assert result.exit_code == 2, result.output
+def assert_clean_failure(result: Any, out: Path, *phrases: str, code: int = 2) -> None:
+    assert result.exit_code == code, result.output
     assert result.stderr.startswith("mtcheck: error: ") or "interrupted" in result.stderr
     assert "Traceback" not in result.output
     for phrase in phrases:
@@ -420,7 +420,7 @@ def test_cli_ctrl_c_during_a_stage(tmp_path: Path, old_output: Path,
     translation = tmp_path / "de.txt"
     translation.write_text(GERMAN_TEXT, encoding="utf-8")
     result = run_cli(adhoc(tmp_path, translation, old_output))
-    assert_clean_failure(result, old_output, "interrupted")
+    assert_clean_failure(result, old_output, "interrupted", code=130)
 
 
 def test_cli_ctrl_c_while_writing(tmp_path: Path, old_output: Path,
@@ -438,7 +438,7 @@ def test_cli_ctrl_c_while_writing(tmp_path: Path, old_output: Path,
 
     monkeypatch.setattr(Path, "write_text", interrupted)
     result = run_cli(adhoc(tmp_path, translation, old_output))
-    assert_clean_failure(result, old_output, "interrupted")
+    assert_clean_failure(result, old_output, "interrupted", code=130)
 
 
 def test_identical_translation_is_a_finding_not_an_error(tmp_path: Path) -> None:

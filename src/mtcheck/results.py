@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import types
 import typing
 from collections.abc import Mapping
@@ -20,6 +21,7 @@ from typing import Any
 
 from mtcheck.corpus import read_text
 from mtcheck.errors import InputError
+from mtcheck.io import printable_path
 from mtcheck.types import RunResult
 
 SCHEMA_VERSION = "1.0"
@@ -45,13 +47,55 @@ def dump_results(run: RunResult) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
-def load_results(path: str | Path) -> RunResult:
-    """Read a results.json written by :func:`dump_results` (any 1.x schema version)."""
-    where = str(path)
+# Integers in results are counts, indexes and line numbers; longer digit strings are hostile
+# (Python's int() of a 5,000-digit string is slow, and over 4,300 digits an error).
+_MAX_INT_DIGITS = 18
+# Score ranges: BLEU and chrF are percentages, TER is an edit rate (0 and up, not bounded by
+# 100 but never astronomically high), the semantic similarity a cosine (scaled or not).
+_SCORE_RANGES = {"BLEU": (0.0, 100.0), "chrF": (0.0, 100.0), "chrF++": (0.0, 100.0),
+                 "TER": (0.0, 10_000.0), "semantic": (-100.0, 100.0)}
+_DEFAULT_RANGE = (-10_000.0, 10_000.0)
+
+
+def _strict_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:20]!r} is out of range")
+    return value
+
+
+def _strict_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_INT_DIGITS:
+        raise ValueError(f"integer with {len(text)} digits is out of range")
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_results_json(text: str, where: str) -> Any:
+    """Parse results.json text strictly: no NaN/Infinity, no overflowing numbers, bounded depth."""
     try:
-        document = json.loads(read_text(path))
+        return json.loads(text, parse_float=_strict_float, parse_int=_strict_int,
+                          parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise InputError(where, f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    except ValueError as exc:
+        raise InputError(where, f"not valid results JSON: {exc}") from None
+    except RecursionError:
+        raise InputError(where, "not valid results JSON: nested too deeply") from None
+
+
+def load_results(path: str | Path) -> RunResult:
+    """Read a results.json written by :func:`dump_results` (any 1.x schema version).
+
+    The reader is strict: the structure must match the schema's types, every
+    number must be finite and scores must lie in their metric's range, so a
+    crafted file cannot pass a gate with chrF 1e308 or crash the reader.
+    """
+    where = printable_path(path)
+    document = parse_results_json(read_text(path), where)
     if not isinstance(document, dict) or "run" not in document:
         raise InputError(where, "not an mtcheck results file (no 'run' object)")
     version = str(document.get("schema_version", ""))
@@ -59,9 +103,39 @@ def load_results(path: str | Path) -> RunResult:
         raise InputError(where, f"results schema version {version!r} is not supported "
                                 f"(this mtcheck reads {SCHEMA_VERSION.split('.')[0]}.x)")
     try:
-        return typing.cast(RunResult, from_jsonable(RunResult, document["run"], "run"))
+        run = typing.cast(RunResult, from_jsonable(RunResult, document["run"], "run"))
+        _check_ranges(run)
     except (TypeError, ValueError, KeyError) as exc:
         raise InputError(where, f"malformed results: {exc}") from None
+    except RecursionError:
+        raise InputError(where, "malformed results: nested too deeply") from None
+    return run
+
+
+def _check_ranges(run: RunResult) -> None:
+    """Scores, shares and p-values inside the ranges they can have."""
+    for t, translation in enumerate(run.translations):
+        at = f"run.translations[{t}]"
+        if not 0.0 <= translation.coverage <= 1.0:
+            raise ValueError(f"{at}.coverage {translation.coverage!r} is not between 0 and 1")
+        for i, score in enumerate(translation.scores):
+            low, high = _SCORE_RANGES.get(score.metric, _DEFAULT_RANGE)
+            for name in ("value", "ci_low", "ci_high"):
+                value = getattr(score, name)
+                if value is not None and not low <= value <= high:
+                    raise ValueError(f"{at}.scores[{i}].{name}: {score.metric} {value!r} is "
+                                     f"outside {low:g}..{high:g}")
+        for i, segment in enumerate(translation.segments):
+            for key, value in segment.scores.items():
+                low, high = _SCORE_RANGES.get(key.rsplit(".", 1)[-1], _DEFAULT_RANGE)
+                if not low <= value <= high:
+                    raise ValueError(f"{at}.segments[{i}].scores.{key} {value!r} is outside "
+                                     f"{low:g}..{high:g}")
+    if run.gate is not None:
+        for i, check in enumerate(run.gate.checks):
+            if check.p_value is not None and not 0.0 <= check.p_value <= 1.0:
+                raise ValueError(f"run.gate.checks[{i}].p_value {check.p_value!r} is not "
+                                 "between 0 and 1")
 
 
 def from_jsonable(hint: Any, value: Any, where: str) -> Any:

@@ -124,6 +124,11 @@ def evaluate(
             reference_files,
             format=input_format,
         )
+    if out_dir:
+        from mtcheck.corpus import input_paths
+        from mtcheck.output import check_output_folder
+
+        check_output_folder(out_dir, input_paths(loaded))
     progress = None if quiet else ProgressPrinter()
     run = run_pipeline(loaded, config, progress)
     if progress:
