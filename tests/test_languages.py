@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from mtcheck.errors import LanguageError
@@ -14,9 +16,90 @@ def test_every_corpus_language_is_registered(code: str) -> None:
     assert language.bleu_tokenizer in {"13a", "intl", "zh", "ja-mecab", "ko-mecab"}
 
 
-@pytest.mark.parametrize(("typed", "code"), [("DE", "de"), ("pt-BR", "pt"), ("zh_Hans", "zh")])
-def test_codes_are_normalised(typed: str, code: str) -> None:
-    assert get_language(typed).code == code
+@pytest.mark.parametrize(("typed", "code", "base"), [
+    ("DE", "de", "de"), ("pt-br", "pt-BR", "pt"), ("zh_Hans", "zh-Hans", "zh"),
+    ("de-de", "de-DE", "de"), ("fra", "fr", "fr"), ("swe", "sv", "sv"), ("iw", "he", "he"),
+    (" fr ", "fr", "fr"),
+])
+def test_codes_keep_their_canonical_case(typed: str, code: str, base: str) -> None:
+    """One normalisation: case fixed, ISO 639-3 and deprecated codes mapped, region kept."""
+    language = get_language(typed)
+    assert (language.code, language.base) == (code, base)
+
+
+def test_a_regional_tag_shares_the_facts_of_its_language() -> None:
+    german, swiss = get_language("de"), get_language("de-CH")
+    assert swiss.code == "de-CH"
+    assert (swiss.name, swiss.script, swiss.nllb) == (german.name, german.script, german.nllb)
+
+
+def test_a_region_with_another_script_takes_that_script() -> None:
+    taiwan = get_language("zh-TW")
+    assert taiwan.script == "Hant" and not taiwan.spaces and taiwan.bleu_tokenizer == "zh"
+    assert taiwan.nllb == "zho_Hant"
+    assert get_language("sr-Latn").script == "Latn"
+
+
+@pytest.mark.parametrize(("code", "name", "script", "direction", "tokenizer", "spaces"), [
+    ("sv", "Swedish", "Latn", "ltr", "13a", True),
+    ("th", "Thai", "Thai", "ltr", "char", False),
+    ("dv", "Divehi", "Thaa", "rtl", "intl", True),
+    ("ur", "Urdu", "Arab", "rtl", "13a", True),
+    ("bn", "Bangla", "Beng", "ltr", "intl", True),
+    ("yue", "Cantonese", "Hant", "ltr", "zh", False),
+    ("ka", "Georgian", "Geor", "ltr", "13a", True),
+])
+def test_languages_outside_the_registry_get_defaults_from_data(
+    code: str, name: str, script: str, direction: str, tokenizer: str, spaces: bool
+) -> None:
+    language = get_language(code)
+    assert language.origin == "derived"
+    assert (language.name, language.script, language.direction, language.bleu_tokenizer,
+            language.spaces) == (name, script, direction, tokenizer, spaces)
+    assert language.native and language.iso639_3
+
+
+@pytest.mark.parametrize("code", ["xx", "qaa", "und", "zxx", "1", "", "en_"])
+def test_codes_that_name_no_language_are_errors(code: str) -> None:
+    with pytest.raises(LanguageError, match="unknown language code|empty language code"):
+        get_language(code)
+
+
+def test_a_config_adds_and_overrides_languages(tmp_path: Path) -> None:
+    from mtcheck.config import load_config
+    from mtcheck.languages import use_config_languages
+
+    config = tmp_path / "c.toml"
+    config.write_text('[languages.qaa]\nname = "Klingon (house style)"\nscript = "Latn"\n'
+                      '[languages.sv]\nnllb = "swe_Latn"\n', encoding="utf-8")
+    try:
+        load_config(config)
+        assert get_language("qaa").name == "Klingon (house style)"
+        assert get_language("qaa").origin == "config"
+        assert get_language("sv").nllb == "swe_Latn"
+        assert get_language("sv").name == "Swedish"  # the other facts stay derived
+        assert get_language("sv-FI").nllb == "swe_Latn"
+    finally:
+        use_config_languages({})
+    with pytest.raises(LanguageError):
+        get_language("qaa")
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ('[languages.sv]\nscript = 5\n', "must be a str"),
+    ('[languages.sv]\ncolour = "blue"\n', "unknown key 'languages.sv.colour'"),
+    ('[languages.sv]\ndirection = "up"\n', "direction"),
+    ('[languages.sv]\nbleu_tokenizer = "spm"\n', "bleu_tokenizer"),
+    ('[languages]\nsv = 1\n', "must be a table"),
+])
+def test_bad_language_tables_are_config_errors(tmp_path: Path, body: str, message: str) -> None:
+    from mtcheck.config import load_config
+    from mtcheck.errors import ConfigError
+
+    config = tmp_path / "c.toml"
+    config.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(config)
 
 
 def test_unknown_code_lists_the_known_ones() -> None:

@@ -171,7 +171,7 @@ def load_document(
 
         return formats.read_document(path, code, fmt, side=side)
     paragraphs = split_paragraphs(read_text(path), has_title)
-    return Document(path=str(path), lang=code, paragraphs=paragraphs, format="text")
+    return Document(path=printable_path(path), lang=code, paragraphs=paragraphs, format="text")
 
 
 def detect_format(path: str | Path) -> str:
@@ -249,7 +249,7 @@ def load_corpus(root: str | Path, languages: tuple[str, ...] = ()) -> Corpus:
         raise InputError(where, f"[gold] directory must be a path string, not {gold!r}")
     gold_dir = _inside(base, gold, where, "[gold] directory", folder=True) if gold else None
     return Corpus(
-        id=str(document.get("id") or base.name),
+        id=str(document.get("id") or printable_path(base.name)),
         source=source,
         translations=translations,
         references={k: v for k, v in references.items() if k in translations},
@@ -327,7 +327,7 @@ def adhoc_corpus(
             _refuse_duplicate(code, lang, given, option, "")
             loaded[option][code] = load_document(path, code, format=format, side="target")
     return Corpus(
-        id=Path(source).stem,
+        id=printable_path(Path(source).stem),
         source=src,
         translations=loaded["--translation"],
         references=loaded["--reference"],

@@ -127,11 +127,11 @@ def _lookup(code: str) -> Language:
     tag = canonical_tag(code)
     base_key = tag.split("-", 1)[0].lower()
     language = registry().get(base_key)
-    if language is None and base_key not in configured:
-        language = _derived(base_key)
-        if language is None:
-            raise LanguageError(_unknown_message(code))
     if language is None:
+        language = _derived(base_key)
+    if language is None:
+        if base_key not in configured:
+            raise LanguageError(_unknown_message(code))
         language = _placeholder(base_key)
     language = dataclasses.replace(language, code=tag)
     script = _explicit_script(tag)

@@ -77,8 +77,14 @@ def _no_constant(name: str) -> Any:
 def parse_results_json(text: str, where: str) -> Any:
     """Parse results.json text strictly: no NaN/Infinity, no overflowing numbers, bounded depth."""
     try:
-        return json.loads(text, parse_float=_strict_float, parse_int=_strict_int,
-                          parse_constant=_no_constant)
+        document = json.loads(text, parse_float=_strict_float, parse_int=_strict_int,
+                              parse_constant=_no_constant)
+        if "\\ud" in text.lower():  # escaped surrogates: only pairs make characters
+            json.dumps(document, ensure_ascii=False).encode("utf-8")
+        return document
+    except UnicodeEncodeError:
+        raise InputError(where, "not valid results JSON: a lone surrogate (\\uD800-\\uDFFF) "
+                                "in a string") from None
     except json.JSONDecodeError as exc:
         raise InputError(where, f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
     except ValueError as exc:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from mtcheck.errors import MtcheckError
+from mtcheck.errors import MtcheckError, MtcheckWarning
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,9 +50,22 @@ def reports_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import warnings
+
         previous = _install_sigterm()
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("once", MtcheckWarning)
+                default_show = warnings.showwarning
+
+                def show(message: Any, category: Any, *rest: Any, **options: Any) -> None:
+                    if issubclass(category, MtcheckWarning):
+                        click.echo(f"mtcheck: note: {message}", err=True)
+                    else:
+                        default_show(message, category, *rest, **options)
+
+                warnings.showwarning = show
+                return func(*args, **kwargs)
         except MtcheckError as exc:
             message = str(exc).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             click.echo(f"mtcheck: error: {message}", err=True)
