@@ -180,20 +180,43 @@ class _ModelRun:
     def _translator(self) -> Translator:
         if self.translator is None:
             assert self.located is not None and self.family is not None
-            self.translator = load_translator(self.located, self.family, self.settings,
-                                              self.work_dir)
+            try:
+                self.translator = load_translator(self.located, self.family, self.settings,
+                                                  self.work_dir)
+            except ModelUnavailableError:
+                raise
+            except Exception as exc:  # loaders of broken files raise anything: say what broke
+                raise _broken(self.located, exc) from None
         return self.translator
 
 
 def _family(located: LocatedModel, langs: tuple[str, ...]) -> ModelFamily:
     family, model_type = read_family(located.path)
     if family is None:
+        from mtcheck.backtranslate.integrity import model_folder_problem
+
+        broken = model_folder_problem(located.path)
+        if broken:
+            raise ModelUnavailableError(located.model, langs,
+                                        f"the model folder is broken: {broken}",
+                                        "Download or save the model again")
         raise ModelUnavailableError(
             located.model, langs,
             f"model type {model_type!r} is not a supported translation model family",
             f"Supported families: {', '.join(FAMILIES)} (Marian/opus-mt, M2M100, NLLB-200)",
         )
     return family
+
+
+def _broken(located: LocatedModel, exc: Exception) -> ModelUnavailableError:
+    """A load failure as a missing model, with what is broken in the folder when it shows."""
+    from mtcheck.backtranslate.integrity import model_folder_problem
+
+    broken = model_folder_problem(located.path)
+    first_line = (str(exc).splitlines() or [""])[0][:200]
+    problem = (f"the model folder is broken: {broken}" if broken
+               else f"cannot load it: {type(exc).__name__}: {first_line}")
+    return ModelUnavailableError(located.model, (), problem, "Download or save the model again")
 
 
 def _not_evaluated(lang: str, reason: str, model: str, backend: str,
