@@ -150,7 +150,7 @@ def atomic_write_text(path: str | Path, text: str) -> None:
                                  f"({printable_path(os.readlink(path))})")
     try:
         info: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # the parent check names the culprit
         info = None
     except OSError as exc:
         raise OutputError(where, f"cannot write: {exc.strerror}") from None
