@@ -912,3 +912,68 @@ def test_junit_of_a_translation_with_escape_characters_parses(tmp_path: Path) ->
                            "--gate", "--junit", str(junit)))
     assert result.exit_code in (0, 1), result.output
     ET.parse(junit)  # well-formed
+
+
+# --------------------------------------------------------------------------- formats
+UNTRANSLATED = {
+    "xliff": '<xliff version="1.2"><file source-language="en" target-language="de"><body>\n'
+             '<trans-unit id="1"><source>Hello world.</source></trans-unit>\n'
+             '<trans-unit id="2"><source>Bye now.</source><target></target></trans-unit>\n'
+             "</body></file></xliff>\n",
+    "po": 'msgid "Hello world."\nmsgstr ""\n\nmsgid "Bye now."\nmsgstr ""\n',
+    "tsv": "Hello world.\t\nBye now.\t\n",
+    "jsonl": '{"id": "1", "source": "Hello world.", "target": ""}\n'
+             '{"id": "2", "source": "Bye now."}\n',
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(UNTRANSLATED))
+def test_a_fully_untranslated_file_is_findings_not_an_error(tmp_path: Path, fmt: str) -> None:
+    import json
+
+    path = tmp_path / f"de{EXTENSION[fmt]}"
+    path.write_text(UNTRANSLATED[fmt], encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(["--source", str(path), "--translation", f"de={path}", "--out", str(out),
+                      "--no-report"])
+    assert result.exit_code == 0, result.output
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    checks = [f["check"] for f in results["run"]["translations"][0]["findings"]]
+    assert checks.count("align.omission") == 2
+
+
+TMX_REGIONS = ('<tmx version="1.4"><header srclang="en"/><body>\n'
+               '<tu><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv xml:lang="fr-FR"><seg>Salut'
+               '</seg></tuv><tuv xml:lang="fr-CA"><seg>Allô</seg></tuv></tu>\n</body></tmx>\n')
+
+
+def test_tmx_with_two_regional_variants_needs_one_named(tmp_path: Path) -> None:
+    path = tmp_path / "m.tmx"
+    path.write_text(TMX_REGIONS, encoding="utf-8")
+    expect_error(path, "tmx", "holds fr-CA and fr-FR; give the language as one of them", "fr")
+    assert [p.text for p in load_document(path, "fr-CA", format="tmx").paragraphs] == ["Allô"]
+    assert [p.text for p in load_document(path, "fr-fr", format="tmx").paragraphs] == ["Salut"]
+
+
+def test_tmx_duplicate_tuv_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "m.tmx"
+    path.write_text(VALID["tmx"].replace('<tuv xml:lang="de"><seg>Hallo</seg></tuv>',
+                                         '<tuv xml:lang="de"><seg>Hallo</seg></tuv>'
+                                         '<tuv xml:lang="DE"><seg>Servus</seg></tuv>'),
+                    encoding="utf-8")
+    expect_error(path, "tmx", "two <tuv> in language 'DE'")
+
+
+@pytest.mark.parametrize(("string", "escape"), [(r"\x41", r"'\x'"), (r"a\q", r"'\q'"),
+                                                (r"\101", r"'\1'")])
+def test_po_unknown_escapes_are_errors(tmp_path: Path, string: str, escape: str) -> None:
+    path = tmp_path / "m.po"
+    path.write_text(f'msgid "Hello"\nmsgstr "{string}"\n', encoding="utf-8")
+    error = expect_error(path, "po", "unsupported escape")
+    assert escape in str(error) and "line 2" in str(error)
+
+
+def test_po_known_escapes_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "m.po"
+    path.write_text('msgid "Hello"\nmsgstr "a\\tb \\"c\\" d\\\\e"\n', encoding="utf-8")
+    assert texts(path, "po") == ['a\tb "c" d\\e']
