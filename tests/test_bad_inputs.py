@@ -977,3 +977,33 @@ def test_po_known_escapes_are_read(tmp_path: Path) -> None:
     path = tmp_path / "m.po"
     path.write_text('msgid "Hello"\nmsgstr "a\\tb \\"c\\" d\\\\e"\n', encoding="utf-8")
     assert texts(path, "po") == ['a\tb "c" d\\e']
+
+
+# --------------------------------------------------------------------------- glossary keys
+@pytest.mark.parametrize(("targets", "message"), [
+    ('FR = "Téhéran"\nfr = "Teheran"\n', "lists 'fr' twice"),
+    ('xx = "Tehran"\n', "unknown language code 'xx'"),
+])
+def test_glossary_target_keys_are_normalised_once(tmp_path: Path, targets: str,
+                                                  message: str) -> None:
+    from mtcheck.errors import ConfigError
+    from mtcheck.names.glossary import load_glossary
+
+    path = tmp_path / "glossary.toml"
+    path.write_text(f'[entities.tehran]\nsource = "Tehran"\n[entities.tehran.targets]\n{targets}',
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_glossary(path)
+
+
+def test_glossary_keys_in_any_case_apply(tmp_path: Path) -> None:
+    from mtcheck.names.glossary import load_glossary
+
+    path = tmp_path / "glossary.toml"
+    path.write_text('[entities.tehran]\nsource = "Tehran"\n[entities.tehran.targets]\n'
+                    'FR = "Téhéran"\npt-br = "Teerã"\n', encoding="utf-8")
+    entry = load_glossary(path).entries[0]
+    assert entry.expected("fr") == "Téhéran"
+    assert entry.expected("fr-CA") == "Téhéran"  # a regional tag falls back to its language
+    assert entry.expected("pt-BR") == "Teerã"
+    assert entry.expected("pt") is None

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtcheck.errors import ConfigError, InputError
+from mtcheck.errors import ConfigError, InputError, LanguageError
+from mtcheck.languages import get_language
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -49,11 +50,12 @@ class GlossaryEntry:
 
     def expected(self, lang: str) -> str | None:
         """The preferred rendering in ``lang``, if the glossary has one."""
-        forms = self.targets.get(lang)
+        forms = self.accepted(lang)
         return forms[0] if forms else None
 
     def accepted(self, lang: str) -> tuple[str, ...]:
-        return self.targets.get(lang, ())
+        """Renderings for ``lang`` (a canonical code); a regional tag falls back to its language."""
+        return self.targets.get(lang) or self.targets.get(lang.split("-", 1)[0].lower(), ())
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,15 @@ def _entry(entry_id: str, value: Any, where: str) -> GlossaryEntry:
         listed = _strings(forms, where, f"{key}.targets.{lang}")
         if not listed:
             raise ConfigError(where, f"{key}.targets.{lang} is empty")
-        targets[lang] = listed
+        # Keys are normalised once here (FR -> fr, de-de -> de-DE); unknown codes and two keys
+        # for one language are errors rather than renderings that silently never apply.
+        try:
+            code = get_language(lang).code
+        except LanguageError as exc:
+            raise ConfigError(where, f"{key}.targets: {exc}") from None
+        if code in targets:
+            raise ConfigError(where, f"{key}.targets lists {code!r} twice (as {lang!r})")
+        targets[code] = listed
     return GlossaryEntry(id=entry_id, name=name.strip(), source_forms=source,
                          targets=targets, kind=kind)
 
