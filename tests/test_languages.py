@@ -116,3 +116,37 @@ def test_cjk_and_spacing_facts() -> None:
     assert not get_language("ru").is_cjk
     assert get_language("ar").direction == "rtl"
     assert all(lang.direction in {"ltr", "rtl"} for lang in registry().values())
+
+
+def test_source_fallbacks_follow_the_shipped_data() -> None:
+    from mtcheck.support import source_fallbacks
+
+    assert source_fallbacks("en") == []
+    assert source_fallbacks("en-GB") == []
+    assert [f.stage for f in source_fallbacks("de")] == ["names", "roundtrip"]
+    assert [f.stage for f in source_fallbacks("sv")] == ["segment", "names", "roundtrip"]
+
+
+def test_a_german_source_warns_once_per_fallback_and_skips_round_trip(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    source = tmp_path / "de.txt"
+    source.write_text("Schoigu besucht Iran\n\nDer Besuch soll die Beziehungen stärken.\n",
+                      encoding="utf-8")
+    target = tmp_path / "en.txt"
+    target.write_text("Shoigu visits Iran\n\nThe visit aims to strengthen ties.\n",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["evaluate", "--source", str(source), "--source-lang",
+                                       "DE", "--translation", f"fr={target}", "--translation",
+                                       f"en={target}", "--out", str(out), "--no-report"])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if "source in German" in line]
+    assert len(notes) == 2 and any("names:" in n for n in notes)
+    run = json.loads((out / "results.json").read_text(encoding="utf-8"))["run"]
+    statuses = {t["lang"]: t["roundtrip_status"] for t in run["translations"]}
+    assert all("the source is in German" in s for s in statuses.values()), statuses

@@ -35,6 +35,7 @@ from mtcheck.score import (
     score_units,
 )
 from mtcheck.segment import SEGMENTER, segment_document
+from mtcheck.support import warn_source_fallbacks
 from mtcheck.types import (
     AlignedPair,
     Alignment,
@@ -77,6 +78,7 @@ def created_timestamp() -> str:
 def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -> RunResult:
     """Run every stage on a corpus and return the results (no I/O besides model loading)."""
     _validate_checks_config(config)
+    warn_source_fallbacks(corpus.source.lang)
     source = segment_document(corpus.source, config.segment)
     targets = {lang: segment_document(doc, config.segment)
                for lang, doc in corpus.translations.items()}
