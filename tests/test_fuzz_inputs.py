@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from mtcheck.config import Config, load_config
@@ -33,8 +33,10 @@ from mtcheck.errors import ConfigError, InputError, MtcheckError
 from mtcheck.languages import use_config_languages
 
 LONG_RUN = int(os.environ.get("MTCHECK_FUZZ_EXAMPLES", "0"))
+# A long run reports the first failure as found (shrinking a 100 KB results file takes hours).
 FUZZ = settings(max_examples=LONG_RUN or 40, deadline=None, derandomize=not LONG_RUN,
-                database=None, suppress_health_check=list(HealthCheck))
+                database=None, suppress_health_check=list(HealthCheck),
+                phases=[Phase.generate] if LONG_RUN else list(Phase), report_multiple_bugs=False)
 _names: Iterator[int] = count()
 
 SOURCE = "Shoigu visits Iran\n\nIran said the visit aims to strengthen ties.\n"

@@ -22,7 +22,7 @@ from typing import Any
 from mtcheck.corpus import read_text
 from mtcheck.errors import InputError
 from mtcheck.io import printable_path
-from mtcheck.types import RunResult
+from mtcheck.types import Alignment, Finding, RunResult, SegmentedDocument
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://mtcheck.invalid/schema/results-1.0.json"
@@ -111,6 +111,7 @@ def load_results(path: str | Path) -> RunResult:
     try:
         run = typing.cast(RunResult, from_jsonable(RunResult, document["run"], "run"))
         _check_ranges(run)
+        _check_references(run)
     except (TypeError, ValueError, KeyError) as exc:
         raise InputError(where, f"malformed results: {exc}") from None
     except RecursionError:
@@ -142,6 +143,99 @@ def _check_ranges(run: RunResult) -> None:
             if check.p_value is not None and not 0.0 <= check.p_value <= 1.0:
                 raise ValueError(f"run.gate.checks[{i}].p_value {check.p_value!r} is not "
                                  "between 0 and 1")
+
+
+def _ids_in(ids: Any, size: int, where: str) -> None:
+    for i in ids:
+        if not 0 <= i < size:
+            raise ValueError(f"{where}: sentence id {i} is not one of the {size} sentences")
+
+
+def _check_document(doc: SegmentedDocument, where: str) -> None:
+    for i, paragraph in enumerate(doc.document.paragraphs):
+        if paragraph.index != i or paragraph.line < 1:
+            raise ValueError(f"{where}.document.paragraphs[{i}]: index or line out of order")
+    paragraphs = len(doc.document.paragraphs)
+    for i, sentence in enumerate(doc.sentences):
+        if sentence.id != i or not 0 <= sentence.paragraph < paragraphs or sentence.line < 1 \
+                or not 0 <= sentence.start <= sentence.end:
+            raise ValueError(f"{where}.sentences[{i}]: id, paragraph, line or offsets out of range")
+
+
+def _check_language(code: str, where: str) -> None:
+    from mtcheck.errors import LanguageError
+    from mtcheck.languages import get_language
+
+    try:
+        get_language(code)
+    except LanguageError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+
+
+def _check_alignment(alignment: Alignment | None, sources: int, targets: int,
+                     where: str) -> None:
+    if alignment is None:
+        return
+    for i, pair in enumerate(alignment.pairs):
+        _ids_in(pair.source_ids, sources, f"{where}.pairs[{i}].source_ids")
+        _ids_in(pair.target_ids, targets, f"{where}.pairs[{i}].target_ids")
+
+
+def _check_findings(findings: tuple[Finding, ...], sizes: Mapping[str, int], where: str) -> None:
+    for i, finding in enumerate(findings):
+        at = f"{where}[{i}]"
+        _ids_in(finding.source_ids, sizes["source"], f"{at}.source_ids")
+        _ids_in(finding.target_ids, sizes["target"], f"{at}.target_ids")
+        for j, span in enumerate(finding.spans):
+            if span.side not in sizes or not 0 <= span.start <= span.end:
+                raise ValueError(f"{at}.spans[{j}]: side or offsets out of range")
+            _ids_in((span.sentence_id,), sizes[span.side], f"{at}.spans[{j}]")
+        for j, variant in enumerate(finding.variants):
+            _ids_in(variant.sentence_ids, sizes["target"], f"{at}.variants[{j}]")
+
+
+def _check_references(run: RunResult) -> None:
+    """Every id points at something that exists: the reports and the gate index by them."""
+    sources = len(run.source.sentences)
+    _check_document(run.source, "run.source")
+    _check_language(run.source.lang, "run.source.document.lang")
+    seen: set[str] = set()
+    targets_of: dict[str, int] = {}
+    for t, translation in enumerate(run.translations):
+        at = f"run.translations[{t}]"
+        if translation.lang in seen or translation.target.lang != translation.lang:
+            raise ValueError(f"{at}.lang {translation.lang!r} repeated or not its document's")
+        seen.add(translation.lang)
+        _check_language(translation.lang, f"{at}.lang")
+        _check_document(translation.target, f"{at}.target")
+        targets = len(translation.target.sentences)
+        targets_of[translation.lang] = targets
+        _check_alignment(translation.alignment, sources, targets, f"{at}.alignment")
+        if translation.reference is not None:
+            _check_document(translation.reference, f"{at}.reference")
+            _check_alignment(translation.reference_alignment, sources,
+                             len(translation.reference.sentences), f"{at}.reference_alignment")
+        elif translation.reference_alignment is not None:
+            raise ValueError(f"{at}.reference_alignment without a reference")
+        pairs = len(translation.alignment.pairs)
+        for i, segment in enumerate(translation.segments):
+            if not 0 <= segment.pair_index < pairs:
+                raise ValueError(f"{at}.segments[{i}].pair_index {segment.pair_index} is not one "
+                                 f"of the {pairs} aligned pairs")
+        _check_findings(translation.findings, {"source": sources, "target": targets},
+                        f"{at}.findings")
+        for i, rendering in enumerate(translation.renderings):
+            _ids_in((rendering.sentence_id,), targets, f"{at}.renderings[{i}]")
+            if not 0 <= rendering.start <= rendering.end:
+                raise ValueError(f"{at}.renderings[{i}]: offsets out of range")
+    for i, entity in enumerate(run.entities):
+        _ids_in(entity.source_ids, sources, f"run.entities[{i}].source_ids")
+    _check_findings(run.source_findings, {"source": sources, "target": 0}, "run.source_findings")
+    if run.gate is not None:
+        for i, check in enumerate(run.gate.checks):
+            _ids_in(check.source_ids, sources, f"run.gate.checks[{i}].source_ids")
+            _ids_in(check.target_ids, targets_of.get(check.lang, 0),
+                    f"run.gate.checks[{i}].target_ids")
 
 
 def from_jsonable(hint: Any, value: Any, where: str) -> Any:
