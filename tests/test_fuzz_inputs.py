@@ -159,7 +159,7 @@ config_values = st.one_of(
     values,
     st.dictionaries(st.sampled_from(GATE_LEAVES + LANGS), values, max_size=3),
     st.dictionaries(st.sampled_from(LANGS),
-                    st.dictionaries(st.sampled_from(GATE_LEAVES + ["name", "script", "spaces"]),
+                    st.dictionaries(st.sampled_from([*GATE_LEAVES, "name", "script", "spaces"]),
                                     values, max_size=3), max_size=2),
     st.lists(st.dictionaries(st.sampled_from(["check", "lang", "entity", "reason"]),
                              st.one_of(st.sampled_from(LANGS), st.text(max_size=5)),

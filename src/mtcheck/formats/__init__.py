@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import InputError
-from mtcheck.io import printable_path
 from mtcheck.formats import jsonl, po, tmx, tsv, xliff
 from mtcheck.formats._units import LanguagePair, Reader, Unit, UnitFile
+from mtcheck.io import printable_path
 from mtcheck.types import Document, Paragraph
 
 __all__ = [
