@@ -75,14 +75,16 @@ class Glossary:
 def load_glossary(path: str | Path) -> Glossary:
     """Read a glossary file; problems raise InputError/ConfigError naming the file."""
     where = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(where, "glossary file not found") from None
-    except IsADirectoryError:
-        raise InputError(where, "is a directory, expected a glossary TOML file") from None
-    except OSError as exc:
-        raise InputError(where, f"cannot read glossary: {exc.strerror}") from None
+    from mtcheck.io import read_input_bytes
+
+    try:  # regular files only, size-capped: the one input check every file goes through
+        raw = read_input_bytes(path)
+    except InputError as exc:
+        if exc.problem == "file not found":
+            raise InputError(where, "glossary file not found") from None
+        if exc.problem.startswith("is a directory"):
+            raise InputError(where, "is a directory, expected a glossary TOML file") from None
+        raise
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
