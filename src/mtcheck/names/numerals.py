@@ -1,0 +1,318 @@
+"""Reading numbers in text: digits of every script, decimals, times, scale words, numerals.
+
+A mention carries every *reading* the text allows, and two mentions are the same number
+when their readings meet. That keeps the check honest where formats differ but values do
+not: "8847,60" and "8847,6" (one decimal value), "15.30 Uhr" and "15 h 30" (one time),
+"3,5 Mrd." and "3.5 billion", "2万4500" and "24,500", "1952/53" and "1953".
+
+Scale words come from CLDR through Babel (the compact decimal formats every locale has:
+"Mrd.", "δισ.", "млрд", "万", "억"), plus the case forms CLDR lacks, which the language's
+data file lists ("εκατομμυρίων", "миллионов").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from mtcheck.names.inflection import rules_for
+
+# Digits with optional thousands separators and a decimal part, in any script.
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[,.\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?!\d)")
+# A second year abbreviated after a slash or dash: "1952/53", "1954-55".
+_YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[/–-]\s?(\d\d)(?!\d)")
+# A time of day written with an hour mark: "15 h 30", "15h30", "15 h. 30", "15:30".
+_TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])(?:\s?h\.?\s?|:)([0-5]\d)(?!\d|[.,:]\d)")
+# Seconds with their decimal after the unit, as Japanese and Chinese write them: 41秒6 = 41.6.
+_CJK_SECONDS = re.compile(r"(\d+)秒(\d)(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_VULGAR_FRACTION = re.compile(r"\s?([\u00bc-\u00be\u2150-\u215e])")
+_HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+               "八": 8, "九": 9, "十": 10}
+# Han numerals count only before a date or counter character, where they are unambiguous.
+_HAN_NUMBER = re.compile(r"([〇零一二三四五六七八九十]{1,3})(?=[日月年号號])")
+# Roman numerals ("Bd. XI", "camp III", "camp V a"). A lone letter counts only after a word
+# and in languages where it is not a word itself (English "I").
+_ROMAN = re.compile(r"(?<![^\W\d_])[IVXLC]+(?![^\W\d_.])")
+_LONE_ROMAN_IS_A_WORD = frozenset({"en"})
+_VALID_ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_SPACES = re.compile(r"[\u00a0\u202f ]")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in a sentence and the values it may stand for."""
+
+    value: str  # the main reading: ASCII digits, "." as the decimal point, no grouping
+    start: int
+    end: int
+    text: str
+    # Written as a word or a Roman numeral ("fünften", "III"): enough to show the number is
+    # there, but never reported as the number that replaced another one.
+    word: bool = False
+    # Other readings: "15.30" is also the time "15:30"; "1.500" is 1500 or 1.5.
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def readings(self) -> frozenset[str]:
+        return frozenset((self.value, *self.alternatives))
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
+
+
+def _canonical(value: Decimal) -> str:
+    """One spelling per value: 8847.60 and 8847.6 are equal, 4.5e9 is 4500000000."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def _decimal_readings(raw: str, decimal_mark: str) -> tuple[str, tuple[str, ...]]:
+    """The readings of a digit string: main value first, then the alternatives."""
+    digits = _SPACES.sub("", _digits(raw))
+    separators = set(re.findall(r"[,.]", digits))
+    grouped = re.fullmatch(r"\d{1,3}([,.]\d{3})+", digits)
+    readings: list[str] = []
+    if grouped and (len(separators) == 1 and digits.count(next(iter(separators))) == 1):
+        # "1.500" / "1,500": thousands or a decimal; the language's decimal mark decides
+        # which reading comes first, and both stay possible.
+        as_group = digits.replace(",", "").replace(".", "")
+        as_decimal = _canonical(Decimal(digits.replace(",", ".")))
+        readings = ([as_decimal, as_group] if next(iter(separators)) == decimal_mark
+                    else [as_group, as_decimal])
+    elif grouped:
+        readings = [digits.replace(",", "").replace(".", "")]
+    else:
+        last = max(digits.rfind(","), digits.rfind("."))
+        if last >= 0:
+            integer = re.sub(r"[,.]", "", digits[:last])
+            digits = f"{integer}.{digits[last + 1:]}"
+        try:
+            readings = [_canonical(Decimal(digits))]
+        except InvalidOperation:
+            readings = [digits]
+        time = re.fullmatch(r"([01]?\d|2[0-3])[.,]([0-5]\d)", _SPACES.sub("", _digits(raw)))
+        if time:
+            hour, minutes = int(time.group(1)), time.group(2)
+            readings += [f"{hour}:{minutes}", *_afternoon(hour, minutes)]
+    return readings[0], tuple(readings[1:])
+
+
+def _afternoon(hour: int, minutes: str) -> tuple[str, ...]:
+    """A 12-hour clock time may be the afternoon one ("3:30 pm" is 15:30)."""
+    return (f"{hour + 12}:{minutes}",) if 1 <= hour <= 11 else ()
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _is_cjk(ch: str) -> bool:
+    """Kana, Han or Hangul: scripts whose scale words attach to the digits."""
+    return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+
+
+@cache
+def scale_words(lang: str) -> tuple[tuple[str, int], ...]:
+    """Words that multiply the number before them, longest first.
+
+    From CLDR's compact decimal formats (short and long, every plural form) and the
+    language's data file, which adds the case forms CLDR does not list.
+    """
+    words: dict[str, int] = dict(rules_for(lang).scale_words)
+    words.update(_cldr_scale_words(lang))
+    return tuple(sorted(words.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+def _cldr_scale_words(lang: str) -> dict[str, int]:
+    """Scale words of every regional locale of the language (pt_PT's "mil milhões" and
+    pt_BR's "bilhões" are both Portuguese); a word the regions disagree on is left out
+    ("bi" is 10^9 in Brazil and 10^12 in Portugal)."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    base = lang.replace("-", "_").split("_")[0].lower()
+    factors: dict[str, set[int]] = {}
+    for identifier in sorted(i for i in locale_identifiers()
+                             if i == base or i.startswith(base + "_")):
+        for word, factor in _locale_scale_words(Locale.parse(identifier)).items():
+            factors.setdefault(word, set()).add(factor)
+    return {word: next(iter(found)) for word, found in factors.items() if len(found) == 1}
+
+
+def _locale_scale_words(locale: Any) -> dict[str, int]:
+    found: dict[str, int] = {}
+    formats = locale.compact_decimal_formats
+    for style in ("long", "short"):
+        for by_magnitude in dict(formats.get(style, {})).values():
+            for magnitude, pattern in dict(by_magnitude).items():
+                text = str(getattr(pattern, "pattern", pattern))
+                zeros = text.count("0")
+                word = _fold(re.sub(r"[0#]+|'", "", text).replace("\u00a0", " ").strip())
+                if not word or zeros == 0:
+                    continue
+                # Short forms of one or two letters ("K", "M", "mm", "Md") are units and
+                # labels as often as scale words ("5 mm"), except in scripts where they
+                # attach to the digits (万, 억) or when they end with a full stop ("εκ.").
+                letters = sum(ch.isalpha() for ch in word)
+                if letters < 3 and not (_is_cjk(word[0]) or word.endswith(".")):
+                    continue
+                found.setdefault(word, int(magnitude) // 10 ** (zeros - 1))
+    return found
+
+
+def _scale_at(text: str, position: int, lang: str, attached_only: bool
+              ) -> tuple[int, int] | None:
+    """(factor, end) of a scale word starting at ``position`` (after optional spaces)."""
+    rest = text[position:]
+    word_start = position + len(rest) - len(rest.lstrip(" \u00a0\u202f"))
+    following = _fold(text[word_start:word_start + 24])
+    for word, factor in scale_words(lang):
+        if not following.startswith(word):
+            continue
+        if _is_cjk(word[0]):
+            # 万/億/만/억 count only right after the digits ("3만 명", not "5 만났다").
+            if word_start != position:
+                continue
+        elif attached_only:
+            continue
+        elif word[-1].isalpha() and following[len(word):len(word) + 1].isalpha():
+            continue  # a longer word: "milliardaire" is no "milliard"
+        return factor, word_start + len(word)
+    return None
+
+
+def _scaled(text: str, mention: NumberMention, lang: str) -> NumberMention:
+    """Apply scale words after a number: "4.5 billion", "45億", "3億2000万", "2万4500"."""
+    found = _scale_at(text, mention.end, lang, attached_only=False)
+    if found is None:
+        return mention
+    try:
+        value = Decimal(mention.value)
+    except InvalidOperation:
+        return mention
+    factor, end = found
+    value *= factor
+    # Han and Hangul scales chain: 2千万 is 2000 × 10000; 3億2000万 adds 2000万 to 3億;
+    # 2万4500 adds 4500 to 2万.
+    while True:
+        bigger = _scale_at(text, end, lang, attached_only=True)
+        if bigger is not None and bigger[0] > factor:
+            value, factor, end = value * bigger[0], bigger[0], bigger[1]
+            continue
+        tail = _NUMBER.match(text, end)
+        if tail is None or not _is_cjk(text[end - 1]):
+            break
+        tail_value = Decimal(_decimal_readings(tail.group(0), ".")[0])
+        smaller = _scale_at(text, tail.end(), lang, attached_only=True)
+        tail_factor = smaller[0] if smaller else 1
+        if tail_factor >= factor or tail_value * tail_factor >= factor:
+            break
+        value += tail_value * tail_factor
+        end, factor = (smaller[1], tail_factor) if smaller else (tail.end(), 1)
+        if not smaller:
+            break
+    return NumberMention(_canonical(value), mention.start, end, text[mention.start:end])
+
+
+def _han_value(numeral: str) -> int | None:
+    values = [_HAN_DIGITS[ch] for ch in numeral]
+    if 10 in values:
+        tens = values[: values.index(10)]
+        units = values[values.index(10) + 1:]
+        return (tens[0] if tens else 1) * 10 + (units[0] if units else 0)
+    return int("".join(map(str, values))) if values else None
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for ch, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = values[ch]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+@cache
+def _decimal_mark(lang: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        symbols = Locale.parse(lang.replace("-", "_")).number_symbols
+        return str(symbols["latn"]["decimal"])
+    except (UnknownLocaleError, ValueError, KeyError):
+        return "."
+
+
+def find_numbers(text: str, lang: str) -> list[NumberMention]:
+    """Numbers written in ``text``: digits of any script with their decimal, time and scale
+    readings, abbreviated years, Roman numerals, Han numerals before 日/月/年, and the numeral
+    words listed in the language's data."""
+    rules = rules_for(lang)
+    mark = _decimal_mark(lang)
+    found: list[NumberMention] = []
+    times = {m.start(): m for m in _TIME.finditer(text)}
+    cursor = 0
+    for match in _NUMBER.finditer(text):
+        if match.start() < cursor:
+            continue
+        time = times.get(match.start())
+        if time is not None and not re.fullmatch(r"\d+[.,]\d+", match.group(0)):
+            # "15 h 30" / "15:30": one time, not the numbers 15 and 30.
+            hour, minutes = int(time.group(1)), time.group(2)
+            found.append(NumberMention(f"{hour}:{minutes}", time.start(), time.end(),
+                                       time.group(0), alternatives=_afternoon(hour, minutes)))
+            cursor = time.end()
+            continue
+        value, alternatives = _decimal_readings(match.group(0), mark)
+        end = match.end()
+        fraction = _VULGAR_FRACTION.match(text, end)
+        if fraction and not alternatives:
+            # "1 ½" is 1.5, like "1,50".
+            value = _canonical(Decimal(value) + Decimal(str(unicodedata.numeric(fraction.group(1)))))
+            end = fraction.end()
+        mention = _scaled(text, NumberMention(value, match.start(), end, text[match.start():end],
+                                              alternatives=alternatives), lang)
+        found.append(mention)
+        cursor = mention.end
+    for match in _CJK_SECONDS.finditer(text):
+        found = [n for n in found if not match.start() <= n.start < match.end()]
+        found.append(NumberMention(f"{int(match.group(1))}.{match.group(2)}", match.start(),
+                                   match.end(), match.group(0)))
+    for match in _YEAR_RANGE.finditer(text):
+        # The abbreviated second year of "1952/53" is 1953.
+        start = match.start(3)
+        found = [n for n in found if not (n.start == start and n.value == match.group(3))]
+        found.append(NumberMention(match.group(1) + match.group(3), start, match.end(3),
+                                   match.group(3)))
+    for match in _HAN_NUMBER.finditer(text):
+        han = _han_value(match.group(1))
+        if han is not None:
+            found.append(NumberMention(str(han), match.start(), match.end(), match.group(1)))
+    lone_allowed = lang.split("-")[0].lower() not in _LONE_ROMAN_IS_A_WORD
+    for match in _ROMAN.finditer(text):
+        numeral = match.group(0)
+        if len(numeral) == 1 and not (lone_allowed and re.search(r"[^\W\d_]\s$",
+                                                                 text[:match.start()])):
+            continue
+        if _VALID_ROMAN.fullmatch(numeral):
+            found.append(NumberMention(str(_roman_value(match.group(0))), match.start(),
+                                       match.end(), match.group(0), word=True))
+    prefixes = rules.number_prefixes
+    words = dict(rules.number_words)
+    if prefixes or words:
+        for match in _WORD.finditer(text):
+            word = _fold(match.group(0))
+            number = words.get(word)
+            if number is None:
+                number = next((v for prefix, v in prefixes if word.startswith(prefix)), None)
+            if number is not None:
+                found.append(NumberMention(str(number), match.start(), match.end(),
+                                           match.group(0), word=True))
+    return sorted(found, key=lambda n: (n.start, n.end))
