@@ -181,7 +181,8 @@ def _check_alignment(alignment: Alignment | None, sources: int, targets: int,
         _ids_in(pair.target_ids, targets, f"{where}.pairs[{i}].target_ids")
 
 
-def _check_findings(findings: tuple[Finding, ...], sizes: Mapping[str, int], where: str) -> None:
+def _check_findings(findings: tuple[Finding, ...], sizes: Mapping[str, int], where: str,
+                    variants_side: str = "target") -> None:
     for i, finding in enumerate(findings):
         at = f"{where}[{i}]"
         _ids_in(finding.source_ids, sizes["source"], f"{at}.source_ids")
@@ -191,7 +192,7 @@ def _check_findings(findings: tuple[Finding, ...], sizes: Mapping[str, int], whe
                 raise ValueError(f"{at}.spans[{j}]: side or offsets out of range")
             _ids_in((span.sentence_id,), sizes[span.side], f"{at}.spans[{j}]")
         for j, variant in enumerate(finding.variants):
-            _ids_in(variant.sentence_ids, sizes["target"], f"{at}.variants[{j}]")
+            _ids_in(variant.sentence_ids, sizes[variants_side], f"{at}.variants[{j}]")
 
 
 def _check_references(run: RunResult) -> None:
@@ -230,7 +231,9 @@ def _check_references(run: RunResult) -> None:
                 raise ValueError(f"{at}.renderings[{i}]: offsets out of range")
     for i, entity in enumerate(run.entities):
         _ids_in(entity.source_ids, sources, f"run.entities[{i}].source_ids")
-    _check_findings(run.source_findings, {"source": sources, "target": 0}, "run.source_findings")
+    # Findings on the source alone: their name variants are spellings in source sentences.
+    _check_findings(run.source_findings, {"source": sources, "target": 0}, "run.source_findings",
+                    variants_side="source")
     if run.gate is not None:
         for i, check in enumerate(run.gate.checks):
             _ids_in(check.source_ids, sources, f"run.gate.checks[{i}].source_ids")
