@@ -150,3 +150,29 @@ def test_a_german_source_warns_once_per_fallback_and_skips_round_trip(tmp_path: 
     run = json.loads((out / "results.json").read_text(encoding="utf-8"))["run"]
     statuses = {t["lang"]: t["roundtrip_status"] for t in run["translations"]}
     assert all("the source is in German" in s for s in statuses.values()), statuses
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Shoigu besöker Iran. Iran sade att besöket syftar till att stärka de bilaterala "
+           "förbindelserna mellan länderna under de kommande åren."),
+    ("de-DE", "Schoigu besucht Iran. Der Iran erklärte, der Besuch ziele darauf ab, die "
+              "bilateralen Beziehungen zwischen den Ländern zu stärken."),
+])
+def test_tags_and_derived_languages_are_not_wrong_language(lang: str, text: str) -> None:
+    from mtcheck.langid import wrong_language
+    from mtcheck.segment import segment_document
+    from mtcheck.types import Document, Paragraph
+
+    document = Document(path="t.txt", lang=get_language(lang).code,
+                        paragraphs=(Paragraph(index=0, text=text, line=1),))
+    assert wrong_language(segment_document(document)) == ()
+
+
+def test_a_regional_tag_uses_its_language_model() -> None:
+    from mtcheck.backtranslate.resolve import choose_model
+    from mtcheck.config import BacktranslationConfig
+
+    assert choose_model(BacktranslationConfig(), "de-DE").model == "Helsinki-NLP/opus-mt-de-en"
+    custom = BacktranslationConfig(models={"pt-BR": "org/br", "pt": "org/pt"})
+    assert choose_model(custom, "pt-BR").model == "org/br"
+    assert choose_model(custom, "pt-PT").model == "org/pt"

@@ -62,7 +62,7 @@ def backtranslate(targets: Mapping[str, SegmentedDocument], config: Backtranslat
     outcomes: dict[str, BackTranslationOutcome] = {}
     by_model: dict[str, list[str]] = {}
     for lang in targets:
-        if get_language(lang).code == get_language(into).code:
+        if get_language(lang).base == get_language(into).base:
             outcomes[lang] = _not_evaluated(lang, f"the translation is already in {into}", "",
                                             settings.backend)
         else:
