@@ -176,3 +176,33 @@ def test_a_regional_tag_uses_its_language_model() -> None:
     custom = BacktranslationConfig(models={"pt-BR": "org/br", "pt": "org/pt"})
     assert choose_model(custom, "pt-BR").model == "org/br"
     assert choose_model(custom, "pt-PT").model == "org/pt"
+
+
+def test_a_language_added_in_the_config_runs_end_to_end(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+    from mtcheck.languages import use_config_languages
+
+    source = tmp_path / "en.txt"
+    source.write_text("Shoigu visits Iran.\n\nThe visit aims to strengthen ties.\n",
+                      encoding="utf-8")
+    target = tmp_path / "x.txt"
+    target.write_text("Shoigu vizitas Iranon.\n\nLa vizito celas plifortigi ligojn.\n",
+                      encoding="utf-8")
+    config = tmp_path / "c.toml"
+    config.write_text('[languages.qaa]\nname = "House Esperanto"\nscript = "Latn"\n',
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    try:
+        result = CliRunner().invoke(main, [
+            "evaluate", "--source", str(source), "--translation", f"QAA={target}", "--config",
+            str(config), "--out", str(out), "--no-backtranslation", "-q"])
+    finally:
+        use_config_languages({})
+    assert result.exit_code == 0, result.output
+    run = json.loads((out / "results.json").read_text(encoding="utf-8"))["run"]
+    assert [t["lang"] for t in run["translations"]] == ["qaa"]
+    assert (out / "qaa.html").is_file()
