@@ -271,18 +271,29 @@ def atomic_directory(path: str | Path) -> Iterator[Path]:
     (``renameat2`` exchange; elsewhere two renames, the old folder kept until
     the new one is in place). On failure, Ctrl-C or SIGTERM the staging
     folder is removed and ``path`` is left exactly as it was.
+
+    Where the folder cannot be swapped (a mount point, as in a container's
+    ``-v out:/out``, or a parent folder that is not writable) the files are
+    staged inside it and moved in one by one, each replaced file kept until
+    all moves succeeded and put back if one fails: a failure still leaves the
+    old files, but a reader may see a mix while the moves run.
     """
     target = resolve_output_folder(path)
     where = printable_path(target)
     _make_parent(target)
+    swap = not (target.exists() and (os.path.ismount(target)
+                                     or not os.access(target.parent, os.W_OK | os.X_OK)))
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.mtcheck-staging-",
-                                        dir=target.parent))
+                                        dir=target.parent if swap else target))
     except OSError as exc:
         raise OutputError(where, f"cannot write output folder: {exc.strerror}") from None
     old: Path | None = None
     try:
         yield staging
+        if not swap:
+            _move_entries(staging, target)
+            return
         os.chmod(staging, stat.S_IMODE(os.stat(target).st_mode) if target.exists()
                  else _default_dir_mode())
         if not target.exists():
@@ -310,6 +321,33 @@ def atomic_directory(path: str | Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _move_entries(staging: Path, target: Path) -> None:
+    """Move staged entries into ``target``; on a failure put every replaced entry back."""
+    backup = Path(tempfile.mkdtemp(prefix=".mtcheck-old-", dir=target))
+    moved: list[tuple[Path, Path | None]] = []  # (destination, its backup)
+    try:
+        for entry in sorted(staging.iterdir()):
+            destination = target / entry.name
+            kept: Path | None = None
+            if destination.exists() or destination.is_symlink():
+                kept = backup / entry.name
+                os.rename(destination, kept)
+            moved.append((destination, kept))
+            os.rename(entry, destination)
+    except BaseException:
+        for destination, kept in reversed(moved):
+            with contextlib.suppress(OSError):
+                if destination.is_dir() and not destination.is_symlink():
+                    shutil.rmtree(destination)
+                elif destination.exists() or destination.is_symlink():
+                    os.unlink(destination)
+                if kept is not None:
+                    os.rename(kept, destination)
+        raise
+    finally:
+        shutil.rmtree(backup, ignore_errors=True)
 
 
 def _default_dir_mode() -> int:
