@@ -22,8 +22,8 @@ _TOKENIZER_FILES = {
 _SENTENCEPIECE_FILES = ("source.spm", "target.spm", "sentencepiece.bpe.model", "spiece.model")
 
 
-def model_folder_problem(folder: Path) -> str | None:
-    """What is broken in a model folder, in words; None when nothing obvious is."""
+def config_problem(folder: Path) -> str | None:
+    """What is wrong with a model folder's config.json, in words; None when it is usable."""
     config = folder / "config.json"
     problem = _json_object_problem(config)
     if problem:
@@ -31,6 +31,15 @@ def model_folder_problem(folder: Path) -> str | None:
     model_type = json.loads(config.read_bytes()).get("model_type")
     if not isinstance(model_type, str) or not model_type:
         return "config.json names no model_type"
+    return None
+
+
+def model_folder_problem(folder: Path) -> str | None:
+    """What is broken in a model folder, in words; None when nothing obvious is."""
+    problem = config_problem(folder)
+    if problem:
+        return problem
+    model_type = json.loads((folder / "config.json").read_bytes())["model_type"]
     safetensors = folder / "model.safetensors"
     if safetensors.is_file():
         problem = _safetensors_problem(safetensors)

@@ -193,9 +193,9 @@ class _ModelRun:
 def _family(located: LocatedModel, langs: tuple[str, ...]) -> ModelFamily:
     family, model_type = read_family(located.path)
     if family is None:
-        from mtcheck.backtranslate.integrity import model_folder_problem
+        from mtcheck.backtranslate.integrity import config_problem
 
-        broken = model_folder_problem(located.path)
+        broken = config_problem(located.path)
         if broken:
             raise ModelUnavailableError(located.model, langs,
                                         f"the model folder is broken: {broken}",
