@@ -8,6 +8,8 @@ Chromium (``apt-get install -y chromium fonts-noto-cjk``). Screenshots go to
 from __future__ import annotations
 
 import dataclasses
+import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,13 +44,17 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def driver() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
-        )
-        yield launched
-        launched.close()
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def browser(driver: Any) -> Iterator[Any]:
+    launched = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=LAUNCH_ARGS)
+    yield launched
+    launched.close()
 
 
 @pytest.fixture(scope="module")
@@ -216,3 +222,272 @@ def test_hostile_input_stays_inert(page: Page, tmp_path: Path) -> None:
     assert HOSTILE_SCRIPT in sentence and "[RLO]gnp.exe" in sentence
     assert page.dialogs == []
     page.shot("hostile")
+
+
+# --------------------------------------------------------------------------- the demo corpus
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "corpora" / "shoigu-visits-iran"
+
+# Draws each distinct character of the page's text (in the font its element uses) and
+# compares the pixels with a character no font has (U+0378, unassigned): equal pixels
+# mean the browser drew the .notdef box ("tofu") because no installed font has the glyph.
+MISSING_GLYPHS_JS = """() => {
+  const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
+  ctx.canvas.width = 48; ctx.canvas.height = 48;
+  const draw = (ch, font) => {
+    ctx.clearRect(0, 0, 48, 48); ctx.font = '24px ' + font; ctx.fillText(ch, 8, 32);
+    return ctx.getImageData(0, 0, 48, 48).data.join(',');
+  };
+  const seen = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const font = getComputedStyle(n.parentElement).fontFamily;
+    for (const ch of n.data) if (ch.codePointAt(0) > 0x7f && !seen.has(ch)) seen.set(ch, font);
+  }
+  const tofu = {}; const missing = [];
+  for (const [ch, font] of seen) {
+    if (!(font in tofu)) tofu[font] = draw('\\u0378', font);
+    if (draw(ch, font) === tofu[font]) missing.push(ch);
+  }
+  return {chars: [...seen.keys()].join(''), missing: missing.join('')};
+}"""
+
+
+def _script(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(char, "UNKNOWN").split()[0]
+
+
+def _letters(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in text if unicodedata.category(c)[0] in "LN")
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The README's demo run (lenient gate, no back-translation), rendered once."""
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    if not (DEMO / "manifest.toml").is_file():
+        pytest.skip("demo corpus not present")
+    out = tmp_path_factory.mktemp("demo")
+    result = CliRunner(env={"HF_HUB_OFFLINE": "1"}).invoke(main, [
+        "evaluate", str(DEMO), "--config", str(ROOT / "configs" / "lenient.toml"), "--gate",
+        "--no-backtranslation", "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _missing_glyphs(browser: Any, pages: list[Path]) -> tuple[dict[str, str], set[str]]:
+    """(page -> characters drawn as tofu, scripts seen) over the given pages."""
+    recorder = Page(browser)
+    missing: dict[str, str] = {}
+    scripts: set[str] = set()
+    try:
+        for path in pages:
+            found = recorder.open(path).evaluate(MISSING_GLYPHS_JS)
+            scripts |= {_script(c) for c in _letters(found["chars"])}
+            letters = _letters(found["missing"])
+            if letters:
+                missing[path.name] = letters
+    finally:
+        recorder.close()
+    return missing, scripts
+
+
+def test_every_script_of_the_corpus_has_glyphs(browser: Any, demo_dir: Path) -> None:
+    """No page draws a box for a letter: Devanagari (sa), Hangul, kana, CJK, Greek, Cyrillic."""
+    missing, scripts = _missing_glyphs(browser, sorted(demo_dir.glob("*.html")))
+    by_script = {page: sorted({_script(c) for c in chars}) for page, chars in missing.items()}
+    assert missing == {}, f"no font for {by_script} (install fonts-noto-core, fonts-noto-cjk)"
+    assert {"DEVANAGARI", "HANGUL", "CJK", "KATAKANA", "GREEK", "CYRILLIC"} <= scripts
+
+
+def test_missing_glyph_check_catches_a_machine_without_the_fonts(
+    driver: Any, demo_dir: Path, tmp_path: Path
+) -> None:
+    """With only DejaVu visible to fontconfig, the check reports Devanagari, Hangul and CJK."""
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    if not dejavu.is_dir():
+        pytest.skip("no DejaVu fonts to build the font-poor machine from")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<dir>{dejavu}</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8")
+    poor = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                  args=LAUNCH_ARGS, env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+    try:
+        missing, _ = _missing_glyphs(poor, [demo_dir / "sa.html", demo_dir / "ko.html",
+                                            demo_dir / "zh.html"])
+    finally:
+        poor.close()
+    assert {_script(c) for c in missing.get("sa.html", "")} == {"DEVANAGARI"}
+    assert "HANGUL" in {_script(c) for c in missing.get("ko.html", "")}
+    assert "CJK" in {_script(c) for c in missing.get("zh.html", "")}
+
+
+def _overflowing(view: Any, selector: str) -> list[str]:
+    return list(view.evaluate(
+        """(sel) => [...document.querySelectorAll(sel)]
+             .filter(e => e.scrollWidth > e.clientWidth + 1)
+             .map(e => (e.id || e.className || e.tagName) + ' ' + e.scrollWidth + '>' + e.clientWidth)""",
+        selector))
+
+
+def test_overview_fits_1024_pixels(browser: Any, demo_dir: Path) -> None:
+    """Total and Gate columns and the caption are on screen at 1024 px, without scrolling."""
+    recorder = Page(browser)
+    try:
+        recorder.page.set_viewport_size({"width": 1024, "height": 800})
+        view = recorder.open(demo_dir / "index.html")
+        assert _overflowing(view, ".wide, #overview, #overview caption") == []
+        assert view.evaluate("document.documentElement.scrollWidth") <= 1024
+        for header in ("total", "Gate"):
+            box = view.locator("#overview thead th", has_text=header).last.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= 1024, header
+        caption = view.locator("#overview caption").bounding_box()
+        assert caption is not None and caption["x"] + caption["width"] <= 1024
+        recorder.shot("demo-index-1024", full_page=False)
+    finally:
+        recorder.close()
+
+
+def test_name_matrix_fits_1400_pixels_with_a_fixed_name_column(browser: Any,
+                                                               demo_dir: Path) -> None:
+    recorder = Page(browser)
+    try:
+        recorder.page.set_viewport_size({"width": 1400, "height": 900})
+        view = recorder.open(demo_dir / "names.html")
+        assert _overflowing(view, ".wide, #names") == []
+        assert view.evaluate("document.documentElement.scrollWidth") <= 1400
+        sticky = view.locator("#names tbody th").first.evaluate(
+            "e => getComputedStyle(e).position")
+        assert sticky == "sticky"
+        recorder.shot("demo-names-1400", full_page=False)
+    finally:
+        recorder.close()
+
+
+def test_gate_section_groups_skips_and_wraps_keys_at_dots(browser: Any, demo_dir: Path) -> None:
+    recorder = Page(browser)
+    try:
+        recorder.page.set_viewport_size({"width": 560, "height": 900})
+        view = recorder.open(demo_dir / "index.html")
+        statuses = view.locator("#gate-checks tbody td:first-child").all_inner_texts()
+        assert statuses and not any("skip" in s for s in statuses)
+        skipped = view.locator("#gate-skipped li").all_inner_texts()
+        assert 1 <= len(skipped) <= 3
+        assert all(re.search(r"skipped \d+ checks? \(", line) for line in skipped)
+        headers = [h.strip() for h in view.locator("#gate-checks thead th").all_inner_texts()]
+        assert "p" not in headers  # no baseline: the p column would be empty
+        # Where a key wraps, the line ends right after a dot: never "findings.error.ma / x".
+        bad = view.evaluate("""() => {
+          const bad = [];
+          for (const code of document.querySelectorAll('#gate-checks code.key')) {
+            const text = code.textContent; const range = document.createRange();
+            const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+            const nodes = []; for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+            let top = null, prev = '';
+            for (const n of nodes) for (let i = 0; i < n.data.length; i++) {
+              range.setStart(n, i); range.setEnd(n, i + 1);
+              const t = range.getBoundingClientRect().top;
+              if (top !== null && t > top + 2 && prev !== '.') bad.push(text);
+              top = t; prev = n.data[i];
+            }
+          }
+          return bad;
+        }""")
+        assert bad == []
+        wrapped = view.evaluate("""() => [...document.querySelectorAll('#gate-checks code.key')]
+            .some(c => c.getClientRects().length > 1)""")
+        assert wrapped  # the narrow window did make some keys wrap
+    finally:
+        recorder.close()
+
+
+def test_gate_callout_says_what_the_config_allowed(page: Page, demo_dir: Path) -> None:
+    view = page.open(demo_dir / "index.html")
+    callout = view.locator("#gate-summary").inner_text()
+    assert re.search(r"passed: at most 10 errors per translation allowed, worst has \d+ "
+                     r"\([a-z]+\)", callout), callout
+    allowed = view.locator("#gate-allowed li").all_inner_texts()
+    assert any(text.startswith("coverage of at least 80% required") for text in allowed)
+
+
+def test_score_pills_stay_inside_their_column(page: Page, tmp_path: Path) -> None:
+    """A "round-trip semantic" pill wraps inside the scores column instead of overflowing."""
+    run = make_run()
+    ru = run.translations[0]
+    segments = tuple(dataclasses.replace(s, scores={**s.scores, "roundtrip.semantic": 0.912})
+                     for s in ru.segments)
+    run = dataclasses.replace(run, translations=(dataclasses.replace(ru, segments=segments),
+                                                 *run.translations[1:]))
+    write_reports(run, tmp_path)
+    for width in (1366, 1024, 800):
+        page.page.set_viewport_size({"width": width, "height": 900})
+        view = page.open(tmp_path / "ru.html")
+        assert view.locator(".score[data-key='roundtrip.semantic']").count() > 0
+        outside = view.evaluate("""() => [...document.querySelectorAll('td.rowflags .score')]
+            .filter(s => { const a = s.getBoundingClientRect();
+                           const b = s.closest('td').getBoundingClientRect();
+                           return a.right > b.right + 0.5 || s.scrollWidth > s.clientWidth + 1; })
+            .map(s => s.dataset.key)""")
+        assert outside == [], width
+
+
+def test_compare_page_reads_at_1024_pixels(page: Page, tmp_path: Path) -> None:
+    """The comparison page: both systems, p-values with significance marks, no overflow."""
+    from gate_fixtures import standard_run
+    from mtcheck.compare import compare_runs
+    from mtcheck.report.compare_page import render_comparison
+    from test_compare import _with_german
+
+    baseline = standard_run(tmp_path / "a")
+    system = _with_german(baseline, tmp_path / "b", every=3)
+    html = tmp_path / "compare.html"
+    html.write_text(render_comparison(compare_runs(baseline, system, baseline_label="a.json",
+                                                   system_label="b.json")), encoding="utf-8")
+    page.page.set_viewport_size({"width": 1024, "height": 800})
+    view = page.open(html)
+    assert _overflowing(view, ".wide, table.compare") == []
+    de = view.locator("#compare-de")
+    assert de.locator("thead th").all_inner_texts()[1:3] == ["A (baseline)", "B (system)"]
+    assert de.locator(".sig-mark").count() >= 2 and de.locator(".sig-mark").first.is_visible()
+    assert view.locator("#compare-fr .sig-mark").count() == 0
+    page.shot("compare", full_page=False)
+
+
+def test_every_script_of_every_shipped_corpus_has_glyphs(page: Page, tmp_path: Path) -> None:
+    """Each corpus text's letters, under its language tag and the reports' own CSS."""
+    import html
+    from importlib import resources
+
+    import tomllib
+
+    style = resources.files("mtcheck.report").joinpath("templates/_style.css").read_text(
+        encoding="utf-8")
+    blocks: list[str] = []
+    for manifest in sorted(ROOT.glob("corpora/**/manifest.toml")):
+        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+        files = [(data["document"].get("source_language", "en"), data["document"]["source"])]
+        for table in ("translations", "references"):
+            files += [(lang, path) for lang, path in data.get(table, {}).items()
+                      if isinstance(path, str)]
+        for lang, path in files:
+            text = (manifest.parent / path).read_text(encoding="utf-8")
+            letters = "".join(dict.fromkeys(_letters(text)))
+            blocks.append(f'<p lang="{html.escape(lang)}">{html.escape(letters)}</p>')
+    assert blocks
+    sample = tmp_path / "scripts.html"
+    sample.write_text(f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><style>"
+                      f"{style}</style></head><body>{''.join(blocks)}</body></html>",
+                      encoding="utf-8")
+    found = page.open(sample).evaluate(MISSING_GLYPHS_JS)
+    missing = _letters(found["missing"])
+    assert missing == "", sorted({_script(c) for c in missing})
+    assert "DEVANAGARI" in {_script(c) for c in _letters(found["chars"])}

@@ -17,6 +17,7 @@ from mtcheck.gate.outputs import (
     escape_property,
     github_annotations,
     junit_xml,
+    locate,
     markdown_summary,
 )
 from mtcheck.types import GateResult, GateStatus, RunResult
@@ -153,7 +154,8 @@ def test_markdown_escapes_pipes_from_text(tmp_path: Path) -> None:
         "texts": ["X | Y.", "Z."], "reference": ["Q | R.", "S."]}})
     result = run_gate(run, Config(gate={"defaults": {"reference.chrF.min": 99}}))
     text = markdown_summary(result, run)
-    failing = next(line for line in text.splitlines() if "reference.chrF.min" in line)
+    failing = next(line for line in text.splitlines()
+                   if line.startswith("|") and "reference.chrF.min" in line)
     assert "X \\| Y." in failing
 
 
@@ -178,3 +180,68 @@ def test_passing_gate_outputs(gated: tuple[GateResult, RunResult]) -> None:
     assert console_summary(result, run).startswith("mtcheck gate passed: 0 failed, 2 passed")
     assert markdown_summary(result, run).startswith("## ✅")
     assert all(c.status is GateStatus.PASS for c in result.checks)
+
+
+def test_annotations_point_at_the_name_variant_first(tmp_path: Path) -> None:
+    """GitHub shows 10 annotations per step: the minority spelling comes before correct ones."""
+    from gate_fixtures import english_sentences, make_run
+    from mtcheck.types import Finding, NameVariant, Severity
+
+    english = english_sentences(8)
+    german = [f"Schoigu: {t}" for t in english]
+    german[6] = f"Shoigu: {english[6]}"
+    variants = (NameVariant("Schoigu", ("Schoigu",), 7, (0, 1, 2, 3, 4, 5, 7)),
+                NameVariant("Shoigu", ("Shoigu",), 1, (6,)))
+    finding = Finding("names.inconsistent", Severity.ERROR, "Shoigu is written 2 ways",
+                      target_ids=tuple(range(8)), entity="shoigu", variants=variants)
+    run = make_run(tmp_path, english, build={"de": {"texts": german, "findings": (finding,)}})
+    result = run_gate(run, Config(gate={"defaults": {"findings.names.inconsistent.max": 0}}))
+    lines = github_annotations(result, run).splitlines()
+    first = next(line for line in lines if "names.inconsistent" in line)
+    assert ",line=13," in first  # sentence 6 starts on line 2 * 6 + 1 of its file
+    assert "Shoigu: " in first
+    located = locate(next(c for c in result.checks if c.name.startswith("findings.names")), run)
+    assert [where.line for where in located][:2] == [13, 1]
+
+
+def test_a_passing_gate_says_what_the_config_allowed(tmp_path: Path) -> None:
+    run = standard_run(tmp_path)
+    result = run_gate(run, Config(gate={"defaults": {"findings.error.max": 10,
+                                                     "coverage.min": 0.5}}))
+    assert result.passed
+    summary = console_summary(result, run)
+    assert "at most 10 errors per translation allowed, worst has 2 (fr)" in summary
+    markdown = markdown_summary(result, run)
+    assert "coverage of at least 50% required, lowest 97.5% (fr)" in markdown
+
+
+def test_findings_messages_use_plain_words_and_plurals(tmp_path: Path) -> None:
+    run = standard_run(tmp_path)
+    result = run_gate(run, Config(gate={"defaults": {"findings.error.max": 1,
+                                                     "findings.names.missing.max": 5}}))
+    messages = {(c.lang, c.name): c.message for c in result.checks}
+    assert messages[("fr", "findings.error.max")].startswith(
+        "2 errors; at most 1 allowed (over by 1): ")
+    assert messages[("fr", "findings.names.missing.max")] == \
+        "1 'names.missing' finding; at most 5 allowed"
+    assert messages[("de", "findings.error.max")] == "0 errors; at most 1 allowed"
+    assert not any("<=" in m or "findings >" in m for m in messages.values())
+
+
+def test_annotations_prefer_the_glossary_form_over_the_majority(tmp_path: Path) -> None:
+    """Four "Shoigu" and two glossary-correct "Šoigu": the four are the variant to fix."""
+    from gate_fixtures import english_sentences, make_run
+    from mtcheck.types import Finding, NameVariant, Severity
+
+    english = english_sentences(6)
+    finnish = [f"{'Šoigu' if i in (4, 5) else 'Shoigu'}: {t}" for i, t in enumerate(english)]
+    variants = (NameVariant("Shoigu", ("Shoigu",), 4, (0, 1, 2, 3)),
+                NameVariant("Šoigu", ("Šoigu",), 2, (4, 5)))
+    finding = Finding("names.inconsistent", Severity.ERROR, "Shoigu is written 2 ways",
+                      target_ids=tuple(range(6)), entity="shoigu", variants=variants,
+                      expected="Šoigu")
+    run = make_run(tmp_path, english, build={"fi": {"texts": finnish, "findings": (finding,)}})
+    result = run_gate(run, Config(gate={"defaults": {"findings.names.inconsistent.max": 0}}))
+    check = next(c for c in result.checks if c.name.startswith("findings.names"))
+    assert [where.text.split(":")[0] for where in locate(check, run)] == [
+        "Shoigu", "Shoigu", "Shoigu", "Shoigu", "Šoigu", "Šoigu"]

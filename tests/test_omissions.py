@@ -97,3 +97,23 @@ def test_a_real_merge_is_not_flagged() -> None:
     beads = alignment(((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4, 5), (4,)))
     assert not [f for f in alignment_findings(source, target, beads)
                 if f.check == "align.possible-omission"]
+
+
+def test_glued_excerpt_and_span_never_cut_a_word() -> None:
+    first = ("Officials said the two countries discussed regional security and strengthened "
+             "their ties.")
+    second = "Pezeshkian also condemned Israel for the attack on the embassy in Damascus."
+    document = segmented("en", [first, second])
+    glued = dataclasses.replace(document, sentences=(
+        document.sentences[0],
+        Sentence(**{**dataclasses.asdict(document.sentences[1]), "glued": True}),
+    ))
+    (finding,) = glued_findings(glued, "target")
+    excerpt = finding.message.split(": ", 1)[1].strip("“”…")
+    junction = first.split()[-1] + second.split()[0]  # "ties.Pezeshkian": glued, as written
+    words = set(first.split()) | set(second.split()) | {junction}
+    assert junction in excerpt
+    assert all(w in words for w in excerpt.split())  # whole words only, at both ends
+    (span,) = finding.spans
+    assert second[span.start:span.end] == span.text
+    assert span.end == len(second) or second[span.end] == " "

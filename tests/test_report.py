@@ -171,9 +171,13 @@ def _rows(html: str) -> list[lxml.html.HtmlElement]:
 
 def test_translation_page_shows_alignment_shapes(pages: dict[str, str]) -> None:
     ru = [text_of(r.xpath("./th")[0]) for r in _rows(pages["ru.html"])]
-    assert ru == ["0 1–1 conf. 0.97", "1 ⇆ merged 2–1 conf. 0.81", "2 1–1 conf. 0.90",
-                  "3 ⊘ omitted conf. 0.60"]
-    ja = [text_of(r.xpath("./th")[0]).split(" conf.")[0] for r in _rows(pages["ja.html"])]
+    # No "conf. 0.97" jargon on the row: the confidence is explained in the tooltip.
+    assert ru == ["0 1–1", "1 ⇆ merged 2–1", "2 1–1", "3 ⊘ omitted"]
+    merged_help = _rows(pages["ru.html"])[1].xpath("./th")[0].get("title")
+    assert merged_help.startswith("2 source sentences aligned to 1 translation sentence;")
+    assert "alignment confidence 0.81 (0 to 1): how sure the aligner is" in merged_help
+    assert "conf." not in pages["ru.html"]
+    ja = [text_of(r.xpath("./th")[0]) for r in _rows(pages["ja.html"])]
     assert ja[1] == "1 ⇆ split 1–2" and ja[5] == "5 ⊕ added"
     omitted = _rows(pages["ru.html"])[3]
     assert "not translated (omitted)" in text_of(omitted.xpath("./td[@class='tgt']")[0])
@@ -227,7 +231,7 @@ def test_names_are_linked_and_variants_stand_out(pages: dict[str, str]) -> None:
     variant = doc.xpath("//span[@id='t-2']//a[contains(@class,'name')]")[0]
     assert "name-variant" in variant.get("class")
     assert text_of(variant) == "Шойга ≠ variant"
-    assert "inconsistent variant (most frequent: Шойгу)" in variant.get("title")
+    assert "inconsistent variant (intended: Шойгу)" in variant.get("title")
     source_names = doc.xpath("//span[@id='s-0']//a[contains(@class,'name')]")
     assert [text_of(a) for a in source_names] == ["Shoigu", "Tehran"]
 
@@ -393,19 +397,29 @@ def test_split_sentence_keeps_the_first_of_overlapping_names() -> None:
     ]
 
 
-def test_finding_spans_nest_around_and_inside_names() -> None:
-    # "Pezeshkian also condemned Is|rael": a finding span covering a name and more.
+def test_finding_spans_never_split_a_name() -> None:
+    # A span ending inside "Israel" ("Is|rael") or starting inside a name grows to cover it.
     names = [NameMark(0, 3, "e-p"), NameMark(7, 9, "e-i")]
     issues = [IssueMark(0, 8, _finding("f1")), IssueMark(2, 5, _finding("f2"))]
     assert _runs(split_sentence("abcdefghij", names, issues)) == [
-        ("e-p", "ab", 1, False),
-        ("e-p", "c", 2, True),
+        ("e-p", "abc", 2, True),
         (None, "de", 2, False),
         (None, "fg", 1, False),
-        ("e-i", "h", 1, False),
-        ("e-i", "i", 0, True),
+        ("e-i", "hi", 1, True),
         (None, "j", 0, False),
     ]
+
+
+@given(st.integers(0, 12), st.integers(1, 12), st.integers(0, 11), st.integers(1, 12))
+def test_no_name_is_ever_cut_by_a_finding_span(name_start: int, name_len: int,
+                                               span_start: int, span_len: int) -> None:
+    text = "abcdefghijklmnopqrstuvwxyz"
+    names = [NameMark(name_start, name_start + name_len, "e-n")]
+    issues = [IssueMark(span_start, span_start + span_len, _finding("f"))]
+    pieces = split_sentence(text, names, issues)
+    named = [p for p in pieces if p.entity_anchor]
+    assert len(named) <= 1  # the name is one run: no finding boundary inside it
+    assert "".join(piece.text for p in pieces for piece in p.pieces) == text
 
 
 def test_entity_anchors_are_unique_and_safe() -> None:
@@ -468,3 +482,102 @@ def test_write_reports_into_an_unwritable_place_is_a_typed_error(tmp_path: Path)
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match="file"):
         write_reports(make_run(), blocker / "out")
+
+
+# --------------------------------------------------------------------------- issue 15 wording
+def _flag_titles(row: lxml.html.HtmlElement) -> list[str]:
+    return [f.get("title") for f in row.xpath(".//td[@class='rowflags']//span[contains("
+                                               "concat(' ', @class, ' '), ' flag ')]")]
+
+
+def test_name_flag_sits_on_the_variant_not_on_the_correct_mention(pages: dict[str, str]) -> None:
+    rows = _rows(pages["ru.html"])
+    inconsistent = [i for i, row in enumerate(rows)
+                    if any(t.startswith("Name rendered inconsistently") or "rendered 2 ways" in t
+                           for t in _flag_titles(row))]
+    # Шойга (sentence 2, the minority variant) is in row 1 (merged); Шойгу (row 0) is correct.
+    variant_row = next(i for i, row in enumerate(rows) if row.xpath(".//*[@id='t-2']"))
+    assert inconsistent == [variant_row]
+    assert variant_row != 0
+
+
+def test_truncated_rows_say_truncated(tmp_path: Path) -> None:
+    from mtcheck.types import AlignedPair, Alignment, Finding, Severity
+
+    run = make_run()
+    ru = run.translations[0]
+    last = len(run.source.sentences) - 1
+    pairs = (*[p for p in ru.alignment.pairs if last not in p.source_ids],
+             AlignedPair((last,), ()))
+    truncation = Finding("align.truncation", Severity.ERROR,
+                         "The translation stops early: the last source sentence has no "
+                         "counterpart.", source_ids=(last,))
+    ru = dataclasses.replace(ru, alignment=Alignment(pairs, "test"),
+                             findings=(*ru.findings, truncation))
+    html = render_pages(dataclasses.replace(run, translations=(ru, *run.translations[1:])))
+    row = _rows(html["ru.html"])[-1]
+    assert "truncated" in text_of(row.xpath("./th")[0])
+    assert "omitted" not in text_of(row)
+    assert "stops before this sentence" in text_of(row.xpath("./td[@class='tgt']")[0])
+
+
+def test_signatures_are_in_details_not_in_the_scores_table(pages: dict[str, str]) -> None:
+    page = tree(pages["ru.html"])
+    headers = [text_of(th) for th in page.xpath("//table[@id='page-scores']/thead//th")]
+    assert headers == ["Kind", "Metric", "Score"]
+    assert "nrefs:1" not in text_of(page.xpath("//table[@id='page-scores']")[0])
+    details = page.xpath("//details[@id='score-signatures']")[0]
+    assert "nrefs:1|bs:1000|tok:13a" in text_of(details)
+    index = tree(pages["index.html"])
+    assert index.xpath("//h2[@id='signature']/following-sibling::details[1]//dl[@class='sig']")
+
+
+def test_document_scores_have_no_empty_columns_without_scores(pages: dict[str, str]) -> None:
+    for name, html in pages.items():
+        table = tree(html).xpath("//table[@id='page-scores']")
+        if not table:
+            continue
+        headers = [text_of(th) for th in table[0].xpath("./thead//th")]
+        width = len(headers)
+        for row in table[0].xpath("./tbody/tr"):
+            cells = sum(int(c.get("colspan", 1)) for c in row.xpath("./th|./td"))
+            assert cells == width, (name, headers)
+            assert all(text_of(c) for c in row.xpath("./td")), name
+
+
+def test_plural_forms_in_alignment_help(pages: dict[str, str]) -> None:
+    help_texts = [r.xpath("./th")[0].get("title") for r in _rows(pages["ja.html"])]
+    assert "1 source sentence aligned to 2 translation sentences" in help_texts[1]
+    assert not any("(s)" in text for html in pages.values() for text in [html])
+
+
+def test_unit_ids_name_the_units_of_xliff_files(tmp_path: Path) -> None:
+    from mtcheck.config import Config
+    from mtcheck.corpus import adhoc_corpus
+    from mtcheck.pipeline import evaluate
+
+    xliff = tmp_path / "doc.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a" source-language="en" target-language="de" datatype="plaintext">'
+        "<body>"
+        '<trans-unit id="intro-1"><source>The minister arrived in Tehran.</source>'
+        "<target>Der Minister kam in Teheran an.</target></trans-unit>"
+        '<trans-unit id="p4s2"><source>The talks lasted three hours.</source></trans-unit>'
+        '<trans-unit id="end"><source>He left on Monday.</source>'
+        "<target>Er reiste am Montag ab.</target></trans-unit>"
+        "</body></file></xliff>\n", encoding="utf-8")
+    config = Config()
+    config = dataclasses.replace(config, backtranslation=dataclasses.replace(
+        config.backtranslation, enabled=False))
+    run = evaluate(adhoc_corpus(xliff, "en", {"de": xliff}), config, None)
+    omission = next(f for f in run.translations[0].findings if f.check == "align.omission")
+    assert omission.message.startswith("Source unit p4s2 (sentence #1)")
+    html = tree(render_pages(run)["de.html"])
+    item = next(li for li in html.xpath("//li[contains(@class, 'finding')]")
+                if "align.omission" in text_of(li))
+    assert "source unit p4s2" in text_of(item)
+    assert "source sentence 1" not in text_of(item)
+    assert html.xpath("//span[@id='s-1']/a[@class='sid']")[0].get("title").startswith(
+        "sentence 1, unit p4s2, line")

@@ -41,3 +41,14 @@ def test_report_on_a_missing_file_is_one_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report", str(missing), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert str(missing) in result.output and "Traceback" not in result.output
+
+
+def test_report_refuses_dash_as_a_folder(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["report", "results.json", "--out", "-"])
+    assert result.exit_code == 2 and "not a folder" in result.output
+    assert not (tmp_path / "-").exists()

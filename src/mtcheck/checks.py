@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mtcheck.types import Severity
+from mtcheck.types import SegmentedDocument, Severity
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,34 @@ CHECKS: dict[str, Check] = _declare(
 )
 
 
-def describe_sentences(ids: Sequence[int]) -> str:
+def describe_sentences(ids: Sequence[int], document: SegmentedDocument | None = None) -> str:
     """'sentence #4' / 'sentences #4, #7': ids as reports and results.json show them.
 
     Every finding message numbers sentences this way, so a reader can find
-    "#4" in the report (where the title, when there is one, is #0).
+    "#4" in the report (where the title, when there is one, is #0). Given the
+    document of a unit-based file (XLIFF, PO, TMX, ...), sentences are named by
+    the unit id the user knows: 'unit p4s2 (sentence #4)'.
     """
     shown = ", ".join(f"#{i}" for i in ids)
-    return f"sentence {shown}" if len(ids) == 1 else f"sentences {shown}"
+    numbered = f"sentence {shown}" if len(ids) == 1 else f"sentences {shown}"
+    units = unit_ids(ids, document) if document is not None else []
+    if not units:
+        return numbered
+    return f"unit{'s' if len(units) > 1 else ''} {', '.join(units)} ({numbered})"
+
+
+def unit_ids(ids: Sequence[int], document: SegmentedDocument) -> list[str]:
+    """The distinct unit ids of the given sentences, in order; empty when there are none."""
+    found: list[str] = []
+    for i in ids:
+        if not 0 <= i < len(document.sentences):
+            return []
+        unit = document.document.paragraphs[document.sentences[i].paragraph].unit_id
+        if unit is None:
+            return []
+        if unit not in found:
+            found.append(unit)
+    return found
 
 
 def get_check(check_id: str) -> Check:

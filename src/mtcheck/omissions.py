@@ -40,7 +40,7 @@ def alignment_findings(
             texts = " ".join(source.sentences[s].text for s in pair.source_ids)
             findings.append(_finding(
                 "align.omission",
-                f"Source {describe_sentences(pair.source_ids)} has no "
+                f"Source {describe_sentences(pair.source_ids, source)} has no "
                 f"counterpart in the translation: {_quote(texts)}",
                 source_ids=pair.source_ids,
             ))
@@ -48,7 +48,7 @@ def alignment_findings(
             texts = " ".join(target.sentences[t].text for t in pair.target_ids)
             findings.append(_finding(
                 "align.addition",
-                f"Translation {describe_sentences(pair.target_ids)} has no "
+                f"Translation {describe_sentences(pair.target_ids, target)} has no "
                 f"counterpart in the source: {_quote(texts)}",
                 target_ids=pair.target_ids,
             ))
@@ -66,10 +66,13 @@ def alignment_findings(
         last = target.sentences[-1] if target.sentences else None
         findings.append(_finding(
             "align.truncation",
-            f"The translation stops early: the last {len(truncated_ids)} source sentence(s) "
-            f"(from {describe_sentences(truncated_ids[:1])}: "
-            f"{_quote(source.sentences[truncated_ids[0]].text)}) "
-            "have no counterpart.",
+            (f"The translation stops early: the last source sentence "
+             f"({describe_sentences(truncated_ids[:1], source)}: "
+             f"{_quote(source.sentences[truncated_ids[0]].text)}) has no counterpart."
+             if len(truncated_ids) == 1 else
+             f"The translation stops early: the last {len(truncated_ids)} source sentences "
+             f"(from {describe_sentences(truncated_ids[:1], source)}: "
+             f"{_quote(source.sentences[truncated_ids[0]].text)}) have no counterpart."),
             source_ids=truncated_ids,
             target_ids=(last.id,) if last else (),
         ))
@@ -150,6 +153,22 @@ def _cut_mid_sentence(source: SegmentedDocument, target: SegmentedDocument,
     return ends_sentence(source_text) and not ends_sentence(target_text)
 
 
+def _word_end(text: str, around: int) -> int:
+    """An offset near ``around`` that does not cut a word: the end of the word there."""
+    if len(text) <= around or " " not in text:
+        return min(len(text), around)
+    space = text.find(" ", around)
+    return len(text) if space == -1 else space
+
+
+def _word_start(text: str, around: int) -> int:
+    """Where the last ``around``-odd characters of ``text`` start, at a word's start."""
+    if len(text) <= around or " " not in text:
+        return max(0, len(text) - around)
+    space = text.rfind(" ", 0, len(text) - around)
+    return 0 if space == -1 else space + 1
+
+
 def glued_findings(document: SegmentedDocument, side: str) -> tuple[Finding, ...]:
     """Sentences that follow the previous one with no space ("strengthened.He")."""
     findings = []
@@ -157,12 +176,14 @@ def glued_findings(document: SegmentedDocument, side: str) -> tuple[Finding, ...
         if sentence.glued and sentence.id > 0:
             previous = document.sentences[sentence.id - 1]
             ids = (previous.id, sentence.id)
+            head = _word_end(sentence.text, 30)
+            excerpt = previous.text[_word_start(previous.text, 30):] + sentence.text[:head]
             findings.append(_finding(
                 "segment.glued",
                 "Two sentences are glued together without a space: "
-                f"{_quote(previous.text[-30:] + sentence.text[:30], 70)}",
-                spans=(TextSpan(side, sentence.id, 0, min(len(sentence.text), 30),
-                                sentence.text[:30]),),
+                f"“{'…' if excerpt != previous.text + sentence.text[:head] else ''}{excerpt}"
+                f"{'…' if head < len(sentence.text) else ''}”",
+                spans=(TextSpan(side, sentence.id, 0, head, sentence.text[:head]),),
                 **({"source_ids": ids} if side == "source" else {"target_ids": ids}),
             ))
     return tuple(findings)

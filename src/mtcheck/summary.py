@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from mtcheck.languages import get_language
 from mtcheck.types import MetricScore, RunResult, ScoreKind, Severity, TranslationResult
@@ -59,3 +61,51 @@ def format_summary(run: RunResult) -> str:
         "RT chrF: round-trip estimate (back-translation vs source; '-' = not evaluated)",
     ]
     return "\n".join([*lines, "", *notes])
+
+
+def summary_data(run: RunResult) -> dict[str, Any]:
+    """The run in brief, for machines: what the text table shows, plus the gate."""
+    gate_by_lang: dict[str, list[str]] = {}
+    if run.gate is not None:
+        for check in run.gate.checks:
+            gate_by_lang.setdefault(check.lang, []).append(check.status.value)
+    languages = []
+    for result in run.translations:
+        live = [f for f in result.findings if not f.suppressed]
+        severities = Counter(f.severity.value for f in live)
+        statuses = gate_by_lang.get(result.lang)
+        languages.append({
+            "lang": result.lang,
+            "sentences": len(result.target.sentences),
+            "coverage": round(result.coverage, 4),
+            "scores": [
+                {"kind": s.kind.value, "metric": s.metric, "value": s.value,
+                 "ci_low": s.ci_low, "ci_high": s.ci_high,
+                 "higher_is_better": s.higher_is_better}
+                for s in result.scores
+            ],
+            "roundtrip_status": result.roundtrip_status,
+            "findings": {severity.value: severities[severity.value] for severity in Severity},
+            "suppressed": len(result.findings) - len(live),
+            "gate": None if statuses is None else ("fail" if "fail" in statuses else "pass"),
+        })
+    gate = None
+    if run.gate is not None:
+        counts = Counter(check.status.value for check in run.gate.checks)
+        gate = {"passed": run.gate.passed, "config": run.gate.config,
+                "checks": {status: counts[status] for status in sorted(counts)}}
+    return {
+        "document_id": run.document_id,
+        "source": run.source.document.path,
+        "source_sentences": len(run.source.sentences),
+        "languages": languages,
+        "gate": gate,
+    }
+
+
+def summary_json(runs: Sequence[RunResult]) -> str:
+    """``mtcheck evaluate --json``: one object per evaluated corpus, deterministic."""
+    document = {"runs": [summary_data(run) for run in runs],
+                "passed": None if any(run.gate is None for run in runs)
+                else all(run.gate is not None and run.gate.passed for run in runs)}
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"

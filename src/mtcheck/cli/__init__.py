@@ -20,7 +20,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from mtcheck.cli import align, evaluate, gate, models, report, schema
+    from mtcheck.cli import align, compare, evaluate, gate, models, report, schema
 
     main.add_command(evaluate.evaluate)
     main.add_command(align.align)
@@ -28,6 +28,7 @@ def _register() -> None:
     main.add_command(gate.gate)
     main.add_command(report.report)
     main.add_command(models.models)
+    main.add_command(compare.compare)
 
 
 _register()

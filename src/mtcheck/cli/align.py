@@ -32,7 +32,8 @@ FORMATS = ("vecalign", "json", "tsv")
 @click.command()
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.argument("target", type=click.Path(dir_okay=False))
-@click.option("--src-lang", required=True, metavar="CODE", help="Language of SOURCE (e.g. en).")
+@click.option("--src-lang", default="en", show_default=True, metavar="CODE",
+              help="Language of SOURCE (the same default as evaluate --source-lang).")
 @click.option("--tgt-lang", required=True, metavar="CODE", help="Language of TARGET (e.g. de).")
 @click.option("--segmented", is_flag=True,
               help="Both files hold one sentence per line; line numbers (from 0) are the ids. "
@@ -50,9 +51,13 @@ def align(source: str, target: str, src_lang: str, tgt_lang: str, segmented: boo
     """Align SOURCE and TARGET sentence by sentence and print the beads to stdout.
 
     Beads are 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 (and more, see [align] beads),
-    plus 1-0 and 0-1 for sentences without a counterpart. Example:
+    plus 1-0 and 0-1 for sentences without a counterpart.
 
-        mtcheck align dev.de dev.fr --src-lang de --tgt-lang fr --segmented --gold dev.defr
+    \b
+    Examples:
+      mtcheck align source.en.txt de.txt --tgt-lang de
+      mtcheck align dev.de dev.fr --src-lang de --tgt-lang fr --segmented \\
+          --gold dev.defr
     """
     config = load_config(config_path)
     source_code = get_language(src_lang).code

@@ -22,7 +22,7 @@ from mtcheck.types import RunResult
 
 
 @click.command()
-@click.argument("corpus", required=False, type=click.Path())
+@click.argument("corpora", nargs=-1, type=click.Path(), metavar="[CORPUS_DIR]...")
 @click.option("--source", "source_path", type=click.Path(), help="Source document (ad-hoc form).")
 @click.option("--source-lang", default="en", show_default=True, help="Language of --source.")
 @click.option("--translation", "translations", multiple=True, metavar="LANG=FILE",
@@ -35,7 +35,11 @@ from mtcheck.types import RunResult
               help="Only these translation languages of the corpus (repeatable).")
 @config_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
-              help="Write results.json and the HTML reports into this folder.")
+              help="Write results.json and the HTML reports into this folder (with several "
+                   "corpora: one subfolder per corpus, named after its folder).")
+@click.option("--json", "json_summary", is_flag=True,
+              help="Print a machine-readable JSON summary on stdout (scores, finding counts, "
+                   "gate) instead of the table.")
 @click.option("--no-report", is_flag=True, help="With --out: write results.json only.")
 @click.option("--bt-model", default=None,
               help="Back-translation model (hub id or local folder) for every language.")
@@ -59,7 +63,7 @@ from mtcheck.types import RunResult
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table.")
 @reports_errors
 def evaluate(
-    corpus: str | None,
+    corpora: tuple[str, ...],
     source_path: str | None,
     source_lang: str,
     translations: tuple[str, ...],
@@ -80,31 +84,37 @@ def evaluate(
     gate: bool,
     gate_outputs: GateOutputs,
     quiet: bool,
+    json_summary: bool,
 ) -> None:
     """Check translations against their source.
 
-    Give a corpus folder (with manifest.toml), or the ad-hoc form
-    --source FILE --translation LANG=FILE [--reference LANG=FILE].
-    With --gate the run is also a CI quality gate: exit 0 pass, 1 failed,
-    2 usage or input error.
+    Give one or more corpus folders (each with a manifest.toml), or the ad-hoc
+    form --source FILE --translation LANG=FILE [--reference LANG=FILE].
+    Several corpus folders are evaluated one after the other; with --out each
+    gets its own subfolder (--out reports/ writes reports/NAME/ for a folder
+    named NAME). With --gate the run is also a CI quality gate: exit 0 pass,
+    1 failed (any corpus), 2 usage or input error.
 
     \b
     Examples:
       mtcheck evaluate corpora/shoigu-visits-iran --out reports/
+      mtcheck evaluate corpora/a corpora/b --out reports/   # reports/a/, reports/b/
+      mtcheck evaluate corpora/shoigu-visits-iran --json --quiet > summary.json
       mtcheck evaluate corpora/shoigu-visits-iran --config configs/strict.toml --gate --junit gate.xml
       mtcheck evaluate --source en.txt --translation de=de.txt --reference de=ref.de.txt
     """
-    if corpus and source_path:
-        raise click.UsageError("give either a corpus folder or --source, not both")
-    if not corpus and not source_path:
+    if corpora and source_path:
+        raise click.UsageError("give either corpus folders or --source, not both")
+    if not corpora and not source_path:
         raise click.UsageError("give a corpus folder or --source FILE --translation LANG=FILE")
-    if corpus and (translations or references):
+    if corpora and (translations or references):
         raise click.UsageError("--translation/--reference go with --source, not a corpus")
     if not gate and gate_outputs.requested:
         raise click.UsageError("--baseline/--junit/--github-annotations/--markdown need --gate")
+    _check_outputs(corpora, out_dir, json_summary, gate_outputs)
     translation_files = parse_lang_file(translations, "--translation")
     reference_files = parse_lang_file(references, "--reference")
-    from mtcheck.corpus import adhoc_corpus, load_corpus
+    from mtcheck.corpus import Corpus, adhoc_corpus, load_corpus
     from mtcheck.pipeline import evaluate as run_pipeline
 
     config = _with_overrides(
@@ -114,42 +124,84 @@ def evaluate(
         allow_download=True if bt_allow_download else None,
         enabled=False if no_backtranslation else None,
     )
-    if corpus:
-        loaded = load_corpus(corpus, languages)
+    # Every input is read before anything runs: a bad second corpus fails at once.
+    jobs: list[tuple[Corpus, Path | None]] = []
+    if corpora:
+        for corpus, out in zip(corpora, _out_folders(corpora, out_dir), strict=True):
+            jobs.append((load_corpus(corpus, languages), out))
     else:
         assert source_path is not None
-        loaded = adhoc_corpus(
-            source_path, source_lang,
-            translation_files,
-            reference_files,
-            format=input_format,
-        )
-    if out_dir:
-        from mtcheck.corpus import input_paths
-        from mtcheck.output import check_output_folder
+        jobs.append((adhoc_corpus(source_path, source_lang, translation_files, reference_files,
+                                  format=input_format), Path(out_dir) if out_dir else None))
+    # Outputs replace their folder's content: a folder holding an input would lose it.
+    from mtcheck.corpus import input_paths
+    from mtcheck.output import check_output_folder
 
-        check_output_folder(out_dir, input_paths(loaded))
-    progress = None if quiet else ProgressPrinter()
-    run = run_pipeline(loaded, config, progress)
-    if progress:
-        progress.close()
-    if not quiet:
-        _explain_roundtrip_status(run)
+    every_input = [path for loaded, _ in jobs for path in input_paths(loaded)]
+    for _, out in jobs:
+        if out is not None:
+            check_output_folder(out, every_input)
+    # With --json, stdout carries only the JSON document; people-facing text goes to stderr.
+    human_quiet = quiet or json_summary
     exit_code = EXIT_OK
-    if gate:
-        run, exit_code = apply_gate(run, config, gate_outputs, quiet=quiet)
-    if out_dir:
-        from mtcheck.output import write_outputs
-
-        written = write_outputs(run, Path(out_dir), reports=not no_report)
+    runs: list[RunResult] = []
+    for loaded, out in jobs:
+        progress = None if quiet else ProgressPrinter()
+        run = run_pipeline(loaded, config, progress)
+        if progress:
+            progress.close()
         if not quiet:
-            click.echo(f"wrote {len(written)} files to {out_dir}", err=True)
-    if not quiet:
-        from mtcheck.summary import format_summary
+            _explain_roundtrip_status(run)
+        if gate:
+            run, code = apply_gate(run, config, gate_outputs, quiet=quiet,
+                                   to_stderr=json_summary, scope=languages)
+            exit_code = max(exit_code, code)
+        if out is not None:
+            from mtcheck.output import write_outputs
 
-        click.echo(format_summary(run))
+            written = write_outputs(run, out, reports=not no_report)
+            if not quiet:
+                click.echo(f"wrote {len(written)} files to {out}", err=True)
+        if not human_quiet:
+            from mtcheck.summary import format_summary
+
+            click.echo(format_summary(run))
+        runs.append(run)
+    if json_summary:
+        from mtcheck.summary import summary_json
+
+        click.echo(summary_json(runs), nl=False)
     if exit_code != EXIT_OK:
         raise SystemExit(exit_code)
+
+
+def _check_outputs(corpora: tuple[str, ...], out_dir: str | None, json_summary: bool,
+                   gate_outputs: GateOutputs) -> None:
+    """Refuse output options that cannot mean what the user wants, before any work."""
+    if out_dir is not None and out_dir.strip() in ("-", ""):
+        raise click.BadParameter("'-' is not a folder; for machine-readable output on stdout "
+                                 "use --json", param_hint="--out")
+    if json_summary and gate_outputs.github_annotations:
+        raise click.UsageError("--json and --github-annotations both write to stdout; "
+                               "choose one")
+    if len(corpora) > 1 and (gate_outputs.junit or gate_outputs.markdown
+                             or gate_outputs.baseline):
+        raise click.UsageError("--junit/--markdown/--baseline take one corpus; run the gate "
+                               "once per corpus")
+
+
+def _out_folders(corpora: tuple[str, ...], out_dir: str | None) -> list[Path | None]:
+    """One corpus writes into --out itself; several write into --out/NAME (names unique)."""
+    if out_dir is None:
+        return [None] * len(corpora)
+    if len(corpora) == 1:
+        return [Path(out_dir)]
+    names = [Path(corpus).resolve().name or "corpus" for corpus in corpora]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise click.BadParameter(f"two corpus folders are named {twice[0]!r}; their reports "
+                                 f"would share one subfolder of --out", param_hint="CORPUS_DIR")
+    return [Path(out_dir) / name for name in names]
 
 
 def _with_overrides(config: Config, **options: Any) -> Config:

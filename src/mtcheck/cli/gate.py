@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -75,11 +75,14 @@ def gate_output_options(func: F) -> F:
 
 
 def apply_gate(run: RunResult, config: Config, outputs: GateOutputs,
-               *, quiet: bool = False) -> tuple[RunResult, int]:
+               *, quiet: bool = False, to_stderr: bool = False,
+               scope: Sequence[str] = ()) -> tuple[RunResult, int]:
     """Gate a run, write the requested outputs; return the run carrying its gate and the exit code.
 
-    Errors (bad config, unreadable baseline, unwritable output) are typed
-    library errors that ``reports_errors`` turns into exit code 2.
+    ``scope`` is the ``--lang`` selection: when given, the baseline is cut
+    to the languages of this run, so languages left out on purpose are not
+    reported as missing. Errors (bad config, unreadable baseline, unwritable
+    output) are typed library errors that ``reports_errors`` turns into exit code 2.
     """
     from mtcheck.gate import run_gate
 
@@ -88,14 +91,22 @@ def apply_gate(run: RunResult, config: Config, outputs: GateOutputs,
         from mtcheck.results import load_results
 
         baseline = load_results(outputs.baseline)
+        if scope:
+            baseline = in_scope(baseline, {t.lang for t in run.translations})
     result = run_gate(run, config, baseline, baseline_label=outputs.baseline)
-    write_gate_outputs(result, run, outputs, quiet=quiet)
+    write_gate_outputs(result, run, outputs, quiet=quiet, to_stderr=to_stderr)
     gated = dataclasses.replace(run, gate=result)
     return gated, EXIT_OK if result.passed else EXIT_GATE_FAILED
 
 
+def in_scope(run: RunResult, languages: Collection[str]) -> RunResult:
+    """The run with only the translations whose language is in ``languages``."""
+    return dataclasses.replace(
+        run, translations=tuple(t for t in run.translations if t.lang in languages))
+
+
 def write_gate_outputs(result: GateResult, run: RunResult, outputs: GateOutputs,
-                       *, quiet: bool = False) -> None:
+                       *, quiet: bool = False, to_stderr: bool = False) -> None:
     """Print the summary and annotations, write JUnit and Markdown files."""
     from mtcheck.gate import outputs as render
     from mtcheck.io import atomic_write_text
@@ -108,17 +119,20 @@ def write_gate_outputs(result: GateResult, run: RunResult, outputs: GateOutputs,
         workspace = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
         click.echo(render.github_annotations(result, run, relative_to=workspace), nl=False)
     if not quiet:
-        click.echo(render.console_summary(result, run), nl=False)
+        click.echo(render.console_summary(result, run), nl=False, err=to_stderr)
 
 
 @click.command()
 @click.argument("results_json", type=click.Path(dir_okay=False))
 @config_option
 @gate_output_options
+@click.option("--lang", "languages", multiple=True, metavar="CODE",
+              help="Gate only these languages (repeatable); the baseline is compared on "
+                   "them only.")
 @click.option("--quiet", "-q", is_flag=True, help="No console summary (outputs still written).")
 @reports_errors
 def gate(results_json: str, config_path: str | None, gate_outputs: GateOutputs,
-         quiet: bool) -> None:
+         languages: tuple[str, ...], quiet: bool) -> None:
     """Apply the quality gate to a saved results.json.
 
     Thresholds come from the [gate] table of --config (see docs/gate.md).
@@ -135,5 +149,14 @@ def gate(results_json: str, config_path: str | None, gate_outputs: GateOutputs,
 
     config = load_config(config_path)
     run = load_results(results_json)
-    _, code = apply_gate(run, config, gate_outputs, quiet=quiet)
+    if languages:
+        from mtcheck.languages import get_language
+
+        wanted = {get_language(code).code for code in languages}
+        missing = sorted(wanted - {t.lang for t in run.translations})
+        if missing:
+            raise click.BadParameter(f"not in {results_json}: {', '.join(missing)}",
+                                     param_hint="--lang")
+        run = in_scope(run, wanted)
+    _, code = apply_gate(run, config, gate_outputs, quiet=quiet, scope=languages)
     raise SystemExit(code)

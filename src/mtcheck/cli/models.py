@@ -26,6 +26,17 @@ class ModelRow:
     revision: str = ""
 
 
+def model_ids(config: BacktranslationConfig, languages: tuple[str, ...]) -> list[str]:
+    """The models a run with this config may load, as ``id[@revision]``; nothing is looked up."""
+    from mtcheck.backtranslate.resolve import choose_model
+
+    suffix = f"@{config.revision}" if config.revision else ""
+    found = {f"{choose_model(config, lang).model}{suffix}" for lang in languages}
+    if config.embedding_model:
+        found.add(f"embedding: {config.embedding_model}")
+    return sorted(found)
+
+
 def model_rows(config: BacktranslationConfig, languages: tuple[str, ...],
                into: str = "en") -> list[ModelRow]:
     """Describe the configured model of each language without loading any model."""
@@ -64,9 +75,12 @@ def model_rows(config: BacktranslationConfig, languages: tuple[str, ...],
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--check", is_flag=True,
               help="Exit with status 2 when a listed model is not available (a CI pre-flight).")
+@click.option("--ids", "ids_only", is_flag=True,
+              help="Print only the model ids (with revision), one per line, sorted: a stable "
+                   "input for a CI cache key that changes when the model set changes.")
 @reports_errors
 def models(config_path: str | None, languages: tuple[str, ...], bt_model: str | None,
-           as_json: bool, check: bool) -> None:
+           as_json: bool, check: bool, ids_only: bool) -> None:
     """List the back-translation model of each language and whether it is available locally.
 
     Models are looked up the way `mtcheck evaluate` does (a local folder, else
@@ -82,6 +96,9 @@ def models(config_path: str | None, languages: tuple[str, ...], bt_model: str | 
     codes = tuple(get_language(code).code for code in languages) or tuple(
         code for code in registry() if code != "en"
     )
+    if ids_only:
+        click.echo("".join(f"{model}\n" for model in model_ids(config, codes)), nl=False)
+        return
     rows = model_rows(config, codes)
     embedding = locate_embedding_model(config)
     if as_json:

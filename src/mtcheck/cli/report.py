@@ -35,6 +35,9 @@ def report(results_json: str, out_dir: str) -> None:
     from mtcheck.report import write_reports
     from mtcheck.results import load_results
 
+    if out_dir.strip() in ("-", ""):
+        raise click.BadParameter("'-' is not a folder; give the folder for the pages",
+                                 param_hint="--out")
     run = load_results(results_json)
     written = write_reports(run, Path(out_dir))
     click.echo(f"wrote {len(written)} pages; open {written[0]}")

@@ -50,6 +50,9 @@ class PairedOutcome:
     drop: float  # positive = worse, whatever the metric's direction
     p_value: float
     units: int
+    # 95% bootstrap intervals of each run's score (paired bootstrap only).
+    baseline_ci: tuple[float, float] | None = None
+    current_ci: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,14 @@ def paired_test(
     method: SignificanceTest = SignificanceTest.PAIRED_BOOTSTRAP,
     resamples: int = 1000,
     seed: int = 12345,
+    two_sided: bool = False,
 ) -> PairedOutcome:
-    """One-sided paired significance test of "current is worse than baseline".
+    """Paired significance test; one-sided "current is worse than baseline" by default.
 
     ``baseline`` and ``current`` are per-unit sufficient statistics (units ×
     statistics, same units in the same order); ``score`` turns summed
-    statistics into a corpus score.
+    statistics into a corpus score. ``two_sided`` asks "do they differ?"
+    (as sacrebleu's paired tests and ``mtcheck compare`` do).
     """
     if baseline.shape != current.shape or baseline.ndim != 2:
         raise ValueError("paired statistics must have the same (units, statistics) shape")
@@ -86,6 +91,7 @@ def paired_test(
     current_score = score(current.sum(axis=0))
     drop = sign * (base_score - current_score)
     rng = np.random.default_rng(seed)
+    intervals: tuple[tuple[float, float], tuple[float, float]] | None = None
     if method is SignificanceTest.PAIRED_BOOTSTRAP:
         # Each row counts how often each unit was drawn: resampling with replacement.
         counts = rng.multinomial(units, np.full(units, 1.0 / units), size=resamples)
@@ -95,16 +101,27 @@ def paired_test(
         drops = sign * (base_scores - current_scores)
         # Centre the resampled drops on zero: their spread under "no change".
         null = drops - drops.mean()
+        intervals = (_interval(base_scores), _interval(current_scores))
     else:
         swap = rng.integers(0, 2, size=(resamples, units)).astype(np.float64)
         keep = 1.0 - swap
         a = keep @ baseline + swap @ current
         b = keep @ current + swap @ baseline
         null = sign * (np.array([score(r) for r in a]) - np.array([score(r) for r in b]))
-    exceed = int(np.sum(null >= drop - 1e-9))
+    if two_sided:
+        exceed = int(np.sum(np.abs(null) >= abs(drop) - 1e-9))
+    else:
+        exceed = int(np.sum(null >= drop - 1e-9))
     p_value = (exceed + 1) / (resamples + 1)
     return PairedOutcome(round(base_score, 4), round(current_score, 4), round(drop, 4),
-                         round(p_value, 4), units)
+                         round(p_value, 4), units,
+                         baseline_ci=intervals[0] if intervals else None,
+                         current_ci=intervals[1] if intervals else None)
+
+
+def _interval(scores: Stats) -> tuple[float, float]:
+    low, high = np.percentile(scores, [2.5, 97.5])
+    return round(float(low), 4), round(float(high), 4)
 
 
 def compare_with_baseline(run: RunResult, baseline: RunResult,

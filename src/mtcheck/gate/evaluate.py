@@ -175,24 +175,34 @@ def counted_findings(findings: Sequence[Finding], selector: str) -> list[Finding
 def _findings_check(threshold: Threshold, lang: str, findings: Sequence[Finding]) -> GateCheck:
     assert threshold.selector is not None
     counted = counted_findings(findings, threshold.selector)
-    what = (f"{threshold.selector} findings" if threshold.selector in
-            (*SEVERITY_NAMES, FINDING_TOTAL) else f"{threshold.selector!r} findings")
     count = float(len(counted))
+    limit = int(threshold.limit)
+    found = findings_phrase(threshold.selector, len(counted))
     if threshold.met_by(count):
         return GateCheck(lang=lang, name=threshold.key, status=GateStatus.PASS,
-                         message=f"{len(counted)} {what} <= {int(threshold.limit)}",
+                         message=f"{found}; at most {limit} allowed",
                          value=count, threshold=threshold.limit)
     quoted = "; ".join(f.message for f in counted[:QUOTED_FINDINGS])
     more = len(counted) - QUOTED_FINDINGS
     if more > 0:
         quoted += f"; and {more} more"
-    message = (f"{len(counted)} {what} > {int(threshold.limit)} "
-               f"(over by {len(counted) - int(threshold.limit)}): {quoted}")
+    message = (f"{found}; at most {limit} allowed (over by {len(counted) - limit}): "
+               f"{quoted}")
     target_ids = tuple(sorted({t for f in counted for t in f.target_ids}))
     source_ids = tuple(sorted({s for f in counted for s in f.source_ids}))
     return GateCheck(lang=lang, name=threshold.key, status=GateStatus.FAIL, message=message,
                      value=count, threshold=threshold.limit, target_ids=target_ids,
                      source_ids=source_ids)
+
+
+def findings_phrase(selector: str, count: int) -> str:
+    """'1 error', '3 errors', '2 findings', "1 'names.missing' finding": counts in plain words."""
+    plural = count != 1
+    if selector in SEVERITY_NAMES:
+        return f"{count} {selector}{'s' if plural else ''}"
+    if selector == FINDING_TOTAL:
+        return f"{count} finding{'s' if plural else ''}"
+    return f"{count} {selector!r} finding{'s' if plural else ''}"
 
 
 def _downgrade(check: GateCheck) -> GateCheck:

@@ -15,6 +15,7 @@ from xml.etree import ElementTree as ET
 
 from mtcheck import __version__
 from mtcheck.types import GateCheck, GateResult, GateStatus, RunResult
+from mtcheck.variants import VARIANT_CHECKS, variant_sentences
 
 # How many offending sentences each output lists per check.
 LISTED_SENTENCES = 5
@@ -39,12 +40,20 @@ class Located:
 
 
 def locate(check: GateCheck, run: RunResult) -> list[Located]:
-    """The sentences a check names, target side first, in file order."""
+    """The sentences a check names, target side first, in file order.
+
+    Sentences holding a name's standing-out variant come before the correct
+    mentions of the same name (GitHub shows only the first annotations).
+    """
     located: list[Located] = []
     translation = next((t for t in run.translations if t.lang == check.lang), None)
     if translation is not None:
         sentences = translation.target.sentences
-        for t in sorted(set(check.target_ids)):
+        named = set(check.target_ids)
+        first = {t for f in translation.findings if f.check in VARIANT_CHECKS
+                 and not f.suppressed and named & set(f.target_ids)
+                 for t in variant_sentences(f)}
+        for t in sorted(named, key=lambda t: (t not in first, t)):
             if 0 <= t < len(sentences):
                 located.append(Located("target", translation.target.document.path,
                                        sentences[t].line, sentences[t].text))
@@ -91,6 +100,77 @@ def _shorten(text: str, width: int = QUOTE_WIDTH) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+# --------------------------------------------------------------------------- allowances
+@dataclass(frozen=True)
+class Allowance:
+    """What one threshold key allowed and how close the worst language came."""
+
+    key: str
+    text: str  # e.g. "at most 10 errors per translation allowed, worst has 3 (fr)"
+    findings: bool  # a findings.* limit (as opposed to a score or coverage limit)
+
+
+def _finding_noun(selector: str, count: float) -> str:
+    plural = count != 1
+    if selector in ("error", "warning", "info"):
+        return f"{selector}{'s' if plural else ''}"
+    if selector == "total":
+        return f"finding{'s' if plural else ''}"
+    return f"{selector!r} finding{'s' if plural else ''}"
+
+
+def _g(value: float) -> str:
+    return f"{value:g}"
+
+
+def allowances(result: GateResult) -> list[Allowance]:
+    """For each threshold key: the limit the config set and the worst value against it.
+
+    Said in words, so that "passed" next to a count of problems reads as what it
+    is: "at most 10 errors per translation allowed, worst has 3 (fr)". Limits set
+    per language are named with the worst language's own limit.
+    """
+    by_key: dict[str, list[GateCheck]] = {}
+    for check in result.checks:
+        if (check.status in (GateStatus.PASS, GateStatus.FAIL, GateStatus.WARN)
+                and check.value is not None and check.threshold is not None
+                and not check.name.startswith("max_drop.")):
+            by_key.setdefault(check.name, []).append(check)
+    found: list[Allowance] = []
+    for key, checks in by_key.items():
+        bound = key.rsplit(".", 1)[-1]
+        sign = 1.0 if bound == "max" else -1.0
+        # the worst check is the one with the least room left (most over) against its limit
+        worst = max(checks, key=lambda c: sign * ((c.value or 0.0) - (c.threshold or 0.0)))
+        value, limit = worst.value or 0.0, worst.threshold or 0.0
+        varies = len({c.threshold for c in checks}) > 1
+        per_lang = " (limits differ per language)" if varies else ""
+        where = worst.lang
+        if key.startswith("findings."):
+            selector = key[len("findings."):-len(".max")]
+            worst_text = (f"worst has {_g(value)} ({where})" if value else
+                          "none has any")
+            if limit == 0:
+                text = f"no {_finding_noun(selector, 2)} allowed{per_lang}, {worst_text}"
+            else:
+                text = (f"at most {_g(limit)} {_finding_noun(selector, limit)} per "
+                        f"translation allowed{per_lang}, {worst_text}")
+            found.append(Allowance(key, text, True))
+        elif key == "coverage.min":
+            text = (f"coverage of at least {limit * 100:.0f}% required{per_lang}, lowest "
+                    f"{value * 100:.1f}% ({where})")
+            found.append(Allowance(key, text, False))
+        else:
+            kind, metric, _ = key.rsplit(".", 2)
+            label = f"{'round-trip ' if kind == 'roundtrip' else 'reference '}{metric}"
+            need, extreme = ("at least", "lowest") if bound == "min" else ("at most", "highest")
+            shown = f"{value:.3f}" if metric == "semantic" else f"{value:.1f}"
+            text = (f"{label} {need} {_g(limit)} required{per_lang}, {extreme} {shown} "
+                    f"({where})")
+            found.append(Allowance(key, text, False))
+    return found
+
+
 # --------------------------------------------------------------------------- console
 def console_summary(result: GateResult, run: RunResult) -> str:
     """One screen: the verdict, then each language's failed and warned checks.
@@ -101,6 +181,8 @@ def console_summary(result: GateResult, run: RunResult) -> str:
     lines = [f"mtcheck {_headline(result)}", f"  config: {result.config}"]
     if result.baseline:
         lines.append(f"  baseline: {result.baseline}")
+    if result.passed:
+        lines += [f"  {a.text}" for a in allowances(result) if a.findings]
     flagged = [c for c in result.checks if c.status in (GateStatus.FAIL, GateStatus.WARN)]
     with_locations = len(flagged) <= CONSOLE_LOCATED_CHECKS
     passed = []
@@ -281,6 +363,11 @@ def markdown_summary(result: GateResult, run: RunResult) -> str:
     out.append(f"Document: `{_md_code(run.document_id)}` · config: `{_md_code(result.config)}`"
                + (f" · baseline: `{_md_code(result.baseline)}`" if result.baseline else ""))
     out.append("")
+    allowed = allowances(result)
+    if allowed:
+        out += ["What the config allowed:", ""]
+        out += [f"- `{a.key}`: {_md_cell(a.text)}" for a in allowed]
+        out.append("")
     for lang in _languages(result):
         checks = sorted((c for c in result.checks if c.lang == lang),
                         key=lambda c: _STATUS_ORDER[c.status])

@@ -11,15 +11,16 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from mtcheck.checks import CHECKS
-from mtcheck.types import Finding, Severity, TranslationResult
+from mtcheck.checks import CHECKS, unit_ids
+from mtcheck.types import Finding, SegmentedDocument, Severity, TranslationResult
+from mtcheck.variants import VARIANT_CHECKS, ranked_variants
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 SEVERITY_ICON = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 UNKNOWN_ICON = "•"
 
 # The name checks whose findings explain why a rendering is tagged as standing out.
-NAME_VARIANT_CHECKS = frozenset({"names.inconsistent", "names.glossary"})
+NAME_VARIANT_CHECKS = VARIANT_CHECKS
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class FindingView:
     target_ids: tuple[int, ...]
     row_anchor: str | None  # first row of the translation page it concerns
     on_source: bool  # found on the source document rather than this translation
+    source_units: tuple[str, ...] = ()  # unit ids (XLIFF, PO, ...) of the source sentences
+    target_units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,14 @@ def severity_counts(findings: Sequence[Finding]) -> tuple[SeverityCount, ...]:
 class FindingViews:
     """Builds FindingViews whose ids are unique in one page (``prefix-1``, ``prefix-2``, ...)."""
 
-    def __init__(self, prefix: str, anchors: Mapping[str, str], entity_names: Mapping[str, str]):
+    def __init__(self, prefix: str, anchors: Mapping[str, str], entity_names: Mapping[str, str],
+                 source: SegmentedDocument | None = None,
+                 target: SegmentedDocument | None = None):
         self._prefix = prefix
         self._anchors = anchors
         self._names = entity_names
+        self._source = source
+        self._target = target
         self._counter = 0
 
     def build(
@@ -107,6 +114,10 @@ class FindingViews:
             target_ids=finding.target_ids,
             row_anchor=row_anchor,
             on_source=on_source,
+            source_units=tuple(unit_ids(finding.source_ids, self._source))
+            if self._source is not None else (),
+            target_units=tuple(unit_ids(finding.target_ids, self._target))
+            if self._target is not None and not on_source else (),
         )
 
 
@@ -115,8 +126,9 @@ def variant_labels(
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """(entity, base) -> (tag, explanation) for renderings that stand out.
 
-    Of an inconsistent name's variants the most frequent is taken as the
-    intended one (ties: the one that occurs first); the others are marked.
+    Of an inconsistent name's variants the expected (glossary) form, else the
+    most frequent (ties: the one that occurs first), is taken as the intended
+    one (:mod:`mtcheck.variants`); the others are marked.
     The translation page and the name matrix both tag renderings with this, so
     a variant is marked the same way on both.
     """
@@ -125,14 +137,11 @@ def variant_labels(
         if finding.entity is None or finding.suppressed:
             continue
         if finding.check == "names.inconsistent" and finding.variants:
-            ranked = sorted(
-                finding.variants,
-                key=lambda v: (-v.count, min(v.sentence_ids, default=1 << 30), v.base),
-            )
+            ranked = ranked_variants(finding)
             for variant in ranked[1:]:
                 labels[(finding.entity, variant.base)] = (
                     "variant",
-                    f"inconsistent variant (most frequent: {ranked[0].base})",
+                    f"inconsistent variant (intended: {ranked[0].base})",
                 )
         if finding.check == "names.glossary" and finding.expected:
             bases = {r.base for r in translation.renderings if r.entity == finding.entity}

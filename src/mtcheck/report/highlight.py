@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mtcheck.report.findings_view import FindingView
 
@@ -117,6 +117,17 @@ def _name_layer(marks: Iterable[NameMark]) -> list[NameMark]:
     return kept
 
 
+def _around_names(span: IssueMark, names: Iterable[NameMark]) -> IssueMark:
+    """Widen a finding's span so that it never starts or ends inside a name ("Is|rael")."""
+    start, end = span.start, span.end
+    for name in names:
+        if name.start < start < name.end:
+            start = name.start
+        if name.start < end < name.end:
+            end = name.end
+    return span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end)
+
+
 def split_sentence(
     text: str, names: Iterable[NameMark] = (), issues: Iterable[IssueMark] = ()
 ) -> tuple[SentencePiece, ...]:
@@ -127,7 +138,7 @@ def split_sentence(
     """
     size = len(text)
     kept = _name_layer(m for m in names if 0 <= m.start < m.end <= size)
-    spans = [m for m in issues if 0 <= m.start < m.end <= size]
+    spans = [_around_names(m, kept) for m in issues if 0 <= m.start < m.end <= size]
     marks: list[NameMark | IssueMark] = [*kept, *spans]
     cuts = sorted({0, size} | {m.start for m in marks} | {m.end for m in marks})
     pieces: list[SentencePiece] = []

@@ -6,6 +6,7 @@ the same ones the translation pages show in full.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from mtcheck.report.findings_view import (
 from mtcheck.report.language_view import LanguageInfo, language_info
 from mtcheck.report.scores_view import ScoreView, metric_sort_key, scores_by_metric
 from mtcheck.report.translation import coverage
-from mtcheck.types import GateStatus, RunResult, RunSignature, ScoreKind
+from mtcheck.types import GateCheck, GateStatus, RunResult, RunSignature, ScoreKind
 
 GATE_ICON = {GateStatus.PASS: "✔", GateStatus.FAIL: "✖", GateStatus.WARN: "▲", GateStatus.SKIP: "–"}
 _GATE_RANK = {GateStatus.FAIL: 3, GateStatus.WARN: 2, GateStatus.PASS: 1, GateStatus.SKIP: 0}
@@ -53,6 +54,7 @@ class GateCheckView:
     name: str
     status: str
     icon: str
+    name_parts: tuple[str, ...]  # the key split at its dots, where the page may wrap it
     message: str
     value: str
     threshold: str
@@ -61,11 +63,26 @@ class GateCheckView:
 
 
 @dataclass(frozen=True)
+class SkippedGroup:
+    """Checks skipped for one reason, shown as one line instead of one row each."""
+
+    reason: str
+    keys: tuple[str, ...]
+    langs: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True)
 class GateView:
     passed: bool
     config: str
     baseline: str | None
-    checks: tuple[GateCheckView, ...]
+    checks: tuple[GateCheckView, ...]  # failed, warned and passed checks (skipped ones grouped)
+    skipped: tuple[SkippedGroup, ...] = ()
+    allowed: tuple[str, ...] = ()  # what the config allowed, in words (findings limits first)
+    has_value: bool = True
+    has_threshold: bool = True
+    has_p: bool = True
 
 
 @dataclass(frozen=True)
@@ -146,7 +163,7 @@ def source_findings(
     run: RunResult, anchors: Mapping[str, str], names: Mapping[str, str]
 ) -> tuple[FindingView, ...]:
     """The source document's findings, listed once on the overview."""
-    views = FindingViews("sf", anchors, names)
+    views = FindingViews("sf", anchors, names, run.source)
     return tuple(views.build(f, None, on_source=True) for f in ordered(run.source_findings))
 
 
@@ -155,18 +172,45 @@ def _number(value: float | None, spec: str) -> str:
     return "" if value is None else format(value, spec)
 
 
+_NOT_COMPUTED = re.compile(r"^\S+ \S+ was not computed \((?P<why>.*)\); missing_score = \w+$")
+_MODEL_NAME = re.compile(r"model \S+ ")
+
+
+def skip_reason(message: str) -> str:
+    """The reason of a skipped check without what differs per language (metric, model name)."""
+    match = _NOT_COMPUTED.match(message)
+    reason = match.group("why") if match else message
+    return _MODEL_NAME.sub("model ", reason)
+
+
+def _skipped_groups(checks: Sequence[GateCheck]) -> tuple[SkippedGroup, ...]:
+    groups: dict[str, list[GateCheck]] = {}
+    for check in checks:
+        groups.setdefault(skip_reason(check.message), []).append(check)
+    return tuple(
+        SkippedGroup(reason=reason,
+                     keys=tuple(sorted({c.name for c in members})),
+                     langs=tuple(dict.fromkeys(c.lang for c in members)),
+                     count=len(members))
+        for reason, members in groups.items())
+
+
 def gate_view(run: RunResult, pages: Mapping[str, str]) -> GateView | None:
     """The gate's checks, failures first; ``pages`` maps a language to its page for row links."""
+    from mtcheck.gate.outputs import allowances
+
     gate = run.gate
     if gate is None:
         return None
+    shown = [c for c in gate.checks if c.status is not GateStatus.SKIP]
     checks = []
-    for check in sorted(gate.checks, key=lambda c: (-_GATE_RANK.get(c.status, 0), c.lang, c.name)):
+    for check in sorted(shown, key=lambda c: (-_GATE_RANK.get(c.status, 0), c.lang, c.name)):
         page = pages.get(check.lang)
         checks.append(
             GateCheckView(
                 lang=check.lang,
                 name=check.name,
+                name_parts=tuple(check.name.split(".")),
                 status=check.status.value,
                 icon=GATE_ICON.get(check.status, UNKNOWN_ICON),
                 message=check.message,
@@ -178,7 +222,13 @@ def gate_view(run: RunResult, pages: Mapping[str, str]) -> GateView | None:
                 else (),
             )
         )
-    return GateView(passed=gate.passed, config=gate.config, baseline=gate.baseline, checks=tuple(checks))
+    allowed = sorted(allowances(gate), key=lambda a: not a.findings)
+    return GateView(
+        passed=gate.passed, config=gate.config, baseline=gate.baseline, checks=tuple(checks),
+        skipped=_skipped_groups([c for c in gate.checks if c.status is GateStatus.SKIP]),
+        allowed=tuple(a.text for a in allowed),
+        has_value=any(c.value for c in checks), has_threshold=any(c.threshold for c in checks),
+        has_p=any(c.p_value for c in checks))
 
 
 def signature_view(signature: RunSignature) -> SignatureView:

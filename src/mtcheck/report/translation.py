@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from mtcheck.checks import unit_ids
 from mtcheck.report.findings_view import (
     NAME_VARIANT_CHECKS,
     FindingView,
@@ -34,11 +35,13 @@ from mtcheck.types import (
     Sentence,
     TranslationResult,
 )
+from mtcheck.variants import variant_sentences
 
 # How each bead shape is shown: (icon, label, explanation).
 _PAIR_KINDS: dict[str, tuple[str, str, str]] = {
     "1-1": ("", "1–1", "one source sentence, one target sentence"),
     "1-0": ("⊘", "omitted", "source sentence with no counterpart in the translation"),
+    "truncated": ("✂", "truncated", "the translation ends before this source sentence"),
     "0-1": ("⊕", "added", "translation sentence with no counterpart in the source"),
 }
 
@@ -50,6 +53,7 @@ class SentenceView:
     line: int
     glued: bool
     pieces: tuple[SentencePiece, ...]
+    unit: str | None = None  # the unit id of XLIFF/PO/... inputs
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class RowView:
     kind_label: str
     kind_help: str
     confidence: float
+    truncated: bool  # a source sentence after the point where the translation stops
     source: tuple[SentenceView, ...]
     target: tuple[SentenceView, ...]
     backtranslation: tuple[TextPiece, ...]
@@ -121,7 +126,14 @@ class _RowIndex:
         return cls(of_source, of_target)
 
     def rows_for(self, finding: Finding, on_source: bool) -> list[int]:
-        """The rows a finding concerns; a source finding only by its source sentences."""
+        """The rows a finding concerns; a source finding only by its source sentences.
+
+        A name-variant finding is flagged only where the standing-out rendering
+        occurs, not on the correct mentions it also lists.
+        """
+        if not on_source and finding.check in NAME_VARIANT_CHECKS and finding.variants:
+            return sorted({self.of_target[t] for t in variant_sentences(finding)
+                           if t in self.of_target})
         found = {self.of_source[s] for s in finding.source_ids if s in self.of_source}
         if not on_source:
             found |= {self.of_target[t] for t in finding.target_ids if t in self.of_target}
@@ -194,6 +206,7 @@ class _SentenceMarker:
         entity_names: Mapping[str, str],
     ):
         self._rows = rows
+        self._documents = {"source": run.source, "target": translation.target}
         self._findings = findings
         self._anchors = anchors
         self._names = entity_names
@@ -269,10 +282,21 @@ class _SentenceMarker:
             pieces=split_sentence(
                 sentence.text, marks, self._findings.in_sentence(side, sentence.id)
             ),
+            unit=next(iter(unit_ids([sentence.id], self._documents[side])), None),
         )
 
 
 # --------------------------------------------------------------------------- rows
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def confidence_help(confidence: float) -> str:
+    """The aligner's confidence in words, for the row's tooltip (not a visible number)."""
+    return (f"alignment confidence {confidence:.2f} (0 to 1): how sure the aligner is that "
+            "these sentences belong together; low values on a good translation are harmless")
+
+
 def _pair_kind(pair: AlignedPair) -> tuple[str, str, str]:
     """(icon, label, explanation) of a bead's shape; splits and merges say so."""
     sources, targets = len(pair.source_ids), len(pair.target_ids)
@@ -281,7 +305,8 @@ def _pair_kind(pair: AlignedPair) -> tuple[str, str, str]:
         (
             "⇆",
             f"{sources}–{targets}",
-            f"{sources} source sentence(s) aligned to {targets} translation sentence(s)",
+            f"{_count(sources, 'source sentence')} aligned to "
+            f"{_count(targets, 'translation sentence')}",
         ),
     )
     if pair.kind.startswith("1-") and targets > 1:
@@ -298,8 +323,11 @@ def _row_view(
     source: tuple[SentenceView, ...],
     target: tuple[SentenceView, ...],
     findings: Sequence[FindingView],
+    truncated: bool = False,
 ) -> RowView:
-    icon, label, help_text = _pair_kind(pair)
+    icon, label, help_text = _PAIR_KINDS["truncated"] if truncated else _pair_kind(pair)
+    if pair.source_ids and pair.target_ids:
+        help_text = f"{help_text}; {confidence_help(pair.confidence)}"
     return RowView(
         index=index,
         anchor=f"row-{index}",
@@ -308,6 +336,7 @@ def _row_view(
         kind_label=label,
         kind_help=help_text,
         confidence=pair.confidence,
+        truncated=truncated,
         source=source,
         target=target,
         backtranslation=reveal(segment.backtranslation if segment else None),
@@ -344,10 +373,12 @@ def translation_page(
     target_by_id = {s.id: s for s in target.sentences}
     pairs = translation.alignment.pairs
     row_index = _RowIndex.of(pairs)
-    views = FindingViews(f"f-{slug(translation.lang)}", anchors, entity_names)
+    views = FindingViews(f"f-{slug(translation.lang)}", anchors, entity_names, source, target)
     findings = _place_findings(run, translation, row_index, views)
     marker = _SentenceMarker(run, translation, row_index, findings, anchors, entity_names)
     segments = {segment.pair_index: segment for segment in translation.segments}
+    truncated = {s for f in translation.findings if f.check == "align.truncation"
+                 for s in f.source_ids}
     rows = tuple(
         _row_view(
             index,
@@ -356,6 +387,8 @@ def translation_page(
             tuple(marker.source(source_by_id[s]) for s in pair.source_ids if s in source_by_id),
             tuple(marker.target(target_by_id[t]) for t in pair.target_ids if t in target_by_id),
             findings.in_row(index),
+            truncated=bool(pair.source_ids) and not pair.target_ids
+            and set(pair.source_ids) <= truncated,
         )
         for index, pair in enumerate(pairs)
     )
