@@ -791,6 +791,9 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path: Path) -> None:
     ("[gate.languages.fr]\n\"reference.chrF.min\" = 50\n[gate.languages.FR]\n"
      "\"reference.chrF.min\" = 10\n", "same language as another table"),
     ("[gate.languages.xx]\n\"reference.chrF.min\" = 50\n", "unknown language code 'xx'"),
+    # Found by tests/test_fuzz_inputs.py: a table where a word is expected.
+    ("[gate]\nmissing_score = { a = 1 }\n", "'missing_score' is {'a': 1}; valid"),
+    ("[gate.baseline]\nmethod = [1]\n", "'method' is [1]; valid"),
 ])
 def test_bad_config_values_exit_2(tmp_path: Path, body: str, message: str) -> None:
     translation = tmp_path / "de.txt"

@@ -293,7 +293,7 @@ def _baseline(table: Mapping[str, Any], where: str, seed: int) -> BaselineSettin
                                  f"(exclusive), not {significance!r}")
     method_name = table.get("method", SignificanceTest.PAIRED_BOOTSTRAP.value)
     methods = {m.value: m for m in SignificanceTest}
-    if method_name not in methods:
+    if not isinstance(method_name, str) or method_name not in methods:
         raise ConfigError(where, f"[{name}] 'method' is {method_name!r}; valid: "
                                  f"{', '.join(methods)}")
     resamples = table.get("resamples", 1000)
@@ -338,7 +338,7 @@ def _reject_unknown(table: Mapping[str, Any], known: tuple[str, ...], where: str
 
 def _policy(value: Any, where: str, table: str, key: str) -> Policy:
     policies = {p.value: p for p in Policy}
-    if value not in policies:
+    if not isinstance(value, str) or value not in policies:
         raise ConfigError(where, f"[{table}] {key!r} is {value!r}; valid: "
                                  f"{', '.join(policies)}")
     return policies[value]
