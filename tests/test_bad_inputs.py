@@ -574,6 +574,7 @@ def test_duplicate_or_mistyped_manifest_languages(tmp_path: Path, translations: 
 
 
 @pytest.mark.parametrize(("extra", "message"), [
+    ("x = " + "[" * 50_000 + "]" * 50_000 + "\n", "nested too deeply"),
     ("[extras]\nfoo = 1\n", "unknown table(s) extras"),
     ("[gold]\ndirectory = 3\n", "[gold] directory must be a path string"),
     ("[gold]\ndir = \"gold\"\n", "unknown key(s) in [gold]"),
@@ -794,6 +795,7 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path: Path) -> None:
     # Found by tests/test_fuzz_inputs.py: a table where a word is expected.
     ("[gate]\nmissing_score = { a = 1 }\n", "'missing_score' is {'a': 1}; valid"),
     ("[gate.baseline]\nmethod = [1]\n", "'method' is [1]; valid"),
+    ("[gate]\nx = " + "[" * 50_000 + "]" * 50_000 + "\n", "nested too deeply"),
 ])
 def test_bad_config_values_exit_2(tmp_path: Path, body: str, message: str) -> None:
     translation = tmp_path / "de.txt"

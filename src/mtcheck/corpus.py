@@ -208,6 +208,8 @@ def load_corpus(root: str | Path, languages: tuple[str, ...] = ()) -> Corpus:
         manifest = tomllib.loads(read_text(manifest_path))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(where, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise InputError(where, "invalid TOML: nested too deeply") from None
     base = manifest_path.parent
     unknown_tables = set(manifest) - set(MANIFEST_TABLES)
     if unknown_tables:

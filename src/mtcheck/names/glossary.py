@@ -98,6 +98,8 @@ def parse_glossary(text: str, where: str) -> Glossary:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(where, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(where, "invalid TOML: nested too deeply") from None
     unknown = set(table) - {"entities"}
     if unknown:
         raise ConfigError(where, f"unknown top-level keys {sorted(unknown)}; expected [entities.<id>] tables")
