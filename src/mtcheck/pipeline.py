@@ -233,7 +233,10 @@ def _with_scores(
         for index, values in scored.per_pair.items():
             per_pair.setdefault(index, {}).update(
                 {f"roundtrip.{name}": v for name, v in values.items()})
-        scores.extend(_semantic_scores(units, roundtrip, per_pair, config))
+        # The embedding model is English-only: a German source gets no semantic score
+        # rather than a meaningless one (the run warned once, see mtcheck.support).
+        if get_language(source.lang).base == "en":
+            scores.extend(_semantic_scores(units, roundtrip, per_pair, config))
     segments = tuple(
         SegmentResult(
             pair_index=index,
