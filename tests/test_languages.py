@@ -206,3 +206,29 @@ def test_a_language_added_in_the_config_runs_end_to_end(tmp_path: Path) -> None:
     run = json.loads((out / "results.json").read_text(encoding="utf-8"))["run"]
     assert [t["lang"] for t in run["translations"]] == ["qaa"]
     assert (out / "qaa.html").is_file()
+
+
+def test_a_report_of_a_config_added_language_renders_without_the_config(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+    from mtcheck.languages import use_config_languages
+
+    source = tmp_path / "en.txt"
+    source.write_text("Shoigu visits Iran.\n", encoding="utf-8")
+    target = tmp_path / "x.txt"
+    target.write_text("Shoigu vizitas Iranon.\n", encoding="utf-8")
+    config = tmp_path / "c.toml"
+    config.write_text('[languages.qaa]\nname = "House Esperanto"\n', encoding="utf-8")
+    try:
+        result = CliRunner().invoke(main, [
+            "evaluate", "--source", str(source), "--translation", f"qaa={target}", "--config",
+            str(config), "--out", str(tmp_path / "out"), "--no-report", "-q",
+            "--no-backtranslation"])
+        assert result.exit_code == 0, result.output
+    finally:
+        use_config_languages({})
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "out" / "results.json"),
+                                       "--out", str(tmp_path / "pages")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pages" / "qaa.html").is_file()

@@ -163,11 +163,12 @@ def _check_document(doc: SegmentedDocument, where: str) -> None:
 
 
 def _check_language(code: str, where: str) -> None:
+    """A language tag by its syntax: a language a config added may be unknown to this process."""
     from mtcheck.errors import LanguageError
-    from mtcheck.languages import get_language
+    from mtcheck.languages import canonical_tag
 
     try:
-        get_language(code)
+        canonical_tag(code)
     except LanguageError as exc:
         raise ValueError(f"{where}: {exc}") from None
 
