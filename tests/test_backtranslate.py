@@ -38,8 +38,9 @@ KOREAN = ["장관은 월요일에 서울에 도착했다.", "봄에 새 다리�
 
 
 def config(tmp_path: Path, **changes: Any) -> BacktranslationConfig:
+    # The transformers backend unless a test asks for another; "auto" has tests of its own.
     base = BacktranslationConfig(cache_dir=str(tmp_path / "cache"), beam_size=1, max_length=12,
-                                 batch_size=4, device="cpu", threads=1)
+                                 batch_size=4, device="cpu", threads=1, backend="transformers")
     return dataclasses.replace(base, **changes)
 
 
@@ -159,7 +160,8 @@ def test_a_cached_run_does_not_even_import_torch(fake_hf_home: Path, tmp_path: P
         print(json.dumps({{"texts": out["ru"].texts, "heavy": heavy}}))
     """)
     fields = {f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
-              if f.name in ("model", "cache_dir", "beam_size", "max_length", "device", "threads")}
+              if f.name in ("model", "cache_dir", "beam_size", "max_length", "device", "threads",
+                            "backend")}
     done = subprocess.run([sys.executable, "-c", script, json.dumps(fields), json.dumps(RUSSIAN)],
                           capture_output=True, text=True, check=True, env=dict(os.environ))
     reply = json.loads(done.stdout)
@@ -346,3 +348,62 @@ def test_max_length_beyond_the_model_positions_is_capped(tiny_model_dirs: dict[s
                             config(tmp_path, model=str(tiny_model_dirs["marian"]),
                                    max_length=1000, backend=backend))["ru"]
     assert outcome.status == "evaluated"
+
+
+def test_auto_backend_runs_ctranslate2_int8_on_cpu(tiny_model_dirs: dict[str, Path],
+                                                   tmp_path: Path) -> None:
+    pytest.importorskip("ctranslate2")
+    model = str(tiny_model_dirs["marian"])
+    auto = backtranslate(targets(), config(tmp_path / "a", model=model, backend="auto"))
+    chosen = backtranslate(targets(), config(tmp_path / "b", model=model, backend="ctranslate2"))
+    assert auto["ru"].backend == "ctranslate2"
+    assert "|quant:int8|" in auto["ru"].signature
+    assert auto == chosen
+
+
+def test_auto_backend_falls_back_to_transformers_when_conversion_fails(
+        tiny_model_dirs: dict[str, Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("ctranslate2")
+    from ctranslate2 import converters
+
+    def cannot_convert(*args: object, **kwargs: object) -> object:
+        raise NotImplementedError("this architecture is not supported")
+
+    monkeypatch.setattr(converters, "TransformersConverter", cannot_convert)
+    model = str(tiny_model_dirs["m2m100"])
+    auto = backtranslate(targets(), config(tmp_path / "a", model=model, backend="auto"))
+    reference = backtranslate(targets(), config(tmp_path / "b", model=model))
+    assert {o.backend for o in auto.values()} == {"transformers"}
+    assert auto["ru"].texts == reference["ru"].texts
+    assert auto["ko"].signature == reference["ko"].signature
+    with pytest.raises(ModelUnavailableError, match="CTranslate2 cannot convert"):
+        backtranslate(targets(), config(tmp_path / "c", model=model, backend="ctranslate2",
+                                        on_missing="fail"))
+
+
+@pytest.mark.parametrize("family", ["marian", "nllb"])
+def test_languages_sharing_a_model_go_to_ctranslate2_in_one_call(
+        tiny_model_dirs: dict[str, Path], tmp_path: Path, family: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("ctranslate2")
+    from mtcheck.backtranslate import engine_ctranslate2
+
+    calls: list[int] = []
+    original = engine_ctranslate2.CTranslate2Translator.translate_groups
+
+    def counted(self: Any, groups: Any, into: str, on_batch: Any = None) -> Any:
+        calls.append(len(groups))
+        return original(self, groups, into, on_batch)
+
+    monkeypatch.setattr(engine_ctranslate2.CTranslate2Translator, "translate_groups", counted)
+    model = str(tiny_model_dirs[family])
+    together = backtranslate(targets(), config(tmp_path / "a", model=model, threads=2,
+                                               backend="ctranslate2", quantization="float32"))
+    assert calls == [2]  # ru and ko in one hand-over
+    # Each language alone, one replica: the same sentences.
+    for lang, target in targets().items():
+        alone = backtranslate({lang: target}, config(tmp_path / lang, model=model, threads=1,
+                                                     backend="ctranslate2",
+                                                     quantization="float32"))
+        assert alone[lang].texts == together[lang].texts

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtcheck.backtranslate.engines import batches_by_length, length_limit, settings_from_config
+from mtcheck.backtranslate.engines import (
+    batches_by_length,
+    ctranslate2_installed,
+    fallback_settings,
+    length_limit,
+    settings_from_config,
+)
 from mtcheck.config import BacktranslationConfig
 from mtcheck.errors import ConfigError
 
@@ -47,7 +53,8 @@ def test_batch_size_and_threads_do_not_change_the_described_settings() -> None:
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        ({"backend": "onnx"}, "unknown backend 'onnx'; valid: transformers, ctranslate2"),
+        ({"backend": "onnx"},
+         "unknown backend 'onnx'; valid: auto, transformers, ctranslate2, apertium"),
         ({"device": "tpu"}, "unknown device 'tpu'; valid: auto, cpu, cuda"),
         ({"quantization": "int4"}, "valid: auto, float32"),
         ({"beam_size": 0}, "must be at least 1"),
@@ -72,3 +79,28 @@ def test_lengths_are_capped_to_the_model_positions(tmp_path: Path, config_json: 
                                                    max_length: int, limit: int) -> None:
     (tmp_path / "config.json").write_text(config_json, "utf-8")
     assert length_limit(tmp_path, max_length) == limit
+
+
+def test_auto_backend_is_ctranslate2_int8_on_cpu_with_transformers_as_fallback() -> None:
+    settings = settings_from_config(BacktranslationConfig(device="cpu"))
+    assert settings.automatic
+    if not ctranslate2_installed():
+        assert (settings.backend, settings.quantization) == ("transformers", "float32")
+        assert fallback_settings(settings) is None
+        return
+    assert (settings.backend, settings.quantization) == ("ctranslate2", "int8")
+    fallback = fallback_settings(settings)
+    assert fallback is not None
+    assert (fallback.backend, fallback.quantization) == ("transformers", "float32")
+    assert fallback.describe() != settings.describe()  # the cache keeps them apart
+    assert fallback_settings(fallback) is None
+
+
+def test_auto_backend_on_cuda_is_transformers_float16() -> None:
+    settings = settings_from_config(BacktranslationConfig(device="cuda"))
+    assert (settings.backend, settings.quantization) == ("transformers", "float16")
+
+
+def test_a_chosen_backend_has_no_fallback() -> None:
+    settings = settings_from_config(BacktranslationConfig(device="cpu", backend="ctranslate2"))
+    assert not settings.automatic and fallback_settings(settings) is None

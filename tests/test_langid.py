@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from mtcheck.errors import LanguageError
-from mtcheck.langid import UNDETERMINED, detect_language, script_profile, wrong_language
+from mtcheck.langid import (
+    UNDETERMINED,
+    detect_language,
+    load_identifier,
+    script_profile,
+    wrong_language,
+)
 from mtcheck.types import Document, Paragraph, SegmentedDocument, Sentence, Severity
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "shoigu-visits-iran"
@@ -108,3 +114,26 @@ def test_translation_in_the_wrong_language_is_a_finding() -> None:
 def test_mostly_right_language_with_one_english_sentence_passes() -> None:
     mixed = [*GERMAN, *GERMAN, ENGLISH[1]]
     assert wrong_language(_segmented("de", mixed)) == ()
+
+
+# The unpacked model is cached on disk; the identifier restored from it must rank
+# exactly as one loaded from the package, and a damaged cache must be rewritten.
+def test_unpacked_model_cache_ranks_like_the_package(tmp_path: Path) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    packaged = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    path = tmp_path / "model.npz"
+    first = load_identifier(path)
+    assert path.stat().st_size > 10_000_000
+    second = load_identifier(path)
+    for text, _ in GOLDEN:
+        assert first.rank(text) == packaged.rank(text)
+        assert second.rank(text) == packaged.rank(text)
+
+
+def test_corrupt_model_cache_is_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "model.npz"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    identifier = load_identifier(path)
+    assert identifier.classify(GOLDEN[0][0])[0] == "de"
+    assert path.stat().st_size > 10_000_000

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from mtcheck.romanize import phonetic_key, romanize
+from mtcheck.romanize import load_uroman, phonetic_key, romanize, uroman_cache_path
 
 
 @pytest.mark.parametrize(
@@ -79,3 +82,61 @@ def test_phonetic_key_is_lowercase_ascii_and_stable(text: str) -> None:
     key = phonetic_key(text)
     assert all("a" <= ch <= "z" for ch in key)
     assert phonetic_key(key) == phonetic_key(phonetic_key(key))
+
+
+# uroman's parsed tables are cached on disk; a restored instance must romanise exactly
+# as a freshly built one, and a damaged cache must be rebuilt, not trusted.
+_MIXED = "Шойгу посетил Тегеран 谢尔盖·绍伊古 ショイグ 쇼이구 Σοϊγκού शोइगु ١٢٣ 二十三"
+
+
+@pytest.fixture(scope="module")
+def uroman_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    path = tmp_path_factory.mktemp("uroman") / "tables.pickle"
+    built = load_uroman(path)
+    return path, built
+
+
+def test_uroman_tables_are_written_to_the_cache(uroman_cache: tuple[Path, Any]) -> None:
+    path, built = uroman_cache
+    assert path.stat().st_size > 1_000_000
+    assert not list(path.parent.glob("*.tmp"))  # written atomically, no leftovers
+    assert built.romanize_string(_MIXED).startswith("Shoigu posetil Tegeran")
+
+
+def test_restored_uroman_romanises_like_a_fresh_one(uroman_cache: tuple[Path, Any]) -> None:
+    path, built = uroman_cache
+    restored = load_uroman(path)
+    assert restored is not built
+    assert type(restored) is type(built)
+    for lang in (None, "rus", "jpn", "kor", "ell", "hin", "zho"):
+        assert restored.romanize_string(_MIXED, lcode=lang) == built.romanize_string(
+            _MIXED, lcode=lang)
+
+
+def test_corrupt_uroman_cache_is_rebuilt(uroman_cache: tuple[Path, Any], tmp_path: Path) -> None:
+    path, built = uroman_cache
+    damaged = tmp_path / "tables.pickle"
+    damaged.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    rebuilt = load_uroman(damaged)
+    assert rebuilt.romanize_string(_MIXED) == built.romanize_string(_MIXED)
+    assert damaged.read_bytes() != path.read_bytes()[: path.stat().st_size // 2]
+    assert load_uroman(damaged).romanize_string(_MIXED) == built.romanize_string(_MIXED)
+
+
+def test_unwritable_uroman_cache_still_romanises(uroman_cache: tuple[Path, Any],
+                                                 tmp_path: Path) -> None:
+    _, built = uroman_cache
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    instance = load_uroman(blocker / "tables.pickle")
+    assert instance.romanize_string(_MIXED) == built.romanize_string(_MIXED)
+
+
+def test_uroman_cache_is_named_by_uroman_version(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = uroman_cache_path()
+    assert path.parent == tmp_path / "mtcheck"
+    assert version("uroman") in path.name

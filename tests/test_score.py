@@ -1,8 +1,14 @@
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sacrebleu.metrics.bleu import BLEU
 
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import ScoreConfig
 from mtcheck.score import (
+    METRICS,
+    bootstrap_interval,
     coverage,
     make_metric,
     reference_units,
@@ -92,3 +98,42 @@ def test_ter_splits_cjk_text_without_spaces() -> None:
     scored = score_units(units, "ja", ScoreKind.REFERENCE, CONFIG, ("TER",))
     assert 0 < scored.scores[0].value < 50
     assert "asian:yes" in scored.scores[0].signature
+
+
+# Sentence scores and the bootstrap reuse the per-unit statistics; both must equal
+# what sacrebleu computes from scratch.
+_WORDS = st.sampled_from(["the", "cat", "sat", "on", "a", "mat", "dog", "ran", "Tehran", "."])
+_SENTENCES = st.lists(_WORDS, min_size=0, max_size=8).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None)
+@given(pairs=st.lists(st.tuples(_SENTENCES, _SENTENCES), min_size=1, max_size=6))
+def test_sentence_scores_equal_sacrebleus_sentence_score(pairs: list[tuple[str, str]]) -> None:
+    hyps = [h for h, _ in pairs]
+    source = segmented("en", [r or "x" for _, r in pairs])
+    units = roundtrip_units(source, one_to_one(len(pairs)), hyps)
+    scored = score_units(units, "en", ScoreKind.ROUNDTRIP, ScoreConfig(bootstrap_resamples=1),
+                         METRICS)
+    for name in METRICS:
+        metric = (BLEU(effective_order=True) if name == "BLEU" else make_metric(name, "en"))
+        for index, unit in enumerate(units):
+            expected = round(metric.sentence_score(unit.hypothesis, [unit.reference]).score, 4)
+            assert scored.per_pair[index][name] == expected
+
+
+@pytest.mark.parametrize("name", METRICS)
+def test_bootstrap_equals_resampling_one_sample_at_a_time(name: str) -> None:
+    hyps = ["The cat sat on the mat.", "A dog ran.", "", "Tehran is big.", "It rained."]
+    refs = ["The cat sat on a mat.", "The dog ran away.", "Nothing.", "Tehran is large.", "Rain."]
+    metric = make_metric(name, "en")
+    stats = np.asarray(metric._extract_corpus_statistics(hyps, [refs]), dtype=np.float64)
+    config = ScoreConfig(bootstrap_resamples=300, seed=7)
+    # The definition: resample segment indexes, sum their statistics, score the sum.
+    rng = np.random.default_rng(config.seed)
+    samples = rng.integers(0, len(stats), size=(config.bootstrap_resamples, len(stats)))
+    values = sorted(metric._compute_score_from_stats(list(stats[idx].sum(0))).score
+                    for idx in samples)
+    cut = len(values) // 40
+    expected = (round(values[cut], 4), round(values[len(values) - cut - 1], 4))
+    assert bootstrap_interval(metric, stats, config) == expected
+    assert expected[0] < expected[1]

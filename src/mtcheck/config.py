@@ -100,7 +100,11 @@ class BacktranslationConfig:
     # What to do when a model is not available: "skip" (round-trip scores are marked
     # "not evaluated") or "fail" (exit code 2).
     on_missing: str = "skip"
-    backend: str = "transformers"
+    # "auto": CTranslate2 int8 on CPU where installed (transformers if a model does not
+    # convert), transformers on CUDA; or "transformers", "ctranslate2", "apertium".
+    backend: str = "auto"
+    # Per-language backend overriding `backend`, e.g. {es = "apertium"}.
+    backends: Mapping[str, str] = field(default_factory=dict)
     device: str = "auto"
     beam_size: int = 4
     max_length: int = 256

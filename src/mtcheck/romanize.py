@@ -8,19 +8,27 @@ folds the spelling differences that transliteration conventions introduce
 Which romaniser serves which script was measured on real names (see docs/names.md):
 uroman is best for Greek, Korean, Japanese kana and Indic scripts; Unidecode is as good
 or better for Cyrillic and keeps a space between Chinese syllables, which the aligner's
-word n-grams rely on. uroman takes ~2.5 s to initialise, so it is created once, lazily.
+word n-grams rely on. uroman parses its tables in ~2.4 s, a fixed cost every process
+would pay; so it is created once, lazily, only for text in a uroman script, and its parsed
+tables are kept in the user's cache folder (keyed by the uroman version), from which they
+are restored in ~0.1 s. A missing, stale or corrupt cache file is rebuilt, never trusted.
 """
 
 from __future__ import annotations
 
+import gc
+import pickle
 import re
 import threading
 import unicodedata
+from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from unidecode import unidecode
 
+from mtcheck.cachedir import user_cache_dir, write_atomic
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 
@@ -49,16 +57,76 @@ def _greek_digraph(match: re.Match[str]) -> str:
 
 _uroman_lock = threading.Lock()
 _uroman: Any = None
+# Bump when the layout of the cached state changes.
+_CACHE_FORMAT = 1
 
 
 def _uroman_instance() -> Any:
     global _uroman
     with _uroman_lock:
         if _uroman is None:
-            import uroman
-
-            _uroman = uroman.Uroman()
+            _uroman = load_uroman(uroman_cache_path())
         return _uroman
+
+
+def uroman_cache_path() -> Path:
+    """Where uroman's parsed tables are kept: the user cache folder, named by uroman's version."""
+    from importlib.metadata import version
+
+    return user_cache_dir() / f"uroman-{version('uroman')}-f{_CACHE_FORMAT}.pickle"
+
+
+def _none() -> None:
+    """uroman's numeral table defaults to None; a named function so the table pickles."""
+    return None
+
+
+def load_uroman(path: Path) -> Any:
+    """A ready ``uroman.Uroman``: restored from ``path`` when it holds valid tables, else built.
+
+    A freshly built instance is written to ``path`` atomically, so parallel runs never
+    read a half-written file; when the folder cannot be written it is simply not cached.
+    """
+    import uroman
+
+    restored = _restore(path, uroman.Uroman)
+    if restored is not None:
+        return restored
+    instance = uroman.Uroman()
+    _store(path, instance)
+    return instance
+
+
+def _restore(path: Path, cls: Any) -> Any:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    # Unpickling allocates millions of small objects; the cyclic collector would only
+    # slow that down (uroman's own loader does the same).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        state = pickle.loads(data)
+    except Exception:  # a truncated or foreign file can fail in many ways; all mean rebuild
+        return None
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+    if not isinstance(state, dict) or not isinstance(state.get("dict_num"), dict):
+        return None
+    state["dict_num"] = defaultdict(_none, state["dict_num"])
+    instance = cls.__new__(cls)
+    instance.__dict__.update(state)
+    return instance
+
+
+def _store(path: Path, instance: Any) -> None:
+    state = dict(vars(instance))
+    # The only attribute that does not pickle: a defaultdict whose factory is a lambda.
+    state["dict_num"] = dict(state["dict_num"])
+    write_atomic(path, lambda out: pickle.dump(state, out, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @lru_cache(maxsize=256)

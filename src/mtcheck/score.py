@@ -141,7 +141,11 @@ def score_units(
         if not units:
             continue
         metric._check_corpus_score_args(hyps, [refs])
-        stats = np.asarray(metric._extract_corpus_statistics(hyps, [refs]), dtype=np.float64)
+        # Per-unit sufficient statistics, extracted once: the corpus score, the bootstrap
+        # and every sentence score are computed from them (TER's edit distance is the
+        # costly part and is not recomputed per sentence).
+        segment_stats = metric._extract_corpus_statistics(hyps, [refs])
+        stats = np.asarray(segment_stats, dtype=np.float64)
         result = metric._compute_score_from_stats(list(stats.sum(0)))
         signature = metric.get_signature().format()
         low = high = None
@@ -165,13 +169,17 @@ def score_units(
             )
         )
         sentence_metric = _sentence_metric(name, lang)
-        for unit in units:
-            value = round(float(sentence_metric.sentence_score(unit.hypothesis,
-                                                               [unit.reference]).score), 4)
+        for unit, unit_stats in zip(units, segment_stats, strict=True):
+            # What sacrebleu's sentence_score computes, from the statistics in hand.
+            value = round(float(sentence_metric._compute_score_from_stats(unit_stats).score), 4)
             for index in unit.pair_indexes:
                 per_pair.setdefault(index, {})[name] = value
                 per_pair_reference[index] = unit.reference
     return ScoreSet(tuple(scores), per_pair, per_pair_reference)
+
+
+# Resamples summed per matrix product; bounds the count matrix at _BLOCK x segments.
+_BLOCK = 256
 
 
 def bootstrap_interval(
@@ -184,11 +192,23 @@ def bootstrap_interval(
     resampled with replacement, the score recomputed from summed statistics),
     with mtcheck's seed and float64 statistics, reported as the interval's
     bounds rather than sacrebleu's mean ± half-width.
+
+    One seeded index matrix draws every resample; each resample's statistics are
+    summed by one matrix product (how often each segment was drawn, times the
+    statistics), which is exact because the statistics are integer counts. The
+    score of each resample is then sacrebleu's own formula.
     """
     rng = np.random.default_rng(config.seed)
-    samples = rng.integers(0, len(stats), size=(config.bootstrap_resamples, len(stats)))
-    values = np.sort([metric._compute_score_from_stats(list(stats[idx].sum(0))).score
-                      for idx in samples])
+    n = len(stats)
+    samples = rng.integers(0, n, size=(config.bootstrap_resamples, n))
+    values: list[float] = []
+    for start in range(0, len(samples), _BLOCK):
+        block = samples[start:start + _BLOCK]
+        offsets = block + (np.arange(len(block)) * n)[:, None]
+        counts = np.bincount(offsets.ravel(), minlength=len(block) * n).reshape(len(block), n)
+        for row in counts.astype(np.float64) @ stats:
+            values.append(metric._compute_score_from_stats(list(row)).score)
+    values.sort()
     cut = len(values) // 40
     return round(float(values[cut]), 4), round(float(values[len(values) - cut - 1]), 4)
 

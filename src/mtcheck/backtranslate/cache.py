@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import quote
 
+from mtcheck.cachedir import user_cache_dir
 from mtcheck.errors import MtcheckWarning, OutputError
 
 CACHE_FILE = "backtranslations.sqlite3"
@@ -33,9 +34,7 @@ _LOOKUP_CHUNK = 500
 
 
 def default_cache_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("mtcheck"))
+    return user_cache_dir()
 
 
 def cache_key(settings: Mapping[str, str | int | float]) -> str:

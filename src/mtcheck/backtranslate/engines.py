@@ -7,6 +7,7 @@ whose back-translations are all cached, never imports torch.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 from collections.abc import Callable, Sequence
@@ -38,6 +39,8 @@ class Backend:
     quantizations: tuple[str, ...]
     cpu_default: str
     cuda_default: str
+    # False for a backend that is an installed program, not a Hugging Face model.
+    uses_model: bool = True
 
 
 BACKENDS: dict[str, Backend] = {
@@ -54,8 +57,20 @@ BACKENDS: dict[str, Backend] = {
         cpu_default="int8",
         cuda_default="float16",
     ),
+    # Rule-based MT by the apertium command (see engine_apertium); no model, no precision.
+    "apertium": Backend(
+        "mtcheck.backtranslate.engine_apertium:find_pair",
+        ("none",),
+        cpu_default="none",
+        cuda_default="none",
+        uses_model=False,
+    ),
 }
 DEVICES = ("auto", "cpu", "cuda")
+# "auto": CTranslate2 (int8) on CPU when it is installed, falling back to transformers for a
+# model it cannot convert; transformers on CUDA.
+AUTO = "auto"
+BACKEND_CHOICES = (AUTO, *BACKENDS)
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,8 @@ class GenerationSettings:
     max_length: int
     batch_size: int
     threads: int
+    # True when "auto" picked the backend: a model it cannot load falls back to transformers.
+    automatic: bool = False
 
     def describe(self) -> dict[str, str | int]:
         """The settings that change outputs (batch size and threads do not), for keys and signatures."""
@@ -83,17 +100,25 @@ class GenerationSettings:
 
 def settings_from_config(config: BacktranslationConfig) -> GenerationSettings:
     """Validate the generation part of the config and resolve ``auto`` values."""
-    backend = get_backend(config.backend)
     device = config.device.strip().lower()
     if device.split(":", 1)[0] not in DEVICES:
         raise ConfigError("backtranslation.device",
                           f"unknown device {config.device!r}; valid: {', '.join(DEVICES)}")
+    automatic = config.backend == AUTO
+    if automatic:
+        if device == "auto":
+            device = "cuda" if cuda_available("transformers") else "cpu"
+        name = "ctranslate2" if device == "cpu" and ctranslate2_installed() else "transformers"
+        config = dataclasses.replace(config, backend=name, device=device)
+    backend = get_backend(config.backend)
     for name in ("beam_size", "max_length", "batch_size"):
         if getattr(config, name) < 1:
             raise ConfigError(f"backtranslation.{name}", "must be at least 1")
     if config.threads < 0:
         raise ConfigError("backtranslation.threads", "must be 0 (all cores) or more")
-    if device == "auto":
+    if not backend.uses_model:
+        device = "cpu"
+    elif device == "auto":
         device = "cuda" if cuda_available(config.backend) else "cpu"
     quantization = config.quantization.strip().lower()
     if quantization == "auto":
@@ -109,14 +134,29 @@ def settings_from_config(config: BacktranslationConfig) -> GenerationSettings:
                           "on the CPU only; use device = \"cpu\" or the ctranslate2 backend")
     threads = config.threads or available_cores()
     return GenerationSettings(config.backend, device, quantization, config.beam_size,
-                              config.max_length, config.batch_size, threads)
+                              config.max_length, config.batch_size, threads, automatic)
+
+
+def fallback_settings(settings: GenerationSettings) -> GenerationSettings | None:
+    """What ``auto`` falls back to when its CTranslate2 choice cannot load a model."""
+    if not settings.automatic or settings.backend == "transformers":
+        return None
+    quantization = BACKENDS["transformers"].cpu_default
+    return dataclasses.replace(settings, backend="transformers", quantization=quantization,
+                               automatic=False)
 
 
 def get_backend(name: str) -> Backend:
     if name not in BACKENDS:
         raise ConfigError("backtranslation.backend",
-                          f"unknown backend {name!r}; valid: {', '.join(BACKENDS)}")
+                          f"unknown backend {name!r}; valid: {', '.join(BACKEND_CHOICES)}")
     return BACKENDS[name]
+
+
+def ctranslate2_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("ctranslate2") is not None
 
 
 def available_cores() -> int:

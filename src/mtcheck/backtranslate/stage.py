@@ -9,15 +9,21 @@ either fails the run or marks the round-trip scores "not evaluated", as
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck import __version__
 from mtcheck.backtranslate.cache import TranslationCache, cache_key, default_cache_dir
 from mtcheck.backtranslate.engines import (
+    AUTO,
+    BACKEND_CHOICES,
+    BACKENDS,
+    BatchDone,
     GenerationSettings,
     Translator,
+    fallback_settings,
     load_translator,
     settings_from_config,
 )
@@ -58,22 +64,110 @@ def backtranslate(targets: Mapping[str, SegmentedDocument], config: Backtranslat
     if not config.enabled:
         return {lang: _not_evaluated(lang, "back-translation is turned off", "", config.backend)
                 for lang in targets}
-    settings = settings_from_config(config)
     outcomes: dict[str, BackTranslationOutcome] = {}
-    by_model: dict[str, list[str]] = {}
+    by_model: dict[tuple[str, str], list[str]] = {}
+    by_program: list[str] = []
     for lang in targets:
+        backend = backend_for(config, lang)
         if get_language(lang).base == get_language(into).base:
             outcomes[lang] = _not_evaluated(lang, f"the translation is already in {into}", "",
-                                            settings.backend)
+                                            backend)
+        elif backend != AUTO and not BACKENDS[backend].uses_model:
+            by_program.append(lang)
         else:
-            by_model.setdefault(choose_model(config, lang).model, []).append(lang)
+            by_model.setdefault((backend, choose_model(config, lang).model), []).append(lang)
+    # Only backends that run a model need settings (resolving "auto" may probe for CUDA).
+    settings = {name: _settings_for(config, name) for name, _ in by_model}
     folder = Path(config.cache_dir).expanduser() if config.cache_dir else default_cache_dir()
     with TranslationCache(folder) as cache:
-        for model_id, langs in by_model.items():
-            runner = _ModelRun(model_id, langs, config, settings, folder, cache, into, progress)
-            for lang in langs:
-                outcomes[lang] = runner.outcome(lang, targets[lang])
+        for (backend, model_id), langs in by_model.items():
+            runner = _ModelRun(model_id, langs, config, settings[backend], folder, cache, into,
+                               progress)
+            outcomes.update(runner.outcomes({lang: targets[lang] for lang in langs}))
+        for lang in by_program:
+            outcomes[lang] = _apertium_outcome(lang, targets[lang], config, cache, into,
+                                               progress)
     return {lang: outcomes[lang] for lang in targets}
+
+
+def backend_for(config: BacktranslationConfig, lang: str) -> str:
+    """The backend that back-translates ``lang``: ``backends[lang]``, else ``backend``."""
+    language, backends = get_language(lang), _backends(config)
+    # A regional tag ("es-ES") takes its language's backend unless it has its own.
+    return backends.get(language.code, backends.get(language.base, config.backend))
+
+
+def _backends(config: BacktranslationConfig) -> dict[str, str]:
+    """``backends`` validated, keyed by canonical language code."""
+    checked = {}
+    for lang, name in config.backends.items():
+        if name not in BACKEND_CHOICES:
+            raise ConfigError(f"backtranslation.backends.{lang}",
+                              f"unknown backend {name!r}; valid: {', '.join(BACKEND_CHOICES)}")
+        checked[get_language(lang).code] = name
+    return checked
+
+
+def _settings_for(config: BacktranslationConfig, backend: str) -> GenerationSettings:
+    # The configured quantization belongs to the main backend; an override picks its default.
+    if backend == config.backend:
+        return settings_from_config(config)
+    return settings_from_config(dataclasses.replace(config, backend=backend,
+                                                    quantization="auto"))
+
+
+def _apertium_outcome(lang: str, target: SegmentedDocument, config: BacktranslationConfig,
+                      cache: TranslationCache, into: str,
+                      progress: Progress | None) -> BackTranslationOutcome:
+    """Back-translations by the apertium command, through the same cache as models."""
+    from mtcheck.backtranslate.engine_apertium import ApertiumTranslator, find_pair, pair_mode
+
+    try:
+        pair = find_pair(lang, into)
+        key = cache_key({"backend": "apertium", "pair": pair.mode, "engine": pair.engine,
+                         "data": pair.data})
+        found = _translate_missing(cache, key, target.texts(), lang, progress,
+                                   lambda missing, on_batch: ApertiumTranslator(pair).translate(
+                                       missing, lang, into, on_batch))
+    except ModelUnavailableError as exc:
+        if config.on_missing == "fail":
+            raise
+        name = f"apertium:{pair_mode(lang, into)}"
+        return _not_evaluated(lang, f"model {name} not available ({exc.problem})", name,
+                              "apertium")
+    return BackTranslationOutcome(
+        lang=lang,
+        texts=tuple(found.get(t, "") for t in target.texts()),
+        status="evaluated",
+        model=pair.model,
+        revision=pair.data,
+        backend="apertium",
+        signature=pair.signature(__version__),
+    )
+
+
+def _translate_missing(
+    cache: TranslationCache, key: str, texts: Sequence[str], lang: str,
+    progress: Progress | None,
+    translate: Callable[[list[str], BatchDone], list[str]],
+) -> dict[str, str]:
+    """Every non-blank text of ``texts`` translated: from the cache, the rest by ``translate``."""
+    wanted = sorted({t for t in texts if t.strip()})
+    found = cache.lookup(key, wanted)
+    missing = [t for t in wanted if t not in found]
+    what = f"back-translating {lang}" + (f" ({len(found)} cached)" if found else "")
+    if progress is not None:
+        progress(what, 0 if missing else len(wanted), len(missing) or len(wanted))
+    if missing:
+
+        def on_batch(done: int) -> None:
+            if progress is not None:
+                progress(what, done, len(missing))
+
+        produced = translate(missing, on_batch)
+        cache.store(key, zip(missing, produced, strict=True))
+        found.update(zip(missing, produced, strict=True))
+    return found
 
 
 def signature(model: str, revision: str, settings: GenerationSettings) -> str:
@@ -86,7 +180,12 @@ def signature(model: str, revision: str, settings: GenerationSettings) -> str:
 
 
 class _ModelRun:
-    """One model serving one or more languages; loaded on first cache miss only."""
+    """One model serving one or more languages; loaded on first cache miss only.
+
+    The sentences of every language the model serves that are not cached are handed to
+    the model together (the multilingual fallback serves several languages), so a
+    backend that batches across calls keeps all its replicas busy.
+    """
 
     def __init__(self, model_id: str, langs: list[str], config: BacktranslationConfig,
                  settings: GenerationSettings, work_dir: Path, cache: TranslationCache,
@@ -111,71 +210,122 @@ class _ModelRun:
                 raise
             self.problem = f"model {model_id} not available ({exc.problem})"
 
+    def outcomes(self, targets: Mapping[str, SegmentedDocument]) -> dict[str, BackTranslationOutcome]:
+        """The outcome of each language in ``targets`` (all served by this model)."""
+        done: dict[str, BackTranslationOutcome] = {}
+        pending: dict[str, tuple[str, dict[str, str], list[str]]] = {}
+        for lang, target in targets.items():
+            problem = self._problem(lang)
+            if problem:
+                done[lang] = problem
+                continue
+            key = self._key(lang)
+            wanted = sorted({t for t in target.texts() if t.strip()})
+            found = self.cache.lookup(key, wanted)
+            pending[lang] = (key, found, [t for t in wanted if t not in found])
+        needed = {lang: missing for lang, (_, _, missing) in pending.items() if missing}
+        cached_only = [lang for lang in pending if lang not in needed]
+        if self.progress is not None:
+            for lang in cached_only:
+                count = len(pending[lang][1])
+                self.progress(f"back-translating {lang} ({count} cached)", count, count)
+        if needed:
+            try:
+                produced = self._translate(needed)
+            except ModelUnavailableError as exc:
+                fallback = fallback_settings(self.settings)
+                if fallback is not None:
+                    # "auto" chose CTranslate2 and it cannot take this model: transformers can.
+                    self.settings, self.translator = fallback, None
+                    return {**done, **self.outcomes({lang: targets[lang] for lang in pending})}
+                if self.config.on_missing == "fail":
+                    raise ModelUnavailableError(self.model_id, tuple(needed), exc.problem,
+                                                exc.hint) from None
+                # Later languages of this model are skipped without trying to load it again.
+                self.located = None
+                self.problem = f"model {self.model_id} not available ({exc.problem})"
+                for lang in pending:
+                    done[lang] = _not_evaluated(lang, self.problem, self.model_id,
+                                                self.settings.backend)
+                return done
+            for lang, texts in produced.items():
+                key, found, missing = pending[lang]
+                self.cache.store(key, zip(missing, texts, strict=True))
+                found.update(zip(missing, texts, strict=True))
+        if not pending:
+            return done
+        assert self.located is not None
+        sig = signature(self.model_id, self.located.revision, self.settings)
+        for lang, (_, found, _) in pending.items():
+            done[lang] = BackTranslationOutcome(
+                lang=lang,
+                texts=tuple(found.get(t, "") for t in targets[lang].texts()),
+                status="evaluated",
+                model=self.model_id,
+                revision=self.located.revision,
+                backend=self.settings.backend,
+                signature=sig,
+            )
+        return done
+
     def outcome(self, lang: str, target: SegmentedDocument) -> BackTranslationOutcome:
+        return self.outcomes({lang: target})[lang]
+
+    def _problem(self, lang: str) -> BackTranslationOutcome | None:
         if self.located is None or self.family is None:
             return _not_evaluated(lang, self.problem, self.model_id, self.settings.backend)
-        located, family = self.located, self.family
-        sig = signature(self.model_id, located.revision, self.settings)
         for needed in (lang, self.into):
-            if not family.supports(needed):
-                problem = (f"the languages registry has no {family.name} code for "
+            if not self.family.supports(needed):
+                problem = (f"the languages registry has no {self.family.name} code for "
                            f"{needed!r}, which model {self.model_id} needs")
                 if self.config.on_missing == "fail":
                     raise ModelUnavailableError(self.model_id, (lang,), problem,
                                                 "Choose another model for this language")
                 return _not_evaluated(lang, problem, self.model_id, self.settings.backend,
-                                      located.revision)
-        texts = target.texts()
-        key = cache_key({
+                                      self.located.revision)
+        return None
+
+    def _key(self, lang: str) -> str:
+        assert self.located is not None and self.family is not None
+        return cache_key({
             **self.settings.describe(),
-            "model": located.identity,
-            "source": family.language_code(lang) or lang,
-            "into": family.language_code(self.into) or self.into,
+            "model": self.located.identity,
+            "source": self.family.language_code(lang) or lang,
+            "into": self.family.language_code(self.into) or self.into,
         })
-        wanted = sorted({t for t in texts if t.strip()})
-        found = self.cache.lookup(key, wanted)
-        missing = [t for t in wanted if t not in found]
-        # Progress counts the sentences the model translates, so the rate shown is the model's.
-        what = f"back-translating {lang}" + (f" ({len(found)} cached)" if found else "")
-        if self.progress is not None and not missing:
-            self.progress(what, len(wanted), len(wanted))
-        if missing:
-            try:
-                translator = self._translator()
-            except ModelUnavailableError as exc:
-                if self.config.on_missing == "fail":
-                    raise ModelUnavailableError(self.model_id, (lang,), exc.problem,
-                                                exc.hint) from None
-                # Later languages of this model are skipped without trying to load it again.
-                self.located = None
-                self.problem = f"model {self.model_id} not available ({exc.problem})"
-                return _not_evaluated(lang, self.problem, self.model_id, self.settings.backend)
 
-            def on_batch(done: int) -> None:
-                if self.progress is not None:
-                    self.progress(what, done, len(missing))
+    def _translate(self, needed: Mapping[str, list[str]]) -> dict[str, list[str]]:
+        """The missing sentences of every language, in one hand-over where the backend can."""
+        translator = self._translator()
+        total = sum(len(texts) for texts in needed.values())
+        what = f"back-translating {', '.join(needed)}"
 
-            # Reported after loading, so the rate shown is the model's, not the load's.
-            on_batch(0)
+        def on_batch(count: int) -> None:
+            if self.progress is not None:
+                self.progress(what, count, total)
 
-            try:
-                produced = translator.translate(missing, lang, self.into, on_batch)
-            except (RuntimeError, IndexError, ValueError) as exc:  # e.g. out of memory
-                raise ModelUnavailableError(
-                    self.model_id, (lang,), f"back-translation failed: {exc}",
-                    "Try a smaller batch_size or max_length, or another model",
-                ) from None
-            self.cache.store(key, zip(missing, produced, strict=True))
-            found.update(zip(missing, produced, strict=True))
-        return BackTranslationOutcome(
-            lang=lang,
-            texts=tuple(found.get(t, "") for t in texts),
-            status="evaluated",
-            model=self.model_id,
-            revision=located.revision,
-            backend=self.settings.backend,
-            signature=sig,
-        )
+        # Reported after loading, so the rate shown is the model's, not the load's.
+        on_batch(0)
+        try:
+            groups = getattr(translator, "translate_groups", None)
+            if groups is not None:
+                outputs: list[list[str]] = groups(
+                    [(texts, lang) for lang, texts in needed.items()], self.into, on_batch)
+                return dict(zip(needed, outputs, strict=True))
+            produced: dict[str, list[str]] = {}
+            for lang, texts in needed.items():
+                before = sum(len(t) for t in produced.values())
+
+                def shifted(count: int, before: int = before) -> None:
+                    on_batch(before + count)
+
+                produced[lang] = translator.translate(texts, lang, self.into, shifted)
+            return produced
+        except (RuntimeError, IndexError, ValueError) as exc:  # e.g. out of memory
+            raise ModelUnavailableError(
+                self.model_id, tuple(needed), f"back-translation failed: {exc}",
+                "Try a smaller batch_size or max_length, or another model",
+            ) from None
 
     def _translator(self) -> Translator:
         if self.translator is None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from mtcheck.backtranslate.engines import BACKENDS
+from mtcheck.backtranslate.engines import BACKEND_CHOICES
 from mtcheck.cli._common import (
     EXIT_OK,
     ProgressPrinter,
@@ -44,8 +44,10 @@ from mtcheck.types import RunResult
 @click.option("--bt-model", default=None,
               help="Back-translation model (hub id or local folder) for every language.")
 @click.option("--bt-revision", default=None, help="Pin the back-translation model revision.")
-@click.option("--bt-backend", type=click.Choice(sorted(BACKENDS)), default=None,
-              help="Generation backend for back-translation.")
+@click.option("--bt-backend", type=click.Choice(BACKEND_CHOICES), default=None,
+              help="Back-translation backend for every language: auto (CTranslate2 int8 on "
+                   "CPU where installed, else transformers), transformers, ctranslate2 or "
+                   "apertium.")
 @click.option("--bt-quantization", default=None,
               help="Weights precision of the backend (auto, float32, int8, float16; "
                    "auto = int8 on CPU for CTranslate2).")
@@ -120,6 +122,7 @@ def evaluate(
     config = _with_overrides(
         load_config(config_path),
         model=bt_model, revision=bt_revision, backend=bt_backend, quantization=bt_quantization,
+        backends={} if bt_backend else None,  # --bt-backend applies to every language
         on_missing=on_missing_model, cache_dir=cache_dir,
         allow_download=True if bt_allow_download else None,
         enabled=False if no_backtranslation else None,

@@ -42,9 +42,14 @@ def model_rows(config: BacktranslationConfig, languages: tuple[str, ...],
     """Describe the configured model of each language without loading any model."""
     from mtcheck.backtranslate.families import guess_family, read_family
     from mtcheck.backtranslate.resolve import choose_model, locate_model
+    from mtcheck.backtranslate.stage import backend_for
 
     rows = []
     for lang in languages:
+        if backend_for(config, lang) == "apertium":
+            rule = "backends" if lang in config.backends else "backend"
+            rows.append(_apertium_row(lang, into, rule))
+            continue
         choice = choose_model(config, lang)
         try:
             # Listing never downloads: it answers "is it on this machine?".
@@ -65,6 +70,18 @@ def model_rows(config: BacktranslationConfig, languages: tuple[str, ...],
         rows.append(ModelRow(lang, choice.model, choice.rule, family, usable, location,
                              located.revision))
     return rows
+
+
+def _apertium_row(lang: str, into: str, rule: str) -> ModelRow:
+    from mtcheck.backtranslate.engine_apertium import find_pair, pair_mode
+
+    try:
+        pair = find_pair(lang, into)
+    except ModelUnavailableError as exc:
+        return ModelRow(lang, f"apertium:{pair_mode(lang, into)}", rule, "apertium",
+                        False, exc.problem)
+    return ModelRow(lang, pair.model, rule, "apertium", True,
+                    f"apertium {pair.engine}", pair.data)
 
 
 @click.command()
