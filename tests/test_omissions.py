@@ -74,31 +74,6 @@ def test_identical_translation() -> None:
     assert identical_to_source(SOURCE, segmented("de", ["Anders."])) == ()
 
 
-def test_a_merge_as_short_as_one_of_its_sentences_is_a_possible_omission() -> None:
-    source = segmented("en", ["Title", "A sentence of some length here.", "Another one of a similar size.",
-                              "The third sentence is also here.", "A fourth and a long final one.",
-                              "Short fifth, gone."])
-    target = segmented("de", ["Titel", "Ein Satz von einiger Länge hier.",
-                              "Noch einer von ähnlicher Größe.", "Der dritte Satz ist auch hier.",
-                              "Ein vierter und ein langer letzter."])
-    beads = alignment(((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4, 5), (4,)))
-    findings = [f for f in alignment_findings(source, target, beads)
-                if f.check == "align.possible-omission"]
-    assert [(f.source_ids, f.target_ids) for f in findings] == [((5,), (4,))]
-    assert "Short fifth, gone." in findings[0].message
-
-
-def test_a_real_merge_is_not_flagged() -> None:
-    source = segmented("en", ["Title", "A sentence of some length here.", "Another one of a similar size.",
-                              "The third sentence is also here.", "A fourth one.", "And a fifth."])
-    target = segmented("de", ["Titel", "Ein Satz von einiger Länge hier.",
-                              "Noch einer von ähnlicher Größe.", "Der dritte Satz ist auch hier.",
-                              "Ein vierter und ein fünfter Satz."])
-    beads = alignment(((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4, 5), (4,)))
-    assert not [f for f in alignment_findings(source, target, beads)
-                if f.check == "align.possible-omission"]
-
-
 def test_glued_excerpt_and_span_never_cut_a_word() -> None:
     first = ("Officials said the two countries discussed regional security and strengthened "
              "their ties.")

@@ -27,8 +27,7 @@ def _declare(*checks: Check) -> dict[str, Check]:
 CHECKS: dict[str, Check] = _declare(
     Check("align.omission", Severity.ERROR, "Source sentence not translated", "align"),
     Check("align.addition", Severity.WARNING, "Target sentence with no source", "align"),
-    Check("align.possible-omission", Severity.WARNING,
-          "Merged sentences as short as one of them", "align"),
+    Check("omission.partial", Severity.WARNING, "Source clause with no counterpart", "omission"),
     Check("align.truncation", Severity.ERROR, "Translation ends before the source", "align"),
     Check("segment.glued", Severity.INFO, "Sentences glued without a space", "segment"),
     Check("text.needs-review", Severity.WARNING, "Unit marked fuzzy or needing review",

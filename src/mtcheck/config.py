@@ -160,6 +160,53 @@ class NamesConfig:
 
 
 @dataclass(frozen=True)
+class OmissionConfig:
+    """Partial omissions: source clauses (or merged sentences) with no support in the target.
+
+    A piece is flagged when its score reaches ``threshold``; the score adds the
+    length evidence (how much better the pair's length fits the document's length
+    model without the piece, Student-t log-likelihood ratio) and the weighted
+    anchor evidence below. Calibrated on the Bleualign dev set, see docs/omissions.md.
+    """
+
+    enabled: bool = True
+    threshold: float = 7.0
+    # Lower bound of the length model's spread (log ratio), for near-literal documents.
+    spread_floor: float = 0.08
+    # Degrees of freedom of the Student-t length likelihood (lower: heavier tails, less
+    # weight on one very short pair).
+    length_tail: float = 30.0
+    # Pieces tested: runs of clauses of this share of their sentence's length.
+    min_share: float = 0.15
+    max_share: float = 0.85
+    # Words rarer than this (wordfreq Zipf) in the source language are anchors.
+    rare_zipf: float = 3.0
+    min_letters: int = 4
+    # Trigram Dice of romanised keys at which two words are taken as the same name.
+    match_similarity: float = 0.5
+    # Evidence per anchor (at most 3 of each kind count).
+    number_missing: float = 1.5
+    number_found: float = 2.0
+    word_missing: float = 0.5
+    word_found: float = 1.5
+    bracket_missing: float = 1.0
+    # Weight of (back-translation coverage of the rest of the pair - that of the piece).
+    backtranslation: float = 4.0
+    # Weight of (share of the rest of the pair's words whose usual translation, learnt from
+    # the document's own pairs, is in the target - that of the piece), and the Dice
+    # coefficient at which a source and a target word count as each other's translation.
+    lexicon: float = 4.0
+    lexicon_dice: float = 0.5
+    # Added to the score of a whole sentence of a merged pair: a sentence left out next to a
+    # kept one is what makes a translation look like a merge, and a whole sentence is a
+    # larger, surer piece than a clause.
+    sentence_prior: float = 4.0
+    # An unpaired source sentence's omission finding moves to its paired neighbour when
+    # the neighbour's translation fits the unpaired one better by this much (score units).
+    relocate_margin: float = 1.0
+
+
+@dataclass(frozen=True)
 class ChecksConfig:
     disabled: tuple[str, ...] = ()
     # check id -> "error" | "warning" | "info"
@@ -175,6 +222,7 @@ class Config:
     backtranslation: BacktranslationConfig = field(default_factory=BacktranslationConfig)
     names: NamesConfig = field(default_factory=NamesConfig)
     checks: ChecksConfig = field(default_factory=ChecksConfig)
+    omission: OmissionConfig = field(default_factory=OmissionConfig)
     # Gate thresholds stay a raw table here; mtcheck.gate validates them.
     gate: Mapping[str, Any] = field(default_factory=dict)
     # Languages to add or facts to override, by code (see docs/languages.md); validated by

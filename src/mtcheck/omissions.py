@@ -76,63 +76,8 @@ def alignment_findings(
             source_ids=truncated_ids,
             target_ids=(last.id,) if last else (),
         ))
-    findings.extend(merged_omissions(source, target, alignment))
     findings.extend(glued_findings(target, "target"))
     return tuple(findings)
-
-
-# A merged pair is suspicious when it is this much shorter than the document's usual
-# length ratio, while it fits that ratio for one of its source sentences alone.
-_SHORT_MERGE = 0.75
-_FITS_ONE = (0.8, 1.25)
-
-
-def merged_omissions(source: SegmentedDocument, target: SegmentedDocument,
-                     alignment: Alignment) -> tuple[Finding, ...]:
-    """2-1 (or 3-1) pairs whose translation is only as long as one of the source sentences.
-
-    A dropped sentence next to a kept one often aligns as a "merge": one translated
-    sentence for two source sentences costs less than an unaligned sentence. Lengths
-    tell the two apart: a real merge is as long as both sources together (at the
-    document's own target/source length ratio), a dropped sentence leaves a pair as
-    long as the one that was kept. Reported as a warning: a translation may also
-    legitimately condense.
-    """
-    ratios = [_ratio(source, target, p.source_ids, p.target_ids) for p in alignment.pairs
-              if len(p.source_ids) == 1 and len(p.target_ids) == 1
-              and not _is_title(source, p.source_ids[0])]
-    if len(ratios) < 3:
-        return ()
-    usual = sorted(ratios)[len(ratios) // 2]
-    findings = []
-    for pair in alignment.pairs:
-        if len(pair.source_ids) < 2 or len(pair.target_ids) != 1:
-            continue
-        merged = _ratio(source, target, pair.source_ids, pair.target_ids) / usual
-        if merged >= _SHORT_MERGE:
-            continue
-        for kept in pair.source_ids:
-            alone = _ratio(source, target, (kept,), pair.target_ids) / usual
-            if _FITS_ONE[0] <= alone <= _FITS_ONE[1]:
-                dropped = tuple(i for i in pair.source_ids if i != kept)
-                findings.append(_finding(
-                    "align.possible-omission",
-                    f"Source {describe_sentences(pair.source_ids)} are aligned to one translated "
-                    f"sentence that is only as long as a translation of #{kept}: "
-                    f"{describe_sentences(dropped)} ({_quote(source.sentences[dropped[0]].text)}) "
-                    "may have been dropped.",
-                    source_ids=dropped,
-                    target_ids=pair.target_ids,
-                ))
-                break
-    return tuple(findings)
-
-
-def _ratio(source: SegmentedDocument, target: SegmentedDocument, source_ids: tuple[int, ...],
-           target_ids: tuple[int, ...]) -> float:
-    source_length = sum(len(source.sentences[i].text) for i in source_ids)
-    target_length = sum(len(target.sentences[i].text) for i in target_ids)
-    return target_length / max(source_length, 1)
 
 
 def _is_title(document: SegmentedDocument, sentence_id: int) -> bool:

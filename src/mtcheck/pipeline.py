@@ -20,6 +20,7 @@ from mtcheck.corpus import Corpus
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.langid import wrong_language
 from mtcheck.languages import get_language
+from mtcheck.omission import omission_findings
 from mtcheck.omissions import (
     alignment_findings,
     glued_findings,
@@ -114,7 +115,8 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         name_findings = tuple(f for f in name_check.findings
                               if not (identical and f.check == "text.untranslated"))
         findings = (
-            alignment_findings(source, target, alignment)
+            omission_findings(source, target, alignment, roundtrip.texts, config.omission,
+                              alignment_findings(source, target, alignment))
             + review_flags(target)
             + (identical or wrong_language(target))
             + name_findings

@@ -1,0 +1,284 @@
+"""Source content with no counterpart in its aligned translation.
+
+Every aligned pair is tested piece by piece: each run of clauses of a source
+sentence (and, in a pair of several source sentences, each whole sentence) is a
+hypothesis "this piece was left out". Its score adds up
+
+* length: how much better the pair fits the document's own length model
+  without the piece than with it (log-likelihood ratio of a Student-t on the
+  z-score of the log length ratio, see :mod:`mtcheck.omission.lengths`);
+* anchors: numbers and rare words (names, terms) of the piece missing from the
+  translation count for the hypothesis, found ones against it; a bracketed
+  piece counts for it when the translation has fewer brackets;
+* back-translation (when one into the source language is given): how much less
+  of the piece's content words it covers than of the rest of the pair's.
+
+The best piece of each pair is a candidate; findings are the candidates whose
+score reaches the configured threshold. Everything here is deterministic and
+does no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from mtcheck.config import OmissionConfig
+from mtcheck.omission.clauses import Clause, clause_rules, split_clauses
+from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
+from mtcheck.omission.support import (
+    DocumentLexicon,
+    TargetIndex,
+    count_pairs,
+    index_target,
+    lexical_units,
+    number_found,
+    numbers,
+    rare_words,
+    stem,
+    word_found,
+    words,
+    zipf_of,
+)
+from mtcheck.types import AlignedPair, Alignment, SegmentedDocument
+
+# Back-translations are made into English (see mtcheck.backtranslate).
+BACKTRANSLATION_LANG = "en"
+# Words at least this frequent (wordfreq Zipf) are function words for the coverage signal.
+_FUNCTION_ZIPF = 6.0
+# At most this many anchors of each kind count, so one list of numbers cannot dominate.
+_ANCHOR_CAP = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The best "left out" hypothesis of one pair, with its evidence."""
+
+    pair_index: int
+    source_id: int
+    start: int  # offsets of the piece in the source sentence
+    end: int
+    text: str
+    kind: str  # "clause" (part of a sentence) or "sentence" (a whole one, in a merged pair)
+    score: float
+    shortfall: float  # how much shorter the translation is than the document's usual ratio
+    missing: tuple[str, ...]  # anchors of the piece not found in the translation
+    threshold_free: bool = False
+    # For a sentence the aligner paired although the translation fits its unpaired
+    # neighbour better: the neighbour's id (its 1-0 finding moves here).
+    instead_of: int | None = None
+
+
+def _rho(z: float, tail: float) -> float:
+    """Negative log density of a Student-t with ``tail`` degrees of freedom, up to a constant."""
+    return (tail + 1) / 2 * math.log1p(z * z / tail)
+
+
+def document_length_model(source: SegmentedDocument, target: SegmentedDocument,
+                          alignment: Alignment, config: OmissionConfig) -> LengthModel:
+    lengths = [(sum(text_length(source.sentences[i].text) for i in p.source_ids),
+                sum(text_length(target.sentences[j].text) for j in p.target_ids))
+               for p in alignment.pairs if p.source_ids and p.target_ids]
+    return fit_length_model(lengths, config.spread_floor)
+
+
+def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
+                        alignment: Alignment, backtranslations: Sequence[str] | None,
+                        config: OmissionConfig) -> tuple[Candidate, ...]:
+    """One candidate per aligned pair that links source to target sentences."""
+    model = document_length_model(source, target, alignment, config)
+    rules = clause_rules(source.lang)
+    use_bt = (backtranslations is not None
+              and source.lang.split("-")[0].lower() == BACKTRANSLATION_LANG)
+    linked = [(index, pair) for index, pair in enumerate(alignment.pairs)
+              if pair.source_ids and pair.target_ids]
+    units = {index: (_units(source, pair.source_ids), _units(target, pair.target_ids))
+             for index, pair in linked}
+    lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice)
+    candidates = []
+
+    def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
+        target_text = " ".join(target.sentences[j].text for j in pair.target_ids)
+        bt = (" ".join(backtranslations[j] for j in pair.target_ids)
+              if use_bt and backtranslations is not None else None)
+        found = index_target(target_text, target.lang, bt, rules.brackets, rules.quotes)
+        context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids))
+        return _best_piece(source, pair, index, target_text, found, model, config, context,
+                           sentence)
+
+    for index, pair in linked:
+        best = best_piece(index, pair, None)
+        if best is not None:
+            candidates.append(best)
+    for index, pair in enumerate(alignment.pairs):
+        if len(pair.source_ids) == 1 and not pair.target_ids:
+            moved = _misplaced(source, alignment, index, best_piece, config)
+            if moved is not None:
+                candidates.append(moved)
+    return tuple(candidates)
+
+
+def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,
+               best_piece: Callable[[int, AlignedPair, int | None], Candidate | None],
+               config: OmissionConfig) -> Candidate | None:
+    """The neighbour of an unpaired source sentence that is the likelier omission.
+
+    When a sentence is dropped, the aligner may pair its translation-less source
+    with the next sentence's translation and leave the next source unpaired. Put
+    the unpaired sentence into its neighbour's pair and score "left out" for
+    each of the two: if the neighbour scores higher by ``relocate_margin``, the
+    omission is the neighbour's.
+    """
+    unpaired = alignment.pairs[index].source_ids[0]
+    paragraph = source.sentences[unpaired].paragraph
+    best: Candidate | None = None
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(alignment.pairs):
+            continue
+        neighbour = alignment.pairs[other]
+        if (len(neighbour.source_ids) != 1 or not neighbour.target_ids
+                or source.sentences[neighbour.source_ids[0]].paragraph != paragraph):
+            continue
+        kept = neighbour.source_ids[0]
+        merged = AlignedPair(tuple(sorted((kept, unpaired))), neighbour.target_ids)
+        mine = best_piece(other, merged, unpaired)
+        theirs = best_piece(other, merged, kept)
+        if (mine is not None and theirs is not None
+                and theirs.score >= mine.score + config.relocate_margin
+                and (best is None or theirs.score > best.score)):
+            best = Candidate(other, kept, theirs.start, theirs.end, theirs.text, "sentence",
+                             theirs.score, theirs.shortfall, theirs.missing,
+                             threshold_free=True, instead_of=unpaired)
+    return best
+
+
+def _units(document: SegmentedDocument, ids: Sequence[int]) -> frozenset[str]:
+    return frozenset().union(*(lexical_units(document.sentences[i].text, document.lang)
+                               for i in ids))
+
+
+@dataclass(frozen=True)
+class _PairContext:
+    lang: str
+    lexicon: DocumentLexicon
+    target_units: frozenset[str]
+
+    def lexical_gap(self, piece: str, pair_source: str) -> float:
+        """Share of the rest of the pair's associable words found in the target, minus the
+        piece's; 0 when the piece has fewer than two associable words."""
+        mine = lexical_units(piece, self.lang)
+        rest = lexical_units(pair_source, self.lang) - mine
+        known, covered = self.lexicon.coverage(mine, self.target_units)
+        known_rest, covered_rest = self.lexicon.coverage(rest, self.target_units)
+        if known < 2 or known_rest < 1:
+            return 0.0
+        return covered_rest / known_rest - covered / known
+
+
+def _pieces(source: SegmentedDocument, pair: AlignedPair, config: OmissionConfig,
+            sentence: int | None = None) -> list[tuple[int, Clause, str]]:
+    """(source id, piece, kind) for every piece of the pair worth testing.
+
+    With ``sentence``, only that whole sentence (of a pair of several).
+    """
+    if sentence is not None:
+        text = source.sentences[sentence].text
+        return [(sentence, Clause(0, len(text), text), "sentence")]
+    pieces: list[tuple[int, Clause, str]] = []
+    for sid in pair.source_ids:
+        text = source.sentences[sid].text
+        if len(pair.source_ids) > 1:
+            pieces.append((sid, Clause(0, len(text), text), "sentence"))
+        clauses = split_clauses(text, source.lang)
+        total = max(text_length(text), 1)
+        for first in range(len(clauses)):
+            for last in range(first, len(clauses)):
+                if first == 0 and last == len(clauses) - 1:
+                    continue
+                start, end = clauses[first].start, clauses[last].end
+                share = text_length(text[start:end]) / total
+                if share > config.max_share:
+                    break
+                if share >= config.min_share:
+                    pieces.append((sid, Clause(start, end, text[start:end]), "clause"))
+    return pieces
+
+
+def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
+                found: TargetIndex, model: LengthModel, config: OmissionConfig,
+                context: _PairContext, sentence: int | None = None) -> Candidate | None:
+    source_texts = {sid: source.sentences[sid].text for sid in pair.source_ids}
+    source_length = sum(text_length(t) for t in source_texts.values())
+    target_length = text_length(target_text)
+    z_full = model.z(source_length, target_length)
+    pair_source = " ".join(source_texts.values())
+    coverage = _Coverage(pair_source, source.lang, found) if found.backtranslation else None
+    source_brackets = count_pairs(pair_source, clause_rules(source.lang).brackets)
+    best: Candidate | None = None
+    seen: dict[str, bool] = {}
+    for sid, piece, kind in _pieces(source, pair, config, sentence):
+        length = text_length(piece.text)
+        z_without = model.z(source_length - length, target_length)
+        score = _rho(z_full, config.length_tail) - _rho(z_without, config.length_tail)
+        anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen)
+        score += anchors
+        if (source_brackets > found.brackets
+                and any(a in piece.text for a, _ in clause_rules(source.lang).brackets)):
+            score += config.bracket_missing
+        if coverage is not None:
+            score += config.backtranslation * coverage.gap(piece.text)
+        score += config.lexicon * context.lexical_gap(piece.text, pair_source)
+        if kind == "sentence":
+            score += config.sentence_prior
+        if best is None or score > best.score:
+            shortfall = 1 - math.exp(z_full * model.spread)
+            best = Candidate(index, sid, piece.start, piece.end, piece.text, kind,
+                             round(score, 6), round(shortfall, 6), missing)
+    return best
+
+
+def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig,
+                     seen: dict[str, bool]) -> tuple[float, tuple[str, ...]]:
+    """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups."""
+    written = dict(numbers(text))
+    numbers_found = [w for k, w in written.items() if number_found(k, w, found.numbers)]
+    numbers_missing = [w for k, w in written.items() if not number_found(k, w, found.numbers)]
+    rare = list(dict.fromkeys(rare_words(text, lang, config.rare_zipf, config.min_letters)))
+    for word in rare:
+        if word not in seen:
+            seen[word] = word_found(word, lang, found, config.match_similarity)
+    rare_found = [w for w in rare if seen[w]]
+    rare_missing = [w for w in rare if w not in rare_found]
+    score = (config.number_missing * min(len(numbers_missing), _ANCHOR_CAP)
+             - config.number_found * min(len(numbers_found), _ANCHOR_CAP)
+             + config.word_missing * min(len(rare_missing), _ANCHOR_CAP)
+             - config.word_found * min(len(rare_found), _ANCHOR_CAP))
+    return score, tuple(numbers_missing + rare_missing)
+
+
+class _Coverage:
+    """Back-translation coverage of the content words of a piece against the rest of the pair."""
+
+    def __init__(self, pair_source: str, lang: str, found: TargetIndex):
+        self._lang = lang
+        self._found = found
+        self._all = self._content(pair_source)
+
+    def _content(self, text: str) -> list[str]:
+        return [stem(w) for w in words(text)
+                if len(w) >= 3 and zipf_of(w.lower(), self._lang) < _FUNCTION_ZIPF]
+
+    def gap(self, piece: str) -> float:
+        mine = self._content(piece)
+        if len(mine) < 2:
+            return 0.0
+        rest = list(self._all)
+        for word in mine:
+            if word in rest:
+                rest.remove(word)
+        if not rest:
+            return 0.0
+        covered = sum(w in self._found.backtranslation for w in mine) / len(mine)
+        covered_rest = sum(w in self._found.backtranslation for w in rest) / len(rest)
+        return covered_rest - covered

@@ -1,0 +1,78 @@
+"""Omission candidates over the threshold, as findings that name the missing piece."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mtcheck.checks import CHECKS, describe_sentences
+from mtcheck.config import OmissionConfig
+from mtcheck.omission.detect import Candidate, omission_candidates
+from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def _evidence(candidate: Candidate) -> str:
+    parts = []
+    if candidate.shortfall > 0.05:
+        parts.append(f"the translation is {candidate.shortfall:.0%} shorter than this "
+                     "document's translations usually are")
+    if candidate.missing:
+        parts.append(f"{', '.join(candidate.missing[:4])} "
+                     f"{'is' if len(candidate.missing) == 1 else 'are'} not in it")
+    return "; ".join(parts)
+
+
+def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Alignment) -> Finding:
+    pair = alignment.pairs[candidate.pair_index]
+    evidence = _evidence(candidate)
+    evidence = f" ({evidence})" if evidence else ""
+    if candidate.instead_of is not None:
+        check = "align.omission"
+        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
+                   f"the translation: {_quote(candidate.text)}. The aligner paired it with "
+                   f"translated {describe_sentences(pair.target_ids)}, but that translates "
+                   f"{describe_sentences((candidate.instead_of,))}, which it left "
+                   f"unpaired{evidence}.")
+    elif candidate.kind == "sentence":
+        kept = tuple(s for s in pair.source_ids if s != candidate.source_id)
+        check = "align.omission"
+        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
+                   f"the translation: {_quote(candidate.text)}. It was aligned with "
+                   f"{describe_sentences(kept)} to translated "
+                   f"{describe_sentences(pair.target_ids)}, which translates only "
+                   f"{describe_sentences(kept)}{evidence}.")
+    else:
+        check = "omission.partial"
+        message = (f"Part of source {describe_sentences((candidate.source_id,))} has no "
+                   f"counterpart in translated {describe_sentences(pair.target_ids)}: "
+                   f"{_quote(candidate.text)}{evidence}.")
+    span = TextSpan("source", candidate.source_id, candidate.start, candidate.end,
+                    candidate.text)
+    return Finding(check=check, severity=CHECKS[check].severity, message=message,
+                   source_ids=(candidate.source_id,), target_ids=pair.target_ids,
+                   spans=(span,))
+
+
+def omission_findings(source: SegmentedDocument, target: SegmentedDocument,
+                      alignment: Alignment, backtranslations: Sequence[str] | None,
+                      config: OmissionConfig,
+                      aligned: Sequence[Finding] = ()) -> tuple[Finding, ...]:
+    """``aligned`` (the findings read off the alignment) with the omission findings added.
+
+    Partial omissions and sentences hidden in merged pairs are added in pair
+    order; an unpaired sentence's omission that belongs to its neighbour (see
+    :func:`mtcheck.omission.detect.omission_candidates`) is moved there.
+    """
+    if not config.enabled:
+        return tuple(aligned)
+    candidates = [c for c in omission_candidates(source, target, alignment, backtranslations,
+                                                 config)
+                  if c.threshold_free or c.score >= config.threshold]
+    moved = {c.instead_of for c in candidates if c.instead_of is not None}
+    kept = tuple(f for f in aligned
+                 if not (f.check == "align.omission" and len(f.source_ids) == 1
+                         and f.source_ids[0] in moved))
+    return kept + tuple(to_finding(c, source, alignment) for c in candidates)

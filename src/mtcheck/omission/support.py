@@ -1,0 +1,175 @@
+"""Evidence that a piece of the source has (or lacks) a counterpart in the translation.
+
+No model is needed: numbers are compared digit for digit; rare words (names,
+technical terms: low frequency in the source language per wordfreq) are
+compared after romanisation by character trigrams, so "Kangchendzönga" finds
+"Kanchenjunga" and "Шойгу" finds "Shoigu"; brackets and quotes are counted.
+With a back-translation of the target into the source language, the share of
+the piece's content words found in it is a further signal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mtcheck.romanize import phonetic_key, romanize
+
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def numbers(text: str) -> tuple[tuple[str, str], ...]:
+    """(digits, as written) of each number in ``text``."""
+    return tuple((re.sub(r"\D", "", m.group(0)), m.group(0)) for m in _NUMBER.finditer(text))
+
+
+def number_keys(text: str) -> tuple[str, ...]:
+    """Numbers as their digits: "8 839,8" and "8839.8" are both "88398"."""
+    return tuple(re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(text))
+
+
+def number_found(key: str, text_number: str, target: frozenset[str]) -> bool:
+    """A number is in the target as a whole ("88398") or part by part ("15.30" as "15 h 30")."""
+    if key in target:
+        return True
+    parts = [p for p in re.split(r"\D+", text_number) if p]
+    return len(parts) > 1 and all(p in target for p in parts)
+
+
+@lru_cache(maxsize=200_000)
+def zipf_of(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    try:
+        return float(zipf_frequency(word, lang))
+    except LookupError:  # a language wordfreq does not know: every word counts as rare
+        return 0.0
+
+
+@lru_cache(maxsize=100_000)
+def words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=100_000)
+def rare_words(text: str, lang: str, max_zipf: float, min_letters: int) -> tuple[str, ...]:
+    """Words of ``text`` rare in ``lang``: names and terms that survive translation."""
+    return tuple(w for w in words(text)
+                 if len(w) >= min_letters and zipf_of(w.lower(), lang) < max_zipf)
+
+
+def _trigrams(key: str) -> frozenset[str]:
+    padded = f"^{key}$"
+    return frozenset(padded[k:k + 3] for k in range(len(padded) - 2))
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str, lang: str) -> tuple[str, frozenset[str]]:
+    key = phonetic_key(romanize(word, lang))
+    return key, _trigrams(key)
+
+
+@dataclass(frozen=True)
+class TargetIndex:
+    """What a piece of the source is looked up in: the translation of its pair."""
+
+    numbers: frozenset[str]
+    keys: tuple[tuple[str, frozenset[str]], ...]
+    brackets: int
+    quotes: int
+    backtranslation: frozenset[str]  # word stems of the back-translation, if any
+
+
+def stem(word: str, letters: int = 5) -> str:
+    return word.lower()[:letters]
+
+
+def index_target(text: str, lang: str, backtranslation: str | None,
+                 brackets: Sequence[tuple[str, str]],
+                 quotes: Sequence[tuple[str, str]]) -> TargetIndex:
+    return TargetIndex(
+        numbers=frozenset(number_keys(text)) | frozenset(re.findall(r"\d+", text)),
+        keys=tuple(word_key(w, lang) for w in words(text) if len(w) >= 3),
+        brackets=count_pairs(text, brackets),
+        quotes=count_pairs(text, quotes),
+        backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
+    )
+
+
+def count_pairs(text: str, pairs: Sequence[tuple[str, str]]) -> int:
+    return sum(min(text.count(a), text.count(b)) if a != b else text.count(a) // 2
+               for a, b in pairs)
+
+
+def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
+    """The word, romanised, matches some target word by trigram Dice or a shared stem."""
+    key, grams = word_key(word, lang)
+    if len(key) < 3:
+        return False
+    for other, other_grams in target.keys:
+        if len(other) >= 5 and len(key) >= 5 and other[:5] == key[:5]:
+            return True
+        shared = len(grams & other_grams)
+        if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
+            return True
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def lexical_units(text: str, lang: str) -> frozenset[str]:
+    """Lower-cased words, or character bigrams in scripts written without spaces."""
+    from mtcheck.errors import LanguageError
+    from mtcheck.languages import get_language
+
+    try:
+        spaced = get_language(lang).spaces
+    except LanguageError:
+        spaced = True
+    if spaced:
+        return frozenset(w.lower() for w in words(text) if len(w) >= 2)
+    letters = [w for w in words(text)]
+    return frozenset(w[k:k + 2] for w in letters for k in range(max(len(w) - 1, 0)))
+
+
+class DocumentLexicon:
+    """Word associations learnt from the document's own aligned pairs (Dice co-occurrence).
+
+    A source word and a target word that keep appearing in the same pairs, and
+    rarely apart, translate each other ("Gipfel" and "sommet"). Words found in
+    too many pairs (function words) and too few (under ``min_count``) are left out.
+    """
+
+    def __init__(self, pairs: Sequence[tuple[frozenset[str], frozenset[str]]],
+                 min_count: int = 2, max_share: float = 0.3, min_dice: float = 0.5):
+        limit = max(min_count, int(max_share * len(pairs)))
+        source_counts: dict[str, int] = {}
+        target_counts: dict[str, int] = {}
+        for source, target in pairs:
+            for w in source:
+                source_counts[w] = source_counts.get(w, 0) + 1
+            for w in target:
+                target_counts[w] = target_counts.get(w, 0) + 1
+        keep_source = {w for w, c in source_counts.items() if min_count <= c <= limit}
+        keep_target = {w for w, c in target_counts.items() if min_count <= c <= limit}
+        joint: dict[tuple[str, str], int] = {}
+        for source, target in pairs:
+            kept_target = [w for w in target if w in keep_target]
+            for s in source:
+                if s in keep_source:
+                    for t in kept_target:
+                        joint[(s, t)] = joint.get((s, t), 0) + 1
+        self.associates: dict[str, frozenset[str]] = {}
+        grouped: dict[str, set[str]] = {}
+        for (s, t), count in joint.items():
+            if count >= min_count and 2 * count / (source_counts[s] + target_counts[t]) >= min_dice:
+                grouped.setdefault(s, set()).add(t)
+        self.associates = {s: frozenset(ts) for s, ts in grouped.items()}
+
+    def coverage(self, source_units: frozenset[str],
+                 target_units: frozenset[str]) -> tuple[int, int]:
+        """(associable source units, those with an associate in ``target_units``)."""
+        known = [self.associates[w] for w in source_units if w in self.associates]
+        return len(known), sum(1 for associates in known if associates & target_units)

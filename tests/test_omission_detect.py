@@ -1,0 +1,179 @@
+import dataclasses
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import alignment, one_to_one, segmented
+from mtcheck.config import OmissionConfig
+from mtcheck.omission import omission_candidates, omission_findings
+from mtcheck.omission.lengths import fit_length_model, text_length
+from mtcheck.omission.support import index_target, number_found, word_found
+from mtcheck.types import SegmentedDocument
+from omission_fixtures import (
+    BACKTRANSLATION,
+    CLAUSE_DROPPED,
+    GERMAN,
+    GERMAN_WITHOUT_CLAUSE,
+    SOURCE,
+)
+
+CONFIG = OmissionConfig()
+EN = segmented("en", SOURCE)
+
+
+def findings(target: list[str], beads=None, backtranslations=None, config=CONFIG):
+    return omission_findings(EN, segmented("de", target), beads or one_to_one(len(target)),
+                             backtranslations, config)
+
+
+# --------------------------------------------------------------------------- lengths
+def test_the_length_model_is_robust_to_a_few_outliers() -> None:
+    usual = [(100, 110), (80, 90), (120, 130), (60, 66), (90, 100), (70, 75), (110, 120),
+             (95, 104)]
+    clean = fit_length_model(usual, floor=0.01)
+    spoiled = fit_length_model([*usual, (100, 10), (100, 400)], floor=0.01)
+    assert abs(spoiled.centre - clean.centre) < 0.05
+    assert spoiled.spread < 2 * clean.spread
+    assert clean.z(100, 60) < -3 < clean.z(100, 108) < 3
+
+
+def test_the_spread_has_a_floor_and_short_documents_use_the_default() -> None:
+    assert fit_length_model([(50, 50)] * 20, floor=0.08).spread == 0.08
+    assert fit_length_model([(50, 70)] * 3, floor=0.01).pairs == 3
+    assert fit_length_model([], floor=0.08).centre == 0.0
+
+
+@given(st.integers(1, 500), st.integers(1, 500), st.integers(1, 200))
+def test_a_shorter_translation_never_has_a_higher_z(source: int, target: int, cut: int) -> None:
+    model = fit_length_model([(100, 120), (80, 90), (60, 70)] * 4, floor=0.05)
+    assert model.z(source, max(target - cut, 0)) <= model.z(source, target)
+
+
+def test_text_length_ignores_whitespace() -> None:
+    assert text_length(" a b\tc\n") == 3
+
+
+# --------------------------------------------------------------------------- support
+@pytest.mark.parametrize(("written", "target", "found"), [
+    ("8839,8", "une moyenne de 8839,8 m", True),
+    ("15.30", "vers 15 h. 30", True),
+    ("2028", "bis 2029", False),
+    ("1 500", "1500 Menschen", True),
+])
+def test_numbers_are_found_whole_or_part_by_part(written: str, target: str, found: bool) -> None:
+    index = index_target(target, "fr", None, (), ())
+    key = "".join(ch for ch in written if ch.isdigit())
+    assert number_found(key, written, index.numbers) is found
+
+
+@pytest.mark.parametrize(("word", "target", "lang", "found"), [
+    ("Kangchendzönga", "Quant au Kanchenjunga , on savait", "fr", True),
+    ("Shoigu", "Шойгу прибыл в Тегеран", "ru", True),
+    ("Tschernezky", "Le temps finit par s' améliorer", "fr", False),
+])
+def test_rare_words_are_matched_after_romanisation(word: str, target: str, lang: str,
+                                                   found: bool) -> None:
+    index = index_target(target, lang, None, (), ())
+    assert word_found(word, "en", index, CONFIG.match_similarity) is found
+
+
+# --------------------------------------------------------------------------- findings
+def test_a_complete_translation_has_no_omission() -> None:
+    assert findings(GERMAN) == ()
+
+
+def test_a_dropped_clause_is_named_and_marked_in_the_source() -> None:
+    [finding] = findings(GERMAN_WITHOUT_CLAUSE)
+    assert finding.check == "omission.partial" and finding.severity.value == "warning"
+    assert finding.source_ids == (CLAUSE_DROPPED,) and finding.target_ids == (CLAUSE_DROPPED,)
+    [span] = finding.spans
+    sentence = SOURCE[CLAUSE_DROPPED]
+    assert span.side == "source" and sentence[span.start:span.end] == span.text
+    assert "which will link the two capitals by 2028" in span.text
+    assert "2028" in finding.message and "sentence #4" in finding.message
+
+
+def test_the_check_can_be_switched_off() -> None:
+    assert findings(GERMAN_WITHOUT_CLAUSE, config=dataclasses.replace(CONFIG, enabled=False)) == ()
+
+
+def test_a_sentence_left_out_beside_a_kept_one_is_an_omission_not_a_merge() -> None:
+    target = GERMAN[:6] + GERMAN[7:]  # sentence 6 not translated
+    beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6,)),
+                      *[((i,), (i - 1,)) for i in range(8, 12)])
+    [finding] = findings(target, beads)
+    assert finding.check == "align.omission"
+    assert finding.source_ids == (6,) and finding.target_ids == (6,)
+    assert "#7" in finding.message and SOURCE[6][:30] in finding.message
+
+
+def test_a_real_merge_is_not_an_omission() -> None:
+    merged = GERMAN[6][:-1] + ", und am Dienstag flog der Minister weiter nach Baku, wo er bis " \
+                              "Donnerstag bleiben soll."
+    target = [*GERMAN[:6], merged, *GERMAN[8:]]
+    beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6,)),
+                      *[((i,), (i - 1,)) for i in range(8, 12)])
+    assert findings(target, beads) == ()
+
+
+def test_a_back_translation_adds_evidence_for_a_clause_it_does_not_cover() -> None:
+    target = segmented("de", GERMAN_WITHOUT_CLAUSE)
+    without_clause = list(BACKTRANSLATION)
+    without_clause[CLAUSE_DROPPED] = "The new railway is one of Moscow's diplomatic priorities."
+
+    def score(backtranslations: list[str] | None) -> float:
+        candidates = omission_candidates(EN, target, one_to_one(len(SOURCE)), backtranslations,
+                                         CONFIG)
+        return next(c.score for c in candidates if c.source_id == CLAUSE_DROPPED)
+
+    assert score(without_clause) > score(None) + 1
+    # Back-translations are into English: for another source language they are not used.
+    german_source = segmented("de", GERMAN)
+    candidates = omission_candidates(german_source, segmented("en", SOURCE),
+                                     one_to_one(len(SOURCE)), BACKTRANSLATION, CONFIG)
+    plain = omission_candidates(german_source, segmented("en", SOURCE), one_to_one(len(SOURCE)),
+                                None, CONFIG)
+    assert candidates == plain
+
+
+def test_candidates_are_deterministic_and_finite() -> None:
+    target = segmented("de", GERMAN_WITHOUT_CLAUSE)
+    first = omission_candidates(EN, target, one_to_one(len(SOURCE)), None, CONFIG)
+    assert first == omission_candidates(EN, target, one_to_one(len(SOURCE)), None, CONFIG)
+    assert all(math.isfinite(c.score) for c in first)
+
+
+def test_unaligned_sentences_are_left_to_the_aligner_findings() -> None:
+    beads = alignment(((0,), ()), *[((i,), (i,)) for i in range(1, 12)])
+    candidates = omission_candidates(EN, segmented("de", GERMAN), beads, None, CONFIG)
+    assert 0 not in {c.source_id for c in candidates}
+
+
+def test_an_omission_the_aligner_put_on_the_neighbour_moves_to_the_dropped_sentence() -> None:
+    from mtcheck.omissions import alignment_findings
+
+    target = one_paragraph(segmented("de", [*GERMAN[:3], *GERMAN[4:]]))  # 3 not translated
+    source = one_paragraph(EN)
+    # The aligner paired 3 with the translation of 4 (which has 2028 in it) and left 4 unpaired.
+    beads = alignment(*[((i,), (i,)) for i in range(4)], ((4,), ()),
+                      *[((i,), (i - 1,)) for i in range(5, 12)])
+    aligned = alignment_findings(source, target, beads)
+    assert [(f.check, f.source_ids) for f in aligned] == [("align.omission", (4,))]
+    [finding] = omission_findings(source, target, beads, None, CONFIG, aligned)
+    assert (finding.check, finding.source_ids, finding.target_ids) == (
+        "align.omission", (3,), (3,))
+    assert "#4" in finding.message
+    # Where the aligner was right, its finding stays.
+    right = alignment(*[((i,), (i,)) for i in range(3)], ((3,), ()),
+                      *[((i,), (i - 1,)) for i in range(4, 12)])
+    kept = alignment_findings(source, target, right)
+    assert omission_findings(source, target, right, None, CONFIG, kept) == kept
+
+
+def one_paragraph(document: SegmentedDocument) -> SegmentedDocument:
+    """The document's sentences as one paragraph (an unpaired sentence's neighbours must
+    share its paragraph to take over its omission)."""
+    return dataclasses.replace(document, sentences=tuple(
+        dataclasses.replace(s, paragraph=0) for s in document.sentences))
