@@ -86,8 +86,10 @@ def test_russian_variants_found_and_inflection_ignored(source: SegmentedDocument
     assert [(v.base, v.count, v.sentence_ids) for v in finding.variants] == [
         ("Пезешкиан", 2, (1, 3)), ("Пезешкиян", 1, (2,))]
     assert "Пезешкиан (2×, sentences #1, #3)" in finding.message
+    # The finding points at the minority spelling only: the row to fix.
     spans = {(s.sentence_id, s.text) for s in finding.spans}
-    assert (3, "Пезешкиана") in spans
+    assert spans == {(2, "Пезешкиян")}
+    assert finding.target_ids == (2,)
     for span in finding.spans:
         assert target.sentences[span.sentence_id].text[span.start:span.end] == span.text
     assert not checks(result.findings, "names.missing")
@@ -102,13 +104,16 @@ def test_missing_name_in_aligned_sentence(source: SegmentedDocument) -> None:
     assert missing[0].severity == CHECKS["names.missing"].severity
 
 
-def test_name_never_found_in_a_non_latin_translation_is_not_reported(
+def test_rare_name_dropped_from_a_cyrillic_translation_is_a_warning(
         source: SegmentedDocument) -> None:
-    # Haniyeh occurs nowhere in this translation: an exonym the matcher cannot see looks the
-    # same, so without a glossary the stage stays silent rather than guess.
+    # Haniyeh occurs nowhere in this translation. A name mentioned once or twice that the
+    # matcher finds nowhere was dropped more likely than rendered beyond recognition: it is
+    # reported, but only as a warning, since an unseen rendering looks the same.
     target = document([*RU[:3], "Пезешкиан также осудил убийство лидера ХАМАС.", RU[4]], "ru")
     result = check_translation(source, target, one_to_one(5), find_entities(source))
-    assert not checks(result.findings, "names.missing")
+    missing = checks(result.findings, "names.missing")
+    assert [(f.entity, f.target_ids, f.severity.value) for f in missing] == [
+        ("haniyeh", (3,), "warning")]
 
 
 def test_omitted_sentence_is_not_a_missing_name(source: SegmentedDocument) -> None:

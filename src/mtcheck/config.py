@@ -135,6 +135,17 @@ class NamesConfig:
     glossary: str = ""
     # A candidate name must occur at least this often in the source to be tracked.
     min_occurrences: int = 1
+    # Use the named-entity recogniser of the optional ``ner`` extra when it is installed.
+    use_ner: bool = True
+    # A capitalised word rarer than this (wordfreq Zipf) may be a name without other evidence.
+    rare_zipf: float = 3.0
+    # A word at least this frequent that the recogniser tags as a nationality (NORP) is an
+    # adjective (Swedish, Andean); a rarer one is more likely a mis-tagged surname.
+    adjective_zipf: float = 2.0
+    # Names with weak evidence (rare capitalised words) match a target word only this well,
+    # and are tracked only where this share of their aligned pairs renders them.
+    weak_match_threshold: float = 90.0
+    weak_survival: float = 0.75
     # Source spellings whose phonetic keys match at least this well (rapidfuzz ratio, 0-100)
     # are one entity ("Pezhashyan" / "Pezeshitsyan").
     cluster_threshold: float = 76.0

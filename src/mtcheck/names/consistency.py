@@ -3,15 +3,29 @@ spelling variants inside the source itself."""
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+from rapidfuzz import fuzz
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
 from mtcheck.languages import get_language
+from mtcheck.names.evidence import Evidence, strong, zipf
 from mtcheck.names.glossary import Glossary
+from mtcheck.names.inflection import rules_for, same_spelling
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
-from mtcheck.names.matching import entity_forms, group_variants, meets_glossary
+from mtcheck.names.matching import (
+    entity_forms,
+    group_variants,
+    meets_glossary,
+    name_key,
+    script_class,
+)
+from mtcheck.romanize import romanize
 from mtcheck.types import (
     Alignment,
     Entity,
@@ -19,8 +33,17 @@ from mtcheck.types import (
     NameRendering,
     NameVariant,
     SegmentedDocument,
+    Severity,
     TextSpan,
 )
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Shorter words of a multi-word name (du, Sud) do not show the name is there on their own.
+_MIN_WORD_OF_NAME = 4
+# Letters by which another transliteration of a name may differ in length from it.
+_LENGTH_SLACK = 2
+# At most this many names that may have replaced a missing one are named in its message.
+_MAX_INSTEAD = 3
 
 
 def _finding(check: str, message: str, **fields: object) -> Finding:
@@ -40,8 +63,16 @@ def check_source(source: SegmentedDocument, entities: Sequence[Entity]) -> tuple
     for entity in entities:
         own = [m for m in mentions if m.entity == entity.id]
         counts = Counter(m.text for m in own)
-        # A full name next to the surname alone is not a second spelling.
+        # A full name next to the surname alone is not a second spelling, nor is an inflected
+        # form in the source language (Südostgrates, Expeditionsleiters).
+        rules = rules_for(source.lang)
         spellings = [f for f in counts if not any(f != g and g in f.split() for g in counts)]
+        spellings = [f for i, f in enumerate(spellings)
+                     if not any(same_spelling(f, g, rules) for g in spellings[:i])]
+        # Nor a spelling that contains another (Höhenzahl / Höhenzahlen: plural forms).
+        spellings = [f for f in spellings
+                     if not any(g != f and len(g) >= 3 and _folded(g) in _folded(f)
+                                for g in spellings)]
         if len(spellings) < 2:
             continue
         variants = sorted(
@@ -72,10 +103,48 @@ def _is_accepted(variant: NameVariant, accepted: Sequence[str], lang: str) -> bo
     return any(meets_glossary(s, accepted, lang) is not None for s in variant.surfaces)
 
 
+def _severity(check: str, evidence: Evidence, confirmed: bool) -> Severity:
+    """The check's own severity with strong evidence confirmed by this translation;
+    otherwise one step lower (error -> warning -> info)."""
+    declared = CHECKS[check].severity
+    if strong(evidence) and confirmed:
+        return declared
+    return Severity.WARNING if declared == Severity.ERROR else Severity.INFO
+
+
+def _regions(variant: NameVariant, regional: Mapping[str, tuple[str, ...]],
+             lang: str) -> frozenset[str]:
+    """The locales whose standard form the variant writes (empty: none of them)."""
+    return frozenset(locale for locale, forms in regional.items()
+                     if any(meets_glossary(s, forms, lang) is not None for s in variant.surfaces))
+
+
+def _locale_label(locales: frozenset[str], lang: str) -> str:
+    """'pt_PT' for the regional locale that represents a set (the one named like the
+    language, pt_PT for pt, or the alphabetically first)."""
+    regional = sorted(loc for loc in locales if "_" in loc)
+    if not regional:
+        return lang
+    own = f"{lang}_{lang.upper()}"
+    return own if own in regional else regional[0]
+
+
+def _minority(variants: Sequence[NameVariant], renderings: Sequence[NameRendering],
+              majority: str) -> list[NameRendering]:
+    """The renderings of every spelling but the majority one: where a fix is needed."""
+    keep = {v.base for v in variants if v.base != majority}
+    return [r for r in renderings if r.base in keep]
+
+
 def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
                   entities: Sequence[Entity], renderings: Sequence[NameRendering],
                   glossary: Glossary | None, config: NamesConfig,
-                  known_in_target: set[str], learned: Sequence[NameRendering] = (),
+                  known_in_target: set[str], learned: Sequence[NameRendering] = (), *,
+                  evidence: Mapping[str, Evidence] | None = None,
+                  standard: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None,
+                  present: Mapping[str, tuple[str, ...]] | None = None,
+                  organisations: frozenset[str] = frozenset(),
+                  foreign: Mapping[str, tuple[str, ...]] | None = None,
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -83,38 +152,78 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     by matching, a glossary or learning); a name is reported missing only for those.
     ``learned`` renderings (see :mod:`mtcheck.names.learning`) count against names.missing
     and are returned for reports, but take no part in variants: a learned form must never
-    make a name look inconsistent on its own.
+    make a name look inconsistent on its own. ``evidence`` sets severities, ``standard``
+    gives the CLDR forms of places per regional locale, ``present`` further forms that show
+    a place is there; ``organisations`` are the entities recognised as organisation names;
+    ``foreign`` the forms of places in the source language and English, which a
+    translation may quote and which are no second spelling.
     """
     lang = target.lang
+    evidence = evidence or {}
+    standard = standard or {}
     non_latin_target = get_language(lang).script != "Latn"
     findings: list[Finding] = []
     grouped: list[NameRendering] = []
+    found = {r.entity for r in renderings}
+    # Learned renderings (by sound and co-occurrence) confirm a name in the translation too.
+    in_translation = found | {r.entity for r in learned}
+    preferred = _preferred_region(renderings, standard, lang)
     for entity in entities:
+        strength = evidence.get(entity.id, Evidence.CAPITALISED)
         own = [r for r in renderings if r.entity == entity.id]
         latin = [r for r in own if non_latin_target and _is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
-        keys = entity_forms([entity], lang, {entity.id: accepted})[0].keys
-        groups = group_variants(native, lang, keys=keys, accepted=accepted)
+        regional = standard.get(entity.id, {}) if not accepted else {}
+        cldr = tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
+        keys = entity_forms([entity], lang, {entity.id: accepted or cldr})[0].keys
+        groups = group_variants(native, lang, keys=keys, accepted=accepted or cldr)
+        variants = tuple(v for v, _ in groups)
         for _, members in groups:
             grouped.extend(members)
         # Latin-script renderings are no variant, but the report still shows their base form.
         for _, members in group_variants(latin, lang, keys=keys):
             grouped.extend(members)
-        variants = tuple(v for v, _ in groups)
-        # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them.
-        spellings = {"accepted" if accepted and _is_accepted(v, accepted, lang) else v.base
-                     for v in variants}
-        if len(spellings) >= 2:
+        native = [r for _, members in groups for r in members]
+        # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them;
+        # so are the standard forms of a place, unless they come from different regions.
+        # A spelling that is part of another (Nairobi / Nairobier, África / Sudáfrica) is a
+        # word derived from or compounded with the name, not a second spelling of it.
+        regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
+        variants = _unrelated(variants, {b for b, r in regions.items() if r})
+        elsewhere = (foreign or {}).get(entity.id, ()) if not accepted else ()
+        spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
+                     or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
+                     else v.base for v in variants}
+        standards = [r for r in regions.values() if r]
+        mixed = bool(standards) and not frozenset.intersection(*standards)
+        if len(spellings) >= 2 or mixed:
+            # The finding points at the minority spellings: the rows to fix (variants come
+            # most frequent first); in a regional mix, at the forms of the other regions
+            # than the one most place names of the translation follow.
+            majority = variants[0].base
+            if mixed and preferred:
+                majority = next((v.base for v in variants if preferred in regions.get(v.base, ())),
+                                majority)
+            wrong = _minority(variants, native, majority)
             message = (f"{entity.canonical} is written {len(variants)} ways: "
                        f"{describe_variants(variants)}; expected one spelling")
+            if mixed:
+                labels = ", ".join(f"{v.base} ({_locale_label(regions[v.base], lang)})"
+                                   for v in variants if regions.get(v.base))
+                message = (f"{entity.canonical} mixes regional standard forms: {labels}; "
+                           f"{describe_variants(variants)}; use one region's form throughout")
             if expected:
                 message += f" ({expected} per the glossary)"
-            findings.append(_finding(
-                "names.inconsistent", message, source_ids=entity.source_ids,
-                target_ids=tuple(sorted({r.sentence_id for r in native})), spans=_spans(native),
+            confirmed = entity.id in found
+            findings.append(Finding(
+                check="names.inconsistent",
+                severity=_severity("names.inconsistent", strength, confirmed) if not mixed
+                else CHECKS["names.inconsistent"].severity,
+                message=message, source_ids=entity.source_ids,
+                target_ids=tuple(sorted({r.sentence_id for r in wrong})), spans=_spans(wrong),
                 entity=entity.id, variants=variants, expected=expected))
         elif len(variants) == 1 and expected and not _is_accepted(variants[0], accepted, lang):
             findings.append(_finding(
@@ -124,36 +233,159 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 f"the glossary expects {expected}",
                 source_ids=entity.source_ids, target_ids=variants[0].sentence_ids,
                 spans=_spans(native), entity=entity.id, variants=variants, expected=expected))
-        if latin:
+        # An organisation kept in Latin script throughout is a house style (SunPesa,
+        # Siemens); for it a finding needs a native rendering elsewhere, or a glossary's.
+        if latin and (native or expected or entity.id not in organisations):
             surfaces = sorted({r.surface for r in latin})
             ids = tuple(sorted({r.sentence_id for r in latin}))
             hint = f"; expected {expected}" if expected else (
                 f"; elsewhere written {variants[0].base}" if variants else "")
-            findings.append(_finding(
-                "names.script",
-                f"{entity.canonical} is left in Latin script ({', '.join(surfaces)}) "
-                f"in {describe_sentences(ids)}{hint}",
+            findings.append(Finding(
+                check="names.script",
+                severity=_severity("names.script", strength, True),
+                message=(f"{entity.canonical} is left in Latin script ({', '.join(surfaces)}) "
+                         f"in {describe_sentences(ids)}{hint}"),
                 source_ids=entity.source_ids, target_ids=ids, spans=_spans(latin),
                 entity=entity.id, expected=expected))
     grouped.extend(learned)
-    findings.extend(_missing(source, alignment, entities, [*renderings, *learned],
-                             known_in_target))
+    findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
+                             known_in_target, evidence, in_translation, standard, present or {},
+                             config.rare_zipf, config.learn_similarity))
     return findings, grouped
 
 
-def _is_latin_surface(text: str) -> bool:
-    import unicodedata
+def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[NameVariant, ...]:
+    """The variants (most frequent first) that are not part of, nor contain, a more
+    frequent one; two regional standard forms (Irã, Irão) are both kept."""
+    kept: list[NameVariant] = []
+    for variant in variants:
+        # Case-folded with its accents: Nairóbi is a second spelling of Nairobi.
+        own = _folded(variant.base)
+        if not any(min(len(own), len(_folded(k.base))) >= 3
+                   and (own in _folded(k.base) or _folded(k.base) in own)
+                   and not (variant.base in standard and k.base in standard) for k in kept):
+            kept.append(variant)
+    return tuple(kept)
 
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _preferred_region(renderings: Sequence[NameRendering],
+                      standard: Mapping[str, Mapping[str, tuple[str, ...]]],
+                      lang: str) -> str | None:
+    """The regional locale most of the translation's place names follow (pt_PT when it
+    writes Irão, Teerão and Quénia): a mix is fixed towards it."""
+    votes: Counter[str] = Counter()
+    for rendering in renderings:
+        regional = standard.get(rendering.entity)
+        if not regional:
+            continue
+        locales = {loc for loc, forms in regional.items()
+                   if meets_glossary(rendering.surface, forms, lang) is not None}
+        if locales and len(locales) < len(regional):
+            votes.update(locales)
+    if not votes:
+        return None
+    best = max(votes.values())
+    return min(loc for loc, n in votes.items() if n == best)
+
+
+def _is_latin_surface(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
 
 
-def _missing(source: SegmentedDocument, alignment: Alignment, entities: Sequence[Entity],
-             renderings: Sequence[NameRendering], known_in_target: set[str]) -> list[Finding]:
+def _shared_prefix(first: str, second: str) -> int:
+    n = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n
+
+
+def _derived_from(word: str, forms: Sequence[str]) -> bool:
+    """True when ``word`` is derived from one of ``forms`` (iranienne from Iran, schwedischen
+    from Schweden, шведский from Швеция): they share most of the name's start. A short
+    name must be kept whole (Iran is not Iraq)."""
+    folded = _plain(word)
+    for form in forms:
+        plain = _plain(form)
+        if len(plain) < 3:
+            continue
+        need = len(plain) if len(plain) <= 4 else max(4 if len(plain) > 6 else 3,
+                                                          math.ceil(0.45 * len(plain)))
+        if _shared_prefix(folded, plain) >= need:
+            return True
+    return False
+
+
+def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
+                   spans: Mapping[int, Sequence[tuple[int, int]]], rare_zipf: float) -> list[str]:
+    """Words of the target sentences that look like another name: rare in the target
+    language and capitalised inside the sentence (or, in Japanese, a katakana word), and not
+    a rendering of a source name. They say what replaced a missing name."""
+    found: list[str] = []
+    nouns = rules_for(target.lang).capitalises_nouns
+    for tid in target_ids:
+        text = target.sentences[tid].text
+        taken = spans.get(tid, ())
+        for index, match in enumerate(_WORD.finditer(text)):
+            word = match.group(0)
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            katakana = all(script_class(ch) == "kana" for ch in word)
+            capital = index > 0 and word[0].isupper()
+            rare = zipf(word.lower(), target.lang) < rare_zipf
+            if len(word) > 1 and ((katakana and rare) or (capital and (rare or not nouns))):
+                found.append(word)
+    return list(dict.fromkeys(found))
+
+
+def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float) -> bool:
+    """True when one of ``words`` sounds like the entity and is about as long: another
+    transliteration. A longer name that only starts alike (Ahmadinejad for Ahmadian) is
+    another person."""
+    if not words:
+        return False
+    keys = entity_forms([entity], lang)[0].keys
+    for word in words:
+        key = name_key(romanize(word, lang), lang)
+        if any(fuzz.ratio(key, k) >= similar and abs(len(key) - len(k)) <= _LENGTH_SLACK
+               for k in keys):
+            return True
+    return False
+
+
+def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    covered: set[int] = set()
+    for start, end in spans:
+        covered.update(range(start, end))
+    return "".join(ch for i, ch in enumerate(text) if i not in covered)
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
+             entities: Sequence[Entity], renderings: Sequence[NameRendering],
+             known_in_target: set[str], evidence: Mapping[str, Evidence], found: set[str],
+             standard: Mapping[str, Mapping[str, tuple[str, ...]]],
+             present: Mapping[str, tuple[str, ...]], rare_zipf: float,
+             similar: float) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
     rendered: dict[int, set[str]] = {}
+    shown: dict[str, set[str]] = {}
+    initials = rules_for(target.lang).abbreviates_to_initial
+    spans: dict[int, list[tuple[int, int]]] = {}
     for rendering in renderings:
+        spans.setdefault(rendering.sentence_id, []).append((rendering.start, rendering.end))
         rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
+        shown.setdefault(rendering.entity, set()).update({rendering.surface, rendering.base})
     names = {e.id: e for e in entities}
     findings = []
     for pair in alignment.pairs:
@@ -164,17 +396,51 @@ def _missing(source: SegmentedDocument, alignment: Alignment, entities: Sequence
         for sid in pair.source_ids:
             for mention in by_sentence.get(sid, []):
                 mentioned.setdefault(mention.entity, []).append(mention)
+        words = [m.group(0) for t in pair.target_ids
+                 for m in _WORD.finditer(target.sentences[t].text)]
+        sentence_text = _plain(" ".join(target.sentences[t].text for t in pair.target_ids))
+        # Outside the renderings of names, for languages that shorten a country to its
+        # first character (伊方 for 伊朗): not the 伊 of 绍伊古.
+        rest = "".join(_outside(target.sentences[t].text, spans.get(t, ()))
+                       for t in pair.target_ids) if initials else ""
         for entity_id, mentions in mentioned.items():
             if entity_id in in_target or entity_id not in known_in_target:
                 continue
+            # An adjective of the name (iranienne, шведский) is the name being present.
+            derived_forms = [*shown.get(entity_id, ()), *present.get(entity_id, ())]
+            derived_forms += [f for forms in standard.get(entity_id, {}).values() for f in forms]
+            # The words of a multi-word form inflect on their own (Южная Корея -> Южной Кореи).
+            derived_forms += [w for f in derived_forms if " " in f for w in f.split()
+                              if len(w) >= _MIN_WORD_OF_NAME]
+            if any(_derived_from(w, derived_forms) for w in words):
+                continue
+            phrases = [_plain(f) for f in derived_forms if " " in f or "-" in f]
+            if phrases and any(p in sentence_text for p in phrases):
+                continue  # Corée du Sud, Южно-Африканская Республика
+            if initials and entity_id in standard and any(
+                    f[:1] in rest for forms in standard[entity_id].values() for f in forms):
+                continue
             entity = names[entity_id]
-            findings.append(_finding(
-                "names.missing",
-                f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) is not in "
-                f"the translation ({describe_sentences(pair.target_ids)})",
+            unknown = _unknown_names(target, pair.target_ids, spans, rare_zipf)
+            # An unmatched rare name there that sounds somewhat like this one is another
+            # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement.
+            rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
+            if _sounds_like(rare, entity, target.lang, similar):
+                continue
+            instead = sorted(names[e].canonical for e in in_target - set(mentioned))
+            instead = (instead or unknown)[:_MAX_INSTEAD]
+            message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
+                       f"is not in the translation ({describe_sentences(pair.target_ids)})")
+            if instead:
+                message += f"; {', '.join(instead)} is there instead"
+            findings.append(Finding(
+                check="names.missing",
+                severity=_severity("names.missing",
+                                   evidence.get(entity_id, Evidence.CAPITALISED),
+                                   entity_id in found),
+                message=message,
                 source_ids=pair.source_ids, target_ids=pair.target_ids,
                 spans=tuple(TextSpan("source", m.sentence_id, m.start, m.end, m.text)
                             for m in mentions),
                 entity=entity_id))
     return findings
-

@@ -24,7 +24,8 @@ else:  # pragma: no cover
 
 _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffixes",
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
-                   "abbreviates_to_initial", "function_characters", "scale_words"})
+                   "abbreviates_to_initial", "function_characters", "scale_words",
+                   "capitalises_nouns"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class InflectionRules:
     # Characters that never occur in a transliterated name (Chinese 的, 在): a substring with
     # one is not learned as a rendering.
     function_characters: frozenset[str] = frozenset()
+    # Every noun is capitalised (German): a capital letter says nothing about a name.
+    capitalises_nouns: bool = False
 
 
 def _fold(text: str) -> str:
@@ -87,6 +90,7 @@ def rules_for(lang: str) -> InflectionRules:
                                  key=lambda item: (-len(item[0]), item[0]))),
         abbreviates_to_initial=bool(table.get("abbreviates_to_initial", False)),
         function_characters=frozenset(table.get("function_characters", [])),
+        capitalises_nouns=bool(table.get("capitalises_nouns", False)),
     )
 
 

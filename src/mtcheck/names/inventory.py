@@ -1,9 +1,12 @@
-"""Find the named entities of an English source without a model.
+"""Find the named entities of a source document from evidence, not from capital letters.
 
-Candidates are capitalised words that are not ordinary words at the start of a sentence,
-split into names, titles, demonyms and organisation words with the lists in
-``data/names/en.toml``. People and places are tracked; organisation names are translated
-as phrases rather than transliterated, so they are tracked only when a glossary lists them.
+Candidates are capitalised words (in English, not ordinary words at the start of a
+sentence), split into names, titles, demonyms and organisation words with the lists in
+``data/names/en.toml`` for English sources. A candidate is kept only with evidence (see
+:mod:`mtcheck.names.evidence`): a named-entity recogniser, data (glossary, CLDR territories
+and cities, geonames), English mid-sentence capitalisation, or rarity in the source
+language; German nouns, all capitalised, are kept only when rare or a known place.
+Multi-word names a recogniser or the place data give are kept whole ("Czech Republic").
 Spellings whose phonetic keys are close are clustered into one entity, which is how the
 source's own "Pezhashyan" and "Pezeshitsyan" become one person.
 """
@@ -16,13 +19,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
 
 from mtcheck.config import NamesConfig
+from mtcheck.names import places
+from mtcheck.names.evidence import Evidence, covered, is_common, recognised_spans, zipf
 from mtcheck.names.glossary import Glossary
+from mtcheck.names.inflection import rules_for
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.types import Entity, SegmentedDocument
 
@@ -110,22 +116,96 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def _candidates(source: SegmentedDocument, words: Lexicon) -> list[list[_Token]]:
-    """Runs of adjacent capitalised words that may contain names, per sentence."""
+def _english(lang: str) -> bool:
+    return lang.split("-")[0] == "en"
+
+
+# Recogniser labels whose multi-word spans are one name even across lower-case words
+# ("the Democratic Republic of the Congo"), and those of organisations, whose common words
+# ("East African Community") are translated as phrases, not transliterated.
+_WHOLE_LABELS = frozenset({"GPE", "LOC"})
+_PHRASE_LABELS = frozenset({"ORG", "FAC"})
+# Nationalities and other adjectives derived from names.
+_ADJECTIVE_LABELS = frozenset({"NORP"})
+
+
+def _in_phrase_name(spans: Sequence[tuple[int, int, str]], token: _Token, text: str) -> bool:
+    """True inside a recognised organisation name of two or more words."""
+    return any(start <= token.start and token.end <= end and label in _PHRASE_LABELS
+               and " " in text[start:end].strip() for start, end, label in spans)
+
+
+def _place_words(tokens: list[_Token], text: str, lang: str,
+                 spans: Sequence[tuple[int, int, str]] = ()) -> dict[int, int]:
+    """token index -> end index (exclusive) of a multi-word place name starting there: a
+    CLDR/geonames name, or a recognised place spanning lower-case words."""
+    found: dict[int, int] = {}
+    for start, end, label in spans:
+        if label not in _WHOLE_LABELS:
+            continue
+        inside = [i for i, t in enumerate(tokens) if start <= t.start and t.end <= end]
+        while inside and not _is_capitalised(tokens[inside[0]].text):
+            inside.pop(0)  # "the" of "the Democratic Republic of the Congo"
+        if len(inside) >= 2 and _is_capitalised(tokens[inside[-1]].text):
+            found[inside[0]] = inside[-1] + 1
+    for i in range(len(tokens)):
+        for length in (3, 2):
+            j = i + length
+            if j > len(tokens) or not all(_is_capitalised(t.text) for t in tokens[i:j]):
+                continue
+            phrase = text[tokens[i].start:tokens[j - 1].end]
+            if places.is_territory(places.lookup(phrase, lang)):
+                found[i] = j
+                break
+    return found
+
+
+def _candidates(source: SegmentedDocument, words: Lexicon | None,
+                config: NamesConfig) -> list[list[_Token]]:
+    """Runs of adjacent capitalised words that may contain names, per sentence.
+
+    A word at the start of a sentence (or in a title, or in any position of a language that
+    capitalises nouns) needs evidence to be kept: a recogniser's span, a place name, or
+    rarity in the source language.
+    """
+    lang = source.lang
     sentences = _tokens(source)
+    ner = recognised_spans(source, config.use_ner)
+    english = words is not None and _english(lang)
     lower_seen = {t.text for tokens in sentences for t in tokens if not _is_capitalised(t.text)}
-    capitalised_inside = {t.text for tokens in sentences for t in tokens
-                           if not t.initial and _is_capitalised(t.text)}
+    capitalised_inside = ({t.text for tokens in sentences for t in tokens
+                           if not t.initial and _is_capitalised(t.text)} if english else set())
     runs: list[list[_Token]] = []
     for tokens in sentences:
-        text = source.sentences[tokens[0].sentence_id].text if tokens else ""
+        sid = tokens[0].sentence_id if tokens else 0
+        text = source.sentences[sid].text if tokens else ""
+        spans = ner[sid] if ner is not None else ()
+        multi = _place_words(tokens, text, lang, spans)
+        forced_until = -1
         run: list[_Token] = []
-        for token in tokens:
+        for index, token in enumerate(tokens):
             word = token.text
-            keep = (_is_capitalised(word) and not _is_acronym(word)
-                    and word.lower() not in words.never_names)
-            if keep and token.initial and word not in capitalised_inside:
-                keep = word.lower() not in words.common and word.lower() not in lower_seen
+            if index in multi:
+                forced_until = multi[index]
+            forced = index < forced_until
+            keep = forced or (_is_capitalised(word) and not _is_acronym(word)
+                              and (words is None or word.lower() not in words.never_names))
+            if keep and not forced:
+                place = places.is_territory(places.lookup(word, lang))
+                rare = zipf(word.lower(), lang) < config.rare_zipf
+                if not place and not rare and _in_phrase_name(spans, token, text):
+                    keep = False  # "Energy" of "International Energy Agency"
+                if zipf(word.lower(), lang) >= config.adjective_zipf and any(
+                        s <= token.start and token.end <= e and label in _ADJECTIVE_LABELS
+                        for s, e, label in spans):
+                    keep = False  # Swedish, Kenyan, Andean: adjectives, not names
+                evidence = (covered(spans, token.start, token.end) is not None or place or rare)
+                if english and words is not None:
+                    if token.initial and word not in capitalised_inside:
+                        keep = (keep and word.lower() not in words.common
+                                and word.lower() not in lower_seen and evidence)
+                else:
+                    keep = keep and evidence and word.lower() not in lower_seen
             adjacent = bool(run) and text[run[-1].end:token.start].strip() == ""
             if keep and (adjacent or not run):
                 run.append(token)
@@ -175,13 +255,40 @@ def _name_spans(run: list[_Token], names: set[str], words: Lexicon) -> list[list
     return spans
 
 
-def _similar(first: str, second: str, threshold: float) -> bool:
+def _whole_or_parts(source: SegmentedDocument, run: list[_Token], names: set[str],
+                    words: Lexicon | None, ner: object) -> list[list[_Token]]:
+    """A run the recogniser or the place data give as one name stays whole ("Czech
+    Republic", "Sergei Shoigu"); any other run is split into its name parts."""
+    text = source.sentences[run[0].sentence_id].text
+    phrase = text[run[0].start:run[-1].end]
+    if len(run) > 1 and places.is_territory(places.lookup(phrase, source.lang)):
+        return [run]
+    if words is None:
+        return [run]
+    spans = ner[run[0].sentence_id] if isinstance(ner, tuple) else ()
+    if len(run) > 1 and spans:
+        whole = covered(spans, run[0].start, run[-1].end)
+        label = next((lab for s, e, lab in spans if (s, e) == whole), "")
+        if whole and label in {"GPE", "LOC"} and not any(
+                t.text.lower() in words.titles for t in run):
+            return [run]
+    return _name_spans(run, names, words)
+
+
+def _similar(first: str, second: str, threshold: float, lang: str = "en") -> bool:
+    """True when two source spellings are one name: the same phonetic key, or close keys
+    where one spelling is unknown to word-frequency data (a misspelling or an ad-hoc
+    transliteration, Pezhashyan / Pezeshitsyan). Two established names with close keys are
+    two places (Makalu / Manaslu)."""
     a, b = phonetic_key(romanize(first, "en")), phonetic_key(romanize(second, "en"))
     if a == b:
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_KEY or a[:1] != b[:1]:
         return False
-    return fuzz.ratio(a, b) >= threshold
+    if fuzz.ratio(a, b) < threshold:
+        return False
+    return any(max(zipf(w.lower(), lang), zipf(w.lower(), "en")) == 0.0
+               for form in (first, second) for w in form.split())
 
 
 def _slug(name: str) -> str:
@@ -194,24 +301,34 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
     """The people and places of the source (plus glossary entries it mentions), in order of
     first mention. Near-spellings are one entity whose ``source_forms`` keep every spelling."""
     config = config or NamesConfig()
-    words = lexicon("en")
-    runs = _candidates(source, words)
+    words = lexicon("en") if _english(source.lang) else None
+    runs = _candidates(source, words, config)
     single_words = {t.text.lower() for run in runs for t in run}
+    ner = recognised_spans(source, config.use_ner)
     spans: list[list[_Token]] = []
     for run in runs:
-        spans.extend(_name_spans(run, single_words, words))
+        spans.extend(_whole_or_parts(source, run, single_words, words, ner))
 
     # A full name whose word is also used alone ("Sergei Shoigu" / "Shoigu") is a mention of
     # that word's entity: translations keep the surname, not always the given name.
+    # Likewise a full name whose last words are used alone ("Rodrigo Aguirre Paredes" /
+    # "Aguirre Paredes").
+    def span_text(span: list[_Token]) -> str:
+        return source.sentences[span[0].sentence_id].text[span[0].start:span[-1].end]
+
     alone = Counter(s[0].text for s in spans if len(s) == 1)
+    alone_phrases = {span_text(s) for s in spans if len(s) > 1}
     forms: list[tuple[str, int, int]] = []  # (form, sentence id, start)
     for span in spans:
+        tail = next((span[i:] for i in range(1, len(span) - 1)
+                     if span_text(span[i:]) in alone_phrases), None)
         used = [t for t in span if t.text in alone] if len(span) > 1 else span
-        if used:
+        if tail:
+            forms.append((span_text(tail), span[0].sentence_id, tail[0].start))
+        elif used:
             forms.append((used[-1].text, span[0].sentence_id, used[-1].start))
         else:
-            text = source.sentences[span[0].sentence_id].text[span[0].start:span[-1].end]
-            forms.append((text, span[0].sentence_id, span[0].start))
+            forms.append((span_text(span), span[0].sentence_id, span[0].start))
 
     groups: list[dict[str, object]] = []
     if glossary:
@@ -219,8 +336,12 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
             groups.append({"id": entry.id, "name": entry.name, "glossary": True,
                            "forms": list(entry.source_forms)})
     auto_forms = list(dict.fromkeys(form for form, _, _ in forms))
+    # Where every noun is capitalised, rare compounds abound (Südostsporn / Südwestsporn):
+    # only close spellings are one name there.
+    cluster = (max(config.cluster_threshold, config.weak_match_threshold)
+               if rules_for(source.lang).capitalises_nouns else config.cluster_threshold)
     for form in auto_forms:
-        home = next((g for g in groups if any(_similar(form, f, config.cluster_threshold)
+        home = next((g for g in groups if any(_similar(form, f, cluster, source.lang)
                                               for f in g["forms"])),  # type: ignore[attr-defined]
                     None)
         if home is None:
@@ -262,26 +383,34 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
     return tuple(e for _, e in sorted(entities, key=lambda item: item[0]))
 
 
-def _form_pattern(form: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W_])" + re.escape(form) + r"(?=['’]s\b|['’](?!\w)|(?![^\W_]))")
+@lru_cache(maxsize=64)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every form, longest first, so that a sentence is searched once."""
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(r"(?<![^\W_])(?:" + alternatives
+                      + r")(?=['’]s\b|['’](?!\w)|(?![^\W_]))")
 
 
 def find_mentions(source: SegmentedDocument, entities: Sequence[Entity]) -> tuple[Mention, ...]:
-    """Every occurrence of every entity's source forms, longest forms first, no overlaps."""
-    forms = sorted(((f, e.id) for e in entities for f in e.source_forms),
-                   key=lambda item: (-len(item[0]), item[0]))
+    """Every occurrence of every entity's source forms, longest forms first, no overlaps.
+
+    All forms are compiled into one pattern (once per entity set) and each sentence is
+    searched once: the stage stays linear in the length of the document.
+    """
+    owner: dict[str, str] = {}
+    for entity in entities:
+        for form in entity.source_forms:
+            owner.setdefault(form, entity.id)
+    if not owner:
+        return ()
+    pattern = _forms_pattern(tuple(sorted(owner, key=lambda f: (-len(f), f))))
     mentions: list[Mention] = []
     for sentence in source.sentences:
-        taken: list[tuple[int, int]] = []
         text = unicodedata.normalize("NFC", sentence.text)
-        for form, entity_id in forms:
-            for match in _form_pattern(form).finditer(text):
-                if any(match.start() < end and start < match.end() for start, end in taken):
-                    continue
-                taken.append((match.start(), match.end()))
-                mentions.append(Mention(entity_id, sentence.id, match.start(), match.end(),
-                                        match.group(0)))
-    return tuple(sorted(mentions, key=lambda m: (m.sentence_id, m.start)))
+        for match in pattern.finditer(text):
+            mentions.append(Mention(owner[match.group(0)], sentence.id, match.start(),
+                                    match.end(), match.group(0)))
+    return tuple(mentions)
 
 
 def mentions_by_sentence(mentions: Iterable[Mention]) -> dict[int, list[Mention]]:
@@ -289,3 +418,86 @@ def mentions_by_sentence(mentions: Iterable[Mention]) -> dict[int, list[Mention]
     for mention in mentions:
         grouped.setdefault(mention.sentence_id, []).append(mention)
     return grouped
+
+
+def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
+                    config: NamesConfig | None = None) -> dict[str, Evidence]:
+    """entity id -> the strongest evidence that it is a name (see :class:`Evidence`)."""
+    config = config or NamesConfig()
+    lang = source.lang
+    ner = recognised_spans(source, config.use_ner)
+    english = _english(lang)
+    result: dict[str, Evidence] = {}
+    by_entity: dict[str, list[Mention]] = {}
+    for mention in find_mentions(source, entities):
+        by_entity.setdefault(mention.entity, []).append(mention)
+    for entity in entities:
+        if entity.from_glossary:
+            result[entity.id] = Evidence.GLOSSARY
+            continue
+        mentions = by_entity.get(entity.id, [])
+        common = any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)
+        inside = english and any(not _sentence_start(source, m) for m in mentions)
+        recognised = ner is not None and any(_recognised(ner[m.sentence_id], m, source)
+                                             for m in mentions)
+        keys = place_keys(entity, lang)
+        # A country or a time-zone city is a name wherever it stands; a geonames city with a
+        # common name (Essen, Nice) only with other evidence (recognised, or capitalised
+        # inside an English sentence).
+        if keys and (places.is_territory(keys) or not common or recognised or inside):
+            result[entity.id] = Evidence.DATA
+        elif recognised:
+            result[entity.id] = Evidence.NER
+        elif inside and not common:
+            result[entity.id] = Evidence.CAPITALISED
+        else:
+            result[entity.id] = Evidence.WEAK
+    return result
+
+
+def organisations(source: SegmentedDocument, entities: Sequence[Entity],
+                  config: NamesConfig | None = None) -> frozenset[str]:
+    """Entities the recogniser tags as whole organisation names (SunPesa, Siemens): often
+    kept in Latin script by translations into other scripts."""
+    config = config or NamesConfig()
+    ner = recognised_spans(source, config.use_ner)
+    if ner is None:
+        return frozenset()
+    found = set()
+    for mention in find_mentions(source, entities):
+        text = source.sentences[mention.sentence_id].text
+        for start, end, label in ner[mention.sentence_id]:
+            name = text[start:end]
+            name = name[4:] if name.lower().startswith("the ") else name
+            if label in _PHRASE_LABELS and name == mention.text:
+                found.add(mention.entity)
+    return frozenset(found)
+
+
+def _recognised(spans: Sequence[tuple[int, int, str]], mention: Mention,
+                source: SegmentedDocument) -> bool:
+    """True when the recogniser tags the mention as a person or place, or as a whole
+    organisation name (Norfund; not the "Energy" of "International Energy Agency")."""
+    text = source.sentences[mention.sentence_id].text
+    for start, end, label in spans:
+        if start <= mention.start and mention.end <= end and label not in _ADJECTIVE_LABELS:
+            if label not in _PHRASE_LABELS:
+                return True
+            name = text[start:end]
+            name = name[4:] if name.lower().startswith("the ") else name
+            if name == mention.text:
+                return True
+    return False
+
+
+def _sentence_start(source: SegmentedDocument, mention: Mention) -> bool:
+    before = source.sentences[mention.sentence_id].text[:mention.start]
+    return not any(ch.isalpha() for ch in before)
+
+
+def place_keys(entity: Entity, lang: str) -> tuple[str, ...]:
+    """The places (see :mod:`mtcheck.names.places`) the entity's source spellings name."""
+    keys: list[str] = []
+    for form in (entity.canonical, *entity.source_forms):
+        keys.extend(places.lookup(form, lang))
+    return tuple(dict.fromkeys(keys))

@@ -39,8 +39,14 @@ from mtcheck.names.inflection import (
     rules_for,
 )
 from mtcheck.names.inventory import find_mentions, mentions_by_sentence
-from mtcheck.names.matching import EntityForms, group_variants, script_class, target_words
-from mtcheck.romanize import phonetic_key, romanize
+from mtcheck.names.matching import (
+    EntityForms,
+    group_variants,
+    name_key,
+    script_class,
+    target_words,
+)
+from mtcheck.romanize import romanize
 from mtcheck.types import AlignedPair, Alignment, NameRendering, SegmentedDocument, Sentence
 
 _MIN_NGRAM = 2
@@ -131,7 +137,7 @@ def _script(lang: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _key(unit: str, lang: str) -> str:
-    return phonetic_key(romanize(unit, lang))
+    return name_key(romanize(unit, lang), lang, latin=_script(lang) == "Latn")
 
 
 def _similarity(unit: str, lang: str, keys: Sequence[str]) -> float:

@@ -8,6 +8,7 @@ script runs: katakana runs are words; Han runs are searched substring by substri
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class EntityForms:
     entity: Entity
     keys: tuple[str, ...]  # phonetic keys of the source spellings and glossary forms
     accepted: tuple[str, ...] = ()  # glossary (or learned) forms in the target language
+    strict: bool = False  # weak evidence: match only closely (weak_match_threshold)
 
 
 def script_class(ch: str) -> str:
@@ -64,6 +66,32 @@ def script_class(ch: str) -> str:
     if name.startswith("LATIN"):
         return "latin"
     return "other"
+
+
+@lru_cache(maxsize=64)
+def _folds_v(lang: str) -> bool:
+    """True for translations not in Latin script: their romanisations write the v of a
+    foreign name as b (ビバルディ, 비발디, Greek β), so the two letters are one sound there."""
+    return _known(lang) and get_language(lang).script != "Latn"
+
+
+# Korean writes a consonant that ends a foreign syllable with the vowel ㅡ, romanised "eu"
+# (하마스 "hamaseu" = Hamas, 트 "teu"): not part of the name's sound.
+_KOREAN_EPENTHESIS = re.compile(r"(?<=[^aeiou])eu")
+_SOFT_C = re.compile(r"c(?=[ei])")
+
+
+def name_key(romanised: str, lang: str, *, latin: bool = False) -> str:
+    """The phonetic key (see :func:`mtcheck.romanize.phonetic_key`) used to compare a name
+    with its renderings in ``lang``; ``latin`` when the text was written in Latin script."""
+    key = phonetic_key(romanised)
+    if latin:
+        # c before e or i is an s in English and French spellings (Venice = वेनिस, Venise);
+        # not in romanisations (pinyin c is ts).
+        key = _SOFT_C.sub("s", key)
+    if lang.split("-")[0] == "ko":
+        key = _KOREAN_EPENTHESIS.sub("", key)
+    return key.replace("v", "b") if _folds_v(lang) else key
 
 
 def _is_word_char(ch: str) -> bool:
@@ -138,7 +166,7 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
     source_lang = "en" if _is_latin(surface) else lang
     keys = []
     for stem in candidate_stems(surface, rules):
-        key = phonetic_key(romanize(stem, source_lang))
+        key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en")
         keys.append((stem, key))
         # An Indic stem cut before its ending ends in a consonant letter, which the
         # romaniser reads with its inherent "a" (शोइग -> "shoiga"); try it without.
@@ -158,21 +186,38 @@ def _cased_scripts_need_capital(word: str) -> bool:
 
 
 def entity_forms(entities: Sequence[Entity], lang: str,
-                 accepted: Mapping[str, tuple[str, ...]] | None = None) -> list[EntityForms]:
-    """Keys to match per entity; ``accepted`` maps entity id -> forms known in ``lang``."""
+                 accepted: Mapping[str, tuple[str, ...]] | None = None,
+                 present: Mapping[str, tuple[str, ...]] | None = None,
+                 strict: frozenset[str] = frozenset()) -> list[EntityForms]:
+    """Keys to match per entity; ``accepted`` maps entity id -> forms known in ``lang``
+    (a glossary's or CLDR's: matched exactly and by sound), ``present`` -> further forms
+    that show the name is there (geonames alternate names: matched exactly only)."""
     accepted = accepted or {}
+    present = present or {}
     result = []
     for entity in entities:
         known = accepted.get(entity.id, ())
-        keys = [phonetic_key(romanize(_last_word(f), "en")) for f in entity.source_forms]
-        keys += [phonetic_key(romanize(f, lang)) for f in known]
+        # A multi-word name with known renderings is matched by them only: one word of it
+        # ("Africa" of "South Africa") is often another name's (África Oriental).
+        keys = [name_key(romanize(key_word(f), "en"), lang, latin=_is_latin(f))
+                for f in entity.source_forms if not (known and " " in f)]
+        keys += [name_key(romanize(f, lang), lang) for f in known]
+        exact = (*known, *present.get(entity.id, ()))
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
-                                  tuple(_fold(f) for f in known)))
+                                  tuple(dict.fromkeys(_fold(f) for f in exact)),
+                                  entity.id in strict))
     return result
 
 
-def _last_word(form: str) -> str:
-    return form.split()[-1] if form.split() else form
+def key_word(form: str) -> str:
+    """The word of a multi-word name that a translation transliterates: the rarest one
+    (the surname of "Sergei Shoigu", "Czech" of "Czech Republic"), the last on a tie."""
+    words = form.split()
+    if len(words) <= 1:
+        return form
+    from mtcheck.names.evidence import zipf
+
+    return min(reversed(words), key=lambda w: zipf(w.lower(), "en"))
 
 
 def _fold(text: str) -> str:
@@ -183,13 +228,12 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
     """(similarity 0-100, the stem that matched) of ``word`` as a rendering of the entity."""
     stems = _stem_keys(word, lang)
     if forms.accepted:
+        index = _accepted_index(forms.accepted, lang)
         for stem, _ in stems:
-            for accepted in forms.accepted:
-                # A shared stem must keep most of the form: Пезешкиана is Пезешкиан, but a
-                # compound cut that leaves two letters proves nothing.
-                if stem == accepted or (stem in candidate_stems(accepted, rules)
-                                        and len(stem) >= 0.75 * len(accepted)):
-                    return 100.0, stem
+            # A shared stem must keep most of the form: Пезешкиана is Пезешкиан, but a
+            # compound cut that leaves two letters proves nothing.
+            if stem in index and len(stem) >= index[stem]:
+                return 100.0, stem
     best, best_stem = 0.0, stems[0][0]
     for stem, key in stems:
         for target in forms.keys:
@@ -199,9 +243,22 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
     return best, best_stem
 
 
+@lru_cache(maxsize=4096)
+def _accepted_index(accepted: tuple[str, ...], lang: str) -> dict[str, float]:
+    """stem -> the fewest letters a word's stem needs to count as that accepted form."""
+    rules = rules_for(lang)
+    index: dict[str, float] = {}
+    for form in accepted:
+        index[form] = 0.0
+        for stem in candidate_stems(form, rules):
+            index.setdefault(stem, 0.75 * len(form))
+    return index
+
+
 def _threshold(forms: EntityForms, config: NamesConfig) -> float:
     shortest = min((len(k) for k in forms.keys), default=0)
-    return config.match_threshold if shortest >= 6 else config.short_match_threshold
+    threshold = config.match_threshold if shortest >= 6 else config.short_match_threshold
+    return max(threshold, config.weak_match_threshold) if forms.strict else threshold
 
 
 def find_renderings(sentences: Sequence[Sentence], lang: str, entities: Sequence[EntityForms],
@@ -247,7 +304,8 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
         for word in target_words(sentence, lang):
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             for piece in pieces:
-                if not _cased_scripts_need_capital(piece.text):
+                # Hiragana writes Japanese words and endings, never a foreign name.
+                if not _cased_scripts_need_capital(piece.text) or script_class(piece.text[0]) == "hira":
                     continue
                 best: tuple[float, int, NameRendering] | None = None
                 for forms in entities:
@@ -367,7 +425,7 @@ def base_form(counts: Mapping[str, int], lang: str, *, keys: Sequence[str] = (),
         if not keys:
             return 0.0
         source_lang = "en" if _is_latin(stem) else lang
-        key = phonetic_key(romanize(stem, source_lang))
+        key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en")
         return max(fuzz.ratio(key, k) for k in keys)
 
     total = sum(counts.values())

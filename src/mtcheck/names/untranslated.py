@@ -15,6 +15,8 @@ from mtcheck.types import Alignment, Entity, Finding, SegmentedDocument, TextSpa
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _COMPOUND = re.compile(r"^[a-z]{3,}(?:-[a-z]{3,})+$")
+# The longest copied run reported as one finding, in words (a longer run is reported in parts).
+_MAX_RUN = 12
 
 
 def _words(text: str) -> list[re.Match[str]]:
@@ -35,8 +37,9 @@ def check_untranslated(source: SegmentedDocument, target: SegmentedDocument,
             continue
         source_words = [m.group(0).casefold() for sid in pair.source_ids
                         for m in _words(source.sentences[sid].text)]
-        grams = {tuple(source_words[i:i + n]) for n in range(1, len(source_words) + 1)
-                 for i in range(len(source_words) - n + 1) if n <= 12}
+        # n-grams up to the longest run looked for: linear in the sentence's length.
+        grams = {tuple(source_words[i:i + n]) for n in range(1, min(_MAX_RUN, len(source_words)) + 1)
+                 for i in range(len(source_words) - n + 1)}
         for tid in pair.target_ids:
             text = target.sentences[tid].text
             words = _words(text)
@@ -44,7 +47,7 @@ def check_untranslated(source: SegmentedDocument, target: SegmentedDocument,
             i = 0
             while i < len(words):
                 length = 0
-                while (i + length < len(words) and length < 12
+                while (i + length < len(words) and length < _MAX_RUN
                        and tuple(folded[i:i + length + 1]) in grams):
                     length += 1
                 run = folded[i:i + length]

