@@ -7,7 +7,7 @@ gate and render without an error.
 CI runs a fixed, derandomized budget (``FUZZ_EXAMPLES``, a few seconds). A long
 hunt (docs/guarantees.md):
 
-    MTCHECK_FUZZ_EXAMPLES=20000 python -m pytest tests/test_fuzz_inputs.py -p no:randomly -q
+    MTCHECK_FUZZ_EXAMPLES=14000 python -m pytest tests/test_fuzz_inputs.py -p no:randomly -q
 
 runs each target that many examples from a random seed.
 """
