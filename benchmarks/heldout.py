@@ -65,6 +65,7 @@ class Flag:
     check: str
     indices: frozenset[int]  # gold source-sentence indices the finding points at
     text: str  # entity names, expected form and message, for entity matching
+    targets: frozenset[int] = frozenset()  # gold target-sentence indices of its target ids
 
 
 def group_of(check: str) -> str:
@@ -132,7 +133,8 @@ def translation_flags(run: RunResult, source_lines: Mapping[int, int],
         target_map = line_map(result.target, target_lines.get(result.lang, {}))
         out[result.lang] = [
             Flag(f.check, finding_indices(f, source_map, target_map, result.alignment),
-                 finding_text(f, run))
+                 finding_text(f, run),
+                 frozenset(target_map[i] for i in f.target_ids if i in target_map))
             for f in result.findings if not f.suppressed]
     return out
 
@@ -149,10 +151,11 @@ class CleanCount:
     justified: Mapping[str, int]  # alignment flags the gold alignment bears out
     source_by_check: Mapping[str, int]  # findings on the source document
     by_lang: Mapping[str, int] = dataclasses.field(default_factory=dict)  # false, per translation
+    pair_count: int | None = None  # set on sums over documents of different sizes
 
     @property
     def pairs(self) -> int:
-        return self.source_sentences * self.translations
+        return self.pair_count if self.pair_count is not None else self.source_sentences * self.translations
 
     def per100(self, count: int) -> float:
         return 100.0 * count / self.pairs if self.pairs else 0.0
@@ -166,9 +169,9 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
                 unsourced: Mapping[str, frozenset[int]] | None = None) -> CleanCount:
     """Every target-side flag is false, except alignment flags the gold bears out.
 
-    ``untranslated``: gold source indices with no translation (1-0 beads);
-    ``unsourced``: per language, gold source indices next to a target sentence with no
-    source (0-1 beads): an align.addition there is justified.
+    ``untranslated``: gold source indices with no translation (1-0 beads): an
+    align.omission there is justified; ``unsourced``: per language, gold target indices
+    with no source (0-1 beads): an align.addition there is justified.
     """
     by_check: Counter[str] = Counter()
     by_lang: Counter[str] = Counter()
@@ -190,11 +193,25 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
                       dict(sorted(by_lang.items())))
 
 
+def merge_counts(name: str, counts: Sequence[CleanCount]) -> CleanCount:
+    """The sum of several data sets' counts (rates then weigh each translated sentence alike)."""
+    def total(field: str) -> dict[str, int]:
+        out: Counter[str] = Counter()
+        for count in counts:
+            out.update(getattr(count, field))
+        return dict(sorted(out.items()))
+
+    return CleanCount(name, sum(c.source_sentences for c in counts),
+                      sum(c.translations for c in counts), total("by_check"), total("justified"),
+                      total("source_by_check"), total("by_lang"),
+                      pair_count=sum(c.pairs for c in counts))
+
+
 def _justified(flag: Flag, untranslated: frozenset[int], unsourced: frozenset[int]) -> bool:
+    if flag.check == "align.addition":
+        return bool(flag.targets) and flag.targets <= unsourced
     if group_of(flag.check) != "alignment" or not flag.indices:
         return False
-    if flag.check == "align.addition":
-        return bool(flag.indices & unsourced)
     return flag.indices <= untranslated
 
 
@@ -390,6 +407,7 @@ def bleualign_set(folder: Path, config: Config, workdir: Path) -> CleanCount:
     src_out: list[str] = []
     tgt_out: list[str] = []
     src_lines: dict[int, int] = {}
+    tgt_lines: dict[int, int] = {}
     for paragraph in bleualign_paragraphs(beads, source):
         if src_out:
             src_out.append("")
@@ -398,22 +416,19 @@ def bleualign_set(folder: Path, config: Config, workdir: Path) -> CleanCount:
             for i in src:
                 src_out.append(source[i].strip())
                 src_lines[len(src_out)] = i
-            tgt_out.extend(target[j].strip() for j in tgt)
+            for j in tgt:
+                tgt_out.append(target[j].strip())
+                tgt_lines[len(tgt_out)] = j
     src_path, tgt_path = workdir / "dev.de.txt", workdir / "dev.fr.txt"
     src_path.write_text("\n".join(src_out) + "\n", "utf-8")
     tgt_path.write_text("\n".join(tgt_out) + "\n", "utf-8")
     corpus = adhoc_corpus(src_path, "de", {"fr": tgt_path})
     run = evaluate(corpus, config)
-    flags = translation_flags(run, src_lines, {})
+    flags = translation_flags(run, src_lines, {"fr": tgt_lines})
     untranslated = frozenset(i for s, t in beads if not t for i in s)
-    # A target sentence with no source sits next to the source sentences of the bead before.
-    unsourced: set[int] = set()
-    for k, (s, t) in enumerate(beads):
-        if not s and t:
-            for near in (beads[k - 1][0] if k else [], beads[k + 1][0] if k + 1 < len(beads) else []):
-                unsourced.update(near)
+    unsourced = frozenset(j for s, t in beads if not s for j in t)
     return count_clean("bleualign-dev (de→fr)", len(source), flags, untranslated,
-                       {"fr": frozenset(unsourced)})
+                       {"fr": unsourced})
 
 
 def shipped_references(folder: Path, config: Config) -> CleanCount:
@@ -437,8 +452,10 @@ def split_of(clean_root: Path) -> dict[str, str]:
 
 # ----------------------------------------------------------------------------- output
 def clean_rows(count: CleanCount) -> list[str]:
-    rows = [f"{count.name}: {count.source_sentences} source sentences x {count.translations} "
-            f"translation(s) = {count.pairs}"]
+    shape = (f"{count.source_sentences} source sentences x {count.translations} translation(s)"
+             if count.pair_count is None else
+             f"{count.source_sentences} source sentences, {count.translations} translations")
+    rows = [f"{count.name}: {shape} = {count.pairs} translated sentences"]
     for group in ("names", "numbers", "alignment", "other"):
         checks = {c: n for c, n in count.by_check.items() if group_of(c) == group}
         total = sum(checks.values())
@@ -477,6 +494,7 @@ def planted_rows(name: str, score: PlantedScore) -> list[str]:
 def clean_json(count: CleanCount) -> dict[str, Any]:
     return {
         "source_sentences": count.source_sentences, "translations": count.translations,
+        "translated_sentences": count.pairs,
         "false_by_check": dict(count.by_check),
         "false_by_lang": dict(count.by_lang),
         "false_per_100": {g: round(count.per100(count.group_total(g)), 2)
@@ -554,6 +572,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shipped", type=Path, default=ROOT / "corpora" / "shoigu-visits-iran")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--missed", action="store_true", help="list the planted errors missed")
+    parser.add_argument("--split", choices=("dev", "test"), default=None,
+                        help="only the clean and planted documents of this split")
     parser.add_argument("--inventory", action="store_true",
                         help="only list the documents, languages and planted errors")
     args = parser.parse_args(argv)
@@ -573,11 +593,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.shipped.exists():
         counts.append(shipped_references(args.shipped, config))
     splits = split_of(args.clean)
+    by_split: dict[str, list[CleanCount]] = {}
     for folder in sorted(p.parent for p in args.clean.glob("*/manifest.toml")):
+        split = splits.get(folder.name, "?")
+        if args.split and split != args.split:
+            continue
         corpus = load_corpus(folder)
         _, flags, n = run_corpus(corpus, config)
-        split = splits.get(folder.name, "?")
         counts.append(count_clean(f"{folder.name} [{split}]", n, flags))
+        by_split.setdefault(split, []).append(counts[-1])
+    for split, group in sorted(by_split.items()):
+        counts.append(merge_counts(f"all {split} documents", group))
     for count in counts:
         lines += clean_rows(count)
         report["clean"][count.name] = clean_json(count)
@@ -585,18 +611,20 @@ def main(argv: list[str] | None = None) -> int:
     lines.append("== Planted errors (strict: right check, right source sentence, right entity)")
     scores: dict[str, list[PlantedScore]] = {}
     for folder in sorted(p.parent for p in args.planted.glob("*/gold.json")):
+        split = splits.get(folder.name, "?")
+        if args.split and split != args.split:
+            continue
         corpus = load_corpus(folder)
         _, flags, _ = run_corpus(corpus, config)
         score = score_planted(read_gold(folder / "gold.json"), flags)
-        split = splits.get(folder.name, "?")
         scores.setdefault(split, []).append(score)
         lines += planted_rows(f"{folder.name} [{split}]", score)
         report["planted"][folder.name] = planted_json(score)
         if args.missed:
             lines += [f"    missed {e.lang} #{e.sentence} {e.kind} ({e.expected_check}): {e.description}"
                       for e in score.missed]
-    for split, group in sorted(scores.items()):
-        merged = merge_scores(group)
+    for split, planted in sorted(scores.items()):
+        merged = merge_scores(planted)
         lines += planted_rows(f"all {split} documents", merged)
         report["planted"][f"all {split}"] = planted_json(merged)
     print("\n".join(lines))

@@ -40,6 +40,8 @@ CHECKS: dict[str, Check] = _declare(
     Check("names.glossary", Severity.ERROR, "Name differs from the glossary", "names"),
     Check("names.script", Severity.WARNING, "Name left in the source script", "names"),
     Check("names.source-inconsistent", Severity.WARNING, "Source spells one name several ways", "names"),
+    Check("names.site-drift", Severity.WARNING,
+          "Name rendered otherwise than across the rest of the site", "collection"),
     Check("numbers.mismatch", Severity.ERROR, "Number or date differs from the source", "names"),
     Check("numbers.missing", Severity.WARNING, "Number or date missing from the translation", "names"),
 )

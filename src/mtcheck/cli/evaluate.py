@@ -16,6 +16,7 @@ from mtcheck.cli._common import (
     parse_lang_file,
     reports_errors,
 )
+from mtcheck.cli.collection import CollectionOptions, collection_options
 from mtcheck.cli.gate import GateOutputs, apply_gate, gate_output_options
 from mtcheck.config import Config, load_config
 from mtcheck.types import RunResult
@@ -62,6 +63,7 @@ from mtcheck.types import RunResult
 @click.option("--gate", "gate", is_flag=True,
               help="Apply the config's [gate] thresholds; exit 1 when a translation falls short.")
 @gate_output_options
+@collection_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table.")
 @reports_errors
 def evaluate(
@@ -85,6 +87,7 @@ def evaluate(
     cache_dir: str | None,
     gate: bool,
     gate_outputs: GateOutputs,
+    collection: CollectionOptions,
     quiet: bool,
     json_summary: bool,
 ) -> None:
@@ -95,7 +98,9 @@ def evaluate(
     Several corpus folders are evaluated one after the other; with --out each
     gets its own subfolder (--out reports/ writes reports/NAME/ for a folder
     named NAME). With --gate the run is also a CI quality gate: exit 0 pass,
-    1 failed (any corpus), 2 usage or input error.
+    1 failed (any corpus), 2 usage or input error. A collection (a folder of
+    corpus folders, or a collection manifest) runs as one site: see
+    docs/collections.md.
 
     \b
     Examples:
@@ -104,6 +109,7 @@ def evaluate(
       mtcheck evaluate corpora/shoigu-visits-iran --json --quiet > summary.json
       mtcheck evaluate corpora/shoigu-visits-iran --config configs/strict.toml --gate --junit gate.xml
       mtcheck evaluate --source en.txt --translation de=de.txt --reference de=ref.de.txt
+      mtcheck evaluate site/ --out reports/site --jobs 4 --gate --junit gate.xml
     """
     if corpora and source_path:
         raise click.UsageError("give either corpus folders or --source, not both")
@@ -119,14 +125,32 @@ def evaluate(
     from mtcheck.corpus import Corpus, adhoc_corpus, load_corpus
     from mtcheck.pipeline import evaluate as run_pipeline
 
-    config = _with_overrides(
-        load_config(config_path),
-        model=bt_model, revision=bt_revision, backend=bt_backend, quantization=bt_quantization,
-        backends={} if bt_backend else None,  # --bt-backend applies to every language
-        on_missing=on_missing_model, cache_dir=cache_dir,
-        allow_download=True if bt_allow_download else None,
-        enabled=False if no_backtranslation else None,
-    )
+    def configured(path: str | None) -> Config:
+        return _with_overrides(
+            load_config(path),
+            model=bt_model, revision=bt_revision, backend=bt_backend, quantization=bt_quantization,
+            backends={} if bt_backend else None,  # --bt-backend applies to every language
+            on_missing=on_missing_model, cache_dir=cache_dir,
+            allow_download=True if bt_allow_download else None,
+            enabled=False if no_backtranslation else None,
+        )
+
+    from mtcheck.collection import is_collection
+
+    if any(is_collection(corpus) for corpus in corpora):
+        if len(corpora) > 1 or json_summary:
+            raise click.UsageError("a collection is evaluated alone and writes its results.json "
+                                   "into --out (no other folders, no --json)")
+        from mtcheck.cli.collection import evaluate_collection
+
+        evaluate_collection(corpora[0], configured, config_path, out_dir=out_dir,
+                            languages=languages, reports=not no_report, gate=gate,
+                            gate_outputs=gate_outputs, quiet=quiet, options=collection)
+        return
+    if collection.given:
+        raise click.UsageError("--jobs, --executor, --ray-address and --force apply to "
+                               "collections (a folder of corpus folders or a collection manifest)")
+    config = configured(config_path)
     # Every input is read before anything runs: a bad second corpus fails at once.
     jobs: list[tuple[Corpus, Path | None]] = []
     if corpora:

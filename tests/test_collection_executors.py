@@ -1,0 +1,99 @@
+"""Executors and the driver-owned back-translation cache: same results wherever work runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from collection_fixtures import write_site
+from mtcheck.backtranslate.cache import TranslationCache
+from mtcheck.cli import main
+from mtcheck.collection.btcache import PrivateCache, merge_rows
+from mtcheck.collection.executors import InlineExecutor, ProcessExecutor, make_executor
+from mtcheck.errors import ConfigError
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def test_private_cache_hands_back_only_new_rows(tmp_path: Path) -> None:
+    main_folder = tmp_path / "cache"
+    with TranslationCache(main_folder) as cache:
+        cache.store("k1", [("Hallo.", "Hello.")])
+    private = PrivateCache(main_folder)
+    try:
+        with TranslationCache(private.folder) as copy:
+            assert copy.lookup("k1", ["Hallo."]) == {"Hallo.": "Hello."}  # seeded
+            copy.store("k1", [("Tschüss.", "Bye.")])
+        rows = private.new_rows()
+        assert rows == (("k1", "Tschüss.", "Bye."),)
+        assert private.new_rows() == ()
+        assert merge_rows(main_folder, rows) == 1
+        with TranslationCache(main_folder) as cache:
+            assert cache.count() == 2
+    finally:
+        private.remove()
+    assert not private.folder.exists()
+
+
+def test_private_cache_without_a_driver_cache_starts_empty(tmp_path: Path) -> None:
+    private = PrivateCache(None)
+    try:
+        assert private.new_rows() == ()
+    finally:
+        private.remove()
+
+
+def test_executor_registry() -> None:
+    assert isinstance(make_executor("local", 1), InlineExecutor)
+    assert isinstance(make_executor("local", 3), ProcessExecutor)
+    with pytest.raises(ConfigError, match="valid: local, ray"):
+        make_executor("dask", 2)
+
+
+def _evaluate(site: Path, out: Path, *extra: str) -> None:
+    result = CliRunner().invoke(main, ["evaluate", str(site), "--out", str(out), "-q", *extra],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.models
+@pytest.mark.slow
+def test_parallel_workers_back_translate_like_one_process_and_fill_the_drivers_cache(
+        fake_hf_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import TINY_HUB_IDS
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = write_site(tmp_path / "site", 3)
+    # Short greedy outputs keep the random tiny model fast.
+    config = tmp_path / "fast.toml"
+    config.write_text('[backtranslation]\nmax_length = 16\nbeam_size = 1\nembedding_model = ""\n',
+                      encoding="utf-8")
+    model = ["--bt-model", TINY_HUB_IDS["marian"], "--config", str(config)]
+    _evaluate(site, tmp_path / "one", *model, "--cache-dir", str(tmp_path / "c1"), "--jobs", "1")
+    _evaluate(site, tmp_path / "two", *model, "--cache-dir", str(tmp_path / "c2"), "--jobs", "2")
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    run = json.loads((tmp_path / "two" / "documents" / "article-1" / "results.json")
+                     .read_text("utf-8"))["run"]
+    assert {t["roundtrip_status"] for t in run["translations"]} == {"evaluated"}
+    with TranslationCache(tmp_path / "c1") as one, TranslationCache(tmp_path / "c2") as two:
+        assert one.count() == two.count() > 0
+    # No worker left a private cache behind in the driver's folder.
+    assert sorted(p.name for p in (tmp_path / "c2").iterdir()
+                  if p.suffix == ".sqlite3") == ["backtranslations.sqlite3"]
+
+
+@pytest.mark.slow
+def test_local_ray_gives_the_same_bytes_as_one_process(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("ray")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = write_site(tmp_path / "site", 3)
+    _evaluate(site, tmp_path / "local", "--no-backtranslation", "--jobs", "1")
+    _evaluate(site, tmp_path / "ray", "--no-backtranslation", "--executor", "ray", "--jobs", "2")
+    assert tree(tmp_path / "local") == tree(tmp_path / "ray")
