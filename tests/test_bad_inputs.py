@@ -218,7 +218,7 @@ def test_unknown_format(tmp_path: Path) -> None:
 
 
 def test_unknown_language_code(tmp_path: Path, fmt: str) -> None:
-    expect_error(_valid(tmp_path, fmt), fmt, r"unknown language code 'xx'; known codes: .*de", "xx")
+    expect_error(_valid(tmp_path, fmt), fmt, r"unknown language code 'xx': not an ISO 639 code.*de", "xx")
 
 
 @pytest.mark.parametrize("fmt_name", ["xliff", "tmx"])
@@ -312,8 +312,8 @@ def adhoc(tmp_path: Path, translation: Path, out: Path, *extra: str) -> list[str
             *extra]
 
 
-def assert_clean_failure(result: Any, out: Path, *phrases: str) -> None:
-    assert result.exit_code == 2, result.output
+def assert_clean_failure(result: Any, out: Path, *phrases: str, code: int = 2) -> None:
+    assert result.exit_code == code, result.output
     assert result.stderr.startswith("mtcheck: error: ") or "interrupted" in result.stderr
     assert "Traceback" not in result.output
     for phrase in phrases:
@@ -420,7 +420,7 @@ def test_cli_ctrl_c_during_a_stage(tmp_path: Path, old_output: Path,
     translation = tmp_path / "de.txt"
     translation.write_text(GERMAN_TEXT, encoding="utf-8")
     result = run_cli(adhoc(tmp_path, translation, old_output))
-    assert_clean_failure(result, old_output, "interrupted")
+    assert_clean_failure(result, old_output, "interrupted", code=130)
 
 
 def test_cli_ctrl_c_while_writing(tmp_path: Path, old_output: Path,
@@ -438,7 +438,7 @@ def test_cli_ctrl_c_while_writing(tmp_path: Path, old_output: Path,
 
     monkeypatch.setattr(Path, "write_text", interrupted)
     result = run_cli(adhoc(tmp_path, translation, old_output))
-    assert_clean_failure(result, old_output, "interrupted")
+    assert_clean_failure(result, old_output, "interrupted", code=130)
 
 
 def test_identical_translation_is_a_finding_not_an_error(tmp_path: Path) -> None:
@@ -462,3 +462,553 @@ def test_cli_reads_a_bilingual_example(tmp_path: Path) -> None:
                       f"de={examples / 'shoigu.en-de.tsv'}", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "results.json").exists()
+
+
+# =========================================================================== hostile inputs
+# Cases from an adversarial run (issue 14): each class is refused at its root with exit 2,
+# or bounded, never a traceback, a hang or a silently wrong result.
+def small_corpus(tmp_path: Path, translations: str = 'de = "de.txt"\n', extra: str = "") -> Path:
+    """A corpus folder with an English source and a German translation."""
+    root = tmp_path / "corpus"
+    root.mkdir(exist_ok=True)
+    (root / "en.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    (root / "de.txt").write_text(GERMAN_TEXT, encoding="utf-8")
+    (root / "manifest.toml").write_text(
+        '[document]\nsource_language = "en"\nsource = "en.txt"\n\n[translations]\n'
+        + translations + extra, encoding="utf-8")
+    return root
+
+
+def run_corpus(root: Path, out: Path, *extra: str) -> Any:
+    return run_cli([str(root), "--out", str(out), *extra])
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "../../../../../../etc/passwd", "../outside.txt"])
+def test_manifest_paths_must_stay_inside_the_corpus(tmp_path: Path, path: str) -> None:
+    (tmp_path / "outside.txt").write_text(GERMAN_TEXT, encoding="utf-8")
+    root = small_corpus(tmp_path, f'de = "{path}"\n')
+    out = tmp_path / "out"
+    result = run_corpus(root, out)
+    assert_clean_failure(result, out, "outside the corpus folder", "manifest.toml")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("table", ["document", "translations", "references"])
+def test_a_symlink_out_of_the_corpus_is_refused(tmp_path: Path, table: str) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("runner secret\n\nmore\n", encoding="utf-8")
+    root = small_corpus(tmp_path, 'de = "de.txt"\n' if table != "translations"
+                        else 'de = "link.txt"\n',
+                        '[references]\nde = "link.txt"\n' if table == "references" else "")
+    (root / "link.txt").symlink_to(secret)
+    if table == "document":
+        text = (root / "manifest.toml").read_text(encoding="utf-8")
+        (root / "manifest.toml").write_text(text.replace('"en.txt"', '"link.txt"'),
+                                            encoding="utf-8")
+    out = tmp_path / "out"
+    assert_clean_failure(run_corpus(root, out), out, "outside the corpus folder")
+
+
+def test_the_gold_folder_must_stay_inside_the_corpus(tmp_path: Path) -> None:
+    root = small_corpus(tmp_path, extra='[gold]\ndirectory = "/etc"\n')
+    out = tmp_path / "out"
+    assert_clean_failure(run_corpus(root, out), out, "[gold] directory", "outside")
+
+
+@pytest.mark.parametrize(("special", "message"), [("/dev/zero", "character device"),
+                                                   ("/dev/null", "character device")])
+def test_devices_are_refused_before_reading(tmp_path: Path, special: str, message: str) -> None:
+    expect_error(Path(special), "text", message)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "de.txt"
+    os.mkfifo(fifo)
+    expect_error(fifo, "text", "FIFO")
+
+
+def test_the_size_cap_is_checked_before_reading(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    sparse = tmp_path / "big.txt"
+    with sparse.open("wb") as handle:  # 1 GB, sparse: reading it whole would take seconds
+        handle.truncate(1 << 30)
+    expect_error(sparse, "text", "over the input limit of 100.0 MB")
+    monkeypatch.setenv("MTCHECK_MAX_INPUT_MB", "0.001")
+    small = tmp_path / "small.txt"
+    small.write_text("x" * 2000, encoding="utf-8")
+    expect_error(small, "text", "MTCHECK_MAX_INPUT_MB")
+    monkeypatch.setenv("MTCHECK_MAX_INPUT_MB", "nan")
+    with pytest.raises(InputError, match="MTCHECK_MAX_INPUT_MB"):
+        load(small, "text")
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("Hallo Welt.".encode("utf-32"), None),  # with a BOM: read
+    ("Hallo Welt. Wie geht es?".encode("utf-32-le"), "looks like UTF-32-LE without a byte-order"),
+    ("Hallo Welt. Wie geht es?".encode("utf-16-le"), "looks like UTF-16-LE without a byte-order"),
+    ("Hallo Welt. Wie geht es?".encode("utf-16-be"), "looks like UTF-16-BE without a byte-order"),
+    ("\u200b\u200b\ufeff\u2060\n\n".encode(), "file is empty"),
+])
+def test_encoding_messages_say_what_the_file_looks_like(tmp_path: Path, content: bytes,
+                                                        message: str | None) -> None:
+    path = tmp_path / "t.txt"
+    path.write_bytes(content)
+    if message is None:
+        assert texts(path, "text") == ["Hallo Welt."]
+    else:
+        expect_error(path, "text", message)
+
+
+@pytest.mark.parametrize(("translations", "message"), [
+    ('fr = "de.txt"\nFR = "de.txt"\n', "'fr' and 'FR', which are the same language"),
+    ('fr = "de.txt"\nfr-CA = "de.txt"\n', "'fr' and 'fr-CA', which are the same language"),
+    ('de = 5\n', "must be a path string"),
+])
+def test_duplicate_or_mistyped_manifest_languages(tmp_path: Path, translations: str,
+                                                  message: str) -> None:
+    root = small_corpus(tmp_path, translations)
+    out = tmp_path / "out"
+    assert_clean_failure(run_corpus(root, out), out, message)
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ("x = " + "[" * 50_000 + "]" * 50_000 + "\n", "nested too deeply"),
+    ("[extras]\nfoo = 1\n", "unknown table(s) extras"),
+    ("[gold]\ndirectory = 3\n", "[gold] directory must be a path string"),
+    ("[gold]\ndir = \"gold\"\n", "unknown key(s) in [gold]"),
+])
+def test_unknown_manifest_tables_and_wrong_types(tmp_path: Path, extra: str, message: str) -> None:
+    root = small_corpus(tmp_path, extra=extra)
+    out = tmp_path / "out"
+    assert_clean_failure(run_corpus(root, out), out, message)
+
+
+def test_document_id_must_be_a_string(tmp_path: Path) -> None:
+    root = small_corpus(tmp_path)
+    text = (root / "manifest.toml").read_text(encoding="utf-8")
+    (root / "manifest.toml").write_text(text.replace("[document]\n", "[document]\nid = 5\n"),
+                                        encoding="utf-8")
+    out = tmp_path / "out"
+    assert_clean_failure(run_corpus(root, out), out, "[document] id must be a string")
+
+
+def test_duplicate_adhoc_languages(tmp_path: Path) -> None:
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    args = adhoc(tmp_path, translation, out, "--translation", f"de-AT={translation}")
+    assert_clean_failure(run_cli(args), out, "'de' and 'de-AT', which are the same language")
+
+
+def test_lang_option_and_tags_are_normalised(tmp_path: Path) -> None:
+    import json
+
+    root = small_corpus(tmp_path, 'de-de = "de.txt"\n')
+    out = tmp_path / "out"
+    result = run_corpus(root, out, "--lang", "DE-de", "--no-report")
+    assert result.exit_code == 0, result.output
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert [t["lang"] for t in results["run"]["translations"]] == ["de-DE"]
+    result = run_corpus(root, tmp_path / "pages")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pages" / "de-DE.html").is_file()
+
+
+def test_a_non_utf8_file_name_is_stored_printable(tmp_path: Path) -> None:
+    import json
+    import os
+
+    name = os.fsencode(tmp_path) + b"/de\xff.txt"
+    with open(name, "wb") as handle:
+        handle.write(GERMAN_TEXT.encode("utf-8"))
+    out = tmp_path / "out"
+    result = run_cli(adhoc(tmp_path, Path(os.fsdecode(name)), out, "--no-report"))
+    assert result.exit_code == 0, result.output
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert results["run"]["translations"][0]["target"]["document"]["path"].endswith(
+        "de\\xff.txt")
+
+
+# --------------------------------------------------------------------------- outputs
+def test_out_refuses_a_folder_holding_an_input(tmp_path: Path) -> None:
+    root = small_corpus(tmp_path)
+    before = (root / "de.txt").read_bytes()
+    result = run_corpus(root, root)
+    assert result.exit_code == 2, result.output
+    assert "holds the input" in result.stderr
+    assert (root / "de.txt").read_bytes() == before
+    assert sorted(p.name for p in root.iterdir()) == ["de.txt", "en.txt", "manifest.toml"]
+
+
+def test_out_refuses_a_dangling_symlink_and_dash(tmp_path: Path) -> None:
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    link = tmp_path / "dangling"
+    link.symlink_to(tmp_path / "nowhere")
+    result = run_cli(adhoc(tmp_path, translation, link))
+    assert result.exit_code == 2 and "symlink to a missing folder" in result.stderr
+    assert "File exists" not in result.stderr
+
+
+def test_junit_under_a_regular_file_names_it(tmp_path: Path) -> None:
+    from mtcheck.errors import OutputError
+    from mtcheck.io import atomic_write_text
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="is a file, not a folder"):
+        atomic_write_text(blocker / "gate.xml", "<x/>")
+
+
+def test_special_files_are_written_through_not_replaced(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from mtcheck.errors import OutputError
+    from mtcheck.io import atomic_write_text
+
+    with pytest.raises(OutputError, match="No space left"):
+        atomic_write_text("/dev/full", "<x/>")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    atomic_write_text("/dev/null", "fine")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="a pipe with no reader"):
+        atomic_write_text(fifo, "x")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    # A symlink to a regular file: the file it points to is replaced, the link stays.
+    real = tmp_path / "real.xml"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.xml"
+    link.symlink_to(real)
+    atomic_write_text(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+
+def test_written_files_honour_the_umask(tmp_path: Path) -> None:
+    import os
+
+    from mtcheck.io import atomic_directory, atomic_write_text
+
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "gate.xml", "<x/>")
+        with atomic_directory(tmp_path / "out") as staging:
+            (staging / "results.json").write_text("{}", encoding="utf-8")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "gate.xml").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "out").stat().st_mode & 0o777 == 0o755
+    (tmp_path / "gate.xml").chmod(0o640)
+    atomic_write_text(tmp_path / "gate.xml", "<y/>")  # a replaced file keeps its mode
+    assert (tmp_path / "gate.xml").stat().st_mode & 0o777 == 0o640
+
+
+def test_a_failed_commit_keeps_every_old_file(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The swap is one rename: when it fails, no new file is visible next to old ones."""
+    import os
+
+    from mtcheck import io
+    from mtcheck.errors import OutputError
+
+    out = tmp_path / "out"
+    with io.atomic_directory(out) as staging:
+        for name in ("results.json", "index.html", "de.html"):
+            (staging / name).write_text("OLD", encoding="utf-8")
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+
+    def refuse(a: Any, b: Any) -> bool:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(io, "_exchange", refuse)
+    with pytest.raises(OutputError, match="Operation not permitted"), \
+            io.atomic_directory(out) as staging:
+        for name in ("results.json", "index.html", "de.html"):
+            (staging / name).write_text("NEW", encoding="utf-8")
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == {
+        "results.json": "OLD", "index.html": "OLD", "de.html": "OLD", "keep.txt": "mine"}
+    assert sorted(os.listdir(tmp_path)) == ["out"]
+    monkeypatch.undo()
+    with io.atomic_directory(out) as staging:
+        (staging / "results.json").write_text("NEW", encoding="utf-8")
+    assert (out / "results.json").read_text(encoding="utf-8") == "NEW"
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(os.listdir(tmp_path)) == ["out"]
+
+
+def test_sigterm_cleans_up_and_exits_143(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    # The child stops itself with SIGTERM while writing the outputs.
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "real = Path.write_text\n"
+        "def write(self, *a, **k):\n"
+        "    real(self, *a, **k)\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "Path.write_text = write\n"
+        "from mtcheck.cli import main\n"
+        "sys.argv = ['mtcheck', 'evaluate', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", script, *adhoc(tmp_path, translation, out),
+         "--no-backtranslation", "-q"],
+        capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 143, done.stderr
+    assert "terminated" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+    assert time.monotonic() - started < 120
+    del signal
+
+
+# --------------------------------------------------------------------------- config
+@pytest.mark.parametrize(("body", "message"), [
+    ("[align]\nsimilarity_weight = nan\n", "must be a finite number"),
+    ("[align]\nunaligned_run_cost = inf\n", "must be a finite number"),
+    ("[align]\nsoft_boundary_cost = -1.0\n", "must not be negative"),
+    ("[score]\nseed = -1\n", "'score.seed' must be a non-negative integer"),
+    ("[score]\nbootstrap_resamples = 10000000\n", "bootstrap_resamples' must be from 1 to"),
+    ("[score]\nbootstrap_resamples = 0\n", "bootstrap_resamples' must be from 1 to"),
+    ("[[checks.suppress]]\nlang = \"de\"\n", "needs the key(s) check"),
+    ("[gate.defaults]\n\"reference.chrF.min\" = nan\n", "must be a finite number"),
+    ("[gate.baseline]\n\"max_drop.reference.chrF\" = nan\n", "must be a finite number"),
+    ("[gate.baseline]\nresamples = 1000000000\n", "'resamples' must be an integer from 10"),
+    ("[gate.languages.fr]\n\"reference.chrF.min\" = 50\n[gate.languages.FR]\n"
+     "\"reference.chrF.min\" = 10\n", "same language as another table"),
+    ("[gate.languages.xx]\n\"reference.chrF.min\" = 50\n", "unknown language code 'xx'"),
+    # Found by tests/test_fuzz_inputs.py: a table where a word is expected.
+    ("[gate]\nmissing_score = { a = 1 }\n", "'missing_score' is {'a': 1}; valid"),
+    ("[gate.baseline]\nmethod = [1]\n", "'method' is [1]; valid"),
+    ("[gate]\nx = " + "[" * 50_000 + "]" * 50_000 + "\n", "nested too deeply"),
+])
+def test_bad_config_values_exit_2(tmp_path: Path, body: str, message: str) -> None:
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text(body, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(adhoc(tmp_path, translation, out, "--config", str(config), "--gate"))
+    assert_clean_failure(result, out, message, str(config))
+
+
+@pytest.mark.parametrize(("epoch", "message"), [("99999999999999", "year 9999"),
+                                                ("abc", "not 'abc'"), ("-5", "not '-5'")])
+def test_source_date_epoch_out_of_range(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        epoch: str, message: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    assert_clean_failure(run_cli(adhoc(tmp_path, translation, out)), out, "SOURCE_DATE_EPOCH",
+                         message)
+
+
+# --------------------------------------------------------------------------- results.json
+@pytest.fixture(scope="module")
+def good_results(tmp_path_factory: pytest.TempPathFactory) -> str:
+    tmp_path = tmp_path_factory.mktemp("results")
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(adhoc(tmp_path, translation, out, "--no-report"))
+    assert result.exit_code == 0, result.output
+    return (out / "results.json").read_text(encoding="utf-8")
+
+
+def _with_score(text: str, metric: str, value: float) -> str:
+    import json
+
+    document = json.loads(text)
+    document["run"]["translations"][0]["scores"].append(
+        {"metric": metric, "kind": "reference", "value": value, "signature": "x",
+         "ci_low": None, "ci_high": None, "higher_is_better": metric != "TER"})
+    return json.dumps(document)
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    (lambda t: t.replace('"coverage": ', '"coverage": NaN, "x": ', 1), "NaN is not a number"),
+    (lambda t: t.replace('"coverage": ', '"coverage": Infinity, "x": ', 1), "Infinity"),
+    (lambda t: t.replace('"coverage": ', '"coverage": 1e999, "x": ', 1), "out of range"),
+    (lambda t: t.replace('"coverage": ', '"coverage": 1' + "0" * 5000 + ', "x": ', 1),
+     "5001 digits"),
+    (lambda t: "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    (lambda t: t.replace('"coverage": ', '"coverage": 7.5, "x": ', 1), "coverage 7.5"),
+    (lambda t: t.replace('"path": "', '"path": "\\udc80', 1), "lone surrogate"),
+])
+def test_hostile_results_json_is_refused(tmp_path: Path, good_results: str, mutate: Any,
+                                         message: str) -> None:
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    path = tmp_path / "results.json"
+    path.write_text(mutate(good_results), encoding="utf-8")
+    for command in (["gate", str(path)], ["report", str(path), "--out", str(tmp_path / "r")]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2, result.output
+        assert message in result.stderr and str(path) in result.stderr
+        assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("metric", "value", "message"), [
+    ("chrF", 1e308, "outside 0..100"), ("BLEU", 100.5, "outside 0..100"),
+    ("TER", -1e308, "outside 0..10000"), ("chrF", -0.1, "outside 0..100"),
+])
+def test_out_of_range_scores_cannot_pass_a_gate(tmp_path: Path, good_results: str, metric: str,
+                                                value: float, message: str) -> None:
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    path = tmp_path / "results.json"
+    path.write_text(_with_score(good_results, metric, value), encoding="utf-8")
+    result = CliRunner().invoke(main, ["gate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+
+
+def test_an_in_range_score_is_read(tmp_path: Path, good_results: str) -> None:
+    from mtcheck.results import load_results
+
+    path = tmp_path / "results.json"
+    path.write_text(_with_score(good_results, "TER", 250.0), encoding="utf-8")
+    assert load_results(path).translations[0].scores[-1].value == 250.0
+
+
+# --------------------------------------------------------------------------- XML writers
+def test_junit_is_well_formed_with_control_characters() -> None:
+    from xml.etree import ElementTree as ET
+
+    from mtcheck.gate.outputs import xml_safe
+
+    hostile = "Schoigu\x1b[31m besucht\x00 Iran\x0c \ud800 \ufffe"
+    text = xml_safe(f"<a b=\"{hostile}\">{hostile}</a>")
+    root = ET.fromstring(text)
+    assert root.text == "Schoigu\\x1b[31m besucht\\x00 Iran\\x0c \\ud800 \\ufffe"
+    assert "\t" in xml_safe("a\tb") and "\n" in xml_safe("a\nb")
+
+
+def test_junit_of_a_translation_with_escape_characters_parses(tmp_path: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    translation = tmp_path / "de.txt"
+    translation.write_text(GERMAN_TEXT.replace("Iran", "Iran\x1b[0m\x07"), encoding="utf-8")
+    config = tmp_path / "gate.toml"
+    config.write_text('[gate.defaults]\n"findings.error.max" = 0\n"coverage.min" = 0.99\n',
+                      encoding="utf-8")
+    junit = tmp_path / "gate.xml"
+    result = run_cli(adhoc(tmp_path, translation, tmp_path / "out", "--config", str(config),
+                           "--gate", "--junit", str(junit)))
+    assert result.exit_code in (0, 1), result.output
+    ET.parse(junit)  # well-formed
+
+
+# --------------------------------------------------------------------------- formats
+UNTRANSLATED = {
+    "xliff": '<xliff version="1.2"><file source-language="en" target-language="de"><body>\n'
+             '<trans-unit id="1"><source>Hello world.</source></trans-unit>\n'
+             '<trans-unit id="2"><source>Bye now.</source><target></target></trans-unit>\n'
+             "</body></file></xliff>\n",
+    "po": 'msgid "Hello world."\nmsgstr ""\n\nmsgid "Bye now."\nmsgstr ""\n',
+    "tsv": "Hello world.\t\nBye now.\t\n",
+    "jsonl": '{"id": "1", "source": "Hello world.", "target": ""}\n'
+             '{"id": "2", "source": "Bye now."}\n',
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(UNTRANSLATED))
+def test_a_fully_untranslated_file_is_findings_not_an_error(tmp_path: Path, fmt: str) -> None:
+    import json
+
+    path = tmp_path / f"de{EXTENSION[fmt]}"
+    path.write_text(UNTRANSLATED[fmt], encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(["--source", str(path), "--translation", f"de={path}", "--out", str(out),
+                      "--no-report"])
+    assert result.exit_code == 0, result.output
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    checks = [f["check"] for f in results["run"]["translations"][0]["findings"]]
+    assert checks.count("align.omission") == 2
+
+
+TMX_REGIONS = ('<tmx version="1.4"><header srclang="en"/><body>\n'
+               '<tu><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv xml:lang="fr-FR"><seg>Salut'
+               '</seg></tuv><tuv xml:lang="fr-CA"><seg>Allô</seg></tuv></tu>\n</body></tmx>\n')
+
+
+def test_tmx_with_two_regional_variants_needs_one_named(tmp_path: Path) -> None:
+    path = tmp_path / "m.tmx"
+    path.write_text(TMX_REGIONS, encoding="utf-8")
+    expect_error(path, "tmx", "holds fr-CA and fr-FR; give the language as one of them", "fr")
+    assert [p.text for p in load_document(path, "fr-CA", format="tmx").paragraphs] == ["Allô"]
+    assert [p.text for p in load_document(path, "fr-fr", format="tmx").paragraphs] == ["Salut"]
+
+
+def test_tmx_duplicate_tuv_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "m.tmx"
+    path.write_text(VALID["tmx"].replace('<tuv xml:lang="de"><seg>Hallo</seg></tuv>',
+                                         '<tuv xml:lang="de"><seg>Hallo</seg></tuv>'
+                                         '<tuv xml:lang="DE"><seg>Servus</seg></tuv>'),
+                    encoding="utf-8")
+    expect_error(path, "tmx", "two <tuv> in language 'DE'")
+
+
+@pytest.mark.parametrize(("string", "escape"), [(r"\x41", r"'\x'"), (r"a\q", r"'\q'"),
+                                                (r"\101", r"'\1'")])
+def test_po_unknown_escapes_are_errors(tmp_path: Path, string: str, escape: str) -> None:
+    path = tmp_path / "m.po"
+    path.write_text(f'msgid "Hello"\nmsgstr "{string}"\n', encoding="utf-8")
+    error = expect_error(path, "po", "unsupported escape")
+    assert escape in str(error) and "line 2" in str(error)
+
+
+def test_po_known_escapes_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "m.po"
+    path.write_text('msgid "Hello"\nmsgstr "a\\tb \\"c\\" d\\\\e"\n', encoding="utf-8")
+    assert texts(path, "po") == ['a\tb "c" d\\e']
+
+
+# --------------------------------------------------------------------------- glossary keys
+@pytest.mark.parametrize(("targets", "message"), [
+    ('FR = "Téhéran"\nfr = "Teheran"\n', "lists 'fr' twice"),
+    ('xx = "Tehran"\n', "unknown language code 'xx'"),
+])
+def test_glossary_target_keys_are_normalised_once(tmp_path: Path, targets: str,
+                                                  message: str) -> None:
+    from mtcheck.errors import ConfigError
+    from mtcheck.names.glossary import load_glossary
+
+    path = tmp_path / "glossary.toml"
+    path.write_text(f'[entities.tehran]\nsource = "Tehran"\n[entities.tehran.targets]\n{targets}',
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_glossary(path)
+
+
+def test_glossary_keys_in_any_case_apply(tmp_path: Path) -> None:
+    from mtcheck.names.glossary import load_glossary
+
+    path = tmp_path / "glossary.toml"
+    path.write_text('[entities.tehran]\nsource = "Tehran"\n[entities.tehran.targets]\n'
+                    'FR = "Téhéran"\npt-br = "Teerã"\n', encoding="utf-8")
+    entry = load_glossary(path).entries[0]
+    assert entry.expected("fr") == "Téhéran"
+    assert entry.expected("fr-CA") == "Téhéran"  # a regional tag falls back to its language
+    assert entry.expected("pt-BR") == "Teerã"
+    assert entry.expected("pt") is None

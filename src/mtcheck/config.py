@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import sys
 import types
 import typing
@@ -69,6 +70,11 @@ class AlignConfig:
     # the cut between them is soft; otherwise it earns that of a 1-1 bead, so that a short
     # sentence left untranslated comes out as a 1-0 rather than riding on its neighbour.
     merge_needs_support: bool = True
+
+
+# Upper bound of score.bootstrap_resamples: beyond it the interval does not change and the
+# run takes minutes (1e7 resamples took over 100 s, 1e9 ran out of memory).
+MAX_BOOTSTRAP_RESAMPLES = 100_000
 
 
 @dataclass(frozen=True)
@@ -239,6 +245,9 @@ class Config:
     omission: OmissionConfig = field(default_factory=OmissionConfig)
     # Gate thresholds stay a raw table here; mtcheck.gate validates them.
     gate: Mapping[str, Any] = field(default_factory=dict)
+    # Languages to add or facts to override, by code (see docs/languages.md); validated by
+    # mtcheck.languages.
+    languages: Mapping[str, Any] = field(default_factory=dict)
     # Where the config came from ("built-in defaults" or a path) and its content hash.
     source: str = "built-in defaults"
     digest: str = ""
@@ -255,23 +264,69 @@ def load_config(path: str | Path | None) -> Config:
     """Load a config file, or the built-in defaults when ``path`` is None."""
     if path is None:
         return Config()
+    from mtcheck.errors import InputError
+    from mtcheck.io import printable_path, read_input_bytes
+    from mtcheck.languages import use_config_languages, validate_language_table
+
     path = Path(path)
-    where = str(path)
+    where = printable_path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(where, "config file not found") from None
-    except OSError as exc:
-        raise ConfigError(where, f"cannot read config file: {exc.strerror}") from None
+        raw = read_input_bytes(path)
+    except InputError as exc:
+        problem = "config file not found" if exc.problem == "file not found" else exc.problem
+        raise ConfigError(where, problem) from None
     try:
         table = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(where, f"not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(where, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(where, "invalid TOML: nested too deeply") from None
+    _reject_non_finite(table, where, "")
     config: Config = from_table(Config, table, where, exclude={"source", "digest"})
+    _check_bounds(config, where)
+    languages = validate_language_table(config.languages, where)
+    use_config_languages(languages)
     digest = hashlib.sha256(raw).hexdigest()[:12]
-    return dataclasses.replace(config, source=where, digest=digest)
+    return dataclasses.replace(config, source=where, digest=digest, languages=languages)
+
+
+def _reject_non_finite(value: Any, where: str, key: str) -> None:
+    """NaN and infinities are never a meaningful setting (a NaN threshold disables a check)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(where, f"{key!r} must be a finite number, not {value!r}")
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _reject_non_finite(v, where, f"{key}.{k}" if key else k)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _reject_non_finite(v, where, f"{key}[{i}]")
+
+
+def _check_bounds(config: Config, where: str) -> None:
+    """Ranges the type alone does not say; each bounds a cost or rules out a crash."""
+    resamples = config.score.bootstrap_resamples
+    if not 1 <= resamples <= MAX_BOOTSTRAP_RESAMPLES:
+        raise ConfigError(where, f"'score.bootstrap_resamples' must be from 1 to "
+                                 f"{MAX_BOOTSTRAP_RESAMPLES:,}, not {resamples}")
+    if config.score.seed < 0:
+        raise ConfigError(where, f"'score.seed' must be a non-negative integer, not "
+                                 f"{config.score.seed}")
+    align = config.align
+    for name in ("similarity_weight", "backtranslation_weight", "unaligned_run_cost",
+                 "soft_boundary_cost"):
+        if getattr(align, name) < 0:
+            raise ConfigError(where, f"'align.{name}' must not be negative")
+    if align.band < 1 or align.full_search_cells < 0:
+        raise ConfigError(where, "'align.band' must be at least 1 and "
+                                 "'align.full_search_cells' not negative")
+    bt = config.backtranslation
+    for name in ("beam_size", "max_length", "batch_size"):
+        if getattr(bt, name) < 1:
+            raise ConfigError(where, f"'backtranslation.{name}' must be at least 1")
+    if bt.threads < 0:
+        raise ConfigError(where, "'backtranslation.threads' must not be negative")
 
 
 def from_table(cls: type[Any], table: Mapping[str, Any], where: str, prefix: str = "",
@@ -286,6 +341,12 @@ def from_table(cls: type[Any], table: Mapping[str, Any], where: str, prefix: str
             known = ", ".join(sorted(names))
             raise ConfigError(where, f"unknown key {dotted!r} (known keys here: {known})")
         kwargs[key] = _convert(hints[key], value, where, dotted)
+    required = [f.name for f in dataclasses.fields(cls)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+                and f.name not in kwargs]
+    if required:
+        table_name = prefix.rstrip(".") or "the config"
+        raise ConfigError(where, f"{table_name!r} needs the key(s) {', '.join(required)}")
     return cls(**kwargs)
 
 

@@ -54,3 +54,8 @@ class OutputError(MtcheckError):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class MtcheckWarning(UserWarning):
+    """Something the user should know that does not stop the run (a check falling back, a
+    read-only cache). The CLI prints each one once as ``mtcheck: note: ...``."""

@@ -107,8 +107,13 @@ def wrong_language(
     expected one. A translation identical to its source also trips this check;
     callers that report ``text.identical`` may drop it then.
     """
-    expected = get_language(target.lang).code
-    detected, confidence = detect_language(" ".join(target.texts()))
+    # The identifier knows base languages ("de" for a "de-DE" translation). A language outside
+    # the registry joins the candidates; one the identifier cannot recognise is not checked.
+    expected = get_language(target.lang).base
+    if expected not in registry() and expected not in _identifier().nb_classes:
+        return ()
+    pool = list(dict.fromkeys([*registry(), expected]))
+    detected, confidence = detect_language(" ".join(target.texts()), pool)
     if detected in (expected, UNDETERMINED) or confidence < min_confidence:
         return ()
     wrong_ids = tuple(
@@ -116,7 +121,7 @@ def wrong_language(
         if sum(script_profile(sentence.text).values()) >= min_letters
         and _rank_between(sentence.text, expected, detected) == detected
     )
-    name = registry()[detected].name if detected in registry() else detected
+    name = get_language(detected).name if detected != UNDETERMINED else detected
     check = CHECKS["text.wrong-language"]
     return (Finding(
         check=check.id,
@@ -138,7 +143,7 @@ def _pool(candidates: Sequence[str] | None) -> list[str]:
     if candidates is None:
         return list(registry())
     # Unknown codes raise LanguageError naming the valid ones.
-    return list(dict.fromkeys(get_language(code).code for code in candidates))
+    return list(dict.fromkeys(get_language(code).base for code in candidates))
 
 
 def _dominant_script(profile: Counter[str]) -> tuple[str, int]:

@@ -17,8 +17,9 @@ from mtcheck.align import ALIGNER, align_documents
 from mtcheck.checks import CHECKS
 from mtcheck.config import Config
 from mtcheck.corpus import Corpus
-from mtcheck.errors import ConfigError
+from mtcheck.errors import ConfigError, InputError
 from mtcheck.langid import wrong_language
+from mtcheck.languages import get_language
 from mtcheck.omission import omission_findings
 from mtcheck.omissions import (
     alignment_findings,
@@ -35,6 +36,7 @@ from mtcheck.score import (
     score_units,
 )
 from mtcheck.segment import SEGMENTER, segment_document
+from mtcheck.support import warn_source_fallbacks
 from mtcheck.types import (
     AlignedPair,
     Alignment,
@@ -62,24 +64,28 @@ class RoundTrip:
 
 def created_timestamp() -> str:
     """The run's one timestamp; SOURCE_DATE_EPOCH fixes it for reproducible output."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (
-        datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-        if epoch and epoch.isdigit()
-        else datetime.now(tz=timezone.utc).replace(microsecond=0)
-    )
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        moment = datetime.now(tz=timezone.utc).replace(microsecond=0)
+        return moment.isoformat().replace("+00:00", "Z")
+    # Up to the year 9999; more digits than that is not a timestamp.
+    if not epoch.isdigit() or len(epoch) > 12 or int(epoch) > 253402300799:
+        raise InputError("SOURCE_DATE_EPOCH", f"must be whole seconds since 1970 up to the "
+                                              f"year 9999, not {epoch[:40]!r}")
+    moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
     return moment.isoformat().replace("+00:00", "Z")
 
 
 def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -> RunResult:
     """Run every stage on a corpus and return the results (no I/O besides model loading)."""
     _validate_checks_config(config)
+    warn_source_fallbacks(corpus.source.lang)
     source = segment_document(corpus.source, config.segment)
     targets = {lang: segment_document(doc, config.segment)
                for lang, doc in corpus.translations.items()}
     references = {lang: segment_document(doc, config.segment)
                   for lang, doc in corpus.references.items()}
-    roundtrips = backtranslate_all(targets, config, progress)
+    roundtrips = backtranslate_all(targets, config, progress, into=source.document.lang)
 
     glossary = (names.load_glossary(config.resolve_path(config.names.glossary))
                 if config.names.glossary else None)
@@ -177,15 +183,29 @@ def unit_pairs_alignment(source: SegmentedDocument, target: SegmentedDocument) -
 
 
 def backtranslate_all(
-    targets: Mapping[str, SegmentedDocument], config: Config, progress: Progress | None
+    targets: Mapping[str, SegmentedDocument], config: Config, progress: Progress | None,
+    *, into: str = "en",
 ) -> dict[str, RoundTrip]:
-    """Back-translate every translation into English, or say why not."""
+    """Back-translate every translation into the source language ``into``, or say why not.
+
+    The default models translate into English only; for another source language
+    round-trip scores need a model chosen in the config (a multilingual one such
+    as M2M100 or NLLB), otherwise they are "not evaluated" with that reason:
+    comparing an English back-translation with a German source means nothing.
+    """
     if not config.backtranslation.enabled:
         return {lang: RoundTrip(None, "not evaluated: back-translation switched off")
                 for lang in targets}
+    bt = config.backtranslation
+    if get_language(into).base != "en" and not (bt.model or bt.models):
+        name = get_language(into).name
+        reason = (f"not evaluated: the source is in {name}, and the default back-translation "
+                  f"models translate into English only; set [backtranslation] model to a "
+                  f"multilingual model (M2M100, NLLB) to back-translate into {into}")
+        return {lang: RoundTrip(None, reason) for lang in targets}
     from mtcheck.backtranslate import backtranslate
 
-    outcomes = backtranslate(targets, config.backtranslation, into="en", progress=progress)
+    outcomes = backtranslate(targets, config.backtranslation, into=into, progress=progress)
     return {
         lang: RoundTrip(outcome.texts, outcome.status, outcome.signature)
         for lang, outcome in outcomes.items()
@@ -220,7 +240,10 @@ def _with_scores(
         for index, values in scored.per_pair.items():
             per_pair.setdefault(index, {}).update(
                 {f"roundtrip.{name}": v for name, v in values.items()})
-        scores.extend(_semantic_scores(units, roundtrip, per_pair, config))
+        # The embedding model is English-only: a German source gets no semantic score
+        # rather than a meaningless one (the run warned once, see mtcheck.support).
+        if get_language(source.lang).base == "en":
+            scores.extend(_semantic_scores(units, roundtrip, per_pair, config))
     segments = tuple(
         SegmentResult(
             pair_index=index,

@@ -146,7 +146,7 @@ def load_rules(lang: str, extra_abbreviations: tuple[str, ...] = ()) -> SegmentR
     Languages without a data file get the generic rules only.
     """
     language = get_language(lang)
-    generic, own = _rule_tables("generic"), _rule_tables(language.code)
+    generic, own = _rule_tables("generic"), _rule_tables(language.base)
     tables = [generic, own]
     # A language's own kind for an abbreviation wins over the generic one (Turkish "vs."
     # means "etc." and may end a sentence).
@@ -558,7 +558,9 @@ def segment_document(document: Document, config: SegmentConfig | None = None) ->
                 line=paragraph.line + paragraph.text.count("\n", 0, span.start),
                 glued=span.glued,
             ))
-    if not sentences:
+    # A segment-aligned file whose units are all untranslated has no target sentence: that
+    # is a translation problem (every unit an omission), not an input error.
+    if not sentences and not document.presegmented:
         raise InputError(document.path, "no sentences found")
     return SegmentedDocument(document, tuple(sentences), segmenter_signature(config, document.lang))
 
@@ -580,11 +582,11 @@ def configured_abbreviations(config: SegmentConfig, lang: str) -> tuple[str, ...
 
     A key that is no known language is a ConfigError, not a silently ignored list.
     """
-    code = get_language(lang).code
+    code = get_language(lang).base
     found: list[str] = []
     for key, abbreviations in config.abbreviations.items():
         try:
-            key_code = get_language(key).code
+            key_code = get_language(key).base
         except LanguageError as exc:
             raise ConfigError("segment.abbreviations", f"{key!r}: {exc}") from None
         if key_code == code:

@@ -63,10 +63,13 @@ def choose_model(config: BacktranslationConfig, lang: str) -> ModelChoice:
     """The model that back-translates ``lang`` under ``config``."""
     if config.model:
         return ModelChoice(lang, config.model, "model")
-    if lang in config.models:
-        return ModelChoice(lang, config.models[lang], "models")
-    if config.template and lang in config.template_languages:
-        return ModelChoice(lang, config.template.replace("{lang}", lang), "template")
+    # A regional tag ("de-DE") uses its language's model unless it has its own.
+    base = lang.split("-", 1)[0].lower()
+    for key in dict.fromkeys((lang, base)):
+        if key in config.models:
+            return ModelChoice(lang, config.models[key], "models")
+    if config.template and base in config.template_languages:
+        return ModelChoice(lang, config.template.replace("{lang}", base), "template")
     return ModelChoice(lang, config.fallback, "fallback")
 
 

@@ -69,7 +69,7 @@ def backtranslate(targets: Mapping[str, SegmentedDocument], config: Backtranslat
     by_program: list[str] = []
     for lang in targets:
         backend = backend_for(config, lang)
-        if get_language(lang).code == get_language(into).code:
+        if get_language(lang).base == get_language(into).base:
             outcomes[lang] = _not_evaluated(lang, f"the translation is already in {into}", "",
                                             backend)
         elif backend != AUTO and not BACKENDS[backend].uses_model:
@@ -92,7 +92,9 @@ def backtranslate(targets: Mapping[str, SegmentedDocument], config: Backtranslat
 
 def backend_for(config: BacktranslationConfig, lang: str) -> str:
     """The backend that back-translates ``lang``: ``backends[lang]``, else ``backend``."""
-    return _backends(config).get(get_language(lang).code, config.backend)
+    language, backends = get_language(lang), _backends(config)
+    # A regional tag ("es-ES") takes its language's backend unless it has its own.
+    return backends.get(language.code, backends.get(language.base, config.backend))
 
 
 def _backends(config: BacktranslationConfig) -> dict[str, str]:
@@ -328,20 +330,43 @@ class _ModelRun:
     def _translator(self) -> Translator:
         if self.translator is None:
             assert self.located is not None and self.family is not None
-            self.translator = load_translator(self.located, self.family, self.settings,
-                                              self.work_dir)
+            try:
+                self.translator = load_translator(self.located, self.family, self.settings,
+                                                  self.work_dir)
+            except ModelUnavailableError:
+                raise
+            except Exception as exc:  # loaders of broken files raise anything: say what broke
+                raise _broken(self.located, exc) from None
         return self.translator
 
 
 def _family(located: LocatedModel, langs: tuple[str, ...]) -> ModelFamily:
     family, model_type = read_family(located.path)
     if family is None:
+        from mtcheck.backtranslate.integrity import config_problem
+
+        broken = config_problem(located.path)
+        if broken:
+            raise ModelUnavailableError(located.model, langs,
+                                        f"the model folder is broken: {broken}",
+                                        "Download or save the model again")
         raise ModelUnavailableError(
             located.model, langs,
             f"model type {model_type!r} is not a supported translation model family",
             f"Supported families: {', '.join(FAMILIES)} (Marian/opus-mt, M2M100, NLLB-200)",
         )
     return family
+
+
+def _broken(located: LocatedModel, exc: Exception) -> ModelUnavailableError:
+    """A load failure as a missing model, with what is broken in the folder when it shows."""
+    from mtcheck.backtranslate.integrity import model_folder_problem
+
+    broken = model_folder_problem(located.path)
+    first_line = (str(exc).splitlines() or [""])[0][:200]
+    problem = (f"the model folder is broken: {broken}" if broken
+               else f"cannot load it: {type(exc).__name__}: {first_line}")
+    return ModelUnavailableError(located.model, (), problem, "Download or save the model again")
 
 
 def _not_evaluated(lang: str, reason: str, model: str, backend: str,

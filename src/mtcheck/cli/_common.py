@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from mtcheck.errors import MtcheckError
+from mtcheck.errors import MtcheckError, MtcheckWarning
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -20,6 +20,29 @@ EXIT_OK = 0
 EXIT_GATE_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+# Interrupted runs exit like a shell reports a signal: 128 + the signal number.
+EXIT_SIGINT = 130
+EXIT_SIGTERM = 143
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived (CI cancellation, ``timeout``): unwinds like Ctrl-C, cleaning up."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _install_sigterm() -> Any:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, _raise_terminated)
+    except (ValueError, OSError):  # pragma: no cover - not the main interpreter
+        return None
 
 
 def reports_errors(func: F) -> F:
@@ -27,14 +50,32 @@ def reports_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import warnings
+
+        previous = _install_sigterm()
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("once", MtcheckWarning)
+                default_show = warnings.showwarning
+
+                def show(message: Any, category: Any, *rest: Any, **options: Any) -> None:
+                    if issubclass(category, MtcheckWarning):
+                        click.echo(f"mtcheck: note: {message}", err=True)
+                    else:
+                        default_show(message, category, *rest, **options)
+
+                warnings.showwarning = show
+                return func(*args, **kwargs)
         except MtcheckError as exc:
-            click.echo(f"mtcheck: error: {exc}", err=True)
+            message = str(exc).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            click.echo(f"mtcheck: error: {message}", err=True)
             raise SystemExit(exc.exit_code) from None
         except KeyboardInterrupt:
             click.echo("mtcheck: interrupted; no partial output was kept", err=True)
-            raise SystemExit(EXIT_USAGE) from None
+            raise SystemExit(EXIT_SIGINT) from None
+        except Terminated:
+            click.echo("mtcheck: terminated (SIGTERM); no partial output was kept", err=True)
+            raise SystemExit(EXIT_SIGTERM) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception:
@@ -45,6 +86,11 @@ def reports_errors(func: F) -> F:
             click.echo("mtcheck: internal error (a bug): please report it with the "
                        "traceback above", err=True)
             raise SystemExit(EXIT_INTERNAL) from None
+        finally:
+            if previous is not None:
+                import signal
+
+                signal.signal(signal.SIGTERM, previous)
 
     return wrapper  # type: ignore[return-value]
 

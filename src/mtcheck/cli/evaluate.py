@@ -160,6 +160,14 @@ def evaluate(
         assert source_path is not None
         jobs.append((adhoc_corpus(source_path, source_lang, translation_files, reference_files,
                                   format=input_format), Path(out_dir) if out_dir else None))
+    # Outputs replace their folder's content: a folder holding an input would lose it.
+    from mtcheck.corpus import input_paths
+    from mtcheck.output import check_output_folder
+
+    every_input = [path for loaded, _ in jobs for path in input_paths(loaded)]
+    for _, out in jobs:
+        if out is not None:
+            check_output_folder(out, every_input)
     # With --json, stdout carries only the JSON document; people-facing text goes to stderr.
     human_quiet = quiet or json_summary
     exit_code = EXIT_OK

@@ -33,8 +33,8 @@ class PrivateCache:
         if seed is not None and seed.is_file():
             for target in (self.folder / CACHE_FILE, self._reported):
                 _copy_database(seed, target)
-        with TranslationCache(self.folder):
-            pass  # creates the table when there was nothing to copy
+        with TranslationCache(self.folder) as cache:
+            cache.count()  # opens it (the cache opens lazily): creates the table if none
         if not self._reported.exists():
             _copy_database(self.folder / CACHE_FILE, self._reported)
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from mtcheck.errors import InputError
 from mtcheck.formats import jsonl, po, tmx, tsv, xliff
 from mtcheck.formats._units import LanguagePair, Reader, Unit, UnitFile
+from mtcheck.io import printable_path
 from mtcheck.types import Document, Paragraph
 
 __all__ = [
@@ -85,7 +86,7 @@ def read_units(path: str | Path, fmt: str, languages: LanguagePair | None = None
     """Parse a segment-aligned file into its units (both sides, fuzzy flags, declared languages)."""
     from mtcheck.corpus import read_text
 
-    where = str(path)
+    where = printable_path(path)
     reader = get_format(fmt, where).reader
     if reader is None:
         raise InputError(where, "plain text has no translation units; read it as a document")
@@ -101,7 +102,7 @@ def read_document(path: str | Path, lang: str, fmt: str, *, side: str | None = N
     ``side`` ("source" or "target") says which side the caller wants; when it
     is None the languages declared in the file decide (see the module doc).
     """
-    where = str(path)
+    where = printable_path(path)
     if side is not None and side not in SIDES:
         raise ValueError(f"side must be one of {SIDES}, not {side!r}")
     expected = LanguagePair(source=lang) if side == "source" else LanguagePair(target=lang)
@@ -116,7 +117,7 @@ def read_bilingual(
     path: str | Path, fmt: str, source_lang: str, target_lang: str
 ) -> tuple[Document, Document]:
     """Both sides of a segment-aligned file: (source document, target document)."""
-    where = str(path)
+    where = printable_path(path)
     units = read_units(path, fmt, LanguagePair(source_lang, target_lang))
     _check_language(where, "source", units.declared_source, source_lang)
     _check_language(where, "target", units.declared_target, target_lang)

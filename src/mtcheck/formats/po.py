@@ -20,8 +20,16 @@ FORMAT = "po"
 _MSGID_LINE = re.compile(r"^(?:#~\s*)?msgid\s", re.MULTILINE)
 
 
+# A quoted string line: keyword (or a continuation), then the quoted part.
+_STRING_LINE = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$')
+_ESCAPE = re.compile(r"\\(.?)")
+# Escapes gettext writes; the parser turns any other (\x41, \q, octal) into the wrong text.
+_KNOWN_ESCAPES = frozenset('ntrbfva\\"')
+
+
 def read(text: str, where: str, expected: LanguagePair) -> UnitFile:
     """Parse a PO or POT file."""
+    _check_escapes(text, where)
     try:
         store = pypo.pofile.parsestring(text.encode("utf-8"))  # type: ignore[no-untyped-call]
     except poparser.PoParseError as exc:
@@ -52,6 +60,24 @@ def read(text: str, where: str, expected: LanguagePair) -> UnitFile:
         _header_value(header, "X-Source-Language"),
         _header_value(header, "Language"),
     )
+
+
+def _check_escapes(text: str, where: str) -> None:
+    """Refuse escapes the parser would silently misread (``\\x41`` as ``x41``, ``\\q`` as ``q``)."""
+    if "\\" not in text:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\\" not in line:
+            continue
+        match = _STRING_LINE.match(line.strip())
+        if match is None:
+            continue
+        for escape in _ESCAPE.finditer(match.group(1)):
+            if escape.group(1) not in _KNOWN_ESCAPES:
+                raise InputError(where, f"line {number}: unsupported escape "
+                                        f"'\\{escape.group(1)}' in a PO string (write the "
+                                        "character itself; known escapes: \\n \\t \\r "
+                                        "\\\\ \\\" \\a \\b \\f \\v)")
 
 
 def _singular(value: object) -> str:

@@ -29,7 +29,20 @@ _CODE = ("bpt", "ept", "it", "ph", "ut")
 
 
 def read(text: str, where: str, expected: LanguagePair) -> UnitFile:
-    """Parse a TMX file and keep the expected source and target languages."""
+    """Parse a TMX file and keep the expected source and target languages.
+
+    A language given without a region that the file holds in several regional
+    variants (``fr`` in a file with ``fr-FR`` and ``fr-CA``) is an error: the
+    user must say which one.
+    """
+    try:
+        return _read(text, where, expected)
+    except _Ambiguous as exc:
+        raise InputError(where, f"the file holds {' and '.join(exc.matches)}; give the "
+                                f"language as one of them, not {exc.wanted!r}") from None
+
+
+def _read(text: str, where: str, expected: LanguagePair) -> UnitFile:
     root = parse_xml(text, where, "TMX")
     if local_name(root) != "tmx":
         raise InputError(where, f"not a TMX file: root element is <{local_name(root)}>")
@@ -79,6 +92,9 @@ def _variants(tu: etree._Element, where: str) -> dict[str, str]:
         lang = tuv.get(_XML_LANG) or tuv.get("lang")  # "lang" is TMX 1.1's spelling
         if not lang:
             raise InputError(where, f"<tuv> at line {line_of(tuv)} has no xml:lang")
+        if lang.lower() in (known.lower() for known in found):
+            raise InputError(where, f"<tu> at line {line_of(tu)} has two <tuv> in language "
+                                    f"{lang!r} (line {line_of(tuv)}); keep one")
         seg = child(tuv, "seg")
         found[lang] = "" if seg is None else inline_text(seg, _CODE)
     return found
@@ -89,10 +105,19 @@ def _pick(wanted: str | None, languages: list[str]) -> str | None:
     if wanted is None:
         return None
     for lang in languages:
-        if lang.lower() == wanted.lower():
+        if lang.lower().replace("_", "-") == wanted.lower().replace("_", "-"):
             return lang
     matches = [lang for lang in languages if _base(lang) == _base(wanted)]
+    if len(matches) > 1:
+        raise _Ambiguous(wanted, matches)
     return matches[0] if matches else None
+
+
+class _Ambiguous(Exception):
+    def __init__(self, wanted: str, matches: list[str]) -> None:
+        super().__init__(wanted)
+        self.wanted = wanted
+        self.matches = matches
 
 
 def _base(code: str) -> str:

@@ -211,6 +211,24 @@ def console_summary(result: GateResult, run: RunResult) -> str:
 
 
 # --------------------------------------------------------------------------- JUnit
+# Characters XML 1.0 cannot carry, not even as character references: C0 controls other than
+# tab, LF and CR, lone surrogates, U+FFFE and U+FFFF.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with characters XML 1.0 forbids written as visible ``\\xNN`` / ``\\uNNNN``.
+
+    Every XML writer passes its output through this, so a translation holding an
+    ESC or a NUL cannot make the file unreadable to CI parsers.
+    """
+    def visible(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _XML_FORBIDDEN.sub(visible, text)
+
+
 def junit_xml(result: GateResult, run: RunResult) -> str:
     """JUnit XML (the Ant/Jenkins schema): one testsuite, one testcase per language × check."""
     counts = _counts(result.checks)
@@ -251,7 +269,7 @@ def junit_xml(result: GateResult, run: RunResult) -> str:
     ET.SubElement(suite, "system-err").text = ""
     ET.indent(suites)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            + ET.tostring(suites, encoding="unicode") + "\n")
+            + xml_safe(ET.tostring(suites, encoding="unicode")) + "\n")
 
 
 def _details(check: GateCheck, run: RunResult) -> str:

@@ -153,6 +153,9 @@ class GateThresholds:
         return merged
 
 
+# More resamples than this add nothing a p-value can show and cost minutes (and memory).
+MAX_RESAMPLES = 100_000
+
 _TOP_KEYS = ("missing_score", "defaults", "languages", "source", "required_languages",
              "warn_only", "baseline")
 _BASELINE_KEYS = ("significance", "method", "resamples", "seed", "new_findings")
@@ -238,6 +241,9 @@ def parse_gate(table: Mapping[str, Any], where: str, seed: int = 12345) -> GateT
     languages: dict[str, LanguageRules] = {}
     for code, rules in _table(table, "languages", where, "gate").items():
         lang = _language(code, where)
+        if lang in languages:
+            raise ConfigError(where, f"[gate.languages] {code!r} is the same language as another "
+                                     f"table ({lang}); merge them")
         if not isinstance(rules, Mapping):
             raise ConfigError(where, f"[gate.languages] {code!r} must be a table")
         languages[lang] = _language_rules(rules, where, f"gate.languages.{code}")
@@ -287,13 +293,14 @@ def _baseline(table: Mapping[str, Any], where: str, seed: int) -> BaselineSettin
                                  f"(exclusive), not {significance!r}")
     method_name = table.get("method", SignificanceTest.PAIRED_BOOTSTRAP.value)
     methods = {m.value: m for m in SignificanceTest}
-    if method_name not in methods:
+    if not isinstance(method_name, str) or method_name not in methods:
         raise ConfigError(where, f"[{name}] 'method' is {method_name!r}; valid: "
                                  f"{', '.join(methods)}")
     resamples = table.get("resamples", 1000)
-    if isinstance(resamples, bool) or not isinstance(resamples, int) or resamples < 10:
-        raise ConfigError(where, f"[{name}] 'resamples' must be an integer >= 10, "
-                                 f"not {resamples!r}")
+    if isinstance(resamples, bool) or not isinstance(resamples, int) \
+            or not 10 <= resamples <= MAX_RESAMPLES:
+        raise ConfigError(where, f"[{name}] 'resamples' must be an integer from 10 to "
+                                 f"{MAX_RESAMPLES:,}, not {resamples!r}")
     run_seed = table.get("seed", seed)
     if isinstance(run_seed, bool) or not isinstance(run_seed, int) or run_seed < 0:
         raise ConfigError(where, f"[{name}] 'seed' must be a non-negative integer")
@@ -331,7 +338,7 @@ def _reject_unknown(table: Mapping[str, Any], known: tuple[str, ...], where: str
 
 def _policy(value: Any, where: str, table: str, key: str) -> Policy:
     policies = {p.value: p for p in Policy}
-    if value not in policies:
+    if not isinstance(value, str) or value not in policies:
         raise ConfigError(where, f"[{table}] {key!r} is {value!r}; valid: "
                                  f"{', '.join(policies)}")
     return policies[value]

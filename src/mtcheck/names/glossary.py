@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtcheck.errors import ConfigError, InputError
+from mtcheck.errors import ConfigError, InputError, LanguageError
+from mtcheck.languages import get_language
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -49,11 +50,12 @@ class GlossaryEntry:
 
     def expected(self, lang: str) -> str | None:
         """The preferred rendering in ``lang``, if the glossary has one."""
-        forms = self.targets.get(lang)
+        forms = self.accepted(lang)
         return forms[0] if forms else None
 
     def accepted(self, lang: str) -> tuple[str, ...]:
-        return self.targets.get(lang, ())
+        """Renderings for ``lang`` (a canonical code); a regional tag falls back to its language."""
+        return self.targets.get(lang) or self.targets.get(lang.split("-", 1)[0].lower(), ())
 
 
 @dataclass(frozen=True)
@@ -73,14 +75,16 @@ class Glossary:
 def load_glossary(path: str | Path) -> Glossary:
     """Read a glossary file; problems raise InputError/ConfigError naming the file."""
     where = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(where, "glossary file not found") from None
-    except IsADirectoryError:
-        raise InputError(where, "is a directory, expected a glossary TOML file") from None
-    except OSError as exc:
-        raise InputError(where, f"cannot read glossary: {exc.strerror}") from None
+    from mtcheck.io import read_input_bytes
+
+    try:  # regular files only, size-capped: the one input check every file goes through
+        raw = read_input_bytes(path)
+    except InputError as exc:
+        if exc.problem == "file not found":
+            raise InputError(where, "glossary file not found") from None
+        if exc.problem.startswith("is a directory"):
+            raise InputError(where, "is a directory, expected a glossary TOML file") from None
+        raise
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -94,6 +98,8 @@ def parse_glossary(text: str, where: str) -> Glossary:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(where, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(where, "invalid TOML: nested too deeply") from None
     unknown = set(table) - {"entities"}
     if unknown:
         raise ConfigError(where, f"unknown top-level keys {sorted(unknown)}; expected [entities.<id>] tables")
@@ -131,7 +137,15 @@ def _entry(entry_id: str, value: Any, where: str) -> GlossaryEntry:
         listed = _strings(forms, where, f"{key}.targets.{lang}")
         if not listed:
             raise ConfigError(where, f"{key}.targets.{lang} is empty")
-        targets[lang] = listed
+        # Keys are normalised once here (FR -> fr, de-de -> de-DE); unknown codes and two keys
+        # for one language are errors rather than renderings that silently never apply.
+        try:
+            code = get_language(lang).code
+        except LanguageError as exc:
+            raise ConfigError(where, f"{key}.targets: {exc}") from None
+        if code in targets:
+            raise ConfigError(where, f"{key}.targets lists {code!r} twice (as {lang!r})")
+        targets[code] = listed
     return GlossaryEntry(id=entry_id, name=name.strip(), source_forms=source,
                          targets=targets, kind=kind)
 

@@ -36,7 +36,11 @@ def page_names(run: RunResult) -> dict[int, str]:
     names: dict[int, str] = {}
     used = set(_RESERVED_PAGES)
     for position, translation in enumerate(run.translations):
-        names[position] = f"{_claim(slug(translation.lang).lower(), used)}.html"
+        # The tag keeps its canonical case (de-DE.html); uniqueness is checked without case
+        # so that case-insensitive file systems cannot merge two pages.
+        stem = slug(translation.lang)
+        claimed = _claim(stem.lower(), used)
+        names[position] = f"{stem}{claimed[len(stem):]}.html"
     return names
 
 
