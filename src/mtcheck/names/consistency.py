@@ -13,8 +13,9 @@ from rapidfuzz import fuzz
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
+from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
-from mtcheck.names.evidence import Evidence, strong, zipf
+from mtcheck.names.evidence import Evidence, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import rules_for, same_spelling
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence

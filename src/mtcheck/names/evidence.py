@@ -21,6 +21,7 @@ import enum
 from collections.abc import Sequence
 from functools import lru_cache
 
+from mtcheck.frequency import zipf
 from mtcheck.types import SegmentedDocument
 
 # The spaCy pipeline of the optional ``ner`` extra and the labels kept: people, places and
@@ -49,17 +50,6 @@ class Evidence(enum.IntEnum):
 def strong(evidence: Evidence) -> bool:
     """Evidence strong enough for an error-severity finding when the matcher confirms it."""
     return evidence >= Evidence.CAPITALISED
-
-
-@lru_cache(maxsize=262144)
-def zipf(word: str, lang: str) -> float:
-    """wordfreq's Zipf frequency of ``word`` in ``lang`` (0 for languages it lacks)."""
-    from wordfreq import zipf_frequency
-
-    try:
-        return float(zipf_frequency(word, lang.split("-")[0].split("_")[0]))
-    except (LookupError, ImportError):  # no data, or a tokenizer (jieba, MeCab) is missing
-        return 0.0
 
 
 def is_common(text: str, lang: str, threshold: float) -> bool:

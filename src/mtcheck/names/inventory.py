@@ -25,8 +25,9 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from mtcheck.config import NamesConfig
+from mtcheck.frequency import zipf
 from mtcheck.names import places
-from mtcheck.names.evidence import Evidence, covered, is_common, recognised_spans, zipf
+from mtcheck.names.evidence import Evidence, covered, is_common, recognised_spans
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import rules_for
 from mtcheck.romanize import phonetic_key, romanize

@@ -227,7 +227,7 @@ def key_word(form: str) -> str:
     words = form.split()
     if len(words) <= 1:
         return form
-    from mtcheck.names.evidence import zipf
+    from mtcheck.frequency import zipf
 
     return min(reversed(words), key=lambda w: zipf(w.lower(), "en"))
 

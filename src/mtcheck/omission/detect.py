@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mtcheck.config import OmissionConfig
+from mtcheck.frequency import zipf
 from mtcheck.omission.clauses import Clause, clause_rules, split_clauses
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.support import (
@@ -39,7 +40,6 @@ from mtcheck.omission.support import (
     stem,
     word_found,
     words,
-    zipf_of,
 )
 from mtcheck.types import AlignedPair, Alignment, SegmentedDocument
 
@@ -267,7 +267,7 @@ class _Coverage:
 
     def _content(self, text: str) -> list[str]:
         return [stem(w) for w in words(text)
-                if len(w) >= 3 and zipf_of(w.lower(), self._lang) < _FUNCTION_ZIPF]
+                if len(w) >= 3 and zipf(w.lower(), self._lang) < _FUNCTION_ZIPF]
 
     def gap(self, piece: str) -> float:
         mine = self._content(piece)

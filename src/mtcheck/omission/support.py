@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtcheck.frequency import zipf
 from mtcheck.romanize import phonetic_key, romanize
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
@@ -39,16 +40,6 @@ def number_found(key: str, text_number: str, target: frozenset[str]) -> bool:
     return len(parts) > 1 and all(p in target for p in parts)
 
 
-@lru_cache(maxsize=200_000)
-def zipf_of(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    try:
-        return float(zipf_frequency(word, lang))
-    except LookupError:  # a language wordfreq does not know: every word counts as rare
-        return 0.0
-
-
 @lru_cache(maxsize=100_000)
 def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
@@ -58,7 +49,7 @@ def words(text: str) -> tuple[str, ...]:
 def rare_words(text: str, lang: str, max_zipf: float, min_letters: int) -> tuple[str, ...]:
     """Words of ``text`` rare in ``lang``: names and terms that survive translation."""
     return tuple(w for w in words(text)
-                 if len(w) >= min_letters and zipf_of(w.lower(), lang) < max_zipf)
+                 if len(w) >= min_letters and zipf(w.lower(), lang) < max_zipf)
 
 
 def _trigrams(key: str) -> frozenset[str]:
