@@ -101,3 +101,13 @@ def test_a_reference_without_its_translation_is_an_error(tmp_path: Path) -> None
 def test_an_unknown_corpus_language_lists_the_available_ones() -> None:
     with pytest.raises(InputError, match="no translation for language\\(s\\): xx; this corpus has: ko"):
         load_corpus(CORPUS, ("xx",))
+
+
+@pytest.mark.parametrize(
+    "manifest", sorted((Path(__file__).resolve().parent.parent / "corpora").glob("**/manifest.toml")),
+    ids=lambda path: path.parent.name)
+def test_every_shipped_corpus_loads(manifest: Path) -> None:
+    # The evaluation and planted corpora are read by benchmarks and users alike: each must
+    # pass the same checks as any corpus (paths inside its folder, languages known, ...).
+    corpus = load_corpus(manifest.parent)
+    assert corpus.translations

@@ -261,20 +261,26 @@ class BeadCosts:
         """Cost of leaving one source sentence, and one target sentence, unaligned."""
         return self._deletion, self._insertion
 
-    def bead_terms(self, row: int, column: int, a: int, b: int) -> BeadTerms:
-        """The parts of a linking bead's cost other than the similarity reward."""
+    def _length_and_size(self, row: int, column: int, a: int, b: int) -> tuple[float, float, float]:
+        """A linking bead's length cost, its standardised length difference δ, and the
+        square root of its mean content size (what similarity rewards are scaled by)."""
         source = self._source_prefix[row] - self._source_prefix[row - a]
         target = self._target_prefix[column] - self._target_prefix[column - b]
         difference = source - target
         if column == self._cut_column and a == 1:
             difference = min(difference, 0.0)
         delta = difference * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
-        scale = math.sqrt((max(int(self._source_content[row] - self._source_content[row - a]), 1)
-                           + max(int(self._target_content[column]
-                                     - self._target_content[column - b]), 1)) / 2.0)
-        return BeadTerms(length=float(tail_cost(np.array([delta]))[0]), deviation=abs(delta),
+        size = math.sqrt((max(int(self._source_content[row] - self._source_content[row - a]), 1)
+                          + max(int(self._target_content[column]
+                                    - self._target_content[column - b]), 1)) / 2.0)
+        return float(tail_cost(np.array([delta]))[0]), delta, size
+
+    def bead_terms(self, row: int, column: int, a: int, b: int) -> BeadTerms:
+        """The parts of a linking bead's cost other than the similarity reward."""
+        length, delta, size = self._length_and_size(row, column, a, b)
+        return BeadTerms(length=length, deviation=abs(delta),
                          soft=float(self._soft_source[row - a] + self._soft_target[column - b]),
-                         reward_scale=scale * sum(c.weight for c in self._channels))
+                         reward_scale=size * sum(c.weight for c in self._channels))
 
     def bead_cost(self, row: int, column: int, a: int, b: int) -> float:
         """The cost of one linking bead ending at (row, column), anywhere (band or not).
@@ -286,17 +292,9 @@ class BeadCosts:
         if not len(matches) or not b:
             raise ValueError(f"bead kind {a}-{b} is not a searched linking kind")
         kind = int(matches[0])
-        source = self._source_prefix[row] - self._source_prefix[row - a]
-        target = self._target_prefix[column] - self._target_prefix[column - b]
-        difference = source - target
-        if column == self._cut_column and a == 1:
-            difference = min(difference, 0.0)
-        delta = difference * self._scale / math.sqrt(max((source + target) * 0.5, 1.0))
-        cost = (float(tail_cost(np.array([delta]))[0]) + self._prior[kind]
+        length, _, scale = self._length_and_size(row, column, a, b)
+        cost = (length + self._prior[kind]
                 + self._soft_source[row - a] + self._soft_target[column - b])
-        scale = math.sqrt((max(int(self._source_content[row] - self._source_content[row - a]), 1)
-                           + max(int(self._target_content[column]
-                                     - self._target_content[column - b]), 1)) / 2.0)
         for channel in self._channels:
             cost -= channel.weight * scale * channel.bead_similarity(row, column, a, b)
         return float(cost)
