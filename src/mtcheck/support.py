@@ -38,9 +38,10 @@ def source_fallbacks(lang: str) -> list[Fallback]:
         found.append(Fallback("segment", "no abbreviation list for this language; sentences are "
                                          "split with the generic rules"))
     if not _has_data("names", base):
-        found.append(Fallback("names", "names are found in the source with the English word "
-                                       "lists (capitalised words that are not common English "
-                                       "words); expect missed and extra names"))
+        found.append(Fallback("names", "no named-entity recogniser for this language: source "
+                                       "names come from word frequencies, place data (CLDR, "
+                                       "geonames) and agreement across the translations; "
+                                       "expect missed names, most with a single translation"))
     if base != "en":
         found.append(Fallback("roundtrip", "the default back-translation models and the "
                                            "semantic-similarity model work into English only; "
