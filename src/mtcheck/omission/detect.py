@@ -241,9 +241,9 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
 def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig,
                      seen: dict[str, bool]) -> tuple[float, tuple[str, ...]]:
     """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups."""
-    written = dict(numbers(text))
-    numbers_found = [w for k, w in written.items() if number_found(k, w, found.numbers)]
-    numbers_missing = [w for k, w in written.items() if not number_found(k, w, found.numbers)]
+    written = {n.value: n for n in numbers(text, lang)}
+    numbers_found = [n.text for n in written.values() if number_found(n, found.numbers)]
+    numbers_missing = [n.text for n in written.values() if not number_found(n, found.numbers)]
     rare = list(dict.fromkeys(rare_words(text, lang, config.rare_zipf, config.min_letters)))
     for word in rare:
         if word not in seen:

@@ -16,28 +16,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mtcheck.frequency import zipf
+from mtcheck.names.numerals import NumberMention, find_numbers
 from mtcheck.romanize import phonetic_key, romanize
 
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def numbers(text: str) -> tuple[tuple[str, str], ...]:
-    """(digits, as written) of each number in ``text``."""
-    return tuple((re.sub(r"\D", "", m.group(0)), m.group(0)) for m in _NUMBER.finditer(text))
+def numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
+    """The numbers a piece of the source states (not those it spells out as words), read
+    the way the numbers check reads them."""
+    return tuple(n for n in find_numbers(text, lang) if not n.word)
 
 
-def number_keys(text: str) -> tuple[str, ...]:
-    """Numbers as their digits: "8 839,8" and "8839.8" are both "88398"."""
-    return tuple(re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(text))
-
-
-def number_found(key: str, text_number: str, target: frozenset[str]) -> bool:
-    """A number is in the target as a whole ("88398") or part by part ("15.30" as "15 h 30")."""
-    if key in target:
-        return True
-    parts = [p for p in re.split(r"\D+", text_number) if p]
-    return len(parts) > 1 and all(p in target for p in parts)
+def number_found(number: NumberMention, target: frozenset[str]) -> bool:
+    """One of the number's readings is in the target: "8839,8" as "8839.8", "15.30" as
+    "15 h 30", "1 500" as "1500"."""
+    return bool(number.readings & target)
 
 
 @lru_cache(maxsize=100_000)
@@ -82,7 +76,7 @@ def index_target(text: str, lang: str, backtranslation: str | None,
                  brackets: Sequence[tuple[str, str]],
                  quotes: Sequence[tuple[str, str]]) -> TargetIndex:
     return TargetIndex(
-        numbers=frozenset(number_keys(text)) | frozenset(re.findall(r"\d+", text)),
+        numbers=frozenset(r for n in find_numbers(text, lang) for r in n.readings),
         keys=tuple(word_key(w, lang) for w in words(text) if len(w) >= 3),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
