@@ -194,6 +194,11 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         # word derived from or compounded with the name, not a second spelling of it.
         regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
         variants = _unrelated(variants, {b for b, r in regions.items() if r})
+        # A nationality word made from a place's own form (Norwegerin for Norwegen,
+        # Finlandais for Finlande) shows the place there; it is no second spelling.
+        place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
+        if place_forms:
+            variants = tuple(v for v in variants if not _demonym_of(v, place_forms, lang))
         elsewhere = (foreign or {}).get(entity.id, ()) if not accepted else ()
         spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
                      or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
@@ -321,6 +326,40 @@ def _derived_from(word: str, forms: Sequence[str]) -> bool:
         if _shared_prefix(folded, plain) >= need:
             return True
     return False
+
+
+def _need(plain: str) -> int:
+    """Letters a derived word must share with the start of a name: a short name whole
+    (Iran is not Iraq), a longer one most of its start."""
+    if len(plain) <= 4:
+        return len(plain)
+    return max(4 if len(plain) > 6 else 3, math.ceil(0.45 * len(plain)))
+
+
+def _demonym_of(variant: NameVariant, forms: Sequence[str], lang: str) -> bool:
+    """True when every surface of ``variant`` is a nationality noun or adjective made
+    from one of a place's ``forms`` in ``lang``: it ends in one of the language's demonym
+    endings, and what precedes the ending starts like the form (Norweg|erin, Норвеж|ка,
+    Φινλανδ|ό). A spelling of the form itself (Quênia for Quénia) is not one."""
+    rules = rules_for(lang)
+    endings = rules.demonym_suffixes
+    plains = [_plain(f) for f in forms if len(_plain(f)) >= 3]
+    if not endings or not plains:
+        return False
+
+    def derived(surface: str) -> bool:
+        plain = _plain(surface)
+        if plain in plains or meets_glossary(surface, forms, lang) is not None:
+            return False
+        for ending in endings:
+            ending = _plain(ending)
+            stem = plain[: -len(ending)]
+            if plain.endswith(ending) and len(stem) >= 3 and any(
+                    _shared_prefix(stem, f) >= _need(f) for f in plains):
+                return True
+        return False
+
+    return all(derived(s) for s in variant.surfaces)
 
 
 def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],

@@ -437,6 +437,7 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
     by_entity: dict[str, list[Mention]] = {}
     for mention in find_mentions(source, entities):
         by_entity.setdefault(mention.entity, []).append(mention)
+    titles = {p.index for p in source.document.paragraphs if p.is_title}
     for entity in entities:
         if entity.from_glossary:
             result[entity.id] = Evidence.GLOSSARY
@@ -444,8 +445,11 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
         mentions = by_entity.get(entity.id, [])
         common = any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)
         inside = english and any(not _sentence_start(source, m) for m in mentions)
-        recognised = ner is not None and any(_recognised(ner[m.sentence_id], m, source)
-                                             for m in mentions)
+        # A recogniser reads a headline's capitals as names ("Nordic" in "... at Nordic
+        # world championships"): a common word it tags only in a title is no evidence.
+        recognised = ner is not None and any(
+            _recognised(ner[m.sentence_id], m, source) for m in mentions
+            if not (common and source.sentences[m.sentence_id].paragraph in titles))
         keys = place_keys(entity, lang)
         # A country or a time-zone city is a name wherever it stands; a geonames city with a
         # common name (Essen, Nice) only with other evidence (recognised, or capitalised
