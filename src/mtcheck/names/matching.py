@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from mtcheck.config import NamesConfig
+from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names.inflection import (
     InflectionRules,
@@ -313,7 +314,12 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     renderings: list[NameRendering] = []
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
-        for word in target_words(sentence, lang):
+        for index, word in enumerate(target_words(sentence, lang)):
+            # A common word capitalised only because it starts the sentence (or because the
+            # language capitalises nouns) that merely sounds like a name is that word
+            # (Кроме "besides" for Rom); a known form of the name still matches exactly.
+            ordinary = ((index == 0 or rules.capitalises_nouns)
+                        and zipf(word.text.lower(), lang) >= config.rare_zipf)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             for piece in pieces:
                 # Hiragana writes Japanese words and endings, never a foreign name.
@@ -322,7 +328,7 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                 best: tuple[float, int, NameRendering] | None = None
                 for forms in entities:
                     score, stem = match_score(piece.text, lang, forms, rules)
-                    if score < _threshold(forms, config):
+                    if score < _threshold(forms, config) or (ordinary and score < 100):
                         continue
                     # One or two Han characters match too many ordinary words (落实 ~ Russia):
                     # they count only as a form the glossary lists (伊朗, 俄).
