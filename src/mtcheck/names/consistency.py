@@ -25,9 +25,11 @@ from mtcheck.names.matching import (
     meets_glossary,
     name_key,
     script_class,
+    target_words,
 )
 from mtcheck.romanize import romanize
 from mtcheck.types import (
+    AlignedPair,
     Alignment,
     Entity,
     Finding,
@@ -362,6 +364,22 @@ def _demonym_of(variant: NameVariant, forms: Sequence[str], lang: str) -> bool:
     return all(derived(s) for s in variant.surfaces)
 
 
+def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
+    """True when ``word`` ends in a nationality or adjective ending of ``lang`` and what
+    precedes it (three letters or more) begins one of a place's ``forms`` (финский for
+    Финляндия): the place is named there, as an adjective."""
+    rules = rules_for(lang)
+    plain = _plain(word)
+    plains = [_plain(f) for f in forms]
+    for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
+        ending = _plain(ending)
+        stem = plain[: -len(ending)]
+        if plain.endswith(ending) and len(stem) >= 3 and any(
+                f.startswith(stem) and len(f) > len(stem) for f in plains):
+            return True
+    return False
+
+
 def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
                    spans: Mapping[int, Sequence[tuple[int, int]]], rare_zipf: float) -> list[str]:
     """Words of the target sentences that look like another name: rare in the target
@@ -399,6 +417,31 @@ def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float
     return False
 
 
+# Points of fuzzy ratio at which a target word renders one word of a multi-word name.
+_PART_SIMILARITY = 85.0
+
+
+def _part_rendered(entity: Entity, target: SegmentedDocument,
+                   target_ids: Sequence[int]) -> bool:
+    """True when a target sentence renders another word of a multi-word name (カリ for
+    the Kari of "Kari Bjørnstad", where the surname is transliterated freely): the name
+    is there, in some spelling."""
+    words = {w for f in entity.source_forms if " " in f for w in f.split()
+             if len(w) >= _MIN_WORD_OF_NAME}
+    if not words:
+        return False
+    lang = target.lang
+    keys = {name_key(romanize(w, "en"), lang, latin=True) for w in words}
+    for tid in target_ids:
+        for word in target_words(target.sentences[tid], lang):
+            key = name_key(romanize(word.text, "en" if word.latin else lang), lang,
+                           latin=word.latin)
+            if any(abs(len(key) - len(k)) <= _LENGTH_SLACK
+                   and fuzz.ratio(key, k) >= _PART_SIMILARITY for k in keys):
+                return True
+    return False
+
+
 def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
     covered: set[int] = set()
     for start, end in spans:
@@ -409,6 +452,19 @@ def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _shifted(entity_id: str, window: Sequence[AlignedPair],
+             by_sentence: Mapping[int, Sequence[Mention]],
+             renderings: Sequence[NameRendering]) -> bool:
+    """True when the pairs of ``window`` (a pair and its neighbours) render the name at
+    least as often as their source sentences mention it: the name sits in a neighbouring
+    target sentence because a sentence boundary was drawn elsewhere, not dropped."""
+    sources = {s for pair in window for s in pair.source_ids}
+    targets = {t for pair in window for t in pair.target_ids}
+    mentioned = sum(1 for s in sources for m in by_sentence.get(s, ()) if m.entity == entity_id)
+    rendered = sum(1 for r in renderings if r.entity == entity_id and r.sentence_id in targets)
+    return mentioned > 0 and rendered >= mentioned
 
 
 def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
@@ -428,7 +484,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
         shown.setdefault(rendering.entity, set()).update({rendering.surface, rendering.base})
     names = {e.id: e for e in entities}
     findings = []
-    for pair in alignment.pairs:
+    pairs = alignment.pairs
+    for index, pair in enumerate(pairs):
         if not pair.source_ids or not pair.target_ids:
             continue  # an omitted or added sentence is the aligner's finding, not a missing name
         in_target = set().union(*(rendered.get(t, set()) for t in pair.target_ids))
@@ -454,11 +511,19 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                               if len(w) >= _MIN_WORD_OF_NAME]
             if any(_derived_from(w, derived_forms) for w in words):
                 continue
+            places = [*present.get(entity_id, ()),
+                      *(f for forms in standard.get(entity_id, {}).values() for f in forms)]
+            if places and any(_adjective_of(w, places, target.lang) for w in words):
+                continue
             phrases = [_plain(f) for f in derived_forms if " " in f or "-" in f]
             if phrases and any(p in sentence_text for p in phrases):
                 continue  # Corée du Sud, Южно-Африканская Республика
             if initials and entity_id in standard and any(
                     f[:1] in rest for forms in standard[entity_id].values() for f in forms):
+                continue
+            if _shifted(entity_id, pairs[max(0, index - 1):index + 2], by_sentence, renderings):
+                continue
+            if _part_rendered(names[entity_id], target, pair.target_ids):
                 continue
             entity = names[entity_id]
             unknown = _unknown_names(target, pair.target_ids, spans, rare_zipf)

@@ -91,7 +91,8 @@ def name_key(romanised: str, lang: str, *, latin: bool = False) -> str:
         # not in romanisations (pinyin c is ts).
         key = _SOFT_C.sub("s", key)
     if lang.split("-")[0] == "ko":
-        key = _KOREAN_EPENTHESIS.sub("", key)
+        # Hangul has no f: a foreign f is written with ㅍ (p), Delft = 델프트 "delpeuteu".
+        key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p")
     return key.replace("v", "b") if _folds_v(lang) else key
 
 
@@ -318,7 +319,7 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
             # A common word capitalised only because it starts the sentence (or because the
             # language capitalises nouns) that merely sounds like a name is that word
             # (Кроме "besides" for Rom); a known form of the name still matches exactly.
-            ordinary = ((index == 0 or rules.capitalises_nouns)
+            ordinary = ((index == 0 or rules.capitalises_nouns) and word.text[0].isupper()
                         and zipf(word.text.lower(), lang) >= config.rare_zipf)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             for piece in pieces:
