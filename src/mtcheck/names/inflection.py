@@ -118,7 +118,11 @@ def _stems(folded: str, rules: InflectionRules) -> tuple[str, ...]:
     stems = [folded]
     for head in rules.compound_heads:
         at = folded.find(head, 1)
-        if at > 0 and _letters(folded[:at]) >= rules.min_stem:
+        # The head ends the word, or only an ending follows it (아삼주의, Gazastreifens):
+        # a head inside a name (the 시 of 페제시키안) is no compound.
+        rest = folded[at + len(head):] if at > 0 else ""
+        if (at > 0 and _letters(folded[:at]) >= rules.min_stem
+                and (not rest or rest in rules.suffixes)):
             stems.append(folded[:at])
     for word in list(stems):
         for suffix in rules.suffixes:

@@ -102,6 +102,12 @@ def _tokens(source: SegmentedDocument) -> list[list[_Token]]:
             text = match.group(0)
             if "'" in text or "’" in text:
                 text = _POSSESSIVE.sub("", text)
+            # A name joined to a lower-case word is the name in a compound adjective
+            # ("Dhaka-based", "Kremlin-backed"): the name is the part before it.
+            parts = text.split("-")
+            lower = next((i for i, part in enumerate(parts) if i and part[:1].islower()), None)
+            if lower is not None:
+                text = "-".join(parts[:lower])
             tokens.append(_Token(sentence.id, match.start(), match.start() + len(text), text,
                                  number == 0 or sentence.paragraph in titles))
         sentences.append(tokens)

@@ -82,10 +82,24 @@ _KOREAN_EPENTHESIS = re.compile(r"(?<=[^aeiou])eu")
 _SOFT_C = re.compile(r"c(?=[ei])")
 
 
+# Katakana writes a consonant that ends a foreign syllable with a vowel the name does not
+# have: u after most consonants (ブラントシュテッター "burantoshutettaa"), o after t and d
+# (トロンハイム "toronhaimu"); オウ is a long o (チョウドリー "choudorii").
+_KANA_EPENTHESIS = re.compile(r"(?<=[^aeiouny])u(?=[^aeiou]|$)")
+_KANA_EPENTHESIS_O = re.compile(r"(?<=[td])o(?=[^aeiou]|$)")
+
+
 def name_key(romanised: str, lang: str, *, latin: bool = False) -> str:
     """The phonetic key (see :func:`mtcheck.romanize.phonetic_key`) used to compare a name
     with its renderings in ``lang``; ``latin`` when the text was written in Latin script."""
+    japanese = lang.split("-")[0] == "ja"
+    if japanese:
+        romanised = romanised.lower().replace("ou", "o")
     key = phonetic_key(romanised)
+    if japanese:
+        # Both sides alike (Shoigu and ショイグ "shoigu" keep one key); Japanese has one
+        # liquid, so l and r are one sound in a name written in katakana.
+        key = _KANA_EPENTHESIS_O.sub("", _KANA_EPENTHESIS.sub("", key)).replace("l", "r")
     if latin:
         # c before e or i is an s in English and French spellings (Venice = वेनिस, Venise);
         # not in romanisations (pinyin c is ts).
