@@ -89,10 +89,11 @@ _KANA_EPENTHESIS = re.compile(r"(?<=[^aeiouny])u(?=[^aeiou]|$)")
 _KANA_EPENTHESIS_O = re.compile(r"(?<=[td])o(?=[^aeiou]|$)")
 
 
-def name_key(romanised: str, lang: str, *, latin: bool = False) -> str:
+def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = False) -> str:
     """The phonetic key (see :func:`mtcheck.romanize.phonetic_key`) used to compare a name
-    with its renderings in ``lang``; ``latin`` when the text was written in Latin script."""
-    japanese = lang.split("-")[0] == "ja"
+    with its renderings in ``lang``; ``latin`` when the text was written in Latin script,
+    ``han`` when in Han characters (romanised by their Chinese readings, not as kana)."""
+    japanese = lang.split("-")[0] == "ja" and not han
     if japanese:
         romanised = romanised.lower().replace("ou", "o")
     key = phonetic_key(romanised)
@@ -181,8 +182,9 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
     rules = rules_for(lang)
     source_lang = "en" if _is_latin(surface) else lang
     keys = []
+    han = any(script_class(ch) == "han" for ch in surface)
     for stem in candidate_stems(surface, rules):
-        key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en")
+        key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en", han=han)
         keys.append((stem, key))
         # An Indic stem cut before its ending ends in a consonant letter, which the
         # romaniser reads with its inherent "a" (शोइग -> "shoiga"); try it without.
