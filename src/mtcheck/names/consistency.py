@@ -24,6 +24,7 @@ from mtcheck.names.matching import (
     group_variants,
     meets_glossary,
     name_key,
+    TargetWord,
     script_class,
     target_words,
 )
@@ -256,10 +257,90 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 source_ids=entity.source_ids, target_ids=ids, spans=_spans(latin),
                 entity=entity.id, expected=expected))
     grouped.extend(learned)
+    flagged = {f.entity for f in findings if f.check == "names.inconsistent"}
+    for entity in entities:
+        if entity.id not in flagged:
+            finding = _companion_variants(entity, target, renderings,
+                                          evidence.get(entity.id, Evidence.CAPITALISED))
+            if finding is not None:
+                findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
                              known_in_target, evidence, in_translation, standard, present or {},
                              config.rare_zipf, config.learn_similarity))
     return findings, grouped
+
+
+# Fuzzy ratio at which a word next to a rendering renders another word of the name, and at
+# which two such words are one word spelt two ways.
+_COMPANION_SIMILARITY = 70.0
+
+
+def _companion_variants(entity: Entity, target: SegmentedDocument,
+                        renderings: Sequence[NameRendering],
+                        strength: Evidence) -> Finding | None:
+    """A multi-word name whose other words are spelt two ways next to its renderings
+    (Агирре Паредес / Агуирре Паредес): the matcher finds one word of a name, and the words
+    beside it that sound like the name's other words are checked as one name with it."""
+    others = list(dict.fromkeys(w for f in entity.source_forms if " " in f for w in f.split()
+                                if len(w) >= _MIN_WORD_OF_NAME))
+    own = [r for r in renderings if r.entity == entity.id]
+    if not others or not own:
+        return None
+    lang = target.lang
+    keys = [name_key(romanize(w, "en"), lang, latin=True) for w in others]
+    found: dict[int, list[tuple[str, int, int, int]]] = {}  # word -> (surface, sid, start, end)
+    words_of: dict[int, list[TargetWord]] = {}
+    for rendering in own:
+        words = words_of.setdefault(rendering.sentence_id,
+                                    target_words(target.sentences[rendering.sentence_id], lang))
+        at = next((i for i, w in enumerate(words) if w.start <= rendering.start < w.end), None)
+        if at is None:
+            continue
+        for j in range(max(0, at - len(others)), min(len(words), at + len(others) + 1)):
+            word = words[j]
+            if j == at or word.end <= rendering.end and word.start >= rendering.start:
+                continue
+            key = name_key(romanize(word.text, "en" if word.latin else lang), lang,
+                           latin=word.latin)
+            scores = [fuzz.ratio(key, k) for k in keys]
+            best = max(range(len(keys)), key=lambda i: scores[i])
+            if scores[best] >= _COMPANION_SIMILARITY:
+                found.setdefault(best, []).append(
+                    (word.text, rendering.sentence_id, word.start, word.end))
+    rules = rules_for(lang)
+    for spots in found.values():
+        unique = sorted({(sid, start): (text, end) for text, sid, start, end in spots}.items())
+        groups: list[list[tuple[str, int, int, int]]] = []
+        for (sid, start), (text, end) in unique:
+            home = next((g for g in groups if same_spelling(g[0][0], text, rules)), None)
+            if home is None:
+                groups.append([(text, sid, start, end)])
+            else:
+                home.append((text, sid, start, end))
+        if len(groups) < 2:
+            continue
+        groups.sort(key=lambda g: (-len(g), g[0][1]))
+        head = name_key(romanize(groups[0][0][0], lang), lang)
+        close = [g for g in groups[1:]
+                 if fuzz.ratio(head, name_key(romanize(g[0][0], lang), lang))
+                 >= _COMPANION_SIMILARITY]
+        if not close:
+            continue
+        variants = tuple(NameVariant(base=g[0][0], surfaces=tuple(sorted({t for t, *_ in g})),
+                                     count=len(g), sentence_ids=tuple(sorted({x[1] for x in g})))
+                         for g in [groups[0], *close])
+        wrong = [x for g in close for x in g]
+        return Finding(
+            check="names.inconsistent",
+            severity=_severity("names.inconsistent", strength, True),
+            message=(f"{entity.canonical} is written {len(variants)} ways: "
+                     f"{describe_variants(variants)}; expected one spelling"),
+            source_ids=entity.source_ids,
+            target_ids=tuple(sorted({x[1] for x in wrong})),
+            spans=tuple(TextSpan("target", sid, start, end, text)
+                        for text, sid, start, end in sorted(wrong, key=lambda x: (x[1], x[2]))),
+            entity=entity.id, variants=variants)
+    return None
 
 
 def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[NameVariant, ...]:
