@@ -523,6 +523,49 @@ def _part_rendered(entity: Entity, target: SegmentedDocument,
     return False
 
 
+# Fuzzy ratio of the phonetic keys at which two words of one translation are one name
+# spelt two ways (ブラントシュテッター / ブラントステッター).
+_SECOND_SPELLING = 80.0
+
+
+def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
+                     spans: Mapping[int, Sequence[tuple[int, int]]], known: Sequence[str],
+                     rare_zipf: float) -> tuple[str, int, int, int, str] | None:
+    """A name-like word of the target sentences that sounds like a rendering the
+    translation uses elsewhere (``known``) but is spelt otherwise: the name is there, in a
+    second spelling. Returns (word, start, end, sentence id, the other spelling).
+
+    Compared within one translation, two transliterations of one name share their
+    romanised sound far more closely than either shares it with the source spelling."""
+    if not known:
+        return None
+    lang = target.lang
+    rules = rules_for(lang)
+    keys = [(k, name_key(romanize(k, "en" if is_latin_surface(k) else lang), lang,
+                         latin=is_latin_surface(k))) for k in known]
+    for tid in target_ids:
+        taken = spans.get(tid, ())
+        for word in target_words(target.sentences[tid], lang):
+            text = word.text
+            if any(s < word.end and word.start < e for s, e in taken) or len(text) < 3:
+                continue
+            kana = all(script_class(ch) == "kana" for ch in text)
+            cased = text[0].lower() != text[0].upper()
+            # Names are capitalised where a script has case, katakana in Japanese; Han and
+            # hiragana write ordinary words.
+            if script_class(text[0]) in ("han", "hira") or (cased and not text[0].isupper()):
+                continue
+            if (kana or cased) and zipf(text.lower(), lang) >= rare_zipf:
+                continue
+            key = name_key(romanize(text, "en" if word.latin else lang), lang, latin=word.latin)
+            for other, other_key in keys:
+                if (abs(len(key) - len(other_key)) <= _LENGTH_SLACK
+                        and fuzz.ratio(key, other_key) >= _SECOND_SPELLING
+                        and not same_spelling(text, other, rules)):
+                    return text, word.start, word.end, tid, other
+    return None
+
+
 def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
     covered: set[int] = set()
     for start, end in spans:
@@ -564,6 +607,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
         rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
         shown.setdefault(rendering.entity, set()).update({rendering.surface, rendering.base})
     names = {e.id: e for e in entities}
+    surfaces: dict[str, set[str]] = {}
+    for rendering in renderings:
+        surfaces.setdefault(rendering.entity, set()).add(rendering.surface)
     findings = []
     pairs = alignment.pairs
     for index, pair in enumerate(pairs):
@@ -607,6 +653,25 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             if _part_rendered(names[entity_id], target, pair.target_ids):
                 continue
             entity = names[entity_id]
+            second = _second_spelling(target, pair.target_ids, spans,
+                                      sorted(surfaces.get(entity_id, ())), rare_zipf)
+            if second is not None:
+                word, start, end, tid, other = second
+                elsewhere = [r for r in renderings if r.entity == entity_id and r.surface == other]
+                findings.append(Finding(
+                    check="names.inconsistent",
+                    severity=_severity("names.inconsistent",
+                                       evidence.get(entity_id, Evidence.CAPITALISED), True),
+                    message=(f"{entity.canonical} is written {word} in {describe_sentences((tid,))} "
+                             f"and {other} elsewhere ({len(elsewhere)}×, "
+                             f"{describe_sentences(sorted({r.sentence_id for r in elsewhere}))}); "
+                             "expected one spelling"),
+                    source_ids=pair.source_ids, target_ids=(tid,),
+                    spans=(TextSpan("target", tid, start, end, word),), entity=entity_id,
+                    variants=(NameVariant(other, (other,), len(elsewhere),
+                                          tuple(sorted({r.sentence_id for r in elsewhere}))),
+                              NameVariant(word, (word,), 1, (tid,)))))
+                continue
             unknown = _unknown_names(target, pair.target_ids, spans, rare_zipf)
             # An unmatched rare name there that sounds somewhat like this one is another
             # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement.
