@@ -199,7 +199,9 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
 
 def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[str, Evidence],
             glossary: Glossary | None, config: NamesConfig,
-            latin_terms: frozenset[str] = frozenset()) -> NameCheckResult:
+            latin_terms: frozenset[str] = frozenset(),
+            others_tell: bool = False,
+            house_style: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
@@ -219,7 +221,12 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         source, target, alignment, entities, renderings, glossary, config, known, learned,
         evidence=evidence, standard=prepared.standard, present=present,
         foreign=foreign,
-        organisations=organisations(source, entities, config) | latin_terms)
+        # An organisation kept in Latin script is a house style, unless the other
+        # translations into other scripts could keep it so and do not (Butantan left in
+        # Latin in Russian while Japanese and Korean write ブタンタン, 부탄탄).
+        organisations=(
+            latin_terms | (organisations(source, entities, config) & house_style)
+            if others_tell else organisations(source, entities, config) | latin_terms))
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -281,7 +288,15 @@ def check_translations(source: SegmentedDocument,
                                   if _script(p.target.lang) not in ("Latn", "")],
                                  is_latin_surface, config.agreement_min_translations)
                    if config.agreement_min_translations > 0 else frozenset())
-    return {key: _report(one, entities, revised, glossary, config, latin_terms)
+    other_scripts = [p.renderings for p in prepared.values()
+                     if _script(p.target.lang) not in ("Latn", "")]
+    others_tell = (config.agreement_min_translations > 0
+                   and len(other_scripts) > config.agreement_min_translations)
+    house_style = (kept_in_latin(other_scripts, is_latin_surface,
+                                 config.agreement_min_translations, unanimous=False)
+                   if others_tell else frozenset())
+    return {key: _report(one, entities, revised, glossary, config, latin_terms, others_tell,
+                         house_style)
             for key, one in prepared.items()}
 
 
