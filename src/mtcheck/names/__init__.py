@@ -77,6 +77,9 @@ _RARE_MENTIONS = 2
 # Scripts where romanisation cannot tell a dropped name from an unseen rendering: Han
 # characters render foreign names by meaning or by sound with many choices.
 _UNMATCHABLE_SCRIPTS = frozenset({"Hans", "Hant", "Hani"})
+# Scripts with Han characters, where a country has short forms CLDR does not give (米国 for
+# アメリカ合衆国).
+_HAN_SCRIPTS = _UNMATCHABLE_SCRIPTS | {"Jpan"}
 
 
 def _script(lang: str) -> str:
@@ -214,7 +217,11 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     renderings = [r for r in renderings if r.entity not in dropped]
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
+    # A place whose standard form in this language CLDR gives is known there: mentioned
+    # often or as a phrase (South Korea -> Corée du Sud), it is looked for all the same.
     known = (found | {r.entity for r in learned} | set(prepared.accepted)
+             | ({e for e, regional in prepared.standard.items() if regional}
+                if _script(lang) not in _HAN_SCRIPTS else set())
              | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf)
                 - (latin_terms if _script(lang) != "Latn" else frozenset())))
     findings, grouped = name_findings(

@@ -566,6 +566,20 @@ def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
     return None
 
 
+def _acronym(target: SegmentedDocument, target_ids: Sequence[int],
+             spans: Mapping[int, Sequence[tuple[int, int]]]) -> bool:
+    """True when a target sentence has a word of two or more capital letters that renders
+    no other name: perhaps the abbreviation of a name of several words."""
+    for tid in target_ids:
+        taken = spans.get(tid, ())
+        for match in _WORD.finditer(target.sentences[tid].text):
+            word = match.group(0)
+            if (len(word) >= 2 and word.isupper()
+                    and not any(s < match.end() and match.start() < e for s, e in taken)):
+                return True
+    return False
+
+
 def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
     covered: set[int] = set()
     for start, end in spans:
@@ -652,6 +666,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             if _part_rendered(names[entity_id], target, pair.target_ids):
                 continue
+            if (entity_id in standard and " " in names[entity_id].canonical
+                    and _acronym(target, pair.target_ids, spans)):
+                continue  # ЮАР, США, EE. UU.: a country of several words abbreviated
             entity = names[entity_id]
             second = _second_spelling(target, pair.target_ids, spans,
                                       sorted(surfaces.get(entity_id, ())), rare_zipf)
