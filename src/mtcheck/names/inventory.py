@@ -56,6 +56,8 @@ class Lexicon:
     geographic: frozenset[str]
     demonyms: frozenset[str]
     demonym_suffixes: tuple[str, ...]
+    # Lower-case particles inside personal names ("de" of "Maarten de Vries").
+    particles: frozenset[str] = frozenset()
 
 
 @cache
@@ -70,6 +72,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         geographic=frozenset(table["geographic_words"]),
         demonyms=frozenset(table["demonyms"]),
         demonym_suffixes=tuple(table["demonym_suffixes"]),
+        particles=frozenset(table.get("name_particles", ())),
     )
 
 
@@ -222,12 +225,24 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
             if keep and (adjacent or not run):
                 run.append(token)
                 continue
+            # A particle between two capitalised words joins them into one name.
+            if (not keep and adjacent and words is not None and word in words.particles
+                    and index + 1 < len(tokens) and _is_capitalised(tokens[index + 1].text)
+                    and run[-1].text not in words.particles):
+                run.append(token)
+                continue
             if run:
-                runs.append(run)
+                runs.append(_without_trailing_particles(run, words))
             run = [token] if keep else []
         if run:
-            runs.append(run)
-    return runs
+            runs.append(_without_trailing_particles(run, words))
+    return [r for r in runs if r]
+
+
+def _without_trailing_particles(run: list[_Token], words: Lexicon | None) -> list[_Token]:
+    while run and words is not None and run[-1].text in words.particles:
+        run = run[:-1]
+    return run
 
 
 def _is_demonym(word: str, names: set[str], words: Lexicon) -> bool:
