@@ -137,10 +137,15 @@ def target_words(sentence: Sentence, lang: str) -> list[TargetWord]:
                     text[i] in _APOSTROPHES and i + 1 < len(text) and _is_word_char(text[i + 1])
                     and i > start)):
                 i += 1
-            # Latin words inside Japanese or Chinese text end where the CJK script starts.
+            # Latin words inside Japanese or Chinese text end where the CJK script starts;
+            # elsewhere a Latin word ends where another script's particle starts (Munni는).
             if not spaced:
                 while i > start + 1 and script_class(text[i - 1]) in {"kana", "han", "hira"}:
                     i -= 1
+            elif script_class(text[start]) == "latin":
+                cut = next((j for j in range(start + 1, i)
+                            if text[j].isalpha() and script_class(text[j]) != "latin"), i)
+                i = cut
         else:
             kind = script_class(text[i])
             while i < len(text) and _is_word_char(text[i]) and script_class(text[i]) == kind:
