@@ -566,6 +566,24 @@ def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
     return None
 
 
+_NEXT_NAME = re.compile(r"\s+([^\W\d_][^\W_]*(?:\s+[^\W\d_][^\W_]*)*)")
+
+
+def _shortened(sentence: str, mention: Mention, target_text: str) -> bool:
+    """True when the mention is the first word of a longer capitalised name whose other
+    words the target keeps as they are (Cerro Fitz Roy -> "du Fitz Roy"): a translation
+    may drop a name's generic head word."""
+    match = _NEXT_NAME.match(sentence, mention.end)
+    if not match:
+        return False
+    rest = []
+    for word in match.group(1).split():
+        if not word[:1].isupper():
+            break
+        rest.append(word)
+    return bool(rest) and f" {_plain(' '.join(rest))}" in f" {target_text}"
+
+
 def _acronym(target: SegmentedDocument, target_ids: Sequence[int],
              spans: Mapping[int, Sequence[tuple[int, int]]]) -> bool:
     """True when a target sentence has a word of two or more capital letters that renders
@@ -665,6 +683,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             if _shifted(entity_id, pairs[max(0, index - 1):index + 2], by_sentence, renderings):
                 continue
             if _part_rendered(names[entity_id], target, pair.target_ids):
+                continue
+            if any(_shortened(source.sentences[m.sentence_id].text, m, sentence_text)
+                   for m in mentions):
                 continue
             if (entity_id in standard and " " in names[entity_id].canonical
                     and _acronym(target, pair.target_ids, spans)):
