@@ -20,11 +20,11 @@ from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import rules_for, same_spelling
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
 from mtcheck.names.matching import (
+    TargetWord,
     entity_forms,
     group_variants,
     meets_glossary,
     name_key,
-    TargetWord,
     script_class,
     target_words,
 )
@@ -298,7 +298,7 @@ def _companion_variants(entity: Entity, target: SegmentedDocument,
             continue
         for j in range(max(0, at - len(others)), min(len(words), at + len(others) + 1)):
             word = words[j]
-            if j == at or word.end <= rendering.end and word.start >= rendering.start:
+            if j == at or (word.end <= rendering.end and word.start >= rendering.start):
                 continue
             key = name_key(romanize(word.text, "en" if word.latin else lang), lang,
                            latin=word.latin)
