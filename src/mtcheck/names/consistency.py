@@ -720,7 +720,10 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             instead = (instead or unknown)[:_MAX_INSTEAD]
             message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
                        f"is not in the translation ({describe_sentences(pair.target_ids)})")
-            if instead:
+            # One other name where this one should be: a replacement, said as such.
+            if len(instead) == 1:
+                message += f"; replaced by {instead[0]}"
+            elif instead:
                 message += f"; {', '.join(instead)} is there instead"
             findings.append(Finding(
                 check="names.missing",
