@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -41,6 +41,18 @@ _ROMAN = re.compile(r"(?<![^\W\d_])[IVXLC]+(?![^\W\d_.])")
 _LONE_ROMAN_IS_A_WORD = frozenset({"en"})
 _VALID_ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _SPACES = re.compile(r"[\u00a0\u202f ]")
+# Digits with a capital letter O among them ("7O.Jahrgang", "19O5"): scanned text where the
+# letter stands for a zero. Read only to show a number is there, never to report one.
+_OCR_ZERO = re.compile(r"(?<![^\W_])\d[\dO]*O[\dO]*(?![^\W_])")
+# A main currency unit followed by its subunit: "2 fr. 70", "2 € 50", "3 fr . 60" (2.70).
+_SUBUNIT = re.compile(r"\s*([^\s\d.,;:()\[\]]+)(\s*\.)?\s*(\d\d)(?!\d|[.,]\d)")
+# Enumerators: a list or section number opening a line ("4. Die Expedition", "- 4.") or
+# left at the end of one by a lost line break ("… 7200 m.  21."); and reference marks, a
+# number in square brackets ("[12]") or glued to the end of a lower-case word ("Gipfel3").
+_ENUMERATOR_START = re.compile(r"^[\s\-\u2013\u2014]*(\d{1,2})\.(?!\d)(?:\s+([^\W\d_]+))?",
+                               re.MULTILINE)
+_ENUMERATOR_END = re.compile(r"[.:;!?)\u00bb\u201d]\s+(\d{1,2})\.\s*$", re.MULTILINE)
+_BRACKETED = re.compile(r"\[(\d{1,3})\]")
 
 
 @dataclass(frozen=True)
@@ -250,6 +262,97 @@ def _decimal_mark(lang: str) -> str:
         return "."
 
 
+@cache
+def currency_markers(lang: str) -> frozenset[str]:
+    """Words and signs that name a currency in ``lang``, folded: CLDR's currency symbols and
+    the first and last words of its currency names ("franc suisse", "Schweizer Franken",
+    "dollars des États-Unis"), for every regional locale of the language. The first and
+    last words carry the head noun in every language CLDR covers; the words between are
+    articles and prepositions ("des"), which must not count."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    base = lang.replace("-", "_").split("_")[0].lower()
+    markers: set[str] = set()
+    for identifier in sorted(i for i in locale_identifiers()
+                             if i == base or i.startswith(base + "_")):
+        locale = Locale.parse(identifier)
+        names = set(locale.currencies.values())
+        for forms in dict(locale._data["currency_names_plural"]).values():
+            names.update(dict(forms).values())
+        for name in names:
+            words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
+            markers.update(_fold(w) for w in (words[:1] + words[-1:]) if len(w) >= 3)
+        markers.update(_fold(str(symbol)) for symbol in locale.currency_symbols.values()
+                       if not any(ch.isdigit() for ch in str(symbol)))
+    return frozenset(markers)
+
+
+def _is_currency(marker: str, abbreviated: bool, lang: str) -> bool:
+    """A currency word or sign; with a full stop after it, also the abbreviation of one
+    ("fr." for franc, "Fr." for Franken)."""
+    folded = _fold(marker)
+    markers = currency_markers(lang)
+    if folded in markers:
+        return True
+    return (abbreviated and len(folded) >= 2 and folded.isalpha()
+            and any(word.startswith(folded) and word.isalpha() for word in markers))
+
+
+@cache
+def month_names(lang: str) -> frozenset[str]:
+    """Month names and abbreviations of ``lang`` (CLDR), folded, without full stops."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    names: set[str] = set()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            names.update(_fold(str(name)).rstrip(".")
+                         for name in dict(locale.months.get(context, {}).get(width, {})).values())
+    return frozenset(names)
+
+
+def _with_subunit(text: str, mention: NumberMention, lang: str
+                  ) -> tuple[NumberMention, NumberMention | None]:
+    """"2 fr. 70" is 2.70: the main unit's number gains the reading with its subunit, and
+    the subunit's number is kept as a word-like mention (it shows itself when the other
+    text has a separate 70, and never stands for a replaced number)."""
+    if mention.alternatives or not mention.value.isdigit():
+        return mention, None
+    match = _SUBUNIT.match(text, mention.end)
+    if match is None or not _is_currency(match.group(1), match.group(2) is not None, lang):
+        return mention, None
+    amount = f"{mention.value}.{match.group(3)}"
+    main = NumberMention(mention.value, mention.start, mention.end, mention.text,
+                         alternatives=(_canonical(Decimal(amount)),))
+    subunit = NumberMention(str(int(match.group(3))), match.start(3), match.end(3),
+                            match.group(3), word=True)
+    return main, subunit
+
+
+def _layout_spans(text: str, lang: str) -> set[tuple[int, int]]:
+    """Spans of digits that number the layout rather than say something: enumerators
+    opening a line (not a date: "5. August") or stranded at its end, and reference marks."""
+    spans: set[tuple[int, int]] = set()
+    months = month_names(lang)
+    for match in _ENUMERATOR_START.finditer(text):
+        following = match.group(2)
+        if following is None or _fold(following) not in months:
+            spans.add(match.span(1))
+    spans.update(match.span(1) for match in _ENUMERATOR_END.finditer(text))
+    spans.update(match.span(1) for match in _BRACKETED.finditer(text))
+    return spans
+
+
+def _glued_to_word(text: str, start: int) -> bool:
+    """A reference mark glued to a lower-case word ("Gipfel3"); not "K2" or "A380"."""
+    return start >= 2 and text[start - 1].islower() and text[start - 2].isalpha()
+
+
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """Numbers written in ``text``: digits of any script with their decimal, time and scale
     readings, abbreviated years, Roman numerals, Han numerals before 日/月/年, and the numeral
@@ -258,9 +361,12 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
     mark = _decimal_mark(lang)
     found: list[NumberMention] = []
     times = {m.start(): m for m in _TIME.finditer(text)}
+    scanned = [m for m in _OCR_ZERO.finditer(text)]
+    found.extend(NumberMention(str(int(m.group(0).replace("O", "0"))), m.start(), m.end(),
+                               m.group(0), word=True) for m in scanned)
     cursor = 0
     for match in _NUMBER.finditer(text):
-        if match.start() < cursor:
+        if match.start() < cursor or any(m.start() <= match.start() < m.end() for m in scanned):
             continue
         time = times.get(match.start())
         if time is not None and not re.fullmatch(r"\d+[.,]\d+", match.group(0)):
@@ -279,8 +385,14 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             end = fraction.end()
         mention = _scaled(text, NumberMention(value, match.start(), end, text[match.start():end],
                                               alternatives=alternatives), lang)
+        subunit = None
+        if mention.end == end:
+            mention, subunit = _with_subunit(text, mention, lang)
         found.append(mention)
         cursor = mention.end
+        if subunit is not None:
+            found.append(subunit)
+            cursor = subunit.end
     for match in _CJK_SECONDS.finditer(text):
         found = [n for n in found if not match.start() <= n.start < match.end()]
         found.append(NumberMention(f"{int(match.group(1))}.{match.group(2)}", match.start(),
@@ -315,4 +427,8 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             if number is not None:
                 found.append(NumberMention(str(number), match.start(), match.end(),
                                            match.group(0), word=True))
+    layout = _layout_spans(text, lang)
+    found = [replace(n, word=True) if not n.word and ((n.start, n.end) in layout
+                                                       or _glued_to_word(text, n.start)) else n
+             for n in found]
     return sorted(found, key=lambda n: (n.start, n.end))
