@@ -29,8 +29,7 @@ from dataclasses import replace
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.names.numerals import NumberMention, find_numbers
-from mtcheck.types import (AlignedPair, Alignment, Finding, SegmentedDocument, Severity,
-                           TextSpan)
+from mtcheck.types import AlignedPair, Alignment, Finding, SegmentedDocument, Severity, TextSpan
 
 __all__ = ["NumberMention", "check_numbers", "find_numbers"]
 
