@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from mtcheck.checks import CHECKS, describe_sentences
-from mtcheck.names.numerals import NumberMention, find_numbers
+from mtcheck.names.numerals import NumberMention, find_numbers, same_quantity
 from mtcheck.types import AlignedPair, Alignment, Finding, SegmentedDocument, Severity, TextSpan
 
 __all__ = ["NumberMention", "check_numbers", "find_numbers"]
@@ -82,6 +82,7 @@ def _match(wanted: Sequence[NumberMention], offered: Sequence[NumberMention]) ->
         lambda a, b: a.value == b.value,
         lambda a, b: bool(a.readings & b.readings) and _prefers(a, b),
         lambda a, b: bool(a.readings & b.readings),
+        same_quantity,
     ]
     for test in tests:
         for i, mention in enumerate(wanted):

@@ -68,6 +68,9 @@ class NumberMention:
     word: bool = False
     # Other readings: "15.30" is also the time "15:30"; "1.500" is 1500 or 1.5.
     alternatives: tuple[str, ...] = ()
+    # A measure with its unit: (dimension, unit, lowest, highest value in the base unit), the
+    # range the written digits allow ("30 cm" is 29.5 to 30.5 cm); see :func:`same_quantity`.
+    quantity: tuple[str, str, float, float] | None = None
 
     @property
     def readings(self) -> frozenset[str]:
@@ -334,6 +337,72 @@ def _with_subunit(text: str, mention: NumberMention, lang: str
     return main, subunit
 
 
+# Units a translator converts between, by CLDR unit id: the dimension and the size in its
+# base unit (metre, kilogram). Physics, not language: the words come from CLDR per locale.
+_UNIT_SIZES: dict[str, tuple[str, float]] = {
+    "length-millimeter": ("length", 0.001), "length-centimeter": ("length", 0.01),
+    "length-meter": ("length", 1.0), "length-kilometer": ("length", 1000.0),
+    "length-inch": ("length", 0.0254), "length-foot": ("length", 0.3048),
+    "length-yard": ("length", 0.9144), "length-mile": ("length", 1609.344),
+    "mass-gram": ("mass", 0.001), "mass-kilogram": ("mass", 1.0),
+    "mass-pound": ("mass", 0.45359237), "mass-ounce": ("mass", 0.028349523125),
+}
+_UNIT_AFTER = re.compile(r"[\u00a0\u202f ]?([^\W\d_]+\.?|[\u2032\u2033'\"])")
+
+
+@cache
+def unit_words(lang: str) -> dict[str, str]:
+    """Unit words and signs of ``lang`` (CLDR unit patterns: long, short and narrow forms,
+    every plural), folded, to their CLDR unit id: "pieds" and "pi" → length-foot."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        patterns = Locale.parse(lang.replace("-", "_"))._data["unit_patterns"]
+    except (UnknownLocaleError, ValueError, KeyError):
+        return {}
+    words: dict[str, str] = {}
+    for unit in _UNIT_SIZES:
+        for width in ("long", "short", "narrow"):
+            for form, pattern in dict(dict(patterns.get(unit, {})).get(width, {})).items():
+                if form == "per":
+                    continue
+                word = _fold(str(pattern).replace("{0}", "").strip(" \u00a0\u202f"))
+                if word and not any(ch.isspace() for ch in word):
+                    words.setdefault(word, unit)
+    return words
+
+
+def _quantity(text: str, mention: NumberMention, lang: str
+              ) -> tuple[str, str, float, float] | None:
+    """The measure a number with a unit after it states, as the range its digits allow."""
+    match = _UNIT_AFTER.match(text, mention.end)
+    if match is None:
+        return None
+    word = _fold(match.group(1))
+    units = unit_words(lang)
+    unit = units.get(word) or units.get(word.rstrip("."))
+    if unit is None:
+        return None
+    try:
+        value = Decimal(mention.value)
+    except InvalidOperation:
+        return None
+    exponent = value.as_tuple().exponent
+    half = Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
+    dimension, size = _UNIT_SIZES[unit]
+    return (dimension, unit, float(value - half) * size, float(value + half) * size)
+
+
+def same_quantity(first: NumberMention, second: NumberMention) -> bool:
+    """Two measures in different units that the written digits allow to be equal: "30 cm"
+    (29.5-30.5 cm) and "12 pouces" (29.2-31.8 cm); not "60 ft" (18.1-18.4 m) and
+    "19,29 m". In one unit, values must be equal: that is what readings compare."""
+    a, b = first.quantity, second.quantity
+    if a is None or b is None or a[0] != b[0] or a[1] == b[1]:
+        return False
+    return a[2] <= b[3] and b[2] <= a[3]
+
+
 def _layout_spans(text: str, lang: str) -> set[tuple[int, int]]:
     """Spans of digits that number the layout rather than say something: enumerators
     opening a line (not a date: "5. August") or stranded at its end, and reference marks."""
@@ -388,6 +457,8 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         subunit = None
         if mention.end == end:
             mention, subunit = _with_subunit(text, mention, lang)
+        if subunit is None:
+            mention = replace(mention, quantity=_quantity(text, mention, lang))
         found.append(mention)
         cursor = mention.end
         if subunit is not None:
