@@ -15,7 +15,8 @@ is not reported when the question is the alignment's rather than the translator'
   side and every unaligned sentence up to it (where a misplaced translation would be);
 * it belongs to a run of two or more source numbers, all unmatched, that stands in the
   same order in some other target sentence (a page header left in both texts, a sentence
-  the aligner put elsewhere): a run of numbers is text, not chance.
+  the aligner put elsewhere): a run of numbers is text, not chance. Likewise a run of
+  target numbers that stands in another source sentence replaces nothing.
 
 A number replaced in a pair the aligner itself thinks more likely wrong than right
 (confidence below one half) is a warning, not an error: it may be the alignment's doing.
@@ -156,12 +157,18 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
     """numbers.mismatch where a source number is replaced, numbers.missing where it is gone."""
     findings: list[Finding] = []
     aligned = {tid for pair in alignment.pairs if pair.source_ids for tid in pair.target_ids}
-    cache: dict[int, list[NumberMention]] = {}
+    cache: dict[tuple[str, int], list[NumberMention]] = {}
 
-    def numbers_of(tid: int) -> list[NumberMention]:
-        if tid not in cache:
-            cache[tid] = [n for _, n in _read(target, (tid,))]
-        return cache[tid]
+    def numbers_of(tid: int, side: str = "target") -> list[NumberMention]:
+        if (side, tid) not in cache:
+            document = target if side == "target" else source
+            cache[side, tid] = [n for _, n in _read(document, (tid,))]
+        return cache[side, tid]
+
+    def elsewhere(side: str, ids: Sequence[int]) -> list[list[NumberMention]]:
+        count = len((target if side == "target" else source).sentences)
+        return [[n for n in numbers_of(i, side) if not n.word] for i in range(count)
+                if i not in ids]
 
     for pair in alignment.pairs:
         if not pair.source_ids or not pair.target_ids:
@@ -178,17 +185,22 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
         found_near = _match([source_numbers[k][1] for k in sorted(missing)], nearby)
         missing -= {k for k, j in zip(sorted(missing), found_near, strict=True) if j is not None}
         for run in _runs(source_numbers, missing):
-            elsewhere = [[n for n in numbers_of(tid) if not n.word]
-                         for tid in range(len(target.sentences)) if tid not in pair.target_ids]
-            if _stands_elsewhere([source_numbers[k][1] for k in run], elsewhere):
+            if _stands_elsewhere([source_numbers[k][1] for k in run],
+                                 elsewhere("target", pair.target_ids)):
                 missing -= set(run)
         if not missing:
             continue
         # A target number some source number of the pair reads as is accounted for, even
-        # when another mention took it ("zweiten" → "deux", so "2e" replaces nothing).
+        # when another mention took it ("zweiten" → "deux", so "2e" replaces nothing); so
+        # is a run of target numbers that stands in another source sentence.
         used = {j for j in matched if j is not None}
+        unused = {j for j in range(len(target_numbers)) if j not in used}
+        for run in _runs(target_numbers, unused):
+            if _stands_elsewhere([target_numbers[j][1] for j in run],
+                                 elsewhere("source", pair.source_ids)):
+                unused -= set(run)
         extras = [(tid, n) for j, (tid, n) in enumerate(target_numbers)
-                  if j not in used and not n.word
+                  if j in unused and not n.word
                   and not any(n.readings & s.readings for _, s in source_numbers)]
         replacements: dict[int, Located] = {}
         candidates = sorted(((_closeness(source_numbers[k][1], n), k, e)

@@ -22,7 +22,10 @@ from typing import Any
 from mtcheck.names.inflection import rules_for
 
 # Digits with optional thousands separators and a decimal part, in any script.
-_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[,.\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?!\d)")
+# Grouping by spaces or apostrophes (Swiss "1'000") needs one to three digits before the
+# first group: "1956 300 Träger" is two numbers, "24 350 ft" one.
+_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[\u00a0\u202f '\u2019]\d{3})+(?:[.,]\d+)?"
+                     r"|\d+(?:[,.]\d{3})*(?:[.,]\d+)?)(?!\d)")
 # A second year abbreviated after a slash or dash: "1952/53", "1954-55".
 _YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[/–-]\s?(\d\d)(?!\d)")
 # A time of day written with an hour mark: "15 h 30", "15h30", "15 h. 30", "15:30".
@@ -40,7 +43,7 @@ _HAN_NUMBER = re.compile(r"([〇零一二三四五六七八九十]{1,3})(?=[日�
 _ROMAN = re.compile(r"(?<![^\W\d_])[IVXLC]+(?![^\W\d_.])")
 _LONE_ROMAN_IS_A_WORD = frozenset({"en"})
 _VALID_ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_SPACES = re.compile(r"[\u00a0\u202f ]")
+_SPACES = re.compile(r"[\u00a0\u202f '\u2019]")
 # Digits with a capital letter O among them ("7O.Jahrgang", "19O5"): scanned text where the
 # letter stands for a zero. Read only to show a number is there, never to report one.
 _OCR_ZERO = re.compile(r"(?<![^\W_])\d[\dO]*O[\dO]*(?![^\W_])")
