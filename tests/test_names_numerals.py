@@ -320,3 +320,19 @@ def test_ordinals_written_as_words(text: str, lang: str, values: list[str]) -> N
 def test_an_ordinal_word_in_the_translation_shows_the_ordinal_is_there() -> None:
     assert pair_check("Am 5. Mai erreichten sie den Gipfel zum 3. Mal.", "de",
                       "On the fifth of May they reached the top for the third time.", "en") == []
+
+
+def test_a_neighbour_whose_numbers_all_disagree_does_not_end_the_search() -> None:
+    source = segmented("de", ["Der Lhotse misst bald wohl 8510 m.", "Der Makalu hat 8470 m.",
+                              "Ende 1956."], "de.txt")
+    target = segmented("fr", ["Photo: Everest (8848 m).", "Photo: Sia Kangri (7315 m).",
+                              "Le Lhotsé devra être élevé à 8510 m.", "Le Makalu, 8470 m.",
+                              "Fin 1956."], "fr.txt")
+    # Both source sentences were paired with captions; their translations follow unaligned.
+    shifted = alignment(((0,), (0,)), ((1,), (1,)), ((), (2,)), ((), (3,)), ((2,), (4,)))
+    assert check_numbers(source, target, shifted) == ()
+    # A neighbour that shares a number with its source is trusted and ends the search.
+    trusted = segmented("fr", ["Photo: Everest (8848 m).", "Le Makalu a 8470 m.",
+                               "Le Lhotsé devra être élevé à 8510 m.", "Rien.", "Fin 1956."],
+                        "fr.txt")
+    assert [f.expected for f in check_numbers(source, trusted, shifted)] == ["8510"]

@@ -12,7 +12,8 @@ number the segmenter cut in two ("2 fr." | "70") reads as it was written. A sour
 is not reported when the question is the alignment's rather than the translator's:
 
 * it is in the target sentences around the pair: the nearest aligned sentence on each
-  side and every unaligned sentence up to it (where a misplaced translation would be);
+  side and every sentence up to it that is unaligned or in a contradicted pair (both sides
+  have numbers and share none): where a misplaced translation would be;
 * it belongs to a run of two or more source numbers, all unmatched, that stands in the
   same order in some other target sentence (a page header left in both texts, a sentence
   the aligner put elsewhere): a run of numbers is text, not chance. Likewise a run of
@@ -97,14 +98,16 @@ def _match(wanted: Sequence[NumberMention], offered: Sequence[NumberMention]) ->
     return result
 
 
-def _around(pair: AlignedPair, target: SegmentedDocument, aligned: set[int]) -> list[int]:
+def _around(pair: AlignedPair, target: SegmentedDocument, aligned: set[int],
+            contradicted: set[int]) -> list[int]:
     """Target sentences where a misplaced translation of the pair may stand: on each side,
-    every unaligned sentence up to and including the nearest aligned one."""
+    every unaligned sentence and every sentence of a contradicted pair (both sides have
+    numbers, and they share none) up to and including the nearest other aligned one."""
     ids: list[int] = []
     for step, tid in ((-1, min(pair.target_ids) - 1), (1, max(pair.target_ids) + 1)):
         while 0 <= tid < len(target.sentences):
             ids.append(tid)
-            if tid in aligned:
+            if tid in aligned and tid not in contradicted:
                 break
             tid += step
     return ids
@@ -170,6 +173,8 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
         return [[n for n in numbers_of(i, side) if not n.word] for i in range(count)
                 if i not in ids]
 
+    read: list[tuple[AlignedPair, list[Located], list[Located], list[int | None]]] = []
+    contradicted: set[int] = set()
     for pair in alignment.pairs:
         if not pair.source_ids or not pair.target_ids:
             continue
@@ -178,10 +183,17 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
             continue
         target_numbers = _read(target, pair.target_ids)
         matched = _match([n for _, n in source_numbers], [n for _, n in target_numbers])
+        read.append((pair, source_numbers, target_numbers, matched))
+        if (any(not n.word for _, n in target_numbers)
+                and all(j is None for (_, n), j in zip(source_numbers, matched, strict=True)
+                        if not n.word)):
+            contradicted.update(pair.target_ids)
+    for pair, source_numbers, target_numbers, matched in read:
         missing = {k for k, j in enumerate(matched) if j is None and not source_numbers[k][1].word}
         if not missing:
             continue
-        nearby = [n for tid in _around(pair, target, aligned) for n in numbers_of(tid)]
+        nearby = [n for tid in _around(pair, target, aligned, contradicted)
+                  for n in numbers_of(tid)]
         found_near = _match([source_numbers[k][1] for k in sorted(missing)], nearby)
         missing -= {k for k, j in zip(sorted(missing), found_near, strict=True) if j is not None}
         for run in _runs(source_numbers, missing):
