@@ -217,18 +217,23 @@ def test_any_length_in_mm_and_its_rounded_cm_are_one_measure(millimetres: int) -
 
 
 _LOCALES = ["en", "de", "fr", "es", "it", "pt", "pt_PT", "ru", "el", "fi", "id", "ja", "ko",
-            "zh", "de_CH", "fr_CH", "sv", "pl", "uk", "hi"]
+            "zh", "de_CH", "fr_CH", "sv", "pl", "uk", "hi", "en_IN", "nl", "cs", "tr", "es_MX"]
 
 
 @given(locale=st.sampled_from(_LOCALES),
-       value=st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
-def test_a_number_in_any_locales_own_format_reads_back(locale: str, value: Decimal) -> None:
-    from babel.numbers import format_decimal
+       currency=st.sampled_from([None, "EUR", "USD", "CHF", "INR", "RUB"]),
+       value=st.decimals(min_value=0, max_value=10**8, places=2, allow_nan=False))
+def test_a_number_in_any_locales_own_format_reads_back(locale: str, currency: str | None,
+                                                       value: Decimal) -> None:
+    # CLDR's own formats: grouping by dots, commas, spaces, apostrophes (de-CH) or lakhs
+    # (hi, en-IN: 3,05,713.04), currency signs before or after, glued or spaced.
+    from babel.numbers import format_currency, format_decimal
 
-    text = format_decimal(value, format="#,##0.##", locale=locale)
+    value = value.quantize(Decimal("0.01"))  # 1E+8 → 100000000.00
+    text = (format_currency(value, currency, locale=locale) if currency
+            else format_decimal(value, locale=locale))
     expected = format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
-    lang = locale.split("_")[0]
-    found = [n for n in find_numbers(f"({text})", lang) if not n.word]
+    found = [n for n in find_numbers(f"({text})", locale.split("_")[0]) if not n.word]
     assert len(found) == 1, (text, found)
     assert expected in found[0].readings, (text, found[0])
 
@@ -336,3 +341,15 @@ def test_a_neighbour_whose_numbers_all_disagree_does_not_end_the_search() -> Non
                                "Le Lhotsé devra être élevé à 8510 m.", "Rien.", "Fin 1956."],
                         "fr.txt")
     assert [f.expected for f in check_numbers(source, trusted, shifted)] == ["8510"]
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("kostet Fr. 1'250.50", "de", ["1250.5"]),                  # Swiss apostrophe grouping
+    ("coûte 1’250 francs", "fr", ["1250"]),
+    ("à 24 350 pieds", "fr", ["24350"]),                         # space grouping
+    ("im Jahre 1956 300 Träger", "de", ["1956", "300"]),         # no group after 4 digits
+    ("₹3,05,713.04 and 12,34,567", "en", ["305713.04", "1234567"]),  # lakh and crore
+    ("Rp10.000 per hari", "id", ["10000"]),                     # a currency glued, no mark
+])
+def test_grouping_styles(text: str, lang: str, values: list[str]) -> None:
+    assert [n.value for n in find_numbers(text, lang) if not n.word] == values

@@ -24,7 +24,9 @@ from mtcheck.names.inflection import rules_for
 # Digits with optional thousands separators and a decimal part, in any script.
 # Grouping by spaces or apostrophes (Swiss "1'000") needs one to three digits before the
 # first group: "1956 300 Träger" is two numbers, "24 350 ft" one.
+# Indian grouping (lakh, crore) puts two digits in every group but the last: 3,05,713.04.
 _NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[\u00a0\u202f '\u2019]\d{3})+(?:[.,]\d+)?"
+                     r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
                      r"|\d+(?:[,.]\d{3})*(?:[.,]\d+)?)(?!\d)")
 # A second year abbreviated after a slash or dash: "1952/53", "1954-55".
 _YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[/–-]\s?(\d\d)(?!\d)")
@@ -97,7 +99,9 @@ def _decimal_readings(raw: str, decimal_mark: str) -> tuple[str, tuple[str, ...]
     separators = set(re.findall(r"[,.]", digits))
     grouped = re.fullmatch(r"\d{1,3}([,.]\d{3})+", digits)
     readings: list[str] = []
-    if grouped and (len(separators) == 1 and digits.count(next(iter(separators))) == 1):
+    if re.fullmatch(r"\d{1,2}(,\d\d)+,\d{3}(\.\d+)?", digits):
+        readings = [_canonical(Decimal(digits.replace(",", "")))]   # Indian grouping
+    elif grouped and (len(separators) == 1 and digits.count(next(iter(separators))) == 1):
         # "1.500" / "1,500": thousands or a decimal; the language's decimal mark decides
         # which reading comes first, and both stay possible.
         as_group = digits.replace(",", "").replace(".", "")
@@ -420,9 +424,13 @@ def _layout_spans(text: str, lang: str) -> set[tuple[int, int]]:
     return spans
 
 
-def _glued_to_word(text: str, start: int) -> bool:
-    """A reference mark glued to a lower-case word ("Gipfel3"); not "K2" or "A380"."""
-    return start >= 2 and text[start - 1].islower() and text[start - 2].isalpha()
+def _glued_to_word(text: str, start: int, lang: str) -> bool:
+    """A reference mark glued to a lower-case word ("Gipfel3"); not "K2" or "A380", and
+    not a currency sign written with letters ("Rs590", "Rp10.000")."""
+    if not (start >= 2 and text[start - 1].islower() and text[start - 2].isalpha()):
+        return False
+    word = re.search(r"[^\W\d_]+$", text[:start])
+    return word is None or _fold(word.group(0)) not in currency_markers(lang)
 
 
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
@@ -503,6 +511,6 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
                                            match.group(0), word=True))
     layout = _layout_spans(text, lang)
     found = [replace(n, word=True) if not n.word and ((n.start, n.end) in layout
-                                                       or _glued_to_word(text, n.start)) else n
+                                                       or _glued_to_word(text, n.start, lang)) else n
              for n in found]
     return sorted(found, key=lambda n: (n.start, n.end))
