@@ -155,6 +155,22 @@ def _closeness(wanted: NumberMention, other: NumberMention) -> tuple[int, float,
     return (abs(digits(wanted) - digits(other)), ratio, other.start)
 
 
+def _pair_replacements(missing: Sequence[Located], extras: Sequence[Located]
+                       ) -> dict[int, Located]:
+    """Which new target number stands for which missing source number (by index in
+    ``missing``): the likest pairs first, each number used once."""
+    candidates = sorted((_closeness(number, other), i, e)
+                        for i, (_, number) in enumerate(missing)
+                        for e, (_, other) in enumerate(extras))
+    replacements: dict[int, Located] = {}
+    paired: set[int] = set()
+    for _, i, e in candidates:
+        if i not in replacements and e not in paired:
+            replacements[i] = extras[e]
+            paired.add(e)
+    return replacements
+
+
 def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
                   alignment: Alignment) -> tuple[Finding, ...]:
     """numbers.mismatch where a source number is replaced, numbers.missing where it is gone."""
@@ -214,21 +230,14 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
         extras = [(tid, n) for j, (tid, n) in enumerate(target_numbers)
                   if j in unused and not n.word
                   and not any(n.readings & s.readings for _, s in source_numbers)]
-        replacements: dict[int, Located] = {}
-        candidates = sorted(((_closeness(source_numbers[k][1], n), k, e)
-                             for k in missing for e, (_, n) in enumerate(extras)),
-                            key=lambda item: (item[0], item[1], item[2]))
-        paired: set[int] = set()
-        for _, k, e in candidates:
-            if k not in replacements and e not in paired:
-                replacements[k] = extras[e]
-                paired.add(e)
+        order = sorted(missing)
+        replacements = _pair_replacements([source_numbers[k] for k in order], extras)
         severity = Severity.WARNING if pair.confidence < _LIKELY_WRONG else None
-        for k in sorted(missing):
+        for i, k in enumerate(order):
             sid, number = source_numbers[k]
             source_span = TextSpan("source", sid, number.start, number.end, number.text)
-            if k in replacements:
-                tid, other = replacements[k]
+            if i in replacements:
+                tid, other = replacements[i]
                 findings.append(_finding(
                     "numbers.mismatch",
                     f"The source has {number.text} ({describe_sentences([sid])}); the translation has "
