@@ -410,6 +410,52 @@ def same_quantity(first: NumberMention, second: NumberMention) -> bool:
     return a[2] <= b[3] and b[2] <= a[3]
 
 
+@cache
+def currency_scales(lang: str) -> tuple[tuple[str, int], ...]:
+    """Short scale marks that CLDR writes only with a currency ("$1.2M", "£3bn", "3 M€",
+    "2 Md €"), folded, longest first; a mark the regional locales disagree on is left out."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    base = lang.replace("-", "_").split("_")[0].lower()
+    factors: dict[str, set[int]] = {}
+    for identifier in sorted(i for i in locale_identifiers()
+                             if i == base or i.startswith(base + "_")):
+        formats = Locale.parse(identifier)._data.get("compact_currency_formats", {})
+        for by_magnitude in dict(dict(formats).get("short", {})).values():
+            for magnitude, pattern in dict(by_magnitude).items():
+                text = str(getattr(pattern, "pattern", pattern))
+                zeros = text.count("0")
+                mark = _fold(re.sub(r"[0#¤]+|'", "", text).replace("\u00a0", " ").strip())
+                if mark and zeros and not any(ch.isdigit() for ch in mark):
+                    factors.setdefault(mark, set()).add(int(magnitude) // 10 ** (zeros - 1))
+    found = {mark: next(iter(f)) for mark, f in factors.items() if len(f) == 1}
+    return tuple(sorted(found.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+def _currency_scaled(text: str, mention: NumberMention, lang: str) -> NumberMention:
+    """"$1.2M", "£3bn", "3 M€": a short scale mark counts next to a currency sign or word,
+    before the number or after the mark; elsewhere "5 M" or "5m" may be metres."""
+    following = re.sub(r"[\u00a0\u202f]", " ", _fold(text[mention.end:mention.end + 12]))
+    for mark, factor in currency_scales(lang):
+        spaced = following.lstrip(" ")
+        after_mark = spaced[len(mark):len(mark) + 1]
+        if not spaced.startswith(mark) or after_mark.isalpha() or after_mark == "-":
+            continue
+        end = mention.end + len(following) - len(spaced) + len(mark)
+        before = re.search(r"(\S+?)[\s\u00a0\u202f]?$", text[:mention.start])
+        after = re.match(r"[\s\u00a0\u202f]?([^\s\d.,;:()]+)", text[end:])
+        if not any(m is not None and _is_currency(m.group(1), False, lang) for m in (before, after)):
+            return mention
+        try:
+            value = Decimal(mention.value) * factor
+        except InvalidOperation:
+            return mention
+        return NumberMention(_canonical(value), mention.start, end, text[mention.start:end],
+                             alternatives=(mention.value,))
+    return mention
+
+
 def _layout_spans(text: str, lang: str) -> set[tuple[int, int]]:
     """Spans of digits that number the layout rather than say something: enumerators
     opening a line (not a date: "5. August") or stranded at its end, and reference marks."""
@@ -463,8 +509,12 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             # "1 ½" is 1.5, like "1,50".
             value = _canonical(Decimal(value) + Decimal(str(unicodedata.numeric(fraction.group(1)))))
             end = fraction.end()
-        mention = _scaled(text, NumberMention(value, match.start(), end, text[match.start():end],
-                                              alternatives=alternatives), lang)
+        mention = NumberMention(value, match.start(), end, text[match.start():end],
+                                alternatives=alternatives)
+        # A currency's short mark first: "306 mil M €" is 306 mil millones, not 306 mil.
+        mention = _currency_scaled(text, mention, lang)
+        if mention.end == end:
+            mention = _scaled(text, mention, lang)
         subunit = None
         if mention.end == end:
             mention, subunit = _with_subunit(text, mention, lang)
