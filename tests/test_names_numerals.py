@@ -394,3 +394,23 @@ def test_cldr_compact_currency_amounts_read_back(locale: str, currency: str, amo
     found = [n for n in find_numbers(f"x {text} y", locale.split("_")[0]) if not n.word]
     assert len(found) == 1, (text, found)
     assert str(amount * magnitude) in found[0].readings, (text, found[0])
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("погибли три человека, в двух городах, трое раненых", "ru", ["3", "2", "3"]),
+    ("семью годами позже", "ru", []),                         # "family", not seven
+    ("三人が死亡し、二十五人が負傷した", "ja", ["3", "25"]),      # Han numerals before counters
+    ("两个城市", "zh", ["2"]),
+])
+def test_cardinals_written_as_words_and_han_counts(text: str, lang: str,
+                                                   values: list[str]) -> None:
+    found = find_numbers(text, lang)
+    assert [n.value for n in found] == values
+    assert all(n.word for n in found)
+
+
+def test_a_count_written_out_shows_the_digit_is_there() -> None:
+    assert pair_check("3 people died and 25 were injured.", "en",
+                      "三人が死亡し、二十五人が負傷した。", "ja") == []
+    assert pair_check("3 people died in 2 cities.", "en",
+                      "Погибли три человека в двух городах.", "ru") == []

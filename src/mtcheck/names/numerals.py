@@ -37,9 +37,12 @@ _CJK_SECONDS = re.compile(r"(\d+)秒(\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _VULGAR_FRACTION = re.compile(r"\s?([\u00bc-\u00be\u2150-\u215e])")
 _HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-               "八": 8, "九": 9, "十": 10}
+               "八": 8, "九": 9, "十": 10, "两": 2, "兩": 2}
 # Han numerals count only before a date or counter character, where they are unambiguous.
 _HAN_NUMBER = re.compile(r"([〇零一二三四五六七八九十]{1,3})(?=[日月年号號])")
+# Before a counter (people, times, items, years of age) a Han numeral is a count, but
+# "一人" is also "alone" and "一回" "once": read as a word, never reported.
+_HAN_COUNT = re.compile(r"([〇零一二三四五六七八九十两兩]{1,3})(?=[人名回件個个歳岁台隻只頭头位])")
 # Roman numerals ("Bd. XI", "camp III", "camp V a"). A lone letter counts only after a word
 # and in languages where it is not a word itself (English "I").
 _ROMAN = re.compile(r"(?<![^\W\d_])[IVXLC]+(?![^\W\d_.])")
@@ -539,6 +542,11 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         han = _han_value(match.group(1))
         if han is not None:
             found.append(NumberMention(str(han), match.start(), match.end(), match.group(1)))
+    for match in _HAN_COUNT.finditer(text):
+        han = _han_value(match.group(1))
+        if han is not None:
+            found.append(NumberMention(str(han), match.start(), match.end(), match.group(1),
+                                       word=True))
     lone_allowed = lang.split("-")[0].lower() not in _LONE_ROMAN_IS_A_WORD
     for match in _ROMAN.finditer(text):
         numeral = match.group(0)
