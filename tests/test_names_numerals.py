@@ -414,3 +414,18 @@ def test_a_count_written_out_shows_the_digit_is_there() -> None:
                       "三人が死亡し、二十五人が負傷した。", "ja") == []
     assert pair_check("3 people died in 2 cities.", "en",
                       "Погибли три человека в двух городах.", "ru") == []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (("at 3 p.m.", "en"), ("um 15 Uhr", "de")),
+    (("at 3pm", "en"), ("в 15:00", "ru")),
+    (("at 11 a.m.", "en"), ("à 11 heures", "fr")),
+    (("um 15:00 Uhr", "de"), ("à 15 heures", "fr")),
+])
+def test_a_full_hour_in_any_clock_is_one_time(first: tuple[str, str],
+                                               second: tuple[str, str]) -> None:
+    assert same_number(first, second)
+
+
+def test_the_hour_before_pm_is_not_the_morning_one_alone() -> None:
+    assert not same_number(("at 3 p.m.", "en"), ("um 16 Uhr", "de"))

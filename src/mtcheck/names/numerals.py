@@ -130,8 +130,28 @@ def _decimal_readings(raw: str, decimal_mark: str) -> tuple[str, tuple[str, ...]
 
 
 def _afternoon(hour: int, minutes: str) -> tuple[str, ...]:
-    """A 12-hour clock time may be the afternoon one ("3:30 pm" is 15:30)."""
-    return (f"{hour + 12}:{minutes}",) if 1 <= hour <= 11 else ()
+    """A 12-hour clock time may be the afternoon one ("3:30 pm" is 15:30); a full hour is
+    also the bare hour ("15:00" is "15 Uhr", "15 heures")."""
+    full = (str(hour),) if minutes == "00" else ()
+    if 1 <= hour <= 11:
+        return (f"{hour + 12}:{minutes}", *full, *((str(hour + 12),) if full else ()))
+    return full
+
+
+# A bare hour of the 12-hour clock: "3 p.m.", "11am", "3 PM".
+_MERIDIEM = re.compile(r"[\u00a0\u202f ]?([ap])\.?[\u00a0\u202f ]?m\b\.?", re.IGNORECASE)
+
+
+def _meridiem(text: str, mention: NumberMention) -> NumberMention:
+    """"3 p.m." is the hour 15 (and 15:00); "11 a.m." is 11:00."""
+    match = _MERIDIEM.match(text, mention.end)
+    if match is None or mention.alternatives or not mention.value.isdigit():
+        return mention
+    hour = int(mention.value)
+    if not 1 <= hour <= 12:
+        return mention
+    hour24 = (hour % 12) + (12 if match.group(1).lower() == "p" else 0)
+    return replace(mention, alternatives=(str(hour24), f"{hour24}:00"))
 
 
 def _fold(text: str) -> str:
@@ -521,6 +541,8 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         subunit = None
         if mention.end == end:
             mention, subunit = _with_subunit(text, mention, lang)
+        if mention.end == end and subunit is None:
+            mention = _meridiem(text, mention)
         if subunit is None:
             mention = replace(mention, quantity=_quantity(text, mention, lang))
         found.append(mention)
