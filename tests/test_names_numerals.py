@@ -360,6 +360,8 @@ def test_grouping_styles(text: str, lang: str, values: list[str]) -> None:
     (("a £3bn deal", "en"), ("ein Geschäft über 3 Mrd. Pfund", "de")),
     (("US$ 4.5M", "en"), ("4,5 millones de dólares", "es")),
     (("un budget de 3 M€", "fr"), ("a budget of 3 million euros", "en")),
+    (("costs $2.3 billion", "en"), ("costará $2.3 mil millones", "es")),   # the longer scale
+    (("9.2 billion shillings", "en"), ("9,2 miles de millones de chelines", "es")),
 ])
 def test_short_scale_marks_count_next_to_a_currency(first: tuple[str, str],
                                                     second: tuple[str, str]) -> None:

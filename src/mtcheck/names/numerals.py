@@ -534,10 +534,10 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             end = fraction.end()
         mention = NumberMention(value, match.start(), end, text[match.start():end],
                                 alternatives=alternatives)
-        # A currency's short mark first: "306 mil M €" is 306 mil millones, not 306 mil.
-        mention = _currency_scaled(text, mention, lang)
-        if mention.end == end:
-            mention = _scaled(text, mention, lang)
+        # The longer of a scale word and a currency's short mark: "306 mil M €" is 306 mil
+        # millones, not 306 mil; "$2.3 mil millones" is not $2.3 mil.
+        mention = max((_scaled(text, mention, lang), _currency_scaled(text, mention, lang)),
+                      key=lambda scaled: scaled.end)
         subunit = None
         if mention.end == end:
             mention, subunit = _with_subunit(text, mention, lang)
