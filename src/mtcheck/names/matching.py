@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from unidecode import unidecode
 
 from mtcheck.config import NamesConfig
 from mtcheck.frequency import zipf
@@ -80,6 +81,9 @@ def _folds_v(lang: str) -> bool:
 # (하마스 "hamaseu" = Hamas, 트 "teu"): not part of the name's sound.
 _KOREAN_EPENTHESIS = re.compile(r"(?<=[^aeiou])eu")
 _SOFT_C = re.compile(r"c(?=[ei])")
+# Elsewhere a Latin c is a k (Licancabur, Codelco: リカンカブール, Коделко), except in the
+# digraphs and trigraphs the phonetic key reads itself (ch, ck, cz, tch) and before e/i/y.
+_HARD_C = re.compile(r"(?<!t)c(?![eihkyz])")
 
 
 # Katakana writes a consonant that ends a foreign syllable with a vowel the name does not
@@ -94,6 +98,8 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
     with its renderings in ``lang``; ``latin`` when the text was written in Latin script,
     ``han`` when in Han characters (romanised by their Chinese readings, not as kana)."""
     japanese = lang.split("-")[0] == "ja" and not han
+    if latin:
+        romanised = _HARD_C.sub("k", romanised.lower())
     if japanese:
         romanised = romanised.lower().replace("ou", "o")
     key = phonetic_key(romanised)
@@ -191,6 +197,10 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
     for stem in candidate_stems(surface, rules):
         key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en", han=han)
         keys.append((stem, key))
+        if han and lang.split("-")[0] == "ja":
+            # Japanese writes Chinese names in kanji (贛鋒 for Ganfeng): their Chinese
+            # reading is a second key beside the Japanese one.
+            keys.append((stem, name_key(unidecode(stem), lang, han=True)))
         # An Indic stem cut before its ending ends in a consonant letter, which the
         # romaniser reads with its inherent "a" (शोइग -> "shoiga"); try it without.
         if stem != candidate_stems(surface, rules)[0] and _inherent_vowel(stem) and key[-1:] == "a":
@@ -224,6 +234,10 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         # ("Africa" of "South Africa") is often another name's (África Oriental).
         keys = [name_key(romanize(key_word(f), "en"), lang, latin=_is_latin(f))
                 for f in entity.source_forms if not (known and " " in f)]
+        # Korean, Russian and others often write a multi-word name as one word (Yen Vien
+        # = 옌비엔, Йенвьен; Nguyen Thi Thanh Huong = 응우옌티타인흐엉): the whole name's key.
+        keys += [name_key(romanize(f.replace(" ", ""), "en"), lang, latin=_is_latin(f))
+                 for f in entity.source_forms if " " in f and not known]
         keys += [name_key(romanize(f, lang), lang) for f in known]
         exact = tuple(dict.fromkeys(
             spelling for f in (*known, *present.get(entity.id, ())) for spelling in (f, _kana_b(f))))

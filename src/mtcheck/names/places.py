@@ -56,8 +56,10 @@ def _locale_names(locale_id: str) -> dict[str, str]:
         locale = Locale.parse(locale_id)
     except (UnknownLocaleError, ValueError):
         return {}
+    # Continents and world regions (150 Europe, 142 Asia) are places too; 001 "World" is
+    # mostly part of other names (World Bank, World Heritage List).
     names = {f"territory:{code}": name for code, name in locale.territories.items()
-             if code.isalpha()}
+             if code != "001"}
     for zone, data in locale.time_zones.items():
         city = data.get("city") if hasattr(data, "get") else None
         if isinstance(city, str):
