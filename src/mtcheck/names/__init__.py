@@ -31,7 +31,9 @@ from mtcheck.names.inventory import (
     entity_evidence,
     find_entities,
     find_mentions,
+    organisation_phrases,
     organisations,
+    persons,
     place_keys,
 )
 from mtcheck.names.learning import learn_renderings
@@ -231,9 +233,11 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         # An organisation kept in Latin script is a house style, unless the other
         # translations into other scripts could keep it so and do not (Butantan left in
         # Latin in Russian while Japanese and Korean write ブタンタン, 부탄탄).
+        # Kept so by most of them, it is one unless the recogniser says it is a person.
         organisations=(
-            latin_terms | (organisations(source, entities, config) & house_style)
-            if others_tell else organisations(source, entities, config) | latin_terms))
+            latin_terms | (house_style - persons(source, entities, config))
+            if others_tell else organisations(source, entities, config) | latin_terms),
+        kept_phrases=organisation_phrases(source, config))
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:

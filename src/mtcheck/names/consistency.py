@@ -149,6 +149,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                   present: Mapping[str, tuple[str, ...]] | None = None,
                   organisations: frozenset[str] = frozenset(),
                   foreign: Mapping[str, tuple[str, ...]] | None = None,
+                  kept_phrases: frozenset[str] = frozenset(),
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -160,7 +161,9 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     gives the CLDR forms of places per regional locale, ``present`` further forms that show
     a place is there; ``organisations`` are the entities recognised as organisation names;
     ``foreign`` the forms of places in the source language and English, which a
-    translation may quote and which are no second spelling.
+    translation may quote and which are no second spelling. ``kept_phrases`` are the
+    source's multi-word organisation names: a Latin-script rendering inside a copy of one
+    (Samudera Indonesia, Doğuş Group) keeps a brand, it leaves no name untransliterated.
     """
     lang = target.lang
     evidence = evidence or {}
@@ -177,6 +180,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         own = [r for r in renderings if r.entity == entity.id]
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
+        latin_kept = [r for r in latin if not _in_kept_phrase(r, entity, target, kept_phrases)]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
@@ -244,9 +248,9 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 spans=_spans(native), entity=entity.id, variants=variants, expected=expected))
         # An organisation kept in Latin script throughout is a house style (SunPesa,
         # Siemens); for it a finding needs a native rendering elsewhere, or a glossary's.
-        if latin and (native or expected or entity.id not in organisations):
-            surfaces = sorted({r.surface for r in latin})
-            ids = tuple(sorted({r.sentence_id for r in latin}))
+        if latin_kept and (native or expected or entity.id not in organisations):
+            surfaces = sorted({r.surface for r in latin_kept})
+            ids = tuple(sorted({r.sentence_id for r in latin_kept}))
             hint = f"; expected {expected}" if expected else (
                 f"; elsewhere written {variants[0].base}" if variants else "")
             findings.append(Finding(
@@ -254,7 +258,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 severity=_severity("names.script", strength, True),
                 message=(f"{entity.canonical} is left in Latin script ({', '.join(surfaces)}) "
                          f"in {describe_sentences(ids)}{hint}"),
-                source_ids=entity.source_ids, target_ids=ids, spans=_spans(latin),
+                source_ids=entity.source_ids, target_ids=ids, spans=_spans(latin_kept),
                 entity=entity.id, expected=expected))
     grouped.extend(learned)
     flagged = {f.entity for f in findings if f.check == "names.inconsistent"}
@@ -268,6 +272,39 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                              known_in_target, evidence, in_translation, standard, present or {},
                              config.rare_zipf, config.learn_similarity))
     return findings, grouped
+
+
+# Characters that join the words of a Latin-script name kept as a whole (Doğuş Group,
+# Sea-Intelligence, AT&T).
+_RUN_JOINERS = frozenset(" -&'’.")
+
+
+def _latin_run(text: str, start: int, end: int) -> str:
+    """The run of Latin-script words around ``text[start:end]``, joined by spaces, hyphens
+    and the like; the run ends where another script or punctuation starts."""
+    def latin(ch: str) -> bool:
+        return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
+
+    while start > 0 and (latin(text[start - 1]) or (
+            text[start - 1] in _RUN_JOINERS and start > 1 and latin(text[start - 2]))):
+        start -= 1
+    while end < len(text) and (latin(text[end]) or (
+            text[end] in _RUN_JOINERS and end + 1 < len(text) and latin(text[end + 1]))):
+        end += 1
+    return text[start:end]
+
+
+def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedDocument,
+                    kept_phrases: frozenset[str]) -> bool:
+    """True when the Latin-script run around ``rendering`` copies a multi-word name of the
+    source whole, and that name is more than the entity (Doğuş Group for Doğuş; not New
+    York for New York)."""
+    if not kept_phrases:
+        return False
+    run = _latin_run(target.sentences[rendering.sentence_id].text, rendering.start, rendering.end)
+    own = {w.casefold() for form in entity.source_forms for w in form.split()}
+    return (" " in run and run.casefold() in kept_phrases
+            and any(w not in own for w in run.casefold().split()))
 
 
 # Fuzzy ratio at which a word next to a rendering renders another word of the name, and at

@@ -505,6 +505,45 @@ def organisations(source: SegmentedDocument, entities: Sequence[Entity],
     return frozenset(found)
 
 
+def persons(source: SegmentedDocument, entities: Sequence[Entity],
+            config: NamesConfig | None = None) -> frozenset[str]:
+    """Entities the recogniser tags as a person in one of their mentions: a person's name
+    left in Latin script in a non-Latin translation is an error even where translators
+    keep brands so."""
+    config = config or NamesConfig()
+    ner = recognised_spans(source, config.use_ner)
+    if ner is None:
+        return frozenset()
+    return frozenset(
+        mention.entity for mention in find_mentions(source, entities)
+        if any(start <= mention.start and mention.end <= end and label == "PERSON"
+               for start, end, label in ner[mention.sentence_id]))
+
+
+# Recogniser labels of names a translation may keep whole as a brand (its labels are
+# imperfect: Samudera Indonesia, a shipping line, comes out as a GPE); never a person's.
+_KEPT_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def organisation_phrases(source: SegmentedDocument,
+                         config: NamesConfig | None = None) -> frozenset[str]:
+    """Casefolded names of two or more words, other than persons', that the recogniser finds
+    in the source (Doğuş Group, Samudera Indonesia): a translation that copies one whole
+    keeps a brand as it is, and another name inside it is no name left in Latin script."""
+    config = config or NamesConfig()
+    ner = recognised_spans(source, config.use_ner)
+    if ner is None:
+        return frozenset()
+    found = set()
+    for sentence, spans in zip(source.sentences, ner):
+        for start, end, label in spans:
+            name = sentence.text[start:end].strip()
+            name = name[4:] if name.lower().startswith("the ") else name
+            if label in _KEPT_LABELS and " " in name:
+                found.add(name.casefold())
+    return frozenset(found)
+
+
 def _recognised(spans: Sequence[tuple[int, int, str]], mention: Mention,
                 source: SegmentedDocument) -> bool:
     """True when the recogniser tags the mention as a person or place, or as a whole
