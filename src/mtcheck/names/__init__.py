@@ -22,7 +22,14 @@ from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 from mtcheck.names import places
-from mtcheck.names.agreement import agreed, kept_in_latin, rendered_nowhere, survival, survives
+from mtcheck.names.agreement import (
+    agreed,
+    kept_by_most,
+    kept_in_latin,
+    rendered_nowhere,
+    survival,
+    survives,
+)
 from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
@@ -206,7 +213,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             glossary: Glossary | None, config: NamesConfig,
             latin_terms: frozenset[str] = frozenset(),
             others_tell: bool = False,
-            house_style: frozenset[str] = frozenset()) -> NameCheckResult:
+            house_style: frozenset[str] = frozenset(),
+            kept_by_majority: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
@@ -235,7 +243,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         # Latin in Russian while Japanese and Korean write ブタンタン, 부탄탄).
         # Kept so by most of them, it is one unless the recogniser says it is a person.
         organisations=(
-            latin_terms | (house_style - persons(source, entities, config))
+            latin_terms | (organisations(source, entities, config) & house_style)
+            | (kept_by_majority - persons(source, entities, config))
             if others_tell else organisations(source, entities, config) | latin_terms),
         kept_phrases=organisation_phrases(source, config))
     if config.check_numbers:
@@ -306,8 +315,10 @@ def check_translations(source: SegmentedDocument,
     house_style = (kept_in_latin(other_scripts, is_latin_surface,
                                  config.agreement_min_translations, unanimous=False)
                    if others_tell else frozenset())
+    kept = (kept_by_most(other_scripts, is_latin_surface, config.agreement_min_translations)
+            if others_tell else frozenset())
     return {key: _report(one, entities, revised, glossary, config, latin_terms, others_tell,
-                         house_style)
+                         house_style, kept)
             for key, one in prepared.items()}
 
 

@@ -93,3 +93,22 @@ def kept_in_latin(renderings: Sequence[Sequence[NameRendering]], is_latin: Calla
     needed = max(2, min_translations)
     return frozenset(e for e, n in votes.items()
                      if n >= needed and not (unanimous and e in transliterated))
+
+
+def kept_by_most(renderings: Sequence[Sequence[NameRendering]], is_latin: Callable[[str], bool],
+                 min_translations: int) -> frozenset[str]:
+    """Entities that more translations into other scripts write only in Latin script than
+    transliterate, and at least ``min_translations`` (two at least) of them: the house
+    style of most of the press at hand (a company Russian and Greek keep as Gemadept while
+    Korean writes 제마뎁트), not a slip of one translator."""
+    kept: dict[str, int] = {}
+    native: dict[str, int] = {}
+    for one in renderings:
+        latin = {r.entity for r in one if is_latin(r.surface)}
+        own = {r.entity for r in one if not is_latin(r.surface)}
+        for entity_id in own:
+            native[entity_id] = native.get(entity_id, 0) + 1
+        for entity_id in latin - own:
+            kept[entity_id] = kept.get(entity_id, 0) + 1
+    needed = max(2, min_translations)
+    return frozenset(e for e, n in kept.items() if n >= needed and n > native.get(e, 0))

@@ -432,6 +432,17 @@ def _shared_prefix(first: str, second: str) -> int:
     return n
 
 
+def _derived_name(entity: Entity, other: Entity) -> bool:
+    """True when the source's ``entity`` is a word derived from ``other``, a single-word
+    name (Atacameños from Atacama, Chileans from Chile): a demonym or adjective of the
+    source language, which translations often write in lower case or as the place itself."""
+    if " " in entity.canonical or " " in other.canonical or entity.id == other.id:
+        return False
+    name, base = _plain(entity.canonical), _plain(other.canonical)
+    return (len(base) >= 4 and len(name) > len(base)
+            and _shared_prefix(name, base) >= max(4, len(base) - 1))
+
+
 def _derived_from(word: str, forms: Sequence[str]) -> bool:
     """True when ``word`` is derived from one of ``forms`` (iranienne from Iran, schwedischen
     from Schweden, шведский from Швеция): they share most of the name's start. A short
@@ -721,6 +732,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             if _part_rendered(names[entity_id], target, pair.target_ids):
                 continue
+            if any(_derived_name(names[entity_id], names[other]) for other in in_target):
+                continue  # Atacameños next to a rendered Atacama: the source's own demonym
             if any(_shortened(source.sentences[m.sentence_id].text, m, sentence_text)
                    for m in mentions):
                 continue

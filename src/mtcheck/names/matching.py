@@ -55,6 +55,9 @@ class EntityForms:
     keys: tuple[str, ...]  # phonetic keys of the source spellings and glossary forms
     accepted: tuple[str, ...] = ()  # glossary (or learned) forms in the target language
     strict: bool = False  # weak evidence: match only closely (weak_match_threshold)
+    # keys of the other words of a multi-word name (Bambang of "Bambang Sutrisno Wibowo"),
+    # which the key word's match must not take for a rendering (Bambang is not Belawan)
+    others: tuple[str, ...] = ()
 
 
 def script_class(ch: str) -> str:
@@ -81,6 +84,7 @@ def _folds_v(lang: str) -> bool:
 # (하마스 "hamaseu" = Hamas, 트 "teu"): not part of the name's sound.
 _KOREAN_EPENTHESIS = re.compile(r"(?<=[^aeiou])eu")
 _SOFT_C = re.compile(r"c(?=[ei])")
+_REPEATS = re.compile(r"(.)\1+")
 # Elsewhere a Latin c is a k (Licancabur, Codelco: リカンカブール, Коделко), except in the
 # digraphs and trigraphs the phonetic key reads itself (ch, ck, cz, tch) and before e/i/y.
 _HARD_C = re.compile(r"(?<!t)c(?![eihkyz])")
@@ -113,7 +117,10 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         key = _SOFT_C.sub("s", key)
     if lang.split("-")[0] == "ko":
         # Hangul has no f: a foreign f is written with ㅍ (p), Delft = 델프트 "delpeuteu".
-        key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p")
+        # It has one liquid (ㄹ: 레 "re" for Le, 벨라완 "bellawan" for Belawan), and ㄱ ends
+        # a syllable as "g" in romanisations where the name has a k (레호앙푹 "pug", Phuc).
+        key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p").replace("l", "r")
+        key = _REPEATS.sub(r"\1", key.replace("k", "g"))
     return key.replace("v", "b") if _folds_v(lang) else key
 
 
@@ -239,12 +246,23 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         keys += [name_key(romanize(f.replace(" ", ""), "en"), lang, latin=_is_latin(f))
                  for f in entity.source_forms if " " in f and not known]
         keys += [name_key(romanize(f, lang), lang) for f in known]
+        # Turkish ğ lengthens the vowel before it, and most transliterations leave it out
+        # (Doğuş = ドウシュ, Erdoğan = エルドアン): a key without it too.
+        keys += [name_key(romanize(key_word(f).translate(_SILENT), "en"), lang, latin=True)
+                 for f in entity.source_forms if not known and f.translate(_SILENT) != f]
+        others = [name_key(romanize(w, "en"), lang, latin=_is_latin(w))
+                  for f in entity.source_forms if " " in f for w in f.split()
+                  if w != key_word(f) and w[:1].isupper() and len(w) >= 3]
         exact = tuple(dict.fromkeys(
             spelling for f in (*known, *present.get(entity.id, ())) for spelling in (f, _kana_b(f))))
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
                                   tuple(dict.fromkeys(_fold(f) for f in exact)),
-                                  entity.id in strict))
+                                  entity.id in strict,
+                                  tuple(dict.fromkeys(k for k in others if k and k not in keys))))
     return result
+
+
+_SILENT = str.maketrans("", "", "ğĞ")
 
 
 # Katakana writes foreign v as ヴ or as the b row: ジュネーヴ and ジュネーブ are one spelling.
@@ -348,6 +366,9 @@ def _inflected_pass(sentences: Sequence[Sentence], lang: str,
 def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[EntityForms],
                 config: NamesConfig, rules: InflectionRules) -> list[NameRendering]:
     renderings: list[NameRendering] = []
+    # Every other word of every multi-word name: a word that sounds more like one of them
+    # than like a name's key word renders that word, not the name.
+    others = tuple(dict.fromkeys(k for forms in entities for k in forms.others))
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
         for index, word in enumerate(target_words(sentence, lang)):
@@ -374,6 +395,8 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                     # (Ahmadiani); a near match ending like one is a derived word (Ιρανός).
                     if score < 100 and is_derived_adjective(piece.text, rules):
                         continue
+                    if score < 100 and _closer_to_other(piece.text, lang, score, others):
+                        continue
                     if best is None or score > best[0]:
                         best = (score, piece.end - piece.start, NameRendering(
                             entity=forms.entity.id, sentence_id=sentence.id, start=piece.start,
@@ -388,6 +411,12 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                 taken.append(rendering)
         renderings.extend(sorted(taken, key=lambda r: r.start))
     return renderings
+
+
+def _closer_to_other(word: str, lang: str, score: float, others: Sequence[str]) -> bool:
+    """True when ``word`` sounds more like another word of a multi-word name than ``score``."""
+    return any(fuzz.ratio(key, other) > score
+               for _, key in _stem_keys(word, lang) for other in others)
 
 
 def group_variants(renderings: Sequence[NameRendering], lang: str, *,
