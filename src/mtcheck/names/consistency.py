@@ -433,14 +433,16 @@ def _shared_prefix(first: str, second: str) -> int:
 
 
 def _derived_name(entity: Entity, other: Entity) -> bool:
-    """True when the source's ``entity`` is a word derived from ``other``, a single-word
-    name (Atacameños from Atacama, Chileans from Chile): a demonym or adjective of the
-    source language, which translations often write in lower case or as the place itself."""
-    if " " in entity.canonical or " " in other.canonical or entity.id == other.id:
+    """True when the source's ``entity``, one word, is derived from ``other`` or from a word
+    of it (Atacameños from the Atacama of San Pedro de Atacama, Chileans from Chile): a
+    demonym or adjective of the source language, which translations often write in lower
+    case or as the place itself."""
+    if " " in entity.canonical or entity.id == other.id:
         return False
-    name, base = _plain(entity.canonical), _plain(other.canonical)
-    return (len(base) >= 4 and len(name) > len(base)
-            and _shared_prefix(name, base) >= max(4, len(base) - 1))
+    name = _plain(entity.canonical)
+    return any(len(base) >= 4 and len(name) > len(base)
+               and _shared_prefix(name, base) >= max(4, len(base) - 1)
+               for base in (_plain(w) for w in other.canonical.split() if w[:1].isupper()))
 
 
 def _derived_from(word: str, forms: Sequence[str]) -> bool:

@@ -535,7 +535,7 @@ def organisation_phrases(source: SegmentedDocument,
     if ner is None:
         return frozenset()
     found = set()
-    for sentence, spans in zip(source.sentences, ner):
+    for sentence, spans in zip(source.sentences, ner, strict=True):
         for start, end, label in spans:
             name = sentence.text[start:end].strip()
             name = name[4:] if name.lower().startswith("the ") else name

@@ -58,6 +58,8 @@ class EntityForms:
     # keys of the other words of a multi-word name (Bambang of "Bambang Sutrisno Wibowo"),
     # which the key word's match must not take for a rendering (Bambang is not Belawan)
     others: tuple[str, ...] = ()
+    # (key of a multi-word name written as one word, key of its key word)
+    wholes: tuple[tuple[str, str], ...] = ()
 
 
 def script_class(ch: str) -> str:
@@ -242,9 +244,11 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         keys = [name_key(romanize(key_word(f), "en"), lang, latin=_is_latin(f))
                 for f in entity.source_forms if not (known and " " in f)]
         # Korean, Russian and others often write a multi-word name as one word (Yen Vien
-        # = 옌비엔, Йенвьен; Nguyen Thi Thanh Huong = 응우옌티타인흐엉): the whole name's key.
-        keys += [name_key(romanize(f.replace(" ", ""), "en"), lang, latin=_is_latin(f))
-                 for f in entity.source_forms if " " in f and not known]
+        # = 옌비엔, Йенвьен; Le Hoang Phuc = 레호앙푹): the whole name's key, with the key
+        # word's, which must sound inside it (탄중페락 is Tanjung Perak, not Tanjung Priok).
+        wholes = [(name_key(romanize(f.replace(" ", ""), "en"), lang, latin=_is_latin(f)),
+                   name_key(romanize(key_word(f), "en"), lang, latin=_is_latin(f)))
+                  for f in entity.source_forms if " " in f and not known]
         keys += [name_key(romanize(f, lang), lang) for f in known]
         # Turkish ğ lengthens the vowel before it, and most transliterations leave it out
         # (Doğuş = ドウシュ, Erdoğan = エルドアン): a key without it too.
@@ -258,7 +262,8 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
                                   tuple(dict.fromkeys(_fold(f) for f in exact)),
                                   entity.id in strict,
-                                  tuple(dict.fromkeys(k for k in others if k and k not in keys))))
+                                  tuple(dict.fromkeys(k for k in others if k and k not in keys)),
+                                  tuple(dict.fromkeys(w for w in wholes if all(w)))))
     return result
 
 
@@ -307,7 +312,17 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
             score = fuzz.ratio(key, target)
             if score > best:
                 best, best_stem = score, stem
+        for whole, word in forms.wholes:
+            if fuzz.partial_ratio(word, key) >= _KEY_WORD_INSIDE:
+                score = fuzz.ratio(key, whole)
+                if score > best:
+                    best, best_stem = score, stem
     return best, best_stem
+
+
+# How closely the key word of a multi-word name must sound inside a word that writes the
+# whole name as one (Phuc in 레호앙푹 "rehoangpug").
+_KEY_WORD_INSIDE = 80.0
 
 
 @lru_cache(maxsize=4096)
