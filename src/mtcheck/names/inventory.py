@@ -29,7 +29,7 @@ from mtcheck.frequency import zipf
 from mtcheck.names import places
 from mtcheck.names.evidence import Evidence, covered, is_common, recognised_spans
 from mtcheck.names.glossary import Glossary
-from mtcheck.names.inflection import rules_for
+from mtcheck.names.inflection import InflectionRules, rules_for
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.types import Entity, SegmentedDocument
 
@@ -128,6 +128,15 @@ def _is_acronym(word: str) -> bool:
 
 def _english(lang: str) -> bool:
     return lang.split("-")[0] == "en"
+
+
+def _capitals_mark_names(lang: str) -> bool:
+    """True for a source language that capitalises names but not nouns inside a sentence
+    (English, Spanish, French, Russian ...: known by its inflection data); not German."""
+    if _english(lang):
+        return True
+    rules = rules_for(lang)
+    return rules != InflectionRules(lang=rules.lang) and not rules.capitalises_nouns
 
 
 # Recogniser labels whose multi-word spans are one name even across lower-case words
@@ -453,7 +462,7 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
     config = config or NamesConfig()
     lang = source.lang
     ner = recognised_spans(source, config.use_ner)
-    english = _english(lang)
+    names_capitalised = _capitals_mark_names(lang)
     result: dict[str, Evidence] = {}
     by_entity: dict[str, list[Mention]] = {}
     for mention in find_mentions(source, entities):
@@ -465,7 +474,11 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
             continue
         mentions = by_entity.get(entity.id, [])
         common = any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)
-        inside = english and any(not _sentence_start(source, m) for m in mentions)
+        inside = names_capitalised and any(not _sentence_start(source, m) for m in mentions)
+        # Only in English, where the recogniser and word lists set common words of
+        # institutions apart ("University"), does a capital make a common city name a
+        # place (Spanish Universidad, Palacio, Sur are cities too).
+        english_inside = inside and _english(lang)
         # A recogniser reads a headline's capitals as names ("Nordic" in "... at Nordic
         # world championships"): a common word it tags only in a title is no evidence.
         recognised = ner is not None and any(
@@ -475,7 +488,7 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
         # A country or a time-zone city is a name wherever it stands; a geonames city with a
         # common name (Essen, Nice) only with other evidence (recognised, or capitalised
         # inside an English sentence).
-        if keys and (places.is_territory(keys) or not common or recognised or inside):
+        if keys and (places.is_territory(keys) or not common or recognised or english_inside):
             result[entity.id] = Evidence.DATA
         elif recognised:
             result[entity.id] = Evidence.NER
