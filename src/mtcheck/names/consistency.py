@@ -445,10 +445,18 @@ def _derived_name(entity: Entity, other: Entity) -> bool:
                for base in (_plain(w) for w in other.canonical.split() if w[:1].isupper()))
 
 
+def _syllabic(ch: str) -> bool:
+    return script_class(ch) in ("kana", "han", "hira") or "HANGUL" in unicodedata.name(ch, "")
+
+
 def _derived_from(word: str, forms: Sequence[str]) -> bool:
     """True when ``word`` is derived from one of ``forms`` (iranienne from Iran, schwedischen
     from Schweden, шведский from Швеция): they share most of the name's start. A short
-    name must be kept whole (Iran is not Iraq)."""
+    name must be kept whole (Iran is not Iraq). Hangul, kana and Han make no adjectives by
+    ending a name otherwise, they compound it whole (일본국제협력기구 holds 일본): there a
+    start shared with part of the name is another name (탄중페락 is not 탄중프리오크)."""
+    if any(_syllabic(ch) for ch in word):
+        return any(len(form) >= 2 and word.startswith(form) for form in forms)
     folded = _plain(word)
     for form in forms:
         plain = _plain(form)
