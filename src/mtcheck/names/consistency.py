@@ -456,7 +456,10 @@ def _derived_from(word: str, forms: Sequence[str]) -> bool:
     ending a name otherwise, they compound it whole (일본국제협력기구 holds 일본): there a
     start shared with part of the name is another name (탄중페락 is not 탄중프리오크)."""
     if any(_syllabic(ch) for ch in word):
-        return any(len(form) >= 2 and word.startswith(form) for form in forms)
+        # One Han character or kana is too little (俄 of 俄罗斯); one Hangul syllable is a
+        # whole name (빈, Vienna).
+        return any(word.startswith(form) and (len(form) >= 2 or "HANGUL" in unicodedata.name(
+            form[0], "")) for form in forms if form)
     folded = _plain(word)
     for form in forms:
         plain = _plain(form)

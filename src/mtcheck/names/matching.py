@@ -86,7 +86,7 @@ def _folds_v(lang: str) -> bool:
 # (하마스 "hamaseu" = Hamas, 트 "teu"): not part of the name's sound.
 _KOREAN_EPENTHESIS = re.compile(r"(?<=[^aeiou])eu")
 _SOFT_C = re.compile(r"c(?=[ei])")
-_REPEATS = re.compile(r"(.)\1+")
+_INITIAL_R = re.compile(r"^r")
 # Elsewhere a Latin c is a k (Licancabur, Codelco: リカンカブール, Коделко), except in the
 # digraphs and trigraphs the phonetic key reads itself (ch, ck, cz, tch) and before e/i/y.
 _HARD_C = re.compile(r"(?<!t)c(?![eihkyz])")
@@ -119,10 +119,11 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         key = _SOFT_C.sub("s", key)
     if lang.split("-")[0] == "ko":
         # Hangul has no f: a foreign f is written with ㅍ (p), Delft = 델프트 "delpeuteu".
-        # It has one liquid (ㄹ: 레 "re" for Le, 벨라완 "bellawan" for Belawan), and ㄱ ends
-        # a syllable as "g" in romanisations where the name has a k (레호앙푹 "pug", Phuc).
-        key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p").replace("l", "r")
-        key = _REPEATS.sub(r"\1", key.replace("k", "g"))
+        # It has one liquid, ㄹ, romanised r before a vowel and l after one: a foreign l
+        # starting a word is "r" (레 "re" for Le), one between vowels "lr" (벨라완 "belrawan"
+        # for Belawan). ㄱ ends a syllable as "g" where the name has a k (레호앙푹 "pug").
+        key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p").replace("lr", "l")
+        key = _INITIAL_R.sub("l", key).replace("k", "g")
     return key.replace("v", "b") if _folds_v(lang) else key
 
 
