@@ -317,8 +317,18 @@ def check_translations(source: SegmentedDocument,
                    if others_tell else frozenset())
     kept = (kept_by_most(other_scripts, is_latin_surface, config.agreement_min_translations)
             if others_tell else frozenset())
-    return {key: _report(one, entities, revised, glossary, config, latin_terms, others_tell,
-                         house_style, kept)
+    # A name that no translation into another script renders anywhere, when there are
+    # enough of them to tell, is translated by meaning there (the Neues of "Neues Museum":
+    # Новый музей, 新博物館): not missing from them.
+    non_latin = [p for p in prepared.values() if _script(p.target.lang) not in ("Latn", "")]
+    by_meaning = (frozenset(
+        e.id for e in entities if revised[e.id] < Evidence.DATA
+        and not any(r.entity == e.id for p in non_latin
+                    for r in (*p.renderings, *p.learned, *p.place_renderings)))
+        if config.agreement_min_translations > 0
+        and len(non_latin) >= max(2, config.agreement_min_translations) else frozenset())
+    return {key: _report(one, entities, revised, glossary, config,
+                         latin_terms | by_meaning, others_tell, house_style, kept)
             for key, one in prepared.items()}
 
 

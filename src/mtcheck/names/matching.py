@@ -407,6 +407,11 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                     # they count only as a form the glossary lists (伊朗, 俄).
                     if piece is not word and len(piece.text) < 3 and score < 100:
                         continue
+                    # A Han character standing alone is a word of its own (山 "mountain"
+                    # reads san): a name only as a form the glossary or CLDR gives.
+                    if (len(piece.text) == 1 and script_class(piece.text) == "han"
+                            and _fold(piece.text) not in forms.accepted):
+                        continue
                     # An exact stem match is the name even when it ends like an adjective
                     # (Ahmadiani); a near match ending like one is a derived word (Ιρανός).
                     if score < 100 and is_derived_adjective(piece.text, rules):
