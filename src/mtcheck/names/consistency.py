@@ -337,6 +337,8 @@ def _companion_variants(entity: Entity, target: SegmentedDocument,
             word = words[j]
             if j == at or (word.end <= rendering.end and word.start >= rendering.start):
                 continue
+            if not word.text[0].isupper() and word.text[0].lower() != word.text[0].upper():
+                continue  # a lower-case word of a script with case is no name (einer, mener)
             key = name_key(romanize(word.text, "en" if word.latin else lang), lang,
                            latin=word.latin)
             scores = [fuzz.ratio(key, k) for k in keys]
@@ -388,10 +390,18 @@ def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[Nam
         # Case-folded with its accents: Nairóbi is a second spelling of Nairobi.
         own = _folded(variant.base)
         if not any(min(len(own), len(_folded(k.base))) >= 3
-                   and (own in _folded(k.base) or _folded(k.base) in own)
+                   and (own in _folded(k.base) or _folded(k.base) in own
+                        or _derivation(own, _folded(k.base)))
                    and not (variant.base in standard and k.base in standard) for k in kept):
             kept.append(variant)
     return tuple(kept)
+
+
+def _derivation(word: str, name: str) -> bool:
+    """True when ``word`` is ``name`` with its last letter replaced by a longer ending
+    (Atacameño from Atacama): a derived word in an alphabet, not a second spelling."""
+    return (len(name) >= 5 and len(word) > len(name) and word.startswith(name[:-1])
+            and not any(_syllabic(ch) for ch in word))
 
 
 def _folded(text: str) -> str:
@@ -750,7 +760,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             if any(_shortened(source.sentences[m.sentence_id].text, m, sentence_text)
                    for m in mentions):
                 continue
-            if (entity_id in standard and " " in names[entity_id].canonical
+            if (entity_id in standard and any(ch in names[entity_id].canonical for ch in " -")
                     and _acronym(target, pair.target_ids, spans)):
                 continue  # ЮАР, США, EE. UU.: a country of several words abbreviated
             entity = names[entity_id]

@@ -191,6 +191,7 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
     sentences = _tokens(source)
     ner = recognised_spans(source, config.use_ner)
     english = words is not None and _english(lang)
+    names_capitalised = _capitals_mark_names(lang)
     lower_seen = {t.text for tokens in sentences for t in tokens if not _is_capitalised(t.text)}
     capitalised_inside = ({t.text for tokens in sentences for t in tokens
                            if not t.initial and _is_capitalised(t.text)} if english else set())
@@ -229,7 +230,10 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
                     # tracked is for the translations to say (mtcheck.names.agreement).
                     city = (zipf(word.lower(), lang) < config.function_zipf
                             and bool(places.lookup(word, lang)))  # not "Die" (Die, Drôme)
-                    keep = keep and (evidence or city) and word.lower() not in lower_seen
+                    # Where only names are capitalised (Spanish, French), a capital inside
+                    # a sentence makes a candidate as in English ("San Pedro", not "San").
+                    if not (names_capitalised and not token.initial):
+                        keep = keep and (evidence or city) and word.lower() not in lower_seen
             adjacent = bool(run) and text[run[-1].end:token.start].strip() == ""
             if keep and (adjacent or not run):
                 run.append(token)
