@@ -44,7 +44,7 @@ from mtcheck.names.inventory import (
     place_keys,
 )
 from mtcheck.names.learning import learn_renderings
-from mtcheck.names.matching import entity_forms, find_renderings
+from mtcheck.names.matching import companion_words, entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
 from mtcheck.names.untranslated import check_untranslated
 from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument
@@ -194,7 +194,8 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             for e, regional in standard.items()}
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
     forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak)
-    renderings = find_renderings(target.sentences, lang, forms, config)
+    renderings = find_renderings(target.sentences, lang, forms, config,
+                                 companion_words(source, entities))
     learnable = [f for f in forms if f.entity.id not in weak]
     learned = (learn_renderings(source, target, alignment, learnable, renderings, config)
                if config.learn_renderings else [])

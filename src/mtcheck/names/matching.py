@@ -28,7 +28,7 @@ from mtcheck.names.inflection import (
     rules_for,
 )
 from mtcheck.romanize import phonetic_key, romanize
-from mtcheck.types import Entity, NameRendering, NameVariant, Sentence
+from mtcheck.types import Entity, NameRendering, NameVariant, SegmentedDocument, Sentence
 
 _APOSTROPHES = "'’"
 _MAX_HAN_NAME = 8
@@ -344,11 +344,28 @@ def _threshold(forms: EntityForms, config: NamesConfig) -> float:
     return max(threshold, config.weak_match_threshold) if forms.strict else threshold
 
 
+# Two or more capitalised words in a row: a multi-word name of the source.
+_CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’-]*)+")
+
+
+def companion_words(source: SegmentedDocument, entities: Sequence[Entity]) -> tuple[str, ...]:
+    """The words of the source's multi-word capitalised names that no entity is known by
+    (the Bambang and Sutrisno of "Bambang Sutrisno Wibowo", tracked as Wibowo)."""
+    own = {w for e in entities for f in e.source_forms for w in f.split()}
+    found = (w for s in source.sentences for run in _CAPITALISED_RUN.finditer(s.text)
+             for w in run.group(0).split() if w not in own and len(w) >= 3)
+    return tuple(dict.fromkeys(found))
+
+
 def find_renderings(sentences: Sequence[Sentence], lang: str, entities: Sequence[EntityForms],
-                    config: NamesConfig) -> list[NameRendering]:
-    """Every word of the target that renders one of the entities, best entity per word."""
+                    config: NamesConfig, companions: Sequence[str] = ()) -> list[NameRendering]:
+    """Every word of the target that renders one of the entities, best entity per word;
+    ``companions`` are source words of multi-word names that are no entity's key (a word
+    that sounds more like one of them renders it, not an entity)."""
     rules = rules_for(lang)
-    renderings = _match_pass(sentences, lang, entities, config, rules)
+    extra = tuple(k for k in (name_key(romanize(w, "en"), lang, latin=_is_latin(w))
+                              for w in companions) if k)
+    renderings = _match_pass(sentences, lang, entities, config, rules, extra)
     return _inflected_pass(sentences, lang, renderings, rules)
 
 
@@ -380,11 +397,15 @@ def _inflected_pass(sentences: Sequence[Sentence], lang: str,
 
 
 def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[EntityForms],
-                config: NamesConfig, rules: InflectionRules) -> list[NameRendering]:
+                config: NamesConfig, rules: InflectionRules,
+                companions: tuple[str, ...] = ()) -> list[NameRendering]:
     renderings: list[NameRendering] = []
     # Every other word of every multi-word name: a word that sounds more like one of them
     # than like a name's key word renders that word, not the name.
-    others = tuple(dict.fromkeys(k for forms in entities for k in forms.others))
+    keys = {k for forms in entities for k in forms.keys}
+    others = tuple(dict.fromkeys(
+        k for k in (*(k for forms in entities for k in forms.others), *companions)
+        if k not in keys))
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
         for index, word in enumerate(target_words(sentence, lang)):
