@@ -15,7 +15,7 @@ from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
 from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
-from mtcheck.names.evidence import Evidence, strong
+from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import rules_for, same_spelling
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
@@ -201,6 +201,11 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         # word derived from or compounded with the name, not a second spelling of it.
         regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
         variants = _unrelated(variants, {b for b, r in regions.items() if r})
+        # A less frequent spelling that is a common word of the translation's language is
+        # a word of the name translated (Pik Lenin -> Pic Lénine), not a second spelling.
+        variants = variants[:1] + tuple(
+            v for v in variants[1:] if not is_common(v.base, lang, config.rare_zipf)
+            or any(is_common(f, source.lang, config.rare_zipf) for f in entity.source_forms))
         # A nationality word made from a place's own form (Norwegerin for Norwegen,
         # Finlandais for Finlande) shows the place there; it is no second spelling.
         place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
