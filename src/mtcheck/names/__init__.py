@@ -322,10 +322,10 @@ def check_translations(source: SegmentedDocument,
     # enough of them to tell, is translated by meaning there (the Neues of "Neues Museum":
     # Новый музей, 新博物館): not missing from them.
     non_latin = [p for p in prepared.values() if _script(p.target.lang) not in ("Latn", "")]
+    rendered = {r.entity for p in non_latin
+                for r in (*p.renderings, *p.learned, *p.place_renderings)}
     by_meaning = (frozenset(
-        e.id for e in entities if revised[e.id] < Evidence.DATA
-        and not any(r.entity == e.id for p in non_latin
-                    for r in (*p.renderings, *p.learned, *p.place_renderings)))
+        e.id for e in entities if revised[e.id] < Evidence.DATA and e.id not in rendered)
         if config.agreement_min_translations > 0
         and len(non_latin) >= max(2, config.agreement_min_translations) else frozenset())
     return {key: _report(one, entities, revised, glossary, config,
