@@ -460,6 +460,24 @@ def _derived_name(entity: Entity, other: Entity) -> bool:
                for base in (_plain(w) for w in other.canonical.split() if w[:1].isupper()))
 
 
+# Letters (or Hangul, kana, Han characters) a known form needs to count inside a compound.
+_MIN_COMPOUNDED = 5
+_MIN_COMPOUNDED_SYLLABIC = 2
+
+
+def _compounded(word: str, forms: Sequence[str]) -> bool:
+    """True when ``word`` holds one of ``forms`` whole after other letters (German
+    Nordsumatra, Südasien; Korean 북수마트라, 남아시아): a compound with the name."""
+    folded = word.casefold()
+    for form in forms:
+        plain = form.casefold()
+        need = (_MIN_COMPOUNDED_SYLLABIC if any(_syllabic(ch) for ch in plain)
+                else _MIN_COMPOUNDED)
+        if len(plain) >= need and " " not in plain and plain in folded[1:]:
+            return True
+    return False
+
+
 def _syllabic(ch: str) -> bool:
     return script_class(ch) in ("kana", "han", "hira") or "HANGUL" in unicodedata.name(ch, "")
 
@@ -746,6 +764,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                               if len(w) >= _MIN_WORD_OF_NAME]
             if any(_derived_from(w, derived_forms) for w in words):
                 continue
+            if any(_compounded(w, derived_forms) for w in words):
+                continue  # Nordsumatra, Südasien, 북수마트라: the name inside a compound
             places = [*present.get(entity_id, ()),
                       *(f for forms in standard.get(entity_id, {}).values() for f in forms)]
             if places and any(_adjective_of(w, places, target.lang) for w in words):
