@@ -204,7 +204,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         # A less frequent spelling that is a common word of the translation's language is
         # a word of the name translated (Pik Lenin -> Pic Lénine), not a second spelling.
         variants = variants[:1] + tuple(
-            v for v in variants[1:] if not is_common(v.base, lang, config.rare_zipf)
+            v for v in variants[1:] if not _translated_word(v.base, lang)
             or any(is_common(f, source.lang, config.rare_zipf) for f in entity.source_forms))
         # A nationality word made from a place's own form (Norwegerin for Norwegen,
         # Finlandais for Finlande) shows the place there; it is no second spelling.
@@ -400,6 +400,18 @@ def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[Nam
                    and not (variant.base in standard and k.base in standard) for k in kept):
             kept.append(variant)
     return tuple(kept)
+
+
+# Zipf frequency from which a capitalised word of a script with case is an ordinary word
+# of the language (fr "pic" 4.1), not a rare spelling of a name (es "muni" 3.0).
+_TRANSLATED_WORD_ZIPF = 4.0
+
+
+def _translated_word(base: str, lang: str) -> bool:
+    """True for a common word of ``lang`` written in a script with case: wordfreq's
+    figures for Hangul and kana pieces say nothing about names (탈루크다르 3.9)."""
+    cased = any(ch.lower() != ch.upper() for ch in base)
+    return cased and is_common(base, lang, _TRANSLATED_WORD_ZIPF)
 
 
 def _derivation(word: str, name: str) -> bool:
