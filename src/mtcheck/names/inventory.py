@@ -357,6 +357,11 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
         return source.sentences[span[0].sentence_id].text[span[0].start:span[-1].end]
 
     alone = Counter(s[0].text for s in spans if len(s) == 1)
+    # A later word of a full name that opens a sentence elsewhere, where a capital is no
+    # evidence ("Echeverría añadió ..." after "Rodrigo Echeverría Lagos"), is used alone too.
+    openers = {tokens[0].text for tokens in _tokens(source) if tokens and tokens[0].initial}
+    alone.update(t.text for s in spans if len(s) > 1 for t in s[1:]
+                 if t.text in openers and t.text not in alone and len(t.text) >= 4)
     alone_phrases = {span_text(s) for s in spans if len(s) > 1}
     forms: list[tuple[str, int, int]] = []  # (form, sentence id, start)
     for span in spans:
