@@ -303,6 +303,12 @@ def check_translations(source: SegmentedDocument,
                               agreement)
                 for key, (target, alignment) in translations.items()}
     revised = agreed_evidence(entities, evidence, list(prepared.values()), config)
+    # A weak candidate the translations agree on is a name: matched again as one, no longer
+    # only closely (Echevarría for Echeverría, a surname common in Spanish).
+    if any(not strong(evidence[e.id]) and strong(revised[e.id]) for e in entities):
+        prepared = {key: _prepare(source, target, alignment, entities, revised, glossary,
+                                  config, agreement)
+                    for key, (target, alignment) in translations.items()}
     # Terms that translations into other scripts agree to keep in Latin script are no
     # names.script finding, nor missing where a translation renders them by meaning.
     latin_terms = (kept_in_latin([p.renderings for p in prepared.values()

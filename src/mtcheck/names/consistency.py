@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
@@ -133,6 +134,26 @@ def _locale_label(locales: frozenset[str], lang: str) -> str:
     return own if own in regional else regional[0]
 
 
+def _as_in_source(variants: Sequence[NameVariant], entity: Entity) -> str | None:
+    """Of the most frequent spellings, when they tie, the one written exactly as in the
+    source, if the others differ from it by a letter or two (Echeverría once, Echeverria
+    once: the second is the one to fix; not Shoigu against the French house form Choïgou)."""
+    top = [v for v in variants if v.count == variants[0].count]
+    if len(top) < 2:
+        return None
+    source = {_folded(w) for f in entity.source_forms for w in f.split()}
+    exact = [v for v in top if _folded(v.base) in source]
+    if len(exact) != 1:
+        return None
+    near = all(Levenshtein.distance(_folded(v.base), _folded(exact[0].base)) <= _NEAR_LETTERS
+               for v in top)
+    return exact[0].base if near else None
+
+
+# Letters by which a spelling differs from the source's when it is a slip of it.
+_NEAR_LETTERS = 2
+
+
 def _minority(variants: Sequence[NameVariant], renderings: Sequence[NameRendering],
               majority: str) -> list[NameRendering]:
     """The renderings of every spelling but the majority one: where a fix is needed."""
@@ -221,7 +242,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             # The finding points at the minority spellings: the rows to fix (variants come
             # most frequent first); in a regional mix, at the forms of the other regions
             # than the one most place names of the translation follow.
-            majority = variants[0].base
+            majority = _as_in_source(variants, entity) or variants[0].base
             if mixed and preferred:
                 majority = next((v.base for v in variants if preferred in regions.get(v.base, ())),
                                 majority)
