@@ -227,6 +227,13 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         variants = variants[:1] + tuple(
             v for v in variants[1:] if not _translated_word(v.base, lang)
             or any(is_common(f, source.lang, config.rare_zipf) for f in entity.source_forms))
+        # A second spelling starts with the name's sound; a word that starts otherwise than
+        # the name and its main spelling is another word (Севера "of the North" is no
+        # Эчеверрия, however close the rest).
+        if variants:
+            starts = {k[:1] for k in keys} | {_key_of(variants[0].base, lang)[:1]}
+            variants = variants[:1] + tuple(v for v in variants[1:]
+                                            if _key_of(v.base, lang)[:1] in starts)
         # A nationality word made from a place's own form (Norwegerin for Norwegen,
         # Finlandais for Finlande) shows the place there; it is no second spelling.
         place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
@@ -421,6 +428,11 @@ def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[Nam
                    and not (variant.base in standard and k.base in standard) for k in kept):
             kept.append(variant)
     return tuple(kept)
+
+
+def _key_of(text: str, lang: str) -> str:
+    latin = is_latin_surface(text)
+    return name_key(romanize(text, "en" if latin else lang), lang, latin=latin)
 
 
 # Zipf frequency from which a capitalised word of a script with case is an ordinary word
