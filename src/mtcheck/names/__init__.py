@@ -31,13 +31,14 @@ from mtcheck.names.agreement import (
     survives,
 )
 from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
-from mtcheck.names.evidence import Evidence, is_common, strong
+from mtcheck.names.evidence import Evidence, is_common, recognised_spans, strong
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inventory import (
     Mention,
     entity_evidence,
     find_entities,
     find_mentions,
+    labels_in_translation,
     organisation_phrases,
     organisations,
     persons,
@@ -210,14 +211,50 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                      place_present, place_foreign)
 
 
+@dataclass(frozen=True)
+class _Recognised:
+    """What a recogniser says about the entities: organisations (a house style may keep
+    them in Latin script), people (never a house style), and multi-word names other than
+    people's that a translation may copy whole (Samudera Indonesia)."""
+
+    organisations: frozenset[str]
+    persons: frozenset[str]
+    phrases: frozenset[str]
+
+
+# Labels of a name that a press may keep in Latin script as a brand.
+_BRAND_LABELS = frozenset({"ORG", "FAC", "PRODUCT"})
+
+
+def _recognised(source: SegmentedDocument, entities: Sequence[Entity], config: NamesConfig,
+                prepared: Sequence[_Prepared]) -> _Recognised:
+    """The recogniser's labels from the source, or, for a source language it does not
+    serve, from an English translation at hand (its spans around the renderings there)."""
+    if recognised_spans(source, config.use_ner) is not None:
+        return _Recognised(organisations(source, entities, config),
+                           persons(source, entities, config),
+                           organisation_phrases(source, config))
+    english = next((p for p in prepared if p.target.lang.split("-")[0] == "en"), None)
+    if english is None:
+        return _Recognised(frozenset(), frozenset(), frozenset())
+    labels = labels_in_translation(english.target, english.renderings, config)
+    return _Recognised(
+        frozenset(e for e, found in labels.items() if found & _BRAND_LABELS
+                  and "PERSON" not in found),
+        frozenset(e for e, found in labels.items() if "PERSON" in found),
+        organisation_phrases(english.target, config))
+
+
 def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[str, Evidence],
             glossary: Glossary | None, config: NamesConfig,
             latin_terms: frozenset[str] = frozenset(),
             others_tell: bool = False,
             house_style: frozenset[str] = frozenset(),
-            kept_by_majority: frozenset[str] = frozenset()) -> NameCheckResult:
+            kept_by_majority: frozenset[str] = frozenset(),
+            recognised: _Recognised | None = None) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
+    recognised = recognised or _recognised(source, entities, config, [])
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
     agreed_places = {e for e in prepared.place_present if evidence[e] == Evidence.AGREEMENT}
     present = {**prepared.present, **{e: prepared.place_present[e] for e in agreed_places}}
@@ -244,10 +281,10 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         # Latin in Russian while Japanese and Korean write ブタンタン, 부탄탄).
         # Kept so by most of them, it is one unless the recogniser says it is a person.
         organisations=(
-            latin_terms | (organisations(source, entities, config) & house_style)
-            | (kept_by_majority - persons(source, entities, config))
-            if others_tell else organisations(source, entities, config) | latin_terms),
-        kept_phrases=organisation_phrases(source, config))
+            latin_terms | (recognised.organisations & house_style)
+            | (kept_by_majority - recognised.persons)
+            if others_tell else recognised.organisations | latin_terms),
+        kept_phrases=recognised.phrases)
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -334,8 +371,9 @@ def check_translations(source: SegmentedDocument,
         e.id for e in entities if revised[e.id] < Evidence.DATA and e.id not in rendered)
         if config.agreement_min_translations > 0
         and len(non_latin) >= max(2, config.agreement_min_translations) else frozenset())
+    recognised = _recognised(source, entities, config, list(prepared.values()))
     return {key: _report(one, entities, revised, glossary, config,
-                         latin_terms | by_meaning, others_tell, house_style, kept)
+                         latin_terms | by_meaning, others_tell, house_style, kept, recognised)
             for key, one in prepared.items()}
 
 

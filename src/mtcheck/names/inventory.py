@@ -31,7 +31,7 @@ from mtcheck.names.evidence import Evidence, covered, is_common, recognised_span
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import InflectionRules, rules_for
 from mtcheck.romanize import phonetic_key, romanize
-from mtcheck.types import Entity, SegmentedDocument
+from mtcheck.types import Entity, NameRendering, SegmentedDocument
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -545,6 +545,24 @@ def persons(source: SegmentedDocument, entities: Sequence[Entity],
 # Recogniser labels of names a translation may keep whole as a brand (its labels are
 # imperfect: Samudera Indonesia, a shipping line, comes out as a GPE); never a person's.
 _KEPT_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def labels_in_translation(target: SegmentedDocument, renderings: Sequence[NameRendering],
+                          config: NamesConfig | None = None) -> dict[str, frozenset[str]]:
+    """entity id -> the recogniser's labels of the spans its renderings in ``target`` lie
+    in. Where the source has no recogniser and a translation at hand is in English, its
+    labels say which names are organisations (kept in Latin script by some press) and
+    which are people."""
+    config = config or NamesConfig()
+    ner = recognised_spans(target, config.use_ner)
+    if ner is None:
+        return {}
+    labels: dict[str, set[str]] = {}
+    for rendering in renderings:
+        for start, end, label in ner[rendering.sentence_id]:
+            if start <= rendering.start and rendering.end <= end:
+                labels.setdefault(rendering.entity, set()).add(label)
+    return {entity: frozenset(found) for entity, found in labels.items()}
 
 
 def organisation_phrases(source: SegmentedDocument,
