@@ -314,10 +314,9 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
             if score > best:
                 best, best_stem = score, stem
         for whole, word in forms.wholes:
-            if fuzz.partial_ratio(word, key) >= _KEY_WORD_INSIDE:
-                score = fuzz.ratio(key, whole)
-                if score > best:
-                    best, best_stem = score, stem
+            score = fuzz.ratio(key, whole)
+            if score > best and fuzz.partial_ratio(word, key) >= _KEY_WORD_INSIDE:
+                best, best_stem = score, stem
     return best, best_stem
 
 
