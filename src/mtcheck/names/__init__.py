@@ -284,7 +284,7 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             latin_terms | (recognised.organisations & house_style)
             | (kept_by_majority - recognised.persons)
             if others_tell else recognised.organisations | latin_terms),
-        kept_phrases=recognised.phrases)
+        kept_phrases=recognised.phrases, persons=recognised.persons)
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:

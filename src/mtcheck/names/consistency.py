@@ -171,6 +171,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                   organisations: frozenset[str] = frozenset(),
                   foreign: Mapping[str, tuple[str, ...]] | None = None,
                   kept_phrases: frozenset[str] = frozenset(),
+                  persons: frozenset[str] = frozenset(),
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -185,6 +186,9 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     translation may quote and which are no second spelling. ``kept_phrases`` are the
     source's multi-word organisation names: a Latin-script rendering inside a copy of one
     (Samudera Indonesia, Doğuş Group) keeps a brand, it leaves no name untransliterated.
+    ``persons`` are the entities recognised as people: a name left in Latin script is a
+    warning for a person, a place, or a name the translation writes in its script
+    elsewhere; for anything else (perhaps a brand the press keeps so) only information.
     """
     lang = target.lang
     evidence = evidence or {}
@@ -286,9 +290,11 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             ids = tuple(sorted({r.sentence_id for r in latin_kept}))
             hint = f"; expected {expected}" if expected else (
                 f"; elsewhere written {variants[0].base}" if variants else "")
+            sure = bool(native or expected or entity.id in persons
+                        or strength >= Evidence.DATA)
             findings.append(Finding(
                 check="names.script",
-                severity=_severity("names.script", strength, True),
+                severity=_severity("names.script", strength, True) if sure else Severity.INFO,
                 message=(f"{entity.canonical} is left in Latin script ({', '.join(surfaces)}) "
                          f"in {describe_sentences(ids)}{hint}"),
                 source_ids=entity.source_ids, target_ids=ids, spans=_spans(latin_kept),
