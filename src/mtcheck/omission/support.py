@@ -22,6 +22,7 @@ from mtcheck.romanize import phonetic_key, romanize
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=100_000)
 def numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
     """The numbers a piece of the source states (not those it spells out as words), read
     the way the numbers check reads them."""
@@ -76,12 +77,17 @@ def index_target(text: str, lang: str, backtranslation: str | None,
                  brackets: Sequence[tuple[str, str]],
                  quotes: Sequence[tuple[str, str]]) -> TargetIndex:
     return TargetIndex(
-        numbers=frozenset(r for n in find_numbers(text, lang) for r in n.readings),
+        numbers=_readings(text, lang),
         keys=tuple(word_key(w, lang) for w in words(text) if len(w) >= 3),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
         backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
     )
+
+
+@lru_cache(maxsize=20_000)
+def _readings(text: str, lang: str) -> frozenset[str]:
+    return frozenset(r for n in find_numbers(text, lang) for r in n.readings)
 
 
 def count_pairs(text: str, pairs: Sequence[tuple[str, str]]) -> int:
