@@ -177,3 +177,35 @@ def one_paragraph(document: SegmentedDocument) -> SegmentedDocument:
     share its paragraph to take over its omission)."""
     return dataclasses.replace(document, sentences=tuple(
         dataclasses.replace(s, paragraph=0) for s in document.sentences))
+
+
+def test_a_gap_the_aligner_put_at_the_paragraph_start_moves_to_the_dropped_sentence() -> None:
+    from mtcheck.omissions import alignment_findings
+
+    target = one_paragraph(segmented("de", [*GERMAN[:4], *GERMAN[5:]]))  # 4 not translated
+    source = one_paragraph(EN)
+    # The aligner left 0 unpaired and paired 1-4 each with the translation before it.
+    beads = alignment(((0,), ()), *[((i,), (i - 1,)) for i in range(1, 12)])
+    aligned = alignment_findings(source, target, beads)
+    assert [(f.check, f.source_ids) for f in aligned] == [("align.omission", (0,))]
+    moved = [f for f in omission_findings(source, target, beads, None, CONFIG, aligned)
+             if f.check == "align.omission"]
+    assert [f.source_ids for f in moved] == [(4,)]
+    assert "#0" in moved[0].message and "shifted back" in moved[0].message
+
+
+def test_a_sentence_ending_in_a_colon_gets_no_whole_sentence_prior() -> None:
+    target = segmented("de", GERMAN[:6] + GERMAN[7:])  # sentence 6 not translated
+    beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6,)),
+                      *[((i,), (i - 1,)) for i in range(8, 12)])
+
+    def best(last_mark: str) -> tuple[int, str, float]:
+        source = segmented("en", [*SOURCE[:6], SOURCE[6][:-1] + last_mark, *SOURCE[7:]])
+        [candidate] = [c for c in omission_candidates(source, target, beads, None, CONFIG)
+                       if c.pair_index == 6]
+        return candidate.source_id, candidate.kind, candidate.score
+
+    sentence, kind, score = best(".")
+    assert (sentence, kind) == (6, "sentence")
+    # A piece that ends in a colon is a clause of a longer unit: it loses the prior.
+    assert best(":")[2] <= score - CONFIG.sentence_prior + 1e-6 or best(":")[0] != 6

@@ -41,6 +41,7 @@ from mtcheck.omission.support import (
     word_found,
     words,
 )
+from mtcheck.segment import ends_sentence
 from mtcheck.types import AlignedPair, Alignment, SegmentedDocument
 
 # Back-translations are made into English (see mtcheck.backtranslate).
@@ -111,12 +112,105 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         best = best_piece(index, pair, None)
         if best is not None:
             candidates.append(best)
+    fit = _PairFit(source, target, model, lexicon, config)
     for index, pair in enumerate(alignment.pairs):
         if len(pair.source_ids) == 1 and not pair.target_ids:
-            moved = _misplaced(source, alignment, index, best_piece, config)
+            moved = _shifted(source, alignment, index, fit, config)
+            if moved is None:
+                moved = _misplaced(source, alignment, index, best_piece, config)
             if moved is not None:
                 candidates.append(moved)
     return tuple(candidates)
+
+
+class _PairFit:
+    """How well a source sentence and a translation fit each other, in score units.
+
+    Length (the document's length model), anchors both ways (numbers and rare
+    words of the source found in the translation, numbers of the translation
+    found in the source) and the document lexicon. Used to compare two ways of
+    pairing the same sentences, so only differences between fits matter.
+    """
+
+    def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
+                 model: LengthModel, lexicon: DocumentLexicon, config: OmissionConfig):
+        self._source = source
+        self._target = target
+        self._model = model
+        self._lexicon = lexicon
+        self._config = config
+        self._rules = clause_rules(source.lang)
+        self._cache: dict[tuple[int, tuple[int, ...]], float] = {}
+
+    def __call__(self, sid: int, target_ids: tuple[int, ...]) -> float:
+        key = (sid, target_ids)
+        if key not in self._cache:
+            self._cache[key] = self._fit(sid, target_ids)
+        return self._cache[key]
+
+    def _fit(self, sid: int, target_ids: tuple[int, ...]) -> float:
+        config = self._config
+        text = self._source.sentences[sid].text
+        target_text = " ".join(self._target.sentences[j].text for j in target_ids)
+        found = index_target(target_text, self._target.lang, None, self._rules.brackets,
+                             self._rules.quotes)
+        z = self._model.z(text_length(text), text_length(target_text))
+        anchors, _missing = _anchor_evidence(text, self._source.lang, found, config, {})
+        source_numbers = frozenset(r for n in numbers(text, self._source.lang)
+                                   for r in n.readings)
+        unmatched = sum(1 for n in numbers(target_text, self._target.lang)
+                        if not n.readings & source_numbers)
+        return (-_rho(z, config.length_tail) - anchors
+                - config.number_missing * min(unmatched, _ANCHOR_CAP))
+
+
+def _run(source: SegmentedDocument, alignment: Alignment, index: int,
+         step: int) -> list[tuple[int, tuple[int, ...]]]:
+    """(source id, target ids) of the one-source pairs next to pair ``index`` in direction
+    ``step``, up to the first pair of another kind or paragraph."""
+    paragraph = source.sentences[alignment.pairs[index].source_ids[0]].paragraph
+    run = []
+    k = index + step
+    while 0 <= k < len(alignment.pairs):
+        pair = alignment.pairs[k]
+        if (len(pair.source_ids) != 1 or not pair.target_ids
+                or source.sentences[pair.source_ids[0]].paragraph != paragraph):
+            break
+        run.append((pair.source_ids[0], pair.target_ids))
+        k += step
+    return run
+
+
+def _shifted(source: SegmentedDocument, alignment: Alignment, index: int, fit: _PairFit,
+             config: OmissionConfig) -> Candidate | None:
+    """A sentence further along the paragraph that is the likelier omission.
+
+    When the aligner puts the gap of a dropped sentence in the wrong place (often
+    at a paragraph's edge), every sentence between the gap and the real drop is
+    paired with its neighbour's translation. Moving the gap to sentence ``k`` of
+    the same run of one-source pairs gives each of those sentences the
+    translation next to it; the gap moves where the pairs fit best, if that beats
+    the aligner's pairs by ``relocate_margin``.
+    """
+    unpaired = alignment.pairs[index].source_ids[0]
+    best: tuple[float, int, int, tuple[int, ...]] | None = None
+    for step in (1, -1):
+        run = _run(source, alignment, index, step)
+        gain = 0.0
+        previous = unpaired
+        for distance, (sid, target_ids) in enumerate(run, start=1):
+            # ``previous`` takes this pair's translation; ``sid`` becomes the gap.
+            gain += fit(previous, target_ids) - fit(sid, target_ids)
+            previous = sid
+            if gain >= config.relocate_margin and (best is None or gain > best[0]):
+                pair_index = index + step * distance
+                best = (gain, sid, pair_index, target_ids)
+    if best is None:
+        return None
+    gain, sid, pair_index, _target_ids = best
+    text = source.sentences[sid].text
+    return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
+                     threshold_free=True, instead_of=unpaired)
 
 
 def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,
@@ -229,7 +323,7 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         if coverage is not None:
             score += config.backtranslation * coverage.gap(piece.text)
         score += config.lexicon * context.lexical_gap(piece.text, pair_source)
-        if kind == "sentence":
+        if kind == "sentence" and ends_sentence(piece.text):
             score += config.sentence_prior
         if best is None or score > best.score:
             shortfall = 1 - math.exp(z_full * model.spread)

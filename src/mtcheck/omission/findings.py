@@ -29,7 +29,16 @@ def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Align
     pair = alignment.pairs[candidate.pair_index]
     evidence = _evidence(candidate)
     evidence = f" ({evidence})" if evidence else ""
-    if candidate.instead_of is not None:
+    if candidate.instead_of is not None and abs(candidate.source_id - candidate.instead_of) > 1:
+        check = "align.omission"
+        first, last = sorted((candidate.source_id, candidate.instead_of))
+        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
+                   f"the translation: {_quote(candidate.text)}. The aligner left "
+                   f"{describe_sentences((candidate.instead_of,))} unpaired instead and paired "
+                   f"each sentence from {describe_sentences((first,))} to "
+                   f"{describe_sentences((last,))} with its neighbour's translation; shifted "
+                   f"back, the pairs fit better (numbers, names and lengths).")
+    elif candidate.instead_of is not None:
         check = "align.omission"
         message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
                    f"the translation: {_quote(candidate.text)}. The aligner paired it with "
