@@ -58,6 +58,7 @@ from mtcheck.align.gold import BeadIds, parse_vecalign  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
 from mtcheck.corpus import read_text  # noqa: E402
 from mtcheck.omission import OMISSION_CHECKS, omission_candidates  # noqa: E402
+from mtcheck.omission.detect import document_threshold  # noqa: E402
 from mtcheck.omissions import alignment_findings  # noqa: E402
 from mtcheck.types import Document, Paragraph, SegmentedDocument, Sentence  # noqa: E402
 
@@ -302,7 +303,10 @@ def run_variant(variant: Variant, config: Config) -> Outcome:
         else:
             scores[candidate.source_id] = max(scores.get(candidate.source_id, -1e9),
                                               candidate.score)
-    return Outcome(variant, frozenset(fixed), scores)
+    # Scores are stored against the config's threshold: the document's own bar
+    # (document_threshold) shifts them, so sweeping the threshold shifts every bar alike.
+    shift = config.omission.threshold - document_threshold(candidates, config.omission)
+    return Outcome(variant, frozenset(fixed), {s: v + shift for s, v in scores.items()})
 
 
 def flagged(outcome: Outcome, sentence: int, threshold: float) -> bool:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import OmissionConfig
 from mtcheck.omission import omission_candidates, omission_findings
+from mtcheck.omission.detect import Candidate, document_threshold
 from mtcheck.omission.lengths import fit_length_model, text_length
 from mtcheck.omission.support import index_target, number_found, numbers, word_found
 from mtcheck.types import SegmentedDocument
@@ -209,3 +210,25 @@ def test_a_sentence_ending_in_a_colon_gets_no_whole_sentence_prior() -> None:
     assert (sentence, kind) == (6, "sentence")
     # A piece that ends in a colon is a clause of a longer unit: it loses the prior.
     assert best(":")[2] <= score - CONFIG.sentence_prior + 1e-6 or best(":")[0] != 6
+
+
+def _candidate(score: float) -> Candidate:
+    return Candidate(0, 0, 0, 1, "x", "clause", score, 0.0, ())
+
+
+@given(st.lists(st.floats(-30, 30), min_size=8, max_size=60))
+def test_the_document_bar_stays_within_its_bounds(scores: list[float]) -> None:
+    bar = document_threshold([_candidate(s) for s in scores], CONFIG)
+    assert CONFIG.threshold - CONFIG.calm_discount <= bar <= CONFIG.threshold
+
+
+def test_a_close_translation_gets_a_lower_bar_than_a_loose_one() -> None:
+    close = [_candidate(-6.0 + k / 10) for k in range(20)]
+    loose = [_candidate(1.0 + k / 10) for k in range(20)]
+    assert document_threshold(close, CONFIG) < document_threshold(loose, CONFIG)
+    assert document_threshold(loose, CONFIG) == CONFIG.threshold
+    # One pair that really lost content does not move the bar.
+    assert document_threshold([*close[:-1], _candidate(25.0)], CONFIG) == \
+        document_threshold(close, CONFIG)
+    # Too few pairs to know the document's level: the configured threshold.
+    assert document_threshold(close[:3], CONFIG) == CONFIG.threshold

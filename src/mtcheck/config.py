@@ -191,6 +191,11 @@ class OmissionConfig:
 
     enabled: bool = True
     threshold: float = 7.0
+    # A document's bar follows its own score level: this far above the median score of its
+    # pairs, but at most ``threshold`` and at least ``threshold - calm_discount`` (close
+    # translations score low everywhere, so a dropped clause stands out sooner).
+    relative_threshold: float = 8.0
+    calm_discount: float = 2.5
     # Lower bound of the length model's spread (log ratio), for near-literal documents.
     spread_floor: float = 0.08
     # Degrees of freedom of the Student-t length likelihood (lower: heavier tails, less

@@ -21,6 +21,7 @@ does no I/O.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -50,6 +51,11 @@ BACKTRANSLATION_LANG = "en"
 _FUNCTION_ZIPF = 6.0
 # At most this many anchors of each kind count, so one list of numbers cannot dominate.
 _ANCHOR_CAP = 3
+# The document lexicon judges a re-pairing only when learnt from this many pairs: in a
+# short document the few pairs being judged would teach it their own (wrong) associations.
+_LEXICON_PAIRS = 100
+# Below this many scored pairs a document's own score level is not estimated.
+_MIN_PAIRS_FOR_LEVEL = 8
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,22 @@ class Candidate:
     # For a sentence the aligner paired although the translation fits its unpaired
     # neighbour better: the neighbour's id (its 1-0 finding moves here).
     instead_of: int | None = None
+
+
+def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) -> float:
+    """The score a piece of this document needs to be reported.
+
+    Scores of a loose or noisy translation (OCR debris, free renderings) sit
+    higher across the board than those of a close one, so the bar follows the
+    document's own level: ``relative_threshold`` above the median score of its
+    pairs, never above ``threshold`` nor more than ``calm_discount`` below it. The
+    median of all pairs is not moved by the few pairs that really lost content.
+    """
+    scores = sorted(c.score for c in candidates if not c.threshold_free)
+    if len(scores) < _MIN_PAIRS_FOR_LEVEL:
+        return config.threshold
+    level = statistics.median(scores) + config.relative_threshold
+    return min(config.threshold, max(config.threshold - config.calm_discount, level))
 
 
 def _rho(z: float, tail: float) -> float:
@@ -160,8 +182,13 @@ class _PairFit:
                                    for r in n.readings)
         unmatched = sum(1 for n in numbers(target_text, self._target.lang)
                         if not n.readings & source_numbers)
-        return (-_rho(z, config.length_tail) - anchors
-                - config.number_missing * min(unmatched, _ANCHOR_CAP))
+        fit = (-_rho(z, config.length_tail) - anchors
+               - config.number_missing * min(unmatched, _ANCHOR_CAP))
+        if self._lexicon.pairs >= _LEXICON_PAIRS:
+            known, covered = self._lexicon.coverage(lexical_units(text, self._source.lang),
+                                                    _units(self._target, target_ids))
+            fit += config.lexicon * (covered / known if known else 0.5)
+        return fit
 
 
 def _run(source: SegmentedDocument, alignment: Alignment, index: int,

@@ -135,6 +135,7 @@ class DocumentLexicon:
 
     def __init__(self, pairs: Sequence[tuple[frozenset[str], frozenset[str]]],
                  min_count: int = 2, max_share: float = 0.3, min_dice: float = 0.5):
+        self.pairs = len(pairs)
         limit = max(min_count, int(max_share * len(pairs)))
         source_counts: dict[str, int] = {}
         target_counts: dict[str, int] = {}
