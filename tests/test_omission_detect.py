@@ -73,6 +73,10 @@ def test_numbers_are_found_whole_or_part_by_part(written: str, target: str, foun
     ("Kangchendzönga", "Quant au Kanchenjunga , on savait", "fr", True),
     ("Shoigu", "Шойгу прибыл в Тегеран", "ru", True),
     ("Tschernezky", "Le temps finit par s' améliorer", "fr", False),
+    # Japanese writes no spaces: a katakana name is a word of its own inside the run.
+    ("Butantan", "このワクチンはサンパウロのブタンタン研究所が開発した。", "ja", True),
+    ("Paredes", "アギレ・パレデス氏は述べた。", "ja", True),
+    ("Villalobos", "アギレ・パレデス氏は述べた。", "ja", False),
 ])
 def test_rare_words_are_matched_after_romanisation(word: str, target: str, lang: str,
                                                    found: bool) -> None:
