@@ -7,6 +7,7 @@ Run from the repository root:
     python benchmarks/omission_bench.py --clean corpora/clean --langs fr,ru,ja
     python benchmarks/omission_bench.py --svg docs/omission-pr.svg
     python benchmarks/omission_bench.py --runtime 7       # cost of the check, 7 rounds
+    python benchmarks/omission_bench.py --truncation --clean corpora/clean  # cut-off translations
 
 The Bleualign dev set (German source ``dev.de``, French translation ``dev.fr``,
 gold beads ``dev.defr``) is rebuilt into paragraphs on gold bead boundaries
@@ -32,6 +33,15 @@ on it (1-0 beads) count at every point.
 ``corpora/shoigu-visits-iran`` with the omission check on and off, in N
 interleaved rounds, and prints min and median of each and the ratio of the
 medians (the baseline is the run with ``[omission] enabled = false``).
+
+``--truncation`` measures cut-off translations instead: each variant keeps the
+translation up to a gold 1-1 bead's French sentence and drops the rest, either
+cutting that sentence mid-way (``mid-sentence``: 40-70 % of it kept, at a word
+boundary) or keeping it whole (``sentence-end``). Reported: how often the kept
+fragment (or last sentence) is paired with exactly its source sentence, how
+often an ``align.truncation`` finding names exactly the source sentences after
+it, and the omission findings on source sentences before the cut (false flags
+per 100 such sentences; gold 1-0 sentences left out).
 
 ``--clean corpora/clean`` adds the clean English-source corpora there, one data
 set per translation language in ``--langs`` (pooled over the documents; one
@@ -280,6 +290,96 @@ def _renumber(data: Parallel, lines: Iterable[int]) -> tuple[int, ...]:
     return tuple(_source_id(data, i) for i in lines)
 
 
+# --------------------------------------------------------------------------- truncation
+TRUNCATION_KINDS = ("mid-sentence", "sentence-end")
+# Share of the last kept sentence a mid-sentence cut keeps.
+FRAGMENT_SHARE = (0.40, 0.70)
+
+
+@dataclass(frozen=True)
+class CutVariant:
+    kind: str  # one of TRUNCATION_KINDS
+    source: SegmentedDocument
+    target: SegmentedDocument
+    last_source: int  # the source sentence whose translation is the last (cut) one
+    last_target: int  # that translation's sentence id in the cut target
+    gold_omitted: tuple[int, ...]
+
+
+def fragment(text: str, generator: random.Random, spaced: bool) -> str:
+    """The first 40-70 % of ``text``, ending at a word boundary where words are spaced."""
+    keep = int(len(text) * generator.uniform(*FRAGMENT_SHARE))
+    if spaced:
+        space = text.rfind(" ", 0, keep + 1)
+        keep = space if space > 0 else keep
+    return text[:keep].rstrip(" ,;:")
+
+
+def cut_variants(data: Parallel, per_cell: int, seed: int) -> list[CutVariant]:
+    """Translations cut after (or inside) a gold 1-1 bead, ``per_cell`` of each kind."""
+    from mtcheck.omission.support import spaced
+
+    generator = random.Random(seed)
+    one_to_one = {t[0]: s[0] for s, t in data.gold if len(s) == 1 and len(t) == 1}
+    gold_omitted = _renumber(data, (i for s, t in data.gold if s and not t for i in s))
+    order = [j for group in data.paragraphs for _, t in group for j in t]
+    # Not in the first three translations: a cut there leaves no text to pair.
+    candidates = [j for j in order[3:] if j in one_to_one
+                  and len(data.target[j]) >= MIN_EDIT_CHARS]
+    out = []
+    for kind in TRUNCATION_KINDS:
+        for j in _sample(generator, candidates, per_cell):
+            last = (fragment(data.target[j], generator, spaced(data.target_lang))
+                    if kind == "mid-sentence" else data.target[j])
+            paragraphs: list[list[str]] = []
+            for group in data.paragraphs:
+                lines = [data.target[k] if k != j else last for _, t in group for k in t
+                         if order.index(k) <= order.index(j)]
+                if lines:
+                    paragraphs.append(lines)
+                if any(j in t for _, t in group):
+                    break
+            source, _ = documents(data)
+            target = build_document(data.target_lang, paragraphs, "target")
+            out.append(CutVariant(kind, source, target, _source_id(data, one_to_one[j]),
+                                  len(target.sentences) - 1, gold_omitted))
+    return out
+
+
+def run_truncation(name: str, data_sets: Sequence[Parallel], per_cell: int, seed: int,
+                   config: Config) -> None:
+    from mtcheck.omission import omission_findings
+
+    started = time.perf_counter()
+    counts: dict[str, list[int]] = {k: [0, 0, 0, 0, 0] for k in TRUNCATION_KINDS}
+    for data in data_sets:
+        for v in cut_variants(data, per_cell, seed):
+            alignment = align_documents(v.source, v.target, config.align)
+            aligned = alignment_findings(v.source, v.target, alignment)
+            findings = omission_findings(v.source, v.target, alignment, None, config.omission,
+                                         aligned)
+            paired = next((p.source_ids for p in alignment.pairs
+                           if v.last_target in p.target_ids), ())
+            after = tuple(range(v.last_source + 1, len(v.source.sentences)))
+            truncated = [f.source_ids for f in findings if f.check == "align.truncation"]
+            before = [i for i in range(v.last_source) if i not in v.gold_omitted]
+            false = {s for f in findings if f.check in OMISSION_CHECKS - {"align.truncation"}
+                     for s in f.source_ids if s in before}
+            row = counts[v.kind]
+            row[0] += 1
+            row[1] += paired == (v.last_source,)
+            row[2] += bool(after) and after in truncated
+            row[3] += len(false)
+            row[4] += len(before)
+    print(f"\n{name}: cut-off translations ({time.perf_counter() - started:.1f} s)")
+    print(f"    {'cut':<14}{'variants':>9}{'last paired':>13}{'truncation':>12}"
+          f"{'false/100 before':>18}")
+    for kind, (n, paired_ok, truncated_ok, false, before) in counts.items():
+        if n:
+            print(f"    {kind:<14}{n:>9}{paired_ok / n:>13.2f}{truncated_ok / n:>12.2f}"
+                  f"{100 * false / max(before, 1):>18.2f}")
+
+
 # --------------------------------------------------------------------------- run
 @dataclass(frozen=True)
 class Outcome:
@@ -486,6 +586,8 @@ def main() -> None:
     parser.add_argument("--svg", type=Path, default=None, help="write the PR curves here")
     parser.add_argument("--runtime", type=int, default=0, metavar="N",
                         help="only time evaluate with and without the check, N rounds")
+    parser.add_argument("--truncation", action="store_true",
+                        help="measure cut-off translations instead of seeded omissions")
     args = parser.parse_args()
     if args.runtime:
         runtime(args.runtime)
@@ -504,6 +606,10 @@ def main() -> None:
             if documents_:
                 groups.append((f"clean en -> {lang} ({len(documents_)} documents)", documents_,
                                args.clean_per_cell))
+    if args.truncation:
+        for name, data_sets, per_cell in groups:
+            run_truncation(name, data_sets, per_cell, args.seed, config)
+        return
     curves = []
     for name, data_sets, per_cell in groups:
         started = time.perf_counter()
