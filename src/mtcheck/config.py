@@ -230,6 +230,8 @@ class OmissionConfig:
     # An unpaired source sentence's omission finding moves to its paired neighbour when
     # the neighbour's translation fits the unpaired one better by this much (score units).
     relocate_margin: float = 1.0
+    # The most confidence a pair gets when the check finds source content missing from it.
+    confidence_cap: float = 0.25
 
 
 @dataclass(frozen=True)

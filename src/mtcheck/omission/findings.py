@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from mtcheck.checks import CHECKS, describe_sentences
@@ -85,3 +86,28 @@ def omission_findings(source: SegmentedDocument, target: SegmentedDocument,
                  if not (f.check == "align.omission" and len(f.source_ids) == 1
                          and f.source_ids[0] in moved))
     return kept + tuple(to_finding(c, source, alignment) for c in candidates)
+
+
+def capped_confidence(alignment: Alignment, findings: Sequence[Finding],
+                      config: OmissionConfig) -> Alignment:
+    """The alignment with pairs that lose source content capped at ``confidence_cap``.
+
+    A pair's confidence is the probability that it links a sentence to its whole
+    translation; a pair the omission check finds content missing from (a partial
+    omission, or a sentence hidden in a merge) is not that, however well its
+    lengths and anchors otherwise fit.
+    """
+    if not config.enabled:
+        return alignment
+    hit = [(set(f.source_ids), set(f.target_ids)) for f in findings
+           if f.check in _PAIR_CHECKS and f.target_ids]
+    pairs = tuple(
+        dataclasses.replace(pair, confidence=min(pair.confidence, config.confidence_cap))
+        if any(sources & set(pair.source_ids) and targets & set(pair.target_ids)
+               for sources, targets in hit) else pair
+        for pair in alignment.pairs)
+    return dataclasses.replace(alignment, pairs=pairs)
+
+
+# Findings that say a linked pair lacks source content.
+_PAIR_CHECKS = frozenset({"omission.partial", "align.omission"})
