@@ -220,7 +220,9 @@ def clause_cuts(text: str) -> list[tuple[int, int]]:
         body_end -= 1
     cuts, start = [], 0
     for k, ch in enumerate(text[:body_end]):
-        if ch in CLAUSE_MARKS:
+        # A comma between digits is a decimal or thousands separator ("1,3 млн"), no clause mark.
+        if (ch in CLAUSE_MARKS and not (0 < k < len(text) - 1 and text[k - 1].isdigit()
+                                        and text[k + 1].isdigit())):
             cuts.append((start, k))
             start = k + 1
     cuts.append((start, body_end))

@@ -236,3 +236,19 @@ def test_a_close_translation_gets_a_lower_bar_than_a_loose_one() -> None:
         document_threshold(close, CONFIG)
     # Too few pairs to know the document's level: the configured threshold.
     assert document_threshold(close[:3], CONFIG) == CONFIG.threshold
+
+
+def test_a_sentence_without_clause_marks_is_tested_half_by_half() -> None:
+    # Sentence 0 has no comma; its German translation keeps only the first half.
+    source = segmented("en", ["The minister arrived in Tehran on 14 May for a visit of 48 hours.",
+                              *SOURCE[1:]])
+    target = ["Der Minister traf in Teheran ein.", *GERMAN[1:]]
+    candidates = omission_candidates(source, segmented("de", target), one_to_one(12), None,
+                                     CONFIG)
+    [candidate] = [c for c in candidates if c.source_id == 0]
+    assert candidate.kind == "half"
+    assert candidate.text == "14 May for a visit of 48 hours."
+    assert candidate.prior == CONFIG.half_prior
+    without = dataclasses.replace(CONFIG, halves=False)
+    assert 0 not in {c.source_id for c in omission_candidates(
+        source, segmented("de", target), one_to_one(12), None, without)}

@@ -192,9 +192,10 @@ class OmissionConfig:
     enabled: bool = True
     threshold: float = 7.0
     # A document's bar follows its own score level: this far above the median score of its
-    # pairs, but at most ``threshold`` and at least ``threshold - calm_discount`` (close
-    # translations score low everywhere, so a dropped clause stands out sooner).
-    relative_threshold: float = 8.0
+    # pairs (without the kind priors below), but at most ``threshold`` and at least
+    # ``threshold - calm_discount`` (close translations score low everywhere, so a dropped
+    # clause stands out sooner).
+    relative_threshold: float = 9.5
     calm_discount: float = 2.5
     # Lower bound of the length model's spread (log ratio), for near-literal documents.
     spread_floor: float = 0.08
@@ -204,6 +205,11 @@ class OmissionConfig:
     # Pieces tested: runs of clauses of this share of their sentence's length.
     min_share: float = 0.15
     max_share: float = 0.85
+    # A sentence without clause marks is also tested half by half (cut at a space).
+    halves: bool = True
+    # Added to a half's score: a cut at a space is no clause boundary, and a sentence cut
+    # in two is tested twice more.
+    half_prior: float = -2.0
     # Words rarer than this (wordfreq Zipf) in the source language are anchors.
     rare_zipf: float = 3.0
     min_letters: int = 4

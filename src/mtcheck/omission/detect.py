@@ -67,11 +67,14 @@ class Candidate:
     start: int  # offsets of the piece in the source sentence
     end: int
     text: str
-    kind: str  # "clause" (part of a sentence) or "sentence" (a whole one, in a merged pair)
+    # "clause" (part of a sentence), "half" (of a sentence without clause marks) or
+    # "sentence" (a whole one, in a merged pair)
+    kind: str
     score: float
     shortfall: float  # how much shorter the translation is than the document's usual ratio
     missing: tuple[str, ...]  # anchors of the piece not found in the translation
     threshold_free: bool = False
+    prior: float = 0.0  # the part of the score owed to the piece's kind, not to evidence
     # For a sentence the aligner paired although the translation fits its unpaired
     # neighbour better: the neighbour's id (its 1-0 finding moves here).
     instead_of: int | None = None
@@ -82,11 +85,12 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
 
     Scores of a loose or noisy translation (OCR debris, free renderings) sit
     higher across the board than those of a close one, so the bar follows the
-    document's own level: ``relative_threshold`` above the median score of its
-    pairs, never above ``threshold`` nor more than ``calm_discount`` below it. The
-    median of all pairs is not moved by the few pairs that really lost content.
+    document's own level: ``relative_threshold`` above the median evidence (score
+    less prior) of its pairs' best pieces, never above ``threshold`` nor more than
+    ``calm_discount`` below it. The median of all pairs is not moved by the few pairs
+    that really lost content.
     """
-    scores = sorted(c.score for c in candidates if not c.threshold_free)
+    scores = sorted(c.score - c.prior for c in candidates if not c.threshold_free)
     if len(scores) < _MIN_PAIRS_FOR_LEVEL:
         return config.threshold
     level = statistics.median(scores) + config.relative_threshold
@@ -312,6 +316,10 @@ def _pieces(source: SegmentedDocument, pair: AlignedPair, config: OmissionConfig
         if len(pair.source_ids) > 1:
             pieces.append((sid, Clause(0, len(text), text), "sentence"))
         clauses = split_clauses(text, source.lang)
+        kind = "clause"
+        if len(clauses) == 1 and config.halves:
+            clauses = _halves(text, clauses[0])
+            kind = "half"
         total = max(text_length(text), 1)
         for first in range(len(clauses)):
             for last in range(first, len(clauses)):
@@ -322,8 +330,26 @@ def _pieces(source: SegmentedDocument, pair: AlignedPair, config: OmissionConfig
                 if share > config.max_share:
                     break
                 if share >= config.min_share:
-                    pieces.append((sid, Clause(start, end, text[start:end]), "clause"))
+                    pieces.append((sid, Clause(start, end, text[start:end]), kind))
     return pieces
+
+
+def _halves(text: str, whole: Clause) -> tuple[Clause, ...]:
+    """A sentence without clause marks cut in two at the space nearest its middle.
+
+    Not a clause boundary, but a translation that lost the first or second half of
+    such a sentence is still short by about half, and the half's numbers and names
+    are missing: the half is the piece that says so. Too short to cut (no space in its
+    middle half): the sentence as it is.
+    """
+    middle = (whole.start + whole.end) // 2
+    spaces = [k for k in range(whole.start, whole.end) if text[k] == " "
+              and abs(k - middle) <= (whole.end - whole.start) // 4]
+    if not spaces:
+        return (whole,)
+    cut = min(spaces, key=lambda k: (abs(k - middle), k))
+    return (Clause(whole.start, cut, text[whole.start:cut]),
+            Clause(cut + 1, whole.end, text[cut + 1:whole.end]))
 
 
 def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
@@ -350,12 +376,16 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         if coverage is not None:
             score += config.backtranslation * coverage.gap(piece.text)
         score += config.lexicon * context.lexical_gap(piece.text, pair_source)
+        prior = 0.0
         if kind == "sentence" and ends_sentence(piece.text):
-            score += config.sentence_prior
+            prior = config.sentence_prior
+        elif kind == "half":
+            prior = config.half_prior
+        score += prior
         if best is None or score > best.score:
             shortfall = 1 - math.exp(z_full * model.spread)
             best = Candidate(index, sid, piece.start, piece.end, piece.text, kind,
-                             round(score, 6), round(shortfall, 6), missing)
+                             round(score, 6), round(shortfall, 6), missing, prior=prior)
     return best
 
 
