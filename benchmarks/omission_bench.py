@@ -32,7 +32,8 @@ on it (1-0 beads) count at every point.
 ``--runtime N`` times ``mtcheck evaluate``'s library call (no model) on
 ``corpora/shoigu-visits-iran`` with the omission check on and off, in N
 interleaved rounds, and prints min and median of each and the ratio of the
-medians (the baseline is the run with ``[omission] enabled = false``).
+medians (the baseline is the run with ``[omission] enabled = false``); then times
+alignment and the omission stage apart on the rebuilt dev document.
 
 ``--truncation`` measures cut-off translations instead: each variant keeps the
 translation up to a gold 1-1 bead's French sentence and drops the rest, either
@@ -135,17 +136,19 @@ def paragraph_beads(gold: Sequence[BeadIds], seed: int) -> list[list[BeadIds]]:
 
 
 def load_clean(root: Path, lang: str) -> list[Parallel]:
-    """The clean corpora under ``root`` with an English source and a ``lang`` translation.
+    """The clean corpora under ``root`` with a ``lang`` translation (any source language).
 
     Each has one sentence a line and blank lines between paragraphs, in the source and
     in ``translations/<lang>.txt`` alike: the gold is 1-1 line by line.
     """
     found = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        source_path = folder / "source.en.txt"
+        sources = sorted(folder.glob("source.*.txt"))
         target_path = folder / "translations" / f"{lang}.txt"
-        if not (source_path.exists() and target_path.exists()):
+        if len(sources) != 1 or not target_path.exists():
             continue
+        source_path = sources[0]
+        source_lang = source_path.name.split(".")[1]
         source_blocks = _blocks(read_text(source_path))
         target_blocks = _blocks(read_text(target_path))
         if [len(b) for b in source_blocks] != [len(b) for b in target_blocks]:
@@ -156,7 +159,7 @@ def load_clean(root: Path, lang: str) -> list[Parallel]:
             paragraphs.append([((i,), (i,)) for i in range(k, k + len(block))])
             k += len(block)
         found.append(Parallel(
-            f"{folder.name} (en -> {lang})", "en", lang,
+            f"{folder.name} ({source_lang} -> {lang})", source_lang, lang,
             [line for block in source_blocks for line in block],
             [line for block in target_blocks for line in block],
             [bead for group in paragraphs for bead in group], paragraphs))
@@ -538,6 +541,32 @@ def write_svg(curves: Sequence[tuple[str, list[Point]]], path: Path) -> None:
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
+def stage_runtime(data: Parallel, rounds: int) -> None:
+    """Alignment and the omission stage timed apart on one long document (min of rounds;
+    word frequencies and romanisation tables stay loaded, as in a run over many texts)."""
+    from mtcheck.omission import omission_findings
+
+    config = Config()
+    source, target = documents(data)
+    align_times, stage_times = [], []
+    from mtcheck.omission import support
+
+    caches = (support.numbers, support.words, support.rare_words, support.word_key,
+              support.lexical_units, support.target_readings)
+    for _ in range(rounds):
+        for cached in caches:  # each round starts with cold text caches, as a run does
+            cached.cache_clear()
+        started = time.perf_counter()
+        alignment = align_documents(source, target, config.align)
+        aligned = time.perf_counter()
+        omission_findings(source, target, alignment, None, config.omission,
+                          alignment_findings(source, target, alignment))
+        align_times.append(aligned - started)
+        stage_times.append(time.perf_counter() - aligned)
+    print(f"{data.name}, {len(source.sentences)} sentences, {rounds} rounds (min): alignment "
+          f"{min(align_times):.2f} s, omission stage {min(stage_times):.2f} s")
+
+
 def runtime(rounds: int) -> None:
     import dataclasses
     import statistics
@@ -593,6 +622,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.runtime:
         runtime(args.runtime)
+        if args.dev.exists():
+            stage_runtime(load_dev(args.dev, args.seed), args.runtime)
         return
     config = Config()
     threshold = args.threshold if args.threshold is not None else config.omission.threshold
@@ -606,7 +637,8 @@ def main() -> None:
         for lang in args.langs.split(","):
             documents_ = load_clean(args.clean, lang)
             if documents_:
-                groups.append((f"clean en -> {lang} ({len(documents_)} documents)", documents_,
+                pairs = ", ".join(sorted({f"{d.source_lang}->{d.target_lang}" for d in documents_}))
+                groups.append((f"clean -> {lang} ({len(documents_)} documents: {pairs})", documents_,
                                args.clean_per_cell))
     if args.truncation:
         for name, data_sets, per_cell in groups:

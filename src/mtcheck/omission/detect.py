@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
+from mtcheck.names.numerals import NumberMention
 from mtcheck.omission.clauses import Clause, clause_rules, split_clauses
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.support import (
@@ -368,7 +369,11 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         length = text_length(piece.text)
         z_without = model.z(source_length - length, target_length)
         score = _rho(z_full, config.length_tail) - _rho(z_without, config.length_tail)
-        anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen)
+        # Numbers are read once per sentence: a piece has those inside it.
+        mentions = [n for n in numbers(source_texts[sid], source.lang)
+                    if piece.start <= n.start and n.end <= piece.end]
+        anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen,
+                                            mentions)
         score += anchors
         if (source_brackets > found.brackets
                 and any(a in piece.text for a, _ in clause_rules(source.lang).brackets)):
@@ -390,9 +395,14 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
 
 
 def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig,
-                     seen: dict[str, bool]) -> tuple[float, tuple[str, ...]]:
-    """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups."""
-    written = {n.value: n for n in numbers(text, lang)}
+                     seen: dict[str, bool],
+                     mentions: Sequence[NumberMention] | None = None,
+                     ) -> tuple[float, tuple[str, ...]]:
+    """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups.
+
+    ``mentions`` are the piece's numbers when already read (from its whole sentence).
+    """
+    written = {n.value: n for n in (numbers(text, lang) if mentions is None else mentions)}
     numbers_found = [n.text for n in written.values() if number_found(n, found.numbers)]
     numbers_missing = [n.text for n in written.values() if not number_found(n, found.numbers)]
     rare = list(dict.fromkeys(rare_words(text, lang, config.rare_zipf, config.min_letters)))

@@ -106,7 +106,7 @@ def index_target(text: str, lang: str, backtranslation: str | None,
                  brackets: Sequence[tuple[str, str]],
                  quotes: Sequence[tuple[str, str]]) -> TargetIndex:
     return TargetIndex(
-        numbers=_readings(text, lang),
+        numbers=target_readings(text, lang),
         keys=tuple(word_key(w, lang) for w in target_words(text, lang)
                    if len(w) >= (3 if spaced(lang) else 2)),
         unspaced=not spaced(lang),
@@ -117,7 +117,7 @@ def index_target(text: str, lang: str, backtranslation: str | None,
 
 
 @lru_cache(maxsize=20_000)
-def _readings(text: str, lang: str) -> frozenset[str]:
+def target_readings(text: str, lang: str) -> frozenset[str]:
     return frozenset(r for n in find_numbers(text, lang) for r in n.readings)
 
 
