@@ -565,6 +565,49 @@ def stage_runtime(data: Parallel, rounds: int) -> None:
         stage_times.append(time.perf_counter() - aligned)
     print(f"{data.name}, {len(source.sentences)} sentences, {rounds} rounds (min): alignment "
           f"{min(align_times):.2f} s, omission stage {min(stage_times):.2f} s")
+    evaluate_runtime(data, rounds)
+
+
+def evaluate_runtime(data: Parallel, rounds: int) -> None:
+    """``evaluate`` (no model) on the rebuilt document, with and without the check."""
+    import dataclasses
+    import tempfile
+
+    from mtcheck.corpus import load_corpus
+    from mtcheck.pipeline import evaluate
+
+    base = Config()
+    no_model = dataclasses.replace(
+        base, backtranslation=dataclasses.replace(base.backtranslation, enabled=False))
+    settings = {"with the omission check": no_model,
+                "without (baseline)": dataclasses.replace(
+                    no_model, omission=dataclasses.replace(no_model.omission, enabled=False))}
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for name, lang, lines in (("source", data.source_lang, data.source),
+                                  ("target", data.target_lang, data.target)):
+            side = 0 if name == "source" else 1
+            text = "\n\n".join(" ".join(lines[i] for bead in group for i in bead[side])
+                                for group in data.paragraphs)
+            (root / f"{name}.{lang}.txt").write_text(text + "\n", encoding="utf-8")
+        (root / "manifest.toml").write_text(
+            f'[document]\nid = "dev"\nsource_language = "{data.source_lang}"\n'
+            f'source = "source.{data.source_lang}.txt"\nhas_title = false\n\n[translations]\n'
+            f'{data.target_lang} = "target.{data.target_lang}.txt"\n', encoding="utf-8")
+        corpus = load_corpus(root)
+        evaluate(corpus, no_model)
+        times: dict[str, list[float]] = {name: [] for name in settings}
+        for _ in range(rounds):
+            for name, config in settings.items():
+                started = time.perf_counter()
+                evaluate(corpus, config)
+                times[name].append(time.perf_counter() - started)
+    print(f"evaluate on the rebuilt document (paragraphs re-segmented), {rounds} interleaved "
+          "rounds:")
+    for name, values in times.items():
+        print(f"  {name:<26} min {min(values):.3f} s")
+    with_check, without = (min(v) for v in times.values())
+    print(f"  ratio of minima: {with_check / without:.3f}")
 
 
 def runtime(rounds: int) -> None:
