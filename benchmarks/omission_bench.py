@@ -44,8 +44,9 @@ often an ``align.truncation`` finding names exactly the source sentences after
 it, and the omission findings on source sentences before the cut (false flags
 per 100 such sentences; gold 1-0 sentences left out).
 
-``--clean corpora/clean`` adds the clean English-source corpora there, one data
-set per translation language in ``--langs`` (pooled over the documents; one
+``--clean corpora/clean`` adds the clean corpora there (one ``source.<lang>.txt``
+each, any source language), one data set per translation language in ``--langs``
+(pooled over the documents; one
 sentence a line, blank lines between paragraphs, so the gold is 1-1 line by
 line), edited the same way. Clause drops there also cut at 、 and ，.
 """

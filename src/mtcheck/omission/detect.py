@@ -1,8 +1,9 @@
 """Source content with no counterpart in its aligned translation.
 
 Every aligned pair is tested piece by piece: each run of clauses of a source
-sentence (and, in a pair of several source sentences, each whole sentence) is a
-hypothesis "this piece was left out". Its score adds up
+sentence (each half of a sentence without clause marks, and, in a pair of several
+source sentences, each whole sentence) is a hypothesis "this piece was left out".
+Its score adds up
 
 * length: how much better the pair fits the document's own length model
   without the piece than with it (log-likelihood ratio of a Student-t on the
@@ -14,8 +15,10 @@ hypothesis "this piece was left out". Its score adds up
   of the piece's content words it covers than of the rest of the pair's.
 
 The best piece of each pair is a candidate; findings are the candidates whose
-score reaches the configured threshold. Everything here is deterministic and
-does no I/O.
+score reaches the document's bar (:func:`document_threshold`). An unpaired source
+sentence may hand its omission to another sentence of its paragraph when the
+aligner put the gap in the wrong place (:func:`_shifted`, :func:`_misplaced`).
+Everything here is deterministic and does no I/O.
 """
 
 from __future__ import annotations
