@@ -70,7 +70,7 @@ from mtcheck.align.gold import BeadIds, parse_vecalign  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
 from mtcheck.corpus import read_text  # noqa: E402
 from mtcheck.omission import OMISSION_CHECKS, omission_candidates  # noqa: E402
-from mtcheck.omission.detect import document_threshold  # noqa: E402
+from mtcheck.omission.detect import bar_for, document_threshold  # noqa: E402
 from mtcheck.omissions import alignment_findings  # noqa: E402
 from mtcheck.types import Document, Paragraph, SegmentedDocument, Sentence  # noqa: E402
 
@@ -402,17 +402,18 @@ def run_variant(variant: Variant, config: Config) -> Outcome:
     fixed = {s for f in alignment_findings(variant.source, variant.target, alignment)
              if f.check in OMISSION_CHECKS for s in f.source_ids
              if not (f.check == "align.omission" and s in moved)}
+    # Scores are stored against the config's threshold: the bar a candidate needs in its
+    # document (bar_for) shifts them, so sweeping the threshold shifts every bar alike.
+    bar = document_threshold(candidates, config.omission)
     scores: dict[int, float] = {}
     for candidate in candidates:
         if candidate.threshold_free:
             fixed.add(candidate.source_id)
         else:
+            shift = config.omission.threshold - bar_for(candidate, bar, config.omission)
             scores[candidate.source_id] = max(scores.get(candidate.source_id, -1e9),
-                                              candidate.score)
-    # Scores are stored against the config's threshold: the document's own bar
-    # (document_threshold) shifts them, so sweeping the threshold shifts every bar alike.
-    shift = config.omission.threshold - document_threshold(candidates, config.omission)
-    return Outcome(variant, frozenset(fixed), {s: v + shift for s, v in scores.items()})
+                                              candidate.score + shift)
+    return Outcome(variant, frozenset(fixed), scores)
 
 
 def flagged(outcome: Outcome, sentence: int, threshold: float) -> bool:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import OmissionConfig
 from mtcheck.omission import omission_candidates, omission_findings
-from mtcheck.omission.detect import Candidate, document_threshold
+from mtcheck.omission.detect import Candidate, bar_for, document_threshold
 from mtcheck.omission.lengths import fit_length_model, text_length
 from mtcheck.omission.support import index_target, number_found, numbers, word_found
 from mtcheck.types import SegmentedDocument
@@ -252,3 +252,13 @@ def test_a_sentence_without_clause_marks_is_tested_half_by_half() -> None:
     without = dataclasses.replace(CONFIG, halves=False)
     assert 0 not in {c.source_id for c in omission_candidates(
         source, segmented("de", target), one_to_one(12), None, without)}
+
+
+def test_a_whole_merged_sentence_always_needs_the_full_threshold() -> None:
+    close = [_candidate(-6.0 + k / 10) for k in range(20)]
+    bar = document_threshold(close, CONFIG)
+    assert bar < CONFIG.threshold
+    merged = dataclasses.replace(_candidate(6.0), kind="sentence", prior=CONFIG.sentence_prior)
+    assert bar_for(merged, bar, CONFIG) == CONFIG.threshold
+    assert bar_for(_candidate(6.0), bar, CONFIG) == bar
+    assert bar_for(dataclasses.replace(_candidate(6.0), kind="half"), bar, CONFIG) == bar

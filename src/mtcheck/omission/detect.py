@@ -101,6 +101,14 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
     return min(config.threshold, max(config.threshold - config.calm_discount, level))
 
 
+def bar_for(candidate: Candidate, document_bar: float, config: OmissionConfig) -> float:
+    """The score ``candidate`` needs: the document's bar for a part of a sentence, the full
+    ``threshold`` for a whole sentence of a merged pair (its prior already says how much
+    less evidence a whole sentence needs; a close translation that merges two sentences
+    is no reason to ask for less still)."""
+    return config.threshold if candidate.kind == "sentence" else document_bar
+
+
 def _rho(z: float, tail: float) -> float:
     """Negative log density of a Student-t with ``tail`` degrees of freedom, up to a constant."""
     return (tail + 1) / 2 * math.log1p(z * z / tail)

@@ -7,7 +7,12 @@ from collections.abc import Sequence
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import OmissionConfig
-from mtcheck.omission.detect import Candidate, document_threshold, omission_candidates
+from mtcheck.omission.detect import (
+    Candidate,
+    bar_for,
+    document_threshold,
+    omission_candidates,
+)
 from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
 
 
@@ -79,8 +84,9 @@ def omission_findings(source: SegmentedDocument, target: SegmentedDocument,
     if not config.enabled:
         return tuple(aligned)
     scored = omission_candidates(source, target, alignment, backtranslations, config)
-    threshold = document_threshold(scored, config)
-    candidates = [c for c in scored if c.threshold_free or c.score >= threshold]
+    bar = document_threshold(scored, config)
+    candidates = [c for c in scored
+                  if c.threshold_free or c.score >= bar_for(c, bar, config)]
     moved = {c.instead_of for c in candidates if c.instead_of is not None}
     kept = tuple(f for f in aligned
                  if not (f.check == "align.omission" and len(f.source_ids) == 1
