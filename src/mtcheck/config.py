@@ -196,7 +196,7 @@ class OmissionConfig:
     # ``threshold - calm_discount`` (close translations score low everywhere, so a dropped
     # clause stands out sooner).
     relative_threshold: float = 9.5
-    calm_discount: float = 2.5
+    calm_discount: float = 2.0
     # Lower bound of the length model's spread (log ratio), for near-literal documents.
     spread_floor: float = 0.08
     # Degrees of freedom of the Student-t length likelihood (lower: heavier tails, less
@@ -209,7 +209,7 @@ class OmissionConfig:
     halves: bool = True
     # Added to a half's score: a cut at a space is no clause boundary, and a sentence cut
     # in two is tested twice more.
-    half_prior: float = -2.0
+    half_prior: float = -2.5
     # Words rarer than this (wordfreq Zipf) in the source language are anchors.
     rare_zipf: float = 3.0
     min_letters: int = 4
