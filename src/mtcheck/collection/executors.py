@@ -7,9 +7,13 @@ driver writes every output, so results are the same byte for byte whichever
 executor ran them.
 
 - ``local`` with one job: in this process, one document after another.
-- ``local`` with N jobs: N worker processes (``spawn``), each keeping its models loaded.
+- ``local`` with N jobs: N worker processes, forked from one process that imported the
+  pipeline and loaded its tables once (see :mod:`.warm`), each keeping its models loaded.
 - ``ray``: Ray actors, one per CPU of the cluster (or ``jobs``), each a long-lived worker
-  process that keeps its models loaded and serves document after document.
+  process that warms up once, keeps its models loaded and serves document after document.
+
+Every worker uses one thread for numeric libraries: N workers on N cores would
+otherwise start N threads each.
 """
 
 from __future__ import annotations
@@ -22,6 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from mtcheck.collection.warm import (
+    ENVIRONMENT,
+    NO_WARM_UP,
+    WarmUp,
+    one_thread_per_worker,
+    warm,
+)
 from mtcheck.collection.worker import DocumentOutcome, DocumentTask, Worker
 from mtcheck.errors import ConfigError, MtcheckError
 from mtcheck.types import Progress
@@ -102,21 +113,67 @@ def _pool_run(task: DocumentTask) -> DocumentOutcome | DocumentFailure:
     return run_guarded(process_worker(), task)
 
 
+def _adopt(environment: dict[str, str], plan: WarmUp | None) -> None:
+    """Start of every pool process: the driver's environment now, then warm if not yet.
+
+    A forkserver outlives the run that started it (tests run many collections in one
+    process), so a worker takes the environment of the driver that runs it: the model
+    and cache folders it names are read when used.
+    """
+    os.environ.clear()
+    os.environ.update(environment)
+    one_thread_per_worker()
+    if plan is not None:  # spawned, not forked from a warm process
+        with contextlib.suppress(Exception):  # an optimisation: the document reports it
+            warm(plan)
+
+
+def worker_context(plan: WarmUp) -> tuple[Any, WarmUp | None]:
+    """The multiprocessing context of worker processes, and the warm-up they still need.
+
+    With a forkserver (Linux, macOS) workers are forked from one process that
+    warmed up once; its preload module reads the plan from the environment, which
+    it receives when it starts. Elsewhere each spawned worker warms up itself.
+    """
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover
+        return multiprocessing.get_context("spawn"), plan
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["mtcheck.collection._preload"])
+    # The forkserver is a new interpreter, given only its environment (Python 3.11 does not
+    # pass sys.path on): it imports mtcheck from where this process found it.
+    settings = {ENVIRONMENT: plan.encode(), "PYTHONPATH": _python_path()}
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        forkserver.ensure_running()
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return context, None
+
+
 @dataclass
 class ProcessExecutor:
     """``jobs`` worker processes; each loads its models once and keeps a private cache copy."""
 
     jobs: int
+    warm_up: WarmUp = NO_WARM_UP
     name: str = "local"
     private_cache: bool = True
 
     def run(self, tasks: Sequence[DocumentTask], on_done: OnDone,
             stage_progress: Callable[[int], Progress | None] | None = None) -> None:
-        import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context) as pool:
+        context, plan = worker_context(self.warm_up)
+        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_adopt,
+                                 initargs=(dict(os.environ), plan)) as pool:
             pending = {pool.submit(_pool_run, task): i for i, task in enumerate(tasks)}
             try:
                 while pending:
@@ -132,7 +189,10 @@ class ProcessExecutor:
 class _RayWorker:
     """The body of a Ray actor: one long-lived worker serving documents."""
 
-    def __init__(self) -> None:
+    def __init__(self, plan: WarmUp) -> None:
+        one_thread_per_worker()
+        with contextlib.suppress(Exception):  # an optimisation: the document reports it
+            warm(plan)
         self.worker = Worker()
 
     def run(self, item: tuple[int, DocumentTask]) -> tuple[int, DocumentOutcome | DocumentFailure]:
@@ -149,6 +209,7 @@ class RayExecutor:
 
     jobs: int
     address: str | None = None
+    warm_up: WarmUp = NO_WARM_UP
     name: str = "ray"
     private_cache: bool = True
 
@@ -170,7 +231,7 @@ class RayExecutor:
         try:
             size = self.jobs if not self.address else int(ray.cluster_resources().get("CPU", 1))
             actor_class = ray.remote(num_cpus=1)(_RayWorker)
-            actors = [actor_class.remote() for _ in range(max(1, min(size, len(tasks))))]
+            actors = [actor_class.remote(self.warm_up) for _ in range(max(1, min(size, len(tasks))))]
             pool = ActorPool(actors)
             for index, task in enumerate(tasks):
                 pool.submit(lambda actor, item: actor.run.remote(item), (index, task))
@@ -200,11 +261,16 @@ def import_ray() -> Any:
     return ray
 
 
-def _local_runtime_env() -> dict[str, Any]:
-    """Workers of a local Ray import mtcheck from where this process found it."""
+def _python_path() -> str:
+    """PYTHONPATH for a new interpreter that imports mtcheck from where this process found it."""
     package_parent = str(Path(__file__).resolve().parents[2])
     paths = [package_parent] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
-    env = {"PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
+    return os.pathsep.join(dict.fromkeys(paths))
+
+
+def _local_runtime_env() -> dict[str, Any]:
+    """Workers of a local Ray import mtcheck from where this process found it."""
+    env = {"PYTHONPATH": _python_path()}
     for name in ("SOURCE_DATE_EPOCH", "HF_HUB_OFFLINE", "HF_HOME", "TOKENIZERS_PARALLELISM"):
         if name in os.environ:
             env[name] = os.environ[name]
@@ -214,11 +280,15 @@ def _local_runtime_env() -> dict[str, Any]:
 EXECUTORS = ("local", "ray")
 
 
-def make_executor(name: str, jobs: int, address: str | None = None) -> Executor:
-    """The executor users name on the command line; an unknown name lists the valid ones."""
+def make_executor(name: str, jobs: int, address: str | None = None,
+                  warm_up: WarmUp = NO_WARM_UP) -> Executor:
+    """The executor users name on the command line; an unknown name lists the valid ones.
+
+    ``warm_up`` says what workers of their own load before their first document.
+    """
     if name == "local":
-        return InlineExecutor() if jobs <= 1 else ProcessExecutor(jobs)
+        return InlineExecutor() if jobs <= 1 else ProcessExecutor(jobs, warm_up)
     if name == "ray":
         import_ray()
-        return RayExecutor(jobs, address)
+        return RayExecutor(jobs, address, warm_up)
     raise ConfigError("--executor", f"unknown executor {name!r}; valid: {', '.join(EXECUTORS)}")

@@ -21,6 +21,7 @@ from mtcheck.collection.incremental import document_digest, settings_digest
 from mtcheck.collection.memory import DriftFinding, drift, learn
 from mtcheck.collection.records import CollectionRecord, DocumentRecord
 from mtcheck.collection.summary import DocumentSummary
+from mtcheck.collection.warm import NO_WARM_UP, plan_for
 from mtcheck.collection.worker import DocumentOutcome, DocumentTask, _cache_folder
 from mtcheck.config import Config
 from mtcheck.pipeline import apply_checks_config, created_timestamp
@@ -81,7 +82,12 @@ def run_collection(spec: CollectionSpec, config: Config, options: RunOptions,
             stale.append((index, digest))
     # No more local processes than documents to run: a pool costs a start-up per process.
     jobs = options.jobs if options.executor != "local" else max(1, min(options.jobs, len(stale)))
-    executor = make_executor(options.executor, jobs, options.ray_address)
+    warm_up = NO_WARM_UP
+    if stale and (options.executor != "local" or jobs > 1):
+        # Workers of their own warm up on the first document to run (see .warm).
+        warm_up = plan_for(DocumentTask(spec.documents[stale[0][0]], config, options.languages,
+                                        options.gate, options.reports))
+    executor = make_executor(options.executor, jobs, options.ray_address, warm_up)
     if events:
         events.planned(len(spec.documents), len(spec.documents) - len(stale), executor.name, jobs)
         for index, document in enumerate(spec.documents):
