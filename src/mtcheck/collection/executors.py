@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from mtcheck.collection.prefetch import BatchTask
 from mtcheck.collection.warm import (
     ENVIRONMENT,
     NO_WARM_UP,
@@ -33,11 +34,14 @@ from mtcheck.collection.warm import (
     one_thread_per_worker,
     warm,
 )
-from mtcheck.collection.worker import DocumentOutcome, DocumentTask, Worker
+from mtcheck.collection.worker import BatchOutcome, DocumentOutcome, DocumentTask, Worker
 from mtcheck.errors import ConfigError, MtcheckError
 from mtcheck.types import Progress
 
-OnDone = Callable[[int, DocumentOutcome], None]
+# What executors run: documents, and batches of back-translation (see .prefetch).
+Task = DocumentTask | BatchTask
+Outcome = DocumentOutcome | BatchOutcome
+OnDone = Callable[[int, Any], None]
 RAY_MISSING = ("--executor ray needs Ray, which is not installed: "
                "pip install \"mtcheck[ray]\" (or use the local executor with --jobs N)")
 
@@ -47,10 +51,10 @@ class CollectionError(MtcheckError):
 
 
 @dataclass(frozen=True)
-class DocumentFailure:
-    """A typed library error raised while running one document, carried back to the driver."""
+class TaskFailure:
+    """A typed library error raised while running one task, carried back to the driver."""
 
-    document_id: str
+    where: str  # "document <id>", or the batch's label
     message: str
     exit_code: int
 
@@ -60,22 +64,27 @@ class Executor(Protocol):
     # Worker processes use private copies of the back-translation cache (see .btcache).
     private_cache: bool
 
-    def run(self, tasks: Sequence[DocumentTask], on_done: OnDone,
+    def run(self, tasks: Sequence[Task], on_done: OnDone,
             stage_progress: Callable[[int], Progress | None] | None = None) -> None: ...
 
+    def close(self) -> None: ...
 
-def run_guarded(worker: Worker, task: DocumentTask,
-                progress: Progress | None = None) -> DocumentOutcome | DocumentFailure:
+
+def run_guarded(worker: Worker, task: Task,
+                progress: Progress | None = None) -> Outcome | TaskFailure:
     """Run one task; a typed error becomes a value (exceptions do not always pickle)."""
     try:
+        if isinstance(task, BatchTask):
+            return worker.prefetch(task)
         return worker.run(task, progress)
     except MtcheckError as exc:
-        return DocumentFailure(task.document.id, str(exc), exc.exit_code)
+        where = task.label if isinstance(task, BatchTask) else f"document {task.document.id}"
+        return TaskFailure(where, str(exc), exc.exit_code)
 
 
-def _deliver(index: int, result: DocumentOutcome | DocumentFailure, on_done: OnDone) -> None:
-    if isinstance(result, DocumentFailure):
-        error = CollectionError(f"document {result.document_id}: {result.message}")
+def _deliver(index: int, result: Outcome | TaskFailure, on_done: OnDone) -> None:
+    if isinstance(result, TaskFailure):
+        error = CollectionError(f"{result.where}: {result.message}")
         error.exit_code = result.exit_code
         raise error
     on_done(index, result)
@@ -91,23 +100,27 @@ def default_jobs() -> int:
 
 @dataclass
 class InlineExecutor:
-    """Every document in this process, in order; the driver's own cache is used directly."""
+    """Every task in this process, in order; the driver's own cache is used directly."""
 
     name: str = "local"
     private_cache: bool = False
+    _worker: Worker | None = None
 
-    def run(self, tasks: Sequence[DocumentTask], on_done: OnDone,
+    def run(self, tasks: Sequence[Task], on_done: OnDone,
             stage_progress: Callable[[int], Progress | None] | None = None) -> None:
-        worker = Worker()
-        try:
-            for index, task in enumerate(tasks):
-                progress = stage_progress(index) if stage_progress else None
-                _deliver(index, run_guarded(worker, task, progress), on_done)
-        finally:
-            worker.close()
+        if self._worker is None:
+            self._worker = Worker()
+        for index, task in enumerate(tasks):
+            progress = stage_progress(index) if stage_progress else None
+            _deliver(index, run_guarded(self._worker, task, progress), on_done)
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
 
 
-def _pool_run(task: DocumentTask) -> DocumentOutcome | DocumentFailure:
+def _pool_run(task: Task) -> Outcome | TaskFailure:
     from mtcheck.collection.worker import process_worker
 
     return run_guarded(process_worker(), task)
@@ -167,7 +180,7 @@ class ProcessExecutor:
     name: str = "local"
     private_cache: bool = True
 
-    def run(self, tasks: Sequence[DocumentTask], on_done: OnDone,
+    def run(self, tasks: Sequence[Task], on_done: OnDone,
             stage_progress: Callable[[int], Progress | None] | None = None) -> None:
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -185,6 +198,9 @@ class ProcessExecutor:
                     future.cancel()
                 raise
 
+    def close(self) -> None:
+        """Nothing to do: each run's pool ends with it (the forkserver stays warm)."""
+
 
 class _RayWorker:
     """The body of a Ray actor: one long-lived worker serving documents."""
@@ -195,7 +211,7 @@ class _RayWorker:
             warm(plan)
         self.worker = Worker()
 
-    def run(self, item: tuple[int, DocumentTask]) -> tuple[int, DocumentOutcome | DocumentFailure]:
+    def run(self, item: tuple[int, Task]) -> tuple[int, Outcome | TaskFailure]:
         index, task = item
         return index, run_guarded(self.worker, task)
 
@@ -205,33 +221,45 @@ class _RayWorker:
 
 @dataclass
 class RayExecutor:
-    """Documents on Ray actors: a local Ray (``jobs`` CPUs) or the cluster at ``address``."""
+    """Tasks on Ray actors: a local Ray (``jobs`` CPUs) or the cluster at ``address``.
+
+    Ray is started on the first :meth:`run` and stopped by :meth:`close`. Each run
+    makes its own actors: those of documents warm up on the first document, those of
+    back-translation batches load the models their batches need (once per actor).
+    """
 
     jobs: int
     address: str | None = None
     warm_up: WarmUp = NO_WARM_UP
     name: str = "ray"
     private_cache: bool = True
+    _started_here: bool = False
+    _temp_dir: str | None = None
 
-    def run(self, tasks: Sequence[DocumentTask], on_done: OnDone,
-            stage_progress: Callable[[int], Progress | None] | None = None) -> None:
+    def _ray(self) -> Any:
         ray = import_ray()
-        from ray.util import ActorPool
-
-        started_here = not ray.is_initialized()
-        temp_dir = None
-        if started_here:
+        if not ray.is_initialized():
+            self._started_here = True
             if self.address:
                 ray.init(address=self.address, log_to_driver=False)
             else:
-                temp_dir = tempfile.mkdtemp(prefix="mtcheck-ray-")
+                self._temp_dir = tempfile.mkdtemp(prefix="mtcheck-ray-")
                 ray.init(num_cpus=self.jobs, include_dashboard=False, log_to_driver=False,
-                         _temp_dir=temp_dir, runtime_env=_local_runtime_env())
+                         _temp_dir=self._temp_dir, runtime_env=_local_runtime_env())
+        return ray
+
+    def run(self, tasks: Sequence[Task], on_done: OnDone,
+            stage_progress: Callable[[int], Progress | None] | None = None) -> None:
+        ray = self._ray()
+        from ray.util import ActorPool
+
+        documents = any(isinstance(task, DocumentTask) for task in tasks)
+        plan = self.warm_up if documents else NO_WARM_UP
         actors: list[Any] = []
         try:
             size = self.jobs if not self.address else int(ray.cluster_resources().get("CPU", 1))
             actor_class = ray.remote(num_cpus=1)(_RayWorker)
-            actors = [actor_class.remote(self.warm_up) for _ in range(max(1, min(size, len(tasks))))]
+            actors = [actor_class.remote(plan) for _ in range(max(1, min(size, len(tasks))))]
             pool = ActorPool(actors)
             for index, task in enumerate(tasks):
                 pool.submit(lambda actor, item: actor.run.remote(item), (index, task))
@@ -244,12 +272,16 @@ class RayExecutor:
                 ray.get([actor.close.remote() for actor in actors], timeout=60)
             for actor in actors:
                 ray.kill(actor)
-            if started_here:
-                ray.shutdown()
-            if temp_dir:
-                import shutil
 
-                shutil.rmtree(temp_dir, ignore_errors=True)
+    def close(self) -> None:
+        if self._started_here:
+            import_ray().shutdown()
+            self._started_here = False
+        if self._temp_dir:
+            import shutil
+
+            shutil.rmtree(self._temp_dir, ignore_errors=True)
+            self._temp_dir = None
 
 
 def import_ray() -> Any:

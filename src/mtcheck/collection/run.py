@@ -19,10 +19,11 @@ from mtcheck.collection.discover import CollectionSpec, DocumentSpec
 from mtcheck.collection.executors import make_executor
 from mtcheck.collection.incremental import document_digest, settings_digest
 from mtcheck.collection.memory import DriftFinding, drift, learn
+from mtcheck.collection.prefetch import gather
 from mtcheck.collection.records import CollectionRecord, DocumentRecord
 from mtcheck.collection.summary import DocumentSummary
 from mtcheck.collection.warm import NO_WARM_UP, plan_for
-from mtcheck.collection.worker import DocumentOutcome, DocumentTask, _cache_folder
+from mtcheck.collection.worker import BatchOutcome, DocumentOutcome, DocumentTask, _cache_folder
 from mtcheck.config import Config
 from mtcheck.pipeline import apply_checks_config, created_timestamp
 from mtcheck.types import Progress
@@ -111,8 +112,21 @@ def run_collection(spec: CollectionSpec, config: Config, options: RunOptions,
     stage: Callable[[int], Progress | None] | None = None
     if events:
         stage = lambda position: events.stage_progress(spec.documents[stale[position][0]])  # noqa: E731
-    if tasks:
-        executor.run(tasks, on_done, stage)
+
+    def batch_done(_position: int, outcome: BatchOutcome) -> None:
+        if outcome.cache_rows:
+            merge_rows(cache_folder, outcome.cache_rows)
+
+    try:
+        if tasks:
+            # Back-translations first, in batches gathered from every document to run.
+            batches = gather([spec.documents[i].manifest for i, _ in stale], options.languages,
+                             config, executor.private_cache)
+            if batches:
+                executor.run(batches, batch_done)
+            executor.run(tasks, on_done, stage)
+    finally:
+        executor.close()
     done = tuple(r for r in records if r is not None)
     record = build_record(spec, config, done, root=Path(spec.root))
     if out_dir is not None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from mtcheck.backtranslate.stage import LoadedModels
 from mtcheck.collection.btcache import PrivateCache, Row
 from mtcheck.collection.discover import DocumentSpec
+from mtcheck.collection.prefetch import BatchTask
 from mtcheck.collection.summary import DocumentSummary, summarize
 from mtcheck.config import Config
 from mtcheck.types import Progress
@@ -41,6 +42,13 @@ class DocumentOutcome:
     results_json: str
     pages: Mapping[str, str]
     summary: DocumentSummary
+    cache_rows: tuple[Row, ...] = ()
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    label: str
     cache_rows: tuple[Row, ...] = ()
     seconds: float = 0.0
 
@@ -69,6 +77,22 @@ class Worker:
         rows = cache.new_rows() if cache is not None else ()
         return dataclasses.replace(outcome, cache_rows=rows,
                                    seconds=round(time.perf_counter() - started, 3))
+
+    def prefetch(self, task: BatchTask) -> BatchOutcome:
+        """Back-translate a batch of many documents' sentences into the cache; hand back rows."""
+        from mtcheck.pipeline import backtranslate_all
+
+        started = time.perf_counter()
+        config = task.config
+        cache: PrivateCache | None = None
+        if task.private_cache:
+            cache = self._private_cache(config)
+            config = dataclasses.replace(config, backtranslation=dataclasses.replace(
+                config.backtranslation, cache_dir=str(cache.folder)))
+        with self.models.serving():
+            backtranslate_all(task.targets(), config, None, into=task.into)
+        rows = cache.new_rows() if cache is not None else ()
+        return BatchOutcome(task.label, rows, round(time.perf_counter() - started, 3))
 
     def _private_cache(self, config: Config) -> PrivateCache:
         seed = _cache_folder(config)
