@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -158,16 +158,8 @@ def worker_context(plan: WarmUp) -> tuple[Any, WarmUp | None]:
     # The forkserver is a new interpreter, given only its environment (Python 3.11 does not
     # pass sys.path on): it imports mtcheck from where this process found it.
     settings = {ENVIRONMENT: plan.encode(), "PYTHONPATH": _python_path()}
-    previous = {name: os.environ.get(name) for name in settings}
-    os.environ.update(settings)
-    try:
+    with _environment(settings):
         forkserver.ensure_running()
-    finally:
-        for name, value in previous.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
     return context, None
 
 
@@ -244,8 +236,12 @@ class RayExecutor:
                 ray.init(address=self.address, log_to_driver=False)
             else:
                 self._temp_dir = tempfile.mkdtemp(prefix="mtcheck-ray-")
-                ray.init(num_cpus=self.jobs, include_dashboard=False, log_to_driver=False,
-                         _temp_dir=self._temp_dir, runtime_env=_local_runtime_env())
+                # Local workers inherit the environment Ray starts with: given PYTHONPATH
+                # there rather than as a runtime_env, they start from Ray's pool of ready
+                # workers instead of a pool of their own (seconds less per run).
+                with _environment({"PYTHONPATH": _python_path()}):
+                    ray.init(num_cpus=self.jobs, include_dashboard=False, log_to_driver=False,
+                             _temp_dir=self._temp_dir)
         return ray
 
     def run(self, tasks: Sequence[Task], on_done: OnDone,
@@ -300,13 +296,19 @@ def _python_path() -> str:
     return os.pathsep.join(dict.fromkeys(paths))
 
 
-def _local_runtime_env() -> dict[str, Any]:
-    """Workers of a local Ray import mtcheck from where this process found it."""
-    env = {"PYTHONPATH": _python_path()}
-    for name in ("SOURCE_DATE_EPOCH", "HF_HUB_OFFLINE", "HF_HOME", "TOKENIZERS_PARALLELISM"):
-        if name in os.environ:
-            env[name] = os.environ[name]
-    return {"env_vars": env}
+@contextlib.contextmanager
+def _environment(settings: dict[str, str]) -> Iterator[None]:
+    """``settings`` in os.environ for the block (for a process started in it), then as before."""
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 EXECUTORS = ("local", "ray")
