@@ -132,3 +132,302 @@ def test_a_number_in_the_next_target_sentence_is_an_alignment_question() -> None
     # The aligner paired the first sentences only; 6000 and 2 sit in the next target sentence.
     shifted = alignment(((0, 1), (0,)), ((), (1,)))
     assert check_numbers(source, target, shifted) == ()
+
+
+# ------------------------------------------------------- currencies, units, layout
+@pytest.mark.parametrize(("first", "second"), [
+    (("Rupies (Fr. 2.70) pro Tag", "de"), ("roupies (2 fr. 70) par jour", "fr")),
+    (("für Fr. 3.60", "de"), ("pour 3 fr . 60", "fr")),               # tokenised text
+    (("costs 2.50 euros", "en"), ("coûte 2 € 50", "fr")),
+    (("costs 10.50 francs", "en"), ("kostet 10 Franken 50", "de")),
+])
+def test_a_main_unit_with_its_subunit_is_one_amount(first: tuple[str, str],
+                                                    second: tuple[str, str]) -> None:
+    assert same_number(first, second)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("le 2 mai 70 personnes", "fr"),       # a month is no currency
+    ("2 pommes 70", "fr"),
+    ("2 Franken 705", "de"),               # three digits are no subunit
+])
+def test_no_subunit_reading_without_a_currency_and_two_digits(text: str, lang: str) -> None:
+    assert all(not any("." in r for r in n.readings) for n in find_numbers(text, lang))
+
+
+def test_currency_words_come_from_cldr() -> None:
+    from mtcheck.names.numerals import currency_markers
+
+    assert {"franc", "francs", "€", "roupies"} <= currency_markers("fr")
+    assert {"franken", "dollar", "euro"} <= currency_markers("de")
+    assert "des" not in currency_markers("fr")   # "dollar des États-Unis": not a head word
+
+
+@pytest.mark.parametrize(("text", "lang", "numbers", "layout"), [
+    ("4. Die Expedition brach 1956 auf.", "de", ["4", "1956"], ["4"]),
+    ("- 4.", "fr", ["4"], ["4"]),
+    ("5. August 1956 war der Gipfeltag.", "de", ["5", "1956"], []),     # a date, not a list
+    ("Es waren fünf Lager, das oberste bei 7200 m.  21.", "de", ["7200", "21"], ["21"]),
+    ("Er kam am 21.", "de", ["21"], []),                              # a date at the end
+    ("wie Hagen berichtet [12], am K2 und mit dem A380", "de", ["12", "2", "380"], ["12"]),
+    ("die Erstbesteigung3 des Gipfels", "de", ["3"], ["3"]),
+])
+def test_enumerators_and_reference_marks_are_layout(text: str, lang: str, numbers: list[str],
+                                                    layout: list[str]) -> None:
+    found = [n for n in find_numbers(text, lang) if n.text.isdigit()]
+    assert [n.value for n in found] == numbers
+    assert [n.value for n in found if n.word] == layout
+
+
+@pytest.mark.parametrize(("text", "value"), [("Touristen-Zeitung, 7O.Jahrgang", "70"),
+                                              ("im Jahre 19O5", "1905")])
+def test_scanned_capital_o_among_digits_is_a_zero(text: str, value: str) -> None:
+    [mention] = [n for n in find_numbers(text, "de") if "O" in n.text]
+    assert mention.value == value and mention.word
+    assert [n.value for n in find_numbers("H2O und CO2", "de")] == ["2", "2"]
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    (("gut 30 cm lang", "de"), ("12 pouces de long", "fr"), True),
+    (("gut 30 cm lang", "de"), ("305 mm de long", "fr"), True),
+    (("20 cm breit", "de"), ("203 mm de large", "fr"), True),
+    (("60 ft", "en"), ("18,29 m", "fr"), True),
+    (("60 ft", "en"), ("19,29 m", "fr"), False),              # a changed figure
+    (("wiegt 89 kg", "de"), ("weighs 196 lb", "en"), True),
+    (("8848 m", "de"), ("8847,6 m", "fr"), False),            # one unit: values must agree
+])
+def test_a_measure_converted_to_another_unit_is_the_same_measure(
+        first: tuple[str, str], second: tuple[str, str], same: bool) -> None:
+    from mtcheck.names.numerals import same_quantity
+
+    [a] = [n for n in find_numbers(*first) if not n.word]
+    [b] = [n for n in find_numbers(*second) if not n.word]
+    assert (bool(a.readings & b.readings) or same_quantity(a, b)) is same
+
+
+@given(millimetres=st.integers(min_value=10, max_value=100_000))
+def test_any_length_in_mm_and_its_rounded_cm_are_one_measure(millimetres: int) -> None:
+    from mtcheck.names.numerals import same_quantity
+
+    centimetres = Decimal(millimetres) / 10
+    rounded = centimetres.quantize(Decimal(1), rounding="ROUND_HALF_EVEN")
+    [a] = find_numbers(f"{millimetres} mm", "en")
+    [b] = find_numbers(f"{rounded} cm", "en")
+    assert same_quantity(a, b)
+
+
+_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pt_PT", "ru", "el", "fi", "id", "ja", "ko",
+            "zh", "de_CH", "fr_CH", "sv", "pl", "uk", "hi", "en_IN", "nl", "cs", "tr", "es_MX"]
+
+
+@given(locale=st.sampled_from(_LOCALES),
+       currency=st.sampled_from([None, "EUR", "USD", "CHF", "INR", "RUB"]),
+       value=st.decimals(min_value=0, max_value=10**8, places=2, allow_nan=False))
+def test_a_number_in_any_locales_own_format_reads_back(locale: str, currency: str | None,
+                                                       value: Decimal) -> None:
+    # CLDR's own formats: grouping by dots, commas, spaces, apostrophes (de-CH) or lakhs
+    # (hi, en-IN: 3,05,713.04), currency signs before or after, glued or spaced.
+    from babel.numbers import format_currency, format_decimal
+
+    value = value.quantize(Decimal("0.01"))  # 1E+8 → 100000000.00
+    text = (format_currency(value, currency, locale=locale) if currency
+            else format_decimal(value, locale=locale))
+    expected = format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
+    found = [n for n in find_numbers(f"({text})", locale.split("_")[0]) if not n.word]
+    assert len(found) == 1, (text, found)
+    assert expected in found[0].readings, (text, found[0])
+
+
+# ------------------------------------------------- the check: alignment and pairing
+def test_an_amount_the_segmenter_cut_in_two_reads_whole() -> None:
+    source = segmented("de", ["Ein Träger bekommt 3 Rupies (Fr. 2.70) pro Tag."], "de.txt")
+    target = segmented("fr", ["Un porteur reçoit 3 roupies (2 fr.", "70) par jour."], "fr.txt")
+    assert check_numbers(source, target, alignment(((0,), (0, 1)))) == ()
+
+
+def test_a_translation_placed_after_unaligned_sentences_is_found() -> None:
+    source = segmented("de", ["Der Lhotse misst 8501 m, bald wohl 8510 m.", "Ende."], "de.txt")
+    target = segmented("fr", ["Lhotsé (8501 m), photo.", "Photo 1956.", "Légende 3.",
+                              "Le Lhotsé devra être élevé à 8510 m.", "Fin."], "fr.txt")
+    # The aligner paired the source with a caption; the real translation is three
+    # unaligned sentences further on.
+    misaligned = alignment(((0,), (0,)), ((), (1,)), ((), (2,)), ((), (3,)), ((1,), (4,)))
+    assert check_numbers(source, target, misaligned) == ()
+    # An aligned sentence in between ends the search: then the number is missing.
+    aligned_between = alignment(((0,), (0,)), ((1,), (1,)), ((), (2,)), ((), (3,)), ((), (4,)))
+    assert [f.check for f in check_numbers(source, target, aligned_between)] == [
+        "numbers.missing"]
+
+
+def test_a_run_of_numbers_that_stands_elsewhere_is_not_missing() -> None:
+    # A page header glued into the source sentence, and left in the translation elsewhere.
+    source = segmented("de", ["Zwei Werte - 2 Die Alpen - 1957 - Les Alpes 17 8153 m und "
+                              "8189 m - standen in Konkurrenz.", "Dann 1930 und 4."], "de.txt")
+    target = segmented("fr", ["Deux cotes concurrentes, 8153 et 8189 m.",
+                              "La suite 2 Les Alpes - 1957 - Die Alpen 17 continue, 1930."],
+                       "fr.txt")
+    findings = check_numbers(source, target, one_to_one(2))
+    # 2, 1957, 17 stand together in the other sentence; the lone 1930 there and the 4
+    # prove nothing and stay reported.
+    assert [(f.check, f.expected) for f in findings] == [("numbers.missing", "4")]
+
+
+def test_an_ordinal_word_takes_the_ordinal_digit_not_the_cardinal_word() -> None:
+    source = segmented("de", ["Die zweiten Ersteigung des Everest (8848 m) am 23. Mai."],
+                       "de.txt")
+    target = segmented("fr", ["Deux cordées réussirent la 2e ascension de l'Everest le 23 mai."],
+                       "fr.txt")
+    findings = check_numbers(source, target, one_to_one(1))
+    assert [(f.check, f.expected) for f in findings] == [("numbers.missing", "8848")]
+
+
+def test_a_replaced_number_is_paired_with_the_one_most_like_it() -> None:
+    source = segmented("de", ["Ein Artikel (Nr. 292, Mai 1956, S. 110-117) erschien."], "de.txt")
+    target = segmented("fr", ["Un article (voir octobre 1955) a paru."], "fr.txt")
+    findings = check_numbers(source, target, one_to_one(1))
+    assert [(f.check, f.expected) for f in findings] == [
+        ("numbers.missing", "292"), ("numbers.mismatch", "1956"),
+        ("numbers.missing", "110"), ("numbers.missing", "117")]
+    mismatch = findings[1]
+    assert mismatch.spans[1].text == "1955"
+
+
+def test_a_converted_measure_is_no_finding() -> None:
+    source = segmented("de", ["Der Abdruck war gut 30 cm lang und 20 cm breit."], "de.txt")
+    target = segmented("fr", ["Elles mesuraient 12 pouces (305 mm) sur 8 (203 mm)."], "fr.txt")
+    assert check_numbers(source, target, one_to_one(1)) == ()
+
+
+def test_a_replacement_in_a_doubtful_pair_is_only_a_warning() -> None:
+    from mtcheck.types import AlignedPair, Alignment, Severity
+
+    source = segmented("en", ["They reached 6100 m."], "en.txt")
+    target = segmented("fr", ["Ils atteignirent 6200 m."], "fr.txt")
+    sure = Alignment((AlignedPair((0,), (0,), confidence=0.9),), method="test")
+    doubtful = Alignment((AlignedPair((0,), (0,), confidence=0.3),), method="test")
+    [error] = check_numbers(source, target, sure)
+    [warning] = check_numbers(source, target, doubtful)
+    assert (error.check, error.severity) == ("numbers.mismatch", Severity.ERROR)
+    assert (warning.check, warning.severity) == ("numbers.mismatch", Severity.WARNING)
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("on the fifth of May", "en", ["5"]), ("the third ascent", "en", ["3"]),
+    ("one second later, one of them", "en", []),       # pronoun and unit of time
+    ("la deuxième ascension", "fr", ["2"]), ("der zweiten Ersteigung", "de", ["2"]),
+])
+def test_ordinals_written_as_words(text: str, lang: str, values: list[str]) -> None:
+    found = find_numbers(text, lang)
+    assert [n.value for n in found] == values
+    assert all(n.word for n in found)
+
+
+def test_an_ordinal_word_in_the_translation_shows_the_ordinal_is_there() -> None:
+    assert pair_check("Am 5. Mai erreichten sie den Gipfel zum 3. Mal.", "de",
+                      "On the fifth of May they reached the top for the third time.", "en") == []
+
+
+def test_a_neighbour_whose_numbers_all_disagree_does_not_end_the_search() -> None:
+    source = segmented("de", ["Der Lhotse misst bald wohl 8510 m.", "Der Makalu hat 8470 m.",
+                              "Ende 1956."], "de.txt")
+    target = segmented("fr", ["Photo: Everest (8848 m).", "Photo: Sia Kangri (7315 m).",
+                              "Le Lhotsé devra être élevé à 8510 m.", "Le Makalu, 8470 m.",
+                              "Fin 1956."], "fr.txt")
+    # Both source sentences were paired with captions; their translations follow unaligned.
+    shifted = alignment(((0,), (0,)), ((1,), (1,)), ((), (2,)), ((), (3,)), ((2,), (4,)))
+    assert check_numbers(source, target, shifted) == ()
+    # A neighbour that shares a number with its source is trusted and ends the search.
+    trusted = segmented("fr", ["Photo: Everest (8848 m).", "Le Makalu a 8470 m.",
+                               "Le Lhotsé devra être élevé à 8510 m.", "Rien.", "Fin 1956."],
+                        "fr.txt")
+    assert [f.expected for f in check_numbers(source, trusted, shifted)] == ["8510"]
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("kostet Fr. 1'250.50", "de", ["1250.5"]),                  # Swiss apostrophe grouping
+    ("coûte 1’250 francs", "fr", ["1250"]),
+    ("à 24 350 pieds", "fr", ["24350"]),                         # space grouping
+    ("im Jahre 1956 300 Träger", "de", ["1956", "300"]),         # no group after 4 digits
+    ("₹3,05,713.04 and 12,34,567", "en", ["305713.04", "1234567"]),  # lakh and crore
+    ("Rp10.000 per hari", "id", ["10000"]),                     # a currency glued, no mark
+])
+def test_grouping_styles(text: str, lang: str, values: list[str]) -> None:
+    assert [n.value for n in find_numbers(text, lang) if not n.word] == values
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (("raised $1.2m", "en"), ("a levé 1,2 million de dollars", "fr")),
+    (("a £3bn deal", "en"), ("ein Geschäft über 3 Mrd. Pfund", "de")),
+    (("US$ 4.5M", "en"), ("4,5 millones de dólares", "es")),
+    (("un budget de 3 M€", "fr"), ("a budget of 3 million euros", "en")),
+    (("costs $2.3 billion", "en"), ("costará $2.3 mil millones", "es")),   # the longer scale
+    (("9.2 billion shillings", "en"), ("9,2 miles de millones de chelines", "es")),
+])
+def test_short_scale_marks_count_next_to_a_currency(first: tuple[str, str],
+                                                    second: tuple[str, str]) -> None:
+    assert same_number(first, second)
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("a 5m wall and 3 M people", "en", ["5", "3"]),      # metres, no currency
+    ("5 M de personnes", "fr", ["5"]),
+    ("$5 T-shirts", "en", ["5"]),
+])
+def test_short_scale_marks_need_a_currency(text: str, lang: str, values: list[str]) -> None:
+    assert [n.value for n in find_numbers(text, lang) if not n.word] == values
+
+
+@given(locale=st.sampled_from(["en", "en_GB", "en_IN", "fr", "es", "es_MX", "de", "it", "ru",
+                               "el", "ja", "ko", "zh", "fi", "id", "sv", "nl", "pl", "hi"]),
+       currency=st.sampled_from(["USD", "EUR", "GBP"]),
+       amount=st.integers(min_value=1, max_value=999),
+       magnitude=st.sampled_from([10**6, 10**9]))
+def test_cldr_compact_currency_amounts_read_back(locale: str, currency: str, amount: int,
+                                                 magnitude: int) -> None:
+    # "$325M", "£744m", "306 mil M €", "9億ドル": CLDR's own short currency formats. (Not
+    # Portuguese: "bi" is 10^9 in Brazil and 10^12 in Portugal, so it is left out.)
+    import re as regex
+
+    from babel.numbers import format_compact_currency
+    from hypothesis import assume
+
+    text = format_compact_currency(amount * magnitude, currency, locale=locale)
+    assume(str(amount) in regex.sub(r"\D", "", text))   # not rounded by the format
+    found = [n for n in find_numbers(f"x {text} y", locale.split("_")[0]) if not n.word]
+    assert len(found) == 1, (text, found)
+    assert str(amount * magnitude) in found[0].readings, (text, found[0])
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("погибли три человека, в двух городах, трое раненых", "ru", ["3", "2", "3"]),
+    ("семью годами позже", "ru", []),                         # "family", not seven
+    ("三人が死亡し、二十五人が負傷した", "ja", ["3", "25"]),      # Han numerals before counters
+    ("两个城市", "zh", ["2"]),
+])
+def test_cardinals_written_as_words_and_han_counts(text: str, lang: str,
+                                                   values: list[str]) -> None:
+    found = find_numbers(text, lang)
+    assert [n.value for n in found] == values
+    assert all(n.word for n in found)
+
+
+def test_a_count_written_out_shows_the_digit_is_there() -> None:
+    assert pair_check("3 people died and 25 were injured.", "en",
+                      "三人が死亡し、二十五人が負傷した。", "ja") == []
+    assert pair_check("3 people died in 2 cities.", "en",
+                      "Погибли три человека в двух городах.", "ru") == []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (("at 3 p.m.", "en"), ("um 15 Uhr", "de")),
+    (("at 3pm", "en"), ("в 15:00", "ru")),
+    (("at 11 a.m.", "en"), ("à 11 heures", "fr")),
+    (("um 15:00 Uhr", "de"), ("à 15 heures", "fr")),
+])
+def test_a_full_hour_in_any_clock_is_one_time(first: tuple[str, str],
+                                               second: tuple[str, str]) -> None:
+    assert same_number(first, second)
+
+
+def test_the_hour_before_pm_is_not_the_morning_one_alone() -> None:
+    assert not same_number(("at 3 p.m.", "en"), ("um 16 Uhr", "de"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -22,7 +22,12 @@ from typing import Any
 from mtcheck.names.inflection import rules_for
 
 # Digits with optional thousands separators and a decimal part, in any script.
-_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[,.\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?!\d)")
+# Grouping by spaces or apostrophes (Swiss "1'000") needs one to three digits before the
+# first group: "1956 300 Träger" is two numbers, "24 350 ft" one.
+# Indian grouping (lakh, crore) puts two digits in every group but the last: 3,05,713.04.
+_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[\u00a0\u202f '\u2019]\d{3})+(?:[.,]\d+)?"
+                     r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
+                     r"|\d+(?:[,.]\d{3})*(?:[.,]\d+)?)(?!\d)")
 # A second year abbreviated after a slash or dash: "1952/53", "1954-55".
 _YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[/–-]\s?(\d\d)(?!\d)")
 # A time of day written with an hour mark: "15 h 30", "15h30", "15 h. 30", "15:30".
@@ -32,15 +37,30 @@ _CJK_SECONDS = re.compile(r"(\d+)秒(\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _VULGAR_FRACTION = re.compile(r"\s?([\u00bc-\u00be\u2150-\u215e])")
 _HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-               "八": 8, "九": 9, "十": 10}
+               "八": 8, "九": 9, "十": 10, "两": 2, "兩": 2}
 # Han numerals count only before a date or counter character, where they are unambiguous.
 _HAN_NUMBER = re.compile(r"([〇零一二三四五六七八九十]{1,3})(?=[日月年号號])")
+# Before a counter (people, times, items, years of age) a Han numeral is a count, but
+# "一人" is also "alone" and "一回" "once": read as a word, never reported.
+_HAN_COUNT = re.compile(r"([〇零一二三四五六七八九十两兩]{1,3})(?=[人名回件個个歳岁台隻只頭头位])")
 # Roman numerals ("Bd. XI", "camp III", "camp V a"). A lone letter counts only after a word
 # and in languages where it is not a word itself (English "I").
 _ROMAN = re.compile(r"(?<![^\W\d_])[IVXLC]+(?![^\W\d_.])")
 _LONE_ROMAN_IS_A_WORD = frozenset({"en"})
 _VALID_ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_SPACES = re.compile(r"[\u00a0\u202f ]")
+_SPACES = re.compile(r"[\u00a0\u202f '\u2019]")
+# Digits with a capital letter O among them ("7O.Jahrgang", "19O5"): scanned text where the
+# letter stands for a zero. Read only to show a number is there, never to report one.
+_OCR_ZERO = re.compile(r"(?<![^\W_])\d[\dO]*O[\dO]*(?![^\W_])")
+# A main currency unit followed by its subunit: "2 fr. 70", "2 € 50", "3 fr . 60" (2.70).
+_SUBUNIT = re.compile(r"\s*([^\s\d.,;:()\[\]]+)(\s*\.)?\s*(\d\d)(?!\d|[.,]\d)")
+# Enumerators: a list or section number opening a line ("4. Die Expedition", "- 4.") or
+# left at the end of one by a lost line break ("… 7200 m.  21."); and reference marks, a
+# number in square brackets ("[12]") or glued to the end of a lower-case word ("Gipfel3").
+_ENUMERATOR_START = re.compile(r"^[\s\-\u2013\u2014]*(\d{1,2})\.(?!\d)(?:\s+([^\W\d_]+))?",
+                               re.MULTILINE)
+_ENUMERATOR_END = re.compile(r"[.:;!?)\u00bb\u201d]\s+(\d{1,2})\.\s*$", re.MULTILINE)
+_BRACKETED = re.compile(r"\[(\d{1,3})\]")
 
 
 @dataclass(frozen=True)
@@ -56,6 +76,9 @@ class NumberMention:
     word: bool = False
     # Other readings: "15.30" is also the time "15:30"; "1.500" is 1500 or 1.5.
     alternatives: tuple[str, ...] = ()
+    # A measure with its unit: (dimension, unit, lowest, highest value in the base unit), the
+    # range the written digits allow ("30 cm" is 29.5 to 30.5 cm); see :func:`same_quantity`.
+    quantity: tuple[str, str, float, float] | None = None
 
     @property
     def readings(self) -> frozenset[str]:
@@ -79,7 +102,9 @@ def _decimal_readings(raw: str, decimal_mark: str) -> tuple[str, tuple[str, ...]
     separators = set(re.findall(r"[,.]", digits))
     grouped = re.fullmatch(r"\d{1,3}([,.]\d{3})+", digits)
     readings: list[str] = []
-    if grouped and (len(separators) == 1 and digits.count(next(iter(separators))) == 1):
+    if re.fullmatch(r"\d{1,2}(,\d\d)+,\d{3}(\.\d+)?", digits):
+        readings = [_canonical(Decimal(digits.replace(",", "")))]   # Indian grouping
+    elif grouped and (len(separators) == 1 and digits.count(next(iter(separators))) == 1):
         # "1.500" / "1,500": thousands or a decimal; the language's decimal mark decides
         # which reading comes first, and both stay possible.
         as_group = digits.replace(",", "").replace(".", "")
@@ -105,8 +130,28 @@ def _decimal_readings(raw: str, decimal_mark: str) -> tuple[str, tuple[str, ...]
 
 
 def _afternoon(hour: int, minutes: str) -> tuple[str, ...]:
-    """A 12-hour clock time may be the afternoon one ("3:30 pm" is 15:30)."""
-    return (f"{hour + 12}:{minutes}",) if 1 <= hour <= 11 else ()
+    """A 12-hour clock time may be the afternoon one ("3:30 pm" is 15:30); a full hour is
+    also the bare hour ("15:00" is "15 Uhr", "15 heures")."""
+    full = (str(hour),) if minutes == "00" else ()
+    if 1 <= hour <= 11:
+        return (f"{hour + 12}:{minutes}", *full, *((str(hour + 12),) if full else ()))
+    return full
+
+
+# A bare hour of the 12-hour clock: "3 p.m.", "11am", "3 PM".
+_MERIDIEM = re.compile(r"[\u00a0\u202f ]?([ap])\.?[\u00a0\u202f ]?m\b\.?", re.IGNORECASE)
+
+
+def _meridiem(text: str, mention: NumberMention) -> NumberMention:
+    """"3 p.m." is the hour 15 (and 15:00); "11 a.m." is 11:00."""
+    match = _MERIDIEM.match(text, mention.end)
+    if match is None or mention.alternatives or not mention.value.isdigit():
+        return mention
+    hour = int(mention.value)
+    if not 1 <= hour <= 12:
+        return mention
+    hour24 = (hour % 12) + (12 if match.group(1).lower() == "p" else 0)
+    return replace(mention, alternatives=(str(hour24), f"{hour24}:00"))
 
 
 def _fold(text: str) -> str:
@@ -250,6 +295,213 @@ def _decimal_mark(lang: str) -> str:
         return "."
 
 
+@cache
+def currency_markers(lang: str) -> frozenset[str]:
+    """Words and signs that name a currency in ``lang``, folded: CLDR's currency symbols and
+    the first and last words of its currency names ("franc suisse", "Schweizer Franken",
+    "dollars des États-Unis"), for every regional locale of the language. The first and
+    last words carry the head noun in every language CLDR covers; the words between are
+    articles and prepositions ("des"), which must not count."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    base = lang.replace("-", "_").split("_")[0].lower()
+    markers: set[str] = set()
+    for identifier in sorted(i for i in locale_identifiers()
+                             if i == base or i.startswith(base + "_")):
+        locale = Locale.parse(identifier)
+        names = set(locale.currencies.values())
+        for forms in dict(locale._data["currency_names_plural"]).values():
+            names.update(dict(forms).values())
+        for name in names:
+            words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
+            markers.update(_fold(w) for w in (words[:1] + words[-1:]) if len(w) >= 3)
+        markers.update(_fold(str(symbol)) for symbol in locale.currency_symbols.values()
+                       if not any(ch.isdigit() for ch in str(symbol)))
+    return frozenset(markers)
+
+
+def _is_currency(marker: str, abbreviated: bool, lang: str) -> bool:
+    """A currency word or sign; with a full stop after it, also the abbreviation of one
+    ("fr." for franc, "Fr." for Franken)."""
+    folded = _fold(marker)
+    markers = currency_markers(lang)
+    if folded in markers:
+        return True
+    return (abbreviated and len(folded) >= 2 and folded.isalpha()
+            and any(word.startswith(folded) and word.isalpha() for word in markers))
+
+
+@cache
+def month_names(lang: str) -> frozenset[str]:
+    """Month names and abbreviations of ``lang`` (CLDR), folded, without full stops."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    names: set[str] = set()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            names.update(_fold(str(name)).rstrip(".")
+                         for name in dict(locale.months.get(context, {}).get(width, {})).values())
+    return frozenset(names)
+
+
+def _with_subunit(text: str, mention: NumberMention, lang: str
+                  ) -> tuple[NumberMention, NumberMention | None]:
+    """"2 fr. 70" is 2.70: the main unit's number gains the reading with its subunit, and
+    the subunit's number is kept as a word-like mention (it shows itself when the other
+    text has a separate 70, and never stands for a replaced number)."""
+    if mention.alternatives or not mention.value.isdigit():
+        return mention, None
+    match = _SUBUNIT.match(text, mention.end)
+    if match is None or not _is_currency(match.group(1), match.group(2) is not None, lang):
+        return mention, None
+    amount = f"{mention.value}.{match.group(3)}"
+    main = NumberMention(mention.value, mention.start, mention.end, mention.text,
+                         alternatives=(_canonical(Decimal(amount)),))
+    subunit = NumberMention(str(int(match.group(3))), match.start(3), match.end(3),
+                            match.group(3), word=True)
+    return main, subunit
+
+
+# Units a translator converts between, by CLDR unit id: the dimension and the size in its
+# base unit (metre, kilogram). Physics, not language: the words come from CLDR per locale.
+_UNIT_SIZES: dict[str, tuple[str, float]] = {
+    "length-millimeter": ("length", 0.001), "length-centimeter": ("length", 0.01),
+    "length-meter": ("length", 1.0), "length-kilometer": ("length", 1000.0),
+    "length-inch": ("length", 0.0254), "length-foot": ("length", 0.3048),
+    "length-yard": ("length", 0.9144), "length-mile": ("length", 1609.344),
+    "mass-gram": ("mass", 0.001), "mass-kilogram": ("mass", 1.0),
+    "mass-pound": ("mass", 0.45359237), "mass-ounce": ("mass", 0.028349523125),
+}
+_UNIT_AFTER = re.compile(r"[\u00a0\u202f ]?([^\W\d_]+\.?|[\u2032\u2033'\"])")
+
+
+@cache
+def unit_words(lang: str) -> dict[str, str]:
+    """Unit words and signs of ``lang`` (CLDR unit patterns: long, short and narrow forms,
+    every plural), folded, to their CLDR unit id: "pieds" and "pi" → length-foot."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        patterns = Locale.parse(lang.replace("-", "_"))._data["unit_patterns"]
+    except (UnknownLocaleError, ValueError, KeyError):
+        return {}
+    words: dict[str, str] = {}
+    for unit in _UNIT_SIZES:
+        for width in ("long", "short", "narrow"):
+            for form, pattern in dict(dict(patterns.get(unit, {})).get(width, {})).items():
+                if form == "per":
+                    continue
+                word = _fold(str(pattern).replace("{0}", "").strip(" \u00a0\u202f"))
+                if word and not any(ch.isspace() for ch in word):
+                    words.setdefault(word, unit)
+    return words
+
+
+def _quantity(text: str, mention: NumberMention, lang: str
+              ) -> tuple[str, str, float, float] | None:
+    """The measure a number with a unit after it states, as the range its digits allow."""
+    match = _UNIT_AFTER.match(text, mention.end)
+    if match is None:
+        return None
+    word = _fold(match.group(1))
+    units = unit_words(lang)
+    unit = units.get(word) or units.get(word.rstrip("."))
+    if unit is None:
+        return None
+    try:
+        value = Decimal(mention.value)
+    except InvalidOperation:
+        return None
+    exponent = value.as_tuple().exponent
+    half = Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
+    dimension, size = _UNIT_SIZES[unit]
+    return (dimension, unit, float(value - half) * size, float(value + half) * size)
+
+
+def same_quantity(first: NumberMention, second: NumberMention) -> bool:
+    """Two measures in different units that the written digits allow to be equal: "30 cm"
+    (29.5-30.5 cm) and "12 pouces" (29.2-31.8 cm); not "60 ft" (18.1-18.4 m) and
+    "19,29 m". In one unit, values must be equal: that is what readings compare."""
+    a, b = first.quantity, second.quantity
+    if a is None or b is None or a[0] != b[0] or a[1] == b[1]:
+        return False
+    return a[2] <= b[3] and b[2] <= a[3]
+
+
+@cache
+def currency_scales(lang: str) -> tuple[tuple[str, int], ...]:
+    """Short scale marks that CLDR writes only with a currency ("$1.2M", "£3bn", "3 M€",
+    "2 Md €"), folded, longest first; a mark the regional locales disagree on is left out."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    base = lang.replace("-", "_").split("_")[0].lower()
+    factors: dict[str, set[int]] = {}
+    for identifier in sorted(i for i in locale_identifiers()
+                             if i == base or i.startswith(base + "_")):
+        formats = Locale.parse(identifier)._data.get("compact_currency_formats", {})
+        for by_magnitude in dict(dict(formats).get("short", {})).values():
+            for magnitude, pattern in dict(by_magnitude).items():
+                text = str(getattr(pattern, "pattern", pattern))
+                zeros = text.count("0")
+                mark = _fold(re.sub(r"[0#¤]+|'", "", text).replace("\u00a0", " ").strip())
+                if mark and zeros and not any(ch.isdigit() for ch in mark):
+                    factors.setdefault(mark, set()).add(int(magnitude) // 10 ** (zeros - 1))
+    found = {mark: next(iter(f)) for mark, f in factors.items() if len(f) == 1}
+    return tuple(sorted(found.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+def _currency_scaled(text: str, mention: NumberMention, lang: str) -> NumberMention:
+    """"$1.2M", "£3bn", "3 M€": a short scale mark counts next to a currency sign or word,
+    before the number or after the mark; elsewhere "5 M" or "5m" may be metres."""
+    following = re.sub(r"[\u00a0\u202f]", " ", _fold(text[mention.end:mention.end + 12]))
+    for mark, factor in currency_scales(lang):
+        spaced = following.lstrip(" ")
+        after_mark = spaced[len(mark):len(mark) + 1]
+        if not spaced.startswith(mark) or after_mark.isalpha() or after_mark == "-":
+            continue
+        end = mention.end + len(following) - len(spaced) + len(mark)
+        before = re.search(r"(\S+?)[\s\u00a0\u202f]?$", text[:mention.start])
+        after = re.match(r"[\s\u00a0\u202f]?([^\s\d.,;:()]+)", text[end:])
+        if not any(m is not None and _is_currency(m.group(1), False, lang) for m in (before, after)):
+            return mention
+        try:
+            value = Decimal(mention.value) * factor
+        except InvalidOperation:
+            return mention
+        return NumberMention(_canonical(value), mention.start, end, text[mention.start:end],
+                             alternatives=(mention.value,))
+    return mention
+
+
+def _layout_spans(text: str, lang: str) -> set[tuple[int, int]]:
+    """Spans of digits that number the layout rather than say something: enumerators
+    opening a line (not a date: "5. August") or stranded at its end, and reference marks."""
+    spans: set[tuple[int, int]] = set()
+    months = month_names(lang)
+    for match in _ENUMERATOR_START.finditer(text):
+        following = match.group(2)
+        if following is None or _fold(following) not in months:
+            spans.add(match.span(1))
+    spans.update(match.span(1) for match in _ENUMERATOR_END.finditer(text))
+    spans.update(match.span(1) for match in _BRACKETED.finditer(text))
+    return spans
+
+
+def _glued_to_word(text: str, start: int, lang: str) -> bool:
+    """A reference mark glued to a lower-case word ("Gipfel3"); not "K2" or "A380", and
+    not a currency sign written with letters ("Rs590", "Rp10.000")."""
+    if not (start >= 2 and text[start - 1].islower() and text[start - 2].isalpha()):
+        return False
+    word = re.search(r"[^\W\d_]+$", text[:start])
+    return word is None or _fold(word.group(0)) not in currency_markers(lang)
+
+
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """Numbers written in ``text``: digits of any script with their decimal, time and scale
     readings, abbreviated years, Roman numerals, Han numerals before 日/月/年, and the numeral
@@ -258,9 +510,12 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
     mark = _decimal_mark(lang)
     found: list[NumberMention] = []
     times = {m.start(): m for m in _TIME.finditer(text)}
+    scanned = [m for m in _OCR_ZERO.finditer(text)]
+    found.extend(NumberMention(str(int(m.group(0).replace("O", "0"))), m.start(), m.end(),
+                               m.group(0), word=True) for m in scanned)
     cursor = 0
     for match in _NUMBER.finditer(text):
-        if match.start() < cursor:
+        if match.start() < cursor or any(m.start() <= match.start() < m.end() for m in scanned):
             continue
         time = times.get(match.start())
         if time is not None and not re.fullmatch(r"\d+[.,]\d+", match.group(0)):
@@ -277,10 +532,24 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             # "1 ½" is 1.5, like "1,50".
             value = _canonical(Decimal(value) + Decimal(str(unicodedata.numeric(fraction.group(1)))))
             end = fraction.end()
-        mention = _scaled(text, NumberMention(value, match.start(), end, text[match.start():end],
-                                              alternatives=alternatives), lang)
+        mention = NumberMention(value, match.start(), end, text[match.start():end],
+                                alternatives=alternatives)
+        # The longer of a scale word and a currency's short mark: "306 mil M €" is 306 mil
+        # millones, not 306 mil; "$2.3 mil millones" is not $2.3 mil.
+        mention = max((_scaled(text, mention, lang), _currency_scaled(text, mention, lang)),
+                      key=lambda scaled: scaled.end)
+        subunit = None
+        if mention.end == end:
+            mention, subunit = _with_subunit(text, mention, lang)
+        if mention.end == end and subunit is None:
+            mention = _meridiem(text, mention)
+        if subunit is None:
+            mention = replace(mention, quantity=_quantity(text, mention, lang))
         found.append(mention)
         cursor = mention.end
+        if subunit is not None:
+            found.append(subunit)
+            cursor = subunit.end
     for match in _CJK_SECONDS.finditer(text):
         found = [n for n in found if not match.start() <= n.start < match.end()]
         found.append(NumberMention(f"{int(match.group(1))}.{match.group(2)}", match.start(),
@@ -295,6 +564,11 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         han = _han_value(match.group(1))
         if han is not None:
             found.append(NumberMention(str(han), match.start(), match.end(), match.group(1)))
+    for match in _HAN_COUNT.finditer(text):
+        han = _han_value(match.group(1))
+        if han is not None:
+            found.append(NumberMention(str(han), match.start(), match.end(), match.group(1),
+                                       word=True))
     lone_allowed = lang.split("-")[0].lower() not in _LONE_ROMAN_IS_A_WORD
     for match in _ROMAN.finditer(text):
         numeral = match.group(0)
@@ -315,4 +589,8 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             if number is not None:
                 found.append(NumberMention(str(number), match.start(), match.end(),
                                            match.group(0), word=True))
+    layout = _layout_spans(text, lang)
+    found = [replace(n, word=True) if not n.word and ((n.start, n.end) in layout
+                                                       or _glued_to_word(text, n.start, lang)) else n
+             for n in found]
     return sorted(found, key=lambda n: (n.start, n.end))
