@@ -11,7 +11,7 @@ import pytest
 from collection_fixtures import write_site
 from mtcheck.backtranslate import stage
 from mtcheck.backtranslate.engines import BatchDone
-from mtcheck.collection.discover import discover
+from mtcheck.collection.discover import DocumentSpec, discover
 from mtcheck.collection.prefetch import gather
 from mtcheck.collection.run import RunOptions, run_collection
 from mtcheck.collection.warm import ENVIRONMENT, WarmUp, plan_for, warm
@@ -79,6 +79,26 @@ class Recorder:
         return [f"[{source_lang}] {t}" for t in texts]
 
 
+class Events:
+    """Records what a front-end hears."""
+
+    def __init__(self) -> None:
+        self.batches: list[tuple[int, int, str]] = []
+        self.documents: list[str] = []
+
+    def planned(self, total: int, reused: int, executor: str, jobs: int) -> None:
+        pass
+
+    def document_done(self, document: DocumentSpec, seconds: float | None) -> None:
+        self.documents.append(document.id)
+
+    def batch_done(self, done: int, total: int, label: str, seconds: float) -> None:
+        self.batches.append((done, total, label))
+
+    def stage_progress(self, document: DocumentSpec) -> None:
+        return None
+
+
 def test_documents_are_back_translated_in_one_batch_and_run_from_the_cache(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     recorder = Recorder()
@@ -94,9 +114,12 @@ def test_documents_are_back_translated_in_one_batch_and_run_from_the_cache(
     (model / "config.json").write_text('{"model_type": "marian"}', "utf-8")
     (model / "model.safetensors").write_bytes(b"stub")
     site = write_site(tmp_path / "site", 3)
+    events = Events()
     run = run_collection(discover(site), _config(tmp_path, model=str(model)),
-                         RunOptions(jobs=1, reports=False), tmp_path / "out")
+                         RunOptions(jobs=1, reports=False), tmp_path / "out", events)
     assert run.ran == 3
+    assert events.batches == [(1, 1, "back-translation of de, fr into en (3 documents)")]
+    assert events.documents == ["article-1", "article-2", "article-3"]
     # One load, and one call per language holding the sentences of all three articles.
     assert len(loads) == 1
     german = next(call for call in recorder.calls if "Die Gespräche betrafen den Handel." in call)

@@ -47,6 +47,8 @@ class Events(Protocol):
 
     def document_done(self, document: DocumentSpec, seconds: float | None) -> None: ...
 
+    def batch_done(self, done: int, total: int, label: str, seconds: float) -> None: ...
+
     def stage_progress(self, document: DocumentSpec) -> Progress | None: ...
 
 
@@ -113,17 +115,22 @@ def run_collection(spec: CollectionSpec, config: Config, options: RunOptions,
     if events:
         stage = lambda position: events.stage_progress(spec.documents[stale[position][0]])  # noqa: E731
 
+    # Back-translations first, in batches gathered from every document to run.
+    batches = gather([spec.documents[i].manifest for i, _ in stale], options.languages,
+                     config, executor.private_cache) if tasks else []
+    batches_done: list[str] = []
+
     def batch_done(_position: int, outcome: BatchOutcome) -> None:
         if outcome.cache_rows:
             merge_rows(cache_folder, outcome.cache_rows)
+        batches_done.append(outcome.label)
+        if events:
+            events.batch_done(len(batches_done), len(batches), outcome.label, outcome.seconds)
 
     try:
+        if batches:
+            executor.run(batches, batch_done)
         if tasks:
-            # Back-translations first, in batches gathered from every document to run.
-            batches = gather([spec.documents[i].manifest for i, _ in stale], options.languages,
-                             config, executor.private_cache)
-            if batches:
-                executor.run(batches, batch_done)
             executor.run(tasks, on_done, stage)
     finally:
         executor.close()
