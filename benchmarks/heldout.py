@@ -534,22 +534,34 @@ def inventory(clean_root: Path, planted_root: Path) -> list[str]:
     """What the clean and planted corpora hold: documents, sentences, languages, errors."""
     splits = split_of(clean_root)
     rows = ["== Data"]
-    total_sentences = total_pairs = 0
+    sentences: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
     for folder in sorted(p.parent for p in clean_root.glob("*/manifest.toml")):
         corpus = load_corpus(folder)
         n = len(nonempty_line_index(Path(corpus.source.path).read_text("utf-8")))
         langs = sorted(corpus.translations)
-        total_sentences += n
-        total_pairs += n * len(langs)
-        rows.append(f"  {folder.name} [{splits.get(folder.name, '?')}]: {corpus.source.lang} source, "
+        split = splits.get(folder.name, "?")
+        for key in ("all", split):
+            sentences[key] += n
+            pairs[key] += n * len(langs)
+        rows.append(f"  {folder.name} [{split}]: {corpus.source.lang} source, "
                     f"{n} sentences -> {', '.join(langs)}")
-    rows.append(f"  clean: {total_sentences} source sentences, {total_pairs} translated sentences")
-    errors = [e for g in sorted(planted_root.glob("*/gold.json")) for e in read_gold(g)]
-    kinds = Counter(e.kind for e in errors)
-    langs_count = Counter(e.lang for e in errors)
-    rows.append(f"  planted: {len(errors)} errors; by kind: "
-                + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
-    rows.append("  planted by language: " + ", ".join(f"{k} {n}" for k, n in sorted(langs_count.items())))
+    for key in ["all", *sorted(k for k in sentences if k != "all")]:
+        label = "clean" if key == "all" else f"clean {key}"
+        rows.append(f"  {label}: {sentences[key]} source sentences, {pairs[key]} translated sentences")
+    by_split: dict[str, list[GoldError]] = {"all": []}
+    for gold in sorted(planted_root.glob("*/gold.json")):
+        errors = read_gold(gold)
+        by_split["all"] += errors
+        by_split.setdefault(splits.get(gold.parent.name, "?"), []).extend(errors)
+    for key, errors in sorted(by_split.items(), key=lambda item: (item[0] != "all", item[0])):
+        label = "planted" if key == "all" else f"planted {key}"
+        kinds = Counter(e.kind for e in errors)
+        langs_count = Counter(e.lang for e in errors)
+        rows.append(f"  {label}: {len(errors)} errors; by kind: "
+                    + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+        rows.append(f"  {label} by language: "
+                    + ", ".join(f"{k} {n}" for k, n in sorted(langs_count.items())))
     return rows
 
 

@@ -77,6 +77,9 @@ _RARE_MENTIONS = 2
 # Scripts where romanisation cannot tell a dropped name from an unseen rendering: Han
 # characters render foreign names by meaning or by sound with many choices.
 _UNMATCHABLE_SCRIPTS = frozenset({"Hans", "Hant", "Hani"})
+# Scripts with Han characters, where a country has short forms CLDR does not give (米国 for
+# アメリカ合衆国).
+_HAN_SCRIPTS = _UNMATCHABLE_SCRIPTS | {"Jpan"}
 
 
 def _script(lang: str) -> str:
@@ -199,7 +202,9 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
 
 def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[str, Evidence],
             glossary: Glossary | None, config: NamesConfig,
-            latin_terms: frozenset[str] = frozenset()) -> NameCheckResult:
+            latin_terms: frozenset[str] = frozenset(),
+            others_tell: bool = False,
+            house_style: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
@@ -212,14 +217,23 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     renderings = [r for r in renderings if r.entity not in dropped]
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
+    # A place whose standard form in this language CLDR gives is known there: mentioned
+    # often or as a phrase (South Korea -> Corée du Sud), it is looked for all the same.
     known = (found | {r.entity for r in learned} | set(prepared.accepted)
+             | ({e for e, regional in prepared.standard.items() if regional}
+                if _script(lang) not in _HAN_SCRIPTS else set())
              | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf)
                 - (latin_terms if _script(lang) != "Latn" else frozenset())))
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
         evidence=evidence, standard=prepared.standard, present=present,
         foreign=foreign,
-        organisations=organisations(source, entities, config) | latin_terms)
+        # An organisation kept in Latin script is a house style, unless the other
+        # translations into other scripts could keep it so and do not (Butantan left in
+        # Latin in Russian while Japanese and Korean write ブタンタン, 부탄탄).
+        organisations=(
+            latin_terms | (organisations(source, entities, config) & house_style)
+            if others_tell else organisations(source, entities, config) | latin_terms))
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -281,7 +295,15 @@ def check_translations(source: SegmentedDocument,
                                   if _script(p.target.lang) not in ("Latn", "")],
                                  is_latin_surface, config.agreement_min_translations)
                    if config.agreement_min_translations > 0 else frozenset())
-    return {key: _report(one, entities, revised, glossary, config, latin_terms)
+    other_scripts = [p.renderings for p in prepared.values()
+                     if _script(p.target.lang) not in ("Latn", "")]
+    others_tell = (config.agreement_min_translations > 0
+                   and len(other_scripts) > config.agreement_min_translations)
+    house_style = (kept_in_latin(other_scripts, is_latin_surface,
+                                 config.agreement_min_translations, unanimous=False)
+                   if others_tell else frozenset())
+    return {key: _report(one, entities, revised, glossary, config, latin_terms, others_tell,
+                         house_style)
             for key, one in prepared.items()}
 
 

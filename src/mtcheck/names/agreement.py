@@ -76,11 +76,12 @@ def rendered_nowhere(candidates: Collection[str], counts: Sequence[Survival]) ->
 
 
 def kept_in_latin(renderings: Sequence[Sequence[NameRendering]], is_latin: Callable[[str], bool],
-                  min_translations: int) -> frozenset[str]:
+                  min_translations: int, *, unanimous: bool = True) -> frozenset[str]:
     """Entities that at least ``min_translations`` (two at least) translations into other
     scripts write only in Latin script, and none of them in its own script (Aedes aegypti,
     a brand): a term the translators agree to keep as it is, not a name left
-    untransliterated."""
+    untransliterated. Not ``unanimous``: others may transliterate it (a brand that
+    Japanese writes in katakana while Russian and Greek keep it)."""
     votes: dict[str, int] = {}
     transliterated: set[str] = set()
     for one in renderings:
@@ -90,4 +91,5 @@ def kept_in_latin(renderings: Sequence[Sequence[NameRendering]], is_latin: Calla
         for entity_id in latin - native:
             votes[entity_id] = votes.get(entity_id, 0) + 1
     needed = max(2, min_translations)
-    return frozenset(e for e, n in votes.items() if n >= needed and e not in transliterated)
+    return frozenset(e for e, n in votes.items()
+                     if n >= needed and not (unanimous and e in transliterated))

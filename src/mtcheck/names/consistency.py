@@ -20,14 +20,17 @@ from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import rules_for, same_spelling
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
 from mtcheck.names.matching import (
+    TargetWord,
     entity_forms,
     group_variants,
     meets_glossary,
     name_key,
     script_class,
+    target_words,
 )
 from mtcheck.romanize import romanize
 from mtcheck.types import (
+    AlignedPair,
     Alignment,
     Entity,
     Finding,
@@ -194,6 +197,11 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         # word derived from or compounded with the name, not a second spelling of it.
         regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
         variants = _unrelated(variants, {b for b, r in regions.items() if r})
+        # A nationality word made from a place's own form (Norwegerin for Norwegen,
+        # Finlandais for Finlande) shows the place there; it is no second spelling.
+        place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
+        if place_forms:
+            variants = tuple(v for v in variants if not _demonym_of(v, place_forms, lang))
         elsewhere = (foreign or {}).get(entity.id, ()) if not accepted else ()
         spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
                      or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
@@ -249,10 +257,90 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 source_ids=entity.source_ids, target_ids=ids, spans=_spans(latin),
                 entity=entity.id, expected=expected))
     grouped.extend(learned)
+    flagged = {f.entity for f in findings if f.check == "names.inconsistent"}
+    for entity in entities:
+        if entity.id not in flagged:
+            finding = _companion_variants(entity, target, renderings,
+                                          evidence.get(entity.id, Evidence.CAPITALISED))
+            if finding is not None:
+                findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
                              known_in_target, evidence, in_translation, standard, present or {},
                              config.rare_zipf, config.learn_similarity))
     return findings, grouped
+
+
+# Fuzzy ratio at which a word next to a rendering renders another word of the name, and at
+# which two such words are one word spelt two ways.
+_COMPANION_SIMILARITY = 70.0
+
+
+def _companion_variants(entity: Entity, target: SegmentedDocument,
+                        renderings: Sequence[NameRendering],
+                        strength: Evidence) -> Finding | None:
+    """A multi-word name whose other words are spelt two ways next to its renderings
+    (Агирре Паредес / Агуирре Паредес): the matcher finds one word of a name, and the words
+    beside it that sound like the name's other words are checked as one name with it."""
+    others = list(dict.fromkeys(w for f in entity.source_forms if " " in f for w in f.split()
+                                if len(w) >= _MIN_WORD_OF_NAME))
+    own = [r for r in renderings if r.entity == entity.id]
+    if not others or not own:
+        return None
+    lang = target.lang
+    keys = [name_key(romanize(w, "en"), lang, latin=True) for w in others]
+    found: dict[int, list[tuple[str, int, int, int]]] = {}  # word -> (surface, sid, start, end)
+    words_of: dict[int, list[TargetWord]] = {}
+    for rendering in own:
+        words = words_of.setdefault(rendering.sentence_id,
+                                    target_words(target.sentences[rendering.sentence_id], lang))
+        at = next((i for i, w in enumerate(words) if w.start <= rendering.start < w.end), None)
+        if at is None:
+            continue
+        for j in range(max(0, at - len(others)), min(len(words), at + len(others) + 1)):
+            word = words[j]
+            if j == at or (word.end <= rendering.end and word.start >= rendering.start):
+                continue
+            key = name_key(romanize(word.text, "en" if word.latin else lang), lang,
+                           latin=word.latin)
+            scores = [fuzz.ratio(key, k) for k in keys]
+            best = max(range(len(keys)), key=lambda i: scores[i])
+            if scores[best] >= _COMPANION_SIMILARITY:
+                found.setdefault(best, []).append(
+                    (word.text, rendering.sentence_id, word.start, word.end))
+    rules = rules_for(lang)
+    for spots in found.values():
+        unique = sorted({(sid, start): (text, end) for text, sid, start, end in spots}.items())
+        groups: list[list[tuple[str, int, int, int]]] = []
+        for (sid, start), (text, end) in unique:
+            home = next((g for g in groups if same_spelling(g[0][0], text, rules)), None)
+            if home is None:
+                groups.append([(text, sid, start, end)])
+            else:
+                home.append((text, sid, start, end))
+        if len(groups) < 2:
+            continue
+        groups.sort(key=lambda g: (-len(g), g[0][1]))
+        head = name_key(romanize(groups[0][0][0], lang), lang)
+        close = [g for g in groups[1:]
+                 if fuzz.ratio(head, name_key(romanize(g[0][0], lang), lang))
+                 >= _COMPANION_SIMILARITY]
+        if not close:
+            continue
+        variants = tuple(NameVariant(base=g[0][0], surfaces=tuple(sorted({t for t, *_ in g})),
+                                     count=len(g), sentence_ids=tuple(sorted({x[1] for x in g})))
+                         for g in [groups[0], *close])
+        wrong = [x for g in close for x in g]
+        return Finding(
+            check="names.inconsistent",
+            severity=_severity("names.inconsistent", strength, True),
+            message=(f"{entity.canonical} is written {len(variants)} ways: "
+                     f"{describe_variants(variants)}; expected one spelling"),
+            source_ids=entity.source_ids,
+            target_ids=tuple(sorted({x[1] for x in wrong})),
+            spans=tuple(TextSpan("target", sid, start, end, text)
+                        for text, sid, start, end in sorted(wrong, key=lambda x: (x[1], x[2]))),
+            entity=entity.id, variants=variants)
+    return None
 
 
 def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[NameVariant, ...]:
@@ -323,6 +411,56 @@ def _derived_from(word: str, forms: Sequence[str]) -> bool:
     return False
 
 
+def _need(plain: str) -> int:
+    """Letters a derived word must share with the start of a name: a short name whole
+    (Iran is not Iraq), a longer one most of its start."""
+    if len(plain) <= 4:
+        return len(plain)
+    return max(4 if len(plain) > 6 else 3, math.ceil(0.45 * len(plain)))
+
+
+def _demonym_of(variant: NameVariant, forms: Sequence[str], lang: str) -> bool:
+    """True when every surface of ``variant`` is a nationality noun or adjective made
+    from one of a place's ``forms`` in ``lang``: it ends in one of the language's demonym
+    endings, and what precedes the ending starts like the form (Norweg|erin, Норвеж|ка,
+    Φινλανδ|ό). A spelling of the form itself (Quênia for Quénia) is not one."""
+    rules = rules_for(lang)
+    endings = rules.demonym_suffixes
+    plains = [_plain(f) for f in forms if len(_plain(f)) >= 3]
+    if not endings or not plains:
+        return False
+
+    def derived(surface: str) -> bool:
+        plain = _plain(surface)
+        if plain in plains or meets_glossary(surface, forms, lang) is not None:
+            return False
+        for ending in endings:
+            ending = _plain(ending)
+            stem = plain[: -len(ending)]
+            if plain.endswith(ending) and len(stem) >= 3 and any(
+                    _shared_prefix(stem, f) >= _need(f) for f in plains):
+                return True
+        return False
+
+    return all(derived(s) for s in variant.surfaces)
+
+
+def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
+    """True when ``word`` ends in a nationality or adjective ending of ``lang`` and what
+    precedes it (three letters or more) begins one of a place's ``forms`` (финский for
+    Финляндия): the place is named there, as an adjective."""
+    rules = rules_for(lang)
+    plain = _plain(word)
+    plains = [_plain(f) for f in forms]
+    for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
+        ending = _plain(ending)
+        stem = plain[: -len(ending)]
+        if plain.endswith(ending) and len(stem) >= 3 and any(
+                f.startswith(stem) and len(f) > len(stem) for f in plains):
+            return True
+    return False
+
+
 def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
                    spans: Mapping[int, Sequence[tuple[int, int]]], rare_zipf: float) -> list[str]:
     """Words of the target sentences that look like another name: rare in the target
@@ -360,6 +498,106 @@ def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float
     return False
 
 
+# Points of fuzzy ratio at which a target word renders one word of a multi-word name.
+_PART_SIMILARITY = 85.0
+
+
+def _part_rendered(entity: Entity, target: SegmentedDocument,
+                   target_ids: Sequence[int]) -> bool:
+    """True when a target sentence renders another word of a multi-word name (カリ for
+    the Kari of "Kari Bjørnstad", where the surname is transliterated freely): the name
+    is there, in some spelling."""
+    words = {w for f in entity.source_forms if " " in f for w in f.split()
+             if len(w) >= _MIN_WORD_OF_NAME}
+    if not words:
+        return False
+    lang = target.lang
+    keys = {name_key(romanize(w, "en"), lang, latin=True) for w in words}
+    for tid in target_ids:
+        for word in target_words(target.sentences[tid], lang):
+            key = name_key(romanize(word.text, "en" if word.latin else lang), lang,
+                           latin=word.latin)
+            if any(abs(len(key) - len(k)) <= _LENGTH_SLACK
+                   and fuzz.ratio(key, k) >= _PART_SIMILARITY for k in keys):
+                return True
+    return False
+
+
+# Fuzzy ratio of the phonetic keys at which two words of one translation are one name
+# spelt two ways (ブラントシュテッター / ブラントステッター).
+_SECOND_SPELLING = 80.0
+
+
+def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
+                     spans: Mapping[int, Sequence[tuple[int, int]]], known: Sequence[str],
+                     rare_zipf: float) -> tuple[str, int, int, int, str] | None:
+    """A name-like word of the target sentences that sounds like a rendering the
+    translation uses elsewhere (``known``) but is spelt otherwise: the name is there, in a
+    second spelling. Returns (word, start, end, sentence id, the other spelling).
+
+    Compared within one translation, two transliterations of one name share their
+    romanised sound far more closely than either shares it with the source spelling."""
+    if not known:
+        return None
+    lang = target.lang
+    rules = rules_for(lang)
+    keys = [(k, name_key(romanize(k, "en" if is_latin_surface(k) else lang), lang,
+                         latin=is_latin_surface(k))) for k in known]
+    for tid in target_ids:
+        taken = spans.get(tid, ())
+        for word in target_words(target.sentences[tid], lang):
+            text = word.text
+            if any(s < word.end and word.start < e for s, e in taken) or len(text) < 3:
+                continue
+            kana = all(script_class(ch) == "kana" for ch in text)
+            cased = text[0].lower() != text[0].upper()
+            # Names are capitalised where a script has case, katakana in Japanese; Han and
+            # hiragana write ordinary words.
+            if script_class(text[0]) in ("han", "hira") or (cased and not text[0].isupper()):
+                continue
+            if (kana or cased) and zipf(text.lower(), lang) >= rare_zipf:
+                continue
+            key = name_key(romanize(text, "en" if word.latin else lang), lang, latin=word.latin)
+            for other, other_key in keys:
+                if (abs(len(key) - len(other_key)) <= _LENGTH_SLACK
+                        and fuzz.ratio(key, other_key) >= _SECOND_SPELLING
+                        and not same_spelling(text, other, rules)):
+                    return text, word.start, word.end, tid, other
+    return None
+
+
+_NEXT_NAME = re.compile(r"\s+([^\W\d_][^\W_]*(?:\s+[^\W\d_][^\W_]*)*)")
+
+
+def _shortened(sentence: str, mention: Mention, target_text: str) -> bool:
+    """True when the mention is the first word of a longer capitalised name whose other
+    words the target keeps as they are (Cerro Fitz Roy -> "du Fitz Roy"): a translation
+    may drop a name's generic head word."""
+    match = _NEXT_NAME.match(sentence, mention.end)
+    if not match:
+        return False
+    rest = []
+    for word in match.group(1).split():
+        if not word[:1].isupper():
+            break
+        rest.append(word)
+    return bool(rest) and f" {_plain(' '.join(rest))}" in f" {target_text}"
+
+
+def _acronym(target: SegmentedDocument, target_ids: Sequence[int],
+             spans: Mapping[int, Sequence[tuple[int, int]]]) -> bool:
+    """True when a target sentence has a word of two or more capital letters that renders
+    no other name: perhaps the abbreviation of a name of several words."""
+    for tid in target_ids:
+        taken = spans.get(tid, ())
+        for match in _WORD.finditer(target.sentences[tid].text):
+            word = match.group(0)
+            if (len(word) >= 2 and word.isupper()
+                    and not any(s < match.end() and match.start() < e for s, e in taken)):
+                return True
+    return False
+
+
 def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
     covered: set[int] = set()
     for start, end in spans:
@@ -370,6 +608,19 @@ def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _shifted(entity_id: str, window: Sequence[AlignedPair],
+             by_sentence: Mapping[int, Sequence[Mention]],
+             renderings: Sequence[NameRendering]) -> bool:
+    """True when the pairs of ``window`` (a pair and its neighbours) render the name at
+    least as often as their source sentences mention it: the name sits in a neighbouring
+    target sentence because a sentence boundary was drawn elsewhere, not dropped."""
+    sources = {s for pair in window for s in pair.source_ids}
+    targets = {t for pair in window for t in pair.target_ids}
+    mentioned = sum(1 for s in sources for m in by_sentence.get(s, ()) if m.entity == entity_id)
+    rendered = sum(1 for r in renderings if r.entity == entity_id and r.sentence_id in targets)
+    return mentioned > 0 and rendered >= mentioned
 
 
 def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
@@ -388,8 +639,12 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
         rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
         shown.setdefault(rendering.entity, set()).update({rendering.surface, rendering.base})
     names = {e.id: e for e in entities}
+    surfaces: dict[str, set[str]] = {}
+    for rendering in renderings:
+        surfaces.setdefault(rendering.entity, set()).add(rendering.surface)
     findings = []
-    for pair in alignment.pairs:
+    pairs = alignment.pairs
+    for index, pair in enumerate(pairs):
         if not pair.source_ids or not pair.target_ids:
             continue  # an omitted or added sentence is the aligner's finding, not a missing name
         in_target = set().union(*(rendered.get(t, set()) for t in pair.target_ids))
@@ -415,13 +670,46 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                               if len(w) >= _MIN_WORD_OF_NAME]
             if any(_derived_from(w, derived_forms) for w in words):
                 continue
+            places = [*present.get(entity_id, ()),
+                      *(f for forms in standard.get(entity_id, {}).values() for f in forms)]
+            if places and any(_adjective_of(w, places, target.lang) for w in words):
+                continue
             phrases = [_plain(f) for f in derived_forms if " " in f or "-" in f]
             if phrases and any(p in sentence_text for p in phrases):
                 continue  # Corée du Sud, Южно-Африканская Республика
             if initials and entity_id in standard and any(
                     f[:1] in rest for forms in standard[entity_id].values() for f in forms):
                 continue
+            if _shifted(entity_id, pairs[max(0, index - 1):index + 2], by_sentence, renderings):
+                continue
+            if _part_rendered(names[entity_id], target, pair.target_ids):
+                continue
+            if any(_shortened(source.sentences[m.sentence_id].text, m, sentence_text)
+                   for m in mentions):
+                continue
+            if (entity_id in standard and " " in names[entity_id].canonical
+                    and _acronym(target, pair.target_ids, spans)):
+                continue  # ЮАР, США, EE. UU.: a country of several words abbreviated
             entity = names[entity_id]
+            second = _second_spelling(target, pair.target_ids, spans,
+                                      sorted(surfaces.get(entity_id, ())), rare_zipf)
+            if second is not None:
+                word, start, end, tid, other = second
+                elsewhere = [r for r in renderings if r.entity == entity_id and r.surface == other]
+                findings.append(Finding(
+                    check="names.inconsistent",
+                    severity=_severity("names.inconsistent",
+                                       evidence.get(entity_id, Evidence.CAPITALISED), True),
+                    message=(f"{entity.canonical} is written {word} in {describe_sentences((tid,))} "
+                             f"and {other} elsewhere ({len(elsewhere)}×, "
+                             f"{describe_sentences(sorted({r.sentence_id for r in elsewhere}))}); "
+                             "expected one spelling"),
+                    source_ids=pair.source_ids, target_ids=(tid,),
+                    spans=(TextSpan("target", tid, start, end, word),), entity=entity_id,
+                    variants=(NameVariant(other, (other,), len(elsewhere),
+                                          tuple(sorted({r.sentence_id for r in elsewhere}))),
+                              NameVariant(word, (word,), 1, (tid,)))))
+                continue
             unknown = _unknown_names(target, pair.target_ids, spans, rare_zipf)
             # An unmatched rare name there that sounds somewhat like this one is another
             # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement.
@@ -432,7 +720,10 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             instead = (instead or unknown)[:_MAX_INSTEAD]
             message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
                        f"is not in the translation ({describe_sentences(pair.target_ids)})")
-            if instead:
+            # One other name where this one should be: a replacement, said as such.
+            if len(instead) == 1:
+                message += f"; replaced by {instead[0]}"
+            elif instead:
                 message += f"; {', '.join(instead)} is there instead"
             findings.append(Finding(
                 check="names.missing",

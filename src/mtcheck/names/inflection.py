@@ -25,7 +25,7 @@ else:  # pragma: no cover
 _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffixes",
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
                    "abbreviates_to_initial", "function_characters", "scale_words",
-                   "capitalises_nouns"})
+                   "capitalises_nouns", "demonym_suffixes"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,9 @@ class InflectionRules:
     suffixes: tuple[str, ...] = ()  # case endings and attached particles, case-folded
     elision_prefixes: tuple[str, ...] = ()  # "l'", "dell'": stripped from the front
     adjective_suffixes: tuple[str, ...] = ()  # "-ский", "-lainen": derived words, not the name
+    # Endings of nationality nouns and adjectives made from a place name (Norweg|erin from
+    # Norwegen, Finland|ais from Finlande): such a word shows the place, it is no spelling.
+    demonym_suffixes: tuple[str, ...] = ()
     compound_heads: tuple[str, ...] = ()  # "देश": the name is the part before it
     min_stem: int = 2  # letters a stem keeps at least
     # Numerals written as words: stem -> value ("quint" -> 5 for quinto, quintus).
@@ -78,6 +81,8 @@ def rules_for(lang: str) -> InflectionRules:
         elision_prefixes=tuple(sorted({_fold(p) for p in table.get("elision_prefixes", [])},
                                       key=lambda p: (-len(p), p))),
         adjective_suffixes=tuple(_fold(s) for s in table.get("adjective_suffixes", [])),
+        demonym_suffixes=tuple(sorted({_fold(s) for s in table.get("demonym_suffixes", [])},
+                                      key=lambda s: (-len(s), s))),
         compound_heads=tuple(_fold(h) for h in table.get("compound_heads", [])),
         min_stem=int(table.get("min_stem", 2)),
         number_prefixes=tuple(sorted(((_fold(k), int(v)) for k, v in
@@ -113,7 +118,11 @@ def _stems(folded: str, rules: InflectionRules) -> tuple[str, ...]:
     stems = [folded]
     for head in rules.compound_heads:
         at = folded.find(head, 1)
-        if at > 0 and _letters(folded[:at]) >= rules.min_stem:
+        # The head ends the word, or only an ending follows it (아삼주의, Gazastreifens):
+        # a head inside a name (the 시 of 페제시키안) is no compound.
+        rest = folded[at + len(head):] if at > 0 else ""
+        if (at > 0 and _letters(folded[:at]) >= rules.min_stem
+                and (not rest or rest in rules.suffixes)):
             stems.append(folded[:at])
     for word in list(stems):
         for suffix in rules.suffixes:

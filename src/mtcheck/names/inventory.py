@@ -56,6 +56,8 @@ class Lexicon:
     geographic: frozenset[str]
     demonyms: frozenset[str]
     demonym_suffixes: tuple[str, ...]
+    # Lower-case particles inside personal names ("de" of "Maarten de Vries").
+    particles: frozenset[str] = frozenset()
 
 
 @cache
@@ -70,6 +72,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         geographic=frozenset(table["geographic_words"]),
         demonyms=frozenset(table["demonyms"]),
         demonym_suffixes=tuple(table["demonym_suffixes"]),
+        particles=frozenset(table.get("name_particles", ())),
     )
 
 
@@ -102,6 +105,12 @@ def _tokens(source: SegmentedDocument) -> list[list[_Token]]:
             text = match.group(0)
             if "'" in text or "’" in text:
                 text = _POSSESSIVE.sub("", text)
+            # A name joined to a lower-case word is the name in a compound adjective
+            # ("Dhaka-based", "Kremlin-backed"): the name is the part before it.
+            parts = text.split("-")
+            lower = next((i for i, part in enumerate(parts) if i and part[:1].islower()), None)
+            if lower is not None:
+                text = "-".join(parts[:lower])
             tokens.append(_Token(sentence.id, match.start(), match.start() + len(text), text,
                                  number == 0 or sentence.paragraph in titles))
         sentences.append(tokens)
@@ -216,12 +225,24 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
             if keep and (adjacent or not run):
                 run.append(token)
                 continue
+            # A particle between two capitalised words joins them into one name.
+            if (not keep and adjacent and words is not None and word in words.particles
+                    and index + 1 < len(tokens) and _is_capitalised(tokens[index + 1].text)
+                    and run[-1].text not in words.particles):
+                run.append(token)
+                continue
             if run:
-                runs.append(run)
+                runs.append(_without_trailing_particles(run, words))
             run = [token] if keep else []
         if run:
-            runs.append(run)
-    return runs
+            runs.append(_without_trailing_particles(run, words))
+    return [r for r in runs if r]
+
+
+def _without_trailing_particles(run: list[_Token], words: Lexicon | None) -> list[_Token]:
+    while run and words is not None and run[-1].text in words.particles:
+        run = run[:-1]
+    return run
 
 
 def _is_demonym(word: str, names: set[str], words: Lexicon) -> bool:
@@ -437,6 +458,7 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
     by_entity: dict[str, list[Mention]] = {}
     for mention in find_mentions(source, entities):
         by_entity.setdefault(mention.entity, []).append(mention)
+    titles = {p.index for p in source.document.paragraphs if p.is_title}
     for entity in entities:
         if entity.from_glossary:
             result[entity.id] = Evidence.GLOSSARY
@@ -444,8 +466,11 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
         mentions = by_entity.get(entity.id, [])
         common = any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)
         inside = english and any(not _sentence_start(source, m) for m in mentions)
-        recognised = ner is not None and any(_recognised(ner[m.sentence_id], m, source)
-                                             for m in mentions)
+        # A recogniser reads a headline's capitals as names ("Nordic" in "... at Nordic
+        # world championships"): a common word it tags only in a title is no evidence.
+        recognised = ner is not None and any(
+            _recognised(ner[m.sentence_id], m, source) for m in mentions
+            if not (common and source.sentences[m.sentence_id].paragraph in titles))
         keys = place_keys(entity, lang)
         # A country or a time-zone city is a name wherever it stands; a geonames city with a
         # common name (Essen, Nice) only with other evidence (recognised, or capitalised

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from mtcheck.config import NamesConfig
+from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names.inflection import (
     InflectionRules,
@@ -81,16 +82,32 @@ _KOREAN_EPENTHESIS = re.compile(r"(?<=[^aeiou])eu")
 _SOFT_C = re.compile(r"c(?=[ei])")
 
 
-def name_key(romanised: str, lang: str, *, latin: bool = False) -> str:
+# Katakana writes a consonant that ends a foreign syllable with a vowel the name does not
+# have: u after most consonants (ブラントシュテッター "burantoshutettaa"), o after t and d
+# (トロンハイム "toronhaimu"); オウ is a long o (チョウドリー "choudorii").
+_KANA_EPENTHESIS = re.compile(r"(?<=[^aeiouny])u(?=[^aeiou]|$)")
+_KANA_EPENTHESIS_O = re.compile(r"(?<=[td])o(?=[^aeiou]|$)")
+
+
+def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = False) -> str:
     """The phonetic key (see :func:`mtcheck.romanize.phonetic_key`) used to compare a name
-    with its renderings in ``lang``; ``latin`` when the text was written in Latin script."""
+    with its renderings in ``lang``; ``latin`` when the text was written in Latin script,
+    ``han`` when in Han characters (romanised by their Chinese readings, not as kana)."""
+    japanese = lang.split("-")[0] == "ja" and not han
+    if japanese:
+        romanised = romanised.lower().replace("ou", "o")
     key = phonetic_key(romanised)
+    if japanese:
+        # Both sides alike (Shoigu and ショイグ "shoigu" keep one key); Japanese has one
+        # liquid, so l and r are one sound in a name written in katakana.
+        key = _KANA_EPENTHESIS_O.sub("", _KANA_EPENTHESIS.sub("", key)).replace("l", "r")
     if latin:
         # c before e or i is an s in English and French spellings (Venice = वेनिस, Venise);
         # not in romanisations (pinyin c is ts).
         key = _SOFT_C.sub("s", key)
     if lang.split("-")[0] == "ko":
-        key = _KOREAN_EPENTHESIS.sub("", key)
+        # Hangul has no f: a foreign f is written with ㅍ (p), Delft = 델프트 "delpeuteu".
+        key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p")
     return key.replace("v", "b") if _folds_v(lang) else key
 
 
@@ -120,10 +137,15 @@ def target_words(sentence: Sentence, lang: str) -> list[TargetWord]:
                     text[i] in _APOSTROPHES and i + 1 < len(text) and _is_word_char(text[i + 1])
                     and i > start)):
                 i += 1
-            # Latin words inside Japanese or Chinese text end where the CJK script starts.
+            # Latin words inside Japanese or Chinese text end where the CJK script starts;
+            # elsewhere a Latin word ends where another script's particle starts (Munni는).
             if not spaced:
                 while i > start + 1 and script_class(text[i - 1]) in {"kana", "han", "hira"}:
                     i -= 1
+            elif script_class(text[start]) == "latin":
+                cut = next((j for j in range(start + 1, i)
+                            if text[j].isalpha() and script_class(text[j]) != "latin"), i)
+                i = cut
         else:
             kind = script_class(text[i])
             while i < len(text) and _is_word_char(text[i]) and script_class(text[i]) == kind:
@@ -165,8 +187,9 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
     rules = rules_for(lang)
     source_lang = "en" if _is_latin(surface) else lang
     keys = []
+    han = any(script_class(ch) == "han" for ch in surface)
     for stem in candidate_stems(surface, rules):
-        key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en")
+        key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en", han=han)
         keys.append((stem, key))
         # An Indic stem cut before its ending ends in a consonant letter, which the
         # romaniser reads with its inherent "a" (शोइग -> "shoiga"); try it without.
@@ -313,7 +336,12 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     renderings: list[NameRendering] = []
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
-        for word in target_words(sentence, lang):
+        for index, word in enumerate(target_words(sentence, lang)):
+            # A common word capitalised only because it starts the sentence (or because the
+            # language capitalises nouns) that merely sounds like a name is that word
+            # (Кроме "besides" for Rom); a known form of the name still matches exactly.
+            ordinary = ((index == 0 or rules.capitalises_nouns) and word.text[0].isupper()
+                        and zipf(word.text.lower(), lang) >= config.rare_zipf)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             for piece in pieces:
                 # Hiragana writes Japanese words and endings, never a foreign name.
@@ -322,7 +350,7 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                 best: tuple[float, int, NameRendering] | None = None
                 for forms in entities:
                     score, stem = match_score(piece.text, lang, forms, rules)
-                    if score < _threshold(forms, config):
+                    if score < _threshold(forms, config) or (ordinary and score < 100):
                         continue
                     # One or two Han characters match too many ordinary words (落实 ~ Russia):
                     # they count only as a form the glossary lists (伊朗, 俄).

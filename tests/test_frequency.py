@@ -1,0 +1,62 @@
+"""Word frequencies: wordfreq's values, remembered on disk between runs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtcheck import frequency
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _run(cache: Path, code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env={"PYTHONPATH": str(SRC), "XDG_CACHE_HOME": str(cache),
+                                            "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_common_and_unseen_words() -> None:
+    assert frequency.zipf("the", "en") > 6
+    assert frequency.zipf("qzxvbnwq", "en") == 0.0
+    assert frequency.zipf("the", "la") == 0.0  # no data for Latin: no nearest-language answer
+
+
+def test_values_are_remembered_between_runs_and_equal_wordfreqs(tmp_path: Path) -> None:
+    code = ("from mtcheck.frequency import zipf\n"
+            "print(repr(zipf('Haus', 'de')), repr(zipf('maison', 'fr-CA')))")
+    first = _run(tmp_path, code)
+    memo = {p.name: json.loads(p.read_text("utf-8"))
+            for p in (tmp_path / "mtcheck" / "wordfreq").glob("zipf-*.json")}
+    assert sorted(name.rsplit("-", 1)[1] for name in memo) == ["de.json", "fr.json"]
+    from wordfreq import zipf_frequency
+
+    assert first == f"{zipf_frequency('Haus', 'de')!r} {zipf_frequency('maison', 'fr')!r}"
+    # The second run answers from the memo without opening wordfreq's tables.
+    second = _run(tmp_path, code.replace("print(", "import wordfreq\n"
+                                          "wordfreq.get_frequency_dict = None\nprint("))
+    assert second == first
+
+
+def test_a_damaged_memo_is_ignored(tmp_path: Path) -> None:
+    folder = tmp_path / "mtcheck" / "wordfreq"
+    from importlib.metadata import version
+
+    folder.mkdir(parents=True)
+    (folder / f"zipf-{version('wordfreq')}-en.json").write_text('{"the": "not a number"}')
+    assert _run(tmp_path, "from mtcheck.frequency import zipf\nprint(zipf('the', 'en') > 6)") \
+        == "True"
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+def test_memo_does_not_change_answers(lang: str) -> None:
+    from wordfreq import zipf_frequency
+
+    for word in ("city", "Stadt", "город", "xyzzyq"):
+        assert frequency.zipf(word, lang) == zipf_frequency(word, lang)
