@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from builders import fresh_python
 from mtcheck import frequency
-
-SRC = Path(__file__).resolve().parents[1] / "src"
-
-
-def _run(cache: Path, code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, env={"PYTHONPATH": str(SRC), "XDG_CACHE_HOME": str(cache),
-                                            "PATH": "/usr/bin:/bin"})
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
 
 
 def test_common_and_unseen_words() -> None:
@@ -31,7 +20,7 @@ def test_common_and_unseen_words() -> None:
 def test_values_are_remembered_between_runs_and_equal_wordfreqs(tmp_path: Path) -> None:
     code = ("from mtcheck.frequency import zipf\n"
             "print(repr(zipf('Haus', 'de')), repr(zipf('maison', 'fr-CA')))")
-    first = _run(tmp_path, code)
+    first = fresh_python(code, tmp_path)
     memo = {p.name: json.loads(p.read_text("utf-8"))
             for p in (tmp_path / "mtcheck" / "wordfreq").glob("zipf-*.json")}
     assert sorted(name.rsplit("-", 1)[1] for name in memo) == ["de.json", "fr.json"]
@@ -39,8 +28,8 @@ def test_values_are_remembered_between_runs_and_equal_wordfreqs(tmp_path: Path) 
 
     assert first == f"{zipf_frequency('Haus', 'de')!r} {zipf_frequency('maison', 'fr')!r}"
     # The second run answers from the memo without opening wordfreq's tables.
-    second = _run(tmp_path, code.replace("print(", "import wordfreq\n"
-                                          "wordfreq.get_frequency_dict = None\nprint("))
+    second = fresh_python(code.replace("print(", "import wordfreq\n"
+                                       "wordfreq.get_frequency_dict = None\nprint("), tmp_path)
     assert second == first
 
 
@@ -50,8 +39,8 @@ def test_a_damaged_memo_is_ignored(tmp_path: Path) -> None:
 
     folder.mkdir(parents=True)
     (folder / f"zipf-{version('wordfreq')}-en.json").write_text('{"the": "not a number"}')
-    assert _run(tmp_path, "from mtcheck.frequency import zipf\nprint(zipf('the', 'en') > 6)") \
-        == "True"
+    code = "from mtcheck.frequency import zipf\nprint(zipf('the', 'en') > 6)"
+    assert fresh_python(code, tmp_path) == "True"
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "ru"])

@@ -3,13 +3,9 @@ by evidence, and recall across scripts (mtcheck.names.evidence, places, inventor
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from builders import one_to_one, segmented
+from builders import fresh_python, one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, find_entities, places
 from mtcheck.names.evidence import Evidence, ner_available, recognised_spans
@@ -266,12 +262,6 @@ def test_recogniser_loads_without_importing_torch_and_torch_still_imports_after(
         "    import torch\n"
         "    print(bool(torch.__version__))\n"
     )
-    tests = Path(__file__).resolve().parent
-    env_path = f"{tests}:{tests.parent / 'src'}"
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env={"PYTHONPATH": env_path, "HF_HUB_OFFLINE": "1",
-                               "PATH": "/usr/bin:/bin"}, timeout=120)
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.split()
+    lines = fresh_python(script).split()
     assert lines[0] == "False"
     assert lines[1:] in ([], ["True"])
