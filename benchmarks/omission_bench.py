@@ -68,7 +68,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from mtcheck.align import align_documents  # noqa: E402
 from mtcheck.align.gold import BeadIds, parse_vecalign  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
-from mtcheck.corpus import read_text  # noqa: E402
+from mtcheck.corpus import Corpus, read_text  # noqa: E402
 from mtcheck.omission import OMISSION_CHECKS, omission_candidates  # noqa: E402
 from mtcheck.omission.detect import bar_for, document_threshold  # noqa: E402
 from mtcheck.omissions import alignment_findings  # noqa: E402
@@ -598,18 +598,26 @@ def evaluate_runtime(data: Parallel, rounds: int) -> None:
             f'{data.target_lang} = "target.{data.target_lang}.txt"\n', encoding="utf-8")
         corpus = load_corpus(root)
         evaluate(corpus, no_model)
-        times: dict[str, list[float]] = {name: [] for name in settings}
-        for _ in range(rounds):
-            for name, config in settings.items():
-                started = time.perf_counter()
-                evaluate(corpus, config)
-                times[name].append(time.perf_counter() - started)
+        times = _interleaved(corpus, settings, rounds)
     print(f"evaluate on the rebuilt document (paragraphs re-segmented), {rounds} interleaved "
           "rounds:")
     for name, values in times.items():
         print(f"  {name:<26} min {min(values):.3f} s")
     with_check, without = (min(v) for v in times.values())
     print(f"  ratio of minima: {with_check / without:.3f}")
+
+
+def _interleaved(corpus: Corpus, settings: dict[str, Config], rounds: int) -> dict[str, list[float]]:
+    """Seconds of ``evaluate(corpus, config)`` per setting, the settings taking turns."""
+    from mtcheck.pipeline import evaluate
+
+    times: dict[str, list[float]] = {name: [] for name in settings}
+    for _ in range(rounds):
+        for name, config in settings.items():
+            started = time.perf_counter()
+            evaluate(corpus, config)
+            times[name].append(time.perf_counter() - started)
+    return times
 
 
 def runtime(rounds: int) -> None:
@@ -629,12 +637,7 @@ def runtime(rounds: int) -> None:
     }
     corpus = load_corpus(ROOT / "corpora" / "shoigu-visits-iran")
     evaluate(corpus, no_model)  # warm-up: imports, romanisation tables, word frequencies
-    times: dict[str, list[float]] = {name: [] for name in settings}
-    for _ in range(rounds):
-        for name, config in settings.items():
-            started = time.perf_counter()
-            evaluate(corpus, config)
-            times[name].append(time.perf_counter() - started)
+    times = _interleaved(corpus, settings, rounds)
     print(f"evaluate corpora/shoigu-visits-iran, no model, {rounds} interleaved rounds:")
     for name, values in times.items():
         print(f"  {name:<26} min {min(values):.3f} s  median {statistics.median(values):.3f} s")
