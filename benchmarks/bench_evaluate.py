@@ -18,7 +18,9 @@ Each round runs, one after the other in fresh processes:
   checkout's ``src`` folder, e.g. an older commit exported with ``git archive``.
 
 Figures are wall-clock seconds, min and median over the rounds, and the ratio of
-each evaluation to the import. Every run sets ``SOURCE_DATE_EPOCH``, so the script
+each evaluation to the import, with the load average at the start and the end (on a
+shared machine every row slows down; the goal of issue 13 is <= 2 s for ``evaluate``).
+About 1 minute with the defaults. Every run sets ``SOURCE_DATE_EPOCH``, so the script
 also checks that all runs wrote byte-identical ``results.json`` files, including the
 baseline checkout's when given.
 """
@@ -81,6 +83,7 @@ def main() -> int:
     for _name, (command, source, _cold) in cases.items():
         subprocess.run(command, env=environment(source), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    start_load = os.getloadavg()[0]
     times: dict[str, list[float]] = {name: [] for name in cases}
     for round_number in range(args.rounds):
         for name, (command, source, cold) in cases.items():
@@ -88,7 +91,9 @@ def main() -> int:
             times[name].append(run(command, environment(source, cache)))
 
     base = min(times["import mtcheck.cli"])
-    print(f"{args.rounds} interleaved rounds; corpus {args.corpus.name}")
+    print(f"{args.rounds} interleaved rounds; corpus {args.corpus.name}; load average "
+          f"{start_load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
+          f"(cores: {len(os.sched_getaffinity(0))})")
     print(f"{'command':<24} {'min s':>7} {'median s':>9} {'min / import':>13}")
     for name, values in times.items():
         print(f"{name:<24} {min(values):7.2f} {statistics.median(values):9.2f} "

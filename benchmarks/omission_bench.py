@@ -7,6 +7,7 @@ Run from the repository root:
     python benchmarks/omission_bench.py --clean corpora/clean --langs fr,ru,ja
     python benchmarks/omission_bench.py --svg docs/omission-pr.svg
     python benchmarks/omission_bench.py --runtime 7       # cost of the check, 7 rounds
+    python benchmarks/omission_bench.py --truncation --clean corpora/clean  # cut-off translations
 
 The Bleualign dev set (German source ``dev.de``, French translation ``dev.fr``,
 gold beads ``dev.defr``) is rebuilt into paragraphs on gold bead boundaries
@@ -31,10 +32,21 @@ on it (1-0 beads) count at every point.
 ``--runtime N`` times ``mtcheck evaluate``'s library call (no model) on
 ``corpora/shoigu-visits-iran`` with the omission check on and off, in N
 interleaved rounds, and prints min and median of each and the ratio of the
-medians (the baseline is the run with ``[omission] enabled = false``).
+medians (the baseline is the run with ``[omission] enabled = false``); then times
+alignment and the omission stage apart on the rebuilt dev document.
 
-``--clean corpora/clean`` adds the clean English-source corpora there, one data
-set per translation language in ``--langs`` (pooled over the documents; one
+``--truncation`` measures cut-off translations instead: each variant keeps the
+translation up to a gold 1-1 bead's French sentence and drops the rest, either
+cutting that sentence mid-way (``mid-sentence``: 40-70 % of it kept, at a word
+boundary) or keeping it whole (``sentence-end``). Reported: how often the kept
+fragment (or last sentence) is paired with exactly its source sentence, how
+often an ``align.truncation`` finding names exactly the source sentences after
+it, and the omission findings on source sentences before the cut (false flags
+per 100 such sentences; gold 1-0 sentences left out).
+
+``--clean corpora/clean`` adds the clean corpora there (one ``source.<lang>.txt``
+each, any source language), one data set per translation language in ``--langs``
+(pooled over the documents; one
 sentence a line, blank lines between paragraphs, so the gold is 1-1 line by
 line), edited the same way. Clause drops there also cut at 、 and ，.
 """
@@ -56,8 +68,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from mtcheck.align import align_documents  # noqa: E402
 from mtcheck.align.gold import BeadIds, parse_vecalign  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
-from mtcheck.corpus import read_text  # noqa: E402
+from mtcheck.corpus import Corpus, read_text  # noqa: E402
 from mtcheck.omission import OMISSION_CHECKS, omission_candidates  # noqa: E402
+from mtcheck.omission.detect import bar_for, document_threshold  # noqa: E402
 from mtcheck.omissions import alignment_findings  # noqa: E402
 from mtcheck.types import Document, Paragraph, SegmentedDocument, Sentence  # noqa: E402
 
@@ -124,17 +137,19 @@ def paragraph_beads(gold: Sequence[BeadIds], seed: int) -> list[list[BeadIds]]:
 
 
 def load_clean(root: Path, lang: str) -> list[Parallel]:
-    """The clean corpora under ``root`` with an English source and a ``lang`` translation.
+    """The clean corpora under ``root`` with a ``lang`` translation (any source language).
 
     Each has one sentence a line and blank lines between paragraphs, in the source and
     in ``translations/<lang>.txt`` alike: the gold is 1-1 line by line.
     """
     found = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        source_path = folder / "source.en.txt"
+        sources = sorted(folder.glob("source.*.txt"))
         target_path = folder / "translations" / f"{lang}.txt"
-        if not (source_path.exists() and target_path.exists()):
+        if len(sources) != 1 or not target_path.exists():
             continue
+        source_path = sources[0]
+        source_lang = source_path.name.split(".")[1]
         source_blocks = _blocks(read_text(source_path))
         target_blocks = _blocks(read_text(target_path))
         if [len(b) for b in source_blocks] != [len(b) for b in target_blocks]:
@@ -145,7 +160,7 @@ def load_clean(root: Path, lang: str) -> list[Parallel]:
             paragraphs.append([((i,), (i,)) for i in range(k, k + len(block))])
             k += len(block)
         found.append(Parallel(
-            f"{folder.name} (en -> {lang})", "en", lang,
+            f"{folder.name} ({source_lang} -> {lang})", source_lang, lang,
             [line for block in source_blocks for line in block],
             [line for block in target_blocks for line in block],
             [bead for group in paragraphs for bead in group], paragraphs))
@@ -209,7 +224,9 @@ def clause_cuts(text: str) -> list[tuple[int, int]]:
         body_end -= 1
     cuts, start = [], 0
     for k, ch in enumerate(text[:body_end]):
-        if ch in CLAUSE_MARKS:
+        # A comma between digits is a decimal or thousands separator ("1,3 млн"), no clause mark.
+        if (ch in CLAUSE_MARKS and not (0 < k < len(text) - 1 and text[k - 1].isdigit()
+                                        and text[k + 1].isdigit())):
             cuts.append((start, k))
             start = k + 1
     cuts.append((start, body_end))
@@ -279,6 +296,96 @@ def _renumber(data: Parallel, lines: Iterable[int]) -> tuple[int, ...]:
     return tuple(_source_id(data, i) for i in lines)
 
 
+# --------------------------------------------------------------------------- truncation
+TRUNCATION_KINDS = ("mid-sentence", "sentence-end")
+# Share of the last kept sentence a mid-sentence cut keeps.
+FRAGMENT_SHARE = (0.40, 0.70)
+
+
+@dataclass(frozen=True)
+class CutVariant:
+    kind: str  # one of TRUNCATION_KINDS
+    source: SegmentedDocument
+    target: SegmentedDocument
+    last_source: int  # the source sentence whose translation is the last (cut) one
+    last_target: int  # that translation's sentence id in the cut target
+    gold_omitted: tuple[int, ...]
+
+
+def fragment(text: str, generator: random.Random, spaced: bool) -> str:
+    """The first 40-70 % of ``text``, ending at a word boundary where words are spaced."""
+    keep = int(len(text) * generator.uniform(*FRAGMENT_SHARE))
+    if spaced:
+        space = text.rfind(" ", 0, keep + 1)
+        keep = space if space > 0 else keep
+    return text[:keep].rstrip(" ,;:")
+
+
+def cut_variants(data: Parallel, per_cell: int, seed: int) -> list[CutVariant]:
+    """Translations cut after (or inside) a gold 1-1 bead, ``per_cell`` of each kind."""
+    from mtcheck.omission.support import spaced
+
+    generator = random.Random(seed)
+    one_to_one = {t[0]: s[0] for s, t in data.gold if len(s) == 1 and len(t) == 1}
+    gold_omitted = _renumber(data, (i for s, t in data.gold if s and not t for i in s))
+    order = [j for group in data.paragraphs for _, t in group for j in t]
+    # Not in the first three translations: a cut there leaves no text to pair.
+    candidates = [j for j in order[3:] if j in one_to_one
+                  and len(data.target[j]) >= MIN_EDIT_CHARS]
+    out = []
+    for kind in TRUNCATION_KINDS:
+        for j in _sample(generator, candidates, per_cell):
+            last = (fragment(data.target[j], generator, spaced(data.target_lang))
+                    if kind == "mid-sentence" else data.target[j])
+            paragraphs: list[list[str]] = []
+            for group in data.paragraphs:
+                lines = [data.target[k] if k != j else last for _, t in group for k in t
+                         if order.index(k) <= order.index(j)]
+                if lines:
+                    paragraphs.append(lines)
+                if any(j in t for _, t in group):
+                    break
+            source, _ = documents(data)
+            target = build_document(data.target_lang, paragraphs, "target")
+            out.append(CutVariant(kind, source, target, _source_id(data, one_to_one[j]),
+                                  len(target.sentences) - 1, gold_omitted))
+    return out
+
+
+def run_truncation(name: str, data_sets: Sequence[Parallel], per_cell: int, seed: int,
+                   config: Config) -> None:
+    from mtcheck.omission import omission_findings
+
+    started = time.perf_counter()
+    counts: dict[str, list[int]] = {k: [0, 0, 0, 0, 0] for k in TRUNCATION_KINDS}
+    for data in data_sets:
+        for v in cut_variants(data, per_cell, seed):
+            alignment = align_documents(v.source, v.target, config.align)
+            aligned = alignment_findings(v.source, v.target, alignment)
+            findings = omission_findings(v.source, v.target, alignment, None, config.omission,
+                                         aligned)
+            paired = next((p.source_ids for p in alignment.pairs
+                           if v.last_target in p.target_ids), ())
+            after = tuple(range(v.last_source + 1, len(v.source.sentences)))
+            truncated = [f.source_ids for f in findings if f.check == "align.truncation"]
+            before = [i for i in range(v.last_source) if i not in v.gold_omitted]
+            false = {s for f in findings if f.check in OMISSION_CHECKS - {"align.truncation"}
+                     for s in f.source_ids if s in before}
+            row = counts[v.kind]
+            row[0] += 1
+            row[1] += paired == (v.last_source,)
+            row[2] += bool(after) and after in truncated
+            row[3] += len(false)
+            row[4] += len(before)
+    print(f"\n{name}: cut-off translations ({time.perf_counter() - started:.1f} s)")
+    print(f"    {'cut':<14}{'variants':>9}{'last paired':>13}{'truncation':>12}"
+          f"{'false/100 before':>18}")
+    for kind, (n, paired_ok, truncated_ok, false, before) in counts.items():
+        if n:
+            print(f"    {kind:<14}{n:>9}{paired_ok / n:>13.2f}{truncated_ok / n:>12.2f}"
+                  f"{100 * false / max(before, 1):>18.2f}")
+
+
 # --------------------------------------------------------------------------- run
 @dataclass(frozen=True)
 class Outcome:
@@ -295,13 +402,17 @@ def run_variant(variant: Variant, config: Config) -> Outcome:
     fixed = {s for f in alignment_findings(variant.source, variant.target, alignment)
              if f.check in OMISSION_CHECKS for s in f.source_ids
              if not (f.check == "align.omission" and s in moved)}
+    # Scores are stored against the config's threshold: the bar a candidate needs in its
+    # document (bar_for) shifts them, so sweeping the threshold shifts every bar alike.
+    bar = document_threshold(candidates, config.omission)
     scores: dict[int, float] = {}
     for candidate in candidates:
         if candidate.threshold_free:
             fixed.add(candidate.source_id)
         else:
+            shift = config.omission.threshold - bar_for(candidate, bar, config.omission)
             scores[candidate.source_id] = max(scores.get(candidate.source_id, -1e9),
-                                              candidate.score)
+                                              candidate.score + shift)
     return Outcome(variant, frozenset(fixed), scores)
 
 
@@ -432,6 +543,83 @@ def write_svg(curves: Sequence[tuple[str, list[Point]]], path: Path) -> None:
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
+def stage_runtime(data: Parallel, rounds: int) -> None:
+    """Alignment and the omission stage timed apart on one long document (min of rounds;
+    word frequencies and romanisation tables stay loaded, as in a run over many texts)."""
+    from mtcheck.omission import omission_findings
+
+    config = Config()
+    source, target = documents(data)
+    align_times, stage_times = [], []
+    from mtcheck.omission import support
+
+    caches = (support.numbers, support.words, support.rare_words, support.word_key,
+              support.lexical_units, support.target_readings)
+    for _ in range(rounds):
+        for cached in caches:  # each round starts with cold text caches, as a run does
+            cached.cache_clear()
+        started = time.perf_counter()
+        alignment = align_documents(source, target, config.align)
+        aligned = time.perf_counter()
+        omission_findings(source, target, alignment, None, config.omission,
+                          alignment_findings(source, target, alignment))
+        align_times.append(aligned - started)
+        stage_times.append(time.perf_counter() - aligned)
+    print(f"{data.name}, {len(source.sentences)} sentences, {rounds} rounds (min): alignment "
+          f"{min(align_times):.2f} s, omission stage {min(stage_times):.2f} s")
+    evaluate_runtime(data, rounds)
+
+
+def evaluate_runtime(data: Parallel, rounds: int) -> None:
+    """``evaluate`` (no model) on the rebuilt document, with and without the check."""
+    import dataclasses
+    import tempfile
+
+    from mtcheck.corpus import load_corpus
+    from mtcheck.pipeline import evaluate
+
+    base = Config()
+    no_model = dataclasses.replace(
+        base, backtranslation=dataclasses.replace(base.backtranslation, enabled=False))
+    settings = {"with the omission check": no_model,
+                "without (baseline)": dataclasses.replace(
+                    no_model, omission=dataclasses.replace(no_model.omission, enabled=False))}
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for name, lang, lines in (("source", data.source_lang, data.source),
+                                  ("target", data.target_lang, data.target)):
+            side = 0 if name == "source" else 1
+            text = "\n\n".join(" ".join(lines[i] for bead in group for i in bead[side])
+                                for group in data.paragraphs)
+            (root / f"{name}.{lang}.txt").write_text(text + "\n", encoding="utf-8")
+        (root / "manifest.toml").write_text(
+            f'[document]\nid = "dev"\nsource_language = "{data.source_lang}"\n'
+            f'source = "source.{data.source_lang}.txt"\nhas_title = false\n\n[translations]\n'
+            f'{data.target_lang} = "target.{data.target_lang}.txt"\n', encoding="utf-8")
+        corpus = load_corpus(root)
+        evaluate(corpus, no_model)
+        times = _interleaved(corpus, settings, rounds)
+    print(f"evaluate on the rebuilt document (paragraphs re-segmented), {rounds} interleaved "
+          "rounds:")
+    for name, values in times.items():
+        print(f"  {name:<26} min {min(values):.3f} s")
+    with_check, without = (min(v) for v in times.values())
+    print(f"  ratio of minima: {with_check / without:.3f}")
+
+
+def _interleaved(corpus: Corpus, settings: dict[str, Config], rounds: int) -> dict[str, list[float]]:
+    """Seconds of ``evaluate(corpus, config)`` per setting, the settings taking turns."""
+    from mtcheck.pipeline import evaluate
+
+    times: dict[str, list[float]] = {name: [] for name in settings}
+    for _ in range(rounds):
+        for name, config in settings.items():
+            started = time.perf_counter()
+            evaluate(corpus, config)
+            times[name].append(time.perf_counter() - started)
+    return times
+
+
 def runtime(rounds: int) -> None:
     import dataclasses
     import statistics
@@ -449,12 +637,7 @@ def runtime(rounds: int) -> None:
     }
     corpus = load_corpus(ROOT / "corpora" / "shoigu-visits-iran")
     evaluate(corpus, no_model)  # warm-up: imports, romanisation tables, word frequencies
-    times: dict[str, list[float]] = {name: [] for name in settings}
-    for _ in range(rounds):
-        for name, config in settings.items():
-            started = time.perf_counter()
-            evaluate(corpus, config)
-            times[name].append(time.perf_counter() - started)
+    times = _interleaved(corpus, settings, rounds)
     print(f"evaluate corpora/shoigu-visits-iran, no model, {rounds} interleaved rounds:")
     for name, values in times.items():
         print(f"  {name:<26} min {min(values):.3f} s  median {statistics.median(values):.3f} s")
@@ -482,9 +665,13 @@ def main() -> None:
     parser.add_argument("--svg", type=Path, default=None, help="write the PR curves here")
     parser.add_argument("--runtime", type=int, default=0, metavar="N",
                         help="only time evaluate with and without the check, N rounds")
+    parser.add_argument("--truncation", action="store_true",
+                        help="measure cut-off translations instead of seeded omissions")
     args = parser.parse_args()
     if args.runtime:
         runtime(args.runtime)
+        if args.dev.exists():
+            stage_runtime(load_dev(args.dev, args.seed), args.runtime)
         return
     config = Config()
     threshold = args.threshold if args.threshold is not None else config.omission.threshold
@@ -498,8 +685,13 @@ def main() -> None:
         for lang in args.langs.split(","):
             documents_ = load_clean(args.clean, lang)
             if documents_:
-                groups.append((f"clean en -> {lang} ({len(documents_)} documents)", documents_,
+                pairs = ", ".join(sorted({f"{d.source_lang}->{d.target_lang}" for d in documents_}))
+                groups.append((f"clean -> {lang} ({len(documents_)} documents: {pairs})", documents_,
                                args.clean_per_cell))
+    if args.truncation:
+        for name, data_sets, per_cell in groups:
+            run_truncation(name, data_sets, per_cell, args.seed, config)
+        return
     curves = []
     for name, data_sets, per_cell in groups:
         started = time.perf_counter()

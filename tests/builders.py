@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from mtcheck.types import AlignedPair, Alignment, Document, Paragraph, SegmentedDocument, Sentence
 
 
@@ -30,3 +34,19 @@ def alignment(*beads: tuple[tuple[int, ...], tuple[int, ...]]) -> Alignment:
 
 def one_to_one(n: int) -> Alignment:
     return alignment(*[((i,), (i,)) for i in range(n)])
+
+
+TESTS = Path(__file__).resolve().parent
+
+
+def fresh_python(code: str, cache: Path | None = None) -> str:
+    """Standard output of ``code`` run by a new interpreter (this checkout's sources and
+    these helpers on its path; ``cache`` as its user cache folder), which must succeed."""
+    env = {"PYTHONPATH": f"{TESTS}:{TESTS.parent / 'src'}", "HF_HUB_OFFLINE": "1",
+           "PATH": "/usr/bin:/bin"}
+    if cache is not None:
+        env["XDG_CACHE_HOME"] = str(cache)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=180, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()

@@ -133,3 +133,39 @@ def test_documents_only_let_their_last_paragraph_end_in_a_cut() -> None:
         ((k,), (k,)) for k in range(len(source.sentences))]
     assert not [f for f in alignment_findings(source, translated, alignment)
                 if f.check in ("align.truncation", "align.omission")]
+
+
+LONG_SOURCE = [
+    "The survey began on 3 April with 12 engineers.",
+    "By 19 April the team had mapped 240 kilometres of the river bank.",
+    "The dam at Kaptai holds 6,477 million cubic metres of water.",
+    "Its operator, Karnaphuli Power, said repairs would cost 35 million dollars.",
+    "On 28 May the engineers reported 17 weak points in the embankment.",
+    "The ministry said work on the first 8 of them would start in July.",
+    "Residents of the villages near the dam were not consulted.",
+    "Several of them said they had learnt of the plans from the radio.",
+    "The opposition called for an inquiry into how the contracts were awarded.",
+    "A parliamentary committee is expected to discuss the matter next month.",
+]
+LONG_TARGET = [
+    "Die Untersuchung begann am 3. April mit 12 Ingenieuren.",
+    "Bis zum 19. April hatte das Team 240 Kilometer des Flussufers kartiert.",
+    "Der Damm bei Kaptai fasst 6.477 Millionen Kubikmeter Wasser.",
+    "Der Betreiber Karnaphuli Power erklärte, die Reparaturen würden 35 Millionen Dollar "
+    "kosten.",
+    "Am 28. Mai meldeten die Ingenieure 17 Schwachstellen im Damm.",
+    "Das Ministerium erklärte, die Arbeiten an den ersten 8 davon würden im Juli beginnen.",
+    "Die Bewohner der Dörfer in der Nähe des Damms wurden nicht befragt.",
+]
+
+
+def test_a_translation_that_stops_after_a_whole_sentence_is_truncated_not_stretched() -> None:
+    """No fragment shows the cut: the anchors end near the translation's end, far from the
+    source's, so the rest of the source is the truncated tail, not spread over the text."""
+    pairs = align_sentences(LONG_SOURCE, LONG_TARGET, source_lang="en", target_lang="de")
+    assert [(p.source_ids, p.target_ids) for p in pairs] == [
+        *[((k,), (k,)) for k in range(7)], *[((k,), ()) for k in range(7, 10)]]
+    # The same text complete is not taken for a cut.
+    complete = align_sentences(LONG_SOURCE[:7], LONG_TARGET, source_lang="en",
+                               target_lang="de")
+    assert [(p.source_ids, p.target_ids) for p in complete] == [((k,), (k,)) for k in range(7)]

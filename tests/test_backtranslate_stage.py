@@ -93,3 +93,29 @@ def test_on_missing_must_be_known(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="valid: skip, fail"):
         backtranslate({}, config(tmp_path, on_missing="ignore"))
+
+
+def test_loaded_models_serve_every_call_inside_their_block(stub: StubTranslator,
+                                                          tmp_path: Path) -> None:
+    model = checkpoint(tmp_path / "m")
+    models = stage.LoadedModels()
+    with models.serving():
+        backtranslate({"ru": segmented("ru", ["а"])}, config(tmp_path, model=model))
+        backtranslate({"ru": segmented("ru", ["б"])}, config(tmp_path, model=model))
+    assert stub.loads == [model]  # type: ignore[attr-defined]
+    assert len(models) == 1
+    # Outside the block each call loads its model again, as before.
+    backtranslate({"ru": segmented("ru", ["в"])}, config(tmp_path, model=model))
+    assert stub.loads == [model, model]  # type: ignore[attr-defined]
+    models.close()
+    assert len(models) == 0
+
+
+def test_loaded_models_keep_one_translator_per_setting(stub: StubTranslator,
+                                                       tmp_path: Path) -> None:
+    model = checkpoint(tmp_path / "m")
+    models = stage.LoadedModels()
+    with models.serving():
+        backtranslate({"ru": segmented("ru", ["а"])}, config(tmp_path, model=model))
+        backtranslate({"ru": segmented("ru", ["б"])}, config(tmp_path, model=model, beam_size=2))
+    assert len(models) == 2

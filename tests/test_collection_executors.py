@@ -88,12 +88,26 @@ def test_parallel_workers_back_translate_like_one_process_and_fill_the_drivers_c
                   if p.suffix == ".sqlite3") == ["backtranslations.sqlite3"]
 
 
+@pytest.mark.models
 @pytest.mark.slow
-def test_local_ray_gives_the_same_bytes_as_one_process(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_local_ray_back_translates_like_one_process(
+        fake_hf_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Back-translation batches on Ray actors: the same bytes and cache rows as one process."""
     pytest.importorskip("ray")
+    from conftest import TINY_HUB_IDS
+
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     site = write_site(tmp_path / "site", 3)
-    _evaluate(site, tmp_path / "local", "--no-backtranslation", "--jobs", "1")
-    _evaluate(site, tmp_path / "ray", "--no-backtranslation", "--executor", "ray", "--jobs", "2")
-    assert tree(tmp_path / "local") == tree(tmp_path / "ray")
+    config = tmp_path / "fast.toml"
+    config.write_text('[backtranslation]\nmax_length = 16\nbeam_size = 1\nembedding_model = ""\n',
+                      encoding="utf-8")
+    model = ["--bt-model", TINY_HUB_IDS["marian"], "--config", str(config)]
+    _evaluate(site, tmp_path / "one", *model, "--cache-dir", str(tmp_path / "c1"), "--jobs", "1")
+    _evaluate(site, tmp_path / "ray", *model, "--cache-dir", str(tmp_path / "c2"),
+              "--executor", "ray", "--jobs", "2")
+    assert tree(tmp_path / "one") == tree(tmp_path / "ray")
+    run = json.loads((tmp_path / "ray" / "documents" / "article-2" / "results.json")
+                     .read_text("utf-8"))["run"]
+    assert {t["roundtrip_status"] for t in run["translations"]} == {"evaluated"}
+    with TranslationCache(tmp_path / "c1") as one, TranslationCache(tmp_path / "c2") as two:
+        assert one.count() == two.count() > 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import one_to_one, segmented
+from builders import fresh_python, one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, find_entities, places
 from mtcheck.names.evidence import Evidence, ner_available, recognised_spans
@@ -244,3 +244,24 @@ def test_german_source_variants_are_names_not_plurals_or_compounds() -> None:
         "Moravec führte die Gipfelmannschaften.", "Der Südwestsporn blieb unbestiegen."])
     findings = check_source(source, find_entities(source))
     assert [sorted(v.base for v in f.variants) for f in findings] == [["Moravec", "Morawec"]]
+
+
+def test_recogniser_loads_without_importing_torch_and_torch_still_imports_after() -> None:
+    # In a fresh interpreter: the test process may already hold torch from other tests.
+    if not ner_available("en"):
+        pytest.skip("no English recogniser installed")
+    script = (
+        "import sys\n"
+        "from builders import segmented\n"
+        "from mtcheck.names.evidence import recognised_spans\n"
+        "spans = recognised_spans(segmented('en', ['Sergei Shoigu visited Tehran on Monday.']))\n"
+        "assert spans is not None and any(s for s in spans), spans\n"
+        "print('torch' in sys.modules)\n"
+        "import importlib.util\n"
+        "if importlib.util.find_spec('torch') is not None:\n"
+        "    import torch\n"
+        "    print(bool(torch.__version__))\n"
+    )
+    lines = fresh_python(script).split()
+    assert lines[0] == "False"
+    assert lines[1:] in ([], ["True"])

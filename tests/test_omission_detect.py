@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import OmissionConfig
 from mtcheck.omission import omission_candidates, omission_findings
+from mtcheck.omission.detect import Candidate, bar_for, document_threshold
 from mtcheck.omission.lengths import fit_length_model, text_length
 from mtcheck.omission.support import index_target, number_found, numbers, word_found
 from mtcheck.types import SegmentedDocument
@@ -72,6 +73,10 @@ def test_numbers_are_found_whole_or_part_by_part(written: str, target: str, foun
     ("Kangchendzönga", "Quant au Kanchenjunga , on savait", "fr", True),
     ("Shoigu", "Шойгу прибыл в Тегеран", "ru", True),
     ("Tschernezky", "Le temps finit par s' améliorer", "fr", False),
+    # Japanese writes no spaces: a katakana name is a word of its own inside the run.
+    ("Butantan", "このワクチンはサンパウロのブタンタン研究所が開発した。", "ja", True),
+    ("Paredes", "アギレ・パレデス氏は述べた。", "ja", True),
+    ("Villalobos", "アギレ・パレデス氏は述べた。", "ja", False),
 ])
 def test_rare_words_are_matched_after_romanisation(word: str, target: str, lang: str,
                                                    found: bool) -> None:
@@ -177,3 +182,83 @@ def one_paragraph(document: SegmentedDocument) -> SegmentedDocument:
     share its paragraph to take over its omission)."""
     return dataclasses.replace(document, sentences=tuple(
         dataclasses.replace(s, paragraph=0) for s in document.sentences))
+
+
+def test_a_gap_the_aligner_put_at_the_paragraph_start_moves_to_the_dropped_sentence() -> None:
+    from mtcheck.omissions import alignment_findings
+
+    target = one_paragraph(segmented("de", [*GERMAN[:4], *GERMAN[5:]]))  # 4 not translated
+    source = one_paragraph(EN)
+    # The aligner left 0 unpaired and paired 1-4 each with the translation before it.
+    beads = alignment(((0,), ()), *[((i,), (i - 1,)) for i in range(1, 12)])
+    aligned = alignment_findings(source, target, beads)
+    assert [(f.check, f.source_ids) for f in aligned] == [("align.omission", (0,))]
+    moved = [f for f in omission_findings(source, target, beads, None, CONFIG, aligned)
+             if f.check == "align.omission"]
+    assert [f.source_ids for f in moved] == [(4,)]
+    assert "#0" in moved[0].message and "shifted back" in moved[0].message
+
+
+def test_a_sentence_ending_in_a_colon_gets_no_whole_sentence_prior() -> None:
+    target = segmented("de", GERMAN[:6] + GERMAN[7:])  # sentence 6 not translated
+    beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6,)),
+                      *[((i,), (i - 1,)) for i in range(8, 12)])
+
+    def best(last_mark: str) -> tuple[int, str, float]:
+        source = segmented("en", [*SOURCE[:6], SOURCE[6][:-1] + last_mark, *SOURCE[7:]])
+        [candidate] = [c for c in omission_candidates(source, target, beads, None, CONFIG)
+                       if c.pair_index == 6]
+        return candidate.source_id, candidate.kind, candidate.score
+
+    sentence, kind, score = best(".")
+    assert (sentence, kind) == (6, "sentence")
+    # A piece that ends in a colon is a clause of a longer unit: it loses the prior.
+    assert best(":")[2] <= score - CONFIG.sentence_prior + 1e-6 or best(":")[0] != 6
+
+
+def _candidate(score: float) -> Candidate:
+    return Candidate(0, 0, 0, 1, "x", "clause", score, 0.0, ())
+
+
+@given(st.lists(st.floats(-30, 30), min_size=8, max_size=60))
+def test_the_document_bar_stays_within_its_bounds(scores: list[float]) -> None:
+    bar = document_threshold([_candidate(s) for s in scores], CONFIG)
+    assert CONFIG.threshold - CONFIG.calm_discount <= bar <= CONFIG.threshold
+
+
+def test_a_close_translation_gets_a_lower_bar_than_a_loose_one() -> None:
+    close = [_candidate(-6.0 + k / 10) for k in range(20)]
+    loose = [_candidate(1.0 + k / 10) for k in range(20)]
+    assert document_threshold(close, CONFIG) < document_threshold(loose, CONFIG)
+    assert document_threshold(loose, CONFIG) == CONFIG.threshold
+    # One pair that really lost content does not move the bar.
+    assert document_threshold([*close[:-1], _candidate(25.0)], CONFIG) == \
+        document_threshold(close, CONFIG)
+    # Too few pairs to know the document's level: the configured threshold.
+    assert document_threshold(close[:3], CONFIG) == CONFIG.threshold
+
+
+def test_a_sentence_without_clause_marks_is_tested_half_by_half() -> None:
+    # Sentence 0 has no comma; its German translation keeps only the first half.
+    source = segmented("en", ["The minister arrived in Tehran on 14 May for a visit of 48 hours.",
+                              *SOURCE[1:]])
+    target = ["Der Minister traf in Teheran ein.", *GERMAN[1:]]
+    candidates = omission_candidates(source, segmented("de", target), one_to_one(12), None,
+                                     CONFIG)
+    [candidate] = [c for c in candidates if c.source_id == 0]
+    assert candidate.kind == "half"
+    assert candidate.text == "14 May for a visit of 48 hours."
+    assert candidate.prior == CONFIG.half_prior
+    without = dataclasses.replace(CONFIG, halves=False)
+    assert 0 not in {c.source_id for c in omission_candidates(
+        source, segmented("de", target), one_to_one(12), None, without)}
+
+
+def test_a_whole_merged_sentence_always_needs_the_full_threshold() -> None:
+    close = [_candidate(-6.0 + k / 10) for k in range(20)]
+    bar = document_threshold(close, CONFIG)
+    assert bar < CONFIG.threshold
+    merged = dataclasses.replace(_candidate(6.0), kind="sentence", prior=CONFIG.sentence_prior)
+    assert bar_for(merged, bar, CONFIG) == CONFIG.threshold
+    assert bar_for(_candidate(6.0), bar, CONFIG) == bar
+    assert bar_for(dataclasses.replace(_candidate(6.0), kind="half"), bar, CONFIG) == bar

@@ -43,6 +43,16 @@ def test_evaluate_reports_the_dropped_clause(run: RunResult) -> None:
     assert [f for f in result.findings if f.check == "align.omission"] == []
 
 
+def test_a_pair_with_a_partial_omission_is_never_confident(run: RunResult) -> None:
+    [result] = run.translations
+    cap = NO_BT.omission.confidence_cap
+    [pair] = [p for p in result.alignment.pairs if CLAUSE_DROPPED in p.source_ids]
+    assert pair.confidence <= cap
+    # The other pairs keep the aligner's own confidence, most of them above the cap.
+    others = [p.confidence for p in result.alignment.pairs if CLAUSE_DROPPED not in p.source_ids]
+    assert sum(c > cap for c in others) > len(others) / 2
+
+
 def test_the_report_marks_the_missing_clause_in_the_source_column(run: RunResult) -> None:
     page = render_pages(run)["de.html"]
     # The clause may be cut into several runs (a number inside it is marked too).

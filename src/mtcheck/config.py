@@ -191,6 +191,12 @@ class OmissionConfig:
 
     enabled: bool = True
     threshold: float = 7.0
+    # A document's bar follows its own score level: this far above the median score of its
+    # pairs (without the kind priors below), but at most ``threshold`` and at least
+    # ``threshold - calm_discount`` (close translations score low everywhere, so a dropped
+    # clause stands out sooner).
+    relative_threshold: float = 9.5
+    calm_discount: float = 2.0
     # Lower bound of the length model's spread (log ratio), for near-literal documents.
     spread_floor: float = 0.08
     # Degrees of freedom of the Student-t length likelihood (lower: heavier tails, less
@@ -199,6 +205,11 @@ class OmissionConfig:
     # Pieces tested: runs of clauses of this share of their sentence's length.
     min_share: float = 0.15
     max_share: float = 0.85
+    # A sentence without clause marks is also tested half by half (cut at a space).
+    halves: bool = True
+    # Added to a half's score: a cut at a space is no clause boundary, and a sentence cut
+    # in two is tested twice more.
+    half_prior: float = -2.5
     # Words rarer than this (wordfreq Zipf) in the source language are anchors.
     rare_zipf: float = 3.0
     min_letters: int = 4
@@ -219,11 +230,14 @@ class OmissionConfig:
     lexicon_dice: float = 0.5
     # Added to the score of a whole sentence of a merged pair: a sentence left out next to a
     # kept one is what makes a translation look like a merge, and a whole sentence is a
-    # larger, surer piece than a clause.
-    sentence_prior: float = 4.0
+    # larger, surer piece than a clause. Only for a sentence that ends like one: a piece
+    # ending in a colon or semicolon is a clause of a longer unit.
+    sentence_prior: float = 6.0
     # An unpaired source sentence's omission finding moves to its paired neighbour when
     # the neighbour's translation fits the unpaired one better by this much (score units).
     relocate_margin: float = 1.0
+    # The most confidence a pair gets when the check finds source content missing from it.
+    confidence_cap: float = 0.25
 
 
 @dataclass(frozen=True)

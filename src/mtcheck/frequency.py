@@ -4,11 +4,26 @@ Only languages wordfreq has data for are looked up: wordfreq would otherwise ans
 "nearest match" (Italian for Latin, Hindi for Sanskrit) and log a warning on every run, and
 another language's frequencies are no evidence. A language without data, or without the
 tokenizer its lookups need (jieba, MeCab), makes every word rare (0.0).
+
+wordfreq decompresses a whole language's table (0.1-0.2 s each) before its first answer, and
+a run asks a few hundred words in a dozen languages. The answers are kept on disk between
+runs (one small file per language in the user's cache folder, keyed by wordfreq's version),
+so a later run only opens a table for a word no run has asked before. The answer is the same
+either way: the memo holds wordfreq's own values.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import BinaryIO
+
+from mtcheck.cachedir import user_cache_dir, write_atomic
+
+# Words kept per language file: enough for a site's names and content words, small to read.
+_MEMO_LIMIT = 200_000
 
 
 @cache
@@ -22,15 +37,65 @@ def base_language(lang: str) -> str:
     return lang.replace("_", "-").split("-")[0].lower()
 
 
+class _DiskMemo:
+    """Zipf values already looked up, per language, read once and written back at exit."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, dict[str, float]] = {}
+        self._changed: set[str] = set()
+
+    @staticmethod
+    def path(lang: str) -> Path:
+        from importlib.metadata import version
+
+        return user_cache_dir() / "wordfreq" / f"zipf-{version('wordfreq')}-{lang}.json"
+
+    def values(self, lang: str) -> dict[str, float]:
+        if lang not in self._values:
+            try:
+                loaded = json.loads(self.path(lang).read_text("utf-8"))
+                valid = isinstance(loaded, dict) and all(
+                    isinstance(k, str) and isinstance(v, float) for k, v in loaded.items())
+            except (OSError, ValueError):
+                loaded, valid = {}, False
+            self._values[lang] = loaded if valid else {}
+        return self._values[lang]
+
+    def add(self, lang: str, word: str, value: float) -> None:
+        values = self.values(lang)
+        if len(values) < _MEMO_LIMIT:
+            values[word] = value
+            self._changed.add(lang)
+
+    def save(self) -> None:
+        for lang in sorted(self._changed):
+            data = json.dumps(self._values[lang], ensure_ascii=False, sort_keys=True).encode()
+
+            def write(out: BinaryIO, data: bytes = data) -> None:
+                out.write(data)
+
+            write_atomic(self.path(lang), write)
+        self._changed.clear()
+
+
+_memo = _DiskMemo()
+atexit.register(_memo.save)
+
+
 @lru_cache(maxsize=262144)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` in ``lang``: about 7 for "the", 0 for unseen words."""
     base = base_language(lang)
     if base not in _known_languages():
         return 0.0
+    remembered = _memo.values(base).get(word)
+    if remembered is not None:
+        return remembered
     from wordfreq import zipf_frequency
 
     try:
-        return float(zipf_frequency(word, base))
+        value = float(zipf_frequency(word, base))
     except (LookupError, ImportError):
         return 0.0
+    _memo.add(base, word, value)
+    return value

@@ -214,3 +214,8 @@ def load_identifier(path: Path) -> Any:
         modelio._to_array(arrays["nextmove"]), arrays["out_feat"].tolist(),
         norm_probs=True, tk_row=modelio._to_array(arrays["nextmove_row"]),
     )
+
+
+def preload() -> None:
+    """Load the language-id model now (a worker that will serve many documents)."""
+    _identifier()

@@ -20,7 +20,7 @@ from mtcheck.corpus import Corpus
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.langid import wrong_language
 from mtcheck.languages import get_language
-from mtcheck.omission import omission_findings
+from mtcheck.omission import capped_confidence, omission_findings
 from mtcheck.omissions import (
     alignment_findings,
     glued_findings,
@@ -119,15 +119,17 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         # Likewise every copied fragment of an identical translation would be one more finding.
         name_findings = tuple(f for f in name_check.findings
                               if not (identical and f.check == "text.untranslated"))
+        omitted = omission_findings(source, target, alignment, roundtrip.texts, config.omission,
+                                    alignment_findings(source, target, alignment))
         findings = (
-            omission_findings(source, target, alignment, roundtrip.texts, config.omission,
-                              alignment_findings(source, target, alignment))
+            omitted
             + review_flags(target)
             + (identical or wrong_language(target))
             + name_findings
         )
         translations.append(dataclasses.replace(
             result,
+            alignment=capped_confidence(alignment, omitted, config.omission),
             findings=apply_checks_config(findings, lang, config),
             renderings=tuple(name_check.renderings),
         ))

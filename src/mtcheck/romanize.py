@@ -22,6 +22,7 @@ import re
 import threading
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -185,3 +186,15 @@ def phonetic_key(text: str) -> str:
     key = _J.sub("z", key)
     key = _FINAL_H.sub("", key)
     return _REPEATS.sub(r"\1", key)
+
+
+def preload(languages: Iterable[str]) -> bool:
+    """Load uroman now when any of ``languages`` is written in one of its scripts.
+
+    A process that will serve many documents (a collection's worker) pays the cost
+    before the first document; returns whether uroman was loaded.
+    """
+    if any(_script_of(lang)[0] in _UROMAN_SCRIPTS for lang in languages):
+        _uroman_instance()
+        return True
+    return False

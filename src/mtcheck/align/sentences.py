@@ -143,6 +143,11 @@ def estimate_length_model(
 # Anchor pairs needed before their lengths, not the documents', give the first length ratio.
 _MIN_ANCHORS_FOR_RATIO = 3
 _RATIO_DISAGREEMENT = 1.5
+# A translation stops early (see _Searcher._ends_early) when at least this many source
+# sentences follow the last anchor pair (plus one per target sentence after it), and they
+# are this many times longer (at the anchors' ratio) than the translation after it.
+_EARLY_END_SENTENCES = 3
+_EARLY_END_FACTOR = 3.0
 # Source sentences of the first pass that estimates the length model: plenty for two
 # numbers, and it keeps that pass a small share of the time on a long document.
 _VARIANCE_SAMPLE = 500
@@ -164,11 +169,34 @@ class _Searcher:
         self._priors = {bead: PRIORS[bead] for bead in beads}
         self._consuming = [bead for bead in beads if bead[0] >= 1]
         self._anchor_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._cut_off = may_be_cut_off and cut_off(source, target)
         self._contentless = (np.array([contentless(t) for t in source], dtype=bool),
                              np.array([contentless(t) for t in target], dtype=bool))
         self._soft = (soft_boundaries(source, source_lang, config.soft_boundary_cost),
                       soft_boundaries(target, target_lang, config.soft_boundary_cost))
+        self._cut_off = may_be_cut_off and (cut_off(source, target) or self._ends_early())
+
+    def _ends_early(self) -> bool:
+        """Whether the translation stops after a whole sentence, well before the source ends.
+
+        The last anchor pair (sentences sharing rare numbers or names) is near the end of
+        the translation but not of the source, and what follows it in the source would
+        take, at the anchors' length ratio, more than ``_EARLY_END_FACTOR`` times the
+        translation that follows it. A translation that ends mid-sentence is caught by
+        :func:`cut_off` instead.
+        """
+        anchors = self._anchors(self._n, self._m)
+        if len(anchors) < _MIN_ANCHORS_FOR_RATIO:
+            return False
+        last_source, last_target = anchors[-1]
+        left_source = self._n - 1 - last_source
+        left_target = self._m - 1 - last_target
+        if left_source < _EARLY_END_SENTENCES + left_target:
+            return False
+        ratio = length_ratio([self._source_lengths[s] for s, _ in anchors],
+                             [self._target_lengths[t] for _, t in anchors])
+        rest_source = sum(self._source_lengths[last_source + 1:]) * ratio
+        rest_target = sum(self._target_lengths[last_target + 1:])
+        return rest_source > _EARLY_END_FACTOR * rest_target
 
     def __call__(self, rows: int, columns: int, model: LengthModel) -> SearchFunction:
         """The search over the first ``rows`` source and ``columns`` target sentences."""

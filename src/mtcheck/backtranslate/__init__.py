@@ -21,13 +21,19 @@ from mtcheck.backtranslate.resolve import (
     hub_cache_dir,
     locate_model,
 )
-from mtcheck.backtranslate.stage import BackTranslationOutcome, backtranslate, signature
+from mtcheck.backtranslate.stage import (
+    BackTranslationOutcome,
+    LoadedModels,
+    backtranslate,
+    signature,
+)
 
 __all__ = [
     "BACKENDS",
     "FAMILIES",
     "BackTranslationOutcome",
     "GenerationSettings",
+    "LoadedModels",
     "LocatedModel",
     "ModelChoice",
     "ModelFamily",

@@ -10,7 +10,10 @@ either fails the run or marks the round-trip scores "not evaluated", as
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +38,52 @@ from mtcheck.languages import get_language
 from mtcheck.types import Progress, SegmentedDocument
 
 ON_MISSING = ("skip", "fail")
+
+
+class LoadedModels:
+    """Translators kept loaded across calls of :func:`backtranslate`.
+
+    One call of the stage back-translates one document, and would load its models
+    again. A process that serves many documents (a collection's worker, a Ray actor)
+    keeps one ``LoadedModels`` and runs each document inside :meth:`serving`: the
+    stage then takes the translator for the same model, family, settings and folder
+    from here instead of loading it. Outputs do not change (the same loaded model
+    translates the same text the same way).
+    """
+
+    def __init__(self, load: Callable[..., Translator] | None = None) -> None:
+        # ``load`` defaults to the stage's loader, looked up at call time (tests replace it).
+        self._load = load
+        self._loaded: dict[str, Translator] = {}
+        self._lock = threading.Lock()
+
+    def load(self, located: LocatedModel, family: ModelFamily, settings: GenerationSettings,
+             work_dir: Path) -> Translator:
+        key = repr((located, family.name, settings, str(work_dir)))
+        with self._lock:
+            if key not in self._loaded:
+                load = self._load or load_translator
+                self._loaded[key] = load(located, family, settings, work_dir)
+            return self._loaded[key]
+
+    def __len__(self) -> int:
+        return len(self._loaded)
+
+    @contextmanager
+    def serving(self) -> Iterator[LoadedModels]:
+        """Within this block the stage (in this thread or task) uses these loaded models."""
+        token = _SERVING.set(self)
+        try:
+            yield self
+        finally:
+            _SERVING.reset(token)
+
+    def close(self) -> None:
+        with self._lock:
+            self._loaded.clear()
+
+
+_SERVING: ContextVar[LoadedModels | None] = ContextVar("mtcheck_loaded_models", default=None)
 
 
 @dataclass(frozen=True)
@@ -331,8 +380,9 @@ class _ModelRun:
         if self.translator is None:
             assert self.located is not None and self.family is not None
             try:
-                self.translator = load_translator(self.located, self.family, self.settings,
-                                                  self.work_dir)
+                kept = _SERVING.get()
+                load = kept.load if kept is not None else load_translator
+                self.translator = load(self.located, self.family, self.settings, self.work_dir)
             except ModelUnavailableError:
                 raise
             except Exception as exc:  # loaders of broken files raise anything: say what broke

@@ -156,6 +156,13 @@ class ProgressEvents:
             how = "unchanged, reused" if seconds is None else f"{seconds:.1f} s"
             click.echo(f"[{self._done}/{self._total}] {document.id}: {how}", err=True)
 
+    def batch_done(self, done: int, total: int, label: str, seconds: float) -> None:
+        line = f"[batch {done}/{total}] {label}: {seconds:.1f} s"
+        if self._bar is not None:
+            self._bar.console.print(line, highlight=False)
+        elif not self._tty:
+            click.echo(line, err=True)
+
     def stage_progress(self, document: DocumentSpec) -> Progress | None:
         if self._bar is None:
             return None

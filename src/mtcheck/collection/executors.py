@@ -7,9 +7,13 @@ driver writes every output, so results are the same byte for byte whichever
 executor ran them.
 
 - ``local`` with one job: in this process, one document after another.
-- ``local`` with N jobs: N worker processes (``spawn``), each keeping its models loaded.
+- ``local`` with N jobs: N worker processes, forked from one process that imported the
+  pipeline and loaded its tables once (see :mod:`.warm`), each keeping its models loaded.
 - ``ray``: Ray actors, one per CPU of the cluster (or ``jobs``), each a long-lived worker
-  process that keeps its models loaded and serves document after document.
+  process that warms up once, keeps its models loaded and serves document after document.
+
+Every worker uses one thread for numeric libraries: N workers on N cores would
+otherwise start N threads each.
 """
 
 from __future__ import annotations
@@ -17,16 +21,27 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from mtcheck.collection.worker import DocumentOutcome, DocumentTask, Worker
+from mtcheck.collection.prefetch import BatchTask
+from mtcheck.collection.warm import (
+    ENVIRONMENT,
+    NO_WARM_UP,
+    WarmUp,
+    one_thread_per_worker,
+    warm,
+)
+from mtcheck.collection.worker import BatchOutcome, DocumentOutcome, DocumentTask, Worker
 from mtcheck.errors import ConfigError, MtcheckError
 from mtcheck.types import Progress
 
-OnDone = Callable[[int, DocumentOutcome], None]
+# What executors run: documents, and batches of back-translation (see .prefetch).
+Task = DocumentTask | BatchTask
+Outcome = DocumentOutcome | BatchOutcome
+OnDone = Callable[[int, Any], None]
 RAY_MISSING = ("--executor ray needs Ray, which is not installed: "
                "pip install \"mtcheck[ray]\" (or use the local executor with --jobs N)")
 
@@ -36,10 +51,10 @@ class CollectionError(MtcheckError):
 
 
 @dataclass(frozen=True)
-class DocumentFailure:
-    """A typed library error raised while running one document, carried back to the driver."""
+class TaskFailure:
+    """A typed library error raised while running one task, carried back to the driver."""
 
-    document_id: str
+    where: str  # "document <id>", or the batch's label
     message: str
     exit_code: int
 
@@ -49,22 +64,27 @@ class Executor(Protocol):
     # Worker processes use private copies of the back-translation cache (see .btcache).
     private_cache: bool
 
-    def run(self, tasks: Sequence[DocumentTask], on_done: OnDone,
+    def run(self, tasks: Sequence[Task], on_done: OnDone,
             stage_progress: Callable[[int], Progress | None] | None = None) -> None: ...
 
+    def close(self) -> None: ...
 
-def run_guarded(worker: Worker, task: DocumentTask,
-                progress: Progress | None = None) -> DocumentOutcome | DocumentFailure:
+
+def run_guarded(worker: Worker, task: Task,
+                progress: Progress | None = None) -> Outcome | TaskFailure:
     """Run one task; a typed error becomes a value (exceptions do not always pickle)."""
     try:
+        if isinstance(task, BatchTask):
+            return worker.prefetch(task)
         return worker.run(task, progress)
     except MtcheckError as exc:
-        return DocumentFailure(task.document.id, str(exc), exc.exit_code)
+        where = task.label if isinstance(task, BatchTask) else f"document {task.document.id}"
+        return TaskFailure(where, str(exc), exc.exit_code)
 
 
-def _deliver(index: int, result: DocumentOutcome | DocumentFailure, on_done: OnDone) -> None:
-    if isinstance(result, DocumentFailure):
-        error = CollectionError(f"document {result.document_id}: {result.message}")
+def _deliver(index: int, result: Outcome | TaskFailure, on_done: OnDone) -> None:
+    if isinstance(result, TaskFailure):
+        error = CollectionError(f"{result.where}: {result.message}")
         error.exit_code = result.exit_code
         raise error
     on_done(index, result)
@@ -80,26 +100,67 @@ def default_jobs() -> int:
 
 @dataclass
 class InlineExecutor:
-    """Every document in this process, in order; the driver's own cache is used directly."""
+    """Every task in this process, in order; the driver's own cache is used directly."""
 
     name: str = "local"
     private_cache: bool = False
+    _worker: Worker | None = None
 
-    def run(self, tasks: Sequence[DocumentTask], on_done: OnDone,
+    def run(self, tasks: Sequence[Task], on_done: OnDone,
             stage_progress: Callable[[int], Progress | None] | None = None) -> None:
-        worker = Worker()
-        try:
-            for index, task in enumerate(tasks):
-                progress = stage_progress(index) if stage_progress else None
-                _deliver(index, run_guarded(worker, task, progress), on_done)
-        finally:
-            worker.close()
+        if self._worker is None:
+            self._worker = Worker()
+        for index, task in enumerate(tasks):
+            progress = stage_progress(index) if stage_progress else None
+            _deliver(index, run_guarded(self._worker, task, progress), on_done)
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
 
 
-def _pool_run(task: DocumentTask) -> DocumentOutcome | DocumentFailure:
+def _pool_run(task: Task) -> Outcome | TaskFailure:
     from mtcheck.collection.worker import process_worker
 
     return run_guarded(process_worker(), task)
+
+
+def _adopt(environment: dict[str, str], plan: WarmUp | None) -> None:
+    """Start of every pool process: the driver's environment now, then warm if not yet.
+
+    A forkserver outlives the run that started it (tests run many collections in one
+    process), so a worker takes the environment of the driver that runs it: the model
+    and cache folders it names are read when used.
+    """
+    os.environ.clear()
+    os.environ.update(environment)
+    one_thread_per_worker()
+    if plan is not None:  # spawned, not forked from a warm process
+        with contextlib.suppress(Exception):  # an optimisation: the document reports it
+            warm(plan)
+
+
+def worker_context(plan: WarmUp) -> tuple[Any, WarmUp | None]:
+    """The multiprocessing context of worker processes, and the warm-up they still need.
+
+    With a forkserver (Linux, macOS) workers are forked from one process that
+    warmed up once; its preload module reads the plan from the environment, which
+    it receives when it starts. Elsewhere each spawned worker warms up itself.
+    """
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover
+        return multiprocessing.get_context("spawn"), plan
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["mtcheck.collection._preload"])
+    # The forkserver is a new interpreter, given only its environment (Python 3.11 does not
+    # pass sys.path on): it imports mtcheck from where this process found it.
+    settings = {ENVIRONMENT: plan.encode(), "PYTHONPATH": _python_path()}
+    with _environment(settings):
+        forkserver.ensure_running()
+    return context, None
 
 
 @dataclass
@@ -107,16 +168,17 @@ class ProcessExecutor:
     """``jobs`` worker processes; each loads its models once and keeps a private cache copy."""
 
     jobs: int
+    warm_up: WarmUp = NO_WARM_UP
     name: str = "local"
     private_cache: bool = True
 
-    def run(self, tasks: Sequence[DocumentTask], on_done: OnDone,
+    def run(self, tasks: Sequence[Task], on_done: OnDone,
             stage_progress: Callable[[int], Progress | None] | None = None) -> None:
-        import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context) as pool:
+        context, plan = worker_context(self.warm_up)
+        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_adopt,
+                                 initargs=(dict(os.environ), plan)) as pool:
             pending = {pool.submit(_pool_run, task): i for i, task in enumerate(tasks)}
             try:
                 while pending:
@@ -128,14 +190,20 @@ class ProcessExecutor:
                     future.cancel()
                 raise
 
+    def close(self) -> None:
+        """Nothing to do: each run's pool ends with it (the forkserver stays warm)."""
+
 
 class _RayWorker:
     """The body of a Ray actor: one long-lived worker serving documents."""
 
-    def __init__(self) -> None:
+    def __init__(self, plan: WarmUp) -> None:
+        one_thread_per_worker()
+        with contextlib.suppress(Exception):  # an optimisation: the document reports it
+            warm(plan)
         self.worker = Worker()
 
-    def run(self, item: tuple[int, DocumentTask]) -> tuple[int, DocumentOutcome | DocumentFailure]:
+    def run(self, item: tuple[int, Task]) -> tuple[int, Outcome | TaskFailure]:
         index, task = item
         return index, run_guarded(self.worker, task)
 
@@ -145,32 +213,49 @@ class _RayWorker:
 
 @dataclass
 class RayExecutor:
-    """Documents on Ray actors: a local Ray (``jobs`` CPUs) or the cluster at ``address``."""
+    """Tasks on Ray actors: a local Ray (``jobs`` CPUs) or the cluster at ``address``.
+
+    Ray is started on the first :meth:`run` and stopped by :meth:`close`. Each run
+    makes its own actors: those of documents warm up on the first document, those of
+    back-translation batches load the models their batches need (once per actor).
+    """
 
     jobs: int
     address: str | None = None
+    warm_up: WarmUp = NO_WARM_UP
     name: str = "ray"
     private_cache: bool = True
+    _started_here: bool = False
+    _temp_dir: str | None = None
 
-    def run(self, tasks: Sequence[DocumentTask], on_done: OnDone,
-            stage_progress: Callable[[int], Progress | None] | None = None) -> None:
+    def _ray(self) -> Any:
         ray = import_ray()
-        from ray.util import ActorPool
-
-        started_here = not ray.is_initialized()
-        temp_dir = None
-        if started_here:
+        if not ray.is_initialized():
+            self._started_here = True
             if self.address:
                 ray.init(address=self.address, log_to_driver=False)
             else:
-                temp_dir = tempfile.mkdtemp(prefix="mtcheck-ray-")
-                ray.init(num_cpus=self.jobs, include_dashboard=False, log_to_driver=False,
-                         _temp_dir=temp_dir, runtime_env=_local_runtime_env())
+                self._temp_dir = tempfile.mkdtemp(prefix="mtcheck-ray-")
+                # Local workers inherit the environment Ray starts with: given PYTHONPATH
+                # there rather than as a runtime_env, they start from Ray's pool of ready
+                # workers instead of a pool of their own (seconds less per run).
+                with _environment({"PYTHONPATH": _python_path()}):
+                    ray.init(num_cpus=self.jobs, include_dashboard=False, log_to_driver=False,
+                             _temp_dir=self._temp_dir)
+        return ray
+
+    def run(self, tasks: Sequence[Task], on_done: OnDone,
+            stage_progress: Callable[[int], Progress | None] | None = None) -> None:
+        ray = self._ray()
+        from ray.util import ActorPool
+
+        documents = any(isinstance(task, DocumentTask) for task in tasks)
+        plan = self.warm_up if documents else NO_WARM_UP
         actors: list[Any] = []
         try:
             size = self.jobs if not self.address else int(ray.cluster_resources().get("CPU", 1))
             actor_class = ray.remote(num_cpus=1)(_RayWorker)
-            actors = [actor_class.remote() for _ in range(max(1, min(size, len(tasks))))]
+            actors = [actor_class.remote(plan) for _ in range(max(1, min(size, len(tasks))))]
             pool = ActorPool(actors)
             for index, task in enumerate(tasks):
                 pool.submit(lambda actor, item: actor.run.remote(item), (index, task))
@@ -183,12 +268,16 @@ class RayExecutor:
                 ray.get([actor.close.remote() for actor in actors], timeout=60)
             for actor in actors:
                 ray.kill(actor)
-            if started_here:
-                ray.shutdown()
-            if temp_dir:
-                import shutil
 
-                shutil.rmtree(temp_dir, ignore_errors=True)
+    def close(self) -> None:
+        if self._started_here:
+            import_ray().shutdown()
+            self._started_here = False
+        if self._temp_dir:
+            import shutil
+
+            shutil.rmtree(self._temp_dir, ignore_errors=True)
+            self._temp_dir = None
 
 
 def import_ray() -> Any:
@@ -200,25 +289,40 @@ def import_ray() -> Any:
     return ray
 
 
-def _local_runtime_env() -> dict[str, Any]:
-    """Workers of a local Ray import mtcheck from where this process found it."""
+def _python_path() -> str:
+    """PYTHONPATH for a new interpreter that imports mtcheck from where this process found it."""
     package_parent = str(Path(__file__).resolve().parents[2])
     paths = [package_parent] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
-    env = {"PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
-    for name in ("SOURCE_DATE_EPOCH", "HF_HUB_OFFLINE", "HF_HOME", "TOKENIZERS_PARALLELISM"):
-        if name in os.environ:
-            env[name] = os.environ[name]
-    return {"env_vars": env}
+    return os.pathsep.join(dict.fromkeys(paths))
+
+
+@contextlib.contextmanager
+def _environment(settings: dict[str, str]) -> Iterator[None]:
+    """``settings`` in os.environ for the block (for a process started in it), then as before."""
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 EXECUTORS = ("local", "ray")
 
 
-def make_executor(name: str, jobs: int, address: str | None = None) -> Executor:
-    """The executor users name on the command line; an unknown name lists the valid ones."""
+def make_executor(name: str, jobs: int, address: str | None = None,
+                  warm_up: WarmUp = NO_WARM_UP) -> Executor:
+    """The executor users name on the command line; an unknown name lists the valid ones.
+
+    ``warm_up`` says what workers of their own load before their first document.
+    """
     if name == "local":
-        return InlineExecutor() if jobs <= 1 else ProcessExecutor(jobs)
+        return InlineExecutor() if jobs <= 1 else ProcessExecutor(jobs, warm_up)
     if name == "ray":
         import_ray()
-        return RayExecutor(jobs, address)
+        return RayExecutor(jobs, address, warm_up)
     raise ConfigError("--executor", f"unknown executor {name!r}; valid: {', '.join(EXECUTORS)}")

@@ -19,9 +19,11 @@ from mtcheck.collection.discover import CollectionSpec, DocumentSpec
 from mtcheck.collection.executors import make_executor
 from mtcheck.collection.incremental import document_digest, settings_digest
 from mtcheck.collection.memory import DriftFinding, drift, learn
+from mtcheck.collection.prefetch import gather
 from mtcheck.collection.records import CollectionRecord, DocumentRecord
 from mtcheck.collection.summary import DocumentSummary
-from mtcheck.collection.worker import DocumentOutcome, DocumentTask, _cache_folder
+from mtcheck.collection.warm import NO_WARM_UP, plan_for
+from mtcheck.collection.worker import BatchOutcome, DocumentOutcome, DocumentTask, _cache_folder
 from mtcheck.config import Config
 from mtcheck.pipeline import apply_checks_config, created_timestamp
 from mtcheck.types import Progress
@@ -44,6 +46,8 @@ class Events(Protocol):
     def planned(self, total: int, reused: int, executor: str, jobs: int) -> None: ...
 
     def document_done(self, document: DocumentSpec, seconds: float | None) -> None: ...
+
+    def batch_done(self, done: int, total: int, label: str, seconds: float) -> None: ...
 
     def stage_progress(self, document: DocumentSpec) -> Progress | None: ...
 
@@ -81,7 +85,12 @@ def run_collection(spec: CollectionSpec, config: Config, options: RunOptions,
             stale.append((index, digest))
     # No more local processes than documents to run: a pool costs a start-up per process.
     jobs = options.jobs if options.executor != "local" else max(1, min(options.jobs, len(stale)))
-    executor = make_executor(options.executor, jobs, options.ray_address)
+    warm_up = NO_WARM_UP
+    if stale and (options.executor != "local" or jobs > 1):
+        # Workers of their own warm up on the first document to run (see .warm).
+        warm_up = plan_for(DocumentTask(spec.documents[stale[0][0]], config, options.languages,
+                                        options.gate, options.reports))
+    executor = make_executor(options.executor, jobs, options.ray_address, warm_up)
     if events:
         events.planned(len(spec.documents), len(spec.documents) - len(stale), executor.name, jobs)
         for index, document in enumerate(spec.documents):
@@ -105,8 +114,26 @@ def run_collection(spec: CollectionSpec, config: Config, options: RunOptions,
     stage: Callable[[int], Progress | None] | None = None
     if events:
         stage = lambda position: events.stage_progress(spec.documents[stale[position][0]])  # noqa: E731
-    if tasks:
-        executor.run(tasks, on_done, stage)
+
+    # Back-translations first, in batches gathered from every document to run.
+    batches = gather([spec.documents[i].manifest for i, _ in stale], options.languages,
+                     config, executor.private_cache) if tasks else []
+    batches_done: list[str] = []
+
+    def batch_done(_position: int, outcome: BatchOutcome) -> None:
+        if outcome.cache_rows:
+            merge_rows(cache_folder, outcome.cache_rows)
+        batches_done.append(outcome.label)
+        if events:
+            events.batch_done(len(batches_done), len(batches), outcome.label, outcome.seconds)
+
+    try:
+        if batches:
+            executor.run(batches, batch_done)
+        if tasks:
+            executor.run(tasks, on_done, stage)
+    finally:
+        executor.close()
     done = tuple(r for r in records if r is not None)
     record = build_record(spec, config, done, root=Path(spec.root))
     if out_dir is not None:

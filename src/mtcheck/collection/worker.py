@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from mtcheck.backtranslate.stage import LoadedModels
 from mtcheck.collection.btcache import PrivateCache, Row
 from mtcheck.collection.discover import DocumentSpec
+from mtcheck.collection.prefetch import BatchTask
 from mtcheck.collection.summary import DocumentSummary, summarize
 from mtcheck.config import Config
 from mtcheck.types import Progress
@@ -45,12 +46,23 @@ class DocumentOutcome:
     seconds: float = 0.0
 
 
+@dataclass(frozen=True)
+class BatchOutcome:
+    label: str
+    cache_rows: tuple[Row, ...] = ()
+    seconds: float = 0.0
+
+
 class Worker:
-    """Per-process state: back-translation models loaded once, and the private cache."""
+    """Per-process state: back-translation models loaded once, and the private cache.
+
+    Every document runs inside ``self.models.serving()``, so the back-translation
+    stage takes each model from :attr:`models` instead of loading it per document.
+    """
 
     def __init__(self) -> None:
         self._caches: dict[str, PrivateCache] = {}
-        self._restore = _share_loaded_models()
+        self.models = LoadedModels()
 
     def run(self, task: DocumentTask, progress: Progress | None = None) -> DocumentOutcome:
         started = time.perf_counter()
@@ -60,10 +72,27 @@ class Worker:
             cache = self._private_cache(config)
             config = dataclasses.replace(config, backtranslation=dataclasses.replace(
                 config.backtranslation, cache_dir=str(cache.folder)))
-        outcome = run_document(task, config, progress)
+        with self.models.serving():
+            outcome = run_document(task, config, progress)
         rows = cache.new_rows() if cache is not None else ()
         return dataclasses.replace(outcome, cache_rows=rows,
                                    seconds=round(time.perf_counter() - started, 3))
+
+    def prefetch(self, task: BatchTask) -> BatchOutcome:
+        """Back-translate a batch of many documents' sentences into the cache; hand back rows."""
+        from mtcheck.pipeline import backtranslate_all
+
+        started = time.perf_counter()
+        config = task.config
+        cache: PrivateCache | None = None
+        if task.private_cache:
+            cache = self._private_cache(config)
+            config = dataclasses.replace(config, backtranslation=dataclasses.replace(
+                config.backtranslation, cache_dir=str(cache.folder)))
+        with self.models.serving():
+            backtranslate_all(task.targets(), config, None, into=task.into)
+        rows = cache.new_rows() if cache is not None else ()
+        return BatchOutcome(task.label, rows, round(time.perf_counter() - started, 3))
 
     def _private_cache(self, config: Config) -> PrivateCache:
         seed = _cache_folder(config)
@@ -76,7 +105,7 @@ class Worker:
         for cache in self._caches.values():
             cache.remove()
         self._caches.clear()
-        self._restore()
+        self.models.close()
 
 
 def run_document(task: DocumentTask, config: Config,
@@ -132,35 +161,3 @@ def process_worker() -> Worker:
 def run_in_worker(task: DocumentTask) -> DocumentOutcome:
     """Entry point for pool processes: run ``task`` in this process's worker."""
     return process_worker().run(task)
-
-
-def _share_loaded_models() -> Callable[[], None]:
-    """Keep each back-translation model loaded for the life of the process.
-
-    The back-translation stage loads a model per call, i.e. per document; in a
-    collection the same models serve every document, so the loader the stage
-    calls is wrapped to return an already loaded translator for the same model,
-    family, settings and folder. Outputs do not change (the same model object
-    translates the same text the same way). Returns the function that undoes it.
-    """
-    from mtcheck.backtranslate import stage
-
-    original: Callable[..., Any] | None = getattr(stage, "load_translator", None)
-    if original is None or getattr(original, "shares_loaded_models", False):
-        return lambda: None
-    loaded: dict[str, Any] = {}
-
-    def load_once(*args: Any, **kwargs: Any) -> Any:
-        key = repr((args, sorted(kwargs.items())))
-        if key not in loaded:
-            loaded[key] = original(*args, **kwargs)
-        return loaded[key]
-
-    load_once.shares_loaded_models = True  # type: ignore[attr-defined]
-    setattr(stage, "load_translator", load_once)  # noqa: B010 - not re-exported by the stage
-
-    def restore() -> None:
-        setattr(stage, "load_translator", original)  # noqa: B010
-        loaded.clear()
-
-    return restore

@@ -18,7 +18,9 @@ The strength of the evidence sets the severity of what the stage reports about a
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 
 from mtcheck.frequency import zipf
@@ -58,19 +60,37 @@ def is_common(text: str, lang: str, threshold: float) -> bool:
     return bool(words) and all(zipf(w.strip("'’").lower(), lang) >= threshold for w in words)
 
 
+@contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """Import spaCy without torch: thinc imports torch whenever it is installed (about 2 s
+    of the start-up), and the small recogniser runs on thinc's own numpy layers. A torch
+    already imported (back-translation ran first) is left alone; one imported later, by the
+    back-translation engines, loads normally."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes ``import torch`` fail
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+
+
 @lru_cache(maxsize=1)
 def _pipeline() -> object | None:
-    try:
-        import spacy
-    except ImportError:
-        return None
-    try:
-        # The recogniser has its own embedding layer: the other components are not needed
-        # (same entities, twice as fast).
-        return spacy.load(NER_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
-                                              "lemmatizer"])
-    except (OSError, ImportError):
-        return None
+    with _torch_hidden():
+        try:
+            import spacy
+        except ImportError:
+            return None
+        try:
+            # The recogniser has its own embedding layer: the other components are not
+            # needed (same entities, twice as fast).
+            return spacy.load(NER_MODEL, exclude=["tok2vec", "tagger", "parser",
+                                                  "attribute_ruler", "lemmatizer"])
+        except (OSError, ImportError):
+            return None
 
 
 def ner_available(lang: str) -> bool:

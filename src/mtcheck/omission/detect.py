@@ -1,8 +1,9 @@
 """Source content with no counterpart in its aligned translation.
 
 Every aligned pair is tested piece by piece: each run of clauses of a source
-sentence (and, in a pair of several source sentences, each whole sentence) is a
-hypothesis "this piece was left out". Its score adds up
+sentence (each half of a sentence without clause marks, and, in a pair of several
+source sentences, each whole sentence) is a hypothesis "this piece was left out".
+Its score adds up
 
 * length: how much better the pair fits the document's own length model
   without the piece than with it (log-likelihood ratio of a Student-t on the
@@ -14,18 +15,22 @@ hypothesis "this piece was left out". Its score adds up
   of the piece's content words it covers than of the rest of the pair's.
 
 The best piece of each pair is a candidate; findings are the candidates whose
-score reaches the configured threshold. Everything here is deterministic and
-does no I/O.
+score reaches the document's bar (:func:`document_threshold`). An unpaired source
+sentence may hand its omission to another sentence of its paragraph when the
+aligner put the gap in the wrong place (:func:`_shifted`, :func:`_misplaced`).
+Everything here is deterministic and does no I/O.
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
+from mtcheck.names.numerals import NumberMention
 from mtcheck.omission.clauses import Clause, clause_rules, split_clauses
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.support import (
@@ -41,6 +46,7 @@ from mtcheck.omission.support import (
     word_found,
     words,
 )
+from mtcheck.segment import ends_sentence
 from mtcheck.types import AlignedPair, Alignment, SegmentedDocument
 
 # Back-translations are made into English (see mtcheck.backtranslate).
@@ -49,6 +55,11 @@ BACKTRANSLATION_LANG = "en"
 _FUNCTION_ZIPF = 6.0
 # At most this many anchors of each kind count, so one list of numbers cannot dominate.
 _ANCHOR_CAP = 3
+# The document lexicon judges a re-pairing only when learnt from this many pairs: in a
+# short document the few pairs being judged would teach it their own (wrong) associations.
+_LEXICON_PAIRS = 100
+# Below this many scored pairs a document's own score level is not estimated.
+_MIN_PAIRS_FOR_LEVEL = 8
 
 
 @dataclass(frozen=True)
@@ -60,14 +71,42 @@ class Candidate:
     start: int  # offsets of the piece in the source sentence
     end: int
     text: str
-    kind: str  # "clause" (part of a sentence) or "sentence" (a whole one, in a merged pair)
+    # "clause" (part of a sentence), "half" (of a sentence without clause marks) or
+    # "sentence" (a whole one, in a merged pair)
+    kind: str
     score: float
     shortfall: float  # how much shorter the translation is than the document's usual ratio
     missing: tuple[str, ...]  # anchors of the piece not found in the translation
     threshold_free: bool = False
+    prior: float = 0.0  # the part of the score owed to the piece's kind, not to evidence
     # For a sentence the aligner paired although the translation fits its unpaired
     # neighbour better: the neighbour's id (its 1-0 finding moves here).
     instead_of: int | None = None
+
+
+def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) -> float:
+    """The score a piece of this document needs to be reported.
+
+    Scores of a loose or noisy translation (OCR debris, free renderings) sit
+    higher across the board than those of a close one, so the bar follows the
+    document's own level: ``relative_threshold`` above the median evidence (score
+    less prior) of its pairs' best pieces, never above ``threshold`` nor more than
+    ``calm_discount`` below it. The median of all pairs is not moved by the few pairs
+    that really lost content.
+    """
+    scores = sorted(c.score - c.prior for c in candidates if not c.threshold_free)
+    if len(scores) < _MIN_PAIRS_FOR_LEVEL:
+        return config.threshold
+    level = statistics.median(scores) + config.relative_threshold
+    return min(config.threshold, max(config.threshold - config.calm_discount, level))
+
+
+def bar_for(candidate: Candidate, document_bar: float, config: OmissionConfig) -> float:
+    """The score ``candidate`` needs: the document's bar for a part of a sentence, the full
+    ``threshold`` for a whole sentence of a merged pair (its prior already says how much
+    less evidence a whole sentence needs; a close translation that merges two sentences
+    is no reason to ask for less still)."""
+    return config.threshold if candidate.kind == "sentence" else document_bar
 
 
 def _rho(z: float, tail: float) -> float:
@@ -111,12 +150,110 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         best = best_piece(index, pair, None)
         if best is not None:
             candidates.append(best)
+    fit = _PairFit(source, target, model, lexicon, config)
     for index, pair in enumerate(alignment.pairs):
         if len(pair.source_ids) == 1 and not pair.target_ids:
-            moved = _misplaced(source, alignment, index, best_piece, config)
+            moved = _shifted(source, alignment, index, fit, config)
+            if moved is None:
+                moved = _misplaced(source, alignment, index, best_piece, config)
             if moved is not None:
                 candidates.append(moved)
     return tuple(candidates)
+
+
+class _PairFit:
+    """How well a source sentence and a translation fit each other, in score units.
+
+    Length (the document's length model), anchors both ways (numbers and rare
+    words of the source found in the translation, numbers of the translation
+    found in the source) and the document lexicon. Used to compare two ways of
+    pairing the same sentences, so only differences between fits matter.
+    """
+
+    def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
+                 model: LengthModel, lexicon: DocumentLexicon, config: OmissionConfig):
+        self._source = source
+        self._target = target
+        self._model = model
+        self._lexicon = lexicon
+        self._config = config
+        self._rules = clause_rules(source.lang)
+        self._cache: dict[tuple[int, tuple[int, ...]], float] = {}
+
+    def __call__(self, sid: int, target_ids: tuple[int, ...]) -> float:
+        key = (sid, target_ids)
+        if key not in self._cache:
+            self._cache[key] = self._fit(sid, target_ids)
+        return self._cache[key]
+
+    def _fit(self, sid: int, target_ids: tuple[int, ...]) -> float:
+        config = self._config
+        text = self._source.sentences[sid].text
+        target_text = " ".join(self._target.sentences[j].text for j in target_ids)
+        found = index_target(target_text, self._target.lang, None, self._rules.brackets,
+                             self._rules.quotes)
+        z = self._model.z(text_length(text), text_length(target_text))
+        anchors, _missing = _anchor_evidence(text, self._source.lang, found, config, {})
+        source_numbers = frozenset(r for n in numbers(text, self._source.lang)
+                                   for r in n.readings)
+        unmatched = sum(1 for n in numbers(target_text, self._target.lang)
+                        if not n.readings & source_numbers)
+        fit = (-_rho(z, config.length_tail) - anchors
+               - config.number_missing * min(unmatched, _ANCHOR_CAP))
+        if self._lexicon.pairs >= _LEXICON_PAIRS:
+            known, covered = self._lexicon.coverage(lexical_units(text, self._source.lang),
+                                                    _units(self._target, target_ids))
+            fit += config.lexicon * (covered / known if known else 0.5)
+        return fit
+
+
+def _run(source: SegmentedDocument, alignment: Alignment, index: int,
+         step: int) -> list[tuple[int, tuple[int, ...]]]:
+    """(source id, target ids) of the one-source pairs next to pair ``index`` in direction
+    ``step``, up to the first pair of another kind or paragraph."""
+    paragraph = source.sentences[alignment.pairs[index].source_ids[0]].paragraph
+    run = []
+    k = index + step
+    while 0 <= k < len(alignment.pairs):
+        pair = alignment.pairs[k]
+        if (len(pair.source_ids) != 1 or not pair.target_ids
+                or source.sentences[pair.source_ids[0]].paragraph != paragraph):
+            break
+        run.append((pair.source_ids[0], pair.target_ids))
+        k += step
+    return run
+
+
+def _shifted(source: SegmentedDocument, alignment: Alignment, index: int, fit: _PairFit,
+             config: OmissionConfig) -> Candidate | None:
+    """A sentence further along the paragraph that is the likelier omission.
+
+    When the aligner puts the gap of a dropped sentence in the wrong place (often
+    at a paragraph's edge), every sentence between the gap and the real drop is
+    paired with its neighbour's translation. Moving the gap to sentence ``k`` of
+    the same run of one-source pairs gives each of those sentences the
+    translation next to it; the gap moves where the pairs fit best, if that beats
+    the aligner's pairs by ``relocate_margin``.
+    """
+    unpaired = alignment.pairs[index].source_ids[0]
+    best: tuple[float, int, int, tuple[int, ...]] | None = None
+    for step in (1, -1):
+        run = _run(source, alignment, index, step)
+        gain = 0.0
+        previous = unpaired
+        for distance, (sid, target_ids) in enumerate(run, start=1):
+            # ``previous`` takes this pair's translation; ``sid`` becomes the gap.
+            gain += fit(previous, target_ids) - fit(sid, target_ids)
+            previous = sid
+            if gain >= config.relocate_margin and (best is None or gain > best[0]):
+                pair_index = index + step * distance
+                best = (gain, sid, pair_index, target_ids)
+    if best is None:
+        return None
+    gain, sid, pair_index, _target_ids = best
+    text = source.sentences[sid].text
+    return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
+                     threshold_free=True, instead_of=unpaired)
 
 
 def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,
@@ -191,6 +328,10 @@ def _pieces(source: SegmentedDocument, pair: AlignedPair, config: OmissionConfig
         if len(pair.source_ids) > 1:
             pieces.append((sid, Clause(0, len(text), text), "sentence"))
         clauses = split_clauses(text, source.lang)
+        kind = "clause"
+        if len(clauses) == 1 and config.halves:
+            clauses = _halves(text, clauses[0])
+            kind = "half"
         total = max(text_length(text), 1)
         for first in range(len(clauses)):
             for last in range(first, len(clauses)):
@@ -201,8 +342,26 @@ def _pieces(source: SegmentedDocument, pair: AlignedPair, config: OmissionConfig
                 if share > config.max_share:
                     break
                 if share >= config.min_share:
-                    pieces.append((sid, Clause(start, end, text[start:end]), "clause"))
+                    pieces.append((sid, Clause(start, end, text[start:end]), kind))
     return pieces
+
+
+def _halves(text: str, whole: Clause) -> tuple[Clause, ...]:
+    """A sentence without clause marks cut in two at the space nearest its middle.
+
+    Not a clause boundary, but a translation that lost the first or second half of
+    such a sentence is still short by about half, and the half's numbers and names
+    are missing: the half is the piece that says so. Too short to cut (no space in its
+    middle half): the sentence as it is.
+    """
+    middle = (whole.start + whole.end) // 2
+    spaces = [k for k in range(whole.start, whole.end) if text[k] == " "
+              and abs(k - middle) <= (whole.end - whole.start) // 4]
+    if not spaces:
+        return (whole,)
+    cut = min(spaces, key=lambda k: (abs(k - middle), k))
+    return (Clause(whole.start, cut, text[whole.start:cut]),
+            Clause(cut + 1, whole.end, text[cut + 1:whole.end]))
 
 
 def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
@@ -221,7 +380,11 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         length = text_length(piece.text)
         z_without = model.z(source_length - length, target_length)
         score = _rho(z_full, config.length_tail) - _rho(z_without, config.length_tail)
-        anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen)
+        # Numbers are read once per sentence: a piece has those inside it.
+        mentions = [n for n in numbers(source_texts[sid], source.lang)
+                    if piece.start <= n.start and n.end <= piece.end]
+        anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen,
+                                            mentions)
         score += anchors
         if (source_brackets > found.brackets
                 and any(a in piece.text for a, _ in clause_rules(source.lang).brackets)):
@@ -229,19 +392,28 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         if coverage is not None:
             score += config.backtranslation * coverage.gap(piece.text)
         score += config.lexicon * context.lexical_gap(piece.text, pair_source)
-        if kind == "sentence":
-            score += config.sentence_prior
+        prior = 0.0
+        if kind == "sentence" and ends_sentence(piece.text):
+            prior = config.sentence_prior
+        elif kind == "half":
+            prior = config.half_prior
+        score += prior
         if best is None or score > best.score:
             shortfall = 1 - math.exp(z_full * model.spread)
             best = Candidate(index, sid, piece.start, piece.end, piece.text, kind,
-                             round(score, 6), round(shortfall, 6), missing)
+                             round(score, 6), round(shortfall, 6), missing, prior=prior)
     return best
 
 
 def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig,
-                     seen: dict[str, bool]) -> tuple[float, tuple[str, ...]]:
-    """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups."""
-    written = {n.value: n for n in numbers(text, lang)}
+                     seen: dict[str, bool],
+                     mentions: Sequence[NumberMention] | None = None,
+                     ) -> tuple[float, tuple[str, ...]]:
+    """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups.
+
+    ``mentions`` are the piece's numbers when already read (from its whole sentence).
+    """
+    written = {n.value: n for n in (numbers(text, lang) if mentions is None else mentions)}
     numbers_found = [n.text for n in written.values() if number_found(n, found.numbers)]
     numbers_missing = [n.text for n in written.values() if not number_found(n, found.numbers)]
     rare = list(dict.fromkeys(rare_words(text, lang, config.rare_zipf, config.min_letters)))

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import OmissionConfig
-from mtcheck.omission.detect import Candidate, omission_candidates
+from mtcheck.omission.detect import (
+    Candidate,
+    bar_for,
+    document_threshold,
+    omission_candidates,
+)
 from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
 
 
@@ -29,7 +35,16 @@ def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Align
     pair = alignment.pairs[candidate.pair_index]
     evidence = _evidence(candidate)
     evidence = f" ({evidence})" if evidence else ""
-    if candidate.instead_of is not None:
+    if candidate.instead_of is not None and abs(candidate.source_id - candidate.instead_of) > 1:
+        check = "align.omission"
+        first, last = sorted((candidate.source_id, candidate.instead_of))
+        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
+                   f"the translation: {_quote(candidate.text)}. The aligner left "
+                   f"{describe_sentences((candidate.instead_of,))} unpaired instead and paired "
+                   f"each sentence from {describe_sentences((first,))} to "
+                   f"{describe_sentences((last,))} with its neighbour's translation; shifted "
+                   f"back, the pairs fit better (numbers, names and lengths).")
+    elif candidate.instead_of is not None:
         check = "align.omission"
         message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
                    f"the translation: {_quote(candidate.text)}. The aligner paired it with "
@@ -68,11 +83,37 @@ def omission_findings(source: SegmentedDocument, target: SegmentedDocument,
     """
     if not config.enabled:
         return tuple(aligned)
-    candidates = [c for c in omission_candidates(source, target, alignment, backtranslations,
-                                                 config)
-                  if c.threshold_free or c.score >= config.threshold]
+    scored = omission_candidates(source, target, alignment, backtranslations, config)
+    bar = document_threshold(scored, config)
+    candidates = [c for c in scored
+                  if c.threshold_free or c.score >= bar_for(c, bar, config)]
     moved = {c.instead_of for c in candidates if c.instead_of is not None}
     kept = tuple(f for f in aligned
                  if not (f.check == "align.omission" and len(f.source_ids) == 1
                          and f.source_ids[0] in moved))
     return kept + tuple(to_finding(c, source, alignment) for c in candidates)
+
+
+def capped_confidence(alignment: Alignment, findings: Sequence[Finding],
+                      config: OmissionConfig) -> Alignment:
+    """The alignment with pairs that lose source content capped at ``confidence_cap``.
+
+    A pair's confidence is the probability that it links a sentence to its whole
+    translation; a pair the omission check finds content missing from (a partial
+    omission, or a sentence hidden in a merge) is not that, however well its
+    lengths and anchors otherwise fit.
+    """
+    if not config.enabled:
+        return alignment
+    hit = [(set(f.source_ids), set(f.target_ids)) for f in findings
+           if f.check in _PAIR_CHECKS and f.target_ids]
+    pairs = tuple(
+        dataclasses.replace(pair, confidence=min(pair.confidence, config.confidence_cap))
+        if any(sources & set(pair.source_ids) and targets & set(pair.target_ids)
+               for sources, targets in hit) else pair
+        for pair in alignment.pairs)
+    return dataclasses.replace(alignment, pairs=pairs)
+
+
+# Findings that say a linked pair lacks source content.
+_PAIR_CHECKS = frozenset({"omission.partial", "align.omission"})

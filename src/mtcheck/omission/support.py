@@ -22,6 +22,7 @@ from mtcheck.romanize import phonetic_key, romanize
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=100_000)
 def numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
     """The numbers a piece of the source states (not those it spells out as words), read
     the way the numbers check reads them."""
@@ -57,6 +58,33 @@ def word_key(word: str, lang: str) -> tuple[str, frozenset[str]]:
     return key, _trigrams(key)
 
 
+# Runs of one script inside a word of a language written without spaces: katakana (where
+# Japanese writes foreign names), hiragana, Han; anything else stays with its neighbours.
+_SCRIPT_RUN = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]+|[\u3040-\u309f]+"
+                         r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3040-\u30ff\u31f0-\u31ff"
+                         r"\uff66-\uff9f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=256)
+def spaced(lang: str) -> bool:
+    """Whether ``lang`` separates words with spaces (unknown languages: yes)."""
+    from mtcheck.errors import LanguageError
+    from mtcheck.languages import get_language
+
+    try:
+        return get_language(lang).spaces
+    except LanguageError:
+        return True
+
+
+def target_words(text: str, lang: str) -> tuple[str, ...]:
+    """Words of a translation; in a language written without spaces, its runs of one script,
+    so that a name in katakana is a word of its own."""
+    if spaced(lang):
+        return words(text)
+    return tuple(run for w in words(text) for run in _SCRIPT_RUN.findall(w))
+
+
 @dataclass(frozen=True)
 class TargetIndex:
     """What a piece of the source is looked up in: the translation of its pair."""
@@ -66,6 +94,8 @@ class TargetIndex:
     brackets: int
     quotes: int
     backtranslation: frozenset[str]  # word stems of the back-translation, if any
+    # Written without spaces: a word may also be found inside a longer run of the target.
+    unspaced: bool = False
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -76,12 +106,19 @@ def index_target(text: str, lang: str, backtranslation: str | None,
                  brackets: Sequence[tuple[str, str]],
                  quotes: Sequence[tuple[str, str]]) -> TargetIndex:
     return TargetIndex(
-        numbers=frozenset(r for n in find_numbers(text, lang) for r in n.readings),
-        keys=tuple(word_key(w, lang) for w in words(text) if len(w) >= 3),
+        numbers=target_readings(text, lang),
+        keys=tuple(word_key(w, lang) for w in target_words(text, lang)
+                   if len(w) >= (3 if spaced(lang) else 2)),
+        unspaced=not spaced(lang),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
         backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
     )
+
+
+@lru_cache(maxsize=20_000)
+def target_readings(text: str, lang: str) -> frozenset[str]:
+    return frozenset(r for n in find_numbers(text, lang) for r in n.readings)
 
 
 def count_pairs(text: str, pairs: Sequence[tuple[str, str]]) -> int:
@@ -97,6 +134,8 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
     for other, other_grams in target.keys:
         if len(other) >= 5 and len(key) >= 5 and other[:5] == key[:5]:
             return True
+        if target.unspaced and len(key) >= 5 and key in other:
+            return True
         shared = len(grams & other_grams)
         if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
             return True
@@ -106,14 +145,7 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
 @lru_cache(maxsize=100_000)
 def lexical_units(text: str, lang: str) -> frozenset[str]:
     """Lower-cased words, or character bigrams in scripts written without spaces."""
-    from mtcheck.errors import LanguageError
-    from mtcheck.languages import get_language
-
-    try:
-        spaced = get_language(lang).spaces
-    except LanguageError:
-        spaced = True
-    if spaced:
+    if spaced(lang):
         return frozenset(w.lower() for w in words(text) if len(w) >= 2)
     letters = [w for w in words(text)]
     return frozenset(w[k:k + 2] for w in letters for k in range(max(len(w) - 1, 0)))
@@ -129,6 +161,7 @@ class DocumentLexicon:
 
     def __init__(self, pairs: Sequence[tuple[frozenset[str], frozenset[str]]],
                  min_count: int = 2, max_share: float = 0.3, min_dice: float = 0.5):
+        self.pairs = len(pairs)
         limit = max(min_count, int(max_share * len(pairs)))
         source_counts: dict[str, int] = {}
         target_counts: dict[str, int] = {}
