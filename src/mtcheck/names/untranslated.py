@@ -3,6 +3,11 @@
 A run of at least ``min_words`` consecutive source words (names not counted) found
 verbatim in the aligned target sentence is reported, and so is a hyphenated English
 compound ("far-reaching", "high-level"), the single words MT most often leaves as they are.
+
+A capitalised word of a copied run (other than the sentence's first) is taken for part of a
+name and not counted: a translation keeps "Taiwan Semiconductor Manufacturing Co." or
+"National Institutes of Health" as written, in any script, and a name kept so is not
+untranslated text. A copy keeps the source's casing, so copied prose still counts.
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ _MAX_RUN = 12
 
 def _words(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(text))
+
+
+def _name_like(words: Sequence[re.Match[str]], index: int) -> bool:
+    """A capitalised word not first in its sentence: part of a name kept as written."""
+    return index > 0 and words[index].group(0)[0].isupper()
 
 
 def check_untranslated(source: SegmentedDocument, target: SegmentedDocument,
@@ -51,7 +61,8 @@ def check_untranslated(source: SegmentedDocument, target: SegmentedDocument,
                        and tuple(folded[i:i + length + 1]) in grams):
                     length += 1
                 run = folded[i:i + length]
-                counted = sum(1 for w in run if w not in names)
+                counted = sum(1 for k, w in enumerate(run)
+                              if w not in names and not _name_like(words, i + k))
                 compound = length == 1 and bool(_COMPOUND.match(words[i].group(0)))
                 if length and (counted >= min_words or compound):
                     start, end = words[i].start(), words[i + length - 1].end()
