@@ -149,6 +149,30 @@ def test_a_name_inside_a_whole_brand_kept_in_latin_is_no_script_finding() -> Non
     assert [f for f in result.findings if f.check == "names.script"] == []
 
 
+def test_a_place_inside_a_company_name_copied_whole_is_no_script_finding() -> None:
+    # Without the recogniser: the three capitalised words copied from the source are the
+    # company kept as written; the place alone in Latin script is still reported.
+    source = document(["Taiwan Semiconductor Manufacturing Co. will build the plant.",
+                       "Taiwan hopes to keep its lead.", "Taiwan exports chips."], "en")
+    target = document(["Η Taiwan Semiconductor Manufacturing Co. θα χτίσει το εργοστάσιο.",
+                       "Η Ταϊβάν ελπίζει να διατηρήσει το προβάδισμα.",
+                       "Η Taiwan εξάγει τσιπ."], "el")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, target, one_to_one(3), entities, config=NO_NER)
+    script = [f for f in result.findings if f.check == "names.script"]
+    assert [(f.entity, f.target_ids) for f in script] == [("taiwan", (2,))]
+
+
+def test_a_two_word_full_name_copied_is_still_left_in_latin_script() -> None:
+    source = document(["Mayor Kari Bjørnstad opened the tunnel.", "Bjørnstad thanked the crews."],
+                      "en")
+    target = document(["Ο δήμαρχος Kari Bjørnstad εγκαινίασε τη σήραγγα.",
+                       "Ο Μπγιέρνσταντ ευχαρίστησε τα συνεργεία."], "el")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, target, one_to_one(2), entities, config=NO_NER)
+    assert [f.target_ids for f in result.findings if f.check == "names.script"] == [(0,)]
+
+
 # ----------------------------------------------------------------------------- sources
 def test_a_capital_inside_a_spanish_sentence_is_evidence() -> None:
     source = document(["La ministra Brandstätter visitó la planta el martes.",

@@ -194,6 +194,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     evidence = evidence or {}
     standard = standard or {}
     non_latin_target = get_language(lang).script != "Latn"
+    source_names = source_name_runs(source) if non_latin_target else frozenset()
     findings: list[Finding] = []
     grouped: list[NameRendering] = []
     found = {r.entity for r in renderings}
@@ -205,7 +206,10 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         own = [r for r in renderings if r.entity == entity.id]
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
-        latin_kept = [r for r in latin if not _in_kept_phrase(r, entity, target, kept_phrases)]
+        latin_kept = [r for r in latin
+                      if not _in_kept_phrase(r, entity, target, kept_phrases,
+                                             source_names if entity.id not in persons
+                                             else frozenset())]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
@@ -334,16 +338,45 @@ def _latin_run(text: str, start: int, end: int) -> str:
 
 
 def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedDocument,
-                    kept_phrases: frozenset[str]) -> bool:
+                    kept_phrases: frozenset[str], source_names: frozenset[str] = frozenset(),
+                    ) -> bool:
     """True when the Latin-script run around ``rendering`` copies a multi-word name of the
     source whole, and that name is more than the entity (Doğuş Group for Doğuş; not New
-    York for New York)."""
-    if not kept_phrases:
+    York for New York). The name is one the recogniser gives, or a run of capitalised
+    words of the source copied as it is (Taiwan of "Taiwan Semiconductor Manufacturing Co.":
+    the company kept as written, not the place left in Latin script)."""
+    if not kept_phrases and not source_names:
         return False
     run = _latin_run(target.sentences[rendering.sentence_id].text, rendering.start, rendering.end)
+    folded = run.rstrip(" .-'’").casefold()
     own = {w.casefold() for form in entity.source_forms for w in form.split()}
-    return (" " in run and run.casefold() in kept_phrases
-            and any(w not in own for w in run.casefold().split()))
+    words = folded.split()
+    copied = len(words) >= _MIN_COPIED_WORDS and folded in source_names
+    return (" " in folded and (folded in kept_phrases or copied)
+            and any(w not in own for w in words))
+
+
+# The fewest words of a copied source run that make it a name kept whole without the
+# recogniser's word: two capitalised words are as often a person's full name (Kari
+# Bjørnstad) that a translation must still transliterate.
+_MIN_COPIED_WORDS = 3
+
+
+# A capitalised word and the lower-case particles a multi-word name keeps between such
+# words (Bank of America, Dar es Salaam).
+_NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w&'’.-]*(?:\s+(?:[a-zà-ÿ]{1,3}\s+)?[A-ZÀ-ÞĀ-Ž][\w&'’.-]*)+")
+
+
+def source_name_runs(source: SegmentedDocument) -> frozenset[str]:
+    """Every run of capitalised words of the source and each of its multi-word parts that
+    starts at its first word, case-folded: what a translation may keep as written."""
+    runs: set[str] = set()
+    for sentence in source.sentences:
+        for match in _NAME_RUN.finditer(sentence.text):
+            words = match.group(0).rstrip(" .-'’").split()
+            runs.update(" ".join(words[:n]).rstrip(".").casefold()
+                        for n in range(2, len(words) + 1) if words[n - 1][:1].isupper())
+    return frozenset(runs)
 
 
 # Fuzzy ratio at which a word next to a rendering renders another word of the name, and at
