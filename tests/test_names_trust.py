@@ -152,6 +152,16 @@ def test_a_name_left_in_latin_script_with_a_korean_particle() -> None:
     assert not of(result.findings, "names.inconsistent")
 
 
+def test_a_lone_hangul_syllable_is_no_second_spelling_of_a_name() -> None:
+    # 년 "year" (of 2028년) sounds like the end of Infineon; a syllable alone is a word.
+    source = doc("en", ["Output starts in 2028.", "The plant opened in 2019.",
+                        "The fields went dry in 2021.", "Infineon holds a stake."])
+    target = doc("ko", ["생산은 2028년 2분기에 시작된다.", "공장은 2019년 문을 열었다.",
+                        "2021년 농지가 말랐다.", "인피니언이 지분을 보유한다."])
+    result = check_translation(source, target, one_to_one(4), find_entities(source))
+    assert not of(result.findings, "names.inconsistent")
+
+
 def test_korean_compound_heads_end_the_word() -> None:
     rules = rules_for("ko")
     assert "아삼" in candidate_stems("아삼주", rules)

@@ -432,6 +432,10 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                     if (len(piece.text) == 1 and script_class(piece.text) == "han"
                             and _fold(piece.text) not in forms.accepted):
                         continue
+                    # So is a Hangul syllable standing alone, or left once a particle is cut
+                    # (년 "year" of 2028년 reads nyeon): a name only as a form that is given.
+                    if score < 100 and len(stem) == 1 and _hangul(stem):
+                        continue
                     # An exact stem match is the name even when it ends like an adjective
                     # (Ahmadiani); a near match ending like one is a derived word (Ιρανός).
                     if score < 100 and is_derived_adjective(piece.text, rules):
@@ -452,6 +456,10 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                 taken.append(rendering)
         renderings.extend(sorted(taken, key=lambda r: r.start))
     return renderings
+
+
+def _hangul(text: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith("HANGUL SYLLABLE") for ch in text)
 
 
 def _closer_to_other(word: str, lang: str, score: float, others: Sequence[str]) -> bool:

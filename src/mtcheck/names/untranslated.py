@@ -4,10 +4,12 @@ A run of at least ``min_words`` consecutive source words (names not counted) fou
 verbatim in the aligned target sentence is reported, and so is a hyphenated English
 compound ("far-reaching", "high-level"), the single words MT most often leaves as they are.
 
-A capitalised word of a copied run (other than the sentence's first) is taken for part of a
-name and not counted: a translation keeps "Taiwan Semiconductor Manufacturing Co." or
-"National Institutes of Health" as written, in any script, and a name kept so is not
-untranslated text. A copy keeps the source's casing, so copied prose still counts.
+In a run that holds a name of the source or an acronym, the capitalised words (other than
+the sentence's first) are taken for that name and not counted: a translation keeps
+"Taiwan Semiconductor Manufacturing Co." or "Advanced Micro Devices (AMD)" as written, in
+any script, and a company kept so is not untranslated text. A run of capitalised common
+words alone ("Supreme National Security Council") is a body whose name is translated, and
+still counts; so does copied prose, since a copy keeps the source's casing.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ _MAX_RUN = 12
 
 def _words(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(text))
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
 
 
 def _name_like(words: Sequence[re.Match[str]], index: int) -> bool:
@@ -61,8 +67,10 @@ def check_untranslated(source: SegmentedDocument, target: SegmentedDocument,
                        and tuple(folded[i:i + length + 1]) in grams):
                     length += 1
                 run = folded[i:i + length]
-                counted = sum(1 for k, w in enumerate(run)
-                              if w not in names and not _name_like(words, i + k))
+                named = any(w in names or _acronym(words[i + k].group(0))
+                            for k, w in enumerate(run))
+                counted = sum(1 for k, w in enumerate(run) if w not in names
+                              and not (named and _name_like(words, i + k)))
                 compound = length == 1 and bool(_COMPOUND.match(words[i].group(0)))
                 if length and (counted >= min_words or compound):
                     start, end = words[i].start(), words[i + length - 1].end()
