@@ -162,6 +162,16 @@ def test_a_lone_hangul_syllable_is_no_second_spelling_of_a_name() -> None:
     assert not of(result.findings, "names.inconsistent")
 
 
+@pytest.mark.parametrize(("target", "lang"), [
+    (["Les rhinocéros arrivent à Dar es Salaam par avion."], "fr"),
+    (["Os rinocerontes chegam a Dar es Salaam de avião."], "pt"),
+])
+def test_two_words_of_one_name_side_by_side_are_one_mention(target: list[str], lang: str) -> None:
+    source = doc("en", ["The rhinos arrive in Dar es Salaam by plane."])
+    result = check_translation(source, doc(lang, target), one_to_one(1), find_entities(source))
+    assert not of(result.findings, "names.inconsistent")
+
+
 def test_korean_compound_heads_end_the_word() -> None:
     rules = rules_for("ko")
     assert "아삼" in candidate_stems("아삼주", rules)

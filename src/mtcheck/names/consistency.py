@@ -203,7 +203,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     preferred = _preferred_region(renderings, standard, lang)
     for entity in entities:
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
-        own = [r for r in renderings if r.entity == entity.id]
+        own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
         latin_kept = [r for r in latin
@@ -320,6 +320,27 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
 # Characters that join the words of a Latin-script name kept as a whole (Doğuş Group,
 # Sea-Intelligence, AT&T).
 _RUN_JOINERS = frozenset(" -&'’.")
+
+
+# What may stand between two words of one multi-word name: spaces, joiners and short
+# lower-case particles (Dar es Salaam, Rio de Janeiro, Bosnia and Herzegovina).
+_WITHIN_NAME = re.compile(r"(?:[\s\-‐–·・'’]|\b[^\W\d_]{1,3}\b)*")
+
+
+def _one_per_mention(renderings: list[NameRendering],
+                     target: SegmentedDocument) -> list[NameRendering]:
+    """The renderings of one entity, less those that continue the one before them: two words
+    of a multi-word name found side by side (Dar … Salaam) are one mention, not two spellings."""
+    kept: list[NameRendering] = []
+    for rendering in sorted(renderings, key=lambda r: (r.sentence_id, r.start)):
+        last = kept[-1] if kept else None
+        if (last is not None and last.sentence_id == rendering.sentence_id
+                and last.end < rendering.start
+                and _WITHIN_NAME.fullmatch(
+                    target.sentences[rendering.sentence_id].text[last.end:rendering.start])):
+            continue
+        kept.append(rendering)
+    return kept
 
 
 def _latin_run(text: str, start: int, end: int) -> str:
