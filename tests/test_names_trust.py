@@ -172,6 +172,23 @@ def test_two_words_of_one_name_side_by_side_are_one_mention(target: list[str], l
     assert not of(result.findings, "names.inconsistent")
 
 
+def test_a_frequent_korean_word_that_sounds_less_like_the_name_is_no_spelling() -> None:
+    # 생산 "production" sounds a little like Fengshan; 펑산 is the name.
+    source = doc("en", ["Output starts in 2028.", "Water comes from the Fengshan plant."])
+    target = doc("ko", ["생산은 2028년 시작된다.", "물은 펑산 처리장에서 온다."])
+    alignment = one_to_one(2)
+    result = check_translation(source, target, alignment, find_entities(source))
+    assert not of(result.findings, "names.inconsistent")
+
+
+def test_two_korean_spellings_of_a_name_stay_a_variant() -> None:
+    source = doc("en", ["Shoigu arrived in Tehran.", "Shoigu met Ahmadian.", "Shoigu left."])
+    target = doc("ko", ["쇼이구가 테헤란에 도착했다.", "쇼이그는 아흐마디안을 만났다.",
+                        "쇼이구는 떠났다."])
+    result = check_translation(source, target, one_to_one(3), find_entities(source))
+    assert [f.entity for f in of(result.findings, "names.inconsistent")] == ["shoigu"]
+
+
 def test_korean_compound_heads_end_the_word() -> None:
     rules = rules_for("ko")
     assert "아삼" in candidate_stems("아삼주", rules)

@@ -235,6 +235,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         variants = variants[:1] + tuple(
             v for v in variants[1:] if not _translated_word(v.base, lang)
             or any(is_common(f, source.lang, config.rare_zipf) for f in entity.source_forms))
+        variants = _without_caseless_words(variants, keys, lang)
         # A second spelling starts with the name's sound; a word that starts otherwise than
         # the name and its main spelling is another word (Севера "of the North" is no
         # Эчеверрия, however close the rest).
@@ -498,6 +499,26 @@ def _key_of(text: str, lang: str) -> str:
 # Zipf frequency from which a capitalised word of a script with case is an ordinary word
 # of the language (fr "pic" 4.1), not a rare spelling of a name (es "muni" 3.0).
 _TRANSLATED_WORD_ZIPF = 4.0
+
+
+# Zipf frequency from which a word of a script without case is an ordinary word when it also
+# sounds less like the name than another spelling does: once in 100,000 words (대한, 생산),
+# where wordfreq's figure alone says little (탈루크다르 3.9; 쇼이구 5.0 is the name itself).
+_CASELESS_WORD_ZIPF = 5.0
+
+
+def _without_caseless_words(variants: tuple[NameVariant, ...], keys: Sequence[str],
+                            lang: str) -> tuple[NameVariant, ...]:
+    """The variants less the frequent words of a script without case that sound less like
+    the name than another variant: 대한 "great" and 때마다 "every time" beside 대만 for
+    Taiwan, 생산 "production" beside 펑산 for Fengshan are those words, not spellings."""
+    if len(variants) < 2 or not keys:
+        return variants
+    sound = {v.base: max(fuzz.ratio(_key_of(v.base, lang), k) for k in keys) for v in variants}
+    best = max(sound.values())
+    return tuple(v for v in variants
+                 if sound[v.base] >= best or any(ch.lower() != ch.upper() for ch in v.base)
+                 or not is_common(v.base, lang, _CASELESS_WORD_ZIPF))
 
 
 def _translated_word(base: str, lang: str) -> bool:
