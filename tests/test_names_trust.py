@@ -196,6 +196,19 @@ def test_korean_compound_heads_end_the_word() -> None:
     assert "페제" not in candidate_stems("페제시키안", rules)
 
 
+@pytest.mark.parametrize(("word", "stem"), [("핑둥현", "핑둥"), ("구마모토현의", "구마모토"),
+                                           ("유안타증권의", "유안타"), ("하나은행", "하나")])
+def test_korean_counties_and_kinds_of_firm_are_compound_heads(word: str, stem: str) -> None:
+    assert stem in candidate_stems(word, rules_for("ko"))
+
+
+def test_a_korean_county_written_solid_is_the_place() -> None:
+    source = doc("en", ["Farmers in Pingtung County fear the drought."])
+    target = doc("ko", ["핑둥현 농민들은 가뭄을 우려한다."])
+    result = check_translation(source, target, one_to_one(1), find_entities(source))
+    assert not of(result.findings, "names.missing")
+
+
 def test_a_dropped_generic_head_word_is_the_name_shortened() -> None:
     source = doc("de", ["Sein Name ist mit dem Cerro Fitz Roy und dem Makalu verknüpft.",
                         "Der Cerro Fitz Roy ist steil."])
