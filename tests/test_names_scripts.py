@@ -163,6 +163,16 @@ def test_a_place_inside_a_company_name_copied_whole_is_no_script_finding() -> No
     assert [(f.entity, f.target_ids) for f in script] == [("taiwan", (2,))]
 
 
+def test_a_firm_of_three_capitalised_words_copied_whole_is_no_script_finding() -> None:
+    source = document(["Otieno works for Aviation Africa Insights in Nairobi.",
+                       "Aviation Africa Insights expects more flights."], "en")
+    target = document(["Отиено работает в Aviation Africa Insights в Найроби.",
+                       "Aviation Africa Insights ожидает больше рейсов."], "ru")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, target, one_to_one(2), entities, config=NO_NER)
+    assert [f for f in result.findings if f.check == "names.script"] == []
+
+
 def test_a_two_word_full_name_copied_is_still_left_in_latin_script() -> None:
     source = document(["Mayor Kari Bjørnstad opened the tunnel.", "Bjørnstad thanked the crews."],
                       "en")

@@ -373,8 +373,11 @@ def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedD
     folded = run.rstrip(" .-'’").casefold()
     own = {w.casefold() for form in entity.source_forms for w in form.split()}
     words = folded.split()
-    copied = len(words) >= _MIN_COPIED_WORDS and folded in source_names
-    return (" " in folded and (folded in kept_phrases or copied)
+    # Three or more capitalised words copied whole are a firm kept as written, the entity's
+    # own name included (Zaha Hadid Architects, Aviation Africa Insights).
+    if len(words) >= _MIN_COPIED_WORDS and folded in source_names:
+        return True
+    return (" " in folded and folded in kept_phrases
             and any(w not in own for w in words))
 
 
