@@ -189,6 +189,13 @@ def test_two_korean_spellings_of_a_name_stay_a_variant() -> None:
     assert [f.entity for f in of(result.findings, "names.inconsistent")] == ["shoigu"]
 
 
+def test_a_compound_adjective_of_a_two_word_country_is_the_country() -> None:
+    source = doc("en", ["The rhinos came from South Africa's Addo park."])
+    target = doc("ru", ["Носорогов привезли из южноафриканского парка Аддо."])
+    result = check_translation(source, target, one_to_one(1), find_entities(source))
+    assert not [f for f in of(result.findings, "names.missing") if f.entity == "south-africa"]
+
+
 def test_korean_compound_heads_end_the_word() -> None:
     rules = rules_for("ko")
     assert "아삼" in candidate_stems("아삼주", rules)

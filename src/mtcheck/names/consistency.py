@@ -684,6 +684,22 @@ def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     return False
 
 
+def _compound_adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
+    """True when ``word`` joins the first words of a two-word place as one adjective
+    (южноафриканский for Южная Африка, südafrikanisch for Süd-Afrika): it begins like the
+    first word and ends as an adjective of the second."""
+    plain = _plain(word)
+    for form in forms:
+        parts = [p for p in re.split(r"[\s\-‐]+", _plain(form)) if p]
+        if len(parts) < 2 or len(parts[0]) < 3 or len(parts[1]) < 4:
+            continue
+        at = plain.find(parts[1][:4], 3)
+        if (at > 0 and plain.startswith(parts[0][:3])
+                and _adjective_of(plain[at:], [parts[1]], lang)):
+            return True
+    return False
+
+
 def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
                    spans: Mapping[int, Sequence[tuple[int, int]]], rare_zipf: float) -> list[str]:
     """Words of the target sentences that look like another name: rare in the target
@@ -897,7 +913,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue  # Nordsumatra, Südasien, 북수마트라: the name inside a compound
             places = [*present.get(entity_id, ()),
                       *(f for forms in standard.get(entity_id, {}).values() for f in forms)]
-            if places and any(_adjective_of(w, places, target.lang) for w in words):
+            if places and any(_adjective_of(w, places, target.lang)
+                              or _compound_adjective_of(w, places, target.lang) for w in words):
                 continue
             phrases = [_plain(f) for f in derived_forms if " " in f or "-" in f]
             if phrases and any(p in sentence_text for p in phrases):
