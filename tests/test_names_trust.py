@@ -196,6 +196,17 @@ def test_a_compound_adjective_of_a_two_word_country_is_the_country() -> None:
     assert not [f for f in of(result.findings, "names.missing") if f.entity == "south-africa"]
 
 
+def test_a_country_beside_a_name_that_sounds_like_it_is_no_second_spelling() -> None:
+    source = doc("en", ["Ethiopian Airlines flies to 130 cities.",
+                        "\"We build a gate for Africa,\" its chief said.",
+                        "Ethiopian expects 110 million passengers."])
+    target = doc("es", ["Ethiopian Airlines vuela a 130 ciudades.",
+                        "\"Construimos una puerta para Etiopía\", dijo su director.",
+                        "Ethiopian espera 110 millones de pasajeros."])
+    result = check_translation(source, target, one_to_one(3), find_entities(source))
+    assert not of(result.findings, "names.inconsistent")
+
+
 def test_korean_compound_heads_end_the_word() -> None:
     rules = rules_for("ko")
     assert "아삼" in candidate_stems("아삼주", rules)

@@ -16,6 +16,7 @@ from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
 from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
+from mtcheck.names import places
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import rules_for, same_spelling
@@ -236,6 +237,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             v for v in variants[1:] if not _translated_word(v.base, lang)
             or any(is_common(f, source.lang, config.rare_zipf) for f in entity.source_forms))
         variants = _without_caseless_words(variants, keys, lang)
+        variants = _without_other_countries(variants, entity, source.lang, lang)
         # A second spelling starts with the name's sound; a word that starts otherwise than
         # the name and its main spelling is another word (Севера "of the North" is no
         # Эчеверрия, however close the rest).
@@ -522,6 +524,21 @@ def _without_caseless_words(variants: tuple[NameVariant, ...], keys: Sequence[st
     return tuple(v for v in variants
                  if sound[v.base] >= best or any(ch.lower() != ch.upper() for ch in v.base)
                  or not is_common(v.base, lang, _CASELESS_WORD_ZIPF))
+
+
+def _without_other_countries(variants: tuple[NameVariant, ...], entity: Entity,
+                             source_lang: str, lang: str) -> tuple[NameVariant, ...]:
+    """The variants less those that are the CLDR name of a country the entity is not:
+    Etiopía beside "Ethiopian" (of Ethiopian Airlines) names Ethiopia, it is no second
+    spelling of the airline."""
+    if len(variants) < 2:
+        return variants
+    own = {k for form in entity.source_forms
+           for k in (*places.lookup(form, source_lang), *places.lookup(form, "en"))}
+    return tuple(v for v in variants
+                 if not (countries := [k for k in places.lookup(v.base, lang)
+                                       if k.startswith("territory:")])
+                 or own.intersection(countries))
 
 
 def _translated_word(base: str, lang: str) -> bool:
