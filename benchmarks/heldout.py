@@ -440,6 +440,14 @@ def shipped_references(folder: Path, config: Config) -> CleanCount:
     return count_clean(f"{corpus.id} references", len(run.source.sentences), flags)
 
 
+def documents(root: Path, marker: str, splits: dict[str, str],
+              wanted: str | None) -> list[tuple[Path, str]]:
+    """(folder, split) of each document folder under ``root`` holding ``marker``, in name
+    order; only those of split ``wanted`` when one is given."""
+    found = [(p.parent, splits.get(p.parent.name, "?")) for p in sorted(root.glob(f"*/{marker}"))]
+    return [(folder, split) for folder, split in found if not wanted or split == wanted]
+
+
 def split_of(clean_root: Path) -> dict[str, str]:
     """doc id -> 'dev' | 'test' from the clean corpus README's lists."""
     readme = clean_root / "README.md"
@@ -606,10 +614,7 @@ def main(argv: list[str] | None = None) -> int:
         counts.append(shipped_references(args.shipped, config))
     splits = split_of(args.clean)
     by_split: dict[str, list[CleanCount]] = {}
-    for folder in sorted(p.parent for p in args.clean.glob("*/manifest.toml")):
-        split = splits.get(folder.name, "?")
-        if args.split and split != args.split:
-            continue
+    for folder, split in documents(args.clean, "manifest.toml", splits, args.split):
         corpus = load_corpus(folder)
         _, flags, n = run_corpus(corpus, config)
         counts.append(count_clean(f"{folder.name} [{split}]", n, flags))
@@ -622,10 +627,7 @@ def main(argv: list[str] | None = None) -> int:
     lines.append("")
     lines.append("== Planted errors (strict: right check, right source sentence, right entity)")
     scores: dict[str, list[PlantedScore]] = {}
-    for folder in sorted(p.parent for p in args.planted.glob("*/gold.json")):
-        split = splits.get(folder.name, "?")
-        if args.split and split != args.split:
-            continue
+    for folder, split in documents(args.planted, "gold.json", splits, args.split):
         corpus = load_corpus(folder)
         _, flags, _ = run_corpus(corpus, config)
         score = score_planted(read_gold(folder / "gold.json"), flags)
