@@ -64,8 +64,15 @@ def _evaluate(site: Path, out: Path, *extra: str) -> None:
 
 @pytest.mark.models
 @pytest.mark.slow
-def test_parallel_workers_back_translate_like_one_process_and_fill_the_drivers_cache(
-        fake_hf_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("executor", [["--jobs", "2"], ["--executor", "ray", "--jobs", "2"]],
+                         ids=["jobs-2", "ray"])
+def test_parallel_back_translation_is_like_one_process_and_fills_the_drivers_cache(
+        executor: list[str], fake_hf_home: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Back-translation batches on worker processes or Ray actors: the same bytes and cache
+    rows as one process, all in the driver's cache."""
+    if "ray" in executor:
+        pytest.importorskip("ray")
     from conftest import TINY_HUB_IDS
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -76,38 +83,14 @@ def test_parallel_workers_back_translate_like_one_process_and_fill_the_drivers_c
                       encoding="utf-8")
     model = ["--bt-model", TINY_HUB_IDS["marian"], "--config", str(config)]
     _evaluate(site, tmp_path / "one", *model, "--cache-dir", str(tmp_path / "c1"), "--jobs", "1")
-    _evaluate(site, tmp_path / "two", *model, "--cache-dir", str(tmp_path / "c2"), "--jobs", "2")
-    assert tree(tmp_path / "one") == tree(tmp_path / "two")
-    run = json.loads((tmp_path / "two" / "documents" / "article-1" / "results.json")
-                     .read_text("utf-8"))["run"]
-    assert {t["roundtrip_status"] for t in run["translations"]} == {"evaluated"}
+    _evaluate(site, tmp_path / "many", *model, "--cache-dir", str(tmp_path / "c2"), *executor)
+    assert tree(tmp_path / "one") == tree(tmp_path / "many")
+    for article in ("article-1", "article-2"):
+        run = json.loads((tmp_path / "many" / "documents" / article / "results.json")
+                         .read_text("utf-8"))["run"]
+        assert {t["roundtrip_status"] for t in run["translations"]} == {"evaluated"}
     with TranslationCache(tmp_path / "c1") as one, TranslationCache(tmp_path / "c2") as two:
         assert one.count() == two.count() > 0
     # No worker left a private cache behind in the driver's folder.
     assert sorted(p.name for p in (tmp_path / "c2").iterdir()
                   if p.suffix == ".sqlite3") == ["backtranslations.sqlite3"]
-
-
-@pytest.mark.models
-@pytest.mark.slow
-def test_local_ray_back_translates_like_one_process(
-        fake_hf_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Back-translation batches on Ray actors: the same bytes and cache rows as one process."""
-    pytest.importorskip("ray")
-    from conftest import TINY_HUB_IDS
-
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    site = write_site(tmp_path / "site", 3)
-    config = tmp_path / "fast.toml"
-    config.write_text('[backtranslation]\nmax_length = 16\nbeam_size = 1\nembedding_model = ""\n',
-                      encoding="utf-8")
-    model = ["--bt-model", TINY_HUB_IDS["marian"], "--config", str(config)]
-    _evaluate(site, tmp_path / "one", *model, "--cache-dir", str(tmp_path / "c1"), "--jobs", "1")
-    _evaluate(site, tmp_path / "ray", *model, "--cache-dir", str(tmp_path / "c2"),
-              "--executor", "ray", "--jobs", "2")
-    assert tree(tmp_path / "one") == tree(tmp_path / "ray")
-    run = json.loads((tmp_path / "ray" / "documents" / "article-2" / "results.json")
-                     .read_text("utf-8"))["run"]
-    assert {t["roundtrip_status"] for t in run["translations"]} == {"evaluated"}
-    with TranslationCache(tmp_path / "c1") as one, TranslationCache(tmp_path / "c2") as two:
-        assert one.count() == two.count() > 0
