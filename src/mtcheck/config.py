@@ -228,6 +228,12 @@ class OmissionConfig:
     # coefficient at which a source and a target word count as each other's translation.
     lexicon: float = 4.0
     lexicon_dice: float = 0.5
+    # Weight of the word-support evidence (log-likelihood ratio: the piece's content words
+    # supported by the translation only at the rate of an unrelated sentence of the document,
+    # against the rate of the rest of its pair; see mtcheck.omission.coverage), and how many
+    # words of the document's own rate the rest of the pair's rate is shrunk towards.
+    support: float = 1.0
+    support_prior: float = 4.0
     # Added to the score of a whole sentence of a merged pair: a sentence left out next to a
     # kept one is what makes a translation look like a merge, and a whole sentence is a
     # larger, surer piece than a clause. Only for a sentence that ends like one: a piece

@@ -31,7 +31,14 @@ from dataclasses import dataclass
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention
-from mtcheck.omission.clauses import Clause, clause_rules, split_clauses
+from mtcheck.omission.clauses import Clause, ClauseRules, clause_rules, split_clauses
+from mtcheck.omission.coverage import (
+    SupportRates,
+    WordFlags,
+    support_evidence,
+    support_rates,
+    word_flags,
+)
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.support import (
     DocumentLexicon,
@@ -135,6 +142,12 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     units = {index: (_units(source, pair.source_ids), _units(target, pair.target_ids))
              for index, pair in linked}
     lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice)
+    flags = _FlagCache(source, target, lexicon, rules, config)
+    rates = support_rates(
+        [flags(sid, pair.target_ids) for _, pair in linked for sid in pair.source_ids],
+        [flags(sid, other.target_ids) for (_, pair), (_, other)
+         in zip(linked, linked[1:] + linked[:1], strict=True) if other is not pair
+         for sid in pair.source_ids])
     candidates = []
 
     def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
@@ -142,7 +155,9 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         bt = (" ".join(backtranslations[j] for j in pair.target_ids)
               if use_bt and backtranslations is not None else None)
         found = index_target(target_text, target.lang, bt, rules.brackets, rules.quotes)
-        context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids))
+        context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids),
+                               {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
+                               rates)
         return _best_piece(source, pair, index, target_text, found, model, config, context,
                            sentence)
 
@@ -295,11 +310,56 @@ def _units(document: SegmentedDocument, ids: Sequence[int]) -> frozenset[str]:
                                for i in ids))
 
 
+class _FlagCache:
+    """Word support flags of a source sentence against a translation (ids), computed once."""
+
+    def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
+                 lexicon: DocumentLexicon, rules: ClauseRules, config: OmissionConfig):
+        self._source = source
+        self._target = target
+        self._lexicon = lexicon
+        self._rules = rules
+        self._similarity = config.match_similarity
+        self._found: dict[tuple[int, ...], tuple[TargetIndex, frozenset[str]]] = {}
+        self._flags: dict[tuple[int, tuple[int, ...]], WordFlags] = {}
+
+    def __call__(self, sid: int, target_ids: tuple[int, ...]) -> WordFlags:
+        key = (sid, target_ids)
+        if key not in self._flags:
+            if target_ids not in self._found:
+                text = " ".join(self._target.sentences[j].text for j in target_ids)
+                self._found[target_ids] = (
+                    index_target(text, self._target.lang, None, self._rules.brackets,
+                                 self._rules.quotes),
+                    _units(self._target, target_ids))
+            found, units = self._found[target_ids]
+            self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,
+                                          self._lexicon, found, units, self._similarity)
+        return self._flags[key]
+
+
 @dataclass(frozen=True)
 class _PairContext:
     lang: str
     lexicon: DocumentLexicon
     target_units: frozenset[str]
+    flags: dict[int, WordFlags]
+    rates: SupportRates
+
+    def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
+        """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
+        supported = total = rest_supported = rest_total = 0
+        for other, flags in self.flags.items():
+            if other == sid:
+                supported, total = flags.count(piece.start, piece.end)
+                everything = sum(flags.supported), len(flags.supported)
+                rest_supported += everything[0] - supported
+                rest_total += everything[1] - total
+            else:
+                rest_supported += sum(flags.supported)
+                rest_total += len(flags.supported)
+        return support_evidence(supported, total, rest_supported, rest_total, self.rates,
+                                config.support_prior)
 
     def lexical_gap(self, piece: str, pair_source: str) -> float:
         """Share of the rest of the pair's associable words found in the target, minus the
@@ -392,6 +452,7 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         if coverage is not None:
             score += config.backtranslation * coverage.gap(piece.text)
         score += config.lexicon * context.lexical_gap(piece.text, pair_source)
+        score += config.support * context.support_gap(sid, piece, config)
         prior = 0.0
         if kind == "sentence" and ends_sentence(piece.text):
             prior = config.sentence_prior

@@ -41,6 +41,12 @@ def words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
+def word_offsets(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, word) of each word of ``text``."""
+    return tuple((m.start(), m.group()) for m in _WORD.finditer(text))
+
+
+@lru_cache(maxsize=100_000)
 def rare_words(text: str, lang: str, max_zipf: float, min_letters: int) -> tuple[str, ...]:
     """Words of ``text`` rare in ``lang``: names and terms that survive translation."""
     return tuple(w for w in words(text)

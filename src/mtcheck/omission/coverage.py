@@ -1,0 +1,107 @@
+"""Word support: how many of a piece's content words have a counterpart in the translation.
+
+A content word of the source is *supported* by a translation when its usual
+translation (learnt from the document's own pairs, :class:`DocumentLexicon`) is
+in it, or when it is found there as itself after romanisation (names, numbers
+written as words, cognates: "Expedition" ~ "expédition", "Tunnel" ~ "тоннель").
+How often that happens depends on the language pair and the translator, so the
+document says it itself: the share of content words supported by their own
+pair's translation (``translated``), and by the translation of the next pair
+(``unrelated``: same topic, same names, but not this sentence). A piece whose
+words are supported at the unrelated rate while the rest of its pair's words are
+supported at the translated rate is evidence of an omission; the evidence is a
+log-likelihood ratio (binomial), so it grows with the number of words in the
+piece and turns negative when the piece is as well supported as the rest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mtcheck.frequency import zipf
+from mtcheck.omission.support import (
+    DocumentLexicon,
+    TargetIndex,
+    spaced,
+    word_found,
+    word_offsets,
+)
+
+# Words at least this frequent (wordfreq Zipf) are function words: no support is looked for.
+FUNCTION_ZIPF = 6.0
+# Shortest content word.
+MIN_LETTERS = 3
+# Support rates are kept in this range, so one word never weighs more than about 1.5 nats.
+_RATE_BOUNDS = (0.02, 0.8)
+
+
+@dataclass(frozen=True)
+class SupportRates:
+    """Share of content words supported by their own translation and by an unrelated one."""
+
+    translated: float
+    unrelated: float
+    words: int
+
+
+@dataclass(frozen=True)
+class WordFlags:
+    """Content words of one source sentence (offsets) and whether each is supported."""
+
+    offsets: tuple[int, ...]
+    supported: tuple[bool, ...]
+
+    def count(self, start: int, end: int) -> tuple[int, int]:
+        """(supported, all) content words inside ``[start, end)``."""
+        inside = [s for o, s in zip(self.offsets, self.supported, strict=True) if start <= o < end]
+        return sum(inside), len(inside)
+
+
+def content_words(text: str, lang: str) -> tuple[tuple[int, str], ...]:
+    """(offset, word) of the words worth looking for; none in a source written without spaces
+    (its words are not separated, so there is nothing to count)."""
+    if not spaced(lang):
+        return ()
+    return tuple((offset, w) for offset, w in word_offsets(text)
+                 if len(w) >= MIN_LETTERS and zipf(w.lower(), lang) < FUNCTION_ZIPF)
+
+
+def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetIndex,
+               target_units: frozenset[str], similarity: float) -> WordFlags:
+    """Which content words of a source sentence the translation ``found`` supports."""
+    pairs = content_words(text, lang)
+    flags = []
+    for _offset, word in pairs:
+        associates = lexicon.associates.get(word.lower())
+        flags.append(bool(associates and associates & target_units)
+                     or word_found(word, lang, found, similarity))
+    return WordFlags(tuple(o for o, _ in pairs), tuple(flags))
+
+
+def support_rates(own: Sequence[WordFlags], other: Sequence[WordFlags]) -> SupportRates:
+    """Document rates from the flags of every pair against its own translation (``own``) and
+    against the next pair's (``other``)."""
+    words = sum(len(f.supported) for f in own)
+    translated = sum(sum(f.supported) for f in own) / words if words else 0.0
+    other_words = sum(len(f.supported) for f in other)
+    unrelated = sum(sum(f.supported) for f in other) / other_words if other_words else 0.0
+    return SupportRates(translated, unrelated, words)
+
+
+def support_evidence(supported: int, total: int, rest_supported: int, rest_total: int,
+                     rates: SupportRates, prior_words: float) -> float:
+    """Log-likelihood ratio of "the piece's words were left out" (each supported only by chance,
+    at the document's unrelated rate) against "they were translated" (supported at the rate of
+    the rest of the pair, shrunk towards the document's translated rate by ``prior_words``)."""
+    if total == 0:
+        return 0.0
+    low, high = _RATE_BOUNDS
+    present = (rest_supported + prior_words * rates.translated) / (rest_total + prior_words)
+    present = min(max(present, low), high)
+    absent = min(max(rates.unrelated, low), high)
+    if present <= absent:
+        return 0.0
+    return (supported * math.log(absent / present)
+            + (total - supported) * math.log((1 - absent) / (1 - present)))
