@@ -234,6 +234,13 @@ class OmissionConfig:
     # words of the document's own rate the rest of the pair's rate is shrunk towards.
     support: float = 1.0
     support_prior: float = 4.0
+    # Also tested: each stretch between words the translation supports (or numbers it has)
+    # holding at least ``gap_words`` unsupported content words, whether or not it matches a
+    # clause boundary; like a half, it starts ``gap_prior`` behind (its words were chosen for
+    # being unsupported).
+    gaps: bool = True
+    gap_words: int = 2
+    gap_prior: float = -2.5
     # Added to the score of a whole sentence of a merged pair: a sentence left out next to a
     # kept one is what makes a translation look like a merge, and a whole sentence is a
     # larger, surer piece than a clause. Only for a sentence that ends like one: a piece

@@ -16,6 +16,7 @@ piece and turns negative when the piece is as well supported as the rest.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from mtcheck.frequency import zipf
 from mtcheck.omission.support import (
     DocumentLexicon,
     TargetIndex,
+    number_found,
+    numbers,
     spaced,
     word_found,
     word_offsets,
@@ -31,6 +34,8 @@ from mtcheck.omission.support import (
 
 # Words at least this frequent (wordfreq Zipf) are function words: no support is looked for.
 FUNCTION_ZIPF = 6.0
+# Left off the start of a gap (what ends the kept part before it); its end keeps its mark.
+_EDGE = " \t,;:"
 # Shortest content word.
 MIN_LETTERS = 3
 # Support rates are kept in this range, so one word never weighs more than about 1.5 nats.
@@ -48,15 +53,36 @@ class SupportRates:
 
 @dataclass(frozen=True)
 class WordFlags:
-    """Content words of one source sentence (offsets) and whether each is supported."""
+    """Content words of one source sentence (offsets) and whether each is supported, and the
+    spans of what the translation is known to have: supported words and numbers found."""
 
     offsets: tuple[int, ...]
     supported: tuple[bool, ...]
+    kept: tuple[tuple[int, int], ...] = ()
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """(supported, all) content words inside ``[start, end)``."""
         inside = [s for o, s in zip(self.offsets, self.supported, strict=True) if start <= o < end]
         return sum(inside), len(inside)
+
+    def gaps(self, text: str, min_words: int) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each stretch of ``text`` between two things the translation has
+        (or the sentence's edge) holding at least ``min_words`` unsupported content words:
+        where a left-out part would be when it matches no clause boundary."""
+        edges = [(0, 0), *sorted(self.kept), (len(text), len(text))]
+        spans = []
+        for (_, left), (right, _) in itertools.pairwise(edges):
+            if right <= left:
+                continue
+            _supported, total = self.count(left, right)
+            if total < min_words:
+                continue
+            piece = text[left:right]
+            start = left + len(piece) - len(piece.lstrip(_EDGE))
+            end = right - (len(piece) - len(piece.rstrip(" \t")))
+            if start < end:
+                spans.append((start, end))
+        return tuple(spans)
 
 
 def content_words(text: str, lang: str) -> tuple[tuple[int, str], ...]:
@@ -77,7 +103,9 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
         associates = lexicon.associates.get(word.lower())
         flags.append(bool(associates and associates & target_units)
                      or word_found(word, lang, found, similarity))
-    return WordFlags(tuple(o for o, _ in pairs), tuple(flags))
+    kept = [(o, o + len(w)) for (o, w), flag in zip(pairs, flags, strict=True) if flag]
+    kept += [(n.start, n.end) for n in numbers(text, lang) if number_found(n, found.numbers)]
+    return WordFlags(tuple(o for o, _ in pairs), tuple(flags), tuple(sorted(kept)))
 
 
 def support_rates(own: Sequence[WordFlags], other: Sequence[WordFlags]) -> SupportRates:

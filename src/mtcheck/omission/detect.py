@@ -23,6 +23,7 @@ Everything here is deterministic and does no I/O.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
 from collections.abc import Callable, Sequence
@@ -86,6 +87,9 @@ class Candidate:
     missing: tuple[str, ...]  # anchors of the piece not found in the translation
     threshold_free: bool = False
     prior: float = 0.0  # the part of the score owed to the piece's kind, not to evidence
+    # The pair's evidence for the document's level (see document_threshold); None: the score
+    # less the prior.
+    level: float | None = None
     # For a sentence the aligner paired although the translation fits its unpaired
     # neighbour better: the neighbour's id (its 1-0 finding moves here).
     instead_of: int | None = None
@@ -101,7 +105,8 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
     ``calm_discount`` below it. The median of all pairs is not moved by the few pairs
     that really lost content.
     """
-    scores = sorted(c.score - c.prior for c in candidates if not c.threshold_free)
+    scores = sorted(c.score - c.prior if c.level is None else c.level
+                    for c in candidates if not c.threshold_free)
     if len(scores) < _MIN_PAIRS_FOR_LEVEL:
         return config.threshold
     level = statistics.median(scores) + config.relative_threshold
@@ -374,10 +379,12 @@ class _PairContext:
 
 
 def _pieces(source: SegmentedDocument, pair: AlignedPair, config: OmissionConfig,
-            sentence: int | None = None) -> list[tuple[int, Clause, str]]:
+            sentence: int | None = None,
+            flags: dict[int, WordFlags] | None = None) -> list[tuple[int, Clause, str]]:
     """(source id, piece, kind) for every piece of the pair worth testing.
 
-    With ``sentence``, only that whole sentence (of a pair of several).
+    With ``sentence``, only that whole sentence (of a pair of several). With ``flags``, also
+    each stretch between words the translation supports (``gap``).
     """
     if sentence is not None:
         text = source.sentences[sentence].text
@@ -403,6 +410,12 @@ def _pieces(source: SegmentedDocument, pair: AlignedPair, config: OmissionConfig
                     break
                 if share >= config.min_share:
                     pieces.append((sid, Clause(start, end, text[start:end]), kind))
+        if flags is not None and sid in flags and config.gaps:
+            tested = {(p.start, p.end) for s, p, _ in pieces if s == sid}
+            for start, end in flags[sid].gaps(text, config.gap_words):
+                share = text_length(text[start:end]) / total
+                if (start, end) not in tested and config.min_share <= share <= config.max_share:
+                    pieces.append((sid, Clause(start, end, text[start:end]), "gap"))
     return pieces
 
 
@@ -435,8 +448,9 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
     coverage = _Coverage(pair_source, source.lang, found) if found.backtranslation else None
     source_brackets = count_pairs(pair_source, clause_rules(source.lang).brackets)
     best: Candidate | None = None
+    level: float | None = None
     seen: dict[str, bool] = {}
-    for sid, piece, kind in _pieces(source, pair, config, sentence):
+    for sid, piece, kind in _pieces(source, pair, config, sentence, context.flags):
         length = text_length(piece.text)
         z_without = model.z(source_length - length, target_length)
         score = _rho(z_full, config.length_tail) - _rho(z_without, config.length_tail)
@@ -452,17 +466,28 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         if coverage is not None:
             score += config.backtranslation * coverage.gap(piece.text)
         score += config.lexicon * context.lexical_gap(piece.text, pair_source)
-        score += config.support * context.support_gap(sid, piece, config)
         prior = 0.0
         if kind == "sentence" and ends_sentence(piece.text):
             prior = config.sentence_prior
         elif kind == "half":
             prior = config.half_prior
+        elif kind == "gap":
+            prior = config.gap_prior
+        # The document's level is read from the clause and half pieces' length, anchor and
+        # lexicon evidence: pieces chosen for their unsupported words, and word support
+        # itself, score high in every pair of every document and would hide how loose the
+        # translation is.
+        if kind != "gap" and (level is None or score > level):
+            level = score
+        if kind != "sentence":
+            score += config.support * context.support_gap(sid, piece, config)
         score += prior
         if best is None or score > best.score:
             shortfall = 1 - math.exp(z_full * model.spread)
             best = Candidate(index, sid, piece.start, piece.end, piece.text, kind,
                              round(score, 6), round(shortfall, 6), missing, prior=prior)
+    if best is not None and level is not None:
+        best = dataclasses.replace(best, level=round(level, 6))
     return best
 
 
