@@ -243,15 +243,22 @@ def test_a_sentence_without_clause_marks_is_tested_half_by_half() -> None:
     source = segmented("en", ["The minister arrived in Tehran on 14 May for a visit of 48 hours.",
                               *SOURCE[1:]])
     target = ["Der Minister traf in Teheran ein.", *GERMAN[1:]]
+    halves = dataclasses.replace(CONFIG, gaps=False)
     candidates = omission_candidates(source, segmented("de", target), one_to_one(12), None,
-                                     CONFIG)
+                                     halves)
     [candidate] = [c for c in candidates if c.source_id == 0]
     assert candidate.kind == "half"
     assert candidate.text == "14 May for a visit of 48 hours."
     assert candidate.prior == CONFIG.half_prior
-    without = dataclasses.replace(CONFIG, halves=False)
+    without = dataclasses.replace(halves, halves=False)
     assert 0 not in {c.source_id for c in omission_candidates(
         source, segmented("de", target), one_to_one(12), None, without)}
+    # The stretch after the last word the translation has is tested too, and fits better.
+    candidates = omission_candidates(source, segmented("de", target), one_to_one(12), None,
+                                     CONFIG)
+    [candidate] = [c for c in candidates if c.source_id == 0]
+    assert (candidate.kind, candidate.prior) == ("gap", CONFIG.gap_prior)
+    assert candidate.text == "on 14 May for a visit of 48 hours."
 
 
 def test_a_whole_merged_sentence_always_needs_the_full_threshold() -> None:

@@ -238,6 +238,11 @@ class OmissionConfig:
     # holding at least ``gap_words`` unsupported content words, whether or not it matches a
     # clause boundary; like a half, it starts ``gap_prior`` behind (its words were chosen for
     # being unsupported).
+    # Weight of the clause-mark evidence (Poisson log-likelihood ratio of the translation's
+    # clause marks with and without the marks that go with the piece, at the document's own
+    # rate of target marks per source mark), and the marks added to both expectations.
+    punctuation: float = 1.0
+    mark_smoothing: float = 0.5
     gaps: bool = True
     gap_words: int = 2
     gap_prior: float = -2.5

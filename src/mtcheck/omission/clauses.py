@@ -96,6 +96,22 @@ def _mark_ends(text: str, rules: ClauseRules) -> set[int]:
     return ends
 
 
+@lru_cache(maxsize=100_000)
+def mark_ends(text: str, lang: str) -> frozenset[int]:
+    """Offsets just after each clause-ending mark of ``text`` (a comma between digits is none)."""
+    return frozenset(_mark_ends(text, clause_rules(lang)))
+
+
+def marks_removed(text: str, start: int, end: int, lang: str) -> int:
+    """Clause marks that go with the piece ``[start, end)`` of ``text`` when it is left out: those
+    inside it, and, for a piece that ends the sentence, the mark that set it off."""
+    ends = mark_ends(text, lang)
+    removed = sum(1 for e in ends if start < e <= end)
+    if not text[end:].strip() and any(e <= start and not text[e:start].strip() for e in ends):
+        removed += 1
+    return removed
+
+
 def _bracket_cuts(text: str, rules: ClauseRules) -> set[int]:
     """Cuts before each opening bracket and after its closing one."""
     cuts: set[int] = set()

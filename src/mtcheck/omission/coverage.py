@@ -133,3 +133,22 @@ def support_evidence(supported: int, total: int, rest_supported: int, rest_total
         return 0.0
     return (supported * math.log(absent / present)
             + (total - supported) * math.log((1 - absent) / (1 - present)))
+
+
+def mark_rate(pairs: Sequence[tuple[int, int]]) -> float | None:
+    """Clause marks of the translations per clause mark of their sources over the document's
+    pairs ((source marks, target marks) each); None without marks in the source."""
+    source = sum(s for s, _ in pairs)
+    return sum(t for _, t in pairs) / source if source else None
+
+
+def mark_evidence(source_marks: int, removed: int, target_marks: int, rate: float | None,
+                  smoothing: float) -> float:
+    """Log-likelihood ratio (Poisson) of the translation's clause marks given that a piece
+    taking ``removed`` of the source's marks with it was left out, against nothing left out.
+    A translation that lost a clause usually lost the comma that set it off too."""
+    if rate is None or removed <= 0:
+        return 0.0
+    kept = rate * max(source_marks - removed, 0) + smoothing
+    whole = rate * source_marks + smoothing
+    return target_marks * math.log(kept / whole) - (kept - whole)

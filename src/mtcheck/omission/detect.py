@@ -32,10 +32,19 @@ from dataclasses import dataclass
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention
-from mtcheck.omission.clauses import Clause, ClauseRules, clause_rules, split_clauses
+from mtcheck.omission.clauses import (
+    Clause,
+    ClauseRules,
+    clause_rules,
+    mark_ends,
+    marks_removed,
+    split_clauses,
+)
 from mtcheck.omission.coverage import (
     SupportRates,
     WordFlags,
+    mark_evidence,
+    mark_rate,
     support_evidence,
     support_rates,
     word_flags,
@@ -153,6 +162,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         [flags(sid, other.target_ids) for (_, pair), (_, other)
          in zip(linked, linked[1:] + linked[:1], strict=True) if other is not pair
          for sid in pair.source_ids])
+    marks = mark_rate([(_source_marks(source, pair), _target_marks(target, pair))
+                       for _, pair in linked])
     candidates = []
 
     def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
@@ -162,7 +173,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         found = index_target(target_text, target.lang, bt, rules.brackets, rules.quotes)
         context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids),
                                {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
-                               rates)
+                               rates, marks, _source_marks(source, pair),
+                               _target_marks(target, pair))
         return _best_piece(source, pair, index, target_text, found, model, config, context,
                            sentence)
 
@@ -315,6 +327,14 @@ def _units(document: SegmentedDocument, ids: Sequence[int]) -> frozenset[str]:
                                for i in ids))
 
 
+def _source_marks(source: SegmentedDocument, pair: AlignedPair) -> int:
+    return sum(len(mark_ends(source.sentences[i].text, source.lang)) for i in pair.source_ids)
+
+
+def _target_marks(target: SegmentedDocument, pair: AlignedPair) -> int:
+    return sum(len(mark_ends(target.sentences[j].text, target.lang)) for j in pair.target_ids)
+
+
 class _FlagCache:
     """Word support flags of a source sentence against a translation (ids), computed once."""
 
@@ -350,6 +370,9 @@ class _PairContext:
     target_units: frozenset[str]
     flags: dict[int, WordFlags]
     rates: SupportRates
+    mark_rate: float | None = None
+    source_marks: int = 0
+    target_marks: int = 0
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -481,6 +504,10 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
             level = score
         if kind != "sentence":
             score += config.support * context.support_gap(sid, piece, config)
+            removed = marks_removed(source_texts[sid], piece.start, piece.end, source.lang)
+            score += config.punctuation * mark_evidence(
+                context.source_marks, removed, context.target_marks, context.mark_rate,
+                config.mark_smoothing)
         score += prior
         if best is None or score > best.score:
             shortfall = 1 - math.exp(z_full * model.spread)

@@ -1,0 +1,132 @@
+import dataclasses
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import one_to_one, segmented
+from mtcheck.config import OmissionConfig
+from mtcheck.omission import omission_candidates
+from mtcheck.omission.clauses import mark_ends, marks_removed
+from mtcheck.omission.coverage import (
+    SupportRates,
+    WordFlags,
+    content_words,
+    mark_evidence,
+    mark_rate,
+    support_evidence,
+    support_rates,
+    word_flags,
+)
+from mtcheck.omission.support import DocumentLexicon, index_target
+from omission_fixtures import CLAUSE_DROPPED, GERMAN, GERMAN_WITHOUT_CLAUSE, SOURCE
+
+RATES = SupportRates(translated=0.5, unrelated=0.05, words=100)
+
+
+# --------------------------------------------------------------------------- word support
+def test_an_unsupported_piece_beside_a_supported_rest_is_evidence_of_an_omission() -> None:
+    assert support_evidence(0, 6, 8, 10, RATES, 4.0) > 3
+
+
+def test_a_piece_as_well_supported_as_the_rest_is_evidence_against() -> None:
+    assert support_evidence(3, 6, 5, 10, RATES, 4.0) < 0
+
+
+def test_a_piece_without_content_words_or_a_document_without_support_says_nothing() -> None:
+    assert support_evidence(0, 0, 8, 10, RATES, 4.0) == 0
+    flat = SupportRates(translated=0.05, unrelated=0.05, words=100)
+    assert support_evidence(0, 6, 0, 10, flat, 4.0) == 0
+
+
+@given(st.integers(0, 8), st.integers(1, 8), st.integers(0, 20), st.integers(0, 20))
+def test_each_more_unsupported_word_adds_evidence(supported: int, unsupported: int,
+                                                  rest_supported: int, rest_extra: int) -> None:
+    total = supported + unsupported
+    fewer = support_evidence(supported, total - 1, rest_supported, rest_supported + rest_extra,
+                             RATES, 4.0)
+    more = support_evidence(supported, total, rest_supported, rest_supported + rest_extra,
+                            RATES, 4.0)
+    assert more >= fewer
+
+
+def test_function_words_are_not_content_words_and_unspaced_sources_have_none() -> None:
+    words = [w for _, w in content_words("The railway will link the two capitals.", "en")]
+    assert "railway" in words and "capitals" in words and "the" not in words
+    assert content_words("新しい鉄道は二つの首都を結ぶ。", "ja") == ()
+
+
+def test_words_are_supported_by_their_usual_translation_or_as_themselves() -> None:
+    filler = [(frozenset({f"w{k}"}), frozenset({f"v{k}"})) for k in range(7)]
+    lexicon = DocumentLexicon([(frozenset({"railway"}), frozenset({"eisenbahnlinie"}))] * 3
+                              + filler)
+    target = "Die neue Eisenbahnlinie verbindet Teheran."
+    found = index_target(target, "de", None, (), ())
+    flags = word_flags("The new railway links Tehran and Baku.", "en", lexicon, found,
+                       frozenset(w.lower() for w in target.rstrip(".").split()), 0.5)
+    supported = dict(zip(flags.offsets, flags.supported, strict=True))
+    text = "The new railway links Tehran and Baku."
+    assert supported[text.index("railway")] and supported[text.index("Tehran")]
+    assert not supported[text.index("Baku")]
+
+
+def test_the_document_rates_compare_own_and_neighbouring_translations() -> None:
+    own = [WordFlags((0, 5, 10), (True, True, False))]
+    other = [WordFlags((0, 5, 10), (False, False, True))]
+    rates = support_rates(own, other)
+    assert (rates.translated, rates.unrelated, rates.words) == (2 / 3, 1 / 3, 3)
+
+
+def test_a_gap_is_the_stretch_between_supported_words() -> None:
+    text = "Chebet said the money would be used to expand into Uganda, Tanzania and Congo."
+    offsets = [text.index(w) for w in ("Chebet", "money", "used", "expand", "Uganda",
+                                       "Tanzania", "Congo")]
+    supported = (True, False, False, False, False, True, True)
+    kept = tuple((o, o + len(w)) for o, w, s in zip(offsets, ("Chebet", "", "", "", "",
+                                                                "Tanzania", "Congo"),
+                                                     supported, strict=True) if s)
+    flags = WordFlags(tuple(offsets), supported, kept)
+    [(start, end)] = flags.gaps(text, 2)
+    assert text[start:end] == "said the money would be used to expand into Uganda,"
+    assert flags.gaps(text, 5) == ()
+
+
+# --------------------------------------------------------------------------- clause marks
+def test_a_left_out_piece_takes_its_own_marks_or_the_one_before_it_at_the_end() -> None:
+    text = "The line, which links the capitals, opens in 2028, the minister said."
+    first = text.index("which")
+    assert marks_removed(text, first, text.index("opens") - 1, "en") == 1
+    last = text.index("the minister")
+    assert marks_removed(text, last, len(text), "en") == 1
+    assert marks_removed(text, 0, first - 1, "en") == 1
+    assert len(mark_ends("It cost 1,5 million, they said.", "en")) == 1  # 1,5 is a number
+
+
+def test_fewer_marks_in_the_translation_are_evidence_that_a_clause_went() -> None:
+    rate = mark_rate([(2, 2), (1, 1), (3, 3)])
+    assert rate == 1
+    assert mark_evidence(2, 1, 1, rate, 0.5) > 0
+    assert mark_evidence(2, 1, 2, rate, 0.5) < 0
+    assert mark_evidence(2, 0, 0, rate, 0.5) == 0
+    assert mark_rate([(0, 2)]) is None and mark_evidence(2, 1, 0, None, 0.5) == 0
+
+
+# --------------------------------------------------------------------------- in the check
+def test_word_support_and_marks_add_evidence_for_a_dropped_clause() -> None:
+    config = OmissionConfig()
+    target = segmented("de", GERMAN_WITHOUT_CLAUSE)
+    source = segmented("en", SOURCE)
+
+    def score(**changes: float) -> float:
+        candidates = omission_candidates(source, target, one_to_one(len(SOURCE)), None,
+                                         dataclasses.replace(config, **changes))
+        return next(c.score for c in candidates if c.source_id == CLAUSE_DROPPED)
+
+    assert score() > score(support=0.0) > score(support=0.0, punctuation=0.0)
+
+
+def test_word_support_does_not_raise_a_complete_translation() -> None:
+    config = OmissionConfig()
+    source = segmented("en", SOURCE)
+    candidates = omission_candidates(source, segmented("de", GERMAN), one_to_one(len(SOURCE)),
+                                     None, config)
+    assert max(c.score for c in candidates) < config.threshold - config.calm_discount
