@@ -59,14 +59,18 @@ def test_words_are_supported_by_their_usual_translation_or_as_themselves() -> No
     filler = [(frozenset({f"w{k}"}), frozenset({f"v{k}"})) for k in range(7)]
     lexicon = DocumentLexicon([(frozenset({"railway"}), frozenset({"eisenbahnlinie"}))] * 3
                               + filler)
-    target = "Die neue Eisenbahnlinie verbindet Teheran."
+    target = "Die neue Eisenbahnlinie verbindet Teheran mit dem Hafen, sagte Schoigu."
     found = index_target(target, "de", None, (), ())
-    flags = word_flags("The new railway links Tehran and Baku.", "en", lexicon, found,
-                       frozenset(w.lower() for w in target.rstrip(".").split()), 0.5)
+    text = "The new railway links Tehran and Baku with the harbour, Shoigu said."
+    flags = word_flags(text, "en", lexicon, found,
+                       frozenset(w.lower().strip(",.") for w in target.split()), 0.5, 3.0)
     supported = dict(zip(flags.offsets, flags.supported, strict=True))
-    text = "The new railway links Tehran and Baku."
-    assert supported[text.index("railway")] and supported[text.index("Tehran")]
-    assert not supported[text.index("Baku")]
+    assert supported[text.index("railway")] and not supported[text.index("harbour")]
+    # Names are anchors of their own: not counted, but a found one bounds a gap.
+    assert supported[text.index("Tehran")]
+    assert text.index("Shoigu") not in supported and text.index("Baku") not in supported
+    kept = {text[a:b] for a, b in flags.kept}
+    assert "Shoigu" in kept and "Baku" not in kept
 
 
 def test_the_document_rates_compare_own_and_neighbouring_translations() -> None:

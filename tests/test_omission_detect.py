@@ -253,11 +253,13 @@ def test_a_sentence_without_clause_marks_is_tested_half_by_half() -> None:
     without = dataclasses.replace(halves, halves=False)
     assert 0 not in {c.source_id for c in omission_candidates(
         source, segmented("de", target), one_to_one(12), None, without)}
-    # The stretch after the last word the translation has is tested too, and fits better.
+    # The stretch after the last word the translation has is tested too: with the same prior
+    # as a half, it is the better piece (it holds exactly what is missing).
+    even = dataclasses.replace(CONFIG, gap_prior=CONFIG.half_prior)
     candidates = omission_candidates(source, segmented("de", target), one_to_one(12), None,
-                                     CONFIG)
+                                     even)
     [candidate] = [c for c in candidates if c.source_id == 0]
-    assert (candidate.kind, candidate.prior) == ("gap", CONFIG.gap_prior)
+    assert (candidate.kind, candidate.prior) == ("gap", CONFIG.half_prior)
     assert candidate.text == "on 14 May for a visit of 48 hours."
 
 

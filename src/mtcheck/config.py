@@ -234,18 +234,18 @@ class OmissionConfig:
     # words of the document's own rate the rest of the pair's rate is shrunk towards.
     support: float = 1.0
     support_prior: float = 4.0
-    # Also tested: each stretch between words the translation supports (or numbers it has)
-    # holding at least ``gap_words`` unsupported content words, whether or not it matches a
-    # clause boundary; like a half, it starts ``gap_prior`` behind (its words were chosen for
-    # being unsupported).
     # Weight of the clause-mark evidence (Poisson log-likelihood ratio of the translation's
     # clause marks with and without the marks that go with the piece, at the document's own
     # rate of target marks per source mark), and the marks added to both expectations.
-    punctuation: float = 1.0
+    punctuation: float = 0.5
     mark_smoothing: float = 0.5
+    # Also tested: each stretch between words the translation supports (or numbers it has)
+    # holding at least ``gap_words`` unsupported content words, whether or not it matches a
+    # clause boundary; it starts ``gap_prior`` behind (it was chosen for holding nothing the
+    # translation has, so its anchor and support evidence is biased upwards).
     gaps: bool = True
     gap_words: int = 2
-    gap_prior: float = -2.5
+    gap_prior: float = -4.0
     # Added to the score of a whole sentence of a merged pair: a sentence left out next to a
     # kept one is what makes a translation look like a merge, and a whole sentence is a
     # larger, surer piece than a clause. Only for a sentence that ends like one: a piece

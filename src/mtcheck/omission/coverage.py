@@ -95,17 +95,25 @@ def content_words(text: str, lang: str) -> tuple[tuple[int, str], ...]:
 
 
 def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetIndex,
-               target_units: frozenset[str], similarity: float) -> WordFlags:
-    """Which content words of a source sentence the translation ``found`` supports."""
-    pairs = content_words(text, lang)
-    flags = []
-    for _offset, word in pairs:
+               target_units: frozenset[str], similarity: float, rare_zipf: float) -> WordFlags:
+    """Which content words of a source sentence the translation ``found`` supports.
+
+    Rare words (below ``rare_zipf``: names, terms) are anchors with evidence of their own;
+    they are not counted here, so that a piece of common words is not held to the rate of a
+    rest full of names, which are far easier to find. Found, they still bound a gap.
+    """
+    offsets, flags, kept = [], [], []
+    for offset, word in content_words(text, lang):
         associates = lexicon.associates.get(word.lower())
-        flags.append(bool(associates and associates & target_units)
+        supported = (bool(associates and associates & target_units)
                      or word_found(word, lang, found, similarity))
-    kept = [(o, o + len(w)) for (o, w), flag in zip(pairs, flags, strict=True) if flag]
+        if supported:
+            kept.append((offset, offset + len(word)))
+        if zipf(word.lower(), lang) >= rare_zipf:
+            offsets.append(offset)
+            flags.append(supported)
     kept += [(n.start, n.end) for n in numbers(text, lang) if number_found(n, found.numbers)]
-    return WordFlags(tuple(o for o, _ in pairs), tuple(flags), tuple(sorted(kept)))
+    return WordFlags(tuple(offsets), tuple(flags), tuple(sorted(kept)))
 
 
 def support_rates(own: Sequence[WordFlags], other: Sequence[WordFlags]) -> SupportRates:

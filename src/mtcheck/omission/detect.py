@@ -12,7 +12,17 @@ Its score adds up
   translation count for the hypothesis, found ones against it; a bracketed
   piece counts for it when the translation has fewer brackets;
 * back-translation (when one into the source language is given): how much less
-  of the piece's content words it covers than of the rest of the pair's.
+  of the piece's content words it covers than of the rest of the pair's;
+* word support (parts of sentences): how many of the piece's common content words
+  have a counterpart in the translation (document lexicon or romanised form),
+  against the document's own rates for a translated and an unrelated sentence
+  (:mod:`mtcheck.omission.coverage`);
+* clause marks (parts of sentences): how many clause marks the translation has,
+  against the document's own rate, with and without the marks that go with the piece.
+
+Besides runs of clauses and halves, the stretches between words the translation
+supports are tested (``gap``), so a left-out part that matches no clause boundary of
+the source is still one piece.
 
 The best piece of each pair is a candidate; findings are the candidates whose
 score reaches the document's bar (:func:`document_threshold`). An unpaired source
@@ -345,6 +355,7 @@ class _FlagCache:
         self._lexicon = lexicon
         self._rules = rules
         self._similarity = config.match_similarity
+        self._rare_zipf = config.rare_zipf
         self._found: dict[tuple[int, ...], tuple[TargetIndex, frozenset[str]]] = {}
         self._flags: dict[tuple[int, tuple[int, ...]], WordFlags] = {}
 
@@ -359,7 +370,8 @@ class _FlagCache:
                     _units(self._target, target_ids))
             found, units = self._found[target_ids]
             self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,
-                                          self._lexicon, found, units, self._similarity)
+                                          self._lexicon, found, units, self._similarity,
+                                          self._rare_zipf)
         return self._flags[key]
 
 
