@@ -235,7 +235,7 @@ class OmissionConfig:
     support: float = 1.0
     support_prior: float = 4.0
     # Weight of the clause-mark evidence (Poisson log-likelihood ratio of the translation's
-    # clause marks with and without the marks that go with the piece, at the document's own
+    # clause marks with and without the mark that goes with the piece, at the document's own
     # rate of target marks per source mark), and the marks added to both expectations.
     punctuation: float = 0.5
     mark_smoothing: float = 0.5

@@ -2,7 +2,9 @@
 
 :mod:`~mtcheck.omission.clauses` cuts source sentences into clauses (language
 data), :mod:`~mtcheck.omission.lengths` fits the document's own length model,
-:mod:`~mtcheck.omission.support` looks up anchors in the translation and
+:mod:`~mtcheck.omission.support` looks up anchors in the translation,
+:mod:`~mtcheck.omission.coverage` weighs word support and clause marks against the
+document's own rates, and
 :mod:`~mtcheck.omission.detect` scores every piece; :mod:`~mtcheck.omission.findings`
 turns the candidates over the threshold into findings.
 """

@@ -157,6 +157,10 @@ def mark_evidence(source_marks: int, removed: int, target_marks: int, rate: floa
     A translation that lost a clause usually lost the comma that set it off too."""
     if rate is None or removed <= 0:
         return 0.0
+    # One mark at most: a clause left out takes the mark that set it off; a piece full of
+    # marks (a list, a bracketed reference) says no more, and free renderings that drop
+    # the source's punctuation would otherwise weigh as several omissions.
+    removed = 1
     kept = rate * max(source_marks - removed, 0) + smoothing
     whole = rate * source_marks + smoothing
     return target_marks * math.log(kept / whole) - (kept - whole)
