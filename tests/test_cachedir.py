@@ -103,3 +103,24 @@ def test_scale_words_read_back_from_the_cache_are_babels(monkeypatch: pytest.Mon
     assert list(tmp_path.glob("mtcheck/numerals/scale-words-pt-*.json"))
     assert numerals._cldr_scale_words("pt") == fresh  # read back
     assert fresh.get("bilhões") == 10**9 and "bi" not in fresh
+
+
+def test_currency_facts_read_back_from_the_cache_are_babels(monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    from mtcheck.names import numerals
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    facts = (numerals.currency_markers, numerals.currency_scales, numerals._decimal_mark)
+    for fact in facts:
+        fact.cache_clear()
+    try:
+        fresh = [fact("fr") for fact in facts]
+        assert len(list(tmp_path.glob("mtcheck/numerals/*-fr-*.json"))) == 3
+        for fact in facts:
+            fact.cache_clear()
+        assert [fact("fr") for fact in facts] == fresh  # now read from the files
+        markers, scales, mark = fresh
+        assert "euro" in markers and ("md", 10**9) in scales and mark == ","
+    finally:
+        for fact in facts:
+            fact.cache_clear()
