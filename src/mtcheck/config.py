@@ -245,7 +245,7 @@ class OmissionConfig:
     # translation has, so its anchor and support evidence is biased upwards).
     gaps: bool = True
     gap_words: int = 2
-    gap_prior: float = -4.0
+    gap_prior: float = -5.0
     # Added to the score of a whole sentence of a merged pair: a sentence left out next to a
     # kept one is what makes a translation look like a merge, and a whole sentence is a
     # larger, surer piece than a clause. Only for a sentence that ends like one: a piece
