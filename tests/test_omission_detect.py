@@ -269,3 +269,20 @@ def test_a_whole_merged_sentence_always_needs_the_full_threshold() -> None:
     assert bar_for(merged, bar, CONFIG) == CONFIG.threshold
     assert bar_for(_candidate(6.0), bar, CONFIG) == bar
     assert bar_for(dataclasses.replace(_candidate(6.0), kind="half"), bar, CONFIG) == bar
+
+
+def test_shared_names_and_cognates_count_for_the_shifted_reading() -> None:
+    target = one_paragraph(segmented("de", [*GERMAN[:4], *GERMAN[5:]]))  # 4 not translated
+    source = one_paragraph(EN)
+    beads = alignment(((0,), ()), *[((i,), (i - 1,)) for i in range(1, 12)])
+
+    def gain(similarity: float) -> float:
+        config = dataclasses.replace(CONFIG, similarity=similarity)
+        [moved] = [c for c in omission_candidates(source, target, beads, None, config)
+                   if c.instead_of is not None]
+        assert (moved.source_id, moved.instead_of) == (4, 0)
+        return moved.score
+
+    # Each sentence shares more n-grams with its own translation than with its neighbour's,
+    # so with the similarity the shifted reading wins by more.
+    assert gain(CONFIG.similarity) > gain(0.0) + 1.0
