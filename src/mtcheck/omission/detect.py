@@ -169,8 +169,9 @@ class _PairFit:
 
     Length (the document's length model), anchors both ways (numbers and rare
     words of the source found in the translation, numbers of the translation
-    found in the source) and the document lexicon. Used to compare two ways of
-    pairing the same sentences, so only differences between fits matter.
+    found in the source), the aligner's similarity and the document lexicon.
+    Used to compare two ways of pairing the same sentences, so only differences
+    between fits matter.
     """
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
@@ -209,7 +210,7 @@ class _PairFit:
                                                     _units(self._target, target_ids))
             fit += config.lexicon * (covered / known if known else 0.5)
         if config.similarity:
-            if self._similarity is None:
+            if self._similarity is None:  # built once, at the first re-pairing
                 self._similarity = GroupSimilarity(
                     [s.text for s in self._source.sentences], self._source.lang,
                     [s.text for s in self._target.sentences], self._target.lang)

@@ -5,7 +5,8 @@ punctuation and character n-grams of romanised words, weighted by inverse
 sentence frequency over both documents. Cognates, names and numbers survive
 translation, so a sentence shares more with its own translation than with its
 neighbour's, whatever the sentences' lengths. The omission check compares
-readings of the same sentences with it (see :mod:`mtcheck.omission.shifts`).
+readings of the same pairs with it (an unpaired sentence's gap moved along its
+paragraph, see :mod:`mtcheck.omission.detect`).
 """
 
 from __future__ import annotations
