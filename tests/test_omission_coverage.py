@@ -112,6 +112,12 @@ def test_fewer_marks_in_the_translation_are_evidence_that_a_clause_went() -> Non
     assert mark_evidence(2, 1, 2, rate, 0.5) < 0
     assert mark_evidence(2, 0, 0, rate, 0.5) == 0
     assert mark_rate([(0, 2)]) is None and mark_evidence(2, 1, 0, None, 0.5) == 0
+    # Without smoothing, a piece that takes the only mark leaves nothing to compare.
+    assert mark_evidence(1, 1, 0, rate, 0.0) == 0
+
+
+def test_a_pair_of_one_piece_without_shrinkage_falls_back_to_the_document_rate() -> None:
+    assert support_evidence(0, 4, 0, 0, RATES, 0.0) == support_evidence(0, 4, 0, 0, RATES, 1.0)
 
 
 # --------------------------------------------------------------------------- in the check

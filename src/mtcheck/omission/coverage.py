@@ -134,7 +134,9 @@ def support_evidence(supported: int, total: int, rest_supported: int, rest_total
     if total == 0:
         return 0.0
     low, high = _RATE_BOUNDS
-    present = (rest_supported + prior_words * rates.translated) / (rest_total + prior_words)
+    weight = rest_total + prior_words
+    present = ((rest_supported + prior_words * rates.translated) / weight if weight > 0
+               else rates.translated)
     present = min(max(present, low), high)
     absent = min(max(rates.unrelated, low), high)
     if present <= absent:
@@ -163,4 +165,6 @@ def mark_evidence(source_marks: int, removed: int, target_marks: int, rate: floa
     removed = 1
     kept = rate * max(source_marks - removed, 0) + smoothing
     whole = rate * source_marks + smoothing
+    if kept <= 0 or whole <= 0:  # no smoothing and no marks left: nothing to compare
+        return 0.0
     return target_marks * math.log(kept / whole) - (kept - whole)
