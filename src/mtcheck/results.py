@@ -10,6 +10,7 @@ gives byte-identical JSON.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 import types
@@ -244,20 +245,26 @@ def _check_references(run: RunResult) -> None:
 
 def from_jsonable(hint: Any, value: Any, where: str) -> Any:
     """Rebuild a value of type ``hint`` from JSON data; raises ValueError on a mismatch."""
+    # Scalars first: they are most of the values, and the cheapest to tell apart.
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{where}: expected a number")
+        return float(value)
+    if hint in (int, str, bool):
+        if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+            raise ValueError(f"{where}: expected {hint.__name__}")
+        return value
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         if not isinstance(value, dict):
             raise ValueError(f"{where}: expected an object")
-        hints = typing.get_type_hints(hint)
         kwargs = {}
-        for f in dataclasses.fields(hint):
-            if not f.init:
-                continue
-            if f.name in value:
-                kwargs[f.name] = from_jsonable(hints[f.name], value[f.name], f"{where}.{f.name}")
-            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise ValueError(f"{where}: missing field {f.name!r}")
+        for name, field_hint, required in _init_fields(hint):
+            if name in value:
+                kwargs[name] = from_jsonable(field_hint, value[name], f"{where}.{name}")
+            elif required:
+                raise ValueError(f"{where}: missing field {name!r}")
         return hint(**kwargs)
     if origin in (typing.Union, types.UnionType):
         if value is None and type(None) in args:
@@ -274,17 +281,22 @@ def from_jsonable(hint: Any, value: Any, where: str) -> Any:
         if not isinstance(value, dict):
             raise ValueError(f"{where}: expected an object")
         return {k: from_jsonable(args[1], v, f"{where}.{k}") for k, v in value.items()}
-    if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"{where}: expected a number")
-        return float(value)
-    if hint in (int, str, bool):
-        if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
-            raise ValueError(f"{where}: expected {hint.__name__}")
-        return value
     if hint is Any:
         return value
     raise TypeError(f"{where}: unsupported type {hint!r}")
+
+
+@functools.cache
+def _init_fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """(name, type hint, required) of each field ``cls(...)`` takes, resolved once per class.
+
+    Resolving type hints is slow (it evaluates annotations); a collection's results.json
+    rebuilds thousands of dataclasses of a few types.
+    """
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name], f.default is dataclasses.MISSING
+                  and f.default_factory is dataclasses.MISSING)
+                 for f in dataclasses.fields(cls) if f.init)
 
 
 def json_schema() -> dict[str, Any]:
