@@ -20,6 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from mtcheck import jsontext
 from mtcheck.corpus import read_text
 from mtcheck.errors import InputError
 from mtcheck.io import printable_path
@@ -31,8 +32,12 @@ SCHEMA_ID = "https://mtcheck.invalid/schema/results-1.0.json"
 
 def to_jsonable(value: Any) -> Any:
     """Plain JSON values for a tree of dataclasses, enums, tuples and mappings."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind: Any = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Mapping):
@@ -42,10 +47,21 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, in order; None for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def dump_results(run: RunResult) -> str:
     """Serialise a run to the results.json text."""
     document = {"schema_version": SCHEMA_VERSION, "run": to_jsonable(run)}
-    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return jsontext.dumps(document) + "\n"
 
 
 # Integers in results are counts, indexes and line numbers; longer digit strings are hostile
