@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from mtcheck.collection.prefetch import BatchTask
+from mtcheck.collection.prefetch import BatchTask, recognise_ahead
 from mtcheck.collection.warm import (
     ENVIRONMENT,
     NO_WARM_UP,
@@ -111,9 +111,12 @@ class InlineExecutor:
             stage_progress: Callable[[int], Progress | None] | None = None) -> None:
         if self._worker is None:
             self._worker = Worker()
-        for index, task in enumerate(tasks):
-            progress = stage_progress(index) if stage_progress else None
-            _deliver(index, run_guarded(self._worker, task, progress), on_done)
+        documents = [(t.document.manifest, t.languages, t.config) for t in tasks
+                     if isinstance(t, DocumentTask)]
+        with recognise_ahead(documents):  # a few documents: names recognised on another core
+            for index, task in enumerate(tasks):
+                progress = stage_progress(index) if stage_progress else None
+                _deliver(index, run_guarded(self._worker, task, progress), on_done)
 
     def close(self) -> None:
         if self._worker is not None:
