@@ -289,7 +289,7 @@ def _dispatch(ray: Any, actors: Sequence[Any],
 
     Each actor runs one task and has up to ``_QUEUED_PER_ACTOR`` more waiting while more
     tasks are left than actors; towards the end an actor gets a task only when it is free,
-    so no actor ends with a queue while another idles.
+    so the last tasks go to whichever actor finishes first.
     """
     waiting = list(enumerate(tasks))
     waiting.reverse()  # popped from the end: first task first
