@@ -30,15 +30,18 @@ from mtcheck.names.agreement import (
     survival,
     survives,
 )
+from mtcheck.names.brands import kept_as_brands, personal_names
 from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
 from mtcheck.names.evidence import Evidence, is_common, recognised_spans, strong
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
+from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import (
     Mention,
     entity_evidence,
     find_entities,
     find_mentions,
     labels_in_translation,
+    lexicon,
     organisation_phrases,
     organisations,
     persons,
@@ -220,6 +223,7 @@ class _Recognised:
     organisations: frozenset[str]
     persons: frozenset[str]
     phrases: frozenset[str]
+    labelled: bool = True  # False when no recogniser served the source or an English text
 
 
 # Labels of a name that a press may keep in Latin script as a brand.
@@ -236,7 +240,7 @@ def _recognised(source: SegmentedDocument, entities: Sequence[Entity], config: N
                            organisation_phrases(source, config))
     english = next((p for p in prepared if p.target.lang.split("-")[0] == "en"), None)
     if english is None:
-        return _Recognised(frozenset(), frozenset(), frozenset())
+        return _Recognised(frozenset(), frozenset(), frozenset(), labelled=False)
     labels = labels_in_translation(english.target, english.renderings, config)
     return _Recognised(
         frozenset(e for e, found in labels.items() if found & _BRAND_LABELS
@@ -251,7 +255,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             others_tell: bool = False,
             house_style: frozenset[str] = frozenset(),
             kept_by_majority: frozenset[str] = frozenset(),
-            recognised: _Recognised | None = None) -> NameCheckResult:
+            recognised: _Recognised | None = None,
+            brands: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     recognised = recognised or _recognised(source, entities, config, [])
@@ -280,7 +285,7 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         # translations into other scripts could keep it so and do not (Butantan left in
         # Latin in Russian while Japanese and Korean write ブタンタン, 부탄탄).
         # Kept so by most of them, it is one unless the recogniser says it is a person.
-        organisations=(
+        organisations=brands | (
             latin_terms | (recognised.organisations & house_style)
             | (kept_by_majority - recognised.persons)
             if others_tell else recognised.organisations | latin_terms),
@@ -372,9 +377,36 @@ def check_translations(source: SegmentedDocument,
         if config.agreement_min_translations > 0
         and len(non_latin) >= max(2, config.agreement_min_translations) else frozenset())
     recognised = _recognised(source, entities, config, list(prepared.values()))
+    brands = _brands(source, entities, revised, recognised, prepared, config)
     return {key: _report(one, entities, revised, glossary, config,
-                         latin_terms | by_meaning, others_tell, house_style, kept, recognised)
+                         latin_terms | by_meaning, others_tell, house_style, kept, recognised,
+                         brands[key])
             for key, one in prepared.items()}
+
+
+def _brands(source: SegmentedDocument, entities: Sequence[Entity],
+            evidence: Mapping[str, Evidence], recognised: _Recognised,
+            prepared: Mapping[str, _Prepared], config: NamesConfig) -> dict[str, frozenset[str]]:
+    """Per translation, the names it may keep in Latin script as its press keeps firms and
+    brands (see :mod:`mtcheck.names.brands`): not people (by the recogniser's label, when
+    there is one, and by the shape of a full name), not places from data or glossary names,
+    not what another Cyrillic or Greek translation transliterates."""
+    shaped = personal_names(source, ((m.entity, m.sentence_id, m.start, m.end)
+                                     for m in find_mentions(source, entities)),
+                            config.surname_zipf, lexicon().particles)
+    # Where every noun is capitalised (German), runs of nouns have the shape too: there
+    # the recogniser's PERSON label is needed; elsewhere its ORG label rules a name out.
+    if rules_for(source.lang).capitalises_nouns and recognised.labelled:
+        people = shaped & recognised.persons
+    else:
+        people = shaped - (recognised.organisations - recognised.persons)
+    exempt = people | {e.id for e in entities if evidence[e.id] >= Evidence.DATA}
+    written = {key: frozenset(r.entity for r in p.renderings if not is_latin_surface(r.surface))
+               for key, p in prepared.items()}
+    return {key: kept_as_brands(entities, _script(p.target.lang),
+                                [(_script(other.target.lang), written[k])
+                                 for k, other in prepared.items() if k != key], exempt)
+            for key, p in prepared.items()}
 
 
 def check_translation(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,

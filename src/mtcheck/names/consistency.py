@@ -207,8 +207,10 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
+        # A single letter kept in Latin script is an initial (V. Narayanan), not a name.
         latin_kept = [r for r in latin
-                      if not _in_kept_phrase(r, entity, target, kept_phrases,
+                      if sum(ch.isalpha() for ch in r.surface) >= 2
+                      and not _in_kept_phrase(r, entity, target, kept_phrases,
                                              source_names if entity.id not in persons
                                              else frozenset())]
         entry = glossary.entry(entity.id) if glossary else None
