@@ -393,7 +393,8 @@ def _brands(source: SegmentedDocument, entities: Sequence[Entity],
     not what another Cyrillic or Greek translation transliterates."""
     shaped = personal_names(source, ((m.entity, m.sentence_id, m.start, m.end)
                                      for m in find_mentions(source, entities)),
-                            config.surname_zipf, lexicon().particles)
+                            config.surname_zipf, lexicon().particles,
+                            lexicon().titles if source.lang.split("-")[0] == "en" else ())
     # Where every noun is capitalised (German), runs of nouns have the shape too: there
     # the recogniser's PERSON label is needed; elsewhere its ORG label rules a name out.
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:

@@ -70,16 +70,25 @@ def _rare(word: str, lang: str, surname_zipf: float) -> bool:
 
 
 def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int, int, int]],
-                   surname_zipf: float, particles: Collection[str] = ()) -> frozenset[str]:
+                   surname_zipf: float, particles: Collection[str] = (),
+                   titles: Collection[str] = ()) -> frozenset[str]:
     """Entities with a mention ``(entity, sentence id, start, end)`` inside a run of two or
     more capitalised words (``particles`` may stand between them) whose last word is rare:
     the shape of a person's full name, not of a firm named by one word or with a common
-    word ("Kosmos Energy", "Greenpeace Africa", "Zaha Hadid Architects")."""
+    word ("Kosmos Energy", "Greenpeace Africa", "Zaha Hadid Architects"); or right after a
+    title or before one in apposition ("Hamas leader Haniyeh", "Ahmadian, Secretary of":
+    ``titles``, case-folded)."""
     # Offsets are those of find_mentions, in the NFC form of each sentence.
-    runs = {s.id: list(_capitalised_runs(unicodedata.normalize("NFC", s.text), particles))
-            for s in source.sentences}
+    texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
+    runs = {i: list(_capitalised_runs(text, particles)) for i, text in texts.items()}
     found: set[str] = set()
     for entity_id, sentence_id, start, end in mentions:
+        text = texts.get(sentence_id, "")
+        before = _WORD.findall(text[:start][-40:])
+        after = re.match(r",\s+(?:the\s+)?([^\W\d_]+)", text[end:])
+        if ((before and before[-1].casefold() in titles and text[:start].endswith(" "))
+                or (after and after.group(1).casefold() in titles)):
+            found.add(entity_id)
         for run_start, run_end, words in runs.get(sentence_id, ()):
             if (run_start <= start and end <= run_end and len(words) >= 2
                     and _rare(words[-1].strip("'’-"), source.lang, surname_zipf)):

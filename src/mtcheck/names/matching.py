@@ -124,6 +124,9 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # for Belawan). ㄱ ends a syllable as "g" where the name has a k (레호앙푹 "pug").
         key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p").replace("lr", "l")
         key = _INITIAL_R.sub("l", key).replace("k", "g")
+        # Hangul writes a foreign sh after a vowel with 쉬 "swi" (보쉬 = Bosch), where w is a
+        # glide, not a consonant.
+        key = key.replace("svi", "si")
     return key.replace("v", "b") if _folds_v(lang) else key
 
 
@@ -204,7 +207,8 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
     source_lang = "en" if _is_latin(surface) else lang
     keys = []
     han = any(script_class(ch) == "han" for ch in surface)
-    for stem in candidate_stems(surface, rules):
+    stems = candidate_stems(surface, rules)
+    for stem in stems:
         key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en", han=han)
         keys.append((stem, key))
         if han and lang.split("-")[0] == "ja":
@@ -213,7 +217,7 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
             keys.append((stem, name_key(unidecode(stem), lang, han=True)))
         # An Indic stem cut before its ending ends in a consonant letter, which the
         # romaniser reads with its inherent "a" (शोइग -> "shoiga"); try it without.
-        if stem != candidate_stems(surface, rules)[0] and _inherent_vowel(stem) and key[-1:] == "a":
+        if stem != stems[0] and _inherent_vowel(stem) and key[-1:] == "a":
             keys.append((stem, key[:-1]))
     return tuple(keys)
 
