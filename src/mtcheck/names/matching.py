@@ -259,6 +259,10 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         # (Doğuş = ドウシュ, Erdoğan = エルドアン): a key without it too.
         keys += [name_key(romanize(key_word(f).translate(_SILENT), "en"), lang, latin=True)
                  for f in entity.source_forms if not known and f.translate(_SILENT) != f]
+        # A Polish name is read with Polish letters (Baranów = Баранув, バラヌフ).
+        keys += [name_key(romanize(reading, "en"), lang, latin=True)
+                 for f in entity.source_forms if not known
+                 for reading in polish_readings(key_word(f))]
         others = [name_key(romanize(w, "en"), lang, latin=_is_latin(w))
                   for f in entity.source_forms if " " in f for w in f.split()
                   if w != key_word(f) and w[:1].isupper() and len(w) >= 3]
@@ -273,6 +277,28 @@ def entity_forms(entities: Sequence[Entity], lang: str,
 
 
 _SILENT = str.maketrans("", "", "ğĞ")
+
+# Letters only Polish writes among the languages with Latin script, and the ending -ów of
+# its place names (Baranów, Rzeszów): a name with one is read as Polish too.
+_POLISH = re.compile(r"[ąćęłńśźżĄĆĘŁŃŚŹŻ]|ów\b")
+# Polish spellings and their sounds in the English-like spelling the keys read; longest first.
+_POLISH_SOUNDS = (("j", "y"), ("rz", "zh"), ("sz", "sh"), ("cz", "ch"), ("ch", "h"),
+                  ("dź", "ch"), ("ż", "zh"), ("ź", "zh"), ("ś", "sh"), ("ć", "ch"),
+                  ("ą", "on"), ("ę", "en"), ("ó", "u"), ("ń", "n"), ("w", "v"))
+
+
+def polish_readings(form: str) -> tuple[str, ...]:
+    """How a Polish name sounds, for the keys (empty for a name that is not Polish): its
+    letters read as Polish, with a final v devoiced (Baranów = バラヌフ "baranufu"), and ł
+    read as l (Russian Лодзь) and as w (Japanese ウッチ)."""
+    if not _POLISH.search(form):
+        return ()
+    text = form.lower()
+    for old, new in _POLISH_SOUNDS:
+        text = text.replace(old, new)
+    readings = {text.replace("ł", "l"), text.replace("ł", "u")}
+    readings |= {re.sub(r"v\b", "f", r) for r in readings}
+    return tuple(sorted(readings))
 
 
 # Katakana writes foreign v as ヴ or as the b row: ジュネーヴ and ジュネーブ are one spelling.
