@@ -1,0 +1,121 @@
+"""Names a translation may keep in Latin script (mtcheck.names.brands), and the
+transliteration keys that find Korean, Japanese and Russian renderings of firms and Polish
+places (mtcheck.names.matching)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import one_to_one, segmented
+from mtcheck.config import NamesConfig
+from mtcheck.names import check_translations, find_entities
+from mtcheck.names.brands import CASED_SCRIPTS, kept_as_brands, personal_names
+from mtcheck.names.inflection import candidate_stems, rules_for
+from mtcheck.names.inventory import find_mentions, lexicon
+from mtcheck.names.matching import entity_forms, match_score, polish_readings
+from mtcheck.types import Entity, SegmentedDocument
+
+NO_NER = NamesConfig(use_ner=False)
+SURNAME_ZIPF = NamesConfig().surname_zipf
+
+
+def document(sentences: list[str], lang: str) -> SegmentedDocument:
+    return segmented(lang, sentences, f"{lang}.txt")
+
+
+def entity(*forms: str) -> Entity:
+    return Entity(id="e", canonical=forms[0], source_forms=forms, source_ids=(0,))
+
+
+def shaped(sentence: str, *names: str) -> set[str]:
+    """The names among ``names`` that ``sentence`` writes with a person's shape."""
+    source = document([sentence], "en")
+    entities = [Entity(n, n, (n,), (0,)) for n in names]
+    mentions = ((m.entity, m.sentence_id, m.start, m.end) for m in find_mentions(source, entities))
+    return set(personal_names(source, mentions, SURNAME_ZIPF, lexicon().particles,
+                              lexicon().titles))
+
+
+# ----------------------------------------------------------------------------- shape
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Rahel Tesfaye, an ecologist, counted the rhinos.", "Tesfaye"),
+    ("The prime minister Maarten de Vries visited Dhaka.", "Vries"),   # a particle inside
+    ("Officials said Huang Wen-chieh would attend.", "Wen-chieh"),
+    ("He condemned the killing of Hamas leader Haniyeh.", "Haniyeh"),  # after a title
+    ("At the invitation of Ahmadian, Secretary of the council, they came.", "Ahmadian"),
+])
+def test_a_person_has_the_shape_of_a_full_name_or_a_title(sentence: str, name: str) -> None:
+    assert shaped(sentence, name) == {name}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Sony and Denso hold stakes in the venture.", "Denso"),      # "and" is no particle
+    ("Bosch, Infineon and NXP hold the rest.", "Infineon"),
+    ("Kosmos Energy drills off the coast.", "Kosmos"),            # a common last word
+    ("A report by Greenpeace Africa found the same.", "Greenpeace"),
+    ("The design is by Zaha Hadid Architects of London.", "Zaha"),
+])
+def test_a_firm_has_not_the_shape_of_a_person(sentence: str, name: str) -> None:
+    assert shaped(sentence, name) == set()
+
+
+# ----------------------------------------------------------------------------- who may keep
+def test_only_cased_non_latin_scripts_keep_brands() -> None:
+    entities = [entity("Bosch")]
+    assert kept_as_brands(entities, "Cyrl", [], ()) == {"e"}
+    assert kept_as_brands(entities, "Grek", [("Hang", {"e"})], ()) == {"e"}  # Korean: no say
+    assert kept_as_brands(entities, "Jpan", [], ()) == frozenset()
+    assert kept_as_brands(entities, "Latn", [], ()) == frozenset()
+    assert {"Cyrl", "Grek"} <= CASED_SCRIPTS
+
+
+def test_a_cased_peer_that_transliterates_or_an_exemption_keeps_the_finding() -> None:
+    entities = [entity("Butantan")]
+    assert kept_as_brands(entities, "Cyrl", [("Grek", {"e"})], ()) == frozenset()
+    assert kept_as_brands(entities, "Cyrl", [], {"e"}) == frozenset()
+
+
+def _script_findings(results: dict, lang: str) -> list[str | None]:
+    return [f.entity for f in results[lang].findings if f.check == "names.script"]
+
+
+def test_firm_kept_in_latin_by_russian_and_greek_but_not_a_person() -> None:
+    source = document(["Off the coast of Senegal, Kosmos Energy drills for gas.",
+                       "Rahel Tesfaye, who leads the union, opposed the drilling."], "en")
+    ru = document(["У побережья Сенегала Kosmos Energy ведёт бурение на газ.",
+                   "Rahel Tesfaye, возглавляющая союз, выступила против бурения."], "ru")
+    el = document(["Στα ανοιχτά της Σενεγάλης η Kosmos Energy κάνει γεωτρήσεις για αέριο.",
+                   "Η Ραχέλ Τεσφάγιε, επικεφαλής της ένωσης, αντιτάχθηκε στις γεωτρήσεις."],
+                  "el")
+    entities = find_entities(source, None, NO_NER)
+    results = check_translations(source, {"ru": (ru, one_to_one(2)), "el": (el, one_to_one(2))},
+                                 entities, config=NO_NER)
+    tesfaye = next(e.id for e in entities if "Tesfaye" in e.source_forms[0])
+    assert _script_findings(results, "ru") == [tesfaye]
+    assert _script_findings(results, "el") == []
+
+
+# ----------------------------------------------------------------------------- keys
+def score(word: str, lang: str, *forms: str) -> float:
+    entry = entity_forms([entity(*forms)], lang)[0]
+    return match_score(word, lang, entry, rules_for(lang))[0]
+
+
+def test_korean_shwi_is_a_foreign_sh() -> None:
+    assert score("보쉬", "ko", "Bosch") >= NamesConfig().short_match_threshold
+
+
+def test_korean_airline_written_solid_is_a_compound() -> None:
+    assert "힌두스탄" in candidate_stems("힌두스탄항공", rules_for("ko"))
+    assert score("힌두스탄항공", "ko", "Hindustan") == 100.0
+
+
+@pytest.mark.parametrize(("rendering", "lang"), [("バラヌフ", "ja"), ("Баранув", "ru")])
+def test_a_polish_name_is_read_with_polish_letters(rendering: str, lang: str) -> None:
+    assert score(rendering, lang, "Baranów") == 100.0
+
+
+def test_only_polish_names_get_polish_readings() -> None:
+    assert polish_readings("Baranów") == ("baranuf", "baranuv")
+    assert polish_readings("Córdoba") == ()  # ó alone is Spanish too
+    assert "vuch" in polish_readings("Łódź") or "luch" in polish_readings("Łódź")
