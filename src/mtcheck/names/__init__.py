@@ -14,6 +14,7 @@ untranslated, because both need the same aligned sentence pairs.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -377,30 +378,39 @@ def check_translations(source: SegmentedDocument,
         if config.agreement_min_translations > 0
         and len(non_latin) >= max(2, config.agreement_min_translations) else frozenset())
     recognised = _recognised(source, entities, config, list(prepared.values()))
-    brands = _brands(source, entities, revised, recognised, prepared, config)
+    # People by the shape of their names are people even where the recogniser says
+    # otherwise (it tags "Mamadou Sarr" as an organisation, "Bosch" as a person).
+    people = _people(source, entities, recognised, config)
+    recognised = dataclasses.replace(recognised, persons=recognised.persons | people,
+                                     organisations=recognised.organisations - people)
+    brands = _brands(entities, revised, people, prepared)
     return {key: _report(one, entities, revised, glossary, config,
                          latin_terms | by_meaning, others_tell, house_style, kept, recognised,
                          brands[key])
             for key, one in prepared.items()}
 
 
-def _brands(source: SegmentedDocument, entities: Sequence[Entity],
-            evidence: Mapping[str, Evidence], recognised: _Recognised,
-            prepared: Mapping[str, _Prepared], config: NamesConfig) -> dict[str, frozenset[str]]:
-    """Per translation, the names it may keep in Latin script as its press keeps firms and
-    brands (see :mod:`mtcheck.names.brands`): not people (by the recogniser's label, when
-    there is one, and by the shape of a full name), not places from data or glossary names,
-    not what another Cyrillic or Greek translation transliterates."""
+def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _Recognised,
+            config: NamesConfig) -> frozenset[str]:
+    """Entities written as people's names (see :func:`mtcheck.names.brands.personal_names`):
+    a full name of capitalised words ending in a rare one, or a name beside a title. Where
+    every noun is capitalised (German), runs of nouns have that shape too: there the
+    recogniser's PERSON label is needed as well, when there is a recogniser."""
+    titles = lexicon().titles if source.lang.split("-")[0] == "en" else ()
     shaped = personal_names(source, ((m.entity, m.sentence_id, m.start, m.end)
                                      for m in find_mentions(source, entities)),
-                            config.surname_zipf, lexicon().particles,
-                            lexicon().titles if source.lang.split("-")[0] == "en" else ())
-    # Where every noun is capitalised (German), runs of nouns have the shape too: there
-    # the recogniser's PERSON label is needed; elsewhere its ORG label rules a name out.
+                            config.surname_zipf, lexicon().particles, titles)
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:
-        people = shaped & recognised.persons
-    else:
-        people = shaped - (recognised.organisations - recognised.persons)
+        return shaped & recognised.persons
+    return shaped
+
+
+def _brands(entities: Sequence[Entity], evidence: Mapping[str, Evidence],
+            people: frozenset[str], prepared: Mapping[str, _Prepared]
+            ) -> dict[str, frozenset[str]]:
+    """Per translation, the names it may keep in Latin script as its press keeps firms and
+    brands (see :mod:`mtcheck.names.brands`): not ``people``, not places from data or
+    glossary names, not what another Cyrillic or Greek translation transliterates."""
     exempt = people | {e.id for e in entities if evidence[e.id] >= Evidence.DATA}
     written = {key: frozenset(r.entity for r in p.renderings if not is_latin_surface(r.surface))
                for key, p in prepared.items()}
