@@ -384,6 +384,8 @@ def check_translations(source: SegmentedDocument,
     recognised = dataclasses.replace(recognised, persons=recognised.persons | people,
                                      organisations=recognised.organisations - people)
     brands = _brands(entities, revised, people, prepared)
+    # People are transliterated, however many translations leave one in Latin script.
+    latin_terms -= people
     return {key: _report(one, entities, revised, glossary, config,
                          latin_terms | by_meaning, others_tell, house_style, kept, recognised,
                          brands[key])
