@@ -401,7 +401,8 @@ def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _
     titles = lexicon().titles if source.lang.split("-")[0] == "en" else ()
     shaped = personal_names(source, ((m.entity, m.sentence_id, m.start, m.end)
                                      for m in find_mentions(source, entities)),
-                            config.surname_zipf, lexicon().particles, titles)
+                            config.surname_zipf, lexicon().particles, titles,
+                            config.function_zipf)
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:
         return shaped & recognised.persons
     return shaped

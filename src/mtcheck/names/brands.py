@@ -71,13 +71,14 @@ def _rare(word: str, lang: str, surname_zipf: float) -> bool:
 
 def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int, int, int]],
                    surname_zipf: float, particles: Collection[str] = (),
-                   titles: Collection[str] = ()) -> frozenset[str]:
+                   titles: Collection[str] = (), function_zipf: float = 6.0) -> frozenset[str]:
     """Entities with a mention ``(entity, sentence id, start, end)`` inside a run of two or
     more capitalised words (``particles`` may stand between them) whose last word is rare:
     the shape of a person's full name, not of a firm named by one word or with a common
     word ("Kosmos Energy", "Greenpeace Africa", "Zaha Hadid Architects"); or right after a
     title or before one in apposition ("Hamas leader Haniyeh", "Ahmadian, Secretary of":
-    ``titles``, case-folded)."""
+    ``titles``, case-folded). A function word capitalised at the start of a sentence
+    (Zipf ``function_zipf`` or more: "The Aedes mosquito") is no word of the run."""
     # Offsets are those of find_mentions, in the NFC form of each sentence.
     texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
     runs = {i: list(_capitalised_runs(text, particles)) for i, text in texts.items()}
@@ -90,6 +91,8 @@ def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int,
                 or (after and after.group(1).casefold() in titles)):
             found.add(entity_id)
         for run_start, run_end, words in runs.get(sentence_id, ()):
+            while words and zipf(words[0].lower(), source.lang) >= function_zipf:
+                words = words[1:]
             if (run_start <= start and end <= run_end and len(words) >= 2
                     and _rare(words[-1].strip("'’-"), source.lang, surname_zipf)):
                 found.add(entity_id)
