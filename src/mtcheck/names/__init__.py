@@ -380,7 +380,7 @@ def check_translations(source: SegmentedDocument,
     recognised = _recognised(source, entities, config, list(prepared.values()))
     # People by the shape of their names are people even where the recogniser says
     # otherwise (it tags "Mamadou Sarr" as an organisation, "Bosch" as a person).
-    people = _people(source, entities, recognised, config)
+    people = _people(source, entities, recognised, revised, config)
     recognised = dataclasses.replace(recognised, persons=recognised.persons | people,
                                      organisations=recognised.organisations - people)
     brands = _brands(entities, revised, people, prepared)
@@ -393,7 +393,7 @@ def check_translations(source: SegmentedDocument,
 
 
 def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _Recognised,
-            config: NamesConfig) -> frozenset[str]:
+            evidence: Mapping[str, Evidence], config: NamesConfig) -> frozenset[str]:
     """Entities written as people's names (see :func:`mtcheck.names.brands.personal_names`):
     a full name of capitalised words ending in a rare one, or a name beside a title. Where
     every noun is capitalised (German), runs of nouns have that shape too: there the
@@ -402,7 +402,10 @@ def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _
     shaped = personal_names(source, ((m.entity, m.sentence_id, m.start, m.end)
                                      for m in find_mentions(source, entities)),
                             config.surname_zipf, lexicon().particles, titles,
-                            config.function_zipf)
+                            config.function_zipf,
+                            {w for e in entities
+                             if evidence[e.id] >= Evidence.DATA or place_keys(e, source.lang)
+                             for f in e.source_forms for w in f.split()})
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:
         return shaped & recognised.persons
     return shaped

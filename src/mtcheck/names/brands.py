@@ -45,6 +45,9 @@ def _capitalised_runs(text: str, particles: Collection[str]) -> Iterable[tuple[i
     pending = False  # a particle seen since the run's last word
     for match in _WORD.finditer(text):
         word = match.group(0)
+        elided = re.match(r"[^\W\d_]{1,3}['’]", word)
+        if elided:  # L'entreprise, dell'Etiopia: the word is what follows the article
+            word = word[elided.end():]
         gap = text[end:match.start()]
         joined = bool(run) and gap.isspace()
         if word[:1].isupper() and joined:
@@ -71,14 +74,16 @@ def _rare(word: str, lang: str, surname_zipf: float) -> bool:
 
 def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int, int, int]],
                    surname_zipf: float, particles: Collection[str] = (),
-                   titles: Collection[str] = (), function_zipf: float = 6.0) -> frozenset[str]:
+                   titles: Collection[str] = (), function_zipf: float = 6.0,
+                   places: Collection[str] = ()) -> frozenset[str]:
     """Entities with a mention ``(entity, sentence id, start, end)`` inside a run of two or
     more capitalised words (``particles`` may stand between them) whose last word is rare:
     the shape of a person's full name, not of a firm named by one word or with a common
     word ("Kosmos Energy", "Greenpeace Africa", "Zaha Hadid Architects"); or right after a
     title or before one in apposition ("Hamas leader Haniyeh", "Ahmadian, Secretary of":
     ``titles``, case-folded). A function word capitalised at the start of a sentence
-    (Zipf ``function_zipf`` or more: "The Aedes mosquito") is no word of the run."""
+    (Zipf ``function_zipf`` or more: "The Aedes mosquito") is no word of the run; a run
+    with a word of ``places`` is no person's name ("Nairobi de Norfund")."""
     # Offsets are those of find_mentions, in the NFC form of each sentence.
     texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
     runs = {i: list(_capitalised_runs(text, particles)) for i, text in texts.items()}
@@ -94,6 +99,7 @@ def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int,
             while words and zipf(words[0].lower(), source.lang) >= function_zipf:
                 words = words[1:]
             if (run_start <= start and end <= run_end and len(words) >= 2
+                    and not any(w in places for w in words)
                     and _rare(words[-1].strip("'’-"), source.lang, surname_zipf)):
                 found.add(entity_id)
     return frozenset(found)

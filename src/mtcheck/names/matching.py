@@ -259,6 +259,12 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         # (Doğuş = ドウシュ, Erdoğan = エルドアン): a key without it too.
         keys += [name_key(romanize(key_word(f).translate(_SILENT), "en"), lang, latin=True)
                  for f in entity.source_forms if not known and f.translate(_SILENT) != f]
+        # Katakana and Hangul write the sound: an English silent e is not there
+        # (Emirates = エミレーツ "emireetsu", Jones = ジョーンズ).
+        if _by_sound(lang):
+            keys += [name_key(romanize(_SILENT_E.sub("", key_word(f)), "en"), lang, latin=True)
+                     for f in entity.source_forms if not known and _is_latin(f)
+                     and _SILENT_E.search(key_word(f))]
         # A Polish name is read with Polish letters (Baranów = Баранув, バラヌフ).
         keys += [name_key(romanize(reading, "en"), lang, latin=True)
                  for f in entity.source_forms if not known
@@ -277,6 +283,16 @@ def entity_forms(entities: Sequence[Entity], lang: str,
 
 
 _SILENT = str.maketrans("", "", "ğĞ")
+
+# A final e (before a plural s) after a consonant, in a word of five letters or more: the
+# silent e of English spellings.
+_SILENT_E = re.compile(r"(?<=\w{3}[^aeiouy\W])e(?=s?$)")
+
+
+@lru_cache(maxsize=64)
+def _by_sound(lang: str) -> bool:
+    """Japanese and Korean write foreign names by their sound, not their spelling."""
+    return lang.split("-")[0] in ("ja", "ko")
 
 # Letters only Polish writes among the languages with Latin script, and the ending -ów of
 # its place names (Baranów, Rzeszów): a name with one is read as Polish too.
@@ -437,14 +453,22 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
         if k not in keys))
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
-        for index, word in enumerate(target_words(sentence, lang)):
+        words = target_words(sentence, lang)
+        for index, word in enumerate(words):
             # A common word capitalised only because it starts the sentence (or because the
             # language capitalises nouns) that merely sounds like a name is that word
             # (Кроме "besides" for Rom); a known form of the name still matches exactly.
             ordinary = ((index == 0 or rules.capitalises_nouns) and word.text[0].isupper()
                         and zipf(word.text.lower(), lang) >= config.rare_zipf)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
+            joined = _hyphen_joined(sentence.text, words, index)
+            if joined is not None and zipf(joined.text.lower(), lang) < config.rare_zipf:
+                # A double name is matched whole too (Хайнцль-Мозер), and Sea-Intelligence
+                # kept as written is the name, though German capitalises "Intelligence".
+                pieces.append(joined)
             for piece in pieces:
+                if piece is joined:
+                    ordinary = False
                 # Hiragana writes Japanese words and endings, never a foreign name.
                 if not _cased_scripts_need_capital(piece.text) or script_class(piece.text[0]) == "hira":
                     continue
@@ -486,6 +510,19 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                 taken.append(rendering)
         renderings.extend(sorted(taken, key=lambda r: r.start))
     return renderings
+
+
+def _hyphen_joined(text: str, words: Sequence[TargetWord], index: int) -> TargetWord | None:
+    """The word at ``index`` joined by a hyphen to the next one when both are capitalised
+    (Sea-Intelligence, Хайнцль-Мозер); None otherwise."""
+    if index + 1 >= len(words):
+        return None
+    first, second = words[index], words[index + 1]
+    if not (first.text[:1].isupper() and second.text[:1].isupper()
+            and text[first.end:second.start] == "-"):
+        return None
+    return TargetWord(first.sentence_id, first.start, second.end,
+                      text[first.start:second.end], first.latin and second.latin)
 
 
 def _hangul(text: str) -> bool:
