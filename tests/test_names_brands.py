@@ -12,7 +12,7 @@ from mtcheck.names import check_translations, find_entities
 from mtcheck.names.brands import CASED_SCRIPTS, kept_as_brands, personal_names
 from mtcheck.names.inflection import candidate_stems, rules_for
 from mtcheck.names.inventory import find_mentions, lexicon
-from mtcheck.names.matching import entity_forms, match_score, polish_readings
+from mtcheck.names.matching import entity_forms, find_renderings, match_score, polish_readings
 from mtcheck.types import Entity, SegmentedDocument
 
 NO_NER = NamesConfig(use_ner=False)
@@ -119,3 +119,40 @@ def test_only_polish_names_get_polish_readings() -> None:
     assert polish_readings("Baranów") == ("baranuf", "baranuv")
     assert polish_readings("Córdoba") == ()  # ó alone is Spanish too
     assert "vuch" in polish_readings("Łódź") or "luch" in polish_readings("Łódź")
+
+
+@pytest.mark.parametrize(("sentence", "name", "places"), [
+    ("Samuel Wekesa, de l'office à Nairobi de Norfund, a parlé.", "Norfund", {"Nairobi"}),
+    ("L'entreprise SunPesa a levé 120 millions de dollars.", "SunPesa", set()),
+])
+def test_a_place_or_an_elided_article_makes_no_person(sentence: str, name: str,
+                                                       places: set[str]) -> None:
+    source = document([sentence], "fr")
+    entities = [Entity(name, name, (name,), (0,))]
+    mentions = ((m.entity, m.sentence_id, m.start, m.end) for m in find_mentions(source, entities))
+    assert personal_names(source, mentions, SURNAME_ZIPF, lexicon().particles,
+                          places=places) == frozenset()
+
+
+@pytest.mark.parametrize(("sentence", "lang", "surface"), [
+    ("Министр Элизабет Хайнцль-Мозер приехала в Инсбрук.", "ru", "Хайнцль-Мозер"),
+    # German capitalises the noun "Intelligence": alone it would match only exactly.
+    ("Die Analystin bei Sea-Intelligence sagte das.", "de", "Sea-Intelligence"),
+])
+def test_a_double_name_joined_by_a_hyphen_is_matched_whole(sentence: str, lang: str,
+                                                            surface: str) -> None:
+    target = document([sentence], lang)
+    forms = entity_forms([entity(surface if lang == "de" else "Hainzl-Moser")], lang)
+    found = find_renderings(target.sentences, lang, forms, NamesConfig())
+    assert [r.surface for r in found] == [surface]
+
+
+@pytest.mark.parametrize(("name", "rendering", "lang"), [
+    ("Emirates", "エミレーツ", "ja"),
+    ("Apple", "애플", "ko"),
+])
+def test_an_english_silent_e_is_not_sounded_in_kana_or_hangul(name: str, rendering: str,
+                                                               lang: str) -> None:
+    assert score(rendering, lang, name) >= NamesConfig().match_threshold
+    # Cyrillic and Greek transliterate the spelling: no key without the e there.
+    assert len(entity_forms([entity(name)], "ru")[0].keys) == 1

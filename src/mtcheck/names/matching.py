@@ -462,7 +462,7 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                         and zipf(word.text.lower(), lang) >= config.rare_zipf)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             joined = _hyphen_joined(sentence.text, words, index)
-            if joined is not None and zipf(joined.text.lower(), lang) < config.rare_zipf:
+            if joined is not None:
                 # A double name is matched whole too (Хайнцль-Мозер), and Sea-Intelligence
                 # kept as written is the name, though German capitalises "Intelligence".
                 pieces.append(joined)
