@@ -14,6 +14,9 @@ Each round runs, one after the other in fresh processes:
   parsed tables and the unpacked language-id model restored from it);
 - ``evaluate (cold cache)``: the same with an empty cache folder (``XDG_CACHE_HOME``
   pointed at a new temporary folder), what the very first run on a machine pays;
+- ``evaluate (one core)``: the warm evaluation held to one core with ``taskset`` (where
+  there are two or more): the named-entity recogniser then loads in the evaluating
+  process instead of in a child process on the other core;
 - ``baseline-src`` (with ``--baseline-src``): the same evaluation run by another
   checkout's ``src`` folder, e.g. an older commit exported with ``git archive``.
 
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -76,6 +80,11 @@ def main() -> int:
         "evaluate": (evaluate("warm"), src, False),
         "evaluate (cold cache)": (evaluate("cold"), src, True),
     }
+    if shutil.which("taskset") and len(os.sched_getaffinity(0)) > 1:
+        # The same run held to one core: the recogniser then loads in-process, as it
+        # does on a one-core machine (no second core to load it on meanwhile).
+        cases["evaluate (one core)"] = (["taskset", "-c", str(min(os.sched_getaffinity(0))),
+                                         *evaluate("one-core")], src, False)
     if args.baseline_src:
         cases["baseline-src evaluate"] = (evaluate("baseline"), args.baseline_src.resolve(),
                                           False)

@@ -49,3 +49,23 @@ def test_memo_does_not_change_answers(lang: str) -> None:
 
     for word in ("city", "Stadt", "город", "xyzzyq"):
         assert frequency.zipf(word, lang) == zipf_frequency(word, lang)
+
+
+def test_a_language_whose_tokenizer_is_missing_does_not_import_wordfreq_again(
+        tmp_path: Path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("jieba") is not None:
+        pytest.skip("jieba is installed here: Chinese has its tokenizer")
+    code = ("import sys\nfrom mtcheck.frequency import zipf\n"
+            "print(zipf('伊朗', 'zh'), 'wordfreq' in sys.modules)")
+    assert fresh_python(code, tmp_path) == "0.0 True"
+    assert fresh_python(code, tmp_path) == "0.0 False"  # the next run knows without looking
+
+
+def test_a_tokenizer_installed_later_is_used(tmp_path: Path) -> None:
+    memo = frequency._DiskMemo()
+    memo._lacking = {"xx": "json"}  # "missing" then, importable now
+    assert not memo.lacks_tokenizer("xx")
+    memo._lacking = {"xx": "no_such_module_qq"}
+    assert memo.lacks_tokenizer("xx")

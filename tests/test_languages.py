@@ -232,3 +232,14 @@ def test_a_report_of_a_config_added_language_renders_without_the_config(tmp_path
                                        "--out", str(tmp_path / "pages")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "pages" / "qaa.html").is_file()
+
+
+@pytest.mark.parametrize("code", sorted(registry()))
+def test_a_registry_code_is_looked_up_as_its_canonical_tag_would_be(code: str) -> None:
+    from mtcheck.languages import _explicit_script, canonical_tag
+
+    # get_language takes a shortcut for these codes; it must be what the long way gives.
+    assert canonical_tag(code) == code
+    assert _explicit_script(code) in ("", registry()[code].script)
+    assert get_language(code) == registry()[code]
+    assert get_language(code.upper()) == registry()[code]

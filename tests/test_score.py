@@ -137,3 +137,21 @@ def test_bootstrap_equals_resampling_one_sample_at_a_time(name: str) -> None:
     expected = (round(values[cut], 4), round(values[len(values) - cut - 1], 4))
     assert bootstrap_interval(metric, stats, config) == expected
     assert expected[0] < expected[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.lists(st.integers(0, 40), min_size=18, max_size=18),
+                     min_size=1, max_size=12),
+       name=st.sampled_from(["chrF", "TER", "BLEU"]),
+       eps_smoothing=st.booleans())
+def test_scores_of_summed_statistics_are_sacrebleus_bit_for_bit(
+        rows: list[list[int]], name: str, eps_smoothing: bool) -> None:
+    from sacrebleu.metrics.chrf import CHRF
+
+    from mtcheck.score import scores_of_sums
+
+    metric = CHRF(eps_smoothing=eps_smoothing) if name == "chrF" else make_metric(name, "en")
+    width = len(metric._extract_corpus_statistics(["a b"], [["a c"]])[0])
+    sums = np.asarray([row[:width] for row in rows], dtype=np.float64)
+    expected = [metric._compute_score_from_stats(list(row)).score for row in sums]
+    assert scores_of_sums(metric, sums) == expected

@@ -15,12 +15,13 @@ either way: the memo holds wordfreq's own values.
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import json
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from mtcheck.cachedir import user_cache_dir, write_atomic
+from mtcheck.cachedir import kept_json, user_cache_dir, write_atomic
 
 # Words kept per language file: enough for a site's names and content words, small to read.
 _MEMO_LIMIT = 200_000
@@ -28,9 +29,17 @@ _MEMO_LIMIT = 200_000
 
 @cache
 def _known_languages() -> frozenset[str]:
-    from wordfreq import available_languages
+    """Languages wordfreq has data for; kept with the memo, since importing wordfreq to ask
+    costs 0.1 s of a run that may need none of its tables."""
+    from importlib.metadata import version
 
-    return frozenset(available_languages("best"))
+    def read() -> list[str]:
+        from wordfreq import available_languages
+
+        return sorted(available_languages("best"))
+
+    path = user_cache_dir() / "wordfreq" / f"languages-{version('wordfreq')}.json"
+    return frozenset(kept_json(path, read))
 
 
 def base_language(lang: str) -> str:
@@ -43,6 +52,9 @@ class _DiskMemo:
     def __init__(self) -> None:
         self._values: dict[str, dict[str, float]] = {}
         self._changed: set[str] = set()
+        # language -> the module its tokenizer needs and that was not installed
+        self._lacking: dict[str, str] | None = None
+        self._lacking_changed = False
 
     @staticmethod
     def path(lang: str) -> Path:
@@ -61,6 +73,36 @@ class _DiskMemo:
             self._values[lang] = loaded if valid else {}
         return self._values[lang]
 
+    @staticmethod
+    def _lacking_path() -> Path:
+        from importlib.metadata import version
+
+        return user_cache_dir() / "wordfreq" / f"tokenizers-missing-{version('wordfreq')}.json"
+
+    def lacks_tokenizer(self, lang: str) -> bool:
+        """True when an earlier run found ``lang``'s tokenizer missing and it still is (a
+        look for the module, not an import: installing it takes effect at once)."""
+        if self._lacking is None:
+            try:
+                loaded = json.loads(self._lacking_path().read_text("utf-8"))
+            except (OSError, ValueError):
+                loaded = {}
+            self._lacking = ({k: v for k, v in loaded.items()
+                              if isinstance(k, str) and isinstance(v, str)}
+                             if isinstance(loaded, dict) else {})
+        module = self._lacking.get(lang)
+        if module is None:
+            return False
+        try:
+            return importlib.util.find_spec(module) is None
+        except (ImportError, ValueError):
+            return True
+
+    def mark_lacking(self, lang: str, module: str | None) -> None:
+        if module and self.lacks_tokenizer(lang) is False and self._lacking is not None:
+            self._lacking[lang] = module
+            self._lacking_changed = True
+
     def add(self, lang: str, word: str, value: float) -> None:
         values = self.values(lang)
         if len(values) < _MEMO_LIMIT:
@@ -76,6 +118,10 @@ class _DiskMemo:
 
             write_atomic(self.path(lang), write)
         self._changed.clear()
+        if self._lacking_changed and self._lacking is not None:
+            lacking = json.dumps(self._lacking, sort_keys=True).encode()
+            write_atomic(self._lacking_path(), lambda out: out.write(lacking))
+            self._lacking_changed = False
 
 
 _memo = _DiskMemo()
@@ -91,11 +137,16 @@ def zipf(word: str, lang: str) -> float:
     remembered = _memo.values(base).get(word)
     if remembered is not None:
         return remembered
+    if _memo.lacks_tokenizer(base):
+        return 0.0
     from wordfreq import zipf_frequency
 
     try:
         value = float(zipf_frequency(word, base))
-    except (LookupError, ImportError):
+    except ImportError as missing:  # the language's tokenizer (jieba for Chinese)
+        _memo.mark_lacking(base, missing.name)
+        return 0.0
+    except LookupError:
         return 0.0
     _memo.add(base, word, value)
     return value

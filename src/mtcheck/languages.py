@@ -124,6 +124,10 @@ def _lookup(code: str) -> Language:
     configured = {k.lower(): v for k, v in _config_languages.items()}
     if code.lower() in configured and not _is_tag(code):
         return _apply(_placeholder(code), configured[code.lower()])
+    if code in registry() and code not in configured:
+        # A registry code is its own canonical tag, with no explicit script (tested): no
+        # need to import langcodes (0.1 s) to say so.
+        return registry()[code]
     tag = canonical_tag(code)
     base_key = tag.split("-", 1)[0].lower()
     language = registry().get(base_key)

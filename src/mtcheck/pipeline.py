@@ -62,6 +62,9 @@ class RoundTrip:
     signature: str = ""
 
 
+_NOT_ROUNDTRIPPED = RoundTrip(None, "not evaluated: back-translation off")
+
+
 def created_timestamp() -> str:
     """The run's one timestamp; SOURCE_DATE_EPOCH fixes it for reproducible output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -85,56 +88,45 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
                for lang, doc in corpus.translations.items()}
     references = {lang: segment_document(doc, config.segment)
                   for lang, doc in corpus.references.items()}
+    # The recogniser loads while the back-translation, alignment and scores run.
+    names.prefetch_recognition([source, *targets.values()], config.names.use_ner)
     roundtrips = backtranslate_all(targets, config, progress, into=source.document.lang)
+
+    alignments = {lang: _align(source, target, config,
+                               roundtrips.get(lang, RoundTrip(None, "")).texts)
+                  for lang, target in targets.items()}
+    # What needs no names first, so that the recogniser has the most time to load.
+    checked: dict[str, _CheckedWithoutNames] = {}
+    for index, (lang, target) in enumerate(targets.items()):
+        if progress:
+            progress("checking translations", index, len(targets))
+        checked[lang] = _check_without_names(
+            source, target, alignments[lang], roundtrips.get(lang, _NOT_ROUNDTRIPPED),
+            references.get(lang), config)
+    if progress:
+        progress("checking translations", len(targets), len(targets))
 
     glossary = (names.load_glossary(config.resolve_path(config.names.glossary))
                 if config.names.glossary else None)
     entities = names.find_entities(source, glossary, config.names)
     source_findings = names.check_source(source, entities) + glued_findings(source, "source")
-
-    translations = []
-    alignments = {lang: _align(source, target, config,
-                               roundtrips.get(lang, RoundTrip(None, "")).texts)
-                  for lang, target in targets.items()}
     # All translations at once: their agreement is evidence of what is a name.
     name_checks = names.check_translations(
         source, {lang: (targets[lang], alignment) for lang, alignment in alignments.items()},
         entities, glossary=glossary, config=config.names)
-    for index, (lang, target) in enumerate(targets.items()):
-        if progress:
-            progress("checking translations", index, len(targets))
-        roundtrip = roundtrips.get(lang, RoundTrip(None, "not evaluated: back-translation off"))
-        alignment = alignments[lang]
-        result = TranslationResult(
-            lang=lang,
-            target=target,
-            alignment=alignment,
-            roundtrip_status=roundtrip.status,
-            coverage=coverage(alignment, len(source.sentences)),
-        )
-        result = _with_scores(result, source, references.get(lang), roundtrip, config)
+    translations = []
+    for lang in targets:
+        done = checked[lang]
         name_check = name_checks[lang]
-        # A translation identical to the source also looks like the wrong language: say it once.
-        identical = identical_to_source(source, target)
-        # Likewise every copied fragment of an identical translation would be one more finding.
+        # Every copied fragment of a translation identical to its source would be one more
+        # finding: the translation is reported once, as identical.
         name_findings = tuple(f for f in name_check.findings
-                              if not (identical and f.check == "text.untranslated"))
-        omitted = omission_findings(source, target, alignment, roundtrip.texts, config.omission,
-                                    alignment_findings(source, target, alignment))
-        findings = (
-            omitted
-            + review_flags(target)
-            + (identical or wrong_language(target))
-            + name_findings
-        )
+                              if not (done.identical and f.check == "text.untranslated"))
         translations.append(dataclasses.replace(
-            result,
-            alignment=capped_confidence(alignment, omitted, config.omission),
-            findings=apply_checks_config(findings, lang, config),
+            done.result,
+            findings=apply_checks_config(done.findings + name_findings, lang, config),
             renderings=tuple(name_check.renderings),
         ))
-    if progress:
-        progress("checking translations", len(targets), len(targets))
 
     signature = RunSignature(
         mtcheck_version=__version__,
@@ -152,6 +144,36 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         signature=signature,
         entities=tuple(entities),
         source_findings=apply_checks_config(source_findings, "source", config),
+    )
+
+
+@dataclass(frozen=True)
+class _CheckedWithoutNames:
+    """One translation with every stage done but the names stage."""
+
+    result: TranslationResult  # aligned, scored, confidence capped by its omissions
+    findings: tuple[Finding, ...]  # omissions, review flags, language
+    identical: bool  # the translation is its source, unchanged
+
+
+def _check_without_names(source: SegmentedDocument, target: SegmentedDocument,
+                         alignment: Alignment, roundtrip: RoundTrip,
+                         reference: SegmentedDocument | None,
+                         config: Config) -> _CheckedWithoutNames:
+    result = _with_scores(
+        TranslationResult(lang=target.lang, target=target, alignment=alignment,
+                          roundtrip_status=roundtrip.status,
+                          coverage=coverage(alignment, len(source.sentences))),
+        source, reference, roundtrip, config)
+    # A translation identical to the source also looks like the wrong language: say it once.
+    identical = identical_to_source(source, target)
+    omitted = omission_findings(source, target, alignment, roundtrip.texts, config.omission,
+                                alignment_findings(source, target, alignment))
+    return _CheckedWithoutNames(
+        result=dataclasses.replace(
+            result, alignment=capped_confidence(alignment, omitted, config.omission)),
+        findings=omitted + review_flags(target) + (identical or wrong_language(target)),
+        identical=bool(identical),
     )
 
 

@@ -206,11 +206,58 @@ def bootstrap_interval(
         block = samples[start:start + _BLOCK]
         offsets = block + (np.arange(len(block)) * n)[:, None]
         counts = np.bincount(offsets.ravel(), minlength=len(block) * n).reshape(len(block), n)
-        for row in counts.astype(np.float64) @ stats:
-            values.append(metric._compute_score_from_stats(list(row)).score)
+        values.extend(scores_of_sums(metric, counts.astype(np.float64) @ stats))
     values.sort()
     cut = len(values) // 40
     return round(float(values[cut]), 4), round(float(values[len(values) - cut - 1]), 4)
+
+
+def scores_of_sums(metric: Metric, sums: np.ndarray) -> list[float]:
+    """sacrebleu's score of each row of summed statistics, bit for bit.
+
+    chrF and TER are computed for all rows at once: their formulas are sums, products and
+    quotients, which numpy evaluates in the same order and IEEE arithmetic as sacrebleu's
+    Python does (tested). BLEU takes logarithms and exponentials, whose last bit may differ
+    between numpy and Python's math module, so its rows go through sacrebleu one by one.
+    """
+    if isinstance(metric, CHRF):
+        return _chrf_of_sums(metric, sums).tolist()  # type: ignore[no-any-return]
+    if isinstance(metric, TER):
+        edits, lengths = sums[:, 0], sums[:, 1]
+        rate = np.where(lengths > 0, edits / np.where(lengths > 0, lengths, 1.0),
+                        np.where(edits > 0, 1.0, 0.0))
+        return (100 * rate).tolist()  # type: ignore[no-any-return]
+    return [metric._compute_score_from_stats(list(row)).score for row in sums]
+
+
+def _chrf_of_sums(metric: CHRF, sums: np.ndarray) -> np.ndarray:
+    """``CHRF._compute_f_score`` of every row, operation for operation."""
+    eps = 1e-16
+    factor = metric.beta ** 2
+    rows = len(sums)
+    score = np.zeros(rows)
+    avg_prec, avg_rec = np.zeros(rows), np.zeros(rows)
+    effective_order = np.zeros(rows)
+    for i in range(metric.order):
+        n_hyp, n_ref, n_match = sums[:, 3 * i], sums[:, 3 * i + 1], sums[:, 3 * i + 2]
+        prec = np.where(n_hyp > 0, n_match / np.where(n_hyp > 0, n_hyp, 1.0), eps)
+        rec = np.where(n_ref > 0, n_match / np.where(n_ref > 0, n_ref, 1.0), eps)
+        denom = factor * prec + rec
+        score += np.where(denom > 0, (1 + factor) * prec * rec / np.where(denom > 0, denom, 1.0),
+                          eps)
+        both = (n_hyp > 0) & (n_ref > 0)
+        avg_prec = np.where(both, avg_prec + prec, avg_prec)
+        avg_rec = np.where(both, avg_rec + rec, avg_rec)
+        effective_order += both
+    if metric.eps_smoothing:
+        return 100 * score / metric.order
+    some = effective_order > 0
+    avg_prec = np.where(some, avg_prec / np.where(some, effective_order, 1.0), 0.0)
+    avg_rec = np.where(some, avg_rec / np.where(some, effective_order, 1.0), 0.0)
+    total = avg_prec + avg_rec
+    f_score = (1 + factor) * avg_prec * avg_rec
+    f_score = f_score / np.where(total != 0, (factor * avg_prec) + avg_rec, 1.0)
+    return np.where(total != 0, 100 * f_score, 0.0)
 
 
 def coverage(alignment: Alignment, source_count: int) -> float:

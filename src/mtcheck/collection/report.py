@@ -16,6 +16,7 @@ from mtcheck.collection.discover import MemorySettings
 from mtcheck.collection.memory import NameEntry, RenderingUse
 from mtcheck.collection.records import CollectionRecord, DocumentRecord
 from mtcheck.collection.summary import LanguageSummary
+from mtcheck.report.compiled import template_cache
 from mtcheck.report.links import slug
 
 # Preferred score for a cell, in order; coverage when a translation has none of them.
@@ -70,6 +71,7 @@ class MatrixRow:
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("mtcheck.collection", "templates"),
+        bytecode_cache=template_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -33,7 +33,13 @@ from mtcheck.names.agreement import (
 )
 from mtcheck.names.brands import kept_as_brands, personal_names
 from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
-from mtcheck.names.evidence import Evidence, is_common, recognised_spans, strong
+from mtcheck.names.evidence import (
+    Evidence,
+    is_common,
+    prefetch_recognition,
+    recognised_spans,
+    strong,
+)
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import (
@@ -66,6 +72,7 @@ __all__ = [
     "find_mentions",
     "load_glossary",
     "parse_glossary",
+    "prefetch_recognition",
 ]
 
 

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
+from mtcheck.cachedir import fingerprint, kept_json, user_cache_dir
 from mtcheck.names.inflection import rules_for
+
+_J = TypeVar("_J")
 
 # Digits with optional thousands separators and a decimal part, in any script.
 # Grouping by spaces or apostrophes (Swiss "1'000") needs one to three digits before the
@@ -179,10 +183,25 @@ def _cldr_scale_words(lang: str) -> dict[str, int]:
     """Scale words of every regional locale of the language (pt_PT's "mil milhões" and
     pt_BR's "bilhões" are both Portuguese); a word the regions disagree on is left out
     ("bi" is 10^9 in Brazil and 10^12 in Portugal)."""
+    base = lang.replace("-", "_").split("_")[0].lower()
+    found: dict[str, int] = _kept_cldr("scale-words", base, lambda: _read_cldr_scale_words(base))
+    return found
+
+
+def _kept_cldr(kind: str, key: str, read: Callable[[], _J]) -> _J:
+    """``read()``, a fact derived from CLDR, kept in the user cache folder: reading the data
+    of every regional locale of a language (English has over a hundred) for each of these
+    facts took about 0.5 s of a run. Keyed by this module's code and Babel's version."""
+    if not key.replace("-", "").isalnum() or not key.isascii():  # the key names a file
+        return read()
+    path = user_cache_dir() / "numerals" / f"{kind}-{key}-{fingerprint(__file__, 'babel')}.json"
+    return kept_json(path, read)
+
+
+def _read_cldr_scale_words(base: str) -> dict[str, int]:
     from babel import Locale
     from babel.localedata import locale_identifiers
 
-    base = lang.replace("-", "_").split("_")[0].lower()
     factors: dict[str, set[int]] = {}
     for identifier in sorted(i for i in locale_identifiers()
                              if i == base or i.startswith(base + "_")):
@@ -286,13 +305,17 @@ def _roman_value(numeral: str) -> int:
 
 @cache
 def _decimal_mark(lang: str) -> str:
-    from babel import Locale, UnknownLocaleError
+    def read() -> str:
+        from babel import Locale, UnknownLocaleError
 
-    try:
-        symbols = Locale.parse(lang.replace("-", "_")).number_symbols
-        return str(symbols["latn"]["decimal"])
-    except (UnknownLocaleError, ValueError, KeyError):
-        return "."
+        try:
+            symbols = Locale.parse(lang.replace("-", "_")).number_symbols
+            return str(symbols["latn"]["decimal"])
+        except (UnknownLocaleError, ValueError, KeyError):
+            return "."
+
+    mark: str = _kept_cldr("decimal-mark", lang, read)
+    return mark
 
 
 @cache
@@ -302,23 +325,27 @@ def currency_markers(lang: str) -> frozenset[str]:
     "dollars des États-Unis"), for every regional locale of the language. The first and
     last words carry the head noun in every language CLDR covers; the words between are
     articles and prepositions ("des"), which must not count."""
-    from babel import Locale
-    from babel.localedata import locale_identifiers
-
     base = lang.replace("-", "_").split("_")[0].lower()
-    markers: set[str] = set()
-    for identifier in sorted(i for i in locale_identifiers()
-                             if i == base or i.startswith(base + "_")):
-        locale = Locale.parse(identifier)
-        names = set(locale.currencies.values())
-        for forms in dict(locale._data["currency_names_plural"]).values():
-            names.update(dict(forms).values())
-        for name in names:
-            words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
-            markers.update(_fold(w) for w in (words[:1] + words[-1:]) if len(w) >= 3)
-        markers.update(_fold(str(symbol)) for symbol in locale.currency_symbols.values()
-                       if not any(ch.isdigit() for ch in str(symbol)))
-    return frozenset(markers)
+
+    def read() -> list[str]:
+        from babel import Locale
+        from babel.localedata import locale_identifiers
+
+        markers: set[str] = set()
+        for identifier in sorted(i for i in locale_identifiers()
+                                 if i == base or i.startswith(base + "_")):
+            locale = Locale.parse(identifier)
+            names = set(locale.currencies.values())
+            for forms in dict(locale._data["currency_names_plural"]).values():
+                names.update(dict(forms).values())
+            for name in names:
+                words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
+                markers.update(_fold(w) for w in (words[:1] + words[-1:]) if len(w) >= 3)
+            markers.update(_fold(str(symbol)) for symbol in locale.currency_symbols.values()
+                           if not any(ch.isdigit() for ch in str(symbol)))
+        return sorted(markers)
+
+    return frozenset(_kept_cldr("currency-markers", base, read))
 
 
 def _is_currency(marker: str, abbreviated: bool, lang: str) -> bool:
@@ -437,22 +464,26 @@ def same_quantity(first: NumberMention, second: NumberMention) -> bool:
 def currency_scales(lang: str) -> tuple[tuple[str, int], ...]:
     """Short scale marks that CLDR writes only with a currency ("$1.2M", "£3bn", "3 M€",
     "2 Md €"), folded, longest first; a mark the regional locales disagree on is left out."""
-    from babel import Locale
-    from babel.localedata import locale_identifiers
-
     base = lang.replace("-", "_").split("_")[0].lower()
-    factors: dict[str, set[int]] = {}
-    for identifier in sorted(i for i in locale_identifiers()
-                             if i == base or i.startswith(base + "_")):
-        formats = Locale.parse(identifier)._data.get("compact_currency_formats", {})
-        for by_magnitude in dict(dict(formats).get("short", {})).values():
-            for magnitude, pattern in dict(by_magnitude).items():
-                text = str(getattr(pattern, "pattern", pattern))
-                zeros = text.count("0")
-                mark = _fold(re.sub(r"[0#¤]+|'", "", text).replace("\u00a0", " ").strip())
-                if mark and zeros and not any(ch.isdigit() for ch in mark):
-                    factors.setdefault(mark, set()).add(int(magnitude) // 10 ** (zeros - 1))
-    found = {mark: next(iter(f)) for mark, f in factors.items() if len(f) == 1}
+
+    def read() -> dict[str, int]:
+        from babel import Locale
+        from babel.localedata import locale_identifiers
+
+        factors: dict[str, set[int]] = {}
+        for identifier in sorted(i for i in locale_identifiers()
+                                 if i == base or i.startswith(base + "_")):
+            formats = Locale.parse(identifier)._data.get("compact_currency_formats", {})
+            for by_magnitude in dict(dict(formats).get("short", {})).values():
+                for magnitude, pattern in dict(by_magnitude).items():
+                    text = str(getattr(pattern, "pattern", pattern))
+                    zeros = text.count("0")
+                    mark = _fold(re.sub(r"[0#¤]+|'", "", text).replace("\u00a0", " ").strip())
+                    if mark and zeros and not any(ch.isdigit() for ch in mark):
+                        factors.setdefault(mark, set()).add(int(magnitude) // 10 ** (zeros - 1))
+        return {mark: next(iter(f)) for mark, f in factors.items() if len(f) == 1}
+
+    found: dict[str, int] = _kept_cldr("currency-scales", base, read)
     return tuple(sorted(found.items(), key=lambda item: (-len(item[0]), item[0])))
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from mtcheck.io import atomic_directory
+from mtcheck.report.compiled import template_cache
 from mtcheck.report.highlight import reveal
 from mtcheck.report.links import INDEX_PAGE, NAMES_PAGE
 from mtcheck.report.view import RunView, build_view
@@ -27,6 +28,7 @@ __all__ = ["render_pages", "write_reports"]
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("mtcheck.report", "templates"),
+        bytecode_cache=template_cache(),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "html.j2"), default_for_string=True, default=True
         ),
