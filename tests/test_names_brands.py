@@ -156,3 +156,27 @@ def test_an_english_silent_e_is_not_sounded_in_kana_or_hangul(name: str, renderi
     assert score(rendering, lang, name) >= NamesConfig().match_threshold
     # Cyrillic and Greek transliterate the spelling: no key without the e there.
     assert len(entity_forms([entity(name)], "ru")[0].keys) == 1
+
+
+def test_a_word_common_in_a_translation_language_is_no_surname() -> None:
+    # "Bahn" is rare in French and English, common in German.
+    source = document(["Le réseau de Deutsche Bahn est saturé."], "fr")
+    entities = [Entity("Bahn", "Bahn", ("Bahn",), (0,))]
+
+    def people(languages: tuple[str, ...]) -> frozenset[str]:
+        mentions = ((m.entity, m.sentence_id, m.start, m.end)
+                    for m in find_mentions(source, entities))
+        return personal_names(source, mentions, SURNAME_ZIPF, languages=languages)
+
+    assert people(()) == {"Bahn"}
+    assert people(("de",)) == frozenset()
+
+
+def test_an_acronym_kept_in_latin_script_is_no_finding() -> None:
+    source = document(["The PiS government and Rahel Tesfaye disagreed."], "en")
+    target = document(["PiS政権とRahel Tesfayeは対立した。"], "ja")
+    entities = find_entities(source, None, NO_NER)
+    results = check_translations(source, {"ja": (target, one_to_one(1))}, entities,
+                                 config=NO_NER)
+    script = [f.message for f in results["ja"].findings if f.check == "names.script"]
+    assert len(script) == 1 and "Tesfaye" in script[0]

@@ -387,7 +387,9 @@ def check_translations(source: SegmentedDocument,
     recognised = _recognised(source, entities, config, list(prepared.values()))
     # People by the shape of their names are people even where the recogniser says
     # otherwise (it tags "Mamadou Sarr" as an organisation, "Bosch" as a person).
-    people = _people(source, entities, recognised, revised, config)
+    people = _people(source, entities, recognised, revised, config,
+                     sorted({p.target.lang for p in prepared.values()
+                             if _script(p.target.lang) == "Latn"}))
     recognised = dataclasses.replace(recognised, persons=recognised.persons | people,
                                      organisations=recognised.organisations - people)
     brands = _brands(entities, revised, people, prepared)
@@ -400,7 +402,8 @@ def check_translations(source: SegmentedDocument,
 
 
 def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _Recognised,
-            evidence: Mapping[str, Evidence], config: NamesConfig) -> frozenset[str]:
+            evidence: Mapping[str, Evidence], config: NamesConfig,
+            languages: Sequence[str] = ()) -> frozenset[str]:
     """Entities written as people's names (see :func:`mtcheck.names.brands.personal_names`):
     a full name of capitalised words ending in a rare one, or a name beside a title. Where
     every noun is capitalised (German), runs of nouns have that shape too: there the
@@ -412,7 +415,7 @@ def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _
                             config.function_zipf,
                             {w for e in entities
                              if evidence[e.id] >= Evidence.DATA or place_keys(e, source.lang)
-                             for f in e.source_forms for w in f.split()})
+                             for f in e.source_forms for w in f.split()}, languages)
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:
         return shaped & recognised.persons
     return shaped

@@ -65,17 +65,20 @@ def _capitalised_runs(text: str, particles: Collection[str]) -> Iterable[tuple[i
         yield start, end, run
 
 
-def _rare(word: str, lang: str, surname_zipf: float) -> bool:
-    """Rare in the source language and in English, where firms take their common words
-    from ("Architects", "Lithium", "Energy" of names in any language)."""
+def _rare(word: str, langs: Collection[str], surname_zipf: float) -> bool:
+    """Rare in every language of ``langs``: the source's, English, where firms take their
+    common words from ("Architects", "Lithium", "Energy" of names in any language), and
+    those of the Latin-script translations at hand (the "Bahn" of Deutsche Bahn in a French
+    text with a German translation)."""
     word = word.lower()
-    return zipf(word, lang) < surname_zipf and zipf(word, "en") < surname_zipf
+    return all(zipf(word, lang) < surname_zipf for lang in langs)
 
 
 def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int, int, int]],
                    surname_zipf: float, particles: Collection[str] = (),
                    titles: Collection[str] = (), function_zipf: float = 6.0,
-                   places: Collection[str] = ()) -> frozenset[str]:
+                   places: Collection[str] = (), languages: Collection[str] = ()
+                   ) -> frozenset[str]:
     """Entities with a mention ``(entity, sentence id, start, end)`` inside a run of two or
     more capitalised words (``particles`` may stand between them) whose last word is rare:
     the shape of a person's full name, not of a firm named by one word or with a common
@@ -83,7 +86,9 @@ def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int,
     title or before one in apposition ("Hamas leader Haniyeh", "Ahmadian, Secretary of":
     ``titles``, case-folded). A function word capitalised at the start of a sentence
     (Zipf ``function_zipf`` or more: "The Aedes mosquito") is no word of the run; a run
-    with a word of ``places`` is no person's name ("Nairobi de Norfund")."""
+    with a word of ``places`` is no person's name ("Nairobi de Norfund"). Rare means rare
+    in the source language, English and ``languages``."""
+    langs = {source.lang, "en", *languages}
     # Offsets are those of find_mentions, in the NFC form of each sentence.
     texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
     runs = {i: list(_capitalised_runs(text, particles)) for i, text in texts.items()}
@@ -100,7 +105,7 @@ def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int,
                 words = words[1:]
             if (run_start <= start and end <= run_end and len(words) >= 2
                     and not any(w in places for w in words)
-                    and _rare(words[-1].strip("'’-"), source.lang, surname_zipf)):
+                    and _rare(words[-1].strip("'’-"), langs, surname_zipf)):
                 found.add(entity_id)
     return frozenset(found)
 

@@ -207,9 +207,11 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
-        # A single letter kept in Latin script is an initial (V. Narayanan), not a name.
+        # A single letter kept in Latin script is an initial (V. Narayanan), not a name; an
+        # acronym (PiS, NXP, TSMC) is kept so in every script.
         latin_kept = [r for r in latin
                       if sum(ch.isalpha() for ch in r.surface) >= 2
+                      and not _acronym_like(r.surface)
                       and not _in_kept_phrase(r, entity, target, kept_phrases,
                                              source_names if entity.id not in persons
                                              else frozenset())]
@@ -320,6 +322,14 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                              known_in_target, evidence, in_translation, standard, present or {},
                              config.rare_zipf, config.learn_similarity))
     return findings, grouped
+
+
+def _acronym_like(surface: str) -> bool:
+    """An acronym: six letters or fewer, at least two capitals and no more lower-case
+    letters than capitals (PiS, NXP; not Bosch, iPhone)."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return len(letters) <= 6 and upper >= 2 and upper >= len(letters) - upper
 
 
 # Characters that join the words of a Latin-script name kept as a whole (Doğuş Group,
