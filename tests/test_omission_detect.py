@@ -199,21 +199,28 @@ def test_a_gap_the_aligner_put_at_the_paragraph_start_moves_to_the_dropped_sente
     assert "#0" in moved[0].message and "shifted back" in moved[0].message
 
 
-def test_a_sentence_ending_in_a_colon_gets_no_whole_sentence_prior() -> None:
+def test_a_sentence_ending_in_a_colon_gets_the_smaller_lead_in_prior() -> None:
     target = segmented("de", GERMAN[:6] + GERMAN[7:])  # sentence 6 not translated
-    beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6,)),
-                      *[((i,), (i - 1,)) for i in range(8, 12)])
+    beads = alignment(*[((i,), (i,)) for i in range(5)], ((5, 6), (5,)),
+                      *[((i,), (i - 1,)) for i in range(7, 12)])
 
     def best(last_mark: str) -> tuple[int, str, float]:
         source = segmented("en", [*SOURCE[:6], SOURCE[6][:-1] + last_mark, *SOURCE[7:]])
         [candidate] = [c for c in omission_candidates(source, target, beads, None, CONFIG)
-                       if c.pair_index == 6]
+                       if c.pair_index == 5]
         return candidate.source_id, candidate.kind, candidate.score
 
     sentence, kind, score = best(".")
     assert (sentence, kind) == (6, "sentence")
-    # A piece that ends in a colon is a clause of a longer unit: it loses the prior.
-    assert best(":")[2] <= score - CONFIG.sentence_prior + 1e-6 or best(":")[0] != 6
+    evidence = score - CONFIG.sentence_prior
+    # A sentence ending in a colon leads in to the next one (a translator may well join the
+    # two): it gets only the smaller lead-in prior.
+    assert 0 < CONFIG.lead_in_prior < CONFIG.sentence_prior
+    colon = best(":")
+    # (The kept sentence may then be the pair's best piece: both fit the short translation.)
+    assert colon[2] >= evidence + CONFIG.lead_in_prior - 1e-3
+    assert colon[0] != 6 or colon[2] == pytest.approx(evidence + CONFIG.lead_in_prior, abs=1e-3)
+    assert colon[2] < score
 
 
 def _candidate(score: float) -> Candidate:
@@ -262,3 +269,20 @@ def test_a_whole_merged_sentence_always_needs_the_full_threshold() -> None:
     assert bar_for(merged, bar, CONFIG) == CONFIG.threshold
     assert bar_for(_candidate(6.0), bar, CONFIG) == bar
     assert bar_for(dataclasses.replace(_candidate(6.0), kind="half"), bar, CONFIG) == bar
+
+
+def test_shared_names_and_cognates_count_for_the_shifted_reading() -> None:
+    target = one_paragraph(segmented("de", [*GERMAN[:4], *GERMAN[5:]]))  # 4 not translated
+    source = one_paragraph(EN)
+    beads = alignment(((0,), ()), *[((i,), (i - 1,)) for i in range(1, 12)])
+
+    def gain(similarity: float) -> float:
+        config = dataclasses.replace(CONFIG, similarity=similarity)
+        [moved] = [c for c in omission_candidates(source, target, beads, None, config)
+                   if c.instead_of is not None]
+        assert (moved.source_id, moved.instead_of) == (4, 0)
+        return moved.score
+
+    # Each sentence shares more n-grams with its own translation than with its neighbour's,
+    # so with the similarity the shifted reading wins by more.
+    assert gain(CONFIG.similarity) > gain(0.0) + 1.0

@@ -237,9 +237,15 @@ class OmissionConfig:
     # larger, surer piece than a clause. Only for a sentence that ends like one: a piece
     # ending in a colon or semicolon is a clause of a longer unit.
     sentence_prior: float = 6.0
+    # The same for a whole sentence that ends in a colon: it leads in to the next one, and a
+    # translator may well join the two, so it gets less of the sentence's prior.
+    lead_in_prior: float = 3.0
     # An unpaired source sentence's omission finding moves to its paired neighbour when
     # the neighbour's translation fits the unpaired one better by this much (score units).
     relocate_margin: float = 1.0
+    # Weight of the aligner's similarity (cosine of numbers, marks and romanised character
+    # n-grams) in how well a sentence fits a translation when readings are compared.
+    similarity: float = 40.0
     # The most confidence a pair gets when the check finds source content missing from it.
     confidence_cap: float = 0.25
 

@@ -33,6 +33,7 @@ from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention
 from mtcheck.omission.clauses import Clause, clause_rules, split_clauses
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
+from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.support import (
     DocumentLexicon,
     TargetIndex,
@@ -58,6 +59,8 @@ _ANCHOR_CAP = 3
 # The document lexicon judges a re-pairing only when learnt from this many pairs: in a
 # short document the few pairs being judged would teach it their own (wrong) associations.
 _LEXICON_PAIRS = 100
+# A sentence ending in one of these leads in to the next ("1956 brachte die Entscheidung :").
+_LEAD_IN = (":", "：")
 # Below this many scored pairs a document's own score level is not estimated.
 _MIN_PAIRS_FOR_LEVEL = 8
 
@@ -166,8 +169,9 @@ class _PairFit:
 
     Length (the document's length model), anchors both ways (numbers and rare
     words of the source found in the translation, numbers of the translation
-    found in the source) and the document lexicon. Used to compare two ways of
-    pairing the same sentences, so only differences between fits matter.
+    found in the source), the aligner's similarity and the document lexicon.
+    Used to compare two ways of pairing the same sentences, so only differences
+    between fits matter.
     """
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
@@ -179,6 +183,7 @@ class _PairFit:
         self._config = config
         self._rules = clause_rules(source.lang)
         self._cache: dict[tuple[int, tuple[int, ...]], float] = {}
+        self._similarity: GroupSimilarity | None = None
 
     def __call__(self, sid: int, target_ids: tuple[int, ...]) -> float:
         key = (sid, target_ids)
@@ -204,6 +209,12 @@ class _PairFit:
             known, covered = self._lexicon.coverage(lexical_units(text, self._source.lang),
                                                     _units(self._target, target_ids))
             fit += config.lexicon * (covered / known if known else 0.5)
+        if config.similarity:
+            if self._similarity is None:  # built once, at the first re-pairing
+                self._similarity = GroupSimilarity(
+                    [s.text for s in self._source.sentences], self._source.lang,
+                    [s.text for s in self._target.sentences], self._target.lang)
+            fit += config.similarity * self._similarity((sid,), target_ids)
         return fit
 
 
@@ -395,6 +406,8 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         prior = 0.0
         if kind == "sentence" and ends_sentence(piece.text):
             prior = config.sentence_prior
+        elif kind == "sentence" and piece.text.rstrip().endswith(_LEAD_IN):
+            prior = config.lead_in_prior
         elif kind == "half":
             prior = config.half_prior
         score += prior

@@ -1,0 +1,56 @@
+"""How much of a group of source sentences a group of translated sentences shares.
+
+The aligner's own signals (:mod:`mtcheck.align.signals`): numbers, marked
+punctuation and character n-grams of romanised words, weighted by inverse
+sentence frequency over both documents. Cognates, names and numbers survive
+translation, so a sentence shares more with its own translation than with its
+neighbour's, whatever the sentences' lengths. The omission check compares
+readings of the same pairs with it (an unpaired sentence's gap moved along its
+paragraph, see :mod:`mtcheck.omission.detect`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from mtcheck.align.signals import FeatureMatrix, feature_matrices
+
+_Vector = dict[int, float]
+
+
+class GroupSimilarity:
+    """Cosine of the summed feature vectors of source and target sentence groups."""
+
+    def __init__(self, source: Sequence[str], source_lang: str, target: Sequence[str],
+                 target_lang: str):
+        self._source, self._target = feature_matrices(source, source_lang, target, target_lang)
+        self._source_rows: dict[int, _Vector] = {}
+        self._target_rows: dict[int, _Vector] = {}
+
+    def __call__(self, source_ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
+        left = _sum(self._source, self._source_rows, source_ids)
+        right = _sum(self._target, self._target_rows, target_ids)
+        norm = math.sqrt(sum(w * w for w in left.values()) * sum(w * w for w in right.values()))
+        if not norm:
+            return 0.0
+        small, large = (left, right) if len(left) <= len(right) else (right, left)
+        return sum(w * large[f] for f, w in small.items() if f in large) / norm
+
+
+def _row(matrix: FeatureMatrix, cache: dict[int, _Vector], row: int) -> _Vector:
+    if row not in cache:
+        start, end = int(matrix.pointers[row]), int(matrix.pointers[row + 1])
+        cache[row] = {int(f): float(w) for f, w in zip(matrix.ids[start:end],
+                                                       matrix.weights[start:end], strict=True)}
+    return cache[row]
+
+
+def _sum(matrix: FeatureMatrix, cache: dict[int, _Vector], rows: tuple[int, ...]) -> _Vector:
+    if len(rows) == 1:
+        return _row(matrix, cache, rows[0])
+    out: _Vector = {}
+    for row in rows:
+        for feature, weight in _row(matrix, cache, row).items():
+            out[feature] = out.get(feature, 0.0) + weight
+    return out
