@@ -95,6 +95,19 @@ def test_two_processes_give_the_same_bytes_as_one(tmp_path: Path) -> None:
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
+@pytest.mark.slow
+def test_a_local_ray_gives_the_same_bytes_as_one_process(tmp_path: Path) -> None:
+    """Seven documents on two actors: each actor runs some with the next one queued."""
+    pytest.importorskip("ray")
+    site = write_site(tmp_path / "site", 7)
+    assert evaluate(site, tmp_path / "one", "--jobs", "1", "-q").exit_code == 0
+    ray = evaluate(site, tmp_path / "ray", "--executor", "ray", "--jobs", "2", "-q")
+    assert ray.exit_code == 0, ray.output
+    assert tree(tmp_path / "one") == tree(tmp_path / "ray")
+    assert len(json.loads((tmp_path / "ray" / "results.json").read_text("utf-8"))
+               ["collection"]["documents"]) == 7
+
+
 def test_gate_junit_has_one_suite_per_document(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", 3, drifting=(3,))
     config = tmp_path / "gate.toml"

@@ -94,3 +94,67 @@ def test_parallel_back_translation_is_like_one_process_and_fills_the_drivers_cac
     # No worker left a private cache behind in the driver's folder.
     assert sorted(p.name for p in (tmp_path / "c2").iterdir()
                   if p.suffix == ".sqlite3") == ["backtranslations.sqlite3"]
+
+
+class _FakeRef:
+    def __init__(self, actor: _FakeActor, task: object) -> None:
+        self.actor, self.task = actor, task
+
+
+class _FakeActor:
+    """An actor queue: tasks run one at a time, in the order they were handed over."""
+
+    def __init__(self, name: str, log: list[tuple[str, object]]) -> None:
+        self.name, self.log, self.queue = name, log, []  # type: ignore[var-annotated]
+        self.run = self  # actor.run.remote(task)
+        self.most_queued = 0
+
+    def remote(self, task: object) -> _FakeRef:
+        ref = _FakeRef(self, task)
+        self.queue.append(ref)
+        self.most_queued = max(self.most_queued, len(self.queue))
+        return ref
+
+
+class _FakeRay:
+    """ray.wait / ray.get over fake actors; ``order`` says which actor finishes next."""
+
+    def __init__(self, order: list[int], actors: list[_FakeActor]) -> None:
+        self.order, self.actors = order, actors
+
+    def wait(self, refs: list[_FakeRef], num_returns: int) -> tuple[list[_FakeRef], list[_FakeRef]]:
+        busy = [a for a in self.actors if a.queue]
+        actor = busy[self.order.pop(0) % len(busy)] if self.order else busy[0]
+        ref = actor.queue.pop(0)
+        assert ref in refs
+        actor.log.append((actor.name, ref.task))
+        return [ref], [r for r in refs if r is not ref]
+
+    def get(self, ref: _FakeRef) -> object:
+        return f"result of {ref.task}"
+
+
+@pytest.mark.parametrize("tasks", [1, 2, 3, 7, 20])
+@pytest.mark.parametrize("order", [[0] * 40, [1] * 40, [0, 1, 1, 0, 1] * 8])
+def test_ray_dispatch_runs_every_task_once_and_keeps_every_actor_busy(
+        tasks: int, order: list[int]) -> None:
+    from mtcheck.collection.executors import _QUEUED_PER_ACTOR, _dispatch
+
+    log: list[tuple[str, object]] = []
+    actors = [_FakeActor("a", log), _FakeActor("b", log)]
+    idle_while_queued = []
+    ray = _FakeRay(list(order), actors)
+    delivered = []
+    names = [f"task {i}" for i in range(tasks)]
+    for index, result in _dispatch(ray, actors, names):  # type: ignore[arg-type]
+        delivered.append((index, result))
+        # No actor idles while tasks are left to hand out.
+        loads = [len(a.queue) for a in actors]
+        handed_out = len(delivered) + sum(loads)
+        idle_while_queued.append(handed_out < tasks and 0 in loads)
+    assert sorted(delivered) == [(i, f"result of task {i}") for i in range(tasks)]
+    assert sorted(str(task) for _, task in log) == sorted(names)
+    assert all(a.most_queued <= 1 + _QUEUED_PER_ACTOR for a in actors)
+    assert not any(idle_while_queued)
+    if tasks > (2 + _QUEUED_PER_ACTOR) * len(actors):  # a long run: each had its next one queued
+        assert all(a.most_queued == 1 + _QUEUED_PER_ACTOR for a in actors)

@@ -154,3 +154,48 @@ def test_warm_up_plan_does_not_leak_into_the_environment(tmp_path: Path) -> None
     import os
 
     assert ENVIRONMENT not in os.environ
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def test_a_few_documents_in_this_process_have_their_names_recognised_in_one_child(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck import recogniser
+    from mtcheck.collection import prefetch
+
+    if not recogniser.installed() or recogniser._free_cores() < 1:
+        pytest.skip("needs the optional ner extra and a second core")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = write_site(tmp_path / "site", 3)
+    config = dataclasses.replace(_config(tmp_path), backtranslation=dataclasses.replace(
+        _config(tmp_path).backtranslation, enabled=False))
+    options = RunOptions(jobs=1, force=True)
+    recogniser._finished.clear()
+    run_collection(discover(site), config, options, tmp_path / "in-process")  # loads it here
+
+    # Now as a process that has not loaded the recogniser: one child serves all three.
+    recogniser._finished.clear()
+    info = recogniser._pipeline.cache_info()._replace(currsize=0)
+    monkeypatch.setattr(recogniser._pipeline, "cache_info", lambda: info)
+    children: list[int] = []
+    original = recogniser._Child.__init__
+
+    def counted(self: object, documents: Sequence[tuple[str, ...]]) -> None:
+        children.append(len(documents))
+        original(self, documents)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(recogniser._Child, "__init__", counted)
+    run_collection(discover(site), config, options, tmp_path / "ahead")
+    assert children == [3]  # one child, the three sources
+    assert _tree(tmp_path / "ahead") == _tree(tmp_path / "in-process")
+
+    # Beyond the limit nothing is recognised ahead.
+    recogniser._finished.clear()
+    children.clear()
+    monkeypatch.setattr(prefetch, "RECOGNISE_AHEAD_AT_MOST", 2)
+    run_collection(discover(site), config, options, tmp_path / "many")
+    assert children == []
+    assert _tree(tmp_path / "many") == _tree(tmp_path / "in-process")

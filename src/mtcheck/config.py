@@ -141,6 +141,10 @@ class NamesConfig:
     use_ner: bool = True
     # A capitalised word rarer than this (wordfreq Zipf) may be a name without other evidence.
     rare_zipf: float = 3.0
+    # The last word of a run of capitalised words rarer than this (wordfreq Zipf, in the
+    # source language and in English) gives the run a person's shape ("Hsu Ya-ting"), not a
+    # firm's ("Kosmos Energy"): see mtcheck.names.brands.
+    surname_zipf: float = 3.5
     # A word at least this frequent (wordfreq Zipf) is a function word (German "Die"), not a
     # candidate name, even where a town bears it.
     function_zipf: float = 6.0

@@ -191,7 +191,8 @@ def prefetch(documents: Sequence[Texts]) -> None:
     """Start recognising ``documents`` (each a tuple of sentence texts) in a child process,
     inside :func:`in_background`; otherwise, or when the pipeline is loaded here already
     or no second core is free, do nothing (:func:`recognise` then works in-process)."""
-    wanted = [d for d in dict.fromkeys(documents) if d and d not in _finished]
+    pending = {texts for child in _pending for texts in child.documents}
+    wanted = [d for d in dict.fromkeys(documents) if d and d not in _finished and d not in pending]
     if (not wanted or not _background or _pipeline.cache_info().currsize
             or _free_cores() < 1 or not _loadable()):
         return

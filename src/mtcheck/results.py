@@ -10,6 +10,7 @@ gives byte-identical JSON.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 import types
@@ -19,6 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from mtcheck import jsontext
 from mtcheck.corpus import read_text
 from mtcheck.errors import InputError
 from mtcheck.io import printable_path
@@ -30,8 +32,12 @@ SCHEMA_ID = "https://mtcheck.invalid/schema/results-1.0.json"
 
 def to_jsonable(value: Any) -> Any:
     """Plain JSON values for a tree of dataclasses, enums, tuples and mappings."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind: Any = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Mapping):
@@ -41,10 +47,21 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, in order; None for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def dump_results(run: RunResult) -> str:
     """Serialise a run to the results.json text."""
     document = {"schema_version": SCHEMA_VERSION, "run": to_jsonable(run)}
-    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return jsontext.dumps(document) + "\n"
 
 
 # Integers in results are counts, indexes and line numbers; longer digit strings are hostile
@@ -244,20 +261,26 @@ def _check_references(run: RunResult) -> None:
 
 def from_jsonable(hint: Any, value: Any, where: str) -> Any:
     """Rebuild a value of type ``hint`` from JSON data; raises ValueError on a mismatch."""
+    # Scalars first: they are most of the values, and the cheapest to tell apart.
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{where}: expected a number")
+        return float(value)
+    if hint in (int, str, bool):
+        if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+            raise ValueError(f"{where}: expected {hint.__name__}")
+        return value
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         if not isinstance(value, dict):
             raise ValueError(f"{where}: expected an object")
-        hints = typing.get_type_hints(hint)
         kwargs = {}
-        for f in dataclasses.fields(hint):
-            if not f.init:
-                continue
-            if f.name in value:
-                kwargs[f.name] = from_jsonable(hints[f.name], value[f.name], f"{where}.{f.name}")
-            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise ValueError(f"{where}: missing field {f.name!r}")
+        for name, field_hint, required in _init_fields(hint):
+            if name in value:
+                kwargs[name] = from_jsonable(field_hint, value[name], f"{where}.{name}")
+            elif required:
+                raise ValueError(f"{where}: missing field {name!r}")
         return hint(**kwargs)
     if origin in (typing.Union, types.UnionType):
         if value is None and type(None) in args:
@@ -274,17 +297,22 @@ def from_jsonable(hint: Any, value: Any, where: str) -> Any:
         if not isinstance(value, dict):
             raise ValueError(f"{where}: expected an object")
         return {k: from_jsonable(args[1], v, f"{where}.{k}") for k, v in value.items()}
-    if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"{where}: expected a number")
-        return float(value)
-    if hint in (int, str, bool):
-        if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
-            raise ValueError(f"{where}: expected {hint.__name__}")
-        return value
     if hint is Any:
         return value
     raise TypeError(f"{where}: unsupported type {hint!r}")
+
+
+@functools.cache
+def _init_fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """(name, type hint, required) of each field ``cls(...)`` takes, resolved once per class.
+
+    Resolving type hints is slow (it evaluates annotations); a collection's results.json
+    rebuilds thousands of dataclasses of a few types.
+    """
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name], f.default is dataclasses.MISSING
+                  and f.default_factory is dataclasses.MISSING)
+                 for f in dataclasses.fields(cls) if f.init)
 
 
 def json_schema() -> dict[str, Any]:

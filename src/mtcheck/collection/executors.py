@@ -10,7 +10,8 @@ executor ran them.
 - ``local`` with N jobs: N worker processes, forked from one process that imported the
   pipeline and loaded its tables once (see :mod:`.warm`), each keeping its models loaded.
 - ``ray``: Ray actors, one per CPU of the cluster (or ``jobs``), each a long-lived worker
-  process that warms up once, keeps its models loaded and serves document after document.
+  process that loads its tables and models on its first task, keeps them and serves
+  document after document, with the next one already queued.
 
 Every worker uses one thread for numeric libraries: N workers on N cores would
 otherwise start N threads each.
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from mtcheck.collection.prefetch import BatchTask
+from mtcheck.collection.prefetch import BatchTask, recognise_ahead
 from mtcheck.collection.warm import (
     ENVIRONMENT,
     NO_WARM_UP,
@@ -110,9 +111,12 @@ class InlineExecutor:
             stage_progress: Callable[[int], Progress | None] | None = None) -> None:
         if self._worker is None:
             self._worker = Worker()
-        for index, task in enumerate(tasks):
-            progress = stage_progress(index) if stage_progress else None
-            _deliver(index, run_guarded(self._worker, task, progress), on_done)
+        documents = [(t.document.manifest, t.languages, t.config) for t in tasks
+                     if isinstance(t, DocumentTask)]
+        with recognise_ahead(documents):  # a few documents: names recognised on another core
+            for index, task in enumerate(tasks):
+                progress = stage_progress(index) if stage_progress else None
+                _deliver(index, run_guarded(self._worker, task, progress), on_done)
 
     def close(self) -> None:
         if self._worker is not None:
@@ -195,20 +199,28 @@ class ProcessExecutor:
 
 
 class _RayWorker:
-    """The body of a Ray actor: one long-lived worker serving documents."""
+    """The body of a Ray actor: one long-lived worker serving documents.
 
-    def __init__(self, plan: WarmUp) -> None:
+    It does not warm up on a throwaway document as forked workers' parent does: an
+    actor is a process of its own, with nothing to share, so its first document loads
+    the same tables and a warm-up would only add that document's work once more.
+    """
+
+    def __init__(self) -> None:
         one_thread_per_worker()
-        with contextlib.suppress(Exception):  # an optimisation: the document reports it
-            warm(plan)
         self.worker = Worker()
 
-    def run(self, item: tuple[int, Task]) -> tuple[int, Outcome | TaskFailure]:
-        index, task = item
-        return index, run_guarded(self.worker, task)
+    def run(self, task: Task) -> Outcome | TaskFailure:
+        return run_guarded(self.worker, task)
 
     def close(self) -> None:
         self.worker.close()
+
+
+# Tasks waiting in an actor's queue behind the one it runs, while more tasks are left than
+# actors: the actor starts its next task the moment it finishes one, without waiting for
+# the driver to notice (and to write the finished document's files) first.
+_QUEUED_PER_ACTOR = 1
 
 
 @dataclass
@@ -216,13 +228,12 @@ class RayExecutor:
     """Tasks on Ray actors: a local Ray (``jobs`` CPUs) or the cluster at ``address``.
 
     Ray is started on the first :meth:`run` and stopped by :meth:`close`. Each run
-    makes its own actors: those of documents warm up on the first document, those of
-    back-translation batches load the models their batches need (once per actor).
+    makes its own actors, which load what their tasks need on their first task (the
+    tables of the stages, or the models of back-translation batches) and keep it.
     """
 
     jobs: int
     address: str | None = None
-    warm_up: WarmUp = NO_WARM_UP
     name: str = "ray"
     private_cache: bool = True
     _started_here: bool = False
@@ -247,20 +258,12 @@ class RayExecutor:
     def run(self, tasks: Sequence[Task], on_done: OnDone,
             stage_progress: Callable[[int], Progress | None] | None = None) -> None:
         ray = self._ray()
-        from ray.util import ActorPool
-
-        documents = any(isinstance(task, DocumentTask) for task in tasks)
-        plan = self.warm_up if documents else NO_WARM_UP
         actors: list[Any] = []
         try:
             size = self.jobs if not self.address else int(ray.cluster_resources().get("CPU", 1))
             actor_class = ray.remote(num_cpus=1)(_RayWorker)
-            actors = [actor_class.remote(plan) for _ in range(max(1, min(size, len(tasks))))]
-            pool = ActorPool(actors)
-            for index, task in enumerate(tasks):
-                pool.submit(lambda actor, item: actor.run.remote(item), (index, task))
-            while pool.has_next():  # type: ignore[no-untyped-call]
-                index, result = pool.get_next_unordered()
+            actors = [actor_class.remote() for _ in range(max(1, min(size, len(tasks))))]
+            for index, result in _dispatch(ray, actors, tasks):
                 _deliver(index, result, on_done)
         finally:
             # Workers remove their private caches; a dead actor has nothing left to remove.
@@ -278,6 +281,42 @@ class RayExecutor:
 
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None
+
+
+def _dispatch(ray: Any, actors: Sequence[Any],
+              tasks: Sequence[Task]) -> Iterator[tuple[int, Outcome | TaskFailure]]:
+    """Hand ``tasks`` to ``actors``, yielding (position, result) as each finishes.
+
+    Each actor runs one task and has up to ``_QUEUED_PER_ACTOR`` more waiting while more
+    tasks are left than actors; towards the end an actor gets a task only when it is free,
+    so the last tasks go to whichever actor finishes first.
+    """
+    waiting = list(enumerate(tasks))
+    waiting.reverse()  # popped from the end: first task first
+    running: dict[Any, tuple[int, Any]] = {}  # object ref -> (position, actor)
+    load = {id(actor): 0 for actor in actors}
+
+    def submit(actor: Any) -> None:
+        index, task = waiting.pop()
+        running[actor.run.remote(task)] = (index, actor)
+        load[id(actor)] += 1
+
+    def feed(actor: Any) -> None:
+        while waiting and (load[id(actor)] == 0 or (
+                load[id(actor)] <= _QUEUED_PER_ACTOR and len(waiting) > len(actors))):
+            submit(actor)
+
+    for actor in actors:  # one task each first, then the queues
+        if waiting:
+            submit(actor)
+    for actor in actors:
+        feed(actor)
+    while running:
+        [ref], _ = ray.wait(list(running), num_returns=1)
+        index, actor = running.pop(ref)
+        load[id(actor)] -= 1
+        feed(actor)
+        yield index, ray.get(ref)
 
 
 def import_ray() -> Any:
@@ -318,11 +357,11 @@ def make_executor(name: str, jobs: int, address: str | None = None,
                   warm_up: WarmUp = NO_WARM_UP) -> Executor:
     """The executor users name on the command line; an unknown name lists the valid ones.
 
-    ``warm_up`` says what workers of their own load before their first document.
+    ``warm_up`` says what the parent of forked worker processes loads before forking them.
     """
     if name == "local":
         return InlineExecutor() if jobs <= 1 else ProcessExecutor(jobs, warm_up)
     if name == "ray":
         import_ray()
-        return RayExecutor(jobs, address, warm_up)
+        return RayExecutor(jobs, address)
     raise ConfigError("--executor", f"unknown executor {name!r}; valid: {', '.join(EXECUTORS)}")

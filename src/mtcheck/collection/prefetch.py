@@ -15,16 +15,28 @@ model at all.
 Every executor runs the same batches, so the translations (and so the results)
 are the same whichever executor ran them; the batches depend only on the
 documents to run, not on their order of completion.
+
+Names are recognised ahead the same way when a few documents run in the driver's
+process (an incremental run after a few changes): loading the recogniser is then a
+large share of the run, so :func:`recognise_ahead` has one child process load it and
+recognise every such document on the other core while the first document is aligned
+and scored (see :mod:`mtcheck.recogniser`: same spans as in-process).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from mtcheck.config import Config
 from mtcheck.errors import MtcheckError
 from mtcheck.types import Document, SegmentedDocument, Sentence
+
+# At most this many documents run in the driver's process get their names recognised
+# ahead, in one child; with more, one load of the recogniser in-process is a small share
+# of the run. (The recogniser keeps the results of 16 documents.)
+RECOGNISE_AHEAD_AT_MOST = 8
 
 
 @dataclass(frozen=True)
@@ -94,3 +106,33 @@ def _as_document(lang: str, sentences: tuple[str, ...], label: str) -> Segmented
                         for i, text in enumerate(sentences)),
         segmenter="collection batch",
     )
+
+
+@contextmanager
+def recognise_ahead(documents: Sequence[tuple[str, tuple[str, ...], Config]]) -> Iterator[None]:
+    """Within the block, the names of these few documents (manifest, languages, config) are
+    recognised in a child process started now; nothing happens for more than
+    :data:`RECOGNISE_AHEAD_AT_MOST` documents."""
+    from mtcheck import recogniser
+
+    if not documents or len(documents) > RECOGNISE_AHEAD_AT_MOST:
+        yield
+        return
+    from mtcheck.corpus import load_corpus
+    from mtcheck.names.evidence import prefetch_recognition
+    from mtcheck.segment import segment_document
+
+    with recogniser.in_background():
+        served: list[SegmentedDocument] = []
+        for manifest, languages, config in documents:
+            if not config.names.use_ner:
+                continue
+            try:
+                corpus = load_corpus(manifest, languages)
+                served.extend(segment_document(document, config.segment)
+                              for document in (corpus.source, *corpus.translations.values())
+                              if recogniser.serves(document.lang))
+            except MtcheckError:
+                continue  # the document's own run reports it
+        prefetch_recognition(served)
+        yield

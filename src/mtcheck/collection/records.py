@@ -15,6 +15,7 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mtcheck import jsontext
 from mtcheck.collection.discover import MemorySettings
 from mtcheck.collection.memory import DriftFinding, NameEntry
 from mtcheck.collection.summary import DocumentSummary
@@ -63,7 +64,7 @@ class CollectionRecord:
 def dump_collection(record: CollectionRecord) -> str:
     document = {"collection_schema_version": COLLECTION_SCHEMA_VERSION,
                 "collection": to_jsonable(record)}
-    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return jsontext.dumps(document) + "\n"
 
 
 def is_collection_results(path: Path) -> bool:

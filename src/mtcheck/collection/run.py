@@ -86,8 +86,8 @@ def run_collection(spec: CollectionSpec, config: Config, options: RunOptions,
     # No more local processes than documents to run: a pool costs a start-up per process.
     jobs = options.jobs if options.executor != "local" else max(1, min(options.jobs, len(stale)))
     warm_up = NO_WARM_UP
-    if stale and (options.executor != "local" or jobs > 1):
-        # Workers of their own warm up on the first document to run (see .warm).
+    if stale and options.executor == "local" and jobs > 1:
+        # Forked workers share a warm-up on the first document to run (see .warm).
         warm_up = plan_for(DocumentTask(spec.documents[stale[0][0]], config, options.languages,
                                         options.gate, options.reports))
     executor = make_executor(options.executor, jobs, options.ray_address, warm_up)

@@ -12,8 +12,9 @@ So a worker warms up by checking one document of the run, with back-translation
 off and the result thrown away: whatever the stages load lazily, they load now,
 and no list of tables here can fall out of date. Local worker processes are forked
 from one process that warmed up once (multiprocessing's forkserver, with
-:mod:`._preload` as its preload), so the cost is paid once per run; Ray actors,
-each a process of its own, warm up when they start. No model is loaded while
+:mod:`._preload` as its preload), so the cost is paid once per run. (Ray actors,
+each a process of its own with nothing to share, are not warmed this way: their
+first document loads the same tables.) No model is loaded while
 warming: a model's threads would not survive a fork, and each worker loads its
 models once anyway.
 """

@@ -14,6 +14,7 @@ untranslated, because both need the same aligned sentence pairs.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from mtcheck.names.agreement import (
     survival,
     survives,
 )
+from mtcheck.names.brands import kept_as_brands, personal_names
 from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
 from mtcheck.names.evidence import (
     Evidence,
@@ -39,12 +41,14 @@ from mtcheck.names.evidence import (
     strong,
 )
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
+from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import (
     Mention,
     entity_evidence,
     find_entities,
     find_mentions,
     labels_in_translation,
+    lexicon,
     organisation_phrases,
     organisations,
     persons,
@@ -227,6 +231,7 @@ class _Recognised:
     organisations: frozenset[str]
     persons: frozenset[str]
     phrases: frozenset[str]
+    labelled: bool = True  # False when no recogniser served the source or an English text
 
 
 # Labels of a name that a press may keep in Latin script as a brand.
@@ -243,7 +248,7 @@ def _recognised(source: SegmentedDocument, entities: Sequence[Entity], config: N
                            organisation_phrases(source, config))
     english = next((p for p in prepared if p.target.lang.split("-")[0] == "en"), None)
     if english is None:
-        return _Recognised(frozenset(), frozenset(), frozenset())
+        return _Recognised(frozenset(), frozenset(), frozenset(), labelled=False)
     labels = labels_in_translation(english.target, english.renderings, config)
     return _Recognised(
         frozenset(e for e, found in labels.items() if found & _BRAND_LABELS
@@ -258,7 +263,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             others_tell: bool = False,
             house_style: frozenset[str] = frozenset(),
             kept_by_majority: frozenset[str] = frozenset(),
-            recognised: _Recognised | None = None) -> NameCheckResult:
+            recognised: _Recognised | None = None,
+            brands: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     recognised = recognised or _recognised(source, entities, config, [])
@@ -287,7 +293,7 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         # translations into other scripts could keep it so and do not (Butantan left in
         # Latin in Russian while Japanese and Korean write ブタンタン, 부탄탄).
         # Kept so by most of them, it is one unless the recogniser says it is a person.
-        organisations=(
+        organisations=brands | (
             latin_terms | (recognised.organisations & house_style)
             | (kept_by_majority - recognised.persons)
             if others_tell else recognised.organisations | latin_terms),
@@ -379,9 +385,55 @@ def check_translations(source: SegmentedDocument,
         if config.agreement_min_translations > 0
         and len(non_latin) >= max(2, config.agreement_min_translations) else frozenset())
     recognised = _recognised(source, entities, config, list(prepared.values()))
+    # People by the shape of their names are people even where the recogniser says
+    # otherwise (it tags "Mamadou Sarr" as an organisation, "Bosch" as a person).
+    people = _people(source, entities, recognised, revised, config,
+                     sorted({p.target.lang for p in prepared.values()
+                             if _script(p.target.lang) == "Latn"}))
+    recognised = dataclasses.replace(recognised, persons=recognised.persons | people,
+                                     organisations=recognised.organisations - people)
+    brands = _brands(entities, revised, people, prepared)
+    # People are transliterated, however many translations leave one in Latin script.
+    latin_terms -= people
     return {key: _report(one, entities, revised, glossary, config,
-                         latin_terms | by_meaning, others_tell, house_style, kept, recognised)
+                         latin_terms | by_meaning, others_tell, house_style, kept, recognised,
+                         brands[key])
             for key, one in prepared.items()}
+
+
+def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _Recognised,
+            evidence: Mapping[str, Evidence], config: NamesConfig,
+            languages: Sequence[str] = ()) -> frozenset[str]:
+    """Entities written as people's names (see :func:`mtcheck.names.brands.personal_names`):
+    a full name of capitalised words ending in a rare one, or a name beside a title. Where
+    every noun is capitalised (German), runs of nouns have that shape too: there the
+    recogniser's PERSON label is needed as well, when there is a recogniser."""
+    titles = lexicon().titles if source.lang.split("-")[0] == "en" else ()
+    shaped = personal_names(source, ((m.entity, m.sentence_id, m.start, m.end)
+                                     for m in find_mentions(source, entities)),
+                            config.surname_zipf, lexicon().particles, titles,
+                            config.function_zipf,
+                            {w for e in entities
+                             if evidence[e.id] >= Evidence.DATA or place_keys(e, source.lang)
+                             for f in e.source_forms for w in f.split()}, languages)
+    if rules_for(source.lang).capitalises_nouns and recognised.labelled:
+        return shaped & recognised.persons
+    return shaped
+
+
+def _brands(entities: Sequence[Entity], evidence: Mapping[str, Evidence],
+            people: frozenset[str], prepared: Mapping[str, _Prepared]
+            ) -> dict[str, frozenset[str]]:
+    """Per translation, the names it may keep in Latin script as its press keeps firms and
+    brands (see :mod:`mtcheck.names.brands`): not ``people``, not places from data or
+    glossary names, not what another Cyrillic or Greek translation transliterates."""
+    exempt = people | {e.id for e in entities if evidence[e.id] >= Evidence.DATA}
+    written = {key: frozenset(r.entity for r in p.renderings if not is_latin_surface(r.surface))
+               for key, p in prepared.items()}
+    return {key: kept_as_brands(entities, _script(p.target.lang),
+                                [(_script(other.target.lang), written[k])
+                                 for k, other in prepared.items() if k != key], exempt)
+            for key, p in prepared.items()}
 
 
 def check_translation(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,

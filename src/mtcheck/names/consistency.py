@@ -207,8 +207,12 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
+        # A single letter kept in Latin script is an initial (V. Narayanan), not a name; an
+        # acronym (PiS, NXP, TSMC) is kept so in every script.
         latin_kept = [r for r in latin
-                      if not _in_kept_phrase(r, entity, target, kept_phrases,
+                      if sum(ch.isalpha() for ch in r.surface) >= 2
+                      and not _acronym_like(r.surface)
+                      and not _in_kept_phrase(r, entity, target, kept_phrases,
                                              source_names if entity.id not in persons
                                              else frozenset())]
         entry = glossary.entry(entity.id) if glossary else None
@@ -318,6 +322,14 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                              known_in_target, evidence, in_translation, standard, present or {},
                              config.rare_zipf, config.learn_similarity))
     return findings, grouped
+
+
+def _acronym_like(surface: str) -> bool:
+    """An acronym: six letters or fewer, at least two capitals and no more lower-case
+    letters than capitals (PiS, NXP; not Bosch, iPhone)."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return len(letters) <= 6 and upper >= 2 and upper >= len(letters) - upper
 
 
 # Characters that join the words of a Latin-script name kept as a whole (Doğuş Group,
@@ -861,6 +873,10 @@ def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(ch for i, ch in enumerate(text) if i not in covered)
 
 
+# A lower-case letter followed by a capital: where the words of a name written as one meet.
+_CAMEL_JOINT = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+
+
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -933,6 +949,10 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             if places and any(_adjective_of(w, places, target.lang)
                               or _compound_adjective_of(w, places, target.lang) for w in words):
                 continue
+            # Place data writes some names as one word with a capital inside (SanLuis for
+            # the San Luis of Spanish texts, Saint-Louis in Senegal): the words apart.
+            derived_forms += [_CAMEL_JOINT.sub(" ", f) for f in present.get(entity_id, ())
+                              if _CAMEL_JOINT.search(f)]
             phrases = [_plain(f) for f in derived_forms if " " in f or "-" in f]
             if phrases and any(p in sentence_text for p in phrases):
                 continue  # Corée du Sud, Южно-Африканская Республика

@@ -304,7 +304,7 @@ def _whole_or_parts(source: SegmentedDocument, run: list[_Token], names: set[str
     if len(run) > 1 and places.is_territory(places.lookup(phrase, source.lang)):
         return [run]
     if words is None:
-        return [run]
+        return [_without_leading_compounds(run, source.lang)]
     spans = ner[run[0].sentence_id] if isinstance(ner, tuple) else ()
     if len(run) > 1 and spans:
         whole = covered(spans, run[0].start, run[-1].end)
@@ -313,6 +313,30 @@ def _whole_or_parts(source: SegmentedDocument, run: list[_Token], names: set[str
                 t.text.lower() in words.titles for t in run):
             return [run]
     return _name_spans(run, names, words)
+
+
+# Where every noun is capitalised, a title written as a compound before a name
+# (Infrastrukturminister Dariusz Klimczak, Stadtpräsidentin Hanna Zdanowska) is rare as a
+# whole but ends in a common word: its tail has at least this many letters and a Zipf
+# frequency of at least _COMPOUND_TAIL_ZIPF, and the part before it at least three letters.
+_COMPOUND_TAIL = 5
+_COMPOUND_TAIL_ZIPF = 3.0
+
+
+def _common_compound(word: str, lang: str) -> bool:
+    lower = word.lower()
+    return any(zipf(lower[cut:], lang) >= _COMPOUND_TAIL_ZIPF
+               for cut in range(3, len(lower) - _COMPOUND_TAIL + 1))
+
+
+def _without_leading_compounds(run: list[_Token], lang: str) -> list[_Token]:
+    """The run less the compounds of common words that lead it, in a language that
+    capitalises nouns: the name is what follows the title."""
+    if not rules_for(lang).capitalises_nouns:
+        return run
+    while len(run) > 1 and _common_compound(run[0].text, lang):
+        run = run[1:]
+    return run
 
 
 def _similar(first: str, second: str, threshold: float, lang: str = "en") -> bool:

@@ -124,6 +124,9 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # for Belawan). ㄱ ends a syllable as "g" where the name has a k (레호앙푹 "pug").
         key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p").replace("lr", "l")
         key = _INITIAL_R.sub("l", key).replace("k", "g")
+        # Hangul writes a foreign sh after a vowel with 쉬 "swi" (보쉬 = Bosch), where w is a
+        # glide, not a consonant.
+        key = key.replace("svi", "si")
     return key.replace("v", "b") if _folds_v(lang) else key
 
 
@@ -204,7 +207,8 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
     source_lang = "en" if _is_latin(surface) else lang
     keys = []
     han = any(script_class(ch) == "han" for ch in surface)
-    for stem in candidate_stems(surface, rules):
+    stems = candidate_stems(surface, rules)
+    for stem in stems:
         key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en", han=han)
         keys.append((stem, key))
         if han and lang.split("-")[0] == "ja":
@@ -213,7 +217,7 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
             keys.append((stem, name_key(unidecode(stem), lang, han=True)))
         # An Indic stem cut before its ending ends in a consonant letter, which the
         # romaniser reads with its inherent "a" (शोइग -> "shoiga"); try it without.
-        if stem != candidate_stems(surface, rules)[0] and _inherent_vowel(stem) and key[-1:] == "a":
+        if stem != stems[0] and _inherent_vowel(stem) and key[-1:] == "a":
             keys.append((stem, key[:-1]))
     return tuple(keys)
 
@@ -255,6 +259,16 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         # (Doğuş = ドウシュ, Erdoğan = エルドアン): a key without it too.
         keys += [name_key(romanize(key_word(f).translate(_SILENT), "en"), lang, latin=True)
                  for f in entity.source_forms if not known and f.translate(_SILENT) != f]
+        # Katakana and Hangul write the sound: an English silent e is not there
+        # (Emirates = エミレーツ "emireetsu", Jones = ジョーンズ).
+        if _by_sound(lang):
+            keys += [name_key(romanize(_SILENT_E.sub("", key_word(f)), "en"), lang, latin=True)
+                     for f in entity.source_forms if not known and _is_latin(f)
+                     and _SILENT_E.search(key_word(f))]
+        # A Polish name is read with Polish letters (Baranów = Баранув, バラヌフ).
+        keys += [name_key(romanize(reading, "en"), lang, latin=True)
+                 for f in entity.source_forms if not known
+                 for reading in polish_readings(key_word(f))]
         others = [name_key(romanize(w, "en"), lang, latin=_is_latin(w))
                   for f in entity.source_forms if " " in f for w in f.split()
                   if w != key_word(f) and w[:1].isupper() and len(w) >= 3]
@@ -269,6 +283,38 @@ def entity_forms(entities: Sequence[Entity], lang: str,
 
 
 _SILENT = str.maketrans("", "", "ğĞ")
+
+# A final e (before a plural s) after a consonant, in a word of five letters or more: the
+# silent e of English spellings.
+_SILENT_E = re.compile(r"(?<=\w{3}[^aeiouy\W])e(?=s?$)")
+
+
+@lru_cache(maxsize=64)
+def _by_sound(lang: str) -> bool:
+    """Japanese and Korean write foreign names by their sound, not their spelling."""
+    return lang.split("-")[0] in ("ja", "ko")
+
+# Letters only Polish writes among the languages with Latin script, and the ending -ów of
+# its place names (Baranów, Rzeszów): a name with one is read as Polish too.
+_POLISH = re.compile(r"[ąćęłńśźżĄĆĘŁŃŚŹŻ]|ów\b")
+# Polish spellings and their sounds in the English-like spelling the keys read; longest first.
+_POLISH_SOUNDS = (("j", "y"), ("rz", "zh"), ("sz", "sh"), ("cz", "ch"), ("ch", "h"),
+                  ("dź", "ch"), ("ż", "zh"), ("ź", "zh"), ("ś", "sh"), ("ć", "ch"),
+                  ("ą", "on"), ("ę", "en"), ("ó", "u"), ("ń", "n"), ("w", "v"))
+
+
+def polish_readings(form: str) -> tuple[str, ...]:
+    """How a Polish name sounds, for the keys (empty for a name that is not Polish): its
+    letters read as Polish, with a final v devoiced (Baranów = バラヌフ "baranufu"), and ł
+    read as l (Russian Лодзь) and as w (Japanese ウッチ)."""
+    if not _POLISH.search(form):
+        return ()
+    text = form.lower()
+    for old, new in _POLISH_SOUNDS:
+        text = text.replace(old, new)
+    readings = {text.replace("ł", "l"), text.replace("ł", "u")}
+    readings |= {re.sub(r"v\b", "f", r) for r in readings}
+    return tuple(sorted(readings))
 
 
 # Katakana writes foreign v as ヴ or as the b row: ジュネーヴ and ジュネーブ are one spelling.
@@ -407,14 +453,22 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
         if k not in keys))
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
-        for index, word in enumerate(target_words(sentence, lang)):
+        words = target_words(sentence, lang)
+        for index, word in enumerate(words):
             # A common word capitalised only because it starts the sentence (or because the
             # language capitalises nouns) that merely sounds like a name is that word
             # (Кроме "besides" for Rom); a known form of the name still matches exactly.
             ordinary = ((index == 0 or rules.capitalises_nouns) and word.text[0].isupper()
                         and zipf(word.text.lower(), lang) >= config.rare_zipf)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
+            joined = _hyphen_joined(sentence.text, words, index)
+            if joined is not None:
+                # A double name is matched whole too (Хайнцль-Мозер), and Sea-Intelligence
+                # kept as written is the name, though German capitalises "Intelligence".
+                pieces.append(joined)
             for piece in pieces:
+                if piece is joined:
+                    ordinary = False
                 # Hiragana writes Japanese words and endings, never a foreign name.
                 if not _cased_scripts_need_capital(piece.text) or script_class(piece.text[0]) == "hira":
                     continue
@@ -456,6 +510,19 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                 taken.append(rendering)
         renderings.extend(sorted(taken, key=lambda r: r.start))
     return renderings
+
+
+def _hyphen_joined(text: str, words: Sequence[TargetWord], index: int) -> TargetWord | None:
+    """The word at ``index`` joined by a hyphen to the next one when both are capitalised
+    (Sea-Intelligence, Хайнцль-Мозер); None otherwise."""
+    if index + 1 >= len(words):
+        return None
+    first, second = words[index], words[index + 1]
+    if not (first.text[:1].isupper() and second.text[:1].isupper()
+            and text[first.end:second.start] == "-"):
+        return None
+    return TargetWord(first.sentence_id, first.start, second.end,
+                      text[first.start:second.end], first.latin and second.latin)
 
 
 def _hangul(text: str) -> bool:
