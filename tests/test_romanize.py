@@ -163,3 +163,9 @@ def test_patterns_compiled_once_romanise_as_uroman_does(text: str) -> None:
         assert instance.romanize_string(text) == shimmed
     finally:
         implementation.regex = plain
+
+
+@given(st.text(alphabet="abcdghijkqsuxyzh", max_size=12))
+def test_a_phonetic_key_is_its_own_key(text: str) -> None:
+    key = phonetic_key(text)
+    assert phonetic_key(key) == key
