@@ -140,3 +140,26 @@ def test_uroman_cache_is_named_by_uroman_version(monkeypatch: pytest.MonkeyPatch
     path = uroman_cache_path()
     assert path.parent == tmp_path / "mtcheck"
     assert version("uroman") in path.name
+
+
+# Letters of the scripts uroman's rules treat specially (abugidas, Hangul, kana, Greek).
+_SCRIPTED_TEXT = st.text(
+    alphabet=st.sampled_from("шойгуΣοϊγκούシヨイグ쇼이구ศอยกูशोइगु绍伊古 .-"),
+    min_size=1, max_size=12)
+
+
+@given(_SCRIPTED_TEXT)
+def test_patterns_compiled_once_romanise_as_uroman_does(text: str) -> None:
+    import uroman.uroman as implementation
+
+    from mtcheck.romanize import _CompiledPatterns, _uroman_instance
+
+    instance = _uroman_instance()
+    assert isinstance(implementation.regex, _CompiledPatterns)
+    shimmed = instance.romanize_string(text)
+    plain = implementation.regex
+    implementation.regex = plain._module
+    try:
+        assert instance.romanize_string(text) == shimmed
+    finally:
+        implementation.regex = plain

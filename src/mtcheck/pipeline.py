@@ -62,6 +62,9 @@ class RoundTrip:
     signature: str = ""
 
 
+_NOT_ROUNDTRIPPED = RoundTrip(None, "not evaluated: back-translation off")
+
+
 def created_timestamp() -> str:
     """The run's one timestamp; SOURCE_DATE_EPOCH fixes it for reproducible output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -85,7 +88,21 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
                for lang, doc in corpus.translations.items()}
     references = {lang: segment_document(doc, config.segment)
                   for lang, doc in corpus.references.items()}
+    # The recogniser loads while the back-translation, alignment and scores run.
+    names.prefetch_recognition([source, *targets.values()], config.names.use_ner)
     roundtrips = backtranslate_all(targets, config, progress, into=source.document.lang)
+
+    alignments = {lang: _align(source, target, config,
+                               roundtrips.get(lang, RoundTrip(None, "")).texts)
+                  for lang, target in targets.items()}
+    scored = {
+        lang: _with_scores(
+            TranslationResult(lang=lang, target=target, alignment=alignments[lang],
+                              roundtrip_status=roundtrips.get(lang, _NOT_ROUNDTRIPPED).status,
+                              coverage=coverage(alignments[lang], len(source.sentences))),
+            source, references.get(lang), roundtrips.get(lang, _NOT_ROUNDTRIPPED), config)
+        for lang, target in targets.items()
+    }
 
     glossary = (names.load_glossary(config.resolve_path(config.names.glossary))
                 if config.names.glossary else None)
@@ -93,9 +110,6 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
     source_findings = names.check_source(source, entities) + glued_findings(source, "source")
 
     translations = []
-    alignments = {lang: _align(source, target, config,
-                               roundtrips.get(lang, RoundTrip(None, "")).texts)
-                  for lang, target in targets.items()}
     # All translations at once: their agreement is evidence of what is a name.
     name_checks = names.check_translations(
         source, {lang: (targets[lang], alignment) for lang, alignment in alignments.items()},
@@ -103,16 +117,9 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
     for index, (lang, target) in enumerate(targets.items()):
         if progress:
             progress("checking translations", index, len(targets))
-        roundtrip = roundtrips.get(lang, RoundTrip(None, "not evaluated: back-translation off"))
+        roundtrip = roundtrips.get(lang, _NOT_ROUNDTRIPPED)
         alignment = alignments[lang]
-        result = TranslationResult(
-            lang=lang,
-            target=target,
-            alignment=alignment,
-            roundtrip_status=roundtrip.status,
-            coverage=coverage(alignment, len(source.sentences)),
-        )
-        result = _with_scores(result, source, references.get(lang), roundtrip, config)
+        result = scored[lang]
         name_check = name_checks[lang]
         # A translation identical to the source also looks like the wrong language: say it once.
         identical = identical_to_source(source, target)

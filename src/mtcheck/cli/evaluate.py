@@ -124,6 +124,7 @@ def evaluate(
     reference_files = parse_lang_file(references, "--reference")
     from mtcheck.corpus import Corpus, adhoc_corpus, load_corpus
     from mtcheck.pipeline import evaluate as run_pipeline
+    from mtcheck.recogniser import in_background
 
     def configured(path: str | None) -> Config:
         return _with_overrides(
@@ -174,7 +175,9 @@ def evaluate(
     runs: list[RunResult] = []
     for loaded, out in jobs:
         progress = None if quiet else ProgressPrinter()
-        run = run_pipeline(loaded, config, progress)
+        # One document per process here: the recogniser may load on the other core.
+        with in_background():
+            run = run_pipeline(loaded, config, progress)
         if progress:
             progress.close()
         if not quiet:

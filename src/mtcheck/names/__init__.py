@@ -31,7 +31,13 @@ from mtcheck.names.agreement import (
     survives,
 )
 from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
-from mtcheck.names.evidence import Evidence, is_common, recognised_spans, strong
+from mtcheck.names.evidence import (
+    Evidence,
+    is_common,
+    prefetch_recognition,
+    recognised_spans,
+    strong,
+)
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inventory import (
     Mention,
@@ -62,6 +68,7 @@ __all__ = [
     "find_mentions",
     "load_glossary",
     "parse_glossary",
+    "prefetch_recognition",
 ]
 
 
