@@ -229,18 +229,11 @@ def phonetic_key(text: str) -> str:
     ``text`` should already be romanised; anything that is not an ASCII letter is dropped.
     """
     key = "".join(ch for ch in unidecode(text).lower() if "a" <= ch <= "z")
-    # Until nothing changes: a later step can make a pair an earlier one folds ("gcq" ->
-    # "gck" -> "gk" -> "g", "dj" -> "dz" -> "z"), and a key must be its own key. Every
-    # step shortens the text or writes a letter no step reads alone, so this ends.
-    previous = None
-    while key != previous:
-        previous = key
-        for old, new in _KEY_RULES:
-            key = key.replace(old, new)
-        key = _J.sub("z", key)
-        key = _FINAL_H.sub("", key)
-        key = _REPEATS.sub(r"\1", key)
-    return key
+    for old, new in _KEY_RULES:
+        key = key.replace(old, new)
+    key = _J.sub("z", key)
+    key = _FINAL_H.sub("", key)
+    return _REPEATS.sub(r"\1", key)
 
 
 def preload(languages: Iterable[str]) -> bool:
