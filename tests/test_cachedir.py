@@ -110,17 +110,19 @@ def test_currency_facts_read_back_from_the_cache_are_babels(monkeypatch: pytest.
     from mtcheck.names import numerals
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    facts = (numerals.currency_markers, numerals.currency_scales, numerals._decimal_mark)
+    facts = (numerals.currency_markers, numerals.currency_scales, numerals._decimal_mark,
+             numerals.month_names)
     for fact in facts:
         fact.cache_clear()
     try:
         fresh = [fact("fr") for fact in facts]
-        assert len(list(tmp_path.glob("mtcheck/numerals/*-fr-*.json"))) == 3
+        assert len(list(tmp_path.glob("mtcheck/numerals/*-fr-*.json"))) == 4
         for fact in facts:
             fact.cache_clear()
         assert [fact("fr") for fact in facts] == fresh  # now read from the files
-        markers, scales, mark = fresh
+        markers, scales, mark, months = fresh
         assert "euro" in markers and ("md", 10**9) in scales and mark == ","
+        assert "janvier" in months and "févr" in months
     finally:
         for fact in facts:
             fact.cache_clear()

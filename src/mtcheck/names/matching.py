@@ -451,6 +451,7 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     others = tuple(dict.fromkeys(
         k for k in (*(k for forms in entities for k in forms.others), *companions)
         if k not in keys))
+    thresholds = [(forms, _threshold(forms, config)) for forms in entities]
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
         words = target_words(sentence, lang)
@@ -473,9 +474,9 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                 if not _cased_scripts_need_capital(piece.text) or script_class(piece.text[0]) == "hira":
                     continue
                 best: tuple[float, int, NameRendering] | None = None
-                for forms in entities:
+                for forms, threshold in thresholds:
                     score, stem = match_score(piece.text, lang, forms, rules)
-                    if score < _threshold(forms, config) or (ordinary and score < 100):
+                    if score < threshold or (ordinary and score < 100):
                         continue
                     # One or two Han characters match too many ordinary words (落实 ~ Russia):
                     # they count only as a form the glossary lists (伊朗, 俄).

@@ -362,18 +362,21 @@ def _is_currency(marker: str, abbreviated: bool, lang: str) -> bool:
 @cache
 def month_names(lang: str) -> frozenset[str]:
     """Month names and abbreviations of ``lang`` (CLDR), folded, without full stops."""
-    from babel import Locale, UnknownLocaleError
+    def read() -> list[str]:
+        from babel import Locale, UnknownLocaleError
 
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return frozenset()
-    names: set[str] = set()
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            names.update(_fold(str(name)).rstrip(".")
-                         for name in dict(locale.months.get(context, {}).get(width, {})).values())
-    return frozenset(names)
+        try:
+            locale = Locale.parse(lang.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            return []
+        names: set[str] = set()
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names.update(_fold(str(name)).rstrip(".") for name in
+                             dict(locale.months.get(context, {}).get(width, {})).values())
+        return sorted(names)
+
+    return frozenset(_kept_cldr("month-names", lang, read))
 
 
 def _with_subunit(text: str, mention: NumberMention, lang: str
