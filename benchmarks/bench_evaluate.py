@@ -63,6 +63,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--no-cold", action="store_true",
+                        help="leave out the cold-cache row (it writes ~100 MB of tables per "
+                             "round, which the kernel flushes while the next rows run)")
     parser.add_argument("--baseline-src", type=Path,
                         help="another checkout's src folder to time the same evaluation with")
     args = parser.parse_args()
@@ -78,8 +81,9 @@ def main() -> int:
     cases: dict[str, tuple[list[str], Path, bool]] = {
         "import mtcheck.cli": ([python, "-c", "import mtcheck.cli"], src, False),
         "evaluate": (evaluate("warm"), src, False),
-        "evaluate (cold cache)": (evaluate("cold"), src, True),
     }
+    if not args.no_cold:
+        cases["evaluate (cold cache)"] = (evaluate("cold"), src, True)
     if shutil.which("taskset") and len(os.sched_getaffinity(0)) > 1:
         # The same run held to one core: the recogniser then loads in-process, as it
         # does on a one-core machine (no second core to load it on meanwhile).
@@ -88,6 +92,11 @@ def main() -> int:
     if args.baseline_src:
         cases["baseline-src evaluate"] = (evaluate("baseline"), args.baseline_src.resolve(),
                                           False)
+    # Byte-code as an installed package has it (pip compiles on install; a shell with
+    # PYTHONDONTWRITEBYTECODE set never writes it), for every source tree timed.
+    for tree in {source for _command, source, _cold in cases.values()}:
+        subprocess.run([python, "-m", "compileall", "-q", str(tree)], check=True,
+                       stdout=subprocess.DEVNULL)
     # One untimed run of each evaluation fills the user cache (and the page cache).
     for _name, (command, source, _cold) in cases.items():
         subprocess.run(command, env=environment(source), check=True,
