@@ -64,7 +64,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--no-cold", action="store_true",
-                        help="leave out the cold-cache row (it writes ~100 MB of tables per "
+                        help="leave out the cold-cache row (it writes ~150 MB of tables per "
                              "round, which the kernel flushes while the next rows run)")
     parser.add_argument("--baseline-src", type=Path,
                         help="another checkout's src folder to time the same evaluation with")

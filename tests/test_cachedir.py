@@ -126,3 +126,13 @@ def test_currency_facts_read_back_from_the_cache_are_babels(monkeypatch: pytest.
     finally:
         for fact in facts:
             fact.cache_clear()
+
+
+def test_a_kept_value_iterates_as_the_one_built(tmp_path: Path) -> None:
+    from mtcheck.cachedir import kept_json
+
+    built = {"pt_PT": {"territory:IR": "Irão"}, "pt_BR": {"territory:IR": "Irã"}, "pt": {}}
+    path = tmp_path / "locales.json"
+    kept_json(path, lambda: built)
+    again = kept_json(path, dict)
+    assert list(again) == ["pt_PT", "pt_BR", "pt"] and again == built

@@ -150,12 +150,12 @@ def fingerprint(module_file: str, *packages: str) -> str:
 
 def kept_json(path: Path, build: Callable[[], _J]) -> _J:
     """``build()``'s JSON-able value, kept at ``path`` for the next run (read back when the
-    file holds valid JSON, else built and written atomically)."""
+    file holds valid JSON, else built and written atomically). Objects keep their key
+    order, so the value read back iterates as the one built."""
     try:
         return json.loads(path.read_bytes())  # type: ignore[no-any-return]
     except (OSError, ValueError):
         pass
     value = build()
-    write_atomic(path, lambda out: out.write(json.dumps(value, ensure_ascii=False,
-                                                        sort_keys=True).encode("utf-8")))
+    write_atomic(path, lambda out: out.write(json.dumps(value, ensure_ascii=False).encode("utf-8")))
     return value

