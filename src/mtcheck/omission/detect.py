@@ -203,6 +203,11 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                 moved = _misplaced(source, alignment, index, best_piece, config)
             if moved is not None:
                 candidates.append(moved)
+    for index, pair in linked:
+        if len(pair.source_ids) > 1:
+            moved = _unmerged(source, alignment, index, fit, config)
+            if moved is not None:
+                candidates.append(moved)
     return tuple(candidates)
 
 
@@ -224,18 +229,20 @@ class _PairFit:
         self._lexicon = lexicon
         self._config = config
         self._rules = clause_rules(source.lang)
-        self._cache: dict[tuple[int, tuple[int, ...]], float] = {}
+        self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         self._similarity: GroupSimilarity | None = None
 
-    def __call__(self, sid: int, target_ids: tuple[int, ...]) -> float:
-        key = (sid, target_ids)
+    def __call__(self, sid: int | tuple[int, ...], target_ids: tuple[int, ...]) -> float:
+        """The fit of source sentence ``sid`` (or of several, read as one) to ``target_ids``."""
+        ids = sid if isinstance(sid, tuple) else (sid,)
+        key = (ids, target_ids)
         if key not in self._cache:
-            self._cache[key] = self._fit(sid, target_ids)
+            self._cache[key] = self._fit(ids, target_ids)
         return self._cache[key]
 
-    def _fit(self, sid: int, target_ids: tuple[int, ...]) -> float:
+    def _fit(self, ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
         config = self._config
-        text = self._source.sentences[sid].text
+        text = " ".join(self._source.sentences[i].text for i in ids)
         target_text = " ".join(self._target.sentences[j].text for j in target_ids)
         found = index_target(target_text, self._target.lang, None, self._rules.brackets,
                              self._rules.quotes)
@@ -256,15 +263,17 @@ class _PairFit:
                 self._similarity = GroupSimilarity(
                     [s.text for s in self._source.sentences], self._source.lang,
                     [s.text for s in self._target.sentences], self._target.lang)
-            fit += config.similarity * self._similarity((sid,), target_ids)
+            fit += config.similarity * self._similarity(ids, target_ids)
         return fit
 
 
 def _run(source: SegmentedDocument, alignment: Alignment, index: int,
-         step: int) -> list[tuple[int, tuple[int, ...]]]:
+         step: int, start: int | None = None) -> list[tuple[int, tuple[int, ...]]]:
     """(source id, target ids) of the one-source pairs next to pair ``index`` in direction
-    ``step``, up to the first pair of another kind or paragraph."""
-    paragraph = source.sentences[alignment.pairs[index].source_ids[0]].paragraph
+    ``step``, up to the first pair of another kind or paragraph (that of source sentence
+    ``start``, by default the pair's first)."""
+    first = alignment.pairs[index].source_ids[0] if start is None else start
+    paragraph = source.sentences[first].paragraph
     run = []
     k = index + step
     while 0 <= k < len(alignment.pairs):
@@ -307,6 +316,40 @@ def _shifted(source: SegmentedDocument, alignment: Alignment, index: int, fit: _
     text = source.sentences[sid].text
     return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
                      threshold_free=True, instead_of=unpaired)
+
+
+def _unmerged(source: SegmentedDocument, alignment: Alignment, index: int, fit: _PairFit,
+              config: OmissionConfig) -> Candidate | None:
+    """A sentence along the paragraph that is the omission a merged pair hides.
+
+    When a sentence is dropped, the aligner may pair every sentence of a run with its
+    neighbour's translation and take up the one sentence too many in a merge at the
+    run's end (2-1, 3-1). Taking the merge's edge sentence out of it, pairing it with
+    the next translation of the run and so on, leaves sentence ``k`` of the run with no
+    translation; the gap goes where the pairs fit best, if that beats the aligner's
+    pairs by ``relocate_margin``.
+    """
+    pair = alignment.pairs[index]
+    best: tuple[float, int, int] | None = None
+    for step in (1, -1):
+        edge = pair.source_ids[-1] if step == 1 else pair.source_ids[0]
+        rest = tuple(s for s in pair.source_ids if s != edge)
+        if source.sentences[edge].paragraph != source.sentences[rest[0]].paragraph:
+            continue
+        gain = fit(rest, pair.target_ids) - fit(pair.source_ids, pair.target_ids)
+        previous = edge
+        run = _run(source, alignment, index, step, edge)
+        for distance, (sid, target_ids) in enumerate(run, start=1):
+            gain += fit(previous, target_ids) - fit(sid, target_ids)
+            previous = sid
+            if gain >= config.relocate_margin and (best is None or gain > best[0]):
+                best = (gain, sid, index + step * distance)
+    if best is None:
+        return None
+    gain, sid, pair_index = best
+    text = source.sentences[sid].text
+    return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
+                     threshold_free=True)
 
 
 def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,

@@ -11,6 +11,7 @@ the piece's content words found in it is a further signal.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,19 +103,44 @@ class TargetIndex:
     backtranslation: frozenset[str]  # word stems of the back-translation, if any
     # Written without spaces: a word may also be found inside a longer run of the target.
     unspaced: bool = False
+    # Consonant skeletons of the words written in a script other than Latin (see skeleton).
+    skeletons: frozenset[str] = frozenset()
 
 
 def stem(word: str, letters: int = 5) -> str:
     return word.lower()[:letters]
 
 
+# Vowels, and the consonant pairs that syllabic scripts write alike (Japanese r for l,
+# b for v; Korean likewise), for a romanised name's consonant skeleton.
+_VOWELS = re.compile(r"[aeiouy]+")
+_SKELETON_FOLD = str.maketrans({"l": "r", "v": "b", "w": "b", "q": "k", "c": "k"})
+_SKELETON_REPEATS = re.compile(r"(.)\1+")
+# Skeletons shorter than this match too many words by chance.
+_MIN_SKELETON = 4
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a romanised key, folded: a name written in katakana or hangul gets
+    a vowel after nearly every consonant and r for l ("rindokubisuto" for "lindkvist"), so
+    its consonants are what it shares with the name in Latin letters (both "rndkbst")."""
+    return _SKELETON_REPEATS.sub(r"\1", _VOWELS.sub("", key).translate(_SKELETON_FOLD))
+
+
+@lru_cache(maxsize=200_000)
+def _latin(word: str) -> bool:
+    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in word)
+
+
 def index_target(text: str, lang: str, backtranslation: str | None,
                  brackets: Sequence[tuple[str, str]],
                  quotes: Sequence[tuple[str, str]]) -> TargetIndex:
+    found = [w for w in target_words(text, lang) if len(w) >= (3 if spaced(lang) else 2)]
     return TargetIndex(
         numbers=target_readings(text, lang),
-        keys=tuple(word_key(w, lang) for w in target_words(text, lang)
-                   if len(w) >= (3 if spaced(lang) else 2)),
+        keys=tuple(word_key(w, lang) for w in found),
+        skeletons=frozenset(k for k in (skeleton(word_key(w, lang)[0]) for w in found
+                                        if not _latin(w)) if len(k) >= _MIN_SKELETON),
         unspaced=not spaced(lang),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
@@ -137,6 +163,8 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
     key, grams = word_key(word, lang)
     if len(key) < 3:
         return False
+    if target.skeletons and skeleton(key) in target.skeletons:
+        return True
     for other, other_grams in target.keys:
         if len(other) >= 5 and len(key) >= 5 and other[:5] == key[:5]:
             return True
