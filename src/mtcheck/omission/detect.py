@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import NumberMention
+from mtcheck.names.numerals import NumberMention, find_numbers
 from mtcheck.omission.clauses import (
     Clause,
     ClauseRules,
@@ -59,6 +59,7 @@ from mtcheck.omission.coverage import (
     support_rates,
     word_flags,
 )
+from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.support import (
@@ -195,7 +196,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         best = best_piece(index, pair, None)
         if best is not None:
             candidates.append(best)
-    fit = _PairFit(source, target, model, lexicon, config)
+    fit = _PairFit(source, target, model, lexicon, config, alignment)
     for index, pair in enumerate(alignment.pairs):
         if len(pair.source_ids) == 1 and not pair.target_ids:
             moved = _shifted(source, alignment, index, fit, config)
@@ -222,12 +223,15 @@ class _PairFit:
     """
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
-                 model: LengthModel, lexicon: DocumentLexicon, config: OmissionConfig):
+                 model: LengthModel, lexicon: DocumentLexicon, config: OmissionConfig,
+                 alignment: Alignment):
         self._source = source
         self._target = target
         self._model = model
         self._lexicon = lexicon
         self._config = config
+        self._alignment = alignment
+        self._endings: EndingModel | None = None
         self._rules = clause_rules(source.lang)
         self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         self._similarity: GroupSimilarity | None = None
@@ -254,6 +258,15 @@ class _PairFit:
                         if not n.readings & source_numbers)
         fit = (-_rho(z, config.length_tail) - anchors
                - config.number_missing * min(unmatched, _ANCHOR_CAP))
+        if config.number_words:
+            fit -= _spelled_evidence(text, self._source.lang, found, config)
+        if config.ending:
+            if self._endings is None:  # counted once, at the first comparison
+                self._endings = EndingModel(
+                    (self._source.sentences[p.source_ids[-1]].text,
+                     self._target.sentences[p.target_ids[-1]].text)
+                    for p in self._alignment.pairs if p.source_ids and p.target_ids)
+            fit += config.ending * self._endings.log_likelihood(text, target_text)
         if self._lexicon.pairs >= _LEXICON_PAIRS:
             known, covered = self._lexicon.coverage(lexical_units(text, self._source.lang),
                                                     _units(self._target, target_ids))
@@ -265,6 +278,17 @@ class _PairFit:
                     [s.text for s in self._target.sentences], self._target.lang)
             fit += config.similarity * self._similarity(ids, target_ids)
         return fit
+
+
+def _spelled_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig) -> float:
+    """Anchor evidence of the numbers a sentence writes as words ("drei", "sechs"), found
+    in the translation as digits or words ("3", "trois") or not: weighed like numbers. One
+    is left out: "ein", "first", "premier" are as often articles or ordinals as counts, and
+    a translation writes them in ways no number reader follows ("最初")."""
+    spelled = {n.value: n for n in find_numbers(text, lang) if n.word and n.value != "1"}
+    hits = sum(1 for n in spelled.values() if number_found(n, found.numbers))
+    return (config.number_missing * min(len(spelled) - hits, _ANCHOR_CAP)
+            - config.number_found * min(hits, _ANCHOR_CAP))
 
 
 def _run(source: SegmentedDocument, alignment: Alignment, index: int,
