@@ -269,6 +269,9 @@ class OmissionConfig:
     # numbers written as words ("drei", "trois"), in that comparison too.
     ending: float = 1.0
     number_words: bool = True
+    # ... and the translation's rare words (names) looked up in the source, weighed as
+    # ``word_found`` each.
+    names_back: bool = True
     # The most confidence a pair gets when the check finds source content missing from it.
     confidence_cap: float = 0.25
 

@@ -71,7 +71,9 @@ from mtcheck.omission.support import (
     number_found,
     numbers,
     rare_words,
+    spaced,
     stem,
+    target_words,
     word_found,
     words,
 )
@@ -244,6 +246,21 @@ class _PairFit:
             self._cache[key] = self._fit(ids, target_ids)
         return self._cache[key]
 
+    def _names_back(self, text: str, target_text: str) -> int:
+        """How many of the translation's rare words (names, terms; in a language written
+        without spaces, its rare runs of one script) the source has: the anchors looked up
+        the other way, so a translation's ``NASA`` or ``하노이로`` speaks for the sentence
+        that names them whatever the source's own words are."""
+        config, lang = self._config, self._target.lang
+        shortest = config.min_letters if spaced(lang) else 2
+        rare = [w for w in dict.fromkeys(target_words(target_text, lang))
+                if len(w) >= shortest and zipf(w.lower(), lang) < config.rare_zipf]
+        if not rare:
+            return 0
+        source = index_target(text, self._source.lang, None, self._rules.brackets,
+                              self._rules.quotes)
+        return sum(1 for w in rare if word_found(w, lang, source, config.match_similarity))
+
     def _fit(self, ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
         config = self._config
         text = " ".join(self._source.sentences[i].text for i in ids)
@@ -260,6 +277,8 @@ class _PairFit:
                - config.number_missing * min(unmatched, _ANCHOR_CAP))
         if config.number_words:
             fit -= _spelled_evidence(text, self._source.lang, found, config)
+        if config.names_back:
+            fit += config.word_found * min(self._names_back(text, target_text), _ANCHOR_CAP)
         if config.ending:
             if self._endings is None:  # counted once, at the first comparison
                 self._endings = EndingModel(
