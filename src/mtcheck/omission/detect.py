@@ -118,6 +118,9 @@ class Candidate:
     # For a sentence the aligner paired although the translation fits its unpaired
     # neighbour better: the neighbour's id (its 1-0 finding moves here).
     instead_of: int | None = None
+    # For a sentence a merged pair hid at the end of a run of shifted pairs: the merge's
+    # sentence that the re-pairing took out of it (see _unmerged).
+    unmerged: int | None = None
 
 
 def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) -> float:
@@ -210,6 +213,10 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         if len(pair.source_ids) > 1:
             moved = _unmerged(source, alignment, index, fit, config)
             if moved is not None:
+                # The sentence taken out of the merge has its translation in the re-pairing:
+                # the merge's own "left out" candidate for it is explained away.
+                candidates = [c for c in candidates
+                              if not (c.pair_index == index and c.source_id == moved.unmerged)]
                 candidates.append(moved)
     return tuple(candidates)
 
@@ -391,8 +398,9 @@ def _unmerged(source: SegmentedDocument, alignment: Alignment, index: int, fit: 
         return None
     gain, sid, pair_index = best
     text = source.sentences[sid].text
+    edge = pair.source_ids[-1] if sid > pair.source_ids[-1] else pair.source_ids[0]
     return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
-                     threshold_free=True)
+                     threshold_free=True, unmerged=edge)
 
 
 def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,

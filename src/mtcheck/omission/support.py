@@ -118,12 +118,17 @@ _SKELETON_FOLD = str.maketrans({"l": "r", "v": "b", "w": "b", "q": "k", "c": "k"
 _SKELETON_REPEATS = re.compile(r"(.)\1+")
 # Skeletons shorter than this match too many words by chance.
 _MIN_SKELETON = 4
+# Consonants a name may carry after it in the translation: a Korean particle (린드크비스트는),
+# a Russian case ending (Линдквистом).
+_ENDING_CONSONANTS = 2
 
 
 def skeleton(key: str) -> str:
     """The consonants of a romanised key, folded: a name written in katakana or hangul gets
     a vowel after nearly every consonant and r for l ("rindokubisuto" for "lindkvist"), so
-    its consonants are what it shares with the name in Latin letters (both "rndkbst")."""
+    its consonants are what it shares with the name in Latin letters (both "rndkbst").
+    A translation's skeletons are kept also without their last one or two consonants (the
+    particle or case ending a name takes there)."""
     return _SKELETON_REPEATS.sub(r"\1", _VOWELS.sub("", key).translate(_SKELETON_FOLD))
 
 
@@ -139,8 +144,10 @@ def index_target(text: str, lang: str, backtranslation: str | None,
     return TargetIndex(
         numbers=target_readings(text, lang),
         keys=tuple(word_key(w, lang) for w in found),
-        skeletons=frozenset(k for k in (skeleton(word_key(w, lang)[0]) for w in found
-                                        if not _latin(w)) if len(k) >= _MIN_SKELETON),
+        skeletons=frozenset(k[:len(k) - cut] for k in (skeleton(word_key(w, lang)[0])
+                                                       for w in found if not _latin(w))
+                            for cut in range(_ENDING_CONSONANTS + 1)
+                            if len(k) - cut >= _MIN_SKELETON),
         unspaced=not spaced(lang),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
