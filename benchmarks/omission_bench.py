@@ -8,6 +8,7 @@ Run from the repository root:
     python benchmarks/omission_bench.py --svg docs/omission-pr.svg
     python benchmarks/omission_bench.py --runtime 7       # cost of the check, 7 rounds
     python benchmarks/omission_bench.py --truncation --clean corpora/clean  # cut-off translations
+    python benchmarks/omission_bench.py --kinds sentence --misses  # sentence drops, misses listed
 
 The Bleualign dev set (German source ``dev.de``, French translation ``dev.fr``,
 gold beads ``dev.defr``) is rebuilt into paragraphs on gold bead boundaries
@@ -392,6 +393,8 @@ class Outcome:
     variant: Variant
     fixed: frozenset[int]  # source sentences flagged by threshold-free findings
     scores: dict[int, float]  # source sentence -> best partial-omission score
+    # The aligner's pairs around the edited sentence (for --misses), as source -> target ids.
+    around: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()
 
 
 def run_variant(variant: Variant, config: Config) -> Outcome:
@@ -413,7 +416,12 @@ def run_variant(variant: Variant, config: Config) -> Outcome:
             shift = config.omission.threshold - bar_for(candidate, bar, config.omission)
             scores[candidate.source_id] = max(scores.get(candidate.source_id, -1e9),
                                               candidate.score + shift)
-    return Outcome(variant, frozenset(fixed), scores)
+    around: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()
+    if variant.edited is not None:
+        at = next(k for k, p in enumerate(alignment.pairs) if variant.edited in p.source_ids)
+        around = tuple((p.source_ids, p.target_ids)
+                       for p in alignment.pairs[max(0, at - 2):at + 3])
+    return Outcome(variant, frozenset(fixed), scores, around)
 
 
 def flagged(outcome: Outcome, sentence: int, threshold: float) -> bool:
@@ -467,7 +475,7 @@ def gold_omissions_found(outcomes: Sequence[Outcome], threshold: float) -> tuple
 
 
 def print_report(name: str, sentences: int, paragraphs: int, outcomes: Sequence[Outcome],
-                 threshold: float, elapsed: float) -> list[Point]:
+                 threshold: float, elapsed: float, misses: bool = False) -> list[Point]:
     point = evaluate_at(outcomes, threshold)
     counts: dict[str, int] = {}
     for o in outcomes:
@@ -484,13 +492,15 @@ def print_report(name: str, sentences: int, paragraphs: int, outcomes: Sequence[
             key = f"{kind}@{position}"
             cells.append(f"{point.recall[key]:>6.2f}/{counts[key]:<2}" if key in point.recall
                          else f"{'-':>9}")
-        print(f"    {kind:<15}" + "".join(cells) + f"{point.recall.get(kind, 0.0):>9.2f}")
-    print(f"    sentence drops {point.recall.get('sentences', 0.0):.2f}, clause drops "
-          f"{point.recall.get('clause', 0.0):.2f}; false flags per 100 untouched sentences "
+        print(f"    {kind:<15}" + "".join(cells) + f"{_share(point.recall.get(kind)):>9}")
+    print(f"    sentence drops {_share(point.recall.get('sentences'))}, clause drops "
+          f"{_share(point.recall.get('clause'))}; false flags per 100 untouched sentences "
           f"{point.false_per_100:.2f} (edited variants), {point.untouched_per_100:.2f} "
           "(untouched text)")
     found, total = gold_omissions_found(outcomes, threshold)
     print(f"    translator's own 1-0 sentences in the gold flagged: {found}/{total}")
+    if misses:
+        print_misses(outcomes, threshold)
     curve = [evaluate_at(outcomes, t) for t in _thresholds(outcomes)]
     print("  precision-recall over the threshold (recall: sentences / clauses / all; "
           "precision: found edits over all flags, one edit per document):")
@@ -501,6 +511,25 @@ def print_report(name: str, sentences: int, paragraphs: int, outcomes: Sequence[
               f"{p.recall.get('clause', 0):>6.2f} {p.recall.get('all', 0):>6.2f} "
               f"{p.false_per_100:>9.2f} {p.untouched_per_100:>9.2f} {p.precision:>9.3f}")
     return curve
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def print_misses(outcomes: Sequence[Outcome], threshold: float) -> None:
+    """Every edit not found, with the aligner's pairs around it (what to read first)."""
+    print("  missed edits (source sentence; the aligner's pairs around it, source -> target):")
+    for o in outcomes:
+        v = o.variant
+        if v.edited is None or flagged(o, v.edited, threshold):
+            continue
+        text = v.source.sentences[v.edited].text
+        score = o.scores.get(v.edited)
+        print(f"    {v.kind} at {v.position}: #{v.edited} "
+              f"(best score {'-' if score is None else f'{score:.2f}'}) "
+              f"“{text[:70]}{'…' if len(text) > 70 else ''}”")
+        print("      " + "  ".join(f"{list(a)}->{list(b)}" for a, b in o.around))
 
 
 def _thresholds(outcomes: Sequence[Outcome]) -> list[float]:
@@ -667,6 +696,10 @@ def main() -> None:
                         help="only time evaluate with and without the check, N rounds")
     parser.add_argument("--truncation", action="store_true",
                         help="measure cut-off translations instead of seeded omissions")
+    parser.add_argument("--misses", action="store_true",
+                        help="list every edit not found, with the aligner's pairs around it")
+    parser.add_argument("--kinds", default=",".join(KINDS),
+                        help="edit kinds to run (default: %(default)s)")
     args = parser.parse_args()
     if args.runtime:
         runtime(args.runtime)
@@ -695,12 +728,13 @@ def main() -> None:
     curves = []
     for name, data_sets, per_cell in groups:
         started = time.perf_counter()
+        kinds = {"none", *args.kinds.split(",")}
         outcomes = [run_variant(v, config) for data in data_sets
-                    for v in variants(data, per_cell, args.seed)]
+                    for v in variants(data, per_cell, args.seed) if v.kind in kinds]
         curves.append((name, print_report(
             name, sum(len(d.source) for d in data_sets),
             sum(len(d.paragraphs) for d in data_sets), outcomes, threshold,
-            time.perf_counter() - started)))
+            time.perf_counter() - started, args.misses)))
     if args.svg and curves:
         write_svg(curves, args.svg)
         print(f"\nwrote {args.svg}")
