@@ -38,6 +38,7 @@ import math
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
@@ -209,8 +210,13 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                 moved = _misplaced(source, alignment, index, best_piece, config)
             if moved is not None:
                 candidates.append(moved)
+    # A merge is taken apart only when its own test finds a whole sentence of it the likelier
+    # loss (its best piece is a sentence); one whose best piece is a clause holds all its
+    # sentences. Walking every merge costs about twice as many fits.
+    suspects = {c.pair_index for c in candidates
+                if c.kind == "sentence" and not c.threshold_free}
     for index, pair in linked:
-        if len(pair.source_ids) > 1:
+        if len(pair.source_ids) > 1 and index in suspects:
             moved = _unmerged(source, alignment, index, fit, config)
             if moved is not None:
                 # The sentence taken out of the merge has its translation in the re-pairing:
@@ -244,6 +250,16 @@ class _PairFit:
         self._rules = clause_rules(source.lang)
         self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         self._similarity: GroupSimilarity | None = None
+        # Each side's look-up structures, built once however many readings use them.
+        self._found: dict[tuple[int, ...], TargetIndex] = {}
+        self._rare_back: dict[tuple[int, ...], tuple[str, ...]] = {}
+        self._source_found: dict[tuple[int, ...], TargetIndex] = {}
+
+    def _target_index(self, target_ids: tuple[int, ...], text: str) -> TargetIndex:
+        if target_ids not in self._found:
+            self._found[target_ids] = index_target(text, self._target.lang, None,
+                                                   self._rules.brackets, self._rules.quotes)
+        return self._found[target_ids]
 
     def __call__(self, sid: int | tuple[int, ...], target_ids: tuple[int, ...]) -> float:
         """The fit of source sentence ``sid`` (or of several, read as one) to ``target_ids``."""
@@ -253,27 +269,32 @@ class _PairFit:
             self._cache[key] = self._fit(ids, target_ids)
         return self._cache[key]
 
-    def _names_back(self, text: str, target_text: str) -> int:
+    def _names_back(self, ids: tuple[int, ...], text: str, target_ids: tuple[int, ...],
+                    target_text: str) -> int:
         """How many of the translation's rare words (names, terms; in a language written
         without spaces, its rare runs of one script) the source has: the anchors looked up
         the other way, so a translation's ``NASA`` or ``하노이로`` speaks for the sentence
         that names them whatever the source's own words are."""
         config, lang = self._config, self._target.lang
-        shortest = config.min_letters if spaced(lang) else 2
-        rare = [w for w in dict.fromkeys(target_words(target_text, lang))
-                if len(w) >= shortest and zipf(w.lower(), lang) < config.rare_zipf]
+        if target_ids not in self._rare_back:
+            shortest = config.min_letters if spaced(lang) else 2
+            self._rare_back[target_ids] = tuple(
+                w for w in dict.fromkeys(target_words(target_text, lang))
+                if len(w) >= shortest and zipf(w.lower(), lang) < config.rare_zipf)
+        rare = self._rare_back[target_ids]
         if not rare:
             return 0
-        source = index_target(text, self._source.lang, None, self._rules.brackets,
-                              self._rules.quotes)
+        if ids not in self._source_found:
+            self._source_found[ids] = index_target(text, self._source.lang, None,
+                                                   self._rules.brackets, self._rules.quotes)
+        source = self._source_found[ids]
         return sum(1 for w in rare if word_found(w, lang, source, config.match_similarity))
 
     def _fit(self, ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
         config = self._config
         text = " ".join(self._source.sentences[i].text for i in ids)
         target_text = " ".join(self._target.sentences[j].text for j in target_ids)
-        found = index_target(target_text, self._target.lang, None, self._rules.brackets,
-                             self._rules.quotes)
+        found = self._target_index(target_ids, target_text)
         z = self._model.z(text_length(text), text_length(target_text))
         anchors, _missing = _anchor_evidence(text, self._source.lang, found, config, {})
         source_numbers = frozenset(r for n in numbers(text, self._source.lang)
@@ -285,7 +306,8 @@ class _PairFit:
         if config.number_words:
             fit -= _spelled_evidence(text, self._source.lang, found, config)
         if config.names_back:
-            fit += config.word_found * min(self._names_back(text, target_text), _ANCHOR_CAP)
+            fit += config.word_found * min(self._names_back(ids, text, target_ids, target_text),
+                                           _ANCHOR_CAP)
         if config.ending:
             if self._endings is None:  # counted once, at the first comparison
                 self._endings = EndingModel(
@@ -306,12 +328,17 @@ class _PairFit:
         return fit
 
 
+@lru_cache(maxsize=20_000)
+def _spelled(text: str, lang: str) -> tuple[NumberMention, ...]:
+    return tuple(n for n in find_numbers(text, lang) if n.word and n.value != "1")
+
+
 def _spelled_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig) -> float:
     """Anchor evidence of the numbers a sentence writes as words ("drei", "sechs"), found
     in the translation as digits or words ("3", "trois") or not: weighed like numbers. One
     is left out: "ein", "first", "premier" are as often articles or ordinals as counts, and
     a translation writes them in ways no number reader follows ("最初")."""
-    spelled = {n.value: n for n in find_numbers(text, lang) if n.word and n.value != "1"}
+    spelled = {n.value: n for n in _spelled(text, lang)}
     hits = sum(1 for n in spelled.values() if number_found(n, found.numbers))
     return (config.number_missing * min(len(spelled) - hits, _ANCHOR_CAP)
             - config.number_found * min(hits, _ANCHOR_CAP))
