@@ -25,7 +25,7 @@ else:  # pragma: no cover
 _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffixes",
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
                    "abbreviates_to_initial", "function_characters", "scale_words",
-                   "capitalises_nouns", "demonym_suffixes"})
+                   "capitalises_nouns", "demonym_suffixes", "reference_labels"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,9 @@ class InflectionRules:
     function_characters: frozenset[str] = frozenset()
     # Every noun is capitalised (German): a capital letter says nothing about a name.
     capitalises_nouns: bool = False
+    # Words and abbreviations that label a number as a reference rather than a quantity
+    # ("S. 81", "Nr. 292", "p. 80", "Artikel 5"), case-folded, full stop as written.
+    reference_labels: tuple[str, ...] = ()
 
 
 def _fold(text: str) -> str:
@@ -96,6 +99,8 @@ def rules_for(lang: str) -> InflectionRules:
         abbreviates_to_initial=bool(table.get("abbreviates_to_initial", False)),
         function_characters=frozenset(table.get("function_characters", [])),
         capitalises_nouns=bool(table.get("capitalises_nouns", False)),
+        reference_labels=tuple(sorted({_fold(w) for w in table.get("reference_labels", [])},
+                                      key=lambda w: (-len(w), w))),
     )
 
 

@@ -232,10 +232,16 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
                   and not any(n.readings & s.readings for _, s in source_numbers)]
         order = sorted(missing)
         replacements = _pair_replacements([source_numbers[k] for k in order], extras)
-        severity = Severity.WARNING if pair.confidence < _LIKELY_WRONG else None
+        doubtful = pair.confidence < _LIKELY_WRONG
+        # Values the translation already gives once: a repeat left out is no loss
+        # ("1952 … 1952 und 1953" → "1952/53", "100 by 100 km" → "100キロ四方").
+        given = {reading for k, j in enumerate(matched) if j is not None
+                 for reading in source_numbers[k][1].readings}
         for i, k in enumerate(order):
             sid, number = source_numbers[k]
             source_span = TextSpan("source", sid, number.start, number.end, number.text)
+            if i not in replacements and (number.wordable or number.readings & given):
+                continue
             if i in replacements:
                 tid, other = replacements[i]
                 findings.append(_finding(
@@ -244,11 +250,15 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
                     f"{other.text} instead ({describe_sentences([tid])})",
                     pair.source_ids, (tid,),
                     (source_span, TextSpan("target", tid, other.start, other.end, other.text)),
-                    expected=number.value, severity=severity))
+                    expected=number.value, severity=Severity.WARNING if doubtful else None))
             else:
+                # A number left out of a pair that otherwise holds together is a free
+                # rendering as often as a loss: info, unless the aligner or the omission
+                # check (which caps the confidence of a pair that loses content) doubts it.
                 findings.append(_finding(
                     "numbers.missing",
                     f"{number.text} ({describe_sentences([sid])} of the source) is not in the "
                     f"translation ({describe_sentences(pair.target_ids)})",
-                    pair.source_ids, pair.target_ids, (source_span,), expected=number.value))
+                    pair.source_ids, pair.target_ids, (source_span,), expected=number.value,
+                    severity=None if doubtful else Severity.INFO))
     return tuple(findings)
