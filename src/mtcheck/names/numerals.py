@@ -529,6 +529,10 @@ def _quantity(text: str, mention: NumberMention, lang: str
     word = _fold(match.group(1))
     units = unit_words(lang)
     unit = units.get(word) or units.get(word.rstrip("."))
+    if unit is None and word and _is_cjk(word[0]):
+        # No spaces between Japanese, Chinese or Korean words: "キロワットに上る".
+        unit = next((units[word[:k]] for k in range(len(word) - 1, 0, -1) if word[:k] in units),
+                    None)
     if unit is None:
         return None
     try:
