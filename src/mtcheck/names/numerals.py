@@ -46,11 +46,9 @@ _ISO_DATE = re.compile(r"(?<![\d.,/-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d|[.,]\d)")
 _TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])(?:\s?h\.?\s?|:)([0-5]\d)(?!\d|[.,:]\d)")
 # A time with hour and minute marks, as Japanese, Chinese and Korean write it: 9時47分,
 # 下午3点30分, 오후 3시 30분 (the mark before it says morning or afternoon).
-_CJK_TIME = re.compile(r"(?:(午前|上午|오전|午後|下午|오후)\s?)?(\d{1,2})\s?[時时点點시]\s?([0-5]?\d)\s?[分분]")
+_CJK_TIME = re.compile(r"(?:(午前|上午|오전|午後|下午|오후)\s?)?"
+                       r"(\d{1,2})\s?[時时点點시]\s?([0-5]?\d)\s?[分분]")
 _CJK_AFTERNOON = frozenset({"午後", "下午", "오후"})
-# A number with a percent sign or the language's percent word after it ("100 %", "100
-# Prozent"): 100 % is also said "wholly", "entièrement".
-_PERCENT = re.compile(r"[\u00a0\u202f ]?(%|％|[^\W\d_]+(?:[\u00a0\u202f ][^\W\d_]+)?)")
 # Signs that label the number after them as a reference in any language: "§ 5", "№ 3".
 _REFERENCE_SIGNS = ("§", "№", "n°", "nº")
 _PARENTHESIS = re.compile(r"[({][^(){}]*\)")
@@ -707,6 +705,7 @@ def _cjk_times(text: str) -> dict[int, tuple[int, int, str, tuple[str, ...]]]:
         hour, minutes = int(match.group(2)), f"{int(match.group(3)):02d}"
         if hour > 24:
             continue
+        alternatives: tuple[str, ...]
         if match.group(1) in _CJK_AFTERNOON and 1 <= hour <= 11:
             value, alternatives = f"{hour + 12}:{minutes}", (f"{hour}:{minutes}",)
         elif match.group(1) is not None:
