@@ -574,3 +574,34 @@ def test_any_labelled_number_is_a_reference(lang: str, number: int) -> None:
     for label in rules_for(lang).reference_labels:
         [mention] = find_numbers(f"x {label} {number} x", lang)
         assert mention.word
+
+
+@pytest.mark.parametrize(("source", "source_lang", "target", "target_lang"), [
+    ("Poaching peaked in the 1980s.", "en", "Le braconnage culmina dans les années 80.", "fr"),
+    ("Poaching peaked in the 1980s.", "en", "密猟は80年代に最も多かった。", "ja"),
+])
+def test_a_decade_by_its_last_two_digits(source: str, source_lang: str, target: str,
+                                         target_lang: str) -> None:
+    assert pair_check(source, source_lang, target, target_lang) == []
+
+
+def test_a_year_is_not_any_number_with_its_last_digits() -> None:
+    assert pair_check("Die Karte von 1955 zeigt den Gipfel.", "de",
+                      "La carte montre 55 sommets.", "fr") == ["numbers.mismatch"]
+
+
+def test_fractions_written_as_words_show_the_number() -> None:
+    assert pair_check("Die Hälfte der Träger kehrte um.", "de",
+                      "50 % des porteurs sont redescendus.", "fr") == []
+    assert pair_check("50 % of the porters turned back.", "en",
+                      "La moitié des porteurs sont redescendus.", "fr") == []
+
+
+def test_a_number_in_a_name_may_go_with_the_name() -> None:
+    # "the A380" → "the aircraft": not reported missing; replaced, it still is.
+    assert pair_check("The A380 landed in Addis Ababa.", "en",
+                      "Das Flugzeug landete in Addis Abeba.", "de") == []
+    assert pair_check("The A380 landed in Addis Ababa.", "en",
+                      "Der A350 landete in Addis Abeba.", "de") == ["numbers.mismatch"]
+    assert [n.wordable for n in find_numbers("K2, COVID-19, Rs590 und 25 Leute", "de")] == [
+        True, True, False, False]

@@ -26,6 +26,7 @@ A number replaced in a pair the aligner itself thinks more likely wrong than rig
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -85,6 +86,7 @@ def _match(wanted: Sequence[NumberMention], offered: Sequence[NumberMention]) ->
         lambda a, b: bool(a.readings & b.readings) and _prefers(a, b),
         lambda a, b: bool(a.readings & b.readings),
         same_quantity,
+        _short_year,
     ]
     for test in tests:
         for i, mention in enumerate(wanted):
@@ -96,6 +98,18 @@ def _match(wanted: Sequence[NumberMention], offered: Sequence[NumberMention]) ->
                     taken.add(j)
                     break
     return result
+
+
+def _short_year(first: NumberMention, second: NumberMention) -> bool:
+    """A decade's year and its last two digits: "the 1980s" and "les années 80", "80年代"."""
+    def year(m: NumberMention) -> str | None:
+        return m.value if re.fullmatch(r"(?:19|20)\d0", m.value) else None
+
+    def short(m: NumberMention) -> str | None:
+        return m.value if re.fullmatch(r"[1-9]0", m.value) and len(m.text) == 2 else None
+
+    a, b = year(first) or short(first), year(second) or short(second)
+    return a is not None and b is not None and len(a) != len(b) and a[-2:] == b[-2:]
 
 
 def _around(pair: AlignedPair, target: SegmentedDocument, aligned: set[int],

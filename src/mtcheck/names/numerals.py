@@ -716,6 +716,16 @@ def _cjk_times(text: str) -> dict[int, tuple[int, int, str, tuple[str, ...]]]:
     return times
 
 
+def _in_a_name(text: str, start: int, lang: str) -> bool:
+    """Digits that are part of a name: glued or hyphenated to a word with a capital letter
+    ("K2", "A380", "G7", "COVID-19", "Су-57"), not to a currency sign ("Rs590"). A
+    translator may leave them out with the name ("the A380" → "the aircraft")."""
+    word = re.search(r"([^\W\d_]+)-?$", text[max(0, start - 24):start])
+    if word is None or not any(ch.isupper() for ch in word.group(1)):
+        return False
+    return _fold(word.group(1)) not in currency_markers(lang)
+
+
 def _glued_to_word(text: str, start: int, lang: str) -> bool:
     """A reference mark glued to a lower-case word ("Gipfel3"); not "K2" or "A380", and
     not a currency sign written with letters ("Rs590", "Rp10.000")."""
@@ -826,9 +836,20 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             if number is not None:
                 found.append(NumberMention(str(number), match.start(), match.end(),
                                            match.group(0), word=True))
+    fractions = dict(rules.fraction_words)
+    if fractions:
+        for match in _WORD.finditer(text):
+            fraction = fractions.get(_fold(match.group(0)))
+            if fraction is not None:
+                # "die Hälfte", "la moitié": a half, or 50 per cent.
+                found.append(NumberMention(_canonical(Decimal(fraction)), match.start(),
+                                           match.end(), match.group(0), word=True,
+                                           alternatives=(_canonical(Decimal(fraction) * 100),)))
     found.extend(_month_words(text, lang))
     layout = _layout_spans(text, lang) | _reference_spans(text, found, lang)
     found = [replace(n, word=True) if not n.word and ((n.start, n.end) in layout
                                                        or _glued_to_word(text, n.start, lang)) else n
+             for n in found]
+    found = [replace(n, wordable=True) if not n.word and _in_a_name(text, n.start, lang) else n
              for n in found]
     return sorted(found, key=lambda n: (n.start, n.end))
