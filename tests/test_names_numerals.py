@@ -595,6 +595,11 @@ def test_fractions_written_as_words_show_the_number() -> None:
                       "50 % des porteurs sont redescendus.", "fr") == []
     assert pair_check("50 % of the porters turned back.", "en",
                       "La moitié des porteurs sont redescendus.", "fr") == []
+    # a quarter of a year or of a town is no fraction: it must not take the "25.000"
+    # that replaced "35,000"
+    assert pair_check("Production starts in the second quarter, with 35,000 wafers.", "en",
+                      "La produzione inizierà nel secondo trimestre, con 25.000 wafer.",
+                      "it") == ["numbers.mismatch"]
 
 
 def test_a_number_in_a_name_may_go_with_the_name() -> None:

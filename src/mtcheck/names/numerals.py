@@ -839,12 +839,12 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
     fractions = dict(rules.fraction_words)
     if fractions:
         for match in _WORD.finditer(text):
-            fraction = fractions.get(_fold(match.group(0)))
-            if fraction is not None:
+            part = fractions.get(_fold(match.group(0)))
+            if part is not None:
                 # "die Hälfte", "la moitié": a half, or 50 per cent.
-                found.append(NumberMention(_canonical(Decimal(fraction)), match.start(),
+                found.append(NumberMention(_canonical(Decimal(part)), match.start(),
                                            match.end(), match.group(0), word=True,
-                                           alternatives=(_canonical(Decimal(fraction) * 100),)))
+                                           alternatives=(_canonical(Decimal(part) * 100),)))
     found.extend(_month_words(text, lang))
     layout = _layout_spans(text, lang) | _reference_spans(text, found, lang)
     found = [replace(n, word=True) if not n.word and ((n.start, n.end) in layout
