@@ -552,10 +552,24 @@ def test_a_month_name_away_from_digits_is_no_number() -> None:
 @pytest.mark.parametrize(("source", "source_lang", "target", "target_lang"), [
     ("It has a capacity of 2,115 megawatts.", "en", "出力は211万5000キロワットに上る。", "ja"),
     ("The estate covers 250 acres.", "en", "Das Gut umfasst 101 Hektar.", "de"),
+    ("Temperatures reached 104°F.", "en", "Les températures ont atteint 40 °C.", "fr"),
+    ("Temperatures reached 104 °F.", "en", "気温は40℃に達した。", "ja"),
+    ("Trains will run at 250 km/h.", "de", "Trains will run at 155 mph.", "en"),
+    ("The tank holds 2,000 gallons.", "en", "Der Tank fasst 7.570 Liter.", "de"),
 ])
-def test_power_and_area_converted_to_another_unit(source: str, source_lang: str,
-                                                  target: str, target_lang: str) -> None:
+def test_measures_converted_to_another_unit(source: str, source_lang: str,
+                                            target: str, target_lang: str) -> None:
     assert pair_check(source, source_lang, target, target_lang) == []
+
+
+@pytest.mark.parametrize(("source", "source_lang", "target", "target_lang"), [
+    ("Temperatures reached 104°F.", "en", "Les températures ont atteint 45 °C.", "fr"),
+    ("Trains will run at 250 km/h.", "de", "Trains will run at 185 mph.", "en"),
+    ("It was 30° in the shade.", "en", "Il faisait 35 °C à l'ombre.", "fr"),  # no unit: 30 ≠ 35
+])
+def test_a_wrong_conversion_is_a_mismatch(source: str, source_lang: str, target: str,
+                                          target_lang: str) -> None:
+    assert pair_check(source, source_lang, target, target_lang) == ["numbers.mismatch"]
 
 
 @given(st.integers(1, 28), st.integers(1, 12), st.integers(1900, 2099))

@@ -492,8 +492,17 @@ _UNIT_SIZES: dict[str, tuple[str, float]] = {
     "area-square-meter": ("area", 1.0), "area-hectare": ("area", 1e4),
     "area-square-kilometer": ("area", 1e6), "area-acre": ("area", 4046.8564224),
     "area-square-mile": ("area", 2589988.110336),
+    "mass-tonne": ("mass", 1000.0), "mass-ton": ("mass", 907.18474),
+    "volume-liter": ("volume", 0.001), "volume-cubic-meter": ("volume", 1.0),
+    "volume-gallon": ("volume", 0.003785411784),
+    "speed-kilometer-per-hour": ("speed", 1 / 3.6), "speed-mile-per-hour": ("speed", 0.44704),
+    "temperature-celsius": ("temperature", 1.0),
+    "temperature-fahrenheit": ("temperature", 5 / 9),
 }
-_UNIT_AFTER = re.compile(r"[\u00a0\u202f ]?([^\W\d_]+\.?|[\u2032\u2033'\"])")
+# Scales that do not start at zero: the base value is size × value + offset (°F → °C).
+_UNIT_OFFSETS: dict[str, float] = {"temperature-fahrenheit": -32 * 5 / 9}
+_UNIT_AFTER = re.compile(r"[\u00a0\u202f ]?(°[\u00a0\u202f ]?[CFcf]|[\u2103\u2109]"
+                         r"|[^\W\d_]+(?:/[^\W\d_]+)?\.?|[\u2032\u2033'\"])")
 
 
 @cache
@@ -513,7 +522,9 @@ def unit_words(lang: str) -> dict[str, str]:
                 if form == "per":
                     continue
                 word = _fold(str(pattern).replace("{0}", "").strip(" \u00a0\u202f"))
-                if word and not any(ch.isspace() for ch in word):
+                # A bare degree sign ("{0}°") is Fahrenheit in one place, Celsius or an
+                # angle in others: no unit.
+                if word and word != "°" and not any(ch.isspace() for ch in word):
                     words.setdefault(word, unit)
     return words
 
@@ -524,9 +535,11 @@ def _quantity(text: str, mention: NumberMention, lang: str
     match = _UNIT_AFTER.match(text, mention.end)
     if match is None:
         return None
-    word = _fold(match.group(1))
+    word = _fold(unicodedata.normalize("NFKC", match.group(1)))  # "℃" is "°C"
+    word = re.sub(r"°[\u00a0\u202f ]", "°", word)
     units = unit_words(lang)
-    unit = units.get(word) or units.get(word.rstrip("."))
+    unit = (units.get(word) or units.get(word.rstrip("."))
+            or units.get(word.split("/")[0]))  # "km/Jahr" is kilometres
     if unit is None and word and _is_cjk(word[0]):
         # No spaces between Japanese, Chinese or Korean words: "キロワットに上る".
         unit = next((units[word[:k]] for k in range(len(word) - 1, 0, -1) if word[:k] in units),
@@ -540,7 +553,9 @@ def _quantity(text: str, mention: NumberMention, lang: str
     exponent = value.as_tuple().exponent
     half = Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
     dimension, size = _UNIT_SIZES[unit]
-    return (dimension, unit, float(value - half) * size, float(value + half) * size)
+    offset = _UNIT_OFFSETS.get(unit, 0.0)
+    return (dimension, unit, float(value - half) * size + offset,
+            float(value + half) * size + offset)
 
 
 def same_quantity(first: NumberMention, second: NumberMention) -> bool:
