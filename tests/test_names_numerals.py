@@ -44,6 +44,9 @@ def same_number(first: tuple[str, str], second: tuple[str, str]) -> bool:
     (("9.2 billion shillings", "en"), ("9,2 mil milhões de xelins", "pt")),  # pt-PT long scale
     (("9.2 billion reais", "en"), ("9,2 bilhões de reais", "pt")),            # pt-BR
     (("41.6 seconds", "en"), ("41秒6でゴール", "ja")),
+    (("12,000 people", "en"), ("1만 2000명", "ko")),                 # Korean spacing after 만
+    (("350 million won", "en"), ("3억 5000만 원", "ko")),
+    (("30 percent", "en"), ("百分之三十", "zh")),                     # a percentage in Han numerals
 ])
 def test_one_value_in_two_formats_is_one_number(first: tuple[str, str],
                                                  second: tuple[str, str]) -> None:
@@ -588,6 +591,10 @@ def test_any_labelled_number_is_a_reference(lang: str, number: int) -> None:
     for label in rules_for(lang).reference_labels:
         [mention] = find_numbers(f"x {label} {number} x", lang)
         assert mention.word
+
+
+def test_a_short_number_after_a_spaced_korean_scale_is_its_own() -> None:
+    assert [n.value for n in find_numbers("1만 3곳", "ko")] == ["10000", "3"]  # 10,000; 3 places
 
 
 @pytest.mark.parametrize(("source", "source_lang", "target", "target_lang"), [

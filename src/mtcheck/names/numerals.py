@@ -58,6 +58,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _VULGAR_FRACTION = re.compile(r"\s?([\u00bc-\u00be\u2150-\u215e])")
 _HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                "八": 8, "九": 9, "十": 10, "两": 2, "兩": 2}
+# A percentage in Han numerals: 百分之三十 is 30 %.
+_HAN_PERCENT = re.compile(r"百分之([〇零一二三四五六七八九十两]{1,3})")
 # Han numerals count only before a date or counter character, where they are unambiguous.
 _HAN_NUMBER = re.compile(r"([〇零一二三四五六七八九十]{1,3})(?=[日月年号號])")
 # Before a counter (people, times, items, years of age) a Han numeral is a count, but
@@ -181,6 +183,10 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7af"
+
+
 def _is_cjk(ch: str) -> bool:
     """Kana, Han or Hangul: scripts whose scale words attach to the digits."""
     return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
@@ -290,6 +296,10 @@ def _scaled(text: str, mention: NumberMention, lang: str) -> NumberMention:
             value, factor, end = value * bigger[0], bigger[0], bigger[1]
             continue
         tail = _NUMBER.match(text, end)
+        spaced = tail is None and _is_hangul(text[end - 1]) and text[end:end + 1] == " "
+        if spaced:
+            # Korean spacing puts a space after 만 and 억: "1만 2000명", "3억 5000만 원".
+            tail = _NUMBER.match(text, end + 1)
         if tail is None or not _is_cjk(text[end - 1]):
             break
         tail_value = Decimal(_decimal_readings(tail.group(0), ".")[0])
@@ -297,6 +307,8 @@ def _scaled(text: str, mention: NumberMention, lang: str) -> NumberMention:
         tail_factor = smaller[0] if smaller else 1
         if tail_factor >= factor or tail_value * tail_factor >= factor:
             break
+        if spaced and smaller is None and len(tail.group(0)) < 3:
+            break  # "1만 3곳": ten thousand, then three places
         value += tail_value * tail_factor
         end, factor = (smaller[1], tail_factor) if smaller else (tail.end(), 1)
         if not smaller:
@@ -826,6 +838,10 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         han = _han_value(match.group(1))
         if han is not None:
             found.append(NumberMention(str(han), match.start(), match.end(), match.group(1)))
+    for match in _HAN_PERCENT.finditer(text):
+        han = _han_value(match.group(1))
+        if han is not None:
+            found.append(NumberMention(str(han), match.start(), match.end(), match.group(0)))
     for match in _HAN_COUNT.finditer(text):
         han = _han_value(match.group(1))
         if han is not None:
