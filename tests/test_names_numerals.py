@@ -631,3 +631,20 @@ def test_a_number_in_a_name_may_go_with_the_name() -> None:
                       "Der A350 landete in Addis Abeba.", "de") == ["numbers.mismatch"]
     assert [n.wordable for n in find_numbers("K2, COVID-19, Rs590 und 25 Leute", "de")] == [
         True, True, False, False]
+
+
+@pytest.mark.parametrize(("source", "source_lang", "target", "target_lang"), [
+    ("About 1,000 people came.", "en", "Environ mille personnes sont venues.", "fr"),
+    ("It cost 1 million euros.", "en", "Es kostete eine Million Euro.", "de"),
+])
+def test_a_scale_word_alone_is_one_of_it(source: str, source_lang: str, target: str,
+                                         target_lang: str) -> None:
+    assert pair_check(source, source_lang, target, target_lang) == []
+
+
+def test_a_scale_word_alone_replaces_nothing() -> None:
+    # "eine Million" shows a million is there; it never stands for a changed number.
+    assert pair_check("It cost 2 million euros.", "en",
+                      "Es kostete eine Million Euro.", "de") == ["numbers.missing"]
+    assert [(n.value, n.word) for n in find_numbers("2 Millionen und Millionen", "de")] == [
+        ("2000000", False), ("1000000", True)]

@@ -867,6 +867,16 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             if number is not None:
                 found.append(NumberMention(str(number), match.start(), match.end(),
                                            match.group(0), word=True))
+    # A scale word with no digits before it is one of it: "mille personnes", "eine Million".
+    scales = {word: factor for word, factor in scale_words(lang)
+              if word.isalpha() and not _is_cjk(word[0])}
+    if scales:
+        spans = [(n.start, n.end) for n in found]
+        for match in _WORD.finditer(text):
+            factor = scales.get(_fold(match.group(0)))
+            if factor is not None and not any(a <= match.start() < b for a, b in spans):
+                found.append(NumberMention(str(factor), match.start(), match.end(),
+                                           match.group(0), word=True))
     fractions = dict(rules.fraction_words)
     if fractions:
         for match in _WORD.finditer(text):
