@@ -648,3 +648,10 @@ def test_a_scale_word_alone_replaces_nothing() -> None:
                       "Es kostete eine Million Euro.", "de") == ["numbers.missing"]
     assert [(n.value, n.word) for n in find_numbers("2 Millionen und Millionen", "de")] == [
         ("2000000", False), ("1000000", True)]
+
+
+def test_a_verb_or_noun_before_an_amount_is_no_reference_label() -> None:
+    # "issue" and "volume" are labels of journals, but mostly verbs and nouns of amounts.
+    assert pair_check("The bank will issue 5 billion euros of bonds.", "en",
+                      "Die Bank wird Anleihen über 4 Milliarden Euro ausgeben.", "de") == [
+        "numbers.mismatch"]
