@@ -655,3 +655,8 @@ def test_a_verb_or_noun_before_an_amount_is_no_reference_label() -> None:
     assert pair_check("The bank will issue 5 billion euros of bonds.", "en",
                       "Die Bank wird Anleihen über 4 Milliarden Euro ausgeben.", "de") == [
         "numbers.mismatch"]
+
+
+def test_a_one_digit_value_given_once_is_no_repeat() -> None:
+    assert pair_check("Am 5. Mai brachen sie mit 5 Trägern auf.", "de",
+                      "Le 5 mai, ils partirent avec des porteurs.", "fr") == ["numbers.missing"]

@@ -247,10 +247,14 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
         order = sorted(missing)
         replacements = _pair_replacements([source_numbers[k] for k in order], extras)
         doubtful = pair.confidence < _LIKELY_WRONG
-        # Values the translation already gives once: a repeat left out is no loss
-        # ("1952 … 1952 und 1953" → "1952/53", "100 by 100 km" → "100キロ四方").
-        given = {reading for k, j in enumerate(matched) if j is not None
-                 for reading in source_numbers[k][1].readings}
+        # Values of two digits or more the translation already gives once for another
+        # digit mention: a repeat left out is no loss ("1952 … 1952 und 1953" → "1952/53",
+        # "100 by 100 km" → "100キロ四方"). A one-digit value recurs by chance ("am 5. Mai
+        # mit 5 Trägern").
+        given = {reading for k, j in enumerate(matched)
+                 if j is not None and not source_numbers[k][1].word
+                 for reading in source_numbers[k][1].readings
+                 if sum(ch.isdigit() for ch in reading) >= 2}
         for i, k in enumerate(order):
             sid, number = source_numbers[k]
             source_span = TextSpan("source", sid, number.start, number.end, number.text)
