@@ -71,6 +71,12 @@ def _prefers(mention: NumberMention, other: NumberMention) -> bool:
     return mention.word == other.word
 
 
+def _comparable(mention: NumberMention, other: NumberMention) -> bool:
+    """A month name pairs with digits or another month name, not with a numeral word."""
+    return not ((mention.month and other.word and not other.month)
+                or (other.month and mention.word and not mention.month))
+
+
 def _match(wanted: Sequence[NumberMention], offered: Sequence[NumberMention]) -> list[int | None]:
     """For each wanted mention, the index of the offered mention it pairs with (or None).
 
@@ -93,7 +99,7 @@ def _match(wanted: Sequence[NumberMention], offered: Sequence[NumberMention]) ->
             if result[i] is not None:
                 continue
             for j, other in enumerate(offered):
-                if j not in taken and test(mention, other):
+                if j not in taken and _comparable(mention, other) and test(mention, other):
                     result[i] = j
                     taken.add(j)
                     break

@@ -99,6 +99,9 @@ class NumberMention:
     # A number a translator may say without digits ("100 %" is "wholly", "entièrement"):
     # reported when another number replaces it, not when it is only missing.
     wordable: bool = False
+    # A month name read as its number (a word): it stands for the month of a date in
+    # digits, never for another numeral word ("Mai" is not "the fifth").
+    month: bool = False
     # Other readings: "15.30" is also the time "15:30"; "1.500" is 1500 or 1.5.
     alternatives: tuple[str, ...] = ()
     # A measure with its unit: (dimension, unit, lowest, highest value in the base unit), the
@@ -698,7 +701,8 @@ def _month_words(text: str, lang: str) -> list[NumberMention]:
         number = months.get(folded) if not word[0].isupper() else (
             months.get("^" + folded) or months.get(folded))
         if number is not None:
-            found.append(NumberMention(str(number), match.start(), match.end(), word, word=True))
+            found.append(NumberMention(str(number), match.start(), match.end(), word, word=True,
+                                       month=True))
     return found
 
 
