@@ -21,6 +21,15 @@ is not reported when the question is the alignment's rather than the translator'
 
 A number replaced in a pair the aligner itself thinks more likely wrong than right
 (confidence below one half) is a warning, not an error: it may be the alignment's doing.
+A number only missing is a warning in such a pair (the omission check caps the confidence
+of pairs it finds content missing from) and info elsewhere: professional translators
+leave out a year or an altitude a fluent sentence does not need.
+
+Some numbers are not reported missing at all, only replaced: a value of two digits or more
+the pair's translation already gives for another mention (a repeat), "100 %" (said
+"wholly"), and digits that are part of a name ("A380", "COVID-19"). References ("S. 81",
+"Nr. 292", the numbers of a citation in parentheses) are never reported: translators cite
+their own edition.
 """
 
 from __future__ import annotations
