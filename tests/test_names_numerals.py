@@ -660,3 +660,13 @@ def test_a_verb_or_noun_before_an_amount_is_no_reference_label() -> None:
 def test_a_one_digit_value_given_once_is_no_repeat() -> None:
     assert pair_check("Am 5. Mai brachen sie mit 5 Trägern auf.", "de",
                       "Le 5 mai, ils partirent avec des porteurs.", "fr") == ["numbers.missing"]
+
+
+@pytest.mark.parametrize(("source", "source_lang", "target", "target_lang"), [
+    ("Das kostete zwei Millionen Euro.", "de", "It cost 2 million euros.", "en"),
+    ("It cost 2 million euros.", "en", "Cela a coûté deux millions d'euros.", "fr"),
+    ("Asistieron 3,000 personas.", "es", "Trois mille personnes y assistèrent.", "fr"),
+])
+def test_a_numeral_word_before_a_scale_word_multiplies_it(source: str, source_lang: str,
+                                                         target: str, target_lang: str) -> None:
+    assert pair_check(source, source_lang, target, target_lang) == []

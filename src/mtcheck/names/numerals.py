@@ -871,14 +871,25 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             if number is not None:
                 found.append(NumberMention(str(number), match.start(), match.end(),
                                            match.group(0), word=True))
-    # A scale word with no digits before it is one of it: "mille personnes", "eine Million".
+    # A scale word with no digits before it is one of it ("mille personnes", "eine
+    # Million"), or as many as the numeral word before it says ("zwei Millionen").
     scales = {word: factor for word, factor in scale_words(lang)
               if word.isalpha() and not _is_cjk(word[0])}
     if scales:
         spans = [(n.start, n.end) for n in found]
         for match in _WORD.finditer(text):
             factor = scales.get(_fold(match.group(0)))
-            if factor is not None and not any(a <= match.start() < b for a, b in spans):
+            if factor is None or any(a <= match.start() < b for a, b in spans):
+                continue
+            before = next((n for n in found if n.word and not n.month and n.value.isdigit()
+                            and not n.text.isupper()  # a Roman numeral
+                            and text[n.end:match.start()] in (" ", "\u00a0")), None)
+            if before is not None:
+                found.remove(before)
+                found.append(NumberMention(str(int(before.value) * factor), before.start,
+                                           match.end(), text[before.start:match.end()],
+                                           word=True))
+            else:
                 found.append(NumberMention(str(factor), match.start(), match.end(),
                                            match.group(0), word=True))
     fractions = dict(rules.fraction_words)
