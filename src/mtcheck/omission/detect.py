@@ -330,7 +330,8 @@ class _PairFit:
 
 @lru_cache(maxsize=20_000)
 def _spelled(text: str, lang: str) -> tuple[NumberMention, ...]:
-    return tuple(n for n in find_numbers(text, lang) if n.word and n.value != "1")
+    return tuple(n for n in find_numbers(text, lang)
+                 if n.word and n.value != "1" and not n.text[:1].isdigit())
 
 
 def _spelled_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig) -> float:

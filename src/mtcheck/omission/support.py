@@ -25,9 +25,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 @lru_cache(maxsize=100_000)
 def numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
-    """The numbers a piece of the source states (not those it spells out as words), read
-    the way the numbers check reads them."""
-    return tuple(n for n in find_numbers(text, lang) if not n.word)
+    """The numbers a piece of the source writes in digits, read the way the numbers check
+    reads them. References in digits ("§ 11", "S. 81") count too: the numbers check never
+    reports them missing (a translator may restate them), but a piece that holds one and a
+    translation without it is still a piece the translation may have left out."""
+    return tuple(n for n in find_numbers(text, lang)
+                 if not n.word or n.text[:1].isdigit())
 
 
 def number_found(number: NumberMention, target: frozenset[str]) -> bool:
