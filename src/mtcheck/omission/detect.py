@@ -197,7 +197,9 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
             candidates.append(best)
     fit = _PairFit(source, target, model, lexicon, config)
     for index, pair in enumerate(alignment.pairs):
-        if len(pair.source_ids) == 1 and not pair.target_ids:
+        if (len(pair.source_ids) == 1 and not pair.target_ids
+                and any(ch.isalnum() for ch in source.sentences[pair.source_ids[0]].text)):
+            # (stray punctuation left unpaired is no omission, so there is none to move)
             moved = _shifted(source, alignment, index, fit, config)
             if moved is None:
                 moved = _misplaced(source, alignment, index, best_piece, config)
