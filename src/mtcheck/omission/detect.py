@@ -187,12 +187,6 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         [f for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
          if other is not pair for sid in pair.source_ids
          for f in flags.rare(sid, other.target_ids)])
-    figures = anchor_weights(
-        [f for _, pair in linked for sid in pair.source_ids
-         for f in flags.numbers(sid, pair.target_ids)],
-        [f for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
-         if other is not pair for sid in pair.source_ids
-         for f in flags.numbers(sid, other.target_ids)])
     candidates = []
 
     def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
@@ -203,7 +197,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids),
                                {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
                                rates, marks, _source_marks(source, pair),
-                               _target_marks(target, pair), names, figures)
+                               _target_marks(target, pair), names)
         return _best_piece(source, pair, index, target_text, found, model, config, context,
                            sentence)
 
@@ -407,13 +401,6 @@ class _FlagCache:
             rare_words(self._source.sentences[sid].text, lang, self._rare_zipf,
                        self._min_letters)))
 
-    def numbers(self, sid: int, target_ids: tuple[int, ...]) -> tuple[bool, ...]:
-        """Whether each number of source sentence ``sid`` is found in ``target_ids``."""
-        found = self._index(target_ids)[0]
-        written = {n.value: n for n in numbers(self._source.sentences[sid].text,
-                                               self._source.lang)}
-        return tuple(number_found(n, found.numbers) for n in written.values())
-
     def __call__(self, sid: int, target_ids: tuple[int, ...]) -> WordFlags:
         key = (sid, target_ids)
         if key not in self._flags:
@@ -437,7 +424,6 @@ class _PairContext:
     # Evidence per rare word (name, term) missing from the translation and per one found,
     # from the document's own rates (see anchor_weights).
     names: tuple[float, float] | None = None
-    figures: tuple[float, float] | None = None  # the same for numbers
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -546,7 +532,7 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         mentions = [n for n in numbers(source_texts[sid], source.lang)
                     if piece.start <= n.start and n.end <= piece.end]
         anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen,
-                                            mentions, context.names, context.figures)
+                                            mentions, context.names)
         score += anchors
         if (source_brackets > found.brackets
                 and any(a in piece.text for a, _ in clause_rules(source.lang).brackets)):
@@ -612,7 +598,6 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
                      seen: dict[str, bool],
                      mentions: Sequence[NumberMention] | None = None,
                      names: tuple[float, float] | None = None,
-                     figures: tuple[float, float] | None = None,
                      ) -> tuple[float, tuple[str, ...]]:
     """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups.
 
@@ -622,8 +607,6 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
     """
     word_missing, word_found_ = names if names is not None else (config.word_missing,
                                                                  config.word_found)
-    figure_missing, figure_found = figures if figures is not None else (
-        config.number_missing, config.number_found)
     written = {n.value: n for n in (numbers(text, lang) if mentions is None else mentions)}
     numbers_found = [n.text for n in written.values() if number_found(n, found.numbers)]
     numbers_missing = [n.text for n in written.values() if not number_found(n, found.numbers)]
@@ -633,8 +616,8 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
             seen[word] = word_found(word, lang, found, config.match_similarity)
     rare_found = [w for w in rare if seen[w]]
     rare_missing = [w for w in rare if w not in rare_found]
-    score = (figure_missing * min(len(numbers_missing), _ANCHOR_CAP)
-             - figure_found * min(len(numbers_found), _ANCHOR_CAP)
+    score = (config.number_missing * min(len(numbers_missing), _ANCHOR_CAP)
+             - config.number_found * min(len(numbers_found), _ANCHOR_CAP)
              + word_missing * min(len(rare_missing), _ANCHOR_CAP)
              - word_found_ * min(len(rare_found), _ANCHOR_CAP))
     return score, tuple(numbers_missing + rare_missing)
