@@ -183,10 +183,10 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                        for _, pair in linked])
     names = anchor_weights(
         [f for _, pair in linked for sid in pair.source_ids
-         for f in flags.rare(sid, pair.target_ids)],
+         for f in flags(sid, pair.target_ids).rare_found],
         [f for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
          if other is not pair for sid in pair.source_ids
-         for f in flags.rare(sid, other.target_ids)])
+         for f in flags(sid, other.target_ids).rare_found])
     candidates = []
 
     def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
@@ -392,22 +392,13 @@ class _FlagCache:
                 _units(self._target, target_ids))
         return self._found[target_ids]
 
-    def rare(self, sid: int, target_ids: tuple[int, ...]) -> tuple[bool, ...]:
-        """Whether each rare word (name, term) of source sentence ``sid`` is found in the
-        translation ``target_ids``."""
-        found = self._index(target_ids)[0]
-        lang = self._source.lang
-        return tuple(word_found(w, lang, found, self._similarity) for w in dict.fromkeys(
-            rare_words(self._source.sentences[sid].text, lang, self._rare_zipf,
-                       self._min_letters)))
-
     def __call__(self, sid: int, target_ids: tuple[int, ...]) -> WordFlags:
         key = (sid, target_ids)
         if key not in self._flags:
             found, units = self._index(target_ids)
             self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,
                                           self._lexicon, found, units, self._similarity,
-                                          self._rare_zipf)
+                                          self._rare_zipf, self._min_letters)
         return self._flags[key]
 
 
