@@ -30,6 +30,7 @@ from mtcheck.names.matching import (
     script_class,
     target_words,
 )
+from mtcheck.names.scope import follows_source, mention_scopes
 from mtcheck.romanize import romanize
 from mtcheck.types import (
     AlignedPair,
@@ -202,8 +203,11 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     # Learned renderings (by sound and co-occurrence) confirm a name in the translation too.
     in_translation = found | {r.entity for r in learned}
     preferred = _preferred_region(renderings, standard, lang)
+    # Spellings are compared only where the source mentions the name (see names.scope).
+    scopes = mention_scopes(alignment, entities, find_mentions(source, entities), source.lang)
     for entity in entities:
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
+        scope = scopes.get(entity.id, {})
         own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
@@ -222,12 +226,15 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         cldr = tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
         keys = entity_forms([entity], lang, {entity.id: accepted or cldr})[0].keys
         groups = group_variants(native, lang, keys=keys, accepted=accepted or cldr)
-        variants = tuple(v for v, _ in groups)
         for _, members in groups:
             grouped.extend(members)
         # Latin-script renderings are no variant, but the report still shows their base form.
         for _, members in group_variants(latin, lang, keys=keys):
             grouped.extend(members)
+        written = bool(native)
+        native = [r for r in native if r.sentence_id in scope]
+        groups = group_variants(native, lang, keys=keys, accepted=accepted or cldr)
+        variants = tuple(v for v, _ in groups)
         native = [r for _, members in groups for r in members]
         # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them;
         # so are the standard forms of a place, unless they come from different regions.
@@ -255,11 +262,16 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         if place_forms:
             variants = tuple(v for v in variants if not _demonym_of(v, place_forms, lang))
         elsewhere = (foreign or {}).get(entity.id, ()) if not accepted else ()
-        spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
-                     or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
-                     else v.base for v in variants}
+        label = {v.base: "accepted" if (accepted and _is_accepted(v, accepted, lang))
+                 or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
+                 else v.base for v in variants}
+        spellings = set(label.values())
         standards = [r for r in regions.values() if r]
         mixed = bool(standards) and not frozenset.intersection(*standards)
+        # Two spellings that follow two names of the source (Semipalatinsk / Semey) are
+        # the source's choice, not the translation's inconsistency.
+        if not mixed and len(spellings) >= 2 and follows_source(native, label, scope, lang):
+            spellings = set()
         if len(spellings) >= 2 or mixed:
             # The finding points at the minority spellings: the rows to fix (variants come
             # most frequent first); in a regional mix, at the forms of the other regions
@@ -296,12 +308,12 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 spans=_spans(native), entity=entity.id, variants=variants, expected=expected))
         # An organisation kept in Latin script throughout is a house style (SunPesa,
         # Siemens); for it a finding needs a native rendering elsewhere, or a glossary's.
-        if latin_kept and (native or expected or entity.id not in organisations):
+        if latin_kept and (written or expected or entity.id not in organisations):
             surfaces = sorted({r.surface for r in latin_kept})
             ids = tuple(sorted({r.sentence_id for r in latin_kept}))
             hint = f"; expected {expected}" if expected else (
                 f"; elsewhere written {variants[0].base}" if variants else "")
-            sure = bool(native or expected or entity.id in persons
+            sure = bool(written or expected or entity.id in persons
                         or strength >= Evidence.DATA)
             findings.append(Finding(
                 check="names.script",
@@ -314,7 +326,9 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     flagged = {f.entity for f in findings if f.check == "names.inconsistent"}
     for entity in entities:
         if entity.id not in flagged:
-            finding = _companion_variants(entity, target, renderings,
+            scope = scopes.get(entity.id, {})
+            finding = _companion_variants(entity, target,
+                                          [r for r in renderings if r.sentence_id in scope],
                                           evidence.get(entity.id, Evidence.CAPITALISED))
             if finding is not None:
                 findings.append(finding)
