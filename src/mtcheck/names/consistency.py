@@ -232,42 +232,49 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         for _, members in group_variants(latin, lang, keys=keys):
             grouped.extend(members)
         written = bool(native)
-        native = [r for r in native if r.sentence_id in scope]
-        groups = group_variants(native, lang, keys=keys, accepted=accepted or cldr)
-        variants = tuple(v for v, _ in groups)
+        all_native = native
+        # A mix of regional standard forms is seen across the whole translation (capital da
+        # Armênia where the source says "the Armenian capital"); other spellings only where
+        # the source mentions the name (see names.scope).
+        for pool in (None, [r for r in all_native if r.sentence_id in scope]):
+            if pool is not None:
+                groups = group_variants(pool, lang, keys=keys, accepted=accepted or cldr)
+            variants = tuple(v for v, _ in groups)
+            # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them;
+            # so are the standard forms of a place, unless they come from different regions.
+            # A spelling that is part of another (Nairobi / Nairobier, África / Sudáfrica) is a
+            # word derived from or compounded with the name, not a second spelling of it.
+            regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
+            variants = _unrelated(variants, {b for b, r in regions.items() if r})
+            # A less frequent spelling that is a common word of the translation's language is
+            # a word of the name translated (Pik Lenin -> Pic Lénine), not a second spelling.
+            variants = variants[:1] + tuple(
+                v for v in variants[1:] if not _translated_word(v.base, lang)
+                or any(is_common(f, source.lang, config.rare_zipf) for f in entity.source_forms))
+            variants = _without_caseless_words(variants, keys, lang)
+            variants = _without_other_countries(variants, entity, source.lang, lang)
+            # A second spelling starts with the name's sound; a word that starts otherwise than
+            # the name and its main spelling is another word (Севера "of the North" is no
+            # Эчеверрия, however close the rest).
+            if variants:
+                starts = {k[:1] for k in keys} | {_key_of(variants[0].base, lang)[:1]}
+                variants = variants[:1] + tuple(v for v in variants[1:]
+                                                if _key_of(v.base, lang)[:1] in starts)
+            # A nationality word made from a place's own form (Norwegerin for Norwegen,
+            # Finlandais for Finlande) shows the place there; it is no second spelling.
+            place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
+            if place_forms:
+                variants = tuple(v for v in variants if not _demonym_of(v, place_forms, lang))
+            elsewhere = (foreign or {}).get(entity.id, ()) if not accepted else ()
+            label = {v.base: "accepted" if (accepted and _is_accepted(v, accepted, lang))
+                     or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
+                     else v.base for v in variants}
+            standards = [r for r in regions.values() if r]
+            mixed = bool(standards) and not frozenset.intersection(*standards)
+            if mixed:
+                break
         native = [r for _, members in groups for r in members]
-        # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them;
-        # so are the standard forms of a place, unless they come from different regions.
-        # A spelling that is part of another (Nairobi / Nairobier, África / Sudáfrica) is a
-        # word derived from or compounded with the name, not a second spelling of it.
-        regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
-        variants = _unrelated(variants, {b for b, r in regions.items() if r})
-        # A less frequent spelling that is a common word of the translation's language is
-        # a word of the name translated (Pik Lenin -> Pic Lénine), not a second spelling.
-        variants = variants[:1] + tuple(
-            v for v in variants[1:] if not _translated_word(v.base, lang)
-            or any(is_common(f, source.lang, config.rare_zipf) for f in entity.source_forms))
-        variants = _without_caseless_words(variants, keys, lang)
-        variants = _without_other_countries(variants, entity, source.lang, lang)
-        # A second spelling starts with the name's sound; a word that starts otherwise than
-        # the name and its main spelling is another word (Севера "of the North" is no
-        # Эчеверрия, however close the rest).
-        if variants:
-            starts = {k[:1] for k in keys} | {_key_of(variants[0].base, lang)[:1]}
-            variants = variants[:1] + tuple(v for v in variants[1:]
-                                            if _key_of(v.base, lang)[:1] in starts)
-        # A nationality word made from a place's own form (Norwegerin for Norwegen,
-        # Finlandais for Finlande) shows the place there; it is no second spelling.
-        place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
-        if place_forms:
-            variants = tuple(v for v in variants if not _demonym_of(v, place_forms, lang))
-        elsewhere = (foreign or {}).get(entity.id, ()) if not accepted else ()
-        label = {v.base: "accepted" if (accepted and _is_accepted(v, accepted, lang))
-                 or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
-                 else v.base for v in variants}
         spellings = set(label.values())
-        standards = [r for r in regions.values() if r]
-        mixed = bool(standards) and not frozenset.intersection(*standards)
         # Two spellings that follow two names of the source (Semipalatinsk / Semey) are
         # the source's choice, not the translation's inconsistency.
         if not mixed and len(spellings) >= 2 and follows_source(native, label, scope, lang):
