@@ -465,6 +465,9 @@ def _companion_variants(entity: Entity, target: SegmentedDocument,
         at = next((i for i, w in enumerate(words) if w.start <= rendering.start < w.end), None)
         if at is None:
             continue
+        # Each other word of the name is written once beside a rendering: the word there
+        # that sounds most like it (기오르기 for Giorgi, not also 계곡의 "of the valley").
+        nearest: dict[int, tuple[float, TargetWord]] = {}
         for j in range(max(0, at - len(others)), min(len(words), at + len(others) + 1)):
             word = words[j]
             if j == at or (word.end <= rendering.end and word.start >= rendering.start):
@@ -475,9 +478,12 @@ def _companion_variants(entity: Entity, target: SegmentedDocument,
                            latin=word.latin)
             scores = [fuzz.ratio(key, k) for k in keys]
             best = max(range(len(keys)), key=lambda i: scores[i])
-            if scores[best] >= _COMPANION_SIMILARITY:
-                found.setdefault(best, []).append(
-                    (word.text, rendering.sentence_id, word.start, word.end))
+            if scores[best] >= _COMPANION_SIMILARITY and (
+                    best not in nearest or scores[best] > nearest[best][0]):
+                nearest[best] = (scores[best], word)
+        for best, (_, word) in nearest.items():
+            found.setdefault(best, []).append(
+                (word.text, rendering.sentence_id, word.start, word.end))
     rules = rules_for(lang)
     for spots in found.values():
         unique = sorted({(sid, start): (text, end) for text, sid, start, end in spots}.items())
