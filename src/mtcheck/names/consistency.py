@@ -770,6 +770,12 @@ def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
             word = match.group(0)
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            # Japanese writes words without spaces: a katakana run inside a longer "word"
+            # (ツタンカーメン of ツタンカーメンの副葬品で) is a word of its own.
+            runs = [r for r in _KATAKANA_RUN.findall(word) if r != word]
+            if runs:
+                found.extend(r for r in runs if len(r) > 1 and zipf(r, target.lang) < rare_zipf)
+                continue
             katakana = all(script_class(ch) == "kana" for ch in word)
             capital = index > 0 and word[0].isupper()
             rare = zipf(word.lower(), target.lang) < rare_zipf
@@ -778,23 +784,64 @@ def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
     return list(dict.fromkeys(found))
 
 
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
+_VOWELS = re.compile(r"[aeiouy]+")
+# Consonants a skeleton needs to tell names apart (n-f-r-t-t of Nefertiti / Nofretete).
+_MIN_SKELETON = 4
+
+
+def _skeleton(key: str) -> str:
+    """The consonants of a phonetic key, in order: what an exonym that only re-vowels a
+    name (Nofretete for Nefertiti) keeps of it."""
+    return _VOWELS.sub("", key)
+
+
 def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float) -> bool:
-    """True when one of ``words`` sounds like the entity and is about as long: another
+    """True when one of ``words`` sounds like the entity and is about as long, or has the
+    very consonants of its name in order (Nofretete for Nefertiti): another
     transliteration. A longer name that only starts alike (Ahmadinejad for Ahmadian) is
     another person."""
     if not words:
         return False
     keys = entity_forms([entity], lang)[0].keys
+    skeletons = {_skeleton(k) for k in keys}
     for word in words:
         key = name_key(romanize(word, lang), lang)
         if any(fuzz.ratio(key, k) >= similar and abs(len(key) - len(k)) <= _LENGTH_SLACK
                for k in keys):
             return True
+        skeleton = _skeleton(key)
+        if len(skeleton) >= _MIN_SKELETON and skeleton in skeletons:
+            return True
+    return False
+
+
+def _adjective_sounding(words: Sequence[str], entity: Entity, lang: str,
+                        similar: float) -> bool:
+    """True when one of ``words`` is an adjective made from the name, as the translation
+    writes it (Капчагайское водохранилище for the Kapchagay reservoir): an adjective ending
+    of ``lang`` after a stem that sounds like the name."""
+    rules = rules_for(lang)
+    if not rules.adjective_suffixes and not rules.demonym_suffixes:
+        return False
+    keys = entity_forms([entity], lang)[0].keys
+    for word in words:
+        plain = word.casefold()
+        for ending in (*rules.adjective_suffixes, *rules.demonym_suffixes):
+            stem = word[: -len(ending)]
+            if not plain.endswith(ending.casefold()) or len(stem) < _MIN_WORD_OF_NAME:
+                continue
+            key = name_key(romanize(stem, lang), lang)
+            if any(fuzz.ratio(key, k) >= similar and abs(len(key) - len(k)) <= _LENGTH_SLACK
+                   for k in keys):
+                return True
     return False
 
 
 # Points of fuzzy ratio at which a target word renders one word of a multi-word name.
 _PART_SIMILARITY = 85.0
+# ... and at which the stem of an adjective renders a name.
+_ADJECTIVE_SIMILARITY = 85.0
 
 
 def _part_rendered(entity: Entity, target: SegmentedDocument,
@@ -975,6 +1022,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                       *(f for forms in standard.get(entity_id, {}).values() for f in forms)]
             if places and any(_adjective_of(w, places, target.lang)
                               or _compound_adjective_of(w, places, target.lang) for w in words):
+                continue
+            if _adjective_sounding([w for w in words if w[:1].isupper()], names[entity_id],
+                                   target.lang, _ADJECTIVE_SIMILARITY):
                 continue
             # Place data writes some names as one word with a capital inside (SanLuis for
             # the San Luis of Spanish texts, Saint-Louis in Senegal): the words apart.
