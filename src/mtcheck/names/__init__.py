@@ -32,7 +32,12 @@ from mtcheck.names.agreement import (
     survives,
 )
 from mtcheck.names.brands import kept_as_brands, personal_names
-from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
+from mtcheck.names.consistency import (
+    check_source,
+    is_latin_surface,
+    name_findings,
+    unknown_names,
+)
 from mtcheck.names.evidence import (
     Evidence,
     is_common,
@@ -40,6 +45,7 @@ from mtcheck.names.evidence import (
     recognised_spans,
     strong,
 )
+from mtcheck.names.exonyms import Translation, agreed_exonyms
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import (
@@ -395,10 +401,21 @@ def check_translations(source: SegmentedDocument,
     brands = _brands(entities, revised, people, prepared)
     # People are transliterated, however many translations leave one in Latin script.
     latin_terms -= people
-    return {key: _report(one, entities, revised, glossary, config,
-                         latin_terms | by_meaning, others_tell, house_style, kept, recognised,
-                         brands[key])
-            for key, one in prepared.items()}
+    results = {key: _report(one, entities, revised, glossary, config,
+                            latin_terms | by_meaning, others_tell, house_style, kept,
+                            recognised, brands[key])
+               for key, one in prepared.items()}
+    # A name two translations leave out of one sentence for one same unknown name is
+    # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.
+    explained = agreed_exonyms(
+        source, {key: result.findings for key, result in results.items()},
+        {key: Translation(p.target, p.alignment, results[key].renderings)
+         for key, p in prepared.items()},
+        lambda target, ids, spans: unknown_names(target, ids, spans, config.rare_zipf),
+        config.agreement_min_translations)
+    return {key: dataclasses.replace(result, findings=tuple(
+                f for i, f in enumerate(result.findings) if (key, i) not in explained))
+            for key, result in results.items()}
 
 
 def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _Recognised,

@@ -756,7 +756,7 @@ def _compound_adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     return False
 
 
-def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
+def unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
                    spans: Mapping[int, Sequence[tuple[int, int]]], rare_zipf: float) -> list[str]:
     """Words of the target sentences that look like another name: rare in the target
     language and capitalised inside the sentence (or, in Japanese, a katakana word), and not
@@ -1068,7 +1068,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                                           tuple(sorted({r.sentence_id for r in elsewhere}))),
                               NameVariant(word, (word,), 1, (tid,)))))
                 continue
-            unknown = _unknown_names(target, pair.target_ids, spans, rare_zipf)
+            unknown = unknown_names(target, pair.target_ids, spans, rare_zipf)
             # An unmatched rare name there that sounds somewhat like this one is another
             # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement.
             rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
