@@ -23,6 +23,7 @@ from mtcheck.names.inflection import rules_for, same_spelling
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
 from mtcheck.names.matching import (
     TargetWord,
+    capitalised_runs,
     entity_forms,
     group_variants,
     meets_glossary,
@@ -331,12 +332,13 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 entity=entity.id, expected=expected))
     grouped.extend(learned)
     flagged = {f.entity for f in findings if f.check == "names.inconsistent"}
+    runs = capitalised_runs(source)
     for entity in entities:
         if entity.id not in flagged:
             scope = scopes.get(entity.id, {})
             finding = _companion_variants(entity, target,
                                           [r for r in renderings if r.sentence_id in scope],
-                                          evidence.get(entity.id, Evidence.CAPITALISED))
+                                          evidence.get(entity.id, Evidence.CAPITALISED), runs)
             if finding is not None:
                 findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
@@ -446,12 +448,18 @@ _COMPANION_SIMILARITY = 70.0
 
 def _companion_variants(entity: Entity, target: SegmentedDocument,
                         renderings: Sequence[NameRendering],
-                        strength: Evidence) -> Finding | None:
+                        strength: Evidence, runs: Sequence[str] = ()) -> Finding | None:
     """A multi-word name whose other words are spelt two ways next to its renderings
     (Агирре Паредес / Агуирре Паредес): the matcher finds one word of a name, and the words
-    beside it that sound like the name's other words are checked as one name with it."""
-    others = list(dict.fromkeys(w for f in entity.source_forms if " " in f for w in f.split()
-                                if len(w) >= _MIN_WORD_OF_NAME))
+    beside it that sound like the name's other words are checked as one name with it.
+    The other words are those of the entity's multi-word forms and of the source's ``runs``
+    of capitalised words that hold one of its forms (the Della of "Della Rocca", tracked
+    as Rocca)."""
+    forms = set(entity.source_forms)
+    written = [f for f in entity.source_forms if " " in f]
+    written += [r for r in runs if forms & set(r.split())]
+    others = list(dict.fromkeys(w for f in written for w in f.split()
+                                if len(w) >= _MIN_WORD_OF_NAME and w not in forms))
     own = [r for r in renderings if r.entity == entity.id]
     if not others or not own:
         return None
@@ -530,9 +538,24 @@ def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[Nam
         if not any(min(len(own), len(_folded(k.base))) >= 3
                    and (own in _folded(k.base) or _folded(k.base) in own
                         or _derivation(own, _folded(k.base)))
+                   and not _lengthened(own, _folded(k.base))
                    and not (variant.base in standard and k.base in standard) for k in kept):
             kept.append(variant)
     return tuple(kept)
+
+
+# Katakana marks of a long vowel and a doubled consonant: a form that adds one is the name
+# spelt longer (セイトカリー / セイトカリ), not a word derived from it.
+_LENGTH_MARKS = frozenset("ーッ")
+
+
+def _lengthened(first: str, second: str) -> bool:
+    """True when one form is the other with katakana length marks added."""
+    short, long = sorted((first, second), key=len)
+    if short == long or not any(ch in _LENGTH_MARKS for ch in long):
+        return False
+    return "".join(ch for ch in long if ch not in _LENGTH_MARKS) == "".join(
+        ch for ch in short if ch not in _LENGTH_MARKS)
 
 
 def _key_of(text: str, lang: str) -> str:

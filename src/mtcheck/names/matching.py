@@ -393,6 +393,12 @@ def _threshold(forms: EntityForms, config: NamesConfig) -> float:
 _CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’-]*)+")
 
 
+def capitalised_runs(source: SegmentedDocument) -> tuple[str, ...]:
+    """The source's runs of two or more capitalised words (full names, as written)."""
+    return tuple(run.group(0) for s in source.sentences
+                 for run in _CAPITALISED_RUN.finditer(s.text))
+
+
 def companion_words(source: SegmentedDocument, entities: Sequence[Entity]) -> tuple[str, ...]:
     """The words of the source's multi-word capitalised names that no entity is known by
     (the Bambang and Sutrisno of "Bambang Sutrisno Wibowo", tracked as Wibowo)."""
