@@ -257,10 +257,14 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             # A second spelling starts with the name's sound; a word that starts otherwise than
             # the name and its main spelling is another word (Севера "of the North" is no
             # Эчеверрия, however close the rest).
+            # A hyphenated name may differ in its article only (El-Sayed / Al-Sayed): its
+            # part after the hyphen starts it then.
             if variants:
                 starts = {k[:1] for k in keys} | {_key_of(variants[0].base, lang)[:1]}
-                variants = variants[:1] + tuple(v for v in variants[1:]
-                                                if _key_of(v.base, lang)[:1] in starts)
+                tails = {_key_of(t, lang) for t in (_after_hyphen(variants[0].base),) if t}
+                variants = variants[:1] + tuple(
+                    v for v in variants[1:] if _key_of(v.base, lang)[:1] in starts
+                    or (_after_hyphen(v.base) and _key_of(_after_hyphen(v.base), lang) in tails))
             # A nationality word made from a place's own form (Norwegerin for Norwegen,
             # Finlandais for Finlande) shows the place there; it is no second spelling.
             place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
@@ -556,6 +560,11 @@ def _lengthened(first: str, second: str) -> bool:
         return False
     return "".join(ch for ch in long if ch not in _LENGTH_MARKS) == "".join(
         ch for ch in short if ch not in _LENGTH_MARKS)
+
+
+def _after_hyphen(text: str) -> str:
+    """What follows the first hyphen of a name (Sayed of El-Sayed); empty without one."""
+    return text.split("-", 1)[1] if "-" in text.strip("-") else ""
 
 
 def _key_of(text: str, lang: str) -> str:
