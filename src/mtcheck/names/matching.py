@@ -401,14 +401,10 @@ def capitalised_runs(source: SegmentedDocument) -> tuple[str, ...]:
 
 def companion_words(source: SegmentedDocument, entities: Sequence[Entity]) -> tuple[str, ...]:
     """The words of the source's multi-word capitalised names that no entity is known by
-    (the Bambang and Sutrisno of "Bambang Sutrisno Wibowo", tracked as Wibowo), and the
-    parts of such a hyphenated word, which a translation may write apart (the Moneim of
-    Abdel-Moneim is no Ghoneim)."""
+    (the Bambang and Sutrisno of "Bambang Sutrisno Wibowo", tracked as Wibowo)."""
     own = {w for e in entities for f in e.source_forms for w in f.split()}
-    words = [w for s in source.sentences for run in _CAPITALISED_RUN.finditer(s.text)
-             for w in run.group(0).split() if w not in own]
-    found = [part for w in words for part in (w, *(w.split("-") if "-" in w else ()))
-             if part not in own and len(part) >= 3]
+    found = (w for s in source.sentences for run in _CAPITALISED_RUN.finditer(s.text)
+             for w in run.group(0).split() if w not in own and len(w) >= 3)
     return tuple(dict.fromkeys(found))
 
 
