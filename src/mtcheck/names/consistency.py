@@ -816,6 +816,8 @@ def unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
     return list(dict.fromkeys(found))
 
 
+# Keys shorter than this sound alike too easily for a second spelling (Wien / Weiler).
+_MIN_LONG_KEY = 6
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
 _VOWELS = re.compile(r"[aeiouy]+")
 # Consonants a skeleton needs to tell names apart (n-f-r-t-t of Nefertiti / Nofretete).
@@ -828,24 +830,26 @@ def _skeleton(key: str) -> str:
     return _VOWELS.sub("", key)
 
 
-def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float) -> bool:
-    """True when one of ``words`` sounds like the entity and is about as long, or has the
+def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float,
+                 shortest: int = 0) -> str | None:
+    """The first of ``words`` that sounds like the entity and is about as long, or has the
     very consonants of its name in order (Nofretete for Nefertiti): another
     transliteration. A longer name that only starts alike (Ahmadinejad for Ahmadian) is
-    another person."""
+    another person. Sounding alike counts only for keys of ``shortest`` letters or more
+    (Weiler is no Wien)."""
     if not words:
-        return False
+        return None
     keys = entity_forms([entity], lang)[0].keys
     skeletons = {_skeleton(k) for k in keys}
     for word in words:
         key = name_key(romanize(word, lang), lang)
         if any(fuzz.ratio(key, k) >= similar and abs(len(key) - len(k)) <= _LENGTH_SLACK
-               for k in keys):
-            return True
+               and min(len(key), len(k)) >= shortest for k in keys):
+            return word
         skeleton = _skeleton(key)
         if len(skeleton) >= _MIN_SKELETON and skeleton in skeletons:
-            return True
-    return False
+            return word
+    return None
 
 
 def _adjective_sounding(words: Sequence[str], entity: Entity, lang: str,
@@ -937,6 +941,30 @@ def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
                         and fuzz.ratio(key, other_key) >= _SECOND_SPELLING
                         and not same_spelling(text, other, rules)):
                     return text, word.start, word.end, tid, other
+    return None
+
+
+def _close_to_written(word: str, written: Sequence[str], lang: str) -> bool:
+    """True when ``word`` sounds like one of the translation's own spellings of the name
+    (``_SECOND_SPELLING``): what a short name needs to be a second spelling (ウーチ / ウッチ,
+    Sajed / Sayed), where sounding like the source spelling says too little."""
+    def key(text: str) -> str:
+        latin = is_latin_surface(text)
+        return name_key(romanize(text, "en" if latin else lang), lang, latin=latin)
+
+    own = key(word)
+    return any(fuzz.partial_ratio(own, key(w)) >= _SECOND_SPELLING for w in written)
+
+
+def _spelt_at(target: SegmentedDocument, target_ids: Sequence[int], word: str,
+              known: Sequence[str]) -> tuple[str, int, int, int, str] | None:
+    """Where ``word`` stands in the target sentences, as :func:`_second_spelling` returns
+    it, with the first of ``known`` as the other spelling (a katakana run may stand inside
+    a longer run of Japanese letters, so the word is looked for as a substring)."""
+    for tid in target_ids:
+        at = target.sentences[tid].text.find(word)
+        if at >= 0:
+            return word, at, at + len(word), tid, known[0]
     return None
 
 
@@ -1083,6 +1111,19 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             entity = names[entity_id]
             second = _second_spelling(target, pair.target_ids, spans,
                                       sorted(surfaces.get(entity_id, ())), rare_zipf)
+            unknown = unknown_names(target, pair.target_ids, spans, rare_zipf)
+            # An unmatched rare name there that sounds somewhat like this one is another
+            # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement; where
+            # the translation writes the name otherwise elsewhere, a second spelling of it
+            # (Лудзи here, Лодзью elsewhere).
+            rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
+            alike = _sounds_like(rare, entity, target.lang, similar)
+            written = sorted(f for f in surfaces.get(entity_id, ())
+                             if alike is not None and is_latin_surface(f) == is_latin_surface(alike))
+            if (second is None and alike is not None and written
+                    and (_sounds_like([alike], entity, target.lang, similar, _MIN_LONG_KEY)
+                         or _close_to_written(alike, written, target.lang))):
+                second = _spelt_at(target, pair.target_ids, alike, written)
             if second is not None:
                 word, start, end, tid, other = second
                 elsewhere = [r for r in renderings if r.entity == entity_id and r.surface == other]
@@ -1100,11 +1141,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                                           tuple(sorted({r.sentence_id for r in elsewhere}))),
                               NameVariant(word, (word,), 1, (tid,)))))
                 continue
-            unknown = unknown_names(target, pair.target_ids, spans, rare_zipf)
-            # An unmatched rare name there that sounds somewhat like this one is another
-            # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement.
-            rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
-            if _sounds_like(rare, entity, target.lang, similar):
+            if alike is not None:
                 continue
             instead = sorted(names[e].canonical for e in in_target - set(mentioned))
             instead = (instead or unknown)[:_MAX_INSTEAD]
