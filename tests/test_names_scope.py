@@ -189,3 +189,12 @@ def test_a_name_that_sounds_like_the_translations_own_spelling_is_a_second_spell
     found = findings(source, "en", target, "de", "names.inconsistent")
     assert [(f.entity, f.target_ids) for f in found] == [("el-sayed", (0,))]
     assert findings(source, "en", target, "de", "names.missing") == []
+
+
+def test_a_hard_and_a_soft_ending_are_two_spellings() -> None:
+    source = ["General manager Rodrigo Echeverría said the company would comply.",
+              "Echeverría added that the consultation could last a year."]
+    target = ["Генеральный директор Родриго Эчеверрия заявил, что компания подчинится.",
+              "Эчеверриа добавил, что консультация может занять год."]
+    found = findings(source, "en", target, "ru", "names.inconsistent")
+    assert [f.target_ids for f in found] == [(1,)]

@@ -25,7 +25,7 @@ else:  # pragma: no cover
 _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffixes",
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
                    "abbreviates_to_initial", "function_characters", "scale_words",
-                   "capitalises_nouns", "demonym_suffixes"})
+                   "capitalises_nouns", "demonym_suffixes", "exclusive_endings"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,10 @@ class InflectionRules:
     function_characters: frozenset[str] = frozenset()
     # Every noun is capitalised (German): a capital letter says nothing about a name.
     capitalises_nouns: bool = False
+    # Pairs of endings that never alternate in one word's forms (Russian hard -а, soft -я):
+    # two surfaces whose stems meet only by cutting one of a pair from each are two
+    # spellings (Эчеверрия / Эчеверриа), not two cases of one.
+    exclusive_endings: frozenset[frozenset[str]] = frozenset()
 
 
 def _fold(text: str) -> str:
@@ -96,6 +100,8 @@ def rules_for(lang: str) -> InflectionRules:
         abbreviates_to_initial=bool(table.get("abbreviates_to_initial", False)),
         function_characters=frozenset(table.get("function_characters", [])),
         capitalises_nouns=bool(table.get("capitalises_nouns", False)),
+        exclusive_endings=frozenset(frozenset(_fold(e) for e in pair)
+                                    for pair in table.get("exclusive_endings", [])),
     )
 
 
@@ -137,8 +143,15 @@ def candidate_stems(surface: str, rules: InflectionRules) -> tuple[str, ...]:
 
 
 def same_spelling(first: str, second: str, rules: InflectionRules) -> bool:
-    """True when two surfaces are inflected forms of one spelling (their stems meet)."""
-    return bool(set(candidate_stems(first, rules)) & set(candidate_stems(second, rules)))
+    """True when two surfaces are inflected forms of one spelling: their stems meet, other
+    than by cutting two endings that never alternate in one word (see
+    ``InflectionRules.exclusive_endings``)."""
+    a, b = _fold(first), _fold(second)
+    shared = set(candidate_stems(a, rules)) & set(candidate_stems(b, rules))
+    if not rules.exclusive_endings:
+        return bool(shared)
+    return any(frozenset((a[len(stem):], b[len(stem):])) not in rules.exclusive_endings
+               or not a.startswith(stem) or not b.startswith(stem) for stem in shared)
 
 
 def is_derived_adjective(surface: str, rules: InflectionRules) -> bool:

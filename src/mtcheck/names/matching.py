@@ -26,6 +26,7 @@ from mtcheck.names.inflection import (
     elision_length,
     is_derived_adjective,
     rules_for,
+    same_spelling,
 )
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.types import Entity, NameRendering, NameVariant, SegmentedDocument, Sentence
@@ -564,7 +565,7 @@ def group_variants(renderings: Sequence[NameRendering], lang: str, *,
     stems = [set(candidate_stems(s, rules)) for s in surfaces]
     for i in range(len(surfaces)):
         for j in range(i + 1, len(surfaces)):
-            if stems[i] & stems[j]:
+            if stems[i] & stems[j] and same_spelling(surfaces[i], surfaces[j], rules):
                 parent[root(j)] = root(i)
     groups: dict[int, list[str]] = {}
     for i, surface in enumerate(surfaces):
