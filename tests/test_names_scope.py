@@ -11,7 +11,9 @@ from builders import alignment, one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, find_entities
 from mtcheck.names.evidence import ner_available
+from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention
+from mtcheck.names.matching import entity_forms, match_score
 from mtcheck.names.scope import follows_source, mention_scopes, one_spelling, spellings
 from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument
 
@@ -198,3 +200,15 @@ def test_a_hard_and_a_soft_ending_are_two_spellings() -> None:
               "Эчеверриа добавил, что консультация может занять год."]
     found = findings(source, "en", target, "ru", "names.inconsistent")
     assert [f.target_ids for f in found] == [(1,)]
+
+
+def test_a_name_of_a_german_text_matches_as_german_reads_it() -> None:
+    # German z is ts: Хайнцль-Мозер renders Hainzl-Moser closely enough for a name with
+    # weak evidence only when the name is read as German.
+    entity = Entity(id="h", canonical="Hainzl-Moser", source_forms=("Hainzl-Moser",),
+                    source_ids=(0,))
+    rules = rules_for("ru")
+    as_german = entity_forms([entity], "ru", source_lang="de")[0]
+    as_english = entity_forms([entity], "ru")[0]
+    assert match_score("Хайнцль-Мозер", "ru", as_german, rules)[0] >= NO_NER.weak_match_threshold
+    assert match_score("Хайнцль-Мозер", "ru", as_english, rules)[0] < NO_NER.weak_match_threshold

@@ -211,7 +211,7 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
     cldr = {e: tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
             for e, regional in standard.items()}
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
-    forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak)
+    forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak, source.lang)
     renderings = find_renderings(target.sentences, lang, forms, config,
                                  companion_words(source, entities))
     learnable = [f for f in forms if f.entity.id not in weak]
@@ -221,7 +221,8 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
     placed = [e for e in entities if e.id in place_present] if agreement else []
     place_renderings = (find_renderings(
         target.sentences, lang,
-        entity_forms(placed, lang, {**place_cldr, **accepted}, place_present, weak), config)
+        entity_forms(placed, lang, {**place_cldr, **accepted}, place_present, weak,
+                     source.lang), config)
         if placed else [])
     return _Prepared(source, target, alignment, evidence, accepted, standard, present,
                      foreign, tuple(renderings), tuple(learned), tuple(place_renderings),

@@ -25,7 +25,8 @@ else:  # pragma: no cover
 _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffixes",
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
                    "abbreviates_to_initial", "function_characters", "scale_words",
-                   "capitalises_nouns", "demonym_suffixes", "exclusive_endings"})
+                   "capitalises_nouns", "demonym_suffixes", "exclusive_endings",
+                   "readings"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,10 @@ class InflectionRules:
     # two surfaces whose stems meet only by cutting one of a pair from each are two
     # spellings (Эчеверрия / Эчеверриа), not two cases of one.
     exclusive_endings: frozenset[frozenset[str]] = frozenset()
+    # How the language's spelling sounds, as replacements in order on the lower-case form
+    # (German z = ts, ei = ai): a name of a text in this language is matched by that
+    # reading too (Hainzl = Хайнцль), beside the English one.
+    readings: tuple[tuple[str, str], ...] = ()
 
 
 def _fold(text: str) -> str:
@@ -102,6 +107,7 @@ def rules_for(lang: str) -> InflectionRules:
         capitalises_nouns=bool(table.get("capitalises_nouns", False)),
         exclusive_endings=frozenset(frozenset(_fold(e) for e in pair)
                                     for pair in table.get("exclusive_endings", [])),
+        readings=tuple((_fold(old), _fold(new)) for old, new in table.get("readings", [])),
     )
 
 
@@ -140,6 +146,15 @@ def _stems(folded: str, rules: InflectionRules) -> tuple[str, ...]:
 def candidate_stems(surface: str, rules: InflectionRules) -> tuple[str, ...]:
     """The case-folded surface followed by every stem its endings allow, most specific first."""
     return _stems(_fold(surface), rules)
+
+
+def read_as(form: str, rules: InflectionRules) -> str:
+    """``form`` as the language of ``rules`` reads it (see ``InflectionRules.readings``);
+    unchanged for a language without readings."""
+    text = _fold(form)
+    for old, new in rules.readings:
+        text = text.replace(old, new)
+    return text
 
 
 def same_spelling(first: str, second: str, rules: InflectionRules) -> bool:

@@ -25,6 +25,7 @@ from mtcheck.names.inflection import (
     candidate_stems,
     elision_length,
     is_derived_adjective,
+    read_as,
     rules_for,
     same_spelling,
 )
@@ -236,11 +237,14 @@ def _cased_scripts_need_capital(word: str) -> bool:
 def entity_forms(entities: Sequence[Entity], lang: str,
                  accepted: Mapping[str, tuple[str, ...]] | None = None,
                  present: Mapping[str, tuple[str, ...]] | None = None,
-                 strict: frozenset[str] = frozenset()) -> list[EntityForms]:
+                 strict: frozenset[str] = frozenset(),
+                 source_lang: str = "") -> list[EntityForms]:
     """Keys to match per entity; ``accepted`` maps entity id -> forms known in ``lang``
     (a glossary's or CLDR's: matched exactly and by sound), ``present`` -> further forms
-    that show the name is there (geonames alternate names: matched exactly only)."""
+    that show the name is there (geonames alternate names: matched exactly only).
+    ``source_lang``'s readings (German z = ts) give further keys of the source spellings."""
     accepted = accepted or {}
+    reading = rules_for(source_lang) if source_lang else None
     present = present or {}
     result = []
     for entity in entities:
@@ -270,6 +274,9 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         keys += [name_key(romanize(reading, "en"), lang, latin=True)
                  for f in entity.source_forms if not known
                  for reading in polish_readings(key_word(f))]
+        if reading is not None and reading.readings:
+            keys += [name_key(romanize(read_as(key_word(f), reading), "en"), lang, latin=True)
+                     for f in entity.source_forms if not known and _is_latin(f)]
         others = [name_key(romanize(w, "en"), lang, latin=_is_latin(w))
                   for f in entity.source_forms if " " in f for w in f.split()
                   if w != key_word(f) and w[:1].isupper() and len(w) >= 3]
