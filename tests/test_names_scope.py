@@ -212,3 +212,11 @@ def test_a_name_of_a_german_text_matches_as_german_reads_it() -> None:
     as_english = entity_forms([entity], "ru")[0]
     assert match_score("Хайнцль-Мозер", "ru", as_german, rules)[0] >= NO_NER.weak_match_threshold
     assert match_score("Хайнцль-Мозер", "ru", as_english, rules)[0] < NO_NER.weak_match_threshold
+
+
+@pytest.mark.parametrize(("word", "lang"), [("ツタンカーメン", "ja"), ("투탕카멘", "ko")])
+def test_kana_and_hangul_write_kh_as_k(word: str, lang: str) -> None:
+    entity = Entity(id="t", canonical="Tutankhamon", source_forms=("Tutankhamon",),
+                    source_ids=(0,))
+    forms = entity_forms([entity], lang)[0]
+    assert match_score(word, lang, forms, rules_for(lang))[0] >= NO_NER.match_threshold

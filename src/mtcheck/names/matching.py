@@ -270,6 +270,11 @@ def entity_forms(entities: Sequence[Entity], lang: str,
             keys += [name_key(romanize(_SILENT_E.sub("", key_word(f)), "en"), lang, latin=True)
                      for f in entity.source_forms if not known and _is_latin(f)
                      and _SILENT_E.search(key_word(f))]
+            # Kana and Hangul have no kh: they write it k (Tutankhamun = ツタンカーメン,
+            # 투탕카멘), where the key otherwise reads h.
+            keys += [name_key(romanize(key_word(f).lower().replace("kh", "k"), "en"), lang,
+                              latin=True)
+                     for f in entity.source_forms if not known and "kh" in f.lower()]
         # A Polish name is read with Polish letters (Baranów = Баранув, バラヌフ).
         keys += [name_key(romanize(reading, "en"), lang, latin=True)
                  for f in entity.source_forms if not known
