@@ -19,6 +19,7 @@ from mtcheck.languages import get_language
 from mtcheck.names import places
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
+from mtcheck.names.homophones import homophone_spellings, minority
 from mtcheck.names.inflection import rules_for, same_spelling
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
 from mtcheck.names.matching import (
@@ -337,9 +338,30 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     grouped.extend(learned)
     flagged = {f.entity for f in findings if f.check == "names.inconsistent"}
     runs = capitalised_runs(source)
+    han = get_language(lang).script in ("Hans", "Hant")
     for entity in entities:
+        scope = scopes.get(entity.id, {})
+        homophones = homophone_spellings(
+            [r for r in learned if r.entity == entity.id and r.sentence_id in scope], target
+        ) if han and entity.id not in flagged else []
+        if homophones:
+            majority, wrong = minority(homophones)
+            spelt = Counter(surface for _, surface in homophones)
+            variants = tuple(NameVariant(
+                base=surface, surfaces=(surface,), count=spelt[surface],
+                sentence_ids=tuple(sorted({r.sentence_id for r, x in homophones if x == surface})))
+                for surface in sorted(spelt, key=lambda x: (x != majority, -spelt[x], x)))
+            findings.append(Finding(
+                check="names.inconsistent",
+                severity=_severity("names.inconsistent",
+                                   evidence.get(entity.id, Evidence.CAPITALISED), True),
+                message=(f"{entity.canonical} is written {len(variants)} ways: "
+                         f"{describe_variants(variants)}; expected one spelling"),
+                source_ids=entity.source_ids,
+                target_ids=tuple(sorted({r.sentence_id for r in wrong})), spans=_spans(wrong),
+                entity=entity.id, variants=variants))
+            flagged.add(entity.id)
         if entity.id not in flagged:
-            scope = scopes.get(entity.id, {})
             finding = _companion_variants(entity, target,
                                           [r for r in renderings if r.sentence_id in scope],
                                           evidence.get(entity.id, Evidence.CAPITALISED), runs)
