@@ -220,3 +220,17 @@ def test_kana_and_hangul_write_kh_as_k(word: str, lang: str) -> None:
                     source_ids=(0,))
     forms = entity_forms([entity], lang)[0]
     assert match_score(word, lang, forms, rules_for(lang))[0] >= NO_NER.match_threshold
+
+
+@pytest.mark.parametrize(("target", "missing"), [
+    ("政府计划明年春天在广州和亚美尼亚首都开设格鲁吉亚葡萄酒馆。", ["yerevan"]),
+    ("政府计划明年春天在广州和亚美尼亚首都埃里温开设格鲁吉亚葡萄酒馆。", []),
+])
+def test_a_city_dropped_from_a_chinese_translation_is_missing(target: str,
+                                                              missing: list[str]) -> None:
+    # CLDR writes the city 埃里温: how Chinese writes it is known, unlike a country, which
+    # Chinese often shortens.
+    source = ["The government plans to open Georgian wine houses next spring in Guangzhou and "
+              "in the Armenian capital, Yerevan."]
+    found = findings(source, "en", [target], "zh", "names.missing")
+    assert [f.entity for f in found if f.entity == "yerevan"] == missing

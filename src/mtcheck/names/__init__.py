@@ -287,9 +287,13 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     found = {r.entity for r in renderings}
     # A place whose standard form in this language CLDR gives is known there: mentioned
     # often or as a phrase (South Korea -> Corée du Sud), it is looked for all the same.
+    # In Han scripts only a city's: short forms of countries (米国) are usual there.
+    by_id = {e.id: e for e in entities}
     known = (found | {r.entity for r in learned} | set(prepared.accepted)
-             | ({e for e, regional in prepared.standard.items() if regional}
-                if _script(lang) not in _HAN_SCRIPTS else set())
+             | {e for e, regional in prepared.standard.items() if regional
+                and (_script(lang) not in _HAN_SCRIPTS
+                     or not any(k.startswith("territory:")
+                                for k in place_keys(by_id[e], source.lang)))}
              | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf)
                 - (latin_terms if _script(lang) != "Latn" else frozenset())))
     findings, grouped = name_findings(
