@@ -234,3 +234,19 @@ def test_a_city_dropped_from_a_chinese_translation_is_missing(target: str,
               "in the Armenian capital, Yerevan."]
     found = findings(source, "en", [target], "zh", "names.missing")
     assert [f.entity for f in found if f.entity == "yerevan"] == missing
+
+
+@pytest.mark.skipif(not ner_available("en"), reason="needs the recogniser of the ner extra")
+def test_a_persons_two_word_name_copied_whole_is_still_left_in_latin_script() -> None:
+    # The recogniser calls "Nino Beridze-Kapanadze" an organisation; copied whole into the
+    # Chinese text, it is still a person's name left in Latin script.
+    source = document(["In Telavi, the main town of the Kakheti region, Nino Beridze-Kapanadze "
+                       "runs a family winery that ferments its wine in qvevri.",
+                       "Beridze-Kapanadze sells 40,000 bottles a year."], "en")
+    target = document(["在卡赫季地区的主要城镇泰拉维，Nino Beridze-Kapanadze经营着一家家族酒庄。",
+                       "贝里泽-卡帕纳泽每年销售4万瓶酒。"], "zh")
+    config = NamesConfig()
+    entities = find_entities(source, None, config)
+    result = check_translation(source, target, one_to_one(2), entities, config=config)
+    assert [(f.check, f.target_ids) for f in result.findings
+            if f.check == "names.script"] == [("names.script", (0,))]

@@ -218,9 +218,14 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         latin_kept = [r for r in latin
                       if sum(ch.isalpha() for ch in r.surface) >= 2
                       and not _acronym_like(r.surface)
+                      # A person's full name of two words copied whole is still a person
+                      # left in Latin script, though the recogniser call it an
+                      # organisation (Nino Beridze-Kapanadze).
                       and not _in_kept_phrase(r, entity, target, kept_phrases,
-                                             source_names if entity.id not in persons
-                                             else frozenset())]
+                                              source_names if entity.id not in persons
+                                              else frozenset(),
+                                              _MIN_COPIED_WORDS if entity.id in persons
+                                              else 2)]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
@@ -424,12 +429,13 @@ def _latin_run(text: str, start: int, end: int) -> str:
 
 def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedDocument,
                     kept_phrases: frozenset[str], source_names: frozenset[str] = frozenset(),
-                    ) -> bool:
+                    min_words: int = 2) -> bool:
     """True when the Latin-script run around ``rendering`` copies a multi-word name of the
     source whole, and that name is more than the entity (Doğuş Group for Doğuş; not New
     York for New York). The name is one the recogniser gives, or a run of capitalised
     words of the source copied as it is (Taiwan of "Taiwan Semiconductor Manufacturing Co.":
-    the company kept as written, not the place left in Latin script)."""
+    the company kept as written, not the place left in Latin script). A recognised name
+    counts from ``min_words`` words on."""
     if not kept_phrases and not source_names:
         return False
     run = _latin_run(target.sentences[rendering.sentence_id].text, rendering.start, rendering.end)
@@ -440,7 +446,7 @@ def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedD
     # own name included (Zaha Hadid Architects, Aviation Africa Insights).
     if len(words) >= _MIN_COPIED_WORDS and folded in source_names:
         return True
-    return (" " in folded and folded in kept_phrases
+    return (len(words) >= min_words and folded in kept_phrases
             and any(w not in own for w in words))
 
 
