@@ -13,8 +13,9 @@ from mtcheck.names import check_translation, find_entities
 from mtcheck.names.evidence import ner_available
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention
-from mtcheck.names.matching import entity_forms, match_score
+from mtcheck.names.matching import entity_forms, match_score, name_key
 from mtcheck.names.scope import follows_source, mention_scopes, one_spelling, spellings
+from mtcheck.romanize import romanize
 from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument
 
 NO_NER = NamesConfig(use_ner=False)
@@ -250,3 +251,9 @@ def test_a_persons_two_word_name_copied_whole_is_still_left_in_latin_script() ->
     result = check_translation(source, target, one_to_one(2), entities, config=config)
     assert [(f.check, f.target_ids) for f in result.findings
             if f.check == "names.script"] == [("names.script", (0,))]
+
+
+def test_a_small_tsu_before_chi_is_one_sound_with_a_long_vowel() -> None:
+    # ウッチ and ウーチ (Łódź) differ in length only: one key, so a second spelling is seen.
+    keys = {name_key(romanize(w, "ja"), "ja") for w in ("ウッチ", "ウーチ")}
+    assert len(keys) == 1

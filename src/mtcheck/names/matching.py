@@ -109,7 +109,9 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
     if latin:
         romanised = _HARD_C.sub("k", romanised.lower())
     if japanese:
-        romanised = romanised.lower().replace("ou", "o")
+        # A small ッ doubles the consonant after it: ッチ "tchi" is チ "chi" held longer,
+        # one sound with it (ウッチ / ウーチ).
+        romanised = romanised.lower().replace("ou", "o").replace("tch", "ch")
     key = phonetic_key(romanised)
     if japanese:
         # Both sides alike (Shoigu and ショイグ "shoigu" keep one key); Japanese has one
