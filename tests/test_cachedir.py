@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -136,3 +138,90 @@ def test_a_kept_value_iterates_as_the_one_built(tmp_path: Path) -> None:
     kept_json(path, lambda: built)
     again = kept_json(path, dict)
     assert list(again) == ["pt_PT", "pt_BR", "pt"] and again == built
+
+
+def _age(path: Path, days: float) -> None:
+    stamp = time.time() - days * 86400
+    os.utime(path, (stamp, stamp))
+
+
+def test_a_table_read_back_is_marked_used(tmp_path: Path) -> None:
+    from mtcheck.cachedir import kept_json
+
+    path = tmp_path / "t.json"
+    kept_json(path, lambda: {"a": 1})
+    _age(path, 40)
+    kept_json(path, dict)
+    assert path.stat().st_mtime > time.time() - 60
+
+
+def test_a_new_fingerprint_removes_the_tables_it_supersedes_once_unused(tmp_path: Path) -> None:
+    from mtcheck.cachedir import kept_json
+
+    old = tmp_path / "scale-pt-0123456789abcdef.json"
+    in_use = tmp_path / "scale-pt-1111111111111111.json"
+    other_kind = tmp_path / "scale-fr-0123456789abcdef.json"
+    other_suffix = tmp_path / "scale-pt-0123456789abcdef.sqlite3"
+    for path in (old, in_use, other_kind, other_suffix):
+        path.write_text("{}")
+        _age(path, 30)
+    _age(in_use, 1)  # another installed version used it yesterday
+    kept_json(tmp_path / "scale-pt-fedcba9876543210.json", lambda: {"x": 1})
+    assert not old.exists()
+    assert in_use.exists() and other_kind.exists() and other_suffix.exists()
+
+
+def test_a_new_place_table_removes_the_one_it_supersedes(tmp_path: Path) -> None:
+    old = tmp_path / "index-de-0123456789abcdef.sqlite3"
+    disk_table(old, lambda: {"a": ("b",)}, _decode)
+    _age(old, 10)
+    disk_table(tmp_path / "index-de-fedcba9876543210.sqlite3", lambda: {"a": ("c",)}, _decode)
+    assert not old.exists() and len(list(tmp_path.iterdir())) == 1
+
+
+def test_cleaning_removes_what_no_run_used_and_keeps_back_translations(tmp_path: Path) -> None:
+    from mtcheck.cachedir import cache_contents, clean_cache
+
+    (tmp_path / "places").mkdir()
+    stale, fresh = tmp_path / "places" / "index-de-x.sqlite3", tmp_path / "uroman-1.pickle"
+    precious, left = tmp_path / "backtranslations.sqlite3", tmp_path / "uroman-1.pickle123.tmp"
+    for path in (stale, fresh, precious, left):
+        path.write_bytes(b"x" * 10)
+    for path in (stale, precious):
+        _age(path, 60)
+    _age(left, 0.5)  # a killed run's half-written file, hours old
+    kept = ("backtranslations.sqlite3",)
+    listed = clean_cache(tmp_path, unused_for_s=30 * 86400, precious=kept, dry_run=True)
+    assert {e.path.name for e in listed} == {stale.name, left.name} and stale.exists()
+    removed = clean_cache(tmp_path, unused_for_s=30 * 86400, precious=kept)
+    assert {e.path.name for e in removed} == {stale.name, left.name}
+    assert not (tmp_path / "places").exists()  # an emptied folder goes too
+    assert [e.path.name for e in cache_contents(tmp_path, kept)] == [precious.name, fresh.name]
+    clean_cache(tmp_path, unused_for_s=0, precious=kept)
+    assert [e.path.name for e in cache_contents(tmp_path, kept)] == [precious.name]
+    clean_cache(tmp_path, unused_for_s=0, precious=kept, include_precious=True)
+    assert cache_contents(tmp_path) == []
+
+
+def test_the_cache_command_lists_and_cleans(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    root = tmp_path / "mtcheck"
+    (root / "places").mkdir(parents=True)
+    (root / "places" / "cities-0123456789abcdef.sqlite3").write_bytes(b"x" * 2000)
+    (root / "backtranslations.sqlite3").write_bytes(b"y" * 500)
+    listed = CliRunner().invoke(main, ["cache", "info", "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert json.loads(listed.output)["kinds"] == {
+        "back-translations": {"files": 1, "bytes": 500}, "places": {"files": 1, "bytes": 2000}}
+    cleaned = CliRunner().invoke(main, ["cache", "clean", "--unused-days", "0"])
+    assert cleaned.exit_code == 0 and "removed 1 files" in cleaned.output
+    assert (root / "backtranslations.sqlite3").exists() and not (root / "places").exists()
+    refused = CliRunner().invoke(main, ["cache", "clean", "--unused-days", "-1"])
+    assert refused.exit_code == 2

@@ -14,11 +14,14 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import threading
+import time
 import urllib.parse
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -27,10 +30,103 @@ _V = TypeVar("_V")
 _J = TypeVar("_J")
 
 
+# A derived table's last use is its file's modification time, refreshed at most this often
+# (access times are unreliable: most file systems are mounted relatime or noatime).
+USE_RESOLUTION_S = 3600.0
+# A table whose name carries another fingerprint than the one just written (the code or a
+# data package changed) is removed once no run has used it for this long; another
+# installed version that still uses it keeps it alive.
+SUPERSEDED_AFTER_S = 7 * 86400.0
+# Temporary files older than this were left by a run that was killed mid-write.
+ABANDONED_TEMPORARY_S = 3600.0
+_FINGERPRINTED = re.compile(r"^(?P<stem>.+)-[0-9a-f]{16}(?P<suffix>\.[A-Za-z0-9]+)$")
+
+
 def user_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("mtcheck"))
+
+
+def note_use(path: Path) -> None:
+    """Record that a run used the cached file ``path`` (see :func:`clean_cache`)."""
+    try:
+        if time.time() - path.stat().st_mtime > USE_RESOLUTION_S:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune_superseded(path: Path) -> None:
+    """Remove the tables ``path`` supersedes: same name but another fingerprint, unused
+    for :data:`SUPERSEDED_AFTER_S`. Without this every upgrade would leave its tables."""
+    match = _FINGERPRINTED.match(path.name)
+    if match is None:
+        return
+    now = time.time()
+    try:
+        siblings = list(path.parent.iterdir())
+    except OSError:
+        return
+    for sibling in siblings:
+        other = _FINGERPRINTED.match(sibling.name)
+        if (sibling == path or other is None or other["stem"] != match["stem"]
+                or other["suffix"] != match["suffix"]):
+            continue
+        with contextlib.suppress(OSError):
+            if now - sibling.stat().st_mtime > SUPERSEDED_AFTER_S:
+                sibling.unlink()
+
+
+@dataclass(frozen=True)
+class CachedFile:
+    """One file of the cache folder."""
+
+    path: Path  # relative to the cache folder
+    size: int
+    last_used: float  # seconds since the epoch
+    precious: bool  # costly to make again (model output), not a table derived from packages
+
+
+def cache_contents(root: Path, precious: Collection[str] = ()) -> list[CachedFile]:
+    """Every file under ``root``, sorted by path; files whose name starts with one of
+    ``precious`` are marked so."""
+    found = []
+    if root.is_dir():
+        for path in sorted(root.rglob("*")):
+            with contextlib.suppress(OSError):
+                if path.is_file() and not path.is_symlink():
+                    stat = path.stat()
+                    found.append(CachedFile(path.relative_to(root), stat.st_size, stat.st_mtime,
+                                            path.name.startswith(tuple(precious))))
+    return found
+
+
+def clean_cache(root: Path, *, unused_for_s: float, precious: Collection[str] = (),
+                include_precious: bool = False, dry_run: bool = False) -> list[CachedFile]:
+    """Remove the cached files of ``root`` that no run used for ``unused_for_s`` seconds
+    (0: all), and temporary files a killed run left; precious files only when asked.
+    Returns what was (or, with ``dry_run``, would be) removed. Everything removed but
+    the precious files is rebuilt by the next run that needs it."""
+    now = time.time()
+    removed = []
+    for entry in cache_contents(root, precious):
+        abandoned = (entry.path.suffix == ".tmp"
+                     and now - entry.last_used > ABANDONED_TEMPORARY_S)
+        stale = now - entry.last_used >= unused_for_s
+        if not (abandoned or (stale and (include_precious or not entry.precious))):
+            continue
+        if not dry_run:
+            try:
+                (root / entry.path).unlink()
+            except OSError:
+                continue
+        removed.append(entry)
+    if not dry_run:
+        for folder in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only empty ones go
+    return removed
 
 
 def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> bool:
@@ -106,9 +202,12 @@ def disk_table(path: Path, build: Callable[[], Mapping[str, Any]],
     next run (values as JSON; ``decode`` turns a value read back into what ``build`` made).
     A table that cannot be written is built again next time, as with :func:`write_atomic`."""
     try:
-        return DiskTable(path, decode)
+        table: Mapping[str, Any] = DiskTable(path, decode)
     except sqlite3.Error:
         pass
+    else:
+        note_use(path)
+        return table
     table = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,6 +233,7 @@ def disk_table(path: Path, build: Callable[[], Mapping[str, Any]],
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    _prune_superseded(path)
     return table
 
 
@@ -153,9 +253,14 @@ def kept_json(path: Path, build: Callable[[], _J]) -> _J:
     file holds valid JSON, else built and written atomically). Objects keep their key
     order, so the value read back iterates as the one built."""
     try:
-        return json.loads(path.read_bytes())  # type: ignore[no-any-return]
+        kept: _J = json.loads(path.read_bytes())
     except (OSError, ValueError):
         pass
+    else:
+        note_use(path)
+        return kept
     value = build()
-    write_atomic(path, lambda out: out.write(json.dumps(value, ensure_ascii=False).encode("utf-8")))
+    if write_atomic(path,
+                    lambda out: out.write(json.dumps(value, ensure_ascii=False).encode("utf-8"))):
+        _prune_superseded(path)
     return value

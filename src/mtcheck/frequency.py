@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from mtcheck.cachedir import kept_json, user_cache_dir, write_atomic
+from mtcheck.cachedir import kept_json, note_use, user_cache_dir, write_atomic
 
 # Words kept per language file: enough for a site's names and content words, small to read.
 _MEMO_LIMIT = 200_000
@@ -68,6 +68,7 @@ class _DiskMemo:
                 loaded = json.loads(self.path(lang).read_text("utf-8"))
                 valid = isinstance(loaded, dict) and all(
                     isinstance(k, str) and isinstance(v, float) for k, v in loaded.items())
+                note_use(self.path(lang))
             except (OSError, ValueError):
                 loaded, valid = {}, False
             self._values[lang] = loaded if valid else {}

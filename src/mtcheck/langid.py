@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from mtcheck.cachedir import user_cache_dir, write_atomic
+from mtcheck.cachedir import note_use, user_cache_dir, write_atomic
 from mtcheck.checks import CHECKS
 from mtcheck.languages import get_language, registry
 from mtcheck.types import Finding, SegmentedDocument
@@ -208,6 +208,8 @@ def load_identifier(path: Path) -> Any:
         with np.load(io.BytesIO(unpacked), allow_pickle=False) as data:
             arrays = {name: data[name] for name in _MODEL_ARRAYS}
         write_atomic(path, lambda out: out.write(unpacked))
+    else:
+        note_use(path)
     # The same construction as py3langid's own from_model_file.
     return LanguageIdentifier(
         np.asarray(arrays["ptc"]), np.asarray(arrays["pc"]), arrays["classes"].tolist(),

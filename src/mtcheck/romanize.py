@@ -29,7 +29,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from mtcheck.cachedir import user_cache_dir, write_atomic
+from mtcheck.cachedir import note_use, user_cache_dir, write_atomic
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 
@@ -140,6 +140,7 @@ def load_uroman(path: Path) -> Any:
 
     restored = _restore(path, uroman.Uroman)
     if restored is not None:
+        note_use(path)
         return restored
     instance = uroman.Uroman()
     _store(path, instance)

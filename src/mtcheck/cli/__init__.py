@@ -20,7 +20,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from mtcheck.cli import align, compare, evaluate, gate, glossary, models, report, schema
+    from mtcheck.cli import align, cache, compare, evaluate, gate, glossary, models, report, schema
 
     main.add_command(evaluate.evaluate)
     main.add_command(align.align)
@@ -30,6 +30,7 @@ def _register() -> None:
     main.add_command(models.models)
     main.add_command(compare.compare)
     main.add_command(glossary.glossary)
+    main.add_command(cache.cache)
 
 
 _register()
