@@ -257,3 +257,17 @@ def test_a_small_tsu_before_chi_is_one_sound_with_a_long_vowel() -> None:
     # ウッチ and ウーチ (Łódź) differ in length only: one key, so a second spelling is seen.
     keys = {name_key(romanize(w, "ja"), "ja") for w in ("ウッチ", "ウーチ")}
     assert len(keys) == 1
+
+
+def test_a_title_before_a_name_is_no_word_of_it() -> None:
+    # "Russian Security Council Secretary Sergei Shoigu": Russiam and Russica beside Shoigu
+    # sound like the title's Russian, which is no word of the name.
+    source = ["Russian Security Council Secretary Sergei Shoigu arrived in Tehran.",
+              "Shoigu said that Russia supports Iran.",
+              "Shoigu thanked Russia and Iran.",
+              "Shoigu returned to Russia on Tuesday."]
+    target = ["Sergius Shoigu, secretarius Consilii Securitatis Russici, Teheranum advenit.",
+              "Shoigu Russiam Iraniam sustinere dixit.",
+              "Shoigu Russiam et Iraniam gratias egit.",
+              "Shoigu Russica die Martis rediit."]
+    assert findings(source, "en", target, "la", "names.inconsistent") == []

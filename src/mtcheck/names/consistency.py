@@ -489,7 +489,17 @@ def _companion_variants(entity: Entity, target: SegmentedDocument,
     as Rocca)."""
     forms = set(entity.source_forms)
     written = [f for f in entity.source_forms if " " in f]
-    written += [r for r in runs if forms & set(r.split())]
+    # From a run, the words right before the form, up to the first frequent English word
+    # (a title: the Secretary of "Council Secretary Sergei Shoigu" is no part of the name).
+    for run in runs:
+        parts = run.split()
+        at = next((i for i, w in enumerate(parts) if w in forms), None)
+        if at is None:
+            continue
+        first = at
+        while first > 0 and zipf(parts[first - 1].lower(), "en") < _TRANSLATED_WORD_ZIPF:
+            first -= 1
+        written.append(" ".join(parts[first:at + 1]))
     others = list(dict.fromkeys(w for f in written for w in f.split()
                                 if len(w) >= _MIN_WORD_OF_NAME and w not in forms))
     own = [r for r in renderings if r.entity == entity.id]
