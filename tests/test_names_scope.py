@@ -271,3 +271,25 @@ def test_a_title_before_a_name_is_no_word_of_it() -> None:
               "Shoigu Russiam et Iraniam gratias egit.",
               "Shoigu Russica die Martis rediit."]
     assert findings(source, "en", target, "la", "names.inconsistent") == []
+
+
+@pytest.mark.skipif(not ner_available("en"), reason="needs the recogniser of the ner extra")
+def test_a_country_written_as_an_adjective_inside_a_firms_name_is_there() -> None:
+    # Κίνα: κιν|εζ|ική, a few letters between the country's form and the adjective ending.
+    source = document(["Kazakhstan signed an agreement with Rosatom.",
+                       "China National Nuclear Corporation will lead a second consortium that "
+                       "is to build another plant."], "en")
+    target = document(["Το Καζακστάν υπέγραψε συμφωνία με τη Rosatom.",
+                       "Η Κινεζική Εθνική Πυρηνική Εταιρεία θα ηγηθεί δεύτερης κοινοπραξίας, η "
+                       "οποία πρόκειται να κατασκευάσει άλλον σταθμό."], "el")
+    config = NamesConfig()
+    entities = find_entities(source, None, config)
+    assert "china" in {e.id for e in entities}
+    result = check_translation(source, target, one_to_one(2), entities, config=config)
+    assert [f for f in result.findings if f.check == "names.missing"] == []
+
+
+def test_a_word_that_only_starts_like_a_country_is_no_adjective_of_it() -> None:
+    source = ["China will lead a second consortium."]
+    target = ["Η κινητική εταιρεία θα ηγηθεί δεύτερης κοινοπραξίας."]
+    assert [f.entity for f in findings(source, "en", target, "el", "names.missing")] == ["china"]

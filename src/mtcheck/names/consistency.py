@@ -794,6 +794,12 @@ def _demonym_of(variant: NameVariant, forms: Sequence[str], lang: str) -> bool:
     return all(derived(s) for s in variant.surfaces)
 
 
+# Vowels (after accents are stripped) that end place names and give way to an adjective's
+# ending, and the letters an adjective may put between the rest and its ending.
+_VOWEL_LETTERS = "aeiouyαεηιουωаеиоуыэюяё"
+_ADJECTIVE_INFIX = 2
+
+
 def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     """True when ``word`` ends in a nationality or adjective ending of ``lang`` and what
     precedes it (three letters or more) begins one of a place's ``forms`` (финский for
@@ -801,11 +807,20 @@ def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     rules = rules_for(lang)
     plain = _plain(word)
     plains = [_plain(f) for f in forms]
+    # A place's form less its final vowels, which an adjective may extend by a few letters
+    # before its ending (Κίνα: κιν|εζ|ική, China: Chin|es|e): only for a capitalised word,
+    # the adjective inside a name (Κινεζική Εθνική Πυρηνική Εταιρεία), since many common
+    # words start so (κινητική "kinetic").
+    cores = ([c for c in (f.rstrip(_VOWEL_LETTERS) for f in plains) if len(c) >= 3]
+             if word[:1].isupper() else [])
     for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
         ending = _plain(ending)
         stem = plain[: -len(ending)]
         if plain.endswith(ending) and len(stem) >= 3 and any(
                 f.startswith(stem) and len(f) > len(stem) for f in plains):
+            return True
+        if plain.endswith(ending) and any(
+                stem.startswith(c) and len(stem) - len(c) <= _ADJECTIVE_INFIX for c in cores):
             return True
     return False
 
