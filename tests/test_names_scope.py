@@ -9,7 +9,7 @@ import pytest
 
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import NamesConfig
-from mtcheck.names import check_translation, find_entities
+from mtcheck.names import check_translation, check_translations, find_entities
 from mtcheck.names.evidence import ner_available
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention
@@ -293,3 +293,22 @@ def test_a_word_that_only_starts_like_a_country_is_no_adjective_of_it() -> None:
     source = ["China will lead a second consortium."]
     target = ["Η κινητική εταιρεία θα ηγηθεί δεύτερης κοινοπραξίας."]
     assert [f.entity for f in findings(source, "en", target, "el", "names.missing")] == ["china"]
+
+
+@pytest.mark.skipif(not ner_available("en"), reason="needs the recogniser of the ner extra")
+def test_a_firms_two_word_name_with_a_common_word_copied_whole_is_kept() -> None:
+    # A Spanish source: the recogniser reads the English translation, where "Doğuş Group"
+    # is an organisation; Russian keeps it as written, with the common word Group.
+    source = document(["El Grupo Doğuş, un conglomerado con sede en Estambul, ha aportado "
+                       "otros 240 millones de liras."], "es")
+    targets = {
+        "en": ["The Doğuş Group, an Istanbul-based conglomerate, has contributed a further "
+               "240 million lira."],
+        "ru": ["Стамбульский конгломерат Doğuş Group выделил ещё 240 млн лир."],
+    }
+    config = NamesConfig()
+    entities = find_entities(source, None, config)
+    results = check_translations(source, {lang: (document(t, lang), one_to_one(1))
+                                          for lang, t in targets.items()},
+                                 entities, config=config)
+    assert [f for f in results["ru"].findings if f.check == "names.script"] == []

@@ -220,12 +220,13 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                       and not _acronym_like(r.surface)
                       # A person's full name of two words copied whole is still a person
                       # left in Latin script, though the recogniser call it an
-                      # organisation (Nino Beridze-Kapanadze).
+                      # organisation (Nino Beridze-Kapanadze); a common word beside the
+                      # name makes it a firm's all the same (Grupo Doğuş).
                       and not _in_kept_phrase(r, entity, target, kept_phrases,
                                               source_names if entity.id not in persons
                                               else frozenset(),
                                               _MIN_COPIED_WORDS if entity.id in persons
-                                              else 2)]
+                                              else 2, source.lang)]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
@@ -429,13 +430,13 @@ def _latin_run(text: str, start: int, end: int) -> str:
 
 def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedDocument,
                     kept_phrases: frozenset[str], source_names: frozenset[str] = frozenset(),
-                    min_words: int = 2) -> bool:
+                    min_words: int = 2, source_lang: str = "en") -> bool:
     """True when the Latin-script run around ``rendering`` copies a multi-word name of the
     source whole, and that name is more than the entity (Doğuş Group for Doğuş; not New
     York for New York). The name is one the recogniser gives, or a run of capitalised
     words of the source copied as it is (Taiwan of "Taiwan Semiconductor Manufacturing Co.":
     the company kept as written, not the place left in Latin script). A recognised name
-    counts from ``min_words`` words on."""
+    counts from ``min_words`` words on, or from two with a common word (Grupo Doğuş)."""
     if not kept_phrases and not source_names:
         return False
     run = _latin_run(target.sentences[rendering.sentence_id].text, rendering.start, rendering.end)
@@ -446,10 +447,16 @@ def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedD
     # own name included (Zaha Hadid Architects, Aviation Africa Insights).
     if len(words) >= _MIN_COPIED_WORDS and folded in source_names:
         return True
-    return (len(words) >= min_words and folded in kept_phrases
-            and any(w not in own for w in words))
+    common = any(w not in own and max(zipf(w, source_lang), zipf(w, "en")) >= _COMMON_IN_NAME
+                 for w in words)
+    return ((len(words) >= min_words or (" " in folded and common))
+            and folded in kept_phrases and any(w not in own for w in words))
 
 
+# Zipf frequency (source language or English) of a word that makes a copied two-word run
+# a firm's name, not a person's full name (the Grupo of Grupo Doğuş, not the Nino of Nino
+# Beridze-Kapanadze).
+_COMMON_IN_NAME = 4.0
 # The fewest words of a copied source run that make it a name kept whole without the
 # recogniser's word: two capitalised words are as often a person's full name (Kari
 # Bjørnstad) that a translation must still transliterate.
