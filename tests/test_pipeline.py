@@ -199,3 +199,30 @@ def test_planted_name_and_number_errors_are_found_end_to_end() -> None:
         if not gold(result.lang)["errors"]:
             assert not [f for f in result.findings
                         if f.check.startswith(("names.", "numbers."))], result.lang
+
+
+def test_names_stage_sees_the_alignment_as_the_omission_check_left_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A number missing from a pair the omission check found content missing from is a
+    # warning, elsewhere info: the numbers check reads that from the pair's confidence.
+    from mtcheck import names
+
+    seen = {}
+    real = names.check_translations
+
+    def spy(source, translations, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.update({lang: alignment for lang, (_, alignment) in translations.items()})
+        return real(source, translations, *args, **kwargs)
+
+    monkeypatch.setattr(names, "check_translations", spy)
+    # Planted dropped clauses: the omission check caps the confidence of their pairs.
+    result = evaluate(load_corpus(ROOT / "corpora" / "planted" / "kenya-solar-fintech"), NO_BT)
+    cap = NO_BT.omission.confidence_cap
+    flagged = [(t.lang, f) for t in result.translations for f in t.findings
+               if f.check == "omission.partial" and f.target_ids]
+    assert flagged
+    for lang, finding in flagged:
+        [pair] = [p for p in seen[lang].pairs if set(finding.target_ids) & set(p.target_ids)]
+        assert pair.confidence <= cap
+    for translation in result.translations:
+        assert seen[translation.lang] == translation.alignment

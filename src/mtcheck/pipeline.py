@@ -110,9 +110,10 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
                 if config.names.glossary else None)
     entities = names.find_entities(source, glossary, config.names)
     source_findings = names.check_source(source, entities) + glued_findings(source, "source")
-    # All translations at once: their agreement is evidence of what is a name.
+    # All translations at once: their agreement is evidence of what is a name. Each with
+    # its alignment as the omission check left it (pairs that lose content are doubted).
     name_checks = names.check_translations(
-        source, {lang: (targets[lang], alignment) for lang, alignment in alignments.items()},
+        source, {lang: (targets[lang], checked[lang].result.alignment) for lang in alignments},
         entities, glossary=glossary, config=config.names)
     translations = []
     for lang in targets:

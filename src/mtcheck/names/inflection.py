@@ -25,8 +25,8 @@ else:  # pragma: no cover
 _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffixes",
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
                    "abbreviates_to_initial", "function_characters", "scale_words",
-                   "capitalises_nouns", "demonym_suffixes", "exclusive_endings",
-                   "readings"})
+                   "capitalises_nouns", "demonym_suffixes", "reference_labels",
+                   "fraction_words", "exclusive_endings", "readings"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class InflectionRules:
     # Numerals matched as whole words only, where a prefix would catch ordinary words
     # (German "erste" but not "erstellen"): word -> value.
     number_words: tuple[tuple[str, int], ...] = ()
+    # Fractions written as words: word -> value ("Hälfte" = 0.5, also read as 50 %).
+    fraction_words: tuple[tuple[str, str], ...] = ()
     # Words that multiply the number before them: "4.5 billion", "45億", "4,5 млрд".
     # Longest first, so that "миллиарда" is tried before "миллиард".
     scale_words: tuple[tuple[str, int], ...] = ()
@@ -65,6 +67,9 @@ class InflectionRules:
     # (German z = ts, ei = ai): a name of a text in this language is matched by that
     # reading too (Hainzl = Хайнцль), beside the English one.
     readings: tuple[tuple[str, str], ...] = ()
+    # Words and abbreviations that label a number as a reference rather than a quantity
+    # ("S. 81", "Nr. 292", "p. 80", "Artikel 5"), case-folded, full stop as written.
+    reference_labels: tuple[str, ...] = ()
 
 
 def _fold(text: str) -> str:
@@ -99,6 +104,8 @@ def rules_for(lang: str) -> InflectionRules:
                                      key=lambda item: (-len(item[0]), item[0]))),
         number_words=tuple(sorted((_fold(k), int(v)) for k, v in
                                   table.get("number_words", {}).items())),
+        fraction_words=tuple(sorted((_fold(k), str(v)) for k, v in
+                                    table.get("fraction_words", {}).items())),
         scale_words=tuple(sorted(((_fold(k), int(v)) for k, v in
                                   table.get("scale_words", {}).items()),
                                  key=lambda item: (-len(item[0]), item[0]))),
@@ -108,6 +115,8 @@ def rules_for(lang: str) -> InflectionRules:
         exclusive_endings=frozenset(frozenset(_fold(e) for e in pair)
                                     for pair in table.get("exclusive_endings", [])),
         readings=tuple((_fold(old), _fold(new)) for old, new in table.get("readings", [])),
+        reference_labels=tuple(sorted({_fold(w) for w in table.get("reference_labels", [])},
+                                      key=lambda w: (-len(w), w))),
     )
 
 

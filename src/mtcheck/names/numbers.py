@@ -21,11 +21,21 @@ is not reported when the question is the alignment's rather than the translator'
 
 A number replaced in a pair the aligner itself thinks more likely wrong than right
 (confidence below one half) is a warning, not an error: it may be the alignment's doing.
+A number only missing is a warning in such a pair (the omission check caps the confidence
+of pairs it finds content missing from) and info elsewhere: professional translators
+leave out a year or an altitude a fluent sentence does not need.
+
+Some numbers are not reported missing at all, only replaced: a value of two digits or more
+the pair's translation already gives for another mention (a repeat), "100 %" (said
+"wholly"), and digits that are part of a name ("A380", "COVID-19"). References ("S. 81",
+"Nr. 292", the numbers of a citation in parentheses) are never reported: translators cite
+their own edition.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -70,6 +80,12 @@ def _prefers(mention: NumberMention, other: NumberMention) -> bool:
     return mention.word == other.word
 
 
+def _comparable(mention: NumberMention, other: NumberMention) -> bool:
+    """A month name pairs with digits or another month name, not with a numeral word."""
+    return not ((mention.month and other.word and not other.month)
+                or (other.month and mention.word and not mention.month))
+
+
 def _match(wanted: Sequence[NumberMention], offered: Sequence[NumberMention]) -> list[int | None]:
     """For each wanted mention, the index of the offered mention it pairs with (or None).
 
@@ -85,17 +101,30 @@ def _match(wanted: Sequence[NumberMention], offered: Sequence[NumberMention]) ->
         lambda a, b: bool(a.readings & b.readings) and _prefers(a, b),
         lambda a, b: bool(a.readings & b.readings),
         same_quantity,
+        _short_year,
     ]
     for test in tests:
         for i, mention in enumerate(wanted):
             if result[i] is not None:
                 continue
             for j, other in enumerate(offered):
-                if j not in taken and test(mention, other):
+                if j not in taken and _comparable(mention, other) and test(mention, other):
                     result[i] = j
                     taken.add(j)
                     break
     return result
+
+
+def _short_year(first: NumberMention, second: NumberMention) -> bool:
+    """A decade's year and its last two digits: "the 1980s" and "les années 80", "80年代"."""
+    def year(m: NumberMention) -> str | None:
+        return m.value if re.fullmatch(r"(?:19|20)\d0", m.value) else None
+
+    def short(m: NumberMention) -> str | None:
+        return m.value if re.fullmatch(r"[1-9]0", m.value) and len(m.text) == 2 else None
+
+    a, b = year(first) or short(first), year(second) or short(second)
+    return a is not None and b is not None and len(a) != len(b) and a[-2:] == b[-2:]
 
 
 def _around(pair: AlignedPair, target: SegmentedDocument, aligned: set[int],
@@ -232,10 +261,20 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
                   and not any(n.readings & s.readings for _, s in source_numbers)]
         order = sorted(missing)
         replacements = _pair_replacements([source_numbers[k] for k in order], extras)
-        severity = Severity.WARNING if pair.confidence < _LIKELY_WRONG else None
+        doubtful = pair.confidence < _LIKELY_WRONG
+        # Values of two digits or more the translation already gives once for another
+        # digit mention: a repeat left out is no loss ("1952 … 1952 und 1953" → "1952/53",
+        # "100 by 100 km" → "100キロ四方"). A one-digit value recurs by chance ("am 5. Mai
+        # mit 5 Trägern").
+        given = {reading for k, j in enumerate(matched)
+                 if j is not None and not source_numbers[k][1].word
+                 for reading in source_numbers[k][1].readings
+                 if sum(ch.isdigit() for ch in reading) >= 2}
         for i, k in enumerate(order):
             sid, number = source_numbers[k]
             source_span = TextSpan("source", sid, number.start, number.end, number.text)
+            if i not in replacements and (number.wordable or number.readings & given):
+                continue
             if i in replacements:
                 tid, other = replacements[i]
                 findings.append(_finding(
@@ -244,11 +283,15 @@ def check_numbers(source: SegmentedDocument, target: SegmentedDocument,
                     f"{other.text} instead ({describe_sentences([tid])})",
                     pair.source_ids, (tid,),
                     (source_span, TextSpan("target", tid, other.start, other.end, other.text)),
-                    expected=number.value, severity=severity))
+                    expected=number.value, severity=Severity.WARNING if doubtful else None))
             else:
+                # A number left out of a pair that otherwise holds together is a free
+                # rendering as often as a loss: info, unless the aligner or the omission
+                # check (which caps the confidence of a pair that loses content) doubts it.
                 findings.append(_finding(
                     "numbers.missing",
                     f"{number.text} ({describe_sentences([sid])} of the source) is not in the "
                     f"translation ({describe_sentences(pair.target_ids)})",
-                    pair.source_ids, pair.target_ids, (source_span,), expected=number.value))
+                    pair.source_ids, pair.target_ids, (source_span,), expected=number.value,
+                    severity=None if doubtful else Severity.INFO))
     return tuple(findings)

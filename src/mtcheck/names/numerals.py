@@ -32,16 +32,34 @@ _J = TypeVar("_J")
 _NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[\u00a0\u202f '\u2019]\d{3})+(?:[.,]\d+)?"
                      r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
                      r"|\d+(?:[,.]\d{3})*(?:[.,]\d+)?)(?!\d)")
-# A second year abbreviated after a slash or dash: "1952/53", "1954-55".
-_YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[/–-]\s?(\d\d)(?!\d)")
+# A second year abbreviated after a slash, dash or wave dash: "1952/53", "1954-55",
+# "1970～80年代"; not the month of an ISO date ("2024-03-05").
+_YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[/–\-～〜~]\s?(\d\d)(?!\d|-\d)")
+# A year shortened to its last two digits after an apostrophe: "'89", "’05".
+_SHORT_YEAR = re.compile(r"(?<![^\W\d_])['’](\d\d)(?![\d'’]|[.,]\d)")
+# Dates written in digits: day, month and year ("05.05.1956", "5/12/2024", "12-5-24") or
+# ISO year-month-day ("2024-03-05"). Read as three numbers; a month name of the other text
+# stands for its month (see :func:`month_numbers`).
+_DATE = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[.,]\d)")
+_ISO_DATE = re.compile(r"(?<![\d.,/-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d|[.,]\d)")
 # A time of day written with an hour mark: "15 h 30", "15h30", "15 h. 30", "15:30".
 _TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])(?:\s?h\.?\s?|:)([0-5]\d)(?!\d|[.,:]\d)")
+# A time with hour and minute marks, as Japanese, Chinese and Korean write it: 9時47分,
+# 下午3点30分, 오후 3시 30분 (the mark before it says morning or afternoon).
+_CJK_TIME = re.compile(r"(?:(午前|上午|오전|午後|下午|오후)\s?)?"
+                       r"(\d{1,2})\s?[時时点點시]\s?([0-5]?\d)\s?[分분]")
+_CJK_AFTERNOON = frozenset({"午後", "下午", "오후"})
+# Signs that label the number after them as a reference in any language: "§ 5", "№ 3".
+_REFERENCE_SIGNS = ("§", "№", "n°", "nº")
+_PARENTHESIS = re.compile(r"[({][^(){}]*\)")
 # Seconds with their decimal after the unit, as Japanese and Chinese write them: 41秒6 = 41.6.
 _CJK_SECONDS = re.compile(r"(\d+)秒(\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _VULGAR_FRACTION = re.compile(r"\s?([\u00bc-\u00be\u2150-\u215e])")
 _HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                "八": 8, "九": 9, "十": 10, "两": 2, "兩": 2}
+# A percentage in Han numerals: 百分之三十 is 30 %.
+_HAN_PERCENT = re.compile(r"百分之([〇零一二三四五六七八九十两]{1,3})")
 # Han numerals count only before a date or counter character, where they are unambiguous.
 _HAN_NUMBER = re.compile(r"([〇零一二三四五六七八九十]{1,3})(?=[日月年号號])")
 # Before a counter (people, times, items, years of age) a Han numeral is a count, but
@@ -75,9 +93,15 @@ class NumberMention:
     start: int
     end: int
     text: str
-    # Written as a word or a Roman numeral ("fünften", "III"): enough to show the number is
-    # there, but never reported as the number that replaced another one.
+    # Written as a word or a Roman numeral ("fünften", "III"), or a reference ("S. 81"):
+    # enough to show the number is there, but never reported, missing or replaced.
     word: bool = False
+    # A number a translator may say without digits ("100 %" is "wholly", "entièrement"):
+    # reported when another number replaces it, not when it is only missing.
+    wordable: bool = False
+    # A month name read as its number (a word): it stands for the month of a date in
+    # digits, never for another numeral word ("Mai" is not "the fifth").
+    month: bool = False
     # Other readings: "15.30" is also the time "15:30"; "1.500" is 1500 or 1.5.
     alternatives: tuple[str, ...] = ()
     # A measure with its unit: (dimension, unit, lowest, highest value in the base unit), the
@@ -160,6 +184,10 @@ def _meridiem(text: str, mention: NumberMention) -> NumberMention:
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7af"
 
 
 def _is_cjk(ch: str) -> bool:
@@ -271,6 +299,10 @@ def _scaled(text: str, mention: NumberMention, lang: str) -> NumberMention:
             value, factor, end = value * bigger[0], bigger[0], bigger[1]
             continue
         tail = _NUMBER.match(text, end)
+        spaced = tail is None and _is_hangul(text[end - 1]) and text[end:end + 1] == " "
+        if spaced:
+            # Korean spacing puts a space after 만 and 억: "1만 2000명", "3억 5000만 원".
+            tail = _NUMBER.match(text, end + 1)
         if tail is None or not _is_cjk(text[end - 1]):
             break
         tail_value = Decimal(_decimal_readings(tail.group(0), ".")[0])
@@ -278,6 +310,8 @@ def _scaled(text: str, mention: NumberMention, lang: str) -> NumberMention:
         tail_factor = smaller[0] if smaller else 1
         if tail_factor >= factor or tail_value * tail_factor >= factor:
             break
+        if spaced and smaller is None and len(tail.group(0)) < 3:
+            break  # "1만 3곳": ten thousand, then three places
         value += tail_value * tail_factor
         end, factor = (smaller[1], tail_factor) if smaller else (tail.end(), 1)
         if not smaller:
@@ -379,6 +413,68 @@ def month_names(lang: str) -> frozenset[str]:
     return frozenset(_kept_cldr("month-names", lang, read))
 
 
+@cache
+def month_numbers(lang: str) -> dict[str, int]:
+    """Month names and abbreviations of ``lang`` (CLDR), folded, without full stops, to
+    the month's number: "décembre" and "déc" → 12. A form two months share is left out;
+    forms CLDR capitalises (English, German) carry a leading "^", as they count only
+    capitalised ("May", not the verb "may")."""
+    def read() -> dict[str, int]:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            locale = Locale.parse(lang.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            return {}
+        found: dict[str, set[int]] = {}
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in dict(locale.months.get(context, {}).get(width, {})).items():
+                    text = str(name).rstrip(".")
+                    if not text[:1].isalpha():
+                        continue
+                    key = ("^" if text[0].isupper() else "") + _fold(text)
+                    found.setdefault(key, set()).add(int(number))
+        return {key: next(iter(numbers)) for key, numbers in sorted(found.items())
+                if len(numbers) == 1}
+
+    return dict(_kept_cldr("month-numbers", lang, read))
+
+
+@cache
+def percent_words(lang: str) -> tuple[str, ...]:
+    """The percent sign and ``lang``'s percent words (CLDR unit patterns of
+    concentr-percent: "Prozent", "pour cent", "процента"), folded, longest first."""
+    def read() -> list[str]:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            patterns = Locale.parse(lang.replace("-", "_"))._data["unit_patterns"]
+        except (UnknownLocaleError, ValueError, KeyError):
+            return []
+        words: set[str] = set()
+        for width in ("long", "short", "narrow"):
+            for form, pattern in dict(dict(patterns.get("concentr-percent", {})).get(width, {})
+                                      ).items():
+                if form != "per":
+                    words.add(_fold(str(pattern).replace("{0}", "").strip(" \u00a0\u202f")))
+        return sorted(w for w in words if w)
+
+    found = {"%", "％", *_kept_cldr("percent-words", lang, read)}
+    return tuple(sorted(found, key=lambda w: (-len(w), w)))
+
+
+def _is_percent(text: str, end: int, lang: str) -> bool:
+    """Whether a percent sign or word follows the number ending at ``end``."""
+    following = _fold(text[end:end + 24]).lstrip(" \u00a0\u202f")
+    following = re.sub(r"[\u00a0\u202f]", " ", following)
+    for word in percent_words(lang):
+        if following.startswith(word) and not (
+                word[-1].isalpha() and following[len(word):len(word) + 1].isalpha()):
+            return True
+    return False
+
+
 def _with_subunit(text: str, mention: NumberMention, lang: str
                   ) -> tuple[NumberMention, NumberMention | None]:
     """"2 fr. 70" is 2.70: the main unit's number gains the reading with its subunit, and
@@ -406,8 +502,22 @@ _UNIT_SIZES: dict[str, tuple[str, float]] = {
     "length-yard": ("length", 0.9144), "length-mile": ("length", 1609.344),
     "mass-gram": ("mass", 0.001), "mass-kilogram": ("mass", 1.0),
     "mass-pound": ("mass", 0.45359237), "mass-ounce": ("mass", 0.028349523125),
+    "power-watt": ("power", 1.0), "power-kilowatt": ("power", 1e3),
+    "power-megawatt": ("power", 1e6), "power-gigawatt": ("power", 1e9),
+    "area-square-meter": ("area", 1.0), "area-hectare": ("area", 1e4),
+    "area-square-kilometer": ("area", 1e6), "area-acre": ("area", 4046.8564224),
+    "area-square-mile": ("area", 2589988.110336),
+    "mass-tonne": ("mass", 1000.0), "mass-ton": ("mass", 907.18474),
+    "volume-liter": ("volume", 0.001), "volume-cubic-meter": ("volume", 1.0),
+    "volume-gallon": ("volume", 0.003785411784),
+    "speed-kilometer-per-hour": ("speed", 1 / 3.6), "speed-mile-per-hour": ("speed", 0.44704),
+    "temperature-celsius": ("temperature", 1.0),
+    "temperature-fahrenheit": ("temperature", 5 / 9),
 }
-_UNIT_AFTER = re.compile(r"[\u00a0\u202f ]?([^\W\d_]+\.?|[\u2032\u2033'\"])")
+# Scales that do not start at zero: the base value is size × value + offset (°F → °C).
+_UNIT_OFFSETS: dict[str, float] = {"temperature-fahrenheit": -32 * 5 / 9}
+_UNIT_AFTER = re.compile(r"[\u00a0\u202f ]?(°[\u00a0\u202f ]?[CFcf]|[\u2103\u2109]"
+                         r"|[^\W\d_]+(?:/[^\W\d_]+)?\.?|[\u2032\u2033'\"])")
 
 
 @cache
@@ -427,7 +537,9 @@ def unit_words(lang: str) -> dict[str, str]:
                 if form == "per":
                     continue
                 word = _fold(str(pattern).replace("{0}", "").strip(" \u00a0\u202f"))
-                if word and not any(ch.isspace() for ch in word):
+                # A bare degree sign ("{0}°") is Fahrenheit in one place, Celsius or an
+                # angle in others: no unit.
+                if word and word != "°" and not any(ch.isspace() for ch in word):
                     words.setdefault(word, unit)
     return words
 
@@ -438,9 +550,15 @@ def _quantity(text: str, mention: NumberMention, lang: str
     match = _UNIT_AFTER.match(text, mention.end)
     if match is None:
         return None
-    word = _fold(match.group(1))
+    word = _fold(unicodedata.normalize("NFKC", match.group(1)))  # "℃" is "°C"
+    word = re.sub(r"°[\u00a0\u202f ]", "°", word)
     units = unit_words(lang)
-    unit = units.get(word) or units.get(word.rstrip("."))
+    unit = (units.get(word) or units.get(word.rstrip("."))
+            or units.get(word.split("/")[0]))  # "km/Jahr" is kilometres
+    if unit is None and word and _is_cjk(word[0]):
+        # No spaces between Japanese, Chinese or Korean words: "キロワットに上る".
+        unit = next((units[word[:k]] for k in range(len(word) - 1, 0, -1) if word[:k] in units),
+                    None)
     if unit is None:
         return None
     try:
@@ -450,7 +568,9 @@ def _quantity(text: str, mention: NumberMention, lang: str
     exponent = value.as_tuple().exponent
     half = Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
     dimension, size = _UNIT_SIZES[unit]
-    return (dimension, unit, float(value - half) * size, float(value + half) * size)
+    offset = _UNIT_OFFSETS.get(unit, 0.0)
+    return (dimension, unit, float(value - half) * size + offset,
+            float(value + half) * size + offset)
 
 
 def same_quantity(first: NumberMention, second: NumberMention) -> bool:
@@ -527,6 +647,116 @@ def _layout_spans(text: str, lang: str) -> set[tuple[int, int]]:
     return spans
 
 
+def _labelled(text: str, start: int, labels: tuple[str, ...]) -> bool:
+    """Whether a reference label or sign stands right before ``start``: "S. 81", "p.80",
+    "Artikel 5", "§ 3"; the label a whole word ("USA. 5" is no "S. 5")."""
+    head = _fold(text[max(0, start - 24):start]).rstrip(" \u00a0\u202f")
+    for label in (*labels, *_REFERENCE_SIGNS):
+        if head.endswith(label):
+            before = head[:len(head) - len(label)]
+            if not before or not (before[-1].isalnum() or before[-1] == "_"):
+                return True
+    return False
+
+
+def _reference_spans(text: str, found: list[NumberMention], lang: str) -> set[tuple[int, int]]:
+    """Spans of numbers that name a reference rather than a quantity: a number after a
+    reference label of the language or a sign ("S. 81", "Nr. 292", "p. 80", "§ 3"), the
+    end of its range ("S. 110-117"), and every number in a parenthesis that holds one
+    (the year of "(« Die Alpen » 1956, S. 81)" is the journal's). Translators cite
+    another edition or restate such references ("Nr. 4" → "avril")."""
+    labels = rules_for(lang).reference_labels
+    ordered = sorted((n for n in found if not n.word), key=lambda n: (n.start, n.end))
+    spans: set[tuple[int, int]] = set()
+    previous: NumberMention | None = None
+    for mention in ordered:
+        if _labelled(text, mention.start, labels) or (
+                previous is not None and (previous.start, previous.end) in spans
+                and re.fullmatch(r"\s?[-–/]\s?", text[previous.end:mention.start])):
+            spans.add((mention.start, mention.end))
+        previous = mention
+    if spans:
+        for parenthesis in _PARENTHESIS.finditer(text):
+            inside = [(n.start, n.end) for n in ordered
+                      if parenthesis.start() < n.start and n.end < parenthesis.end()]
+            if any(span in spans for span in inside):
+                spans.update(inside)
+    return spans
+
+
+def _month_words(text: str, lang: str) -> list[NumberMention]:
+    """Month names in dates, as the month's number, read as words: they show the month of
+    a date written in digits in the other text ("5 décembre 2024" for "05.12.2024"). Only
+    next to digits ("5 mai", "May 5", "12. Dezember"): elsewhere a month is no date."""
+    months = month_numbers(lang)
+    if not months:
+        return []
+    found: list[NumberMention] = []
+    for match in _WORD.finditer(text):
+        if not (re.search(r"\d[.,]?[\s\u00a0\u202f]?$", text[max(0, match.start() - 4):match.start()])
+                or re.match(r"\.?[\s\u00a0\u202f]?\d", text[match.end():match.end() + 3])):
+            continue
+        word = match.group(0)
+        folded = _fold(word)
+        number = months.get(folded) if not word[0].isupper() else (
+            months.get("^" + folded) or months.get(folded))
+        if number is not None:
+            found.append(NumberMention(str(number), match.start(), match.end(), word, word=True,
+                                       month=True))
+    return found
+
+
+def _digit_dates(text: str) -> list[NumberMention]:
+    """The day, month and year of dates written in digits ("05.05.1956", "2024-03-05").
+    With a slash, day and month may come in either order (5/12 is 5 December or May 12)."""
+    found: list[NumberMention] = []
+    for match in _DATE.finditer(text):
+        first, second = str(int(match.group(1))), str(int(match.group(3)))
+        swap = match.group(2) == "/"
+        found.append(NumberMention(first, match.start(1), match.end(1), match.group(1),
+                                   alternatives=(second,) if swap and first != second else ()))
+        found.append(NumberMention(second, match.start(3), match.end(3), match.group(3),
+                                   alternatives=(first,) if swap and first != second else ()))
+        year = match.group(4)
+        found.append(NumberMention(year if len(year) == 4 else str(int(year)), match.start(4),
+                                   match.end(4), year,
+                                   alternatives=(f"19{year}", f"20{year}") if len(year) == 2 else ()))
+    for match in _ISO_DATE.finditer(text):
+        for group in (1, 2, 3):
+            found.append(NumberMention(str(int(match.group(group))), match.start(group),
+                                       match.end(group), match.group(group)))
+    return found
+
+
+def _cjk_times(text: str) -> dict[int, tuple[int, int, str, tuple[str, ...]]]:
+    """Times written with hour and minute marks (9時47分, 오후 3시 30분), by the start of their
+    hour digits: (start, end, value, alternatives)."""
+    times: dict[int, tuple[int, int, str, tuple[str, ...]]] = {}
+    for match in _CJK_TIME.finditer(text):
+        hour, minutes = int(match.group(2)), f"{int(match.group(3)):02d}"
+        if hour > 24:
+            continue
+        alternatives: tuple[str, ...]
+        if match.group(1) in _CJK_AFTERNOON and 1 <= hour <= 11:
+            value, alternatives = f"{hour + 12}:{minutes}", (f"{hour}:{minutes}",)
+        elif match.group(1) is not None:
+            value, alternatives = f"{hour}:{minutes}", ()
+        else:
+            value, alternatives = f"{hour}:{minutes}", _afternoon(hour, minutes)
+        times[match.start(2)] = (match.start(2), match.end(), value, alternatives)
+    return times
+
+
+def _in_a_name(text: str, start: int, lang: str) -> bool:
+    """Digits that are part of a name: glued or hyphenated to a word with a capital letter
+    ("K2", "A380", "G7", "COVID-19", "Су-57"), not to a currency sign ("Rs590"). A
+    translator may leave them out with the name ("the A380" → "the aircraft")."""
+    word = re.search(r"([^\W\d_]+)-?$", text[max(0, start - 24):start])
+    if word is None or not any(ch.isupper() for ch in word.group(1)):
+        return False
+    return _fold(word.group(1)) not in currency_markers(lang)
+
+
 def _glued_to_word(text: str, start: int, lang: str) -> bool:
     """A reference mark glued to a lower-case word ("Gipfel3"); not "K2" or "A380", and
     not a currency sign written with letters ("Rs590", "Rp10.000")."""
@@ -543,21 +773,27 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
     rules = rules_for(lang)
     mark = _decimal_mark(lang)
     found: list[NumberMention] = []
-    times = {m.start(): m for m in _TIME.finditer(text)}
-    scanned = [m for m in _OCR_ZERO.finditer(text)]
+    times = {m.start(): (m.start(), m.end(), f"{int(m.group(1))}:{m.group(2)}",
+                         _afternoon(int(m.group(1)), m.group(2)))
+             for m in _TIME.finditer(text)}
+    times.update(_cjk_times(text))
+    scanned = [(m.start(), m.end()) for m in _OCR_ZERO.finditer(text)]
     found.extend(NumberMention(str(int(m.group(0).replace("O", "0"))), m.start(), m.end(),
-                               m.group(0), word=True) for m in scanned)
+                               m.group(0), word=True) for m in _OCR_ZERO.finditer(text))
+    dates = _digit_dates(text)
+    found.extend(dates)
+    scanned += [(d.start, d.end) for d in dates]
     cursor = 0
     for match in _NUMBER.finditer(text):
-        if match.start() < cursor or any(m.start() <= match.start() < m.end() for m in scanned):
+        if match.start() < cursor or any(a <= match.start() < b for a, b in scanned):
             continue
         time = times.get(match.start())
         if time is not None and not re.fullmatch(r"\d+[.,]\d+", match.group(0)):
-            # "15 h 30" / "15:30": one time, not the numbers 15 and 30.
-            hour, minutes = int(time.group(1)), time.group(2)
-            found.append(NumberMention(f"{hour}:{minutes}", time.start(), time.end(),
-                                       time.group(0), alternatives=_afternoon(hour, minutes)))
-            cursor = time.end()
+            # "15 h 30" / "15:30" / "15時30分": one time, not the numbers 15 and 30.
+            start, end, value, alternatives = time
+            found.append(NumberMention(value, start, end, text[start:end],
+                                       alternatives=alternatives))
+            cursor = end
             continue
         value, alternatives = _decimal_readings(match.group(0), mark)
         end = match.end()
@@ -579,6 +815,8 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             mention = _meridiem(text, mention)
         if subunit is None:
             mention = replace(mention, quantity=_quantity(text, mention, lang))
+        if mention.value == "100" and mention.end == end and _is_percent(text, end, lang):
+            mention = replace(mention, wordable=True)
         found.append(mention)
         cursor = mention.end
         if subunit is not None:
@@ -594,10 +832,20 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         found = [n for n in found if not (n.start == start and n.value == match.group(3))]
         found.append(NumberMention(match.group(1) + match.group(3), start, match.end(3),
                                    match.group(3)))
+    for match in _SHORT_YEAR.finditer(text):
+        # "'89" is 1989 (or 2089, or the 89 it is written as).
+        start, digits = match.start(1), match.group(1)
+        found = [n for n in found if n.start != start]
+        found.append(NumberMention(f"19{digits}", match.start(), match.end(), match.group(0),
+                                   alternatives=(f"20{digits}", str(int(digits)))))
     for match in _HAN_NUMBER.finditer(text):
         han = _han_value(match.group(1))
         if han is not None:
             found.append(NumberMention(str(han), match.start(), match.end(), match.group(1)))
+    for match in _HAN_PERCENT.finditer(text):
+        han = _han_value(match.group(1))
+        if han is not None:
+            found.append(NumberMention(str(han), match.start(), match.end(), match.group(0)))
     for match in _HAN_COUNT.finditer(text):
         han = _han_value(match.group(1))
         if han is not None:
@@ -623,8 +871,41 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             if number is not None:
                 found.append(NumberMention(str(number), match.start(), match.end(),
                                            match.group(0), word=True))
-    layout = _layout_spans(text, lang)
+    # A scale word with no digits before it is one of it ("mille personnes", "eine
+    # Million"), or as many as the numeral word before it says ("zwei Millionen").
+    scales = {word: factor for word, factor in scale_words(lang)
+              if word.isalpha() and not _is_cjk(word[0])}
+    if scales:
+        spans = [(n.start, n.end) for n in found]
+        for match in _WORD.finditer(text):
+            factor = scales.get(_fold(match.group(0)))
+            if factor is None or any(a <= match.start() < b for a, b in spans):
+                continue
+            before = next((n for n in found if n.word and not n.month and n.value.isdigit()
+                            and not n.text.isupper()  # a Roman numeral
+                            and text[n.end:match.start()] in (" ", "\u00a0")), None)
+            if before is not None:
+                found.remove(before)
+                found.append(NumberMention(str(int(before.value) * factor), before.start,
+                                           match.end(), text[before.start:match.end()],
+                                           word=True))
+            else:
+                found.append(NumberMention(str(factor), match.start(), match.end(),
+                                           match.group(0), word=True))
+    fractions = dict(rules.fraction_words)
+    if fractions:
+        for match in _WORD.finditer(text):
+            part = fractions.get(_fold(match.group(0)))
+            if part is not None:
+                # "die Hälfte", "la moitié": a half, or 50 per cent.
+                found.append(NumberMention(_canonical(Decimal(part)), match.start(),
+                                           match.end(), match.group(0), word=True,
+                                           alternatives=(_canonical(Decimal(part) * 100),)))
+    found.extend(_month_words(text, lang))
+    layout = _layout_spans(text, lang) | _reference_spans(text, found, lang)
     found = [replace(n, word=True) if not n.word and ((n.start, n.end) in layout
                                                        or _glued_to_word(text, n.start, lang)) else n
+             for n in found]
+    found = [replace(n, wordable=True) if not n.word and _in_a_name(text, n.start, lang) else n
              for n in found]
     return sorted(found, key=lambda n: (n.start, n.end))
