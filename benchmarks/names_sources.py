@@ -4,7 +4,10 @@ taken in turn as the source.
 Run from the repository root::
 
     HF_HUB_OFFLINE=1 python benchmarks/names_sources.py [--clean corpora/clean]
-        [--sources es,fr,pt,it] [--list]
+        [--sources es,fr,pt,it] [--split dev|test|all] [--list]
+
+Only the dev documents by default (the split is the clean corpus README's, as in
+``benchmarks/heldout.py``): a test document's output is read once, when it is measured.
 
 The clean corpus has English (and one Spanish, one German) sources, and a recogniser for
 English only. Its Spanish, French, Portuguese and Italian translations are professional
@@ -45,11 +48,18 @@ def run_config() -> Config:
         config, backtranslation=dataclasses.replace(config.backtranslation, enabled=False))
 
 
-def documents(clean: Path, sources: frozenset[str]) -> list[tuple[str, str, Path, dict[str, Path]]]:
+def documents(clean: Path, sources: frozenset[str],
+              split: str = "all") -> list[tuple[str, str, Path, dict[str, Path]]]:
     """(document id, source language, source path, translations) for each clean document
-    and each of its translations into one of ``sources`` (never its own source)."""
+    of ``split`` and each of its translations into one of ``sources`` (never its own
+    source)."""
+    from heldout import split_of
+
+    splits = split_of(clean)
     out = []
     for folder in sorted(p for p in clean.iterdir() if (p / "manifest.toml").is_file()):
+        if split != "all" and splits.get(folder.name) != split:
+            continue
         manifest = tomllib.loads((folder / "manifest.toml").read_text("utf-8"))
         texts = {lang: folder / path for lang, path in manifest["translations"].items()}
         original = manifest["document"]["source_language"]
@@ -66,13 +76,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", type=Path, default=ROOT / "corpora" / "clean")
     parser.add_argument("--sources", default="es,fr,pt,it",
                         help="languages of the translations taken as sources")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev",
+                        help="the clean corpus README's split to run (default: dev)")
     parser.add_argument("--list", action="store_true", help="print every finding")
     args = parser.parse_args(argv)
     config = run_config()
     total: Counter[str] = Counter()
     translated = 0
-    for doc_id, lang, source, targets in documents(args.clean,
-                                                   frozenset(args.sources.split(","))):
+    for doc_id, lang, source, targets in documents(args.clean, frozenset(args.sources.split(",")),
+                                                   args.split):
         run = evaluate(adhoc_corpus(source, lang, targets), config)
         counts: Counter[str] = Counter()
         for result in run.translations:

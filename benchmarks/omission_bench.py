@@ -6,9 +6,10 @@ Run from the repository root:
     python benchmarks/omission_bench.py ../shared/data/bleualign-dev --per-cell 20 --seed 0
     python benchmarks/omission_bench.py --clean corpora/clean --langs fr,ru,ja
     python benchmarks/omission_bench.py --svg docs/omission-pr.svg
+    python benchmarks/omission_bench.py --misses              # list every miss and flag
     python benchmarks/omission_bench.py --runtime 7       # cost of the check, 7 rounds
     python benchmarks/omission_bench.py --truncation --clean corpora/clean  # cut-off translations
-    python benchmarks/omission_bench.py --kinds sentence --misses  # sentence drops, misses listed
+    python benchmarks/omission_bench.py --kinds sentence --misses  # sentence drops only
 
 The Bleualign dev set (German source ``dev.de``, French translation ``dev.fr``,
 gold beads ``dev.defr``) is rebuilt into paragraphs on gold bead boundaries
@@ -71,9 +72,20 @@ from mtcheck.align.gold import BeadIds, parse_vecalign  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
 from mtcheck.corpus import Corpus, read_text  # noqa: E402
 from mtcheck.omission import OMISSION_CHECKS, omission_candidates  # noqa: E402
-from mtcheck.omission.detect import bar_for, document_threshold  # noqa: E402
+from mtcheck.omission.detect import (  # noqa: E402
+    bar_for,
+    document_length_model,
+    document_threshold,
+)
+from mtcheck.omission.lengths import text_length  # noqa: E402
 from mtcheck.omissions import alignment_findings  # noqa: E402
-from mtcheck.types import Document, Paragraph, SegmentedDocument, Sentence  # noqa: E402
+from mtcheck.types import (  # noqa: E402
+    Alignment,
+    Document,
+    Paragraph,
+    SegmentedDocument,
+    Sentence,
+)
 
 T = TypeVar("T")
 DEV = ROOT.parent / "shared" / "data" / "bleualign-dev"
@@ -393,8 +405,11 @@ class Outcome:
     variant: Variant
     fixed: frozenset[int]  # source sentences flagged by threshold-free findings
     scores: dict[int, float]  # source sentence -> best partial-omission score
-    # The aligner's pairs around the edited sentence (for --misses), as source -> target ids.
-    around: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()
+    alignment: Alignment
+    pieces: dict[int, str]  # source sentence -> "kind: text" of its best-scoring piece
+    # The edited sentence's pair: its length z-score against the document's length model
+    # (None: the sentence is unpaired).
+    edited_z: float | None = None
 
 
 def run_variant(variant: Variant, config: Config) -> Outcome:
@@ -409,19 +424,25 @@ def run_variant(variant: Variant, config: Config) -> Outcome:
     # document (bar_for) shifts them, so sweeping the threshold shifts every bar alike.
     bar = document_threshold(candidates, config.omission)
     scores: dict[int, float] = {}
+    pieces: dict[int, str] = {}
     for candidate in candidates:
         if candidate.threshold_free:
             fixed.add(candidate.source_id)
         else:
             shift = config.omission.threshold - bar_for(candidate, bar, config.omission)
-            scores[candidate.source_id] = max(scores.get(candidate.source_id, -1e9),
-                                              candidate.score + shift)
-    around: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()
-    if variant.edited is not None:
-        at = next(k for k, p in enumerate(alignment.pairs) if variant.edited in p.source_ids)
-        around = tuple((p.source_ids, p.target_ids)
-                       for p in alignment.pairs[max(0, at - 2):at + 3])
-    return Outcome(variant, frozenset(fixed), scores, around)
+            if candidate.score + shift > scores.get(candidate.source_id, -1e9):
+                scores[candidate.source_id] = candidate.score + shift
+                pieces[candidate.source_id] = f"{candidate.kind}: {candidate.text}"
+    edited_z = None
+    pair = next((p for p in alignment.pairs if variant.edited in p.source_ids and p.target_ids),
+                None)
+    if pair is not None:
+        model = document_length_model(variant.source, variant.target, alignment, config.omission)
+        edited_z = model.z(sum(text_length(variant.source.sentences[i].text)
+                               for i in pair.source_ids),
+                           sum(text_length(variant.target.sentences[j].text)
+                               for j in pair.target_ids))
+    return Outcome(variant, frozenset(fixed), scores, alignment, pieces, edited_z)
 
 
 def flagged(outcome: Outcome, sentence: int, threshold: float) -> bool:
@@ -475,7 +496,7 @@ def gold_omissions_found(outcomes: Sequence[Outcome], threshold: float) -> tuple
 
 
 def print_report(name: str, sentences: int, paragraphs: int, outcomes: Sequence[Outcome],
-                 threshold: float, elapsed: float, misses: bool = False) -> list[Point]:
+                 threshold: float, elapsed: float) -> list[Point]:
     point = evaluate_at(outcomes, threshold)
     counts: dict[str, int] = {}
     for o in outcomes:
@@ -499,8 +520,6 @@ def print_report(name: str, sentences: int, paragraphs: int, outcomes: Sequence[
           "(untouched text)")
     found, total = gold_omissions_found(outcomes, threshold)
     print(f"    translator's own 1-0 sentences in the gold flagged: {found}/{total}")
-    if misses:
-        print_misses(outcomes, threshold)
     curve = [evaluate_at(outcomes, t) for t in _thresholds(outcomes)]
     print("  precision-recall over the threshold (recall: sentences / clauses / all; "
           "precision: found edits over all flags, one edit per document):")
@@ -518,18 +537,50 @@ def _share(value: float | None) -> str:
 
 
 def print_misses(outcomes: Sequence[Outcome], threshold: float) -> None:
-    """Every edit not found, with the aligner's pairs around it (what to read first)."""
-    print("  missed edits (source sentence; the aligner's pairs around it, source -> target):")
-    for o in outcomes:
-        v = o.variant
-        if v.edited is None or flagged(o, v.edited, threshold):
+    """Every edit not found and every flag on the untouched text, with the pair the aligner
+    made and the best piece the check tested (score against the threshold, its document's
+    bar already taken into account)."""
+    print(f"  missed edits and flags on the untouched text at threshold {threshold:g}:")
+    classes: dict[str, list[int]] = {}
+    for outcome in outcomes:
+        v = outcome.variant
+        if v.kind.startswith("clause") and v.edited is not None:
+            pair = next((p for p in outcome.alignment.pairs if v.edited in p.source_ids), None)
+            shape = (f"{len(pair.source_ids)}-{len(pair.target_ids)}" if pair else "?")
+            z = outcome.edited_z
+            key = ("unpaired" if z is None else
+                   f"{'1-1' if shape == '1-1' else 'merged or split'}, length z "
+                   + ("> -1.5" if z > -1.5 else "-2.5 .. -1.5" if z > -2.5 else "<= -2.5"))
+            counts = classes.setdefault(key, [0, 0])
+            counts[0] += not flagged(outcome, v.edited, threshold)
+            counts[1] += 1
+    print("    clause drops missed, by the edited sentence's pair (shape, length z-score of the "
+          "pair against the document's length model):")
+    for key, (missed, edits) in sorted(classes.items()):
+        print(f"      {key:<40} {missed:>4} missed of {edits}")
+    for outcome in outcomes:
+        v = outcome.variant
+        if v.kind == "none":
+            skip = set(v.gold_omitted)
+            shown = [s.id for s in v.source.sentences
+                     if s.id not in skip and flagged(outcome, s.id, threshold)]
+            label = "FLAG (untouched text)"
+        elif v.edited is not None and not flagged(outcome, v.edited, threshold):
+            shown, label = [v.edited], f"MISS {v.kind}@{v.position}"
+        else:
             continue
-        text = v.source.sentences[v.edited].text
-        score = o.scores.get(v.edited)
-        print(f"    {v.kind} at {v.position}: #{v.edited} "
-              f"(best score {'-' if score is None else f'{score:.2f}'}) "
-              f"“{text[:70]}{'…' if len(text) > 70 else ''}”")
-        print("      " + "  ".join(f"{list(a)}->{list(b)}" for a, b in o.around))
+        for sentence in shown:
+            pair = next((p for p in outcome.alignment.pairs if sentence in p.source_ids), None)
+            source_ids = pair.source_ids if pair else (sentence,)
+            target_ids = pair.target_ids if pair else ()
+            score = outcome.scores.get(sentence)
+            print(f"    {label}: source {list(source_ids)} -> target {list(target_ids)}, "
+                  + ("threshold-free finding" if sentence in outcome.fixed else
+                     f"best score {score:.2f}" if score is not None else "no piece scored"))
+            print(f"      source: {' | '.join(v.source.sentences[i].text for i in source_ids)}")
+            print(f"      target: {' | '.join(v.target.sentences[j].text for j in target_ids)}")
+            if sentence in outcome.pieces:
+                print(f"      best piece of #{sentence}: {outcome.pieces[sentence]}")
 
 
 def _thresholds(outcomes: Sequence[Outcome]) -> list[float]:
@@ -692,14 +743,14 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=None,
                         help="partial-omission threshold to report at (default: the config's)")
     parser.add_argument("--svg", type=Path, default=None, help="write the PR curves here")
+    parser.add_argument("--misses", action="store_true",
+                        help="also list every missed edit and every flag on the untouched text")
+    parser.add_argument("--kinds", default=",".join(KINDS),
+                        help="edit kinds to run (default: %(default)s)")
     parser.add_argument("--runtime", type=int, default=0, metavar="N",
                         help="only time evaluate with and without the check, N rounds")
     parser.add_argument("--truncation", action="store_true",
                         help="measure cut-off translations instead of seeded omissions")
-    parser.add_argument("--misses", action="store_true",
-                        help="list every edit not found, with the aligner's pairs around it")
-    parser.add_argument("--kinds", default=",".join(KINDS),
-                        help="edit kinds to run (default: %(default)s)")
     args = parser.parse_args()
     if args.runtime:
         runtime(args.runtime)
@@ -734,7 +785,9 @@ def main() -> None:
         curves.append((name, print_report(
             name, sum(len(d.source) for d in data_sets),
             sum(len(d.paragraphs) for d in data_sets), outcomes, threshold,
-            time.perf_counter() - started, args.misses)))
+            time.perf_counter() - started)))
+        if args.misses:
+            print_misses(outcomes, threshold)
     if args.svg and curves:
         write_svg(curves, args.svg)
         print(f"\nwrote {args.svg}")

@@ -8,6 +8,7 @@ from mtcheck.names.inflection import (
     candidate_stems,
     elision_length,
     is_derived_adjective,
+    read_as,
     rules_for,
     same_spelling,
 )
@@ -17,6 +18,8 @@ SAME = [
     ("ru", "Пезешкиан", "Пезешкианом"),
     ("ru", "Россия", "Россией"),
     ("ru", "Израиль", "Израиля"),
+    ("ru", "Эчеверрия", "Эчеверрии"),
+    ("ru", "Газа", "Газу"),
     ("uk", "Пезешкіан", "Пезешкіанові"),
     ("fi", "Shoigu", "Shoigun"),
     ("fi", "Shoigu", "Shoigulle"),
@@ -40,6 +43,9 @@ DIFFERENT = [
     ("ru", "Пезешкиан", "Пезешкиян"),
     ("ru", "Пезешкиян", "Пезешкьян"),
     ("ru", "Багери", "Багхери"),
+    # Hard -а and soft -я never alternate in one word's forms: two spellings.
+    ("ru", "Эчеверрия", "Эчеверриа"),
+    ("ru", "Хания", "Ханиа"),
     ("fi", "Shoigu", "Šoigu"),
     ("fi", "Pezeshkian", "Pezeshkijan"),
     ("el", "Πεζεσκιάν", "Πεζεσκιγιάν"),
@@ -87,3 +93,11 @@ def test_language_without_data_has_no_inflection() -> None:
 
 def test_stems_start_with_the_folded_surface() -> None:
     assert candidate_stems("Пезешкианом", rules_for("ru"))[0] == "пезешкианом"
+
+
+def test_a_german_name_is_read_as_german_spelling_sounds() -> None:
+    rules = rules_for("de")
+    assert read_as("Hainzl-Moser", rules) == "haintsl-moser"
+    assert read_as("Schweitzer", rules) == "shvaitser"
+    # A language without readings leaves the form as it is (case-folded).
+    assert read_as("Hainzl", rules_for("en")) == "hainzl"

@@ -19,6 +19,10 @@ def texts(sentence: str, lang: str = "en") -> list[str]:
     ("fr", "Il y a trois sources : la réfraction ; la pesanteur .",
      ["Il y a trois sources :", "la réfraction ;", "la pesanteur ."]),
     ("ja", "東京に着いた大臣は、会談が重要だと述べた。", ["東京に着いた大臣は、", "会談が重要だと述べた。"]),
+    ("it", "La nuova ala ospita le barche solari che sono lunghe 43,6 metri.",
+     ["La nuova ala ospita le barche solari", "che sono lunghe 43,6 metri."]),
+    ("pt", "O governo disse que o projeto vai começar embora haja atrasos.",
+     ["O governo disse", "que o projeto vai começar", "embora haja atrasos."]),
     ("en", "Prices rose in 1881-1902 and again - later - in 1950.",
      ["Prices rose in 1881-1902 and again -", "later -", "in 1950."]),
 ])

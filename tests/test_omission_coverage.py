@@ -71,6 +71,10 @@ def test_words_are_supported_by_their_usual_translation_or_as_themselves() -> No
     assert text.index("Shoigu") not in supported and text.index("Baku") not in supported
     kept = {text[a:b] for a, b in flags.kept}
     assert "Shoigu" in kept and "Baku" not in kept
+    # ... and each name is counted once, found or not, for the document's anchor rates.
+    twice = word_flags(text + " Shoigu came back.", "en", lexicon, found, frozenset(), 0.5,
+                       3.0)
+    assert sorted(twice.rare_found) == sorted(flags.rare_found) == [False, True]
 
 
 def test_the_document_rates_compare_own_and_neighbouring_translations() -> None:

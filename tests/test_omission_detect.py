@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import OmissionConfig
 from mtcheck.omission import omission_candidates, omission_findings
-from mtcheck.omission.detect import Candidate, bar_for, document_threshold
+from mtcheck.omission.detect import Candidate, anchor_weights, bar_for, document_threshold
 from mtcheck.omission.lengths import fit_length_model, text_length
 from mtcheck.omission.support import (
     index_target,
@@ -33,6 +33,34 @@ EN = segmented("en", SOURCE)
 def findings(target: list[str], beads=None, backtranslations=None, config=CONFIG):
     return omission_findings(EN, segmented("de", target), beads or one_to_one(len(target)),
                              backtranslations, config)
+
+
+# --------------------------------------------------------------------------- anchor weights
+def test_anchor_weights_come_from_how_reliably_the_document_finds_its_anchors() -> None:
+    # 16 of 20 names found in their own translation, 2 of 20 in the next pair's.
+    own, other = [True] * 16 + [False] * 4, [True] * 2 + [False] * 18
+    weights = anchor_weights(own, other)
+    assert weights is not None
+    missing, found = weights
+    assert missing == pytest.approx(math.log(0.9 / 0.2))
+    assert found == pytest.approx(math.log(0.8 / 0.1))
+    # A translator who keeps fewer names: a missing one says less.
+    looser = anchor_weights([True] * 8 + [False] * 12, other)
+    assert looser is not None and 0 < looser[0] < missing
+
+
+def test_anchor_weights_fall_back_to_the_fixed_ones_without_enough_evidence() -> None:
+    assert anchor_weights([True] * 9, [False] * 9) is None  # too few anchors
+    assert anchor_weights([True] * 5 + [False] * 5, [True] * 6 + [False] * 4) is None
+
+
+@given(st.lists(st.booleans(), min_size=10, max_size=60),
+       st.lists(st.booleans(), min_size=1, max_size=60))
+def test_anchor_weights_are_bounded_and_point_the_right_way(own: list[bool],
+                                                            other: list[bool]) -> None:
+    weights = anchor_weights(own, other)
+    if weights is not None:
+        assert all(0 < w <= math.log(0.9 / 0.1) + 1e-9 for w in weights)
 
 
 # --------------------------------------------------------------------------- lengths

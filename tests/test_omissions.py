@@ -27,6 +27,17 @@ def test_omission_and_addition_name_their_sentences() -> None:
     assert "sentence #2" in findings[0].message and "Two followed." in findings[0].message
 
 
+@pytest.mark.parametrize(("stray", "omitted"), [(", .", False), ("« » –", False),
+                                              ("42 .", True), ("Ja .", True)])
+def test_an_unpaired_sentence_is_an_omission_only_when_it_says_something(
+        stray: str, omitted: bool) -> None:
+    source = segmented("de", ["Titel", "Eins geschah.", stray, "Drei beendete es."])
+    target = segmented("fr", ["Titre", "Un arriva.", "Trois le finit."])
+    beads = alignment(((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)))
+    expected = [("align.omission", (2,), ())] if omitted else []
+    assert checks(alignment_findings(source, target, beads)) == expected
+
+
 def test_unaligned_tail_is_one_truncation_not_several_omissions() -> None:
     target = segmented("de", ["Titel", "Eins geschah."])
     beads = alignment(((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), ()))

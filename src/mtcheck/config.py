@@ -219,7 +219,10 @@ class OmissionConfig:
     min_letters: int = 4
     # Trigram Dice of romanised keys at which two words are taken as the same name.
     match_similarity: float = 0.5
-    # Evidence per anchor (at most 3 of each kind count).
+    # Evidence per anchor (at most 3 of each kind count). Rare words (names, terms) weigh
+    # what the document's own rates of finding them say (mtcheck.omission.detect.
+    # anchor_weights); ``word_missing`` and ``word_found`` serve a document with fewer than
+    # 10 of them. Numbers, compared digit for digit, keep these weights everywhere.
     number_missing: float = 1.5
     number_found: float = 2.0
     word_missing: float = 0.5

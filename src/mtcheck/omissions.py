@@ -20,6 +20,9 @@ def alignment_findings(
 ) -> tuple[Finding, ...]:
     """Omissions (1-0 pairs), additions (0-1 pairs) and a truncated ending.
 
+    An unpaired source "sentence" of punctuation alone (", ." left by a segmenter or OCR)
+    is no omission: it has nothing a translation could leave out.
+
     Source sentences left unaligned at the very end of running text are one
     truncation finding rather than a run of omissions: that is how a cut-off
     translation looks, and one message says it better than five. In
@@ -38,6 +41,8 @@ def alignment_findings(
     for pair in pairs[:tail]:
         if pair.source_ids and not pair.target_ids:
             texts = " ".join(source.sentences[s].text for s in pair.source_ids)
+            if not any(ch.isalnum() for ch in texts):
+                continue  # stray punctuation (", .") says nothing a translation could leave out
             findings.append(_finding(
                 "align.omission",
                 f"Source {describe_sentences(pair.source_ids, source)} has no "

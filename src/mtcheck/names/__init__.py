@@ -32,7 +32,12 @@ from mtcheck.names.agreement import (
     survives,
 )
 from mtcheck.names.brands import kept_as_brands, personal_names
-from mtcheck.names.consistency import check_source, is_latin_surface, name_findings
+from mtcheck.names.consistency import (
+    check_source,
+    is_latin_surface,
+    name_findings,
+    unknown_names,
+)
 from mtcheck.names.evidence import (
     Evidence,
     is_common,
@@ -40,6 +45,7 @@ from mtcheck.names.evidence import (
     recognised_spans,
     strong,
 )
+from mtcheck.names.exonyms import Translation, agreed_exonyms
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import (
@@ -205,7 +211,7 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
     cldr = {e: tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
             for e, regional in standard.items()}
     weak = frozenset(e.id for e in entities if not strong(evidence[e.id]))
-    forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak)
+    forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak, source.lang)
     renderings = find_renderings(target.sentences, lang, forms, config,
                                  companion_words(source, entities))
     learnable = [f for f in forms if f.entity.id not in weak]
@@ -215,7 +221,8 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
     placed = [e for e in entities if e.id in place_present] if agreement else []
     place_renderings = (find_renderings(
         target.sentences, lang,
-        entity_forms(placed, lang, {**place_cldr, **accepted}, place_present, weak), config)
+        entity_forms(placed, lang, {**place_cldr, **accepted}, place_present, weak,
+                     source.lang), config)
         if placed else [])
     return _Prepared(source, target, alignment, evidence, accepted, standard, present,
                      foreign, tuple(renderings), tuple(learned), tuple(place_renderings),
@@ -280,9 +287,13 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     found = {r.entity for r in renderings}
     # A place whose standard form in this language CLDR gives is known there: mentioned
     # often or as a phrase (South Korea -> Corée du Sud), it is looked for all the same.
+    # In Han scripts only a city's: short forms of countries (米国) are usual there.
+    by_id = {e.id: e for e in entities}
     known = (found | {r.entity for r in learned} | set(prepared.accepted)
-             | ({e for e, regional in prepared.standard.items() if regional}
-                if _script(lang) not in _HAN_SCRIPTS else set())
+             | {e for e, regional in prepared.standard.items() if regional
+                and (_script(lang) not in _HAN_SCRIPTS
+                     or not any(k.startswith("territory:")
+                                for k in place_keys(by_id[e], source.lang)))}
              | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf)
                 - (latin_terms if _script(lang) != "Latn" else frozenset())))
     findings, grouped = name_findings(
@@ -395,10 +406,21 @@ def check_translations(source: SegmentedDocument,
     brands = _brands(entities, revised, people, prepared)
     # People are transliterated, however many translations leave one in Latin script.
     latin_terms -= people
-    return {key: _report(one, entities, revised, glossary, config,
-                         latin_terms | by_meaning, others_tell, house_style, kept, recognised,
-                         brands[key])
-            for key, one in prepared.items()}
+    results = {key: _report(one, entities, revised, glossary, config,
+                            latin_terms | by_meaning, others_tell, house_style, kept,
+                            recognised, brands[key])
+               for key, one in prepared.items()}
+    # A name two translations leave out of one sentence for one same unknown name is
+    # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.
+    explained = agreed_exonyms(
+        source, {key: result.findings for key, result in results.items()},
+        {key: Translation(p.target, p.alignment, results[key].renderings)
+         for key, p in prepared.items()},
+        lambda target, ids, spans: unknown_names(target, ids, spans, config.rare_zipf),
+        config.agreement_min_translations)
+    return {key: dataclasses.replace(result, findings=tuple(
+                f for i, f in enumerate(result.findings) if (key, i) not in explained))
+            for key, result in results.items()}
 
 
 def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _Recognised,

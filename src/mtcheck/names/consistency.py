@@ -19,10 +19,12 @@ from mtcheck.languages import get_language
 from mtcheck.names import places
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
+from mtcheck.names.homophones import homophone_spellings, minority
 from mtcheck.names.inflection import rules_for, same_spelling
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
 from mtcheck.names.matching import (
     TargetWord,
+    capitalised_runs,
     entity_forms,
     group_variants,
     meets_glossary,
@@ -30,6 +32,7 @@ from mtcheck.names.matching import (
     script_class,
     target_words,
 )
+from mtcheck.names.scope import follows_source, mention_scopes
 from mtcheck.romanize import romanize
 from mtcheck.types import (
     AlignedPair,
@@ -202,8 +205,11 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     # Learned renderings (by sound and co-occurrence) confirm a name in the translation too.
     in_translation = found | {r.entity for r in learned}
     preferred = _preferred_region(renderings, standard, lang)
+    # Spellings are compared only where the source mentions the name (see names.scope).
+    scopes = mention_scopes(alignment, entities, find_mentions(source, entities), source.lang)
     for entity in entities:
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
+        scope = scopes.get(entity.id, {})
         own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
@@ -212,9 +218,15 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         latin_kept = [r for r in latin
                       if sum(ch.isalpha() for ch in r.surface) >= 2
                       and not _acronym_like(r.surface)
+                      # A person's full name of two words copied whole is still a person
+                      # left in Latin script, though the recogniser call it an
+                      # organisation (Nino Beridze-Kapanadze); a common word beside the
+                      # name makes it a firm's all the same (Grupo Doğuş).
                       and not _in_kept_phrase(r, entity, target, kept_phrases,
-                                             source_names if entity.id not in persons
-                                             else frozenset())]
+                                              source_names if entity.id not in persons
+                                              else frozenset(),
+                                              _MIN_COPIED_WORDS if entity.id in persons
+                                              else 2, source.lang)]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
@@ -222,44 +234,63 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         cldr = tuple(dict.fromkeys(f for forms in regional.values() for f in forms))
         keys = entity_forms([entity], lang, {entity.id: accepted or cldr})[0].keys
         groups = group_variants(native, lang, keys=keys, accepted=accepted or cldr)
-        variants = tuple(v for v, _ in groups)
         for _, members in groups:
             grouped.extend(members)
         # Latin-script renderings are no variant, but the report still shows their base form.
         for _, members in group_variants(latin, lang, keys=keys):
             grouped.extend(members)
-        native = [r for _, members in groups for r in members]
-        # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them;
-        # so are the standard forms of a place, unless they come from different regions.
-        # A spelling that is part of another (Nairobi / Nairobier, África / Sudáfrica) is a
-        # word derived from or compounded with the name, not a second spelling of it.
-        regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
-        variants = _unrelated(variants, {b for b, r in regions.items() if r})
-        # A less frequent spelling that is a common word of the translation's language is
-        # a word of the name translated (Pik Lenin -> Pic Lénine), not a second spelling.
-        variants = variants[:1] + tuple(
-            v for v in variants[1:] if not _translated_word(v.base, lang)
-            or any(is_common(f, source.lang, config.rare_zipf) for f in entity.source_forms))
-        variants = _without_caseless_words(variants, keys, lang)
-        variants = _without_other_countries(variants, entity, source.lang, lang)
-        # A second spelling starts with the name's sound; a word that starts otherwise than
-        # the name and its main spelling is another word (Севера "of the North" is no
-        # Эчеверрия, however close the rest).
-        if variants:
-            starts = {k[:1] for k in keys} | {_key_of(variants[0].base, lang)[:1]}
-            variants = variants[:1] + tuple(v for v in variants[1:]
-                                            if _key_of(v.base, lang)[:1] in starts)
-        # A nationality word made from a place's own form (Norwegerin for Norwegen,
-        # Finlandais for Finlande) shows the place there; it is no second spelling.
-        place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
-        if place_forms:
-            variants = tuple(v for v in variants if not _demonym_of(v, place_forms, lang))
-        elsewhere = (foreign or {}).get(entity.id, ()) if not accepted else ()
-        spellings = {"accepted" if (accepted and _is_accepted(v, accepted, lang))
+        written = bool(native)
+        all_native = native
+        # A mix of regional standard forms is seen across the whole translation (capital da
+        # Armênia where the source says "the Armenian capital"); other spellings only where
+        # the source mentions the name (see names.scope).
+        for pool in (None, [r for r in all_native if r.sentence_id in scope]):
+            if pool is not None:
+                groups = group_variants(pool, lang, keys=keys, accepted=accepted or cldr)
+            variants = tuple(v for v, _ in groups)
+            # Forms the glossary accepts (俄罗斯 and its short form 俄) are one spelling between them;
+            # so are the standard forms of a place, unless they come from different regions.
+            # A spelling that is part of another (Nairobi / Nairobier, África / Sudáfrica) is a
+            # word derived from or compounded with the name, not a second spelling of it.
+            regions = {v.base: _regions(v, regional, lang) for v in variants} if regional else {}
+            variants = _unrelated(variants, {b for b, r in regions.items() if r})
+            # A less frequent spelling that is a common word of the translation's language is
+            # a word of the name translated (Pik Lenin -> Pic Lénine), not a second spelling.
+            variants = variants[:1] + tuple(
+                v for v in variants[1:] if not _translated_word(v.base, lang)
+                or any(is_common(f, source.lang, config.rare_zipf) for f in entity.source_forms))
+            variants = _without_caseless_words(variants, keys, lang)
+            variants = _without_other_countries(variants, entity, source.lang, lang)
+            # A second spelling starts with the name's sound; a word that starts otherwise than
+            # the name and its main spelling is another word (Севера "of the North" is no
+            # Эчеверрия, however close the rest).
+            # A hyphenated name may differ in its article only (El-Sayed / Al-Sayed): its
+            # part after the hyphen starts it then.
+            if variants:
+                starts = {k[:1] for k in keys} | {_key_of(variants[0].base, lang)[:1]}
+                tails = {_key_of(t, lang) for t in (_after_hyphen(variants[0].base),) if t}
+                variants = variants[:1] + tuple(
+                    v for v in variants[1:] if _key_of(v.base, lang)[:1] in starts
+                    or (_after_hyphen(v.base) and _key_of(_after_hyphen(v.base), lang) in tails))
+            # A nationality word made from a place's own form (Norwegerin for Norwegen,
+            # Finlandais for Finlande) shows the place there; it is no second spelling.
+            place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
+            if place_forms:
+                variants = tuple(v for v in variants if not _demonym_of(v, place_forms, lang))
+            elsewhere = (foreign or {}).get(entity.id, ()) if not accepted else ()
+            label = {v.base: "accepted" if (accepted and _is_accepted(v, accepted, lang))
                      or regions.get(v.base) or (elsewhere and _is_accepted(v, elsewhere, lang))
                      else v.base for v in variants}
-        standards = [r for r in regions.values() if r]
-        mixed = bool(standards) and not frozenset.intersection(*standards)
+            standards = [r for r in regions.values() if r]
+            mixed = bool(standards) and not frozenset.intersection(*standards)
+            if mixed:
+                break
+        native = [r for _, members in groups for r in members]
+        spellings = set(label.values())
+        # Two spellings that follow two names of the source (Semipalatinsk / Semey) are
+        # the source's choice, not the translation's inconsistency.
+        if not mixed and len(spellings) >= 2 and follows_source(native, label, scope, lang):
+            spellings = set()
         if len(spellings) >= 2 or mixed:
             # The finding points at the minority spellings: the rows to fix (variants come
             # most frequent first); in a regional mix, at the forms of the other regions
@@ -296,12 +327,12 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 spans=_spans(native), entity=entity.id, variants=variants, expected=expected))
         # An organisation kept in Latin script throughout is a house style (SunPesa,
         # Siemens); for it a finding needs a native rendering elsewhere, or a glossary's.
-        if latin_kept and (native or expected or entity.id not in organisations):
+        if latin_kept and (written or expected or entity.id not in organisations):
             surfaces = sorted({r.surface for r in latin_kept})
             ids = tuple(sorted({r.sentence_id for r in latin_kept}))
             hint = f"; expected {expected}" if expected else (
                 f"; elsewhere written {variants[0].base}" if variants else "")
-            sure = bool(native or expected or entity.id in persons
+            sure = bool(written or expected or entity.id in persons
                         or strength >= Evidence.DATA)
             findings.append(Finding(
                 check="names.script",
@@ -312,10 +343,34 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 entity=entity.id, expected=expected))
     grouped.extend(learned)
     flagged = {f.entity for f in findings if f.check == "names.inconsistent"}
+    runs = capitalised_runs(source)
+    han = get_language(lang).script in ("Hans", "Hant")
     for entity in entities:
+        scope = scopes.get(entity.id, {})
+        homophones = homophone_spellings(
+            [r for r in learned if r.entity == entity.id and r.sentence_id in scope], target
+        ) if han and entity.id not in flagged else []
+        if homophones:
+            majority, wrong = minority(homophones)
+            spelt = Counter(surface for _, surface in homophones)
+            variants = tuple(NameVariant(
+                base=surface, surfaces=(surface,), count=spelt[surface],
+                sentence_ids=tuple(sorted({r.sentence_id for r, x in homophones if x == surface})))
+                for surface in sorted(spelt, key=lambda x: (x != majority, -spelt[x], x)))
+            findings.append(Finding(
+                check="names.inconsistent",
+                severity=_severity("names.inconsistent",
+                                   evidence.get(entity.id, Evidence.CAPITALISED), True),
+                message=(f"{entity.canonical} is written {len(variants)} ways: "
+                         f"{describe_variants(variants)}; expected one spelling"),
+                source_ids=entity.source_ids,
+                target_ids=tuple(sorted({r.sentence_id for r in wrong})), spans=_spans(wrong),
+                entity=entity.id, variants=variants))
+            flagged.add(entity.id)
         if entity.id not in flagged:
-            finding = _companion_variants(entity, target, renderings,
-                                          evidence.get(entity.id, Evidence.CAPITALISED))
+            finding = _companion_variants(entity, target,
+                                          [r for r in renderings if r.sentence_id in scope],
+                                          evidence.get(entity.id, Evidence.CAPITALISED), runs)
             if finding is not None:
                 findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
@@ -375,12 +430,13 @@ def _latin_run(text: str, start: int, end: int) -> str:
 
 def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedDocument,
                     kept_phrases: frozenset[str], source_names: frozenset[str] = frozenset(),
-                    ) -> bool:
+                    min_words: int = 2, source_lang: str = "en") -> bool:
     """True when the Latin-script run around ``rendering`` copies a multi-word name of the
     source whole, and that name is more than the entity (Doğuş Group for Doğuş; not New
     York for New York). The name is one the recogniser gives, or a run of capitalised
     words of the source copied as it is (Taiwan of "Taiwan Semiconductor Manufacturing Co.":
-    the company kept as written, not the place left in Latin script)."""
+    the company kept as written, not the place left in Latin script). A recognised name
+    counts from ``min_words`` words on, or from two with a common word (Grupo Doğuş)."""
     if not kept_phrases and not source_names:
         return False
     run = _latin_run(target.sentences[rendering.sentence_id].text, rendering.start, rendering.end)
@@ -391,10 +447,16 @@ def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedD
     # own name included (Zaha Hadid Architects, Aviation Africa Insights).
     if len(words) >= _MIN_COPIED_WORDS and folded in source_names:
         return True
-    return (" " in folded and folded in kept_phrases
-            and any(w not in own for w in words))
+    common = any(w not in own and max(zipf(w, source_lang), zipf(w, "en")) >= _COMMON_IN_NAME
+                 for w in words)
+    return ((len(words) >= min_words or (" " in folded and common))
+            and folded in kept_phrases and any(w not in own for w in words))
 
 
+# Zipf frequency (source language or English) of a word that makes a copied two-word run
+# a firm's name, not a person's full name (the Grupo of Grupo Doğuş, not the Nino of Nino
+# Beridze-Kapanadze).
+_COMMON_IN_NAME = 4.0
 # The fewest words of a copied source run that make it a name kept whole without the
 # recogniser's word: two capitalised words are as often a person's full name (Kari
 # Bjørnstad) that a translation must still transliterate.
@@ -425,12 +487,28 @@ _COMPANION_SIMILARITY = 70.0
 
 def _companion_variants(entity: Entity, target: SegmentedDocument,
                         renderings: Sequence[NameRendering],
-                        strength: Evidence) -> Finding | None:
+                        strength: Evidence, runs: Sequence[str] = ()) -> Finding | None:
     """A multi-word name whose other words are spelt two ways next to its renderings
     (Агирре Паредес / Агуирре Паредес): the matcher finds one word of a name, and the words
-    beside it that sound like the name's other words are checked as one name with it."""
-    others = list(dict.fromkeys(w for f in entity.source_forms if " " in f for w in f.split()
-                                if len(w) >= _MIN_WORD_OF_NAME))
+    beside it that sound like the name's other words are checked as one name with it.
+    The other words are those of the entity's multi-word forms and of the source's ``runs``
+    of capitalised words that hold one of its forms (the Della of "Della Rocca", tracked
+    as Rocca)."""
+    forms = set(entity.source_forms)
+    written = [f for f in entity.source_forms if " " in f]
+    # From a run, the words right before the form, up to the first frequent English word
+    # (a title: the Secretary of "Council Secretary Sergei Shoigu" is no part of the name).
+    for run in runs:
+        parts = run.split()
+        at = next((i for i, w in enumerate(parts) if w in forms), None)
+        if at is None:
+            continue
+        first = at
+        while first > 0 and zipf(parts[first - 1].lower(), "en") < _TRANSLATED_WORD_ZIPF:
+            first -= 1
+        written.append(" ".join(parts[first:at + 1]))
+    others = list(dict.fromkeys(w for f in written for w in f.split()
+                                if len(w) >= _MIN_WORD_OF_NAME and w not in forms))
     own = [r for r in renderings if r.entity == entity.id]
     if not others or not own:
         return None
@@ -444,6 +522,9 @@ def _companion_variants(entity: Entity, target: SegmentedDocument,
         at = next((i for i, w in enumerate(words) if w.start <= rendering.start < w.end), None)
         if at is None:
             continue
+        # Each other word of the name is written once beside a rendering: the word there
+        # that sounds most like it (기오르기 for Giorgi, not also 계곡의 "of the valley").
+        nearest: dict[int, tuple[float, TargetWord]] = {}
         for j in range(max(0, at - len(others)), min(len(words), at + len(others) + 1)):
             word = words[j]
             if j == at or (word.end <= rendering.end and word.start >= rendering.start):
@@ -454,9 +535,12 @@ def _companion_variants(entity: Entity, target: SegmentedDocument,
                            latin=word.latin)
             scores = [fuzz.ratio(key, k) for k in keys]
             best = max(range(len(keys)), key=lambda i: scores[i])
-            if scores[best] >= _COMPANION_SIMILARITY:
-                found.setdefault(best, []).append(
-                    (word.text, rendering.sentence_id, word.start, word.end))
+            if scores[best] >= _COMPANION_SIMILARITY and (
+                    best not in nearest or scores[best] > nearest[best][0]):
+                nearest[best] = (scores[best], word)
+        for best, (_, word) in nearest.items():
+            found.setdefault(best, []).append(
+                (word.text, rendering.sentence_id, word.start, word.end))
     rules = rules_for(lang)
     for spots in found.values():
         unique = sorted({(sid, start): (text, end) for text, sid, start, end in spots}.items())
@@ -503,9 +587,29 @@ def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[Nam
         if not any(min(len(own), len(_folded(k.base))) >= 3
                    and (own in _folded(k.base) or _folded(k.base) in own
                         or _derivation(own, _folded(k.base)))
+                   and not _lengthened(own, _folded(k.base))
                    and not (variant.base in standard and k.base in standard) for k in kept):
             kept.append(variant)
     return tuple(kept)
+
+
+# Katakana marks of a long vowel and a doubled consonant: a form that adds one is the name
+# spelt longer (セイトカリー / セイトカリ), not a word derived from it.
+_LENGTH_MARKS = frozenset("ーッ")
+
+
+def _lengthened(first: str, second: str) -> bool:
+    """True when one form is the other with katakana length marks added."""
+    short, long = sorted((first, second), key=len)
+    if short == long or not any(ch in _LENGTH_MARKS for ch in long):
+        return False
+    return "".join(ch for ch in long if ch not in _LENGTH_MARKS) == "".join(
+        ch for ch in short if ch not in _LENGTH_MARKS)
+
+
+def _after_hyphen(text: str) -> str:
+    """What follows the first hyphen of a name (Sayed of El-Sayed); empty without one."""
+    return text.split("-", 1)[1] if "-" in text.strip("-") else ""
 
 
 def _key_of(text: str, lang: str) -> str:
@@ -697,6 +801,12 @@ def _demonym_of(variant: NameVariant, forms: Sequence[str], lang: str) -> bool:
     return all(derived(s) for s in variant.surfaces)
 
 
+# Vowels (after accents are stripped) that end place names and give way to an adjective's
+# ending, and the letters an adjective may put between the rest and its ending.
+_VOWEL_LETTERS = "aeiouyαεηιουωаеиоуыэюяё"
+_ADJECTIVE_INFIX = 2
+
+
 def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     """True when ``word`` ends in a nationality or adjective ending of ``lang`` and what
     precedes it (three letters or more) begins one of a place's ``forms`` (финский for
@@ -704,11 +814,20 @@ def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     rules = rules_for(lang)
     plain = _plain(word)
     plains = [_plain(f) for f in forms]
+    # A place's form less its final vowels, which an adjective may extend by a few letters
+    # before its ending (Κίνα: κιν|εζ|ική, China: Chin|es|e): only for a capitalised word,
+    # the adjective inside a name (Κινεζική Εθνική Πυρηνική Εταιρεία), since many common
+    # words start so (κινητική "kinetic").
+    cores = ([c for c in (f.rstrip(_VOWEL_LETTERS) for f in plains) if len(c) >= 3]
+             if word[:1].isupper() else [])
     for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
         ending = _plain(ending)
         stem = plain[: -len(ending)]
         if plain.endswith(ending) and len(stem) >= 3 and any(
                 f.startswith(stem) and len(f) > len(stem) for f in plains):
+            return True
+        if plain.endswith(ending) and any(
+                stem.startswith(c) and len(stem) - len(c) <= _ADJECTIVE_INFIX for c in cores):
             return True
     return False
 
@@ -729,7 +848,7 @@ def _compound_adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     return False
 
 
-def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
+def unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
                    spans: Mapping[int, Sequence[tuple[int, int]]], rare_zipf: float) -> list[str]:
     """Words of the target sentences that look like another name: rare in the target
     language and capitalised inside the sentence (or, in Japanese, a katakana word), and not
@@ -743,6 +862,12 @@ def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
             word = match.group(0)
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            # Japanese writes words without spaces: a katakana run inside a longer "word"
+            # (ツタンカーメン of ツタンカーメンの副葬品で) is a word of its own.
+            runs = [r for r in _KATAKANA_RUN.findall(word) if r != word]
+            if runs:
+                found.extend(r for r in runs if len(r) > 1 and zipf(r, target.lang) < rare_zipf)
+                continue
             katakana = all(script_class(ch) == "kana" for ch in word)
             capital = index > 0 and word[0].isupper()
             rare = zipf(word.lower(), target.lang) < rare_zipf
@@ -751,23 +876,68 @@ def _unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
     return list(dict.fromkeys(found))
 
 
-def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float) -> bool:
-    """True when one of ``words`` sounds like the entity and is about as long: another
+# Keys shorter than this sound alike too easily for a second spelling (Wien / Weiler).
+_MIN_LONG_KEY = 6
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
+_VOWELS = re.compile(r"[aeiouy]+")
+# Consonants a skeleton needs to tell names apart (n-f-r-t-t of Nefertiti / Nofretete).
+_MIN_SKELETON = 4
+
+
+def _skeleton(key: str) -> str:
+    """The consonants of a phonetic key, in order: what an exonym that only re-vowels a
+    name (Nofretete for Nefertiti) keeps of it."""
+    return _VOWELS.sub("", key)
+
+
+def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float,
+                 shortest: int = 0) -> str | None:
+    """The first of ``words`` that sounds like the entity and is about as long, or has the
+    very consonants of its name in order (Nofretete for Nefertiti): another
     transliteration. A longer name that only starts alike (Ahmadinejad for Ahmadian) is
-    another person."""
+    another person. Sounding alike counts only for keys of ``shortest`` letters or more
+    (Weiler is no Wien)."""
     if not words:
-        return False
+        return None
     keys = entity_forms([entity], lang)[0].keys
+    skeletons = {_skeleton(k) for k in keys}
     for word in words:
         key = name_key(romanize(word, lang), lang)
         if any(fuzz.ratio(key, k) >= similar and abs(len(key) - len(k)) <= _LENGTH_SLACK
-               for k in keys):
-            return True
+               and min(len(key), len(k)) >= shortest for k in keys):
+            return word
+        skeleton = _skeleton(key)
+        if len(skeleton) >= _MIN_SKELETON and skeleton in skeletons:
+            return word
+    return None
+
+
+def _adjective_sounding(words: Sequence[str], entity: Entity, lang: str,
+                        similar: float) -> bool:
+    """True when one of ``words`` is an adjective made from the name, as the translation
+    writes it (Капчагайское водохранилище for the Kapchagay reservoir): an adjective ending
+    of ``lang`` after a stem that sounds like the name."""
+    rules = rules_for(lang)
+    if not rules.adjective_suffixes and not rules.demonym_suffixes:
+        return False
+    keys = entity_forms([entity], lang)[0].keys
+    for word in words:
+        plain = word.casefold()
+        for ending in (*rules.adjective_suffixes, *rules.demonym_suffixes):
+            stem = word[: -len(ending)]
+            if not plain.endswith(ending.casefold()) or len(stem) < _MIN_WORD_OF_NAME:
+                continue
+            key = name_key(romanize(stem, lang), lang)
+            if any(fuzz.ratio(key, k) >= similar and abs(len(key) - len(k)) <= _LENGTH_SLACK
+                   for k in keys):
+                return True
     return False
 
 
 # Points of fuzzy ratio at which a target word renders one word of a multi-word name.
 _PART_SIMILARITY = 85.0
+# ... and at which the stem of an adjective renders a name.
+_ADJECTIVE_SIMILARITY = 85.0
 
 
 def _part_rendered(entity: Entity, target: SegmentedDocument,
@@ -831,6 +1001,30 @@ def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
                         and fuzz.ratio(key, other_key) >= _SECOND_SPELLING
                         and not same_spelling(text, other, rules)):
                     return text, word.start, word.end, tid, other
+    return None
+
+
+def _close_to_written(word: str, written: Sequence[str], lang: str) -> bool:
+    """True when ``word`` sounds like one of the translation's own spellings of the name
+    (``_SECOND_SPELLING``): what a short name needs to be a second spelling (ウーチ / ウッチ,
+    Sajed / Sayed), where sounding like the source spelling says too little."""
+    def key(text: str) -> str:
+        latin = is_latin_surface(text)
+        return name_key(romanize(text, "en" if latin else lang), lang, latin=latin)
+
+    own = key(word)
+    return any(fuzz.partial_ratio(own, key(w)) >= _SECOND_SPELLING for w in written)
+
+
+def _spelt_at(target: SegmentedDocument, target_ids: Sequence[int], word: str,
+              known: Sequence[str]) -> tuple[str, int, int, int, str] | None:
+    """Where ``word`` stands in the target sentences, as :func:`_second_spelling` returns
+    it, with the first of ``known`` as the other spelling (a katakana run may stand inside
+    a longer run of Japanese letters, so the word is looked for as a substring)."""
+    for tid in target_ids:
+        at = target.sentences[tid].text.find(word)
+        if at >= 0:
+            return word, at, at + len(word), tid, known[0]
     return None
 
 
@@ -949,6 +1143,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             if places and any(_adjective_of(w, places, target.lang)
                               or _compound_adjective_of(w, places, target.lang) for w in words):
                 continue
+            if _adjective_sounding([w for w in words if w[:1].isupper()], names[entity_id],
+                                   target.lang, _ADJECTIVE_SIMILARITY):
+                continue
             # Place data writes some names as one word with a capital inside (SanLuis for
             # the San Luis of Spanish texts, Saint-Louis in Senegal): the words apart.
             derived_forms += [_CAMEL_JOINT.sub(" ", f) for f in present.get(entity_id, ())
@@ -974,6 +1171,19 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             entity = names[entity_id]
             second = _second_spelling(target, pair.target_ids, spans,
                                       sorted(surfaces.get(entity_id, ())), rare_zipf)
+            unknown = unknown_names(target, pair.target_ids, spans, rare_zipf)
+            # An unmatched rare name there that sounds somewhat like this one is another
+            # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement; where
+            # the translation writes the name otherwise elsewhere, a second spelling of it
+            # (Лудзи here, Лодзью elsewhere).
+            rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
+            alike = _sounds_like(rare, entity, target.lang, similar)
+            written = sorted(f for f in surfaces.get(entity_id, ())
+                             if alike is not None and is_latin_surface(f) == is_latin_surface(alike))
+            if (second is None and alike is not None and written
+                    and (_sounds_like([alike], entity, target.lang, similar, _MIN_LONG_KEY)
+                         or _close_to_written(alike, written, target.lang))):
+                second = _spelt_at(target, pair.target_ids, alike, written)
             if second is not None:
                 word, start, end, tid, other = second
                 elsewhere = [r for r in renderings if r.entity == entity_id and r.surface == other]
@@ -991,11 +1201,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                                           tuple(sorted({r.sentence_id for r in elsewhere}))),
                               NameVariant(word, (word,), 1, (tid,)))))
                 continue
-            unknown = _unknown_names(target, pair.target_ids, spans, rare_zipf)
-            # An unmatched rare name there that sounds somewhat like this one is another
-            # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement.
-            rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
-            if _sounds_like(rare, entity, target.lang, similar):
+            if alike is not None:
                 continue
             instead = sorted(names[e].canonical for e in in_target - set(mentioned))
             instead = (instead or unknown)[:_MAX_INSTEAD]

@@ -26,7 +26,7 @@ _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffi
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
                    "abbreviates_to_initial", "function_characters", "scale_words",
                    "capitalises_nouns", "demonym_suffixes", "reference_labels",
-                   "fraction_words"})
+                   "fraction_words", "exclusive_endings", "readings"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,14 @@ class InflectionRules:
     function_characters: frozenset[str] = frozenset()
     # Every noun is capitalised (German): a capital letter says nothing about a name.
     capitalises_nouns: bool = False
+    # Pairs of endings that never alternate in one word's forms (Russian hard -а, soft -я):
+    # two surfaces whose stems meet only by cutting one of a pair from each are two
+    # spellings (Эчеверрия / Эчеверриа), not two cases of one.
+    exclusive_endings: frozenset[frozenset[str]] = frozenset()
+    # How the language's spelling sounds, as replacements in order on the lower-case form
+    # (German z = ts, ei = ai): a name of a text in this language is matched by that
+    # reading too (Hainzl = Хайнцль), beside the English one.
+    readings: tuple[tuple[str, str], ...] = ()
     # Words and abbreviations that label a number as a reference rather than a quantity
     # ("S. 81", "Nr. 292", "p. 80", "Artikel 5"), case-folded, full stop as written.
     reference_labels: tuple[str, ...] = ()
@@ -104,6 +112,9 @@ def rules_for(lang: str) -> InflectionRules:
         abbreviates_to_initial=bool(table.get("abbreviates_to_initial", False)),
         function_characters=frozenset(table.get("function_characters", [])),
         capitalises_nouns=bool(table.get("capitalises_nouns", False)),
+        exclusive_endings=frozenset(frozenset(_fold(e) for e in pair)
+                                    for pair in table.get("exclusive_endings", [])),
+        readings=tuple((_fold(old), _fold(new)) for old, new in table.get("readings", [])),
         reference_labels=tuple(sorted({_fold(w) for w in table.get("reference_labels", [])},
                                       key=lambda w: (-len(w), w))),
     )
@@ -146,9 +157,25 @@ def candidate_stems(surface: str, rules: InflectionRules) -> tuple[str, ...]:
     return _stems(_fold(surface), rules)
 
 
+def read_as(form: str, rules: InflectionRules) -> str:
+    """``form`` as the language of ``rules`` reads it (see ``InflectionRules.readings``);
+    unchanged for a language without readings."""
+    text = _fold(form)
+    for old, new in rules.readings:
+        text = text.replace(old, new)
+    return text
+
+
 def same_spelling(first: str, second: str, rules: InflectionRules) -> bool:
-    """True when two surfaces are inflected forms of one spelling (their stems meet)."""
-    return bool(set(candidate_stems(first, rules)) & set(candidate_stems(second, rules)))
+    """True when two surfaces are inflected forms of one spelling: their stems meet, other
+    than by cutting two endings that never alternate in one word (see
+    ``InflectionRules.exclusive_endings``)."""
+    a, b = _fold(first), _fold(second)
+    shared = set(candidate_stems(a, rules)) & set(candidate_stems(b, rules))
+    if not rules.exclusive_endings:
+        return bool(shared)
+    return any(frozenset((a[len(stem):], b[len(stem):])) not in rules.exclusive_endings
+               or not a.startswith(stem) or not b.startswith(stem) for stem in shared)
 
 
 def is_derived_adjective(surface: str, rules: InflectionRules) -> bool:

@@ -25,7 +25,9 @@ from mtcheck.names.inflection import (
     candidate_stems,
     elision_length,
     is_derived_adjective,
+    read_as,
     rules_for,
+    same_spelling,
 )
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.types import Entity, NameRendering, NameVariant, SegmentedDocument, Sentence
@@ -107,7 +109,9 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
     if latin:
         romanised = _HARD_C.sub("k", romanised.lower())
     if japanese:
-        romanised = romanised.lower().replace("ou", "o")
+        # A small ッ doubles the consonant after it: ッチ "tchi" is チ "chi" held longer,
+        # one sound with it (ウッチ / ウーチ).
+        romanised = romanised.lower().replace("ou", "o").replace("tch", "ch")
     key = phonetic_key(romanised)
     if japanese:
         # Both sides alike (Shoigu and ショイグ "shoigu" keep one key); Japanese has one
@@ -235,11 +239,14 @@ def _cased_scripts_need_capital(word: str) -> bool:
 def entity_forms(entities: Sequence[Entity], lang: str,
                  accepted: Mapping[str, tuple[str, ...]] | None = None,
                  present: Mapping[str, tuple[str, ...]] | None = None,
-                 strict: frozenset[str] = frozenset()) -> list[EntityForms]:
+                 strict: frozenset[str] = frozenset(),
+                 source_lang: str = "") -> list[EntityForms]:
     """Keys to match per entity; ``accepted`` maps entity id -> forms known in ``lang``
     (a glossary's or CLDR's: matched exactly and by sound), ``present`` -> further forms
-    that show the name is there (geonames alternate names: matched exactly only)."""
+    that show the name is there (geonames alternate names: matched exactly only).
+    ``source_lang``'s readings (German z = ts) give further keys of the source spellings."""
     accepted = accepted or {}
+    reading = rules_for(source_lang) if source_lang else None
     present = present or {}
     result = []
     for entity in entities:
@@ -265,10 +272,18 @@ def entity_forms(entities: Sequence[Entity], lang: str,
             keys += [name_key(romanize(_SILENT_E.sub("", key_word(f)), "en"), lang, latin=True)
                      for f in entity.source_forms if not known and _is_latin(f)
                      and _SILENT_E.search(key_word(f))]
+            # Kana and Hangul have no kh: they write it k (Tutankhamun = ツタンカーメン,
+            # 투탕카멘), where the key otherwise reads h.
+            keys += [name_key(romanize(key_word(f).lower().replace("kh", "k"), "en"), lang,
+                              latin=True)
+                     for f in entity.source_forms if not known and "kh" in f.lower()]
         # A Polish name is read with Polish letters (Baranów = Баранув, バラヌフ).
         keys += [name_key(romanize(reading, "en"), lang, latin=True)
                  for f in entity.source_forms if not known
                  for reading in polish_readings(key_word(f))]
+        if reading is not None and reading.readings:
+            keys += [name_key(romanize(read_as(key_word(f), reading), "en"), lang, latin=True)
+                     for f in entity.source_forms if not known and _is_latin(f)]
         others = [name_key(romanize(w, "en"), lang, latin=_is_latin(w))
                   for f in entity.source_forms if " " in f for w in f.split()
                   if w != key_word(f) and w[:1].isupper() and len(w) >= 3]
@@ -391,6 +406,12 @@ def _threshold(forms: EntityForms, config: NamesConfig) -> float:
 
 # Two or more capitalised words in a row: a multi-word name of the source.
 _CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’-]*)+")
+
+
+def capitalised_runs(source: SegmentedDocument) -> tuple[str, ...]:
+    """The source's runs of two or more capitalised words (full names, as written)."""
+    return tuple(run.group(0) for s in source.sentences
+                 for run in _CAPITALISED_RUN.finditer(s.text))
 
 
 def companion_words(source: SegmentedDocument, entities: Sequence[Entity]) -> tuple[str, ...]:
@@ -558,7 +579,7 @@ def group_variants(renderings: Sequence[NameRendering], lang: str, *,
     stems = [set(candidate_stems(s, rules)) for s in surfaces]
     for i in range(len(surfaces)):
         for j in range(i + 1, len(surfaces)):
-            if stems[i] & stems[j]:
+            if stems[i] & stems[j] and same_spelling(surfaces[i], surfaces[j], rules):
                 parent[root(j)] = root(i)
     groups: dict[int, list[str]] = {}
     for i, surface in enumerate(surfaces):

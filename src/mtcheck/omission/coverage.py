@@ -59,6 +59,9 @@ class WordFlags:
     offsets: tuple[int, ...]
     supported: tuple[bool, ...]
     kept: tuple[tuple[int, int], ...] = ()
+    # Each rare word (names, terms: the anchors) of the sentence, once: found romanised in
+    # the translation or not.
+    rare_found: tuple[bool, ...] = ()
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """(supported, all) content words inside ``[start, end)``."""
@@ -95,25 +98,35 @@ def content_words(text: str, lang: str) -> tuple[tuple[int, str], ...]:
 
 
 def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetIndex,
-               target_units: frozenset[str], similarity: float, rare_zipf: float) -> WordFlags:
+               target_units: frozenset[str], similarity: float, rare_zipf: float,
+               min_letters: int = MIN_LETTERS) -> WordFlags:
     """Which content words of a source sentence the translation ``found`` supports.
 
     Rare words (below ``rare_zipf``: names, terms) are anchors with evidence of their own;
     they are not counted here, so that a piece of common words is not held to the rate of a
-    rest full of names, which are far easier to find. Found, they still bound a gap.
+    rest full of names, which are far easier to find. Found, they still bound a gap, and
+    whether each one of at least ``min_letters`` letters is found romanised is kept
+    (``rare_found``: the document's rate of finding its anchors).
     """
     offsets, flags, kept = [], [], []
+    rare: dict[str, bool] = {}
     for offset, word in content_words(text, lang):
+        common = zipf(word.lower(), lang) >= rare_zipf
         associates = lexicon.associates.get(word.lower())
-        supported = (bool(associates and associates & target_units)
-                     or word_found(word, lang, found, similarity))
+        if common or len(word) < min_letters:
+            supported = (bool(associates and associates & target_units)
+                         or word_found(word, lang, found, similarity))
+        else:
+            if word not in rare:
+                rare[word] = word_found(word, lang, found, similarity)
+            supported = rare[word] or bool(associates and associates & target_units)
         if supported:
             kept.append((offset, offset + len(word)))
-        if zipf(word.lower(), lang) >= rare_zipf:
+        if common:
             offsets.append(offset)
             flags.append(supported)
     kept += [(n.start, n.end) for n in numbers(text, lang) if number_found(n, found.numbers)]
-    return WordFlags(tuple(offsets), tuple(flags), tuple(sorted(kept)))
+    return WordFlags(tuple(offsets), tuple(flags), tuple(sorted(kept)), tuple(rare.values()))
 
 
 def support_rates(own: Sequence[WordFlags], other: Sequence[WordFlags]) -> SupportRates:

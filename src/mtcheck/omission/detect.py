@@ -94,6 +94,10 @@ _LEXICON_PAIRS = 100
 _LEAD_IN = (":", "：")
 # Below this many scored pairs a document's own score level is not estimated.
 _MIN_PAIRS_FOR_LEVEL = 8
+# Rare words the document needs for its own rates of finding them (anchor_weights), and the
+# bounds of those rates (so one word weighs at most log(0.9 / 0.1), about 2.2).
+_MIN_RARE_WORDS = 10
+_RARE_RATE_BOUNDS = (0.1, 0.9)
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,12 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          for sid in pair.source_ids])
     marks = mark_rate([(_source_marks(source, pair), _target_marks(target, pair))
                        for _, pair in linked])
+    names = anchor_weights(
+        [f for _, pair in linked for sid in pair.source_ids
+         for f in flags(sid, pair.target_ids).rare_found],
+        [f for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
+         if other is not pair for sid in pair.source_ids
+         for f in flags(sid, other.target_ids).rare_found])
     candidates = []
 
     def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
@@ -194,7 +204,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids),
                                {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
                                rates, marks, _source_marks(source, pair),
-                               _target_marks(target, pair))
+                               _target_marks(target, pair), names)
         return _best_piece(source, pair, index, target_text, found, model, config, context,
                            sentence)
 
@@ -204,7 +214,9 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
             candidates.append(best)
     fit = _PairFit(source, target, model, lexicon, config, alignment)
     for index, pair in enumerate(alignment.pairs):
-        if len(pair.source_ids) == 1 and not pair.target_ids:
+        if (len(pair.source_ids) == 1 and not pair.target_ids
+                and any(ch.isalnum() for ch in source.sentences[pair.source_ids[0]].text)):
+            # (stray punctuation left unpaired is no omission, so there is none to move)
             moved = _shifted(source, alignment, index, fit, config)
             if moved is None:
                 moved = _misplaced(source, alignment, index, best_piece, config)
@@ -489,22 +501,26 @@ class _FlagCache:
         self._rules = rules
         self._similarity = config.match_similarity
         self._rare_zipf = config.rare_zipf
+        self._min_letters = config.min_letters
         self._found: dict[tuple[int, ...], tuple[TargetIndex, frozenset[str]]] = {}
         self._flags: dict[tuple[int, tuple[int, ...]], WordFlags] = {}
+
+    def _index(self, target_ids: tuple[int, ...]) -> tuple[TargetIndex, frozenset[str]]:
+        if target_ids not in self._found:
+            text = " ".join(self._target.sentences[j].text for j in target_ids)
+            self._found[target_ids] = (
+                index_target(text, self._target.lang, None, self._rules.brackets,
+                             self._rules.quotes),
+                _units(self._target, target_ids))
+        return self._found[target_ids]
 
     def __call__(self, sid: int, target_ids: tuple[int, ...]) -> WordFlags:
         key = (sid, target_ids)
         if key not in self._flags:
-            if target_ids not in self._found:
-                text = " ".join(self._target.sentences[j].text for j in target_ids)
-                self._found[target_ids] = (
-                    index_target(text, self._target.lang, None, self._rules.brackets,
-                                 self._rules.quotes),
-                    _units(self._target, target_ids))
-            found, units = self._found[target_ids]
+            found, units = self._index(target_ids)
             self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,
                                           self._lexicon, found, units, self._similarity,
-                                          self._rare_zipf)
+                                          self._rare_zipf, self._min_letters)
         return self._flags[key]
 
 
@@ -518,6 +534,9 @@ class _PairContext:
     mark_rate: float | None = None
     source_marks: int = 0
     target_marks: int = 0
+    # Evidence per rare word (name, term) missing from the translation and per one found,
+    # from the document's own rates (see anchor_weights).
+    names: tuple[float, float] | None = None
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -626,7 +645,7 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
         mentions = [n for n in numbers(source_texts[sid], source.lang)
                     if piece.start <= n.start and n.end <= piece.end]
         anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen,
-                                            mentions)
+                                            mentions, context.names)
         score += anchors
         if (source_brackets > found.brackets
                 and any(a in piece.text for a, _ in clause_rules(source.lang).brackets)):
@@ -665,14 +684,42 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
     return best
 
 
+def anchor_weights(own: Sequence[bool], other: Sequence[bool]) -> tuple[float, float] | None:
+    """Evidence per rare word of a piece missing from its translation, and per one found.
+
+    How reliably names and terms are found again depends on the language pair (a katakana
+    name romanises back to its source, an exonym or a name rendered in kanji does not) and
+    on the translator, so the document says it itself, as for word support: the share of
+    its source's rare words found in their own pair's translation (``t``) and in the next
+    pair's (``u``, by chance). A missing word weighs log((1 - u) / (1 - t)), a found one
+    log(t / u): the log-likelihood ratios of "the piece was left out" (its words found
+    only by chance) against "it was translated". None (the fixed ``word_missing`` and
+    ``word_found``) below ``_MIN_RARE_WORDS`` rare words or when the document finds its
+    names no more often in their own translation than in another.
+    """
+    if len(own) < _MIN_RARE_WORDS or not other:
+        return None
+    low, high = _RARE_RATE_BOUNDS
+    translated = min(max(sum(own) / len(own), low), high)
+    unrelated = min(max(sum(other) / len(other), low), high)
+    if translated <= unrelated:
+        return None
+    return (math.log((1 - unrelated) / (1 - translated)), math.log(translated / unrelated))
+
+
 def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig,
                      seen: dict[str, bool],
                      mentions: Sequence[NumberMention] | None = None,
+                     names: tuple[float, float] | None = None,
                      ) -> tuple[float, tuple[str, ...]]:
     """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups.
 
-    ``mentions`` are the piece's numbers when already read (from its whole sentence).
+    ``mentions`` are the piece's numbers when already read (from its whole sentence);
+    ``names`` the evidence per rare word missing and found (default: ``word_missing`` and
+    ``word_found``).
     """
+    word_missing, word_found_ = names if names is not None else (config.word_missing,
+                                                                 config.word_found)
     written = {n.value: n for n in (numbers(text, lang) if mentions is None else mentions)}
     numbers_found = [n.text for n in written.values() if number_found(n, found.numbers)]
     numbers_missing = [n.text for n in written.values() if not number_found(n, found.numbers)]
@@ -684,8 +731,8 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
     rare_missing = [w for w in rare if w not in rare_found]
     score = (config.number_missing * min(len(numbers_missing), _ANCHOR_CAP)
              - config.number_found * min(len(numbers_found), _ANCHOR_CAP)
-             + config.word_missing * min(len(rare_missing), _ANCHOR_CAP)
-             - config.word_found * min(len(rare_found), _ANCHOR_CAP))
+             + word_missing * min(len(rare_missing), _ANCHOR_CAP)
+             - word_found_ * min(len(rare_found), _ANCHOR_CAP))
     return score, tuple(numbers_missing + rare_missing)
 
 
