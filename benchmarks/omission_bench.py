@@ -149,14 +149,20 @@ def paragraph_beads(gold: Sequence[BeadIds], seed: int) -> list[list[BeadIds]]:
     return paragraphs
 
 
-def load_clean(root: Path, lang: str) -> list[Parallel]:
-    """The clean corpora under ``root`` with a ``lang`` translation (any source language).
+def load_clean(root: Path, lang: str, split: str = "all") -> list[Parallel]:
+    """The clean corpora under ``root`` of ``split`` (the README's, as ``heldout.py`` reads
+    it; "all" for every folder) with a ``lang`` translation (any source language).
 
     Each has one sentence a line and blank lines between paragraphs, in the source and
     in ``translations/<lang>.txt`` alike: the gold is 1-1 line by line.
     """
+    from heldout import split_of
+
+    splits = split_of(root)
     found = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if split != "all" and splits.get(folder.name) != split:
+            continue
         sources = sorted(folder.glob("source.*.txt"))
         target_path = folder / "translations" / f"{lang}.txt"
         if len(sources) != 1 or not target_path.exists():
@@ -393,10 +399,10 @@ def run_truncation(name: str, data_sets: Sequence[Parallel], per_cell: int, seed
     print(f"\n{name}: cut-off translations ({time.perf_counter() - started:.1f} s)")
     print(f"    {'cut':<14}{'variants':>9}{'last paired':>13}{'truncation':>12}"
           f"{'false/100 before':>18}")
-    for kind, (n, paired_ok, truncated_ok, false, before) in counts.items():
+    for kind, (n, paired_ok, truncated_ok, flagged, untouched) in counts.items():
         if n:
             print(f"    {kind:<14}{n:>9}{paired_ok / n:>13.2f}{truncated_ok / n:>12.2f}"
-                  f"{100 * false / max(before, 1):>18.2f}")
+                  f"{100 * flagged / max(untouched, 1):>18.2f}")
 
 
 # --------------------------------------------------------------------------- run
@@ -735,6 +741,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--clean", type=Path, default=None,
                         help="folder of clean line-aligned corpora to add (corpora/clean)")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev",
+                        help="the clean corpora's split to use, as their README says "
+                             "(default: %(default)s; a test document is measured once)")
     parser.add_argument("--langs", default="fr,ru,ja",
                         help="translations of the clean corpora to use (default: %(default)s)")
     parser.add_argument("--clean-per-cell", type=int, default=3,
@@ -767,7 +776,7 @@ def main() -> None:
         print(f"{args.dev}: not found, dev set skipped")
     if args.clean is not None:
         for lang in args.langs.split(","):
-            documents_ = load_clean(args.clean, lang)
+            documents_ = load_clean(args.clean, lang, args.split)
             if documents_:
                 pairs = ", ".join(sorted({f"{d.source_lang}->{d.target_lang}" for d in documents_}))
                 groups.append((f"clean -> {lang} ({len(documents_)} documents: {pairs})", documents_,
