@@ -670,3 +670,42 @@ def test_a_one_digit_value_given_once_is_no_repeat() -> None:
 def test_a_numeral_word_before_a_scale_word_multiplies_it(source: str, source_lang: str,
                                                          target: str, target_lang: str) -> None:
     assert pair_check(source, source_lang, target, target_lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("a 1.2-trillion-tugrik loan", "en", "1200000000000"),
+    ("ein 1,2-Billionen-Kredit", "de", "1200000000000"),
+    ("a $5-million grant", "en", "5000000"),
+])
+def test_a_scale_word_joined_by_a_hyphen_still_scales(text: str, lang: str, value: str) -> None:
+    assert [n.value for n in find_numbers(text, lang)] == [value]
+
+
+def test_a_hyphened_compound_amount_equals_its_spaced_translation() -> None:
+    assert pair_check("It is financed by a 1.2-trillion-tugrik loan.", "en",
+                      "Il est financé par un prêt de 1 200 milliards de tugriks.", "fr") == []
+    assert pair_check("It is financed by a 1.2-trillion-tugrik loan.", "en",
+                      "Il est financé par un prêt de 1,2 milliard de tugriks.", "fr") == [
+        "numbers.mismatch"]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("un trajet d'une centaine de kilomètres", "fr", "100"),
+    ("un centinaio di chilometri", "it", "100"),
+    ("un millar de personas", "es", "1000"),
+    ("uma dezena de aldeias", "pt", "10"),
+    ("ein Dutzend Länder", "de", "12"),
+])
+def test_a_collective_numeral_in_the_singular_is_its_round_number(text: str, lang: str,
+                                                                   value: str) -> None:
+    assert [n.value for n in find_numbers(text, lang)] == [value]
+
+
+def test_plural_collective_numerals_say_many_not_a_number() -> None:
+    assert find_numbers("des centaines de personnes, des milliers de foyers", "fr") == []
+    assert find_numbers("Dutzende Länder", "de") == []
+
+
+def test_about_a_round_number_rendered_as_a_collective_numeral_is_no_finding() -> None:
+    assert pair_check("The trip is a journey of about 100 km.", "en",
+                      "Le trajet est d'une centaine de kilomètres.", "fr") == []

@@ -259,14 +259,22 @@ def _locale_scale_words(locale: Any) -> dict[str, int]:
     return found
 
 
+_COMPOUND_HYPHENS = frozenset("-\u2010\u2011")
+
+
 def _scale_at(text: str, position: int, lang: str, attached_only: bool
               ) -> tuple[int, int] | None:
     """(factor, end) of a scale word starting at ``position`` (after optional spaces)."""
     rest = text[position:]
     word_start = position + len(rest) - len(rest.lstrip(" \u00a0\u202f"))
+    # A compound modifier joins number and scale word with a hyphen: "a 1.2-trillion-tugrik
+    # loan", "ein 1,2-Billionen-Kredit".
+    hyphened = word_start == position and text[position:position + 1] in _COMPOUND_HYPHENS
+    if hyphened:
+        word_start += 1
     following = _fold(text[word_start:word_start + 24])
     for word, factor in scale_words(lang):
-        if not following.startswith(word):
+        if not following.startswith(word) or (hyphened and _is_cjk(word[0])):
             continue
         if _is_cjk(word[0]):
             # 万/億/만/억 count only right after the digits ("3만 명", not "5 만났다").
