@@ -9,6 +9,7 @@ Run from the repository root:
     python benchmarks/omission_bench.py --misses              # list every miss and flag
     python benchmarks/omission_bench.py --runtime 7       # cost of the check, 7 rounds
     python benchmarks/omission_bench.py --truncation --clean corpora/clean  # cut-off translations
+    python benchmarks/omission_bench.py --kinds sentence --misses  # sentence drops only
 
 The Bleualign dev set (German source ``dev.de``, French translation ``dev.fr``,
 gold beads ``dev.defr``) is rebuilt into paragraphs on gold bead boundaries
@@ -148,14 +149,20 @@ def paragraph_beads(gold: Sequence[BeadIds], seed: int) -> list[list[BeadIds]]:
     return paragraphs
 
 
-def load_clean(root: Path, lang: str) -> list[Parallel]:
-    """The clean corpora under ``root`` with a ``lang`` translation (any source language).
+def load_clean(root: Path, lang: str, split: str = "all") -> list[Parallel]:
+    """The clean corpora under ``root`` of ``split`` (the README's, as ``heldout.py`` reads
+    it; "all" for every folder) with a ``lang`` translation (any source language).
 
     Each has one sentence a line and blank lines between paragraphs, in the source and
     in ``translations/<lang>.txt`` alike: the gold is 1-1 line by line.
     """
+    from heldout import split_of
+
+    splits = split_of(root)
     found = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if split != "all" and splits.get(folder.name) != split:
+            continue
         sources = sorted(folder.glob("source.*.txt"))
         target_path = folder / "translations" / f"{lang}.txt"
         if len(sources) != 1 or not target_path.exists():
@@ -392,10 +399,10 @@ def run_truncation(name: str, data_sets: Sequence[Parallel], per_cell: int, seed
     print(f"\n{name}: cut-off translations ({time.perf_counter() - started:.1f} s)")
     print(f"    {'cut':<14}{'variants':>9}{'last paired':>13}{'truncation':>12}"
           f"{'false/100 before':>18}")
-    for kind, (n, paired_ok, truncated_ok, false, before) in counts.items():
+    for kind, (n, paired_ok, truncated_ok, flagged, untouched) in counts.items():
         if n:
             print(f"    {kind:<14}{n:>9}{paired_ok / n:>13.2f}{truncated_ok / n:>12.2f}"
-                  f"{100 * false / max(before, 1):>18.2f}")
+                  f"{100 * flagged / max(untouched, 1):>18.2f}")
 
 
 # --------------------------------------------------------------------------- run
@@ -512,9 +519,9 @@ def print_report(name: str, sentences: int, paragraphs: int, outcomes: Sequence[
             key = f"{kind}@{position}"
             cells.append(f"{point.recall[key]:>6.2f}/{counts[key]:<2}" if key in point.recall
                          else f"{'-':>9}")
-        print(f"    {kind:<15}" + "".join(cells) + f"{point.recall.get(kind, 0.0):>9.2f}")
-    print(f"    sentence drops {point.recall.get('sentences', 0.0):.2f}, clause drops "
-          f"{point.recall.get('clause', 0.0):.2f}; false flags per 100 untouched sentences "
+        print(f"    {kind:<15}" + "".join(cells) + f"{_share(point.recall.get(kind)):>9}")
+    print(f"    sentence drops {_share(point.recall.get('sentences'))}, clause drops "
+          f"{_share(point.recall.get('clause'))}; false flags per 100 untouched sentences "
           f"{point.false_per_100:.2f} (edited variants), {point.untouched_per_100:.2f} "
           "(untouched text)")
     found, total = gold_omissions_found(outcomes, threshold)
@@ -529,6 +536,10 @@ def print_report(name: str, sentences: int, paragraphs: int, outcomes: Sequence[
               f"{p.recall.get('clause', 0):>6.2f} {p.recall.get('all', 0):>6.2f} "
               f"{p.false_per_100:>9.2f} {p.untouched_per_100:>9.2f} {p.precision:>9.3f}")
     return curve
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
 
 
 def print_misses(outcomes: Sequence[Outcome], threshold: float) -> None:
@@ -730,6 +741,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--clean", type=Path, default=None,
                         help="folder of clean line-aligned corpora to add (corpora/clean)")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev",
+                        help="the clean corpora's split to use, as their README says "
+                             "(default: %(default)s; a test document is measured once)")
     parser.add_argument("--langs", default="fr,ru,ja",
                         help="translations of the clean corpora to use (default: %(default)s)")
     parser.add_argument("--clean-per-cell", type=int, default=3,
@@ -740,6 +754,8 @@ def main() -> None:
     parser.add_argument("--svg", type=Path, default=None, help="write the PR curves here")
     parser.add_argument("--misses", action="store_true",
                         help="also list every missed edit and every flag on the untouched text")
+    parser.add_argument("--kinds", default=",".join(KINDS),
+                        help="edit kinds to run (default: %(default)s)")
     parser.add_argument("--runtime", type=int, default=0, metavar="N",
                         help="only time evaluate with and without the check, N rounds")
     parser.add_argument("--truncation", action="store_true",
@@ -760,7 +776,7 @@ def main() -> None:
         print(f"{args.dev}: not found, dev set skipped")
     if args.clean is not None:
         for lang in args.langs.split(","):
-            documents_ = load_clean(args.clean, lang)
+            documents_ = load_clean(args.clean, lang, args.split)
             if documents_:
                 pairs = ", ".join(sorted({f"{d.source_lang}->{d.target_lang}" for d in documents_}))
                 groups.append((f"clean -> {lang} ({len(documents_)} documents: {pairs})", documents_,
@@ -772,8 +788,9 @@ def main() -> None:
     curves = []
     for name, data_sets, per_cell in groups:
         started = time.perf_counter()
+        kinds = {"none", *args.kinds.split(",")}
         outcomes = [run_variant(v, config) for data in data_sets
-                    for v in variants(data, per_cell, args.seed)]
+                    for v in variants(data, per_cell, args.seed) if v.kind in kinds]
         curves.append((name, print_report(
             name, sum(len(d.source) for d in data_sets),
             sum(len(d.paragraphs) for d in data_sets), outcomes, threshold,

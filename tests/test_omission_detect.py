@@ -10,7 +10,13 @@ from mtcheck.config import OmissionConfig
 from mtcheck.omission import omission_candidates, omission_findings
 from mtcheck.omission.detect import Candidate, anchor_weights, bar_for, document_threshold
 from mtcheck.omission.lengths import fit_length_model, text_length
-from mtcheck.omission.support import index_target, number_found, numbers, word_found
+from mtcheck.omission.support import (
+    index_target,
+    number_found,
+    numbers,
+    skeleton,
+    word_found,
+)
 from mtcheck.types import SegmentedDocument
 from omission_fixtures import (
     BACKTRANSLATION,
@@ -105,11 +111,24 @@ def test_numbers_are_found_whole_or_part_by_part(written: str, target: str, foun
     ("Butantan", "このワクチンはサンパウロのブタンタン研究所が開発した。", "ja", True),
     ("Paredes", "アギレ・パレデス氏は述べた。", "ja", True),
     ("Villalobos", "アギレ・パレデス氏は述べた。", "ja", False),
+    # Katakana and hangul put a vowel after nearly every consonant and r for l: the
+    # consonants are what the two spellings share.
+    ("Lindqvist", "ヨーテボリ育ちのリンドクビストは話した。", "ja", True),
+    ("Lindqvist", "예테보리에서 자란 린드크비스트는 말했다.", "ko", True),
+    ("Solberg", "ヨーテボリ育ちのリンドクビストは話した。", "ja", False),
 ])
 def test_rare_words_are_matched_after_romanisation(word: str, target: str, lang: str,
                                                    found: bool) -> None:
     index = index_target(target, lang, None, (), ())
     assert word_found(word, "en", index, CONFIG.match_similarity) is found
+
+
+def test_only_names_in_other_scripts_are_matched_by_their_consonants() -> None:
+    assert skeleton("rindokubisuto") == skeleton("lindkvist") == "rndkbst"
+    # In Latin letters the spelling itself is compared: "Landkvest" is another name.
+    assert not index_target("Landkvest sagte es.", "de", None, (), ()).skeletons
+    assert not word_found("Lindqvist", "en", index_target("Landkvest sagte es.", "de", None,
+                                                          (), ()), CONFIG.match_similarity)
 
 
 # --------------------------------------------------------------------------- findings
@@ -323,3 +342,81 @@ def test_shared_names_and_cognates_count_for_the_shifted_reading() -> None:
     # Each sentence shares more n-grams with its own translation than with its neighbour's,
     # so with the similarity the shifted reading wins by more.
     assert gain(CONFIG.similarity) > gain(0.0) + 1.0
+
+
+def test_a_merge_at_the_end_of_a_shifted_run_hides_no_omission() -> None:
+    target = one_paragraph(segmented("de", [*GERMAN[:4], *GERMAN[5:]]))  # 4 not translated
+    source = one_paragraph(EN)
+    # No pair is left unpaired: the aligner merged 1 and 2 into the translation of 1 and
+    # paired 3 and 4 each with the translation before their own.
+    beads = alignment(((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((4,), (3,)),
+                      *[((i,), (i - 1,)) for i in range(5, 12)])
+    [moved] = [c for c in omission_candidates(source, target, beads, None, CONFIG)
+               if c.unmerged is not None]
+    assert (moved.source_id, moved.unmerged, moved.threshold_free) == (4, 2, True)
+    omissions = [f for f in omission_findings(source, target, beads, None, CONFIG)
+                 if f.check == "align.omission"]
+    assert [f.source_ids for f in omissions] == [(4,)]
+    assert "merged sentence #2" in omissions[0].message
+    assert "shifted back" in omissions[0].message
+    # The aligner's right reading of the same text (4 unpaired) is left alone.
+    right = alignment(*[((i,), (i,)) for i in range(4)], ((4,), ()),
+                      *[((i,), (i - 1,)) for i in range(5, 12)])
+    assert not [c for c in omission_candidates(source, target, right, None, CONFIG)
+                if c.unmerged is not None]
+
+
+def test_a_real_merge_is_not_taken_apart() -> None:
+    # The translator joined sentences 1 and 2; every translation is complete.
+    target = one_paragraph(segmented("de", [GERMAN[0], GERMAN[1] + " " + GERMAN[2],
+                                            *GERMAN[3:]]))
+    source = one_paragraph(EN)
+    beads = alignment(((0,), (0,)), ((1, 2), (1,)), *[((i,), (i - 1,)) for i in range(3, 12)])
+    assert not [c for c in omission_candidates(source, target, beads, None, CONFIG)
+                if c.unmerged is not None or c.instead_of is not None]
+
+
+def test_numbers_in_words_count_for_the_shifted_reading() -> None:
+    setting = "number_words"
+    target = one_paragraph(segmented("de", [*GERMAN[:4], *GERMAN[5:]]))  # 4 not translated
+    source = one_paragraph(EN)
+    beads = alignment(((0,), ()), *[((i,), (i - 1,)) for i in range(1, 12)])
+
+    def gain(on: bool) -> float:
+        config = dataclasses.replace(CONFIG, **{setting: on})
+        [moved] = [c for c in omission_candidates(source, target, beads, None, config)
+                   if c.instead_of is not None]
+        assert (moved.source_id, moved.instead_of) == (4, 0)
+        return moved.score
+
+    # "three agreements" / "drei Abkommen", "two-day" / "zweitägigen": each sentence has
+    # them in common with its own translation, not with its neighbour's.
+    assert gain(True) > gain(False)
+
+
+def test_the_translations_names_are_looked_up_in_the_source() -> None:
+    source = one_paragraph(segmented("en", [
+        "The launch took place on a clear morning.",
+        "Only three countries have sent people into orbit on their own rockets.",
+        "NASA and the European Space Agency congratulated ISRO within an hour.",
+        "The crew will return next week.",
+        "Engineers will then inspect the capsule.",
+    ]))
+    target = one_paragraph(segmented("ko", [  # sentence 1 not translated
+        "발사는 맑은 아침에 이루어졌다.",
+        "NASA와 ESA는 한 시간 안에 ISRO에 축하를 전했다.",
+        "승무원들은 다음 주에 돌아온다.",
+        "엔지니어들은 이후 캡슐을 점검한다.",
+    ]))
+    # The aligner paired 1 with the translation of 2 and left 2 unpaired.
+    beads = alignment(((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,)))
+
+    def gain(on: bool) -> float:
+        config = dataclasses.replace(CONFIG, names_back=on)
+        [moved] = [c for c in omission_candidates(source, target, beads, None, config)
+                   if c.instead_of is not None]
+        assert (moved.source_id, moved.instead_of) == (1, 2)
+        return moved.score
+
+    # The translation's NASA, ESA and ISRO are in sentence 2, not in sentence 1.
+    assert gain(True) >= gain(False) + CONFIG.word_found

@@ -267,6 +267,14 @@ class OmissionConfig:
     # Weight of the aligner's similarity (cosine of numbers, marks and romanised character
     # n-grams) in how well a sentence fits a translation when readings are compared.
     similarity: float = 40.0
+    # Weight of how the translation ends given how the source ends (log-probability from
+    # the document's own pairs: a question as a question, a lead-in as a lead-in), and of
+    # numbers written as words ("drei", "trois"), in that comparison too.
+    ending: float = 1.0
+    number_words: bool = True
+    # ... and the translation's rare words (names) looked up in the source, weighed as
+    # ``word_found`` each.
+    names_back: bool = True
     # The most confidence a pair gets when the check finds source content missing from it.
     confidence_cap: float = 0.25
 

@@ -38,10 +38,11 @@ import math
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import NumberMention
+from mtcheck.names.numerals import NumberMention, find_numbers
 from mtcheck.omission.clauses import (
     Clause,
     ClauseRules,
@@ -59,6 +60,7 @@ from mtcheck.omission.coverage import (
     support_rates,
     word_flags,
 )
+from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.support import (
@@ -70,7 +72,9 @@ from mtcheck.omission.support import (
     number_found,
     numbers,
     rare_words,
+    spaced,
     stem,
+    target_words,
     word_found,
     words,
 )
@@ -119,6 +123,9 @@ class Candidate:
     # For a sentence the aligner paired although the translation fits its unpaired
     # neighbour better: the neighbour's id (its 1-0 finding moves here).
     instead_of: int | None = None
+    # For a sentence a merged pair hid at the end of a run of shifted pairs: the merge's
+    # sentence that the re-pairing took out of it (see _unmerged).
+    unmerged: int | None = None
 
 
 def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) -> float:
@@ -205,7 +212,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         best = best_piece(index, pair, None)
         if best is not None:
             candidates.append(best)
-    fit = _PairFit(source, target, model, lexicon, config)
+    fit = _PairFit(source, target, model, lexicon, config, alignment)
     for index, pair in enumerate(alignment.pairs):
         if (len(pair.source_ids) == 1 and not pair.target_ids
                 and any(ch.isalnum() for ch in source.sentences[pair.source_ids[0]].text)):
@@ -214,6 +221,20 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
             if moved is None:
                 moved = _misplaced(source, alignment, index, best_piece, config)
             if moved is not None:
+                candidates.append(moved)
+    # A merge is taken apart only when its own test finds a whole sentence of it the likelier
+    # loss (its best piece is a sentence); one whose best piece is a clause holds all its
+    # sentences. Walking every merge costs about twice as many fits.
+    suspects = {c.pair_index for c in candidates
+                if c.kind == "sentence" and not c.threshold_free}
+    for index, pair in linked:
+        if len(pair.source_ids) > 1 and index in suspects:
+            moved = _unmerged(source, alignment, index, fit, config)
+            if moved is not None:
+                # The sentence taken out of the merge has its translation in the re-pairing:
+                # the merge's own "left out" candidate for it is explained away.
+                candidates = [c for c in candidates
+                              if not (c.pair_index == index and c.source_id == moved.unmerged)]
                 candidates.append(moved)
     return tuple(candidates)
 
@@ -229,28 +250,63 @@ class _PairFit:
     """
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
-                 model: LengthModel, lexicon: DocumentLexicon, config: OmissionConfig):
+                 model: LengthModel, lexicon: DocumentLexicon, config: OmissionConfig,
+                 alignment: Alignment):
         self._source = source
         self._target = target
         self._model = model
         self._lexicon = lexicon
         self._config = config
+        self._alignment = alignment
+        self._endings: EndingModel | None = None
         self._rules = clause_rules(source.lang)
-        self._cache: dict[tuple[int, tuple[int, ...]], float] = {}
+        self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         self._similarity: GroupSimilarity | None = None
+        # Each side's look-up structures, built once however many readings use them.
+        self._found: dict[tuple[int, ...], TargetIndex] = {}
+        self._rare_back: dict[tuple[int, ...], tuple[str, ...]] = {}
+        self._source_found: dict[tuple[int, ...], TargetIndex] = {}
 
-    def __call__(self, sid: int, target_ids: tuple[int, ...]) -> float:
-        key = (sid, target_ids)
+    def _target_index(self, target_ids: tuple[int, ...], text: str) -> TargetIndex:
+        if target_ids not in self._found:
+            self._found[target_ids] = index_target(text, self._target.lang, None,
+                                                   self._rules.brackets, self._rules.quotes)
+        return self._found[target_ids]
+
+    def __call__(self, sid: int | tuple[int, ...], target_ids: tuple[int, ...]) -> float:
+        """The fit of source sentence ``sid`` (or of several, read as one) to ``target_ids``."""
+        ids = sid if isinstance(sid, tuple) else (sid,)
+        key = (ids, target_ids)
         if key not in self._cache:
-            self._cache[key] = self._fit(sid, target_ids)
+            self._cache[key] = self._fit(ids, target_ids)
         return self._cache[key]
 
-    def _fit(self, sid: int, target_ids: tuple[int, ...]) -> float:
+    def _names_back(self, ids: tuple[int, ...], text: str, target_ids: tuple[int, ...],
+                    target_text: str) -> int:
+        """How many of the translation's rare words (names, terms; in a language written
+        without spaces, its rare runs of one script) the source has: the anchors looked up
+        the other way, so a translation's ``NASA`` or ``하노이로`` speaks for the sentence
+        that names them whatever the source's own words are."""
+        config, lang = self._config, self._target.lang
+        if target_ids not in self._rare_back:
+            shortest = config.min_letters if spaced(lang) else 2
+            self._rare_back[target_ids] = tuple(
+                w for w in dict.fromkeys(target_words(target_text, lang))
+                if len(w) >= shortest and zipf(w.lower(), lang) < config.rare_zipf)
+        rare = self._rare_back[target_ids]
+        if not rare:
+            return 0
+        if ids not in self._source_found:
+            self._source_found[ids] = index_target(text, self._source.lang, None,
+                                                   self._rules.brackets, self._rules.quotes)
+        source = self._source_found[ids]
+        return sum(1 for w in rare if word_found(w, lang, source, config.match_similarity))
+
+    def _fit(self, ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
         config = self._config
-        text = self._source.sentences[sid].text
+        text = " ".join(self._source.sentences[i].text for i in ids)
         target_text = " ".join(self._target.sentences[j].text for j in target_ids)
-        found = index_target(target_text, self._target.lang, None, self._rules.brackets,
-                             self._rules.quotes)
+        found = self._target_index(target_ids, target_text)
         z = self._model.z(text_length(text), text_length(target_text))
         anchors, _missing = _anchor_evidence(text, self._source.lang, found, config, {})
         source_numbers = frozenset(r for n in numbers(text, self._source.lang)
@@ -259,6 +315,18 @@ class _PairFit:
                         if not n.readings & source_numbers)
         fit = (-_rho(z, config.length_tail) - anchors
                - config.number_missing * min(unmatched, _ANCHOR_CAP))
+        if config.number_words:
+            fit -= _spelled_evidence(text, self._source.lang, found, config)
+        if config.names_back:
+            fit += config.word_found * min(self._names_back(ids, text, target_ids, target_text),
+                                           _ANCHOR_CAP)
+        if config.ending:
+            if self._endings is None:  # counted once, at the first comparison
+                self._endings = EndingModel(
+                    (self._source.sentences[p.source_ids[-1]].text,
+                     self._target.sentences[p.target_ids[-1]].text)
+                    for p in self._alignment.pairs if p.source_ids and p.target_ids)
+            fit += config.ending * self._endings.log_likelihood(text, target_text)
         if self._lexicon.pairs >= _LEXICON_PAIRS:
             known, covered = self._lexicon.coverage(lexical_units(text, self._source.lang),
                                                     _units(self._target, target_ids))
@@ -268,15 +336,34 @@ class _PairFit:
                 self._similarity = GroupSimilarity(
                     [s.text for s in self._source.sentences], self._source.lang,
                     [s.text for s in self._target.sentences], self._target.lang)
-            fit += config.similarity * self._similarity((sid,), target_ids)
+            fit += config.similarity * self._similarity(ids, target_ids)
         return fit
 
 
+@lru_cache(maxsize=20_000)
+def _spelled(text: str, lang: str) -> tuple[NumberMention, ...]:
+    return tuple(n for n in find_numbers(text, lang)
+                 if n.word and n.value != "1" and not n.text[:1].isdigit())
+
+
+def _spelled_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig) -> float:
+    """Anchor evidence of the numbers a sentence writes as words ("drei", "sechs"), found
+    in the translation as digits or words ("3", "trois") or not: weighed like numbers. One
+    is left out: "ein", "first", "premier" are as often articles or ordinals as counts, and
+    a translation writes them in ways no number reader follows ("最初")."""
+    spelled = {n.value: n for n in _spelled(text, lang)}
+    hits = sum(1 for n in spelled.values() if number_found(n, found.numbers))
+    return (config.number_missing * min(len(spelled) - hits, _ANCHOR_CAP)
+            - config.number_found * min(hits, _ANCHOR_CAP))
+
+
 def _run(source: SegmentedDocument, alignment: Alignment, index: int,
-         step: int) -> list[tuple[int, tuple[int, ...]]]:
+         step: int, start: int | None = None) -> list[tuple[int, tuple[int, ...]]]:
     """(source id, target ids) of the one-source pairs next to pair ``index`` in direction
-    ``step``, up to the first pair of another kind or paragraph."""
-    paragraph = source.sentences[alignment.pairs[index].source_ids[0]].paragraph
+    ``step``, up to the first pair of another kind or paragraph (that of source sentence
+    ``start``, by default the pair's first)."""
+    first = alignment.pairs[index].source_ids[0] if start is None else start
+    paragraph = source.sentences[first].paragraph
     run = []
     k = index + step
     while 0 <= k < len(alignment.pairs):
@@ -319,6 +406,41 @@ def _shifted(source: SegmentedDocument, alignment: Alignment, index: int, fit: _
     text = source.sentences[sid].text
     return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
                      threshold_free=True, instead_of=unpaired)
+
+
+def _unmerged(source: SegmentedDocument, alignment: Alignment, index: int, fit: _PairFit,
+              config: OmissionConfig) -> Candidate | None:
+    """A sentence along the paragraph that is the omission a merged pair hides.
+
+    When a sentence is dropped, the aligner may pair every sentence of a run with its
+    neighbour's translation and take up the one sentence too many in a merge at the
+    run's end (2-1, 3-1). Taking the merge's edge sentence out of it, pairing it with
+    the next translation of the run and so on, leaves sentence ``k`` of the run with no
+    translation; the gap goes where the pairs fit best, if that beats the aligner's
+    pairs by ``relocate_margin``.
+    """
+    pair = alignment.pairs[index]
+    best: tuple[float, int, int] | None = None
+    for step in (1, -1):
+        edge = pair.source_ids[-1] if step == 1 else pair.source_ids[0]
+        rest = tuple(s for s in pair.source_ids if s != edge)
+        if source.sentences[edge].paragraph != source.sentences[rest[0]].paragraph:
+            continue
+        gain = fit(rest, pair.target_ids) - fit(pair.source_ids, pair.target_ids)
+        previous = edge
+        run = _run(source, alignment, index, step, edge)
+        for distance, (sid, target_ids) in enumerate(run, start=1):
+            gain += fit(previous, target_ids) - fit(sid, target_ids)
+            previous = sid
+            if gain >= config.relocate_margin and (best is None or gain > best[0]):
+                best = (gain, sid, index + step * distance)
+    if best is None:
+        return None
+    gain, sid, pair_index = best
+    text = source.sentences[sid].text
+    edge = pair.source_ids[-1] if sid > pair.source_ids[-1] else pair.source_ids[0]
+    return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
+                     threshold_free=True, unmerged=edge)
 
 
 def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,

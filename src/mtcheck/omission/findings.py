@@ -51,6 +51,15 @@ def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Align
                    f"translated {describe_sentences(pair.target_ids)}, but that translates "
                    f"{describe_sentences((candidate.instead_of,))}, which it left "
                    f"unpaired{evidence}.")
+    elif candidate.unmerged is not None:
+        check = "align.omission"
+        first, last = sorted((candidate.source_id, candidate.unmerged))
+        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
+                   f"the translation: {_quote(candidate.text)}. The aligner merged "
+                   f"{describe_sentences((candidate.unmerged,))} into its neighbour's pair and "
+                   f"paired each sentence from {describe_sentences((first,))} to "
+                   f"{describe_sentences((last,))} with its neighbour's translation; shifted "
+                   f"back, the pairs fit better (numbers, names, endings and lengths).")
     elif candidate.kind == "sentence":
         kept = tuple(s for s in pair.source_ids if s != candidate.source_id)
         check = "align.omission"

@@ -11,6 +11,7 @@ the piece's content words found in it is a further signal.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,9 +25,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 @lru_cache(maxsize=100_000)
 def numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
-    """The numbers a piece of the source states (not those it spells out as words), read
-    the way the numbers check reads them."""
-    return tuple(n for n in find_numbers(text, lang) if not n.word)
+    """The numbers a piece of the source writes in digits, read the way the numbers check
+    reads them. References in digits ("§ 11", "S. 81") count too: the numbers check never
+    reports them missing (a translator may restate them), but a piece that holds one and a
+    translation without it is still a piece the translation may have left out."""
+    return tuple(n for n in find_numbers(text, lang)
+                 if not n.word or n.text[:1].isdigit())
 
 
 def number_found(number: NumberMention, target: frozenset[str]) -> bool:
@@ -102,19 +106,51 @@ class TargetIndex:
     backtranslation: frozenset[str]  # word stems of the back-translation, if any
     # Written without spaces: a word may also be found inside a longer run of the target.
     unspaced: bool = False
+    # Consonant skeletons of the words written in a script other than Latin (see skeleton).
+    skeletons: frozenset[str] = frozenset()
 
 
 def stem(word: str, letters: int = 5) -> str:
     return word.lower()[:letters]
 
 
+# Vowels, and the consonant pairs that syllabic scripts write alike (Japanese r for l,
+# b for v; Korean likewise), for a romanised name's consonant skeleton.
+_VOWELS = re.compile(r"[aeiouy]+")
+_SKELETON_FOLD = str.maketrans({"l": "r", "v": "b", "w": "b", "q": "k", "c": "k"})
+_SKELETON_REPEATS = re.compile(r"(.)\1+")
+# Skeletons shorter than this match too many words by chance.
+_MIN_SKELETON = 4
+# Consonants a name may carry after it in the translation: a Korean particle (린드크비스트는),
+# a Russian case ending (Линдквистом).
+_ENDING_CONSONANTS = 2
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a romanised key, folded: a name written in katakana or hangul gets
+    a vowel after nearly every consonant and r for l ("rindokubisuto" for "lindkvist"), so
+    its consonants are what it shares with the name in Latin letters (both "rndkbst").
+    A translation's skeletons are kept also without their last one or two consonants (the
+    particle or case ending a name takes there)."""
+    return _SKELETON_REPEATS.sub(r"\1", _VOWELS.sub("", key).translate(_SKELETON_FOLD))
+
+
+@lru_cache(maxsize=200_000)
+def _latin(word: str) -> bool:
+    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in word)
+
+
 def index_target(text: str, lang: str, backtranslation: str | None,
                  brackets: Sequence[tuple[str, str]],
                  quotes: Sequence[tuple[str, str]]) -> TargetIndex:
+    found = [w for w in target_words(text, lang) if len(w) >= (3 if spaced(lang) else 2)]
     return TargetIndex(
         numbers=target_readings(text, lang),
-        keys=tuple(word_key(w, lang) for w in target_words(text, lang)
-                   if len(w) >= (3 if spaced(lang) else 2)),
+        keys=tuple(word_key(w, lang) for w in found),
+        skeletons=frozenset(k[:len(k) - cut] for k in (skeleton(word_key(w, lang)[0])
+                                                       for w in found if not _latin(w))
+                            for cut in range(_ENDING_CONSONANTS + 1)
+                            if len(k) - cut >= _MIN_SKELETON),
         unspaced=not spaced(lang),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
@@ -137,6 +173,8 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
     key, grams = word_key(word, lang)
     if len(key) < 3:
         return False
+    if target.skeletons and skeleton(key) in target.skeletons:
+        return True
     for other, other_grams in target.keys:
         if len(other) >= 5 and len(key) >= 5 and other[:5] == key[:5]:
             return True
