@@ -312,3 +312,27 @@ def test_a_firms_two_word_name_with_a_common_word_copied_whole_is_kept() -> None
                                           for lang, t in targets.items()},
                                  entities, config=config)
     assert [f for f in results["ru"].findings if f.check == "names.script"] == []
+
+
+def test_a_name_inside_a_projects_name_with_an_acronym_kept_in_latin_is_there() -> None:
+    # No recogniser for Portuguese: the run "Rovuma LNG" is the project's name, kept as
+    # written; the river's name in it is no place left in Latin script.
+    source = document(["A decisão sobre o projeto Rovuma LNG é esperada em junho.",
+                       "O rio Rovuma marca a fronteira."], "pt")
+    target = document(["Решение по проекту Rovuma LNG ожидается в июне.",
+                       "Река Рувума обозначает границу."], "ru")
+    config = NamesConfig()
+    entities = find_entities(source, None, config)
+    result = check_translation(source, target, one_to_one(2), entities, config=config)
+    assert [f for f in result.findings if f.check == "names.script"] == []
+
+
+def test_a_name_alone_left_in_latin_beside_an_acronym_elsewhere_is_still_found() -> None:
+    source = document(["A decisão sobre o projeto Rovuma LNG é esperada em junho.",
+                       "O rio Rovuma marca a fronteira com a Tanzânia."], "pt")
+    target = document(["Решение по проекту Rovuma LNG ожидается в июне.",
+                       "Река Rovuma обозначает границу с Танзанией."], "ru")
+    config = NamesConfig()
+    entities = find_entities(source, None, config)
+    result = check_translation(source, target, one_to_one(2), entities, config=config)
+    assert [f.target_ids for f in result.findings if f.check == "names.script"] == [(1,)]

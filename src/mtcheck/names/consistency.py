@@ -223,10 +223,10 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                       # organisation (Nino Beridze-Kapanadze); a common word beside the
                       # name makes it a firm's all the same (Grupo Doğuş).
                       and not _in_kept_phrase(r, entity, target, kept_phrases,
-                                              source_names if entity.id not in persons
-                                              else frozenset(),
+                                              source_names,
                                               _MIN_COPIED_WORDS if entity.id in persons
-                                              else 2, source.lang)]
+                                              else 2, source.lang,
+                                              person=entity.id in persons)]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
@@ -430,13 +430,15 @@ def _latin_run(text: str, start: int, end: int) -> str:
 
 def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedDocument,
                     kept_phrases: frozenset[str], source_names: frozenset[str] = frozenset(),
-                    min_words: int = 2, source_lang: str = "en") -> bool:
+                    min_words: int = 2, source_lang: str = "en", person: bool = False) -> bool:
     """True when the Latin-script run around ``rendering`` copies a multi-word name of the
     source whole, and that name is more than the entity (Doğuş Group for Doğuş; not New
     York for New York). The name is one the recogniser gives, or a run of capitalised
     words of the source copied as it is (Taiwan of "Taiwan Semiconductor Manufacturing Co.":
     the company kept as written, not the place left in Latin script). A recognised name
-    counts from ``min_words`` words on, or from two with a common word (Grupo Doğuş)."""
+    counts from ``min_words`` words on, or from two with a common word (Grupo Doğuş). A
+    ``person``'s run of the source counts only with an acronym in it: a full name of three
+    words copied whole is still a person left in Latin script."""
     if not kept_phrases and not source_names:
         return False
     run = _latin_run(target.sentences[rendering.sentence_id].text, rendering.start, rendering.end)
@@ -445,10 +447,16 @@ def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedD
     words = folded.split()
     # Three or more capitalised words copied whole are a firm kept as written, the entity's
     # own name included (Zaha Hadid Architects, Aviation Africa Insights).
-    if len(words) >= _MIN_COPIED_WORDS and folded in source_names:
+    if len(words) >= _MIN_COPIED_WORDS and folded in source_names and not person:
         return True
     common = any(w not in own and max(zipf(w, source_lang), zipf(w, "en")) >= _COMMON_IN_NAME
                  for w in words)
+    # An acronym beside the name makes the run a project's or a firm's name (Mozambique LNG,
+    # Rovuma LNG): a person's full name has none. Such a run copied from the source is kept
+    # as written, though no recogniser read the source.
+    acronym = any(w.casefold() not in own and _acronym_like(w) for w in run.split())
+    if " " in folded and acronym and folded in source_names:
+        return True
     return ((len(words) >= min_words or (" " in folded and common))
             and folded in kept_phrases and any(w not in own for w in words))
 
