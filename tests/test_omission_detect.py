@@ -116,11 +116,22 @@ def test_numbers_are_found_whole_or_part_by_part(written: str, target: str, foun
     ("Lindqvist", "ヨーテボリ育ちのリンドクビストは話した。", "ja", True),
     ("Lindqvist", "예테보리에서 자란 린드크비스트는 말했다.", "ko", True),
     ("Solberg", "ヨーテボリ育ちのリンドクビストは話した。", "ja", False),
+    # A possessive is no part of the name: the translation may make an adjective of it.
+    ("Ghana's", "fast ein Viertel des ghanaischen Kakaos", "de", True),
+    ("Shoigu's", "визит Шойгу в Тегеран", "ru", True),
+    ("Ghana's", "fast ein Viertel des ivorischen Kakaos", "de", False),
 ])
 def test_rare_words_are_matched_after_romanisation(word: str, target: str, lang: str,
                                                    found: bool) -> None:
     index = index_target(target, lang, None, (), ())
     assert word_found(word, "en", index, CONFIG.match_similarity) is found
+
+
+def test_an_elided_article_is_no_part_of_the_name() -> None:
+    index = index_target("Die Regierung Israels hat erklärt", "de", None, (), ())
+    assert word_found("d'Israël", "fr", index, CONFIG.match_similarity)
+    assert word_found("dell'Italia", "it", index_target("die Regierung Italiens", "de", None,
+                                                        (), ()), CONFIG.match_similarity)
 
 
 def test_only_names_in_other_scripts_are_matched_by_their_consonants() -> None:

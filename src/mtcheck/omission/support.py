@@ -62,9 +62,17 @@ def _trigrams(key: str) -> frozenset[str]:
     return frozenset(padded[k:k + 3] for k in range(len(padded) - 2))
 
 
+# An apostrophe's possessive ending (Ghana's, the Smiths') or elided article (l'Iran,
+# d'Israël, dell'Italia): the word matched is the name without it, as a translation
+# writes it (ghanaischen, Иран).
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ELIDED = re.compile(r"^[a-zà-öø-ÿ]{1,4}['’](?=[^\W\d_]{2})")  # not O'Brien
+
+
 @lru_cache(maxsize=200_000)
 def word_key(word: str, lang: str) -> tuple[str, frozenset[str]]:
-    key = phonetic_key(romanize(word, lang))
+    bare = _ELIDED.sub("", _POSSESSIVE.sub("", word)) or word
+    key = phonetic_key(romanize(bare, lang))
     return key, _trigrams(key)
 
 
