@@ -31,41 +31,37 @@ def _evidence(candidate: Candidate) -> str:
     return "; ".join(parts)
 
 
+def _shifted_run(one: int, other: int, signals: str) -> str:
+    """How a run of pairs shifted by one sentence reads, and why shifting it back is better."""
+    first, last = sorted((one, other))
+    return (f"paired each sentence from {describe_sentences((first,))} to "
+            f"{describe_sentences((last,))} with its neighbour's translation; shifted back, "
+            f"the pairs fit better ({signals} and lengths).")
+
+
 def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Alignment) -> Finding:
     pair = alignment.pairs[candidate.pair_index]
     evidence = _evidence(candidate)
     evidence = f" ({evidence})" if evidence else ""
+    lead = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
+            f"the translation: {_quote(candidate.text)}.")
+    check = "align.omission"
     if candidate.instead_of is not None and abs(candidate.source_id - candidate.instead_of) > 1:
-        check = "align.omission"
-        first, last = sorted((candidate.source_id, candidate.instead_of))
-        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
-                   f"the translation: {_quote(candidate.text)}. The aligner left "
-                   f"{describe_sentences((candidate.instead_of,))} unpaired instead and paired "
-                   f"each sentence from {describe_sentences((first,))} to "
-                   f"{describe_sentences((last,))} with its neighbour's translation; shifted "
-                   f"back, the pairs fit better (numbers, names and lengths).")
+        message = (f"{lead} The aligner left {describe_sentences((candidate.instead_of,))} "
+                   f"unpaired instead and "
+                   f"{_shifted_run(candidate.source_id, candidate.instead_of, 'numbers, names')}")
     elif candidate.instead_of is not None:
-        check = "align.omission"
-        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
-                   f"the translation: {_quote(candidate.text)}. The aligner paired it with "
-                   f"translated {describe_sentences(pair.target_ids)}, but that translates "
+        message = (f"{lead} The aligner paired it with translated "
+                   f"{describe_sentences(pair.target_ids)}, but that translates "
                    f"{describe_sentences((candidate.instead_of,))}, which it left "
                    f"unpaired{evidence}.")
     elif candidate.unmerged is not None:
-        check = "align.omission"
-        first, last = sorted((candidate.source_id, candidate.unmerged))
-        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
-                   f"the translation: {_quote(candidate.text)}. The aligner merged "
-                   f"{describe_sentences((candidate.unmerged,))} into its neighbour's pair and "
-                   f"paired each sentence from {describe_sentences((first,))} to "
-                   f"{describe_sentences((last,))} with its neighbour's translation; shifted "
-                   f"back, the pairs fit better (numbers, names, endings and lengths).")
+        message = (f"{lead} The aligner merged {describe_sentences((candidate.unmerged,))} "
+                   f"into its neighbour's pair and "
+                   f"{_shifted_run(candidate.source_id, candidate.unmerged, 'numbers, names, endings')}")
     elif candidate.kind == "sentence":
         kept = tuple(s for s in pair.source_ids if s != candidate.source_id)
-        check = "align.omission"
-        message = (f"Source {describe_sentences((candidate.source_id,))} has no counterpart in "
-                   f"the translation: {_quote(candidate.text)}. It was aligned with "
-                   f"{describe_sentences(kept)} to translated "
+        message = (f"{lead} It was aligned with {describe_sentences(kept)} to translated "
                    f"{describe_sentences(pair.target_ids)}, which translates only "
                    f"{describe_sentences(kept)}{evidence}.")
     else:
