@@ -10,17 +10,13 @@ name reaches over them and is written two ways.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
 from mtcheck.names.inflection import rules_for
+from mtcheck.names.matching import script_class
 from mtcheck.romanize import romanize
 from mtcheck.types import NameRendering, SegmentedDocument
-
-
-def _han(ch: str) -> bool:
-    return unicodedata.name(ch, "").startswith("CJK UNIFIED")
 
 
 def _reading(ch: str, lang: str) -> str:
@@ -42,7 +38,7 @@ def homophone_spellings(renderings: Sequence[NameRendering], target: SegmentedDo
             text = target.sentences[r.sentence_id].text
             at = r.start - 1 if side < 0 else r.end
             ch = text[at] if 0 <= at < len(text) else ""
-            if not ch or not _han(ch) or ch in function:
+            if not ch or script_class(ch) != "han" or ch in function:
                 break
             beside.append(ch)
         else:
