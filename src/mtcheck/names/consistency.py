@@ -20,7 +20,7 @@ from mtcheck.names import places
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority
-from mtcheck.names.inflection import rules_for, same_spelling
+from mtcheck.names.inflection import rules_for, same_spelling, unaccented
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
 from mtcheck.names.matching import (
     TargetWord,
@@ -724,10 +724,10 @@ def _derived_name(entity: Entity, other: Entity) -> bool:
     case or as the place itself."""
     if " " in entity.canonical or entity.id == other.id:
         return False
-    name = _plain(entity.canonical)
+    name = unaccented(entity.canonical)
     return any(len(base) >= 4 and len(name) > len(base)
                and _shared_prefix(name, base) >= max(4, len(base) - 1)
-               for base in (_plain(w) for w in other.canonical.split() if w[:1].isupper()))
+               for base in (unaccented(w) for w in other.canonical.split() if w[:1].isupper()))
 
 
 # Letters (or Hangul, kana, Han characters) a known form needs to count inside a compound.
@@ -763,9 +763,9 @@ def _derived_from(word: str, forms: Sequence[str]) -> bool:
         # whole name (빈, Vienna).
         return any(word.startswith(form) and (len(form) >= 2 or "HANGUL" in unicodedata.name(
             form[0], "")) for form in forms if form)
-    folded = _plain(word)
+    folded = unaccented(word)
     for form in forms:
-        plain = _plain(form)
+        plain = unaccented(form)
         if len(plain) < 3:
             continue
         need = len(plain) if len(plain) <= 4 else max(4 if len(plain) > 6 else 3,
@@ -790,16 +790,16 @@ def _demonym_of(variant: NameVariant, forms: Sequence[str], lang: str) -> bool:
     Φινλανδ|ό). A spelling of the form itself (Quênia for Quénia) is not one."""
     rules = rules_for(lang)
     endings = rules.demonym_suffixes
-    plains = [_plain(f) for f in forms if len(_plain(f)) >= 3]
+    plains = [unaccented(f) for f in forms if len(unaccented(f)) >= 3]
     if not endings or not plains:
         return False
 
     def derived(surface: str) -> bool:
-        plain = _plain(surface)
+        plain = unaccented(surface)
         if plain in plains or meets_glossary(surface, forms, lang) is not None:
             return False
         for ending in endings:
-            ending = _plain(ending)
+            ending = unaccented(ending)
             stem = plain[: -len(ending)]
             if plain.endswith(ending) and len(stem) >= 3 and any(
                     _shared_prefix(stem, f) >= _need(f) for f in plains):
@@ -820,8 +820,8 @@ def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     precedes it (three letters or more) begins one of a place's ``forms`` (финский for
     Финляндия): the place is named there, as an adjective."""
     rules = rules_for(lang)
-    plain = _plain(word)
-    plains = [_plain(f) for f in forms]
+    plain = unaccented(word)
+    plains = [unaccented(f) for f in forms]
     # A place's form less its final vowels, which an adjective may extend by a few letters
     # before its ending (Κίνα: κιν|εζ|ική, China: Chin|es|e): only for a capitalised word,
     # the adjective inside a name (Κινεζική Εθνική Πυρηνική Εταιρεία), since many common
@@ -829,7 +829,7 @@ def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     cores = ([c for c in (f.rstrip(_VOWEL_LETTERS) for f in plains) if len(c) >= 3]
              if word[:1].isupper() else [])
     for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
-        ending = _plain(ending)
+        ending = unaccented(ending)
         stem = plain[: -len(ending)]
         if plain.endswith(ending) and len(stem) >= 3 and any(
                 f.startswith(stem) and len(f) > len(stem) for f in plains):
@@ -844,9 +844,9 @@ def _compound_adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     """True when ``word`` joins the first words of a two-word place as one adjective
     (южноафриканский for Южная Африка, südafrikanisch for Süd-Afrika): it begins like the
     first word and ends as an adjective of the second."""
-    plain = _plain(word)
+    plain = unaccented(word)
     for form in forms:
-        parts = [p for p in re.split(r"[\s\-‐]+", _plain(form)) if p]
+        parts = [p for p in re.split(r"[\s\-‐]+", unaccented(form)) if p]
         if len(parts) < 2 or len(parts[0]) < 3 or len(parts[1]) < 4:
             continue
         at = plain.find(parts[1][:4], 3)
@@ -1051,7 +1051,7 @@ def _shortened(sentence: str, mention: Mention, target_text: str) -> bool:
         if not word[:1].isupper():
             break
         rest.append(word)
-    return bool(rest) and f" {_plain(' '.join(rest))}" in f" {target_text}"
+    return bool(rest) and f" {unaccented(' '.join(rest))}" in f" {target_text}"
 
 
 def _acronym(target: SegmentedDocument, target_ids: Sequence[int],
@@ -1077,11 +1077,6 @@ def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 # A lower-case letter followed by a capital: where the words of a name written as one meet.
 _CAMEL_JOINT = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
-
-
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _shifted(entity_id: str, window: Sequence[AlignedPair],
@@ -1128,7 +1123,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 mentioned.setdefault(mention.entity, []).append(mention)
         words = [m.group(0) for t in pair.target_ids
                  for m in _WORD.finditer(target.sentences[t].text)]
-        sentence_text = _plain(" ".join(target.sentences[t].text for t in pair.target_ids))
+        sentence_text = unaccented(" ".join(target.sentences[t].text for t in pair.target_ids))
         # Outside the renderings of names, for languages that shorten a country to its
         # first character (伊方 for 伊朗): not the 伊 of 绍伊古.
         rest = "".join(_outside(target.sentences[t].text, spans.get(t, ()))
@@ -1158,7 +1153,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             # the San Luis of Spanish texts, Saint-Louis in Senegal): the words apart.
             derived_forms += [_CAMEL_JOINT.sub(" ", f) for f in present.get(entity_id, ())
                               if _CAMEL_JOINT.search(f)]
-            phrases = [_plain(f) for f in derived_forms if " " in f or "-" in f]
+            phrases = [unaccented(f) for f in derived_forms if " " in f or "-" in f]
             if phrases and any(p in sentence_text for p in phrases):
                 continue  # Corée du Sud, Южно-Африканская Республика
             if initials and entity_id in standard and any(

@@ -76,6 +76,12 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+def unaccented(text: str) -> str:
+    """``text`` case-folded without its diacritics (Höhenzahl and hohenzahl compare equal)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @cache
 def rules_for(lang: str) -> InflectionRules:
     """The rules for ``lang``; a language without a data file has no inflection."""

@@ -11,12 +11,11 @@ source.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from mtcheck.names.inflection import rules_for, same_spelling
+from mtcheck.names.inflection import rules_for, same_spelling, unaccented
 from mtcheck.names.inventory import Mention
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.types import Alignment, Entity, NameRendering
@@ -24,11 +23,6 @@ from mtcheck.types import Alignment, Entity, NameRendering
 # A shorter form inside a longer one is the same spelling from this many letters on
 # (Höhenzahl / Höhenzahlen); shorter ones (Al / Alazani) are not.
 _MIN_CONTAINED = 3
-
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def one_spelling(first: str, second: str, lang: str) -> bool:
@@ -39,7 +33,7 @@ def one_spelling(first: str, second: str, lang: str) -> bool:
         return True
     if first in second.split() or second in first.split():
         return True
-    short, long = sorted((_folded(first), _folded(second)), key=len)
+    short, long = sorted((unaccented(first), unaccented(second)), key=len)
     return len(short) >= _MIN_CONTAINED and short in long
 
 
