@@ -69,8 +69,8 @@ def info(as_json: bool) -> None:
 def clean(unused_days: float, backtranslations: bool, dry_run: bool) -> None:
     """Remove cached files no run has used lately, and files a killed run left.
 
-    Tables written for an older mtcheck or data package are also removed
-    automatically a week after the last run that used them.
+    Place and numeral tables written for an older mtcheck or data package are
+    also removed automatically a week after the last run that used them.
     """
     from mtcheck.backtranslate.cache import CACHE_FILE
     from mtcheck.cachedir import clean_cache, user_cache_dir
