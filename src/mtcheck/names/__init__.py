@@ -27,6 +27,7 @@ from mtcheck.names.agreement import (
     agreed,
     kept_by_most,
     kept_in_latin,
+    rendered_by_others,
     rendered_nowhere,
     survival,
     survives,
@@ -117,15 +118,18 @@ def _script(lang: str) -> str:
 
 
 def _rare_unfound(entities: Sequence[Entity], lang: str, evidence: Mapping[str, Evidence],
-                  found: set[str], source_lang: str, rare_zipf: float) -> set[str]:
+                  found: set[str], source_lang: str, rare_zipf: float,
+                  rendered_elsewhere: frozenset[str] = frozenset()) -> set[str]:
     if _script(lang) in _UNMATCHABLE_SCRIPTS:
         return set()
     # Not multi-word names of common words (Latin America -> Lateinamerika, Democratic
-    # Republic of the Congo): translated as phrases, not transliterated.
+    # Republic of the Congo): translated as phrases, not transliterated; unless other
+    # translations render it all the same (Cat Ba, Bay of Bengal -> Bengalen, Bengala).
     return {e.id for e in entities if e.id not in found and strong(evidence[e.id])
             and len(e.source_ids) <= _RARE_MENTIONS
-            and not any(" " in f and is_common(f, source_lang, rare_zipf)
-                        for f in e.source_forms)}
+            and (e.id in rendered_elsewhere
+                 or not any(" " in f and is_common(f, source_lang, rare_zipf)
+                            for f in e.source_forms))}
 
 
 def _not_surviving(weak: frozenset[str], renderings: Sequence[NameRendering],
@@ -271,7 +275,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             house_style: frozenset[str] = frozenset(),
             kept_by_majority: frozenset[str] = frozenset(),
             recognised: _Recognised | None = None,
-            brands: frozenset[str] = frozenset()) -> NameCheckResult:
+            brands: frozenset[str] = frozenset(),
+            rendered_elsewhere: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     recognised = recognised or _recognised(source, entities, config, [])
@@ -294,7 +299,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
                 and (_script(lang) not in _HAN_SCRIPTS
                      or not any(k.startswith("territory:")
                                 for k in place_keys(by_id[e], source.lang)))}
-             | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf)
+             | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf,
+                              rendered_elsewhere)
                 - (latin_terms if _script(lang) != "Latn" else frozenset())))
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
@@ -404,11 +410,18 @@ def check_translations(source: SegmentedDocument,
     recognised = dataclasses.replace(recognised, persons=recognised.persons | people,
                                      organisations=recognised.organisations - people)
     brands = _brands(entities, revised, people, prepared)
-    # People are transliterated, however many translations leave one in Latin script.
+    # People are transliterated, however many translations leave one in Latin script, and
+    # never translated by meaning: a person no translation into another script renders was
+    # dropped there or is written in a way the matcher cannot see, not rendered by sense.
     latin_terms -= people
+    by_meaning -= people
+    elsewhere = (rendered_by_others(
+        {key: {r.entity for r in (*p.renderings, *p.place_renderings)}
+         for key, p in prepared.items()}, config.agreement_min_translations)
+        if config.agreement_min_translations > 0 else {})
     results = {key: _report(one, entities, revised, glossary, config,
                             latin_terms | by_meaning, others_tell, house_style, kept,
-                            recognised, brands[key])
+                            recognised, brands[key], elsewhere.get(key, frozenset()))
                for key, one in prepared.items()}
     # A name two translations leave out of one sentence for one same unknown name is
     # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.

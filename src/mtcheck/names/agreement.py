@@ -112,3 +112,16 @@ def kept_by_most(renderings: Sequence[Sequence[NameRendering]], is_latin: Callab
             kept[entity_id] = kept.get(entity_id, 0) + 1
     needed = max(2, min_translations)
     return frozenset(e for e, n in kept.items() if n >= needed and n > native.get(e, 0))
+
+
+def rendered_by_others(anywhere: Mapping[str, Collection[str]], min_translations: int
+                       ) -> dict[str, frozenset[str]]:
+    """Per translation (keys of ``anywhere``: the entities each renders anywhere), the
+    entities that at least ``min_translations`` (two at least) *other* translations render:
+    the translators kept the name as a name, so a translation where it is found nowhere
+    left it out or wrote it in a way the matcher cannot see, whatever its words mean."""
+    needed = max(2, min_translations)
+    return {key: frozenset(
+                e for e in set().union(*(ids for k, ids in anywhere.items() if k != key))
+                if sum(e in ids for k, ids in anywhere.items() if k != key) >= needed)
+            for key in anywhere}

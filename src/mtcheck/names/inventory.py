@@ -30,6 +30,7 @@ from mtcheck.names import places
 from mtcheck.names.evidence import Evidence, covered, is_common, recognised_spans
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import InflectionRules, rules_for
+from mtcheck.recogniser import Spans
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.types import Entity, NameRendering, SegmentedDocument
 
@@ -96,20 +97,30 @@ class _Token:
     initial: bool  # first word of its sentence, or in a title, where everything may be capitalised
 
 
-def _tokens(source: SegmentedDocument) -> list[list[_Token]]:
+# Recogniser labels of a person: the only names whose hyphenated parts may be lower-case.
+_PERSON_LABELS = frozenset({"PERSON"})
+
+
+def _tokens(source: SegmentedDocument, ner: Spans | None = None) -> list[list[_Token]]:
     titles = {p.index for p in source.document.paragraphs if p.is_title}
     sentences = []
     for sentence in source.sentences:
         tokens = []
+        people = [(s, e) for s, e, label in (ner[sentence.id] if ner is not None else ())
+                  if label in _PERSON_LABELS]
         for number, match in enumerate(_WORD.finditer(sentence.text)):
             text = match.group(0)
             if "'" in text or "’" in text:
                 text = _POSSESSIVE.sub("", text)
             # A name joined to a lower-case word is the name in a compound adjective
-            # ("Dhaka-based", "Kremlin-backed"): the name is the part before it.
+            # ("Dhaka-based", "Kremlin-backed"): the name is the part before it; unless the
+            # recogniser's person spans the whole word, an East Asian given name whose
+            # second syllable is written in lower case (Kuo Ting-wei, Moon Jae-in).
             parts = text.split("-")
             lower = next((i for i, part in enumerate(parts) if i and part[:1].islower()), None)
-            if lower is not None:
+            whole = any(s <= match.start() and match.start() + len(text) <= e
+                        for s, e in people)
+            if lower is not None and not whole:
                 text = "-".join(parts[:lower])
             tokens.append(_Token(sentence.id, match.start(), match.start() + len(text), text,
                                  number == 0 or sentence.paragraph in titles))
@@ -188,8 +199,8 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
     rarity in the source language.
     """
     lang = source.lang
-    sentences = _tokens(source)
     ner = recognised_spans(source, config.use_ner)
+    sentences = _tokens(source, ner)
     english = words is not None and _english(lang)
     names_capitalised = _capitals_mark_names(lang)
     lower_seen = {t.text for tokens in sentences for t in tokens if not _is_capitalised(t.text)}
