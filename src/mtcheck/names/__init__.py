@@ -39,6 +39,7 @@ from mtcheck.names.consistency import (
     name_findings,
     unknown_names,
 )
+from mtcheck.names.dropped import confirmed_drops
 from mtcheck.names.evidence import (
     Evidence,
     is_common,
@@ -414,15 +415,27 @@ def check_translations(source: SegmentedDocument,
     # never translated by meaning: a person no translation into another script renders was
     # dropped there or is written in a way the matcher cannot see, not rendered by sense.
     latin_terms -= people
+    # Names found nowhere for two reasons at once (see mtcheck.names.dropped): people that
+    # no translation into another script renders, and phrases of common words that other
+    # translations render by a rare word (Bengalen, Bengala) all the same.
+    phrases = {e.id for e in entities if any(" " in f and is_common(f, source.lang,
+                                                                    config.rare_zipf)
+                                             for f in e.source_forms)}
+    doubtful = (by_meaning & people) | phrases
     by_meaning -= people
     elsewhere = (rendered_by_others(
-        {key: {r.entity for r in (*p.renderings, *p.place_renderings)}
+        {key: {r.entity for r in (*p.renderings, *p.place_renderings)
+               if not is_common(r.surface, p.target.lang, config.rare_zipf)}
          for key, p in prepared.items()}, config.agreement_min_translations)
         if config.agreement_min_translations > 0 else {})
     results = {key: _report(one, entities, revised, glossary, config,
                             latin_terms | by_meaning, others_tell, house_style, kept,
                             recognised, brands[key], elsewhere.get(key, frozenset()))
                for key, one in prepared.items()}
+    results = {key: dataclasses.replace(result, findings=confirmed_drops(
+                   result.findings, prepared[key].target, result.renderings, doubtful,
+                   config.rare_zipf))
+               for key, result in results.items()}
     # A name two translations leave out of one sentence for one same unknown name is
     # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.
     explained = agreed_exonyms(
