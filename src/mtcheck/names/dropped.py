@@ -12,8 +12,9 @@ two reasons at once, and need a second look before they are reported:
 
 Such a name is reported as dropped from an aligned pair only when nothing there can be its
 unseen rendering: no unknown name-like word (rare and capitalised inside the sentence, or a
-katakana word) stands in the pair, in a script where name-like words can be told at all
-(a cased script, or Japanese katakana). In Hangul, Han characters or a script without
+katakana word; not an acronym, which is another organisation's name) stands in the pair,
+in a script where name-like words can be told at all (a cased script, or Japanese
+katakana). In Hangul, Han characters or a script without
 case, a transliteration cannot be told from other words: nothing is reported there.
 """
 
@@ -46,4 +47,12 @@ def confirmed_drops(findings: Sequence[Finding], target: SegmentedDocument,
         spans.setdefault(rendering.sentence_id, []).append((rendering.start, rendering.end))
     return tuple(f for f in findings
                  if f.check != "names.missing" or f.entity not in doubtful
-                 or (telling and not unknown_names(target, f.target_ids, spans, rare_zipf)))
+                 or (telling and not any(not _acronym(word) for word in unknown_names(
+                     target, f.target_ids, spans, rare_zipf))))
+
+
+def _acronym(word: str) -> bool:
+    """An acronym (ЮНЕСКО, ISRO): another organisation's short name, never the
+    transliteration of a person or of a phrase."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)

@@ -246,6 +246,7 @@ def entity_forms(entities: Sequence[Entity], lang: str,
     that show the name is there (geonames alternate names: matched exactly only).
     ``source_lang``'s readings (German z = ts) give further keys of the source spellings."""
     accepted = accepted or {}
+    latin_target = not _known(lang) or get_language(lang).script == "Latn"
     reading = rules_for(source_lang) if source_lang else None
     present = present or {}
     result = []
@@ -287,8 +288,14 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         others = [name_key(romanize(w, "en"), lang, latin=_is_latin(w))
                   for f in entity.source_forms if " " in f for w in f.split()
                   if w != key_word(f) and w[:1].isupper() and len(w) >= 3]
+        # In a translation into another script, the key word of a multi-word name copied in
+        # Latin script (Dar es Salaamの) is the name left as written, though its known
+        # renderings are in that script (ダルエスサラーム).
+        copied = (tuple(key_word(f) for f in entity.source_forms if " " in f and _is_latin(f))
+                  if known and not latin_target else ())
         exact = tuple(dict.fromkeys(
             spelling for f in (*known, *present.get(entity.id, ())) for spelling in (f, _kana_b(f))))
+        exact += tuple(f for f in copied if f not in exact)
         result.append(EntityForms(entity, tuple(dict.fromkeys(k for k in keys if k)),
                                   tuple(dict.fromkeys(_fold(f) for f in exact)),
                                   entity.id in strict,
@@ -534,13 +541,21 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     return renderings
 
 
+# The longest lower-case syllable after a hyphen that may be part of a given name
+# (Ting-wei, Jae-in, Wen-chieh).
+_GIVEN_NAME_SYLLABLE = 5
+
+
 def _hyphen_joined(text: str, words: Sequence[TargetWord], index: int) -> TargetWord | None:
     """The word at ``index`` joined by a hyphen to the next one when both are capitalised
-    (Sea-Intelligence, Хайнцль-Мозер); None otherwise."""
+    (Sea-Intelligence, Хайнцль-Мозер), or when the next one is a lower-case syllable of
+    a given name (Wen-chieh, Γουέν-τσιε: four letters or fewer, while "Dhaka-based" is
+    matched by its name alone); None otherwise."""
     if index + 1 >= len(words):
         return None
     first, second = words[index], words[index + 1]
-    if not (first.text[:1].isupper() and second.text[:1].isupper()
+    syllable = second.text[:1].islower() and len(second.text) <= _GIVEN_NAME_SYLLABLE
+    if not (first.text[:1].isupper() and (second.text[:1].isupper() or syllable)
             and text[first.end:second.start] == "-"):
         return None
     return TargetWord(first.sentence_id, first.start, second.end,
