@@ -26,7 +26,8 @@ _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffi
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
                    "abbreviates_to_initial", "function_characters", "scale_words",
                    "capitalises_nouns", "demonym_suffixes", "reference_labels",
-                   "fraction_words", "exclusive_endings", "readings"})
+                   "fraction_words", "exclusive_endings", "readings", "decade_words",
+                   "percent_counters"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,13 @@ class InflectionRules:
     number_words: tuple[tuple[str, int], ...] = ()
     # Fractions written as words: word -> value ("Hälfte" = 0.5, also read as 50 %).
     fraction_words: tuple[tuple[str, str], ...] = ()
+    # Words for a decade of a century ("anni Settanta", "the seventies", "семидесятых"):
+    # word -> the decade's number (70); read as that decade's first year in either century.
+    decade_words: tuple[tuple[str, int], ...] = ()
+    # Counters of parts of a whole written after a number, as per cent, in the order they
+    # follow one another (Japanese 9割 = 90 %, 3割5分 = 35 %): the first opens such a
+    # number, the others count only after it (分 alone is a minute).
+    percent_counters: tuple[tuple[str, str], ...] = ()
     # Words that multiply the number before them: "4.5 billion", "45億", "4,5 млрд".
     # Longest first, so that "миллиарда" is tried before "миллиард".
     scale_words: tuple[tuple[str, int], ...] = ()
@@ -112,6 +120,10 @@ def rules_for(lang: str) -> InflectionRules:
                                   table.get("number_words", {}).items())),
         fraction_words=tuple(sorted((_fold(k), str(v)) for k, v in
                                     table.get("fraction_words", {}).items())),
+        decade_words=tuple(sorted((_fold(k), int(v)) for k, v in
+                                  table.get("decade_words", {}).items())),
+        percent_counters=tuple((str(k), str(v)) for k, v in
+                               table.get("percent_counters", {}).items()),
         scale_words=tuple(sorted(((_fold(k), int(v)) for k, v in
                                   table.get("scale_words", {}).items()),
                                  key=lambda item: (-len(item[0]), item[0]))),

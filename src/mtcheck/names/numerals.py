@@ -774,6 +774,37 @@ def _glued_to_word(text: str, start: int, lang: str) -> bool:
     return word is None or _fold(word.group(0)) not in currency_markers(lang)
 
 
+@cache
+def _percent_pattern(counters: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """A number counted in parts of a whole: the first counter after digits or a Han
+    numeral, then each further counter after one digit (3割5分)."""
+    (lead, _), *rest = counters
+    digit = "[0-9〇零一二三四五六七八九]"
+    return re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?|[〇零一二三四五六七八九十]{1,3})"
+                      + re.escape(lead)
+                      + "".join(rf"(?:({digit}){re.escape(c)})?" for c, _ in rest))
+
+
+def _percent_counts(text: str, counters: tuple[tuple[str, str], ...],
+                    found: list[NumberMention]) -> list[NumberMention]:
+    """``found`` with the numbers counted in parts of a whole read as per cent (9割 = 90,
+    3割5分 = 35) in place of the digits they are written with."""
+    if not counters:
+        return found
+    for match in _percent_pattern(counters).finditer(text):
+        total = Decimal(0)
+        for (_, share), numeral in zip(counters, match.groups(), strict=True):
+            if numeral is None:
+                continue
+            value = (Decimal(numeral) if numeral[0].isdigit()
+                     else Decimal(_han_value(numeral) or 0))
+            total += value * Decimal(share)
+        found = [n for n in found if not match.start() <= n.start < match.end()]
+        found.append(NumberMention(_canonical(total), match.start(), match.end(),
+                                   match.group(0)))
+    return found
+
+
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """Numbers written in ``text``: digits of any script with their decimal, time and scale
     readings, abbreviated years, Roman numerals, Han numerals before 日/月/年, and the numeral
@@ -879,6 +910,15 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             if number is not None:
                 found.append(NumberMention(str(number), match.start(), match.end(),
                                            match.group(0), word=True))
+    decades = dict(rules.decade_words)
+    if decades:
+        for match in _WORD.finditer(text):
+            decade = decades.get(_fold(match.group(0)))
+            if decade is not None:
+                # "anni Settanta", "the seventies": 70, or a year of the 1970s (2070s).
+                found.append(NumberMention(str(decade), match.start(), match.end(),
+                                           match.group(0), word=True,
+                                           alternatives=(f"19{decade}", f"20{decade}")))
     # A scale word with no digits before it is one of it ("mille personnes", "eine
     # Million"), or as many as the numeral word before it says ("zwei Millionen").
     scales = {word: factor for word, factor in scale_words(lang)
@@ -910,6 +950,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
                                            match.end(), match.group(0), word=True,
                                            alternatives=(_canonical(Decimal(part) * 100),)))
     found.extend(_month_words(text, lang))
+    found = _percent_counts(text, rules.percent_counters, found)
     layout = _layout_spans(text, lang) | _reference_spans(text, found, lang)
     found = [replace(n, word=True) if not n.word and ((n.start, n.end) in layout
                                                        or _glued_to_word(text, n.start, lang)) else n
