@@ -709,3 +709,48 @@ def test_plural_collective_numerals_say_many_not_a_number() -> None:
 def test_about_a_round_number_rendered_as_a_collective_numeral_is_no_finding() -> None:
     assert pair_check("The trip is a journey of about 100 km.", "en",
                       "Le trajet est d'une centaine de kilomètres.", "fr") == []
+
+
+# ------------------------------------------------------------- parts of a whole, decades
+@pytest.mark.parametrize(("text", "value"), [
+    ("9割近くの世帯で", "90"),          # 割: tenths, as per cent
+    ("九割が停電した", "90"),          # after a Han numeral too
+    ("打率は3割5分だった", "35"),       # 分 after 割: hundredths
+    ("2割1分5厘", "21.5"),            # 厘 after 分: thousandths
+])
+def test_japanese_tenths_are_per_cent(text: str, value: str) -> None:
+    assert readings(text, "ja") == [frozenset({value})]
+
+
+def test_a_minute_and_an_expensive_franc_are_no_tenths() -> None:
+    # 分 alone is a minute, 割高 ("relatively expensive") follows no number.
+    assert readings("5分後に", "ja") == [frozenset({"5"})]
+    assert readings("輸出がさらに割高になり、6％上昇", "ja") == [frozenset({"6"})]
+
+
+def test_tenths_stand_for_the_source_percentage() -> None:
+    assert pair_check("Nearly 90 per cent of homes had no power.", "en",
+                      "9割近くの世帯で停電が続いた。", "ja") == []
+    assert pair_check("Nearly 80 per cent of homes had no power.", "en",
+                      "9割近くの世帯で停電が続いた。", "ja") == ["numbers.mismatch"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("la crisi del quarzo degli anni Settanta", "it"),
+    ("the quartz crisis of the seventies", "en"),
+    ("кварцевый кризис семидесятых", "ru"),
+    ("die Quarzkrise der Siebzigerjahre", "de"),
+    ("la crisis del cuarzo de los años setenta", "es"),
+    ("a crise do quartzo dos anos setenta", "pt"),
+])
+def test_a_decade_in_words_shows_a_year_of_it(text: str, lang: str) -> None:
+    assert pair_check("Die Quarzkrise der 1970er-Jahre haben wir überlebt.", "de",
+                      text, lang) == []
+
+
+def test_a_decade_in_words_is_never_reported_nor_another_decade() -> None:
+    # Read as a word: it shows a number is there, it is never missing or replaced itself.
+    [decade] = [n for n in find_numbers("negli anni Settanta", "it") if n.word]
+    assert decade.readings == {"70", "1970", "2070"}
+    assert pair_check("Die Quarzkrise der 1980er-Jahre haben wir überlebt.", "de",
+                      "la crisi del quarzo degli anni Settanta", "it") == ["numbers.missing"]

@@ -11,7 +11,7 @@ two reasons at once, and need a second look before they are reported:
   (South Asia -> Asie du Sud), that other translations render all the same.
 
 Such a name is reported as dropped from an aligned pair only when nothing there can be its
-unseen rendering: no unknown name-like word (rare and capitalised inside the sentence, or a
+unseen rendering: no unknown name-like word (rare, and capitalised inside the sentence or a
 katakana word; not an acronym, which is another organisation's name) stands in the pair,
 in a script where name-like words can be told at all (a cased script, or Japanese
 katakana). In Hangul, Han characters or a script without
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names.consistency import unknown_names
 from mtcheck.types import Finding, NameRendering, SegmentedDocument
@@ -45,10 +46,13 @@ def confirmed_drops(findings: Sequence[Finding], target: SegmentedDocument,
     spans: dict[int, list[tuple[int, int]]] = {}
     for rendering in renderings:
         spans.setdefault(rendering.sentence_id, []).append((rendering.start, rendering.end))
+    def unseen(ids: Sequence[int]) -> bool:
+        return any(not _acronym(word) and zipf(word.lower(), target.lang) < rare_zipf
+                   for word in unknown_names(target, ids, spans, rare_zipf))
+
     return tuple(f for f in findings
                  if f.check != "names.missing" or f.entity not in doubtful
-                 or (telling and not any(not _acronym(word) for word in unknown_names(
-                     target, f.target_ids, spans, rare_zipf))))
+                 or (telling and not unseen(f.target_ids)))
 
 
 def _acronym(word: str) -> bool:

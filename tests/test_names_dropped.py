@@ -1,0 +1,150 @@
+"""Names found nowhere in a translation, reported as dropped where nothing can be their
+unseen rendering (mtcheck.names.dropped), and the inventory and matching they rely on."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import one_to_one, segmented
+from mtcheck.config import NamesConfig
+from mtcheck.names import check_translations, find_entities, places
+from mtcheck.names.agreement import rendered_by_others
+from mtcheck.names.dropped import confirmed_drops
+from mtcheck.names.evidence import ner_available
+from mtcheck.names.inventory import place_keys
+from mtcheck.names.matching import entity_forms, find_renderings
+from mtcheck.types import Entity, Finding, Severity
+
+# An English source naming a person once, mid-sentence.
+KOMBO = ["Bookings for 2026 were up by a third, said camp owner Ahmed Said Kombo on Monday.",
+         "The park receives few tourists."]
+KEPT = {
+    "de": ["Die Buchungen für 2026 seien um ein Drittel gestiegen, sagte Campbesitzer "
+           "Ahmed Said Kombo am Montag.", "Der Park empfängt wenige Touristen."],
+    "fr": ["Les réservations pour 2026 ont augmenté d'un tiers, a déclaré lundi le "
+           "propriétaire Ahmed Said Kombo.", "Le parc reçoit peu de touristes."],
+}
+# Both translations into other scripts leave the name out.
+DROPPED = {
+    "ru": ["Бронирования на 2026 год выросли на треть, сообщил в понедельник владелец "
+           "кемпинга.", "Парк принимает мало туристов."],
+    "el": ["Οι κρατήσεις για το 2026 αυξήθηκαν κατά ένα τρίτο, είπε τη Δευτέρα ο "
+           "ιδιοκτήτης του κάμπινγκ.", "Το πάρκο δέχεται λίγους τουρίστες."],
+}
+
+
+def missing(findings: tuple[Finding, ...]) -> list[tuple[str | None, tuple[int, ...]]]:
+    return [(f.entity, f.target_ids) for f in findings if f.check == "names.missing"]
+
+
+def run(source_lines: list[str], targets: dict[str, list[str]]) -> dict[str, tuple[Finding, ...]]:
+    source = segmented("en", source_lines, "en.txt")
+    entities = find_entities(source)
+    results = check_translations(
+        source, {lang: (segmented(lang, t, f"{lang}.txt"), one_to_one(len(t)))
+                 for lang, t in targets.items()}, entities)
+    return {lang: result.findings for lang, result in results.items()}
+
+
+def test_a_person_no_other_script_renders_is_dropped_there_not_translated_by_meaning() -> None:
+    findings = run(KOMBO, {**KEPT, **DROPPED})
+    assert missing(findings["ru"]) == [("ahmed-said-kombo", (0,))]
+    assert missing(findings["el"]) == [("ahmed-said-kombo", (0,))]
+    assert missing(findings["de"]) == missing(findings["fr"]) == []
+
+
+def test_an_unknown_name_where_the_person_should_be_may_be_its_unseen_rendering() -> None:
+    # The Greek translation writes some name the matcher cannot tie to Kombo: it may be a
+    # transliteration too far from the spelling, so nothing is reported there.
+    unseen = ["Οι κρατήσεις για το 2026 αυξήθηκαν κατά ένα τρίτο, είπε τη Δευτέρα ο "
+              "ιδιοκτήτης Ζαχαρόπουλος.", "Το πάρκο δέχεται λίγους τουρίστες."]
+    findings = run(KOMBO, {**KEPT, "ru": DROPPED["ru"], "el": unseen})
+    assert missing(findings["el"]) == []
+    assert missing(findings["ru"]) == [("ahmed-said-kombo", (0,))]
+
+
+BENGAL = ["The capsule will splash down in the Bay of Bengal after three days.",
+          "Engineers will then recover it."]
+BENGAL_KEPT = {
+    "de": ["Die Kapsel soll nach drei Tagen im Golf von Bengalen wassern.",
+           "Ingenieure bergen sie dann."],
+    "it": ["La capsula ammarerà nel golfo del Bengala dopo tre giorni.",
+           "Gli ingegneri la recupereranno."],
+    "el": ["Η κάψουλα θα προσθαλασσωθεί στον Κόλπο της Βεγγάλης μετά από τρεις ημέρες.",
+           "Οι μηχανικοί θα την ανακτήσουν."],
+}
+
+
+def test_a_phrase_of_common_words_other_translations_render_is_dropped_where_absent() -> None:
+    at_sea = ["A cápsula amarará no mar ao fim de três dias.", "Os engenheiros recuperá-la-ão."]
+    findings = run(BENGAL, {**BENGAL_KEPT, "pt": at_sea})
+    assert missing(findings["pt"]) == [("bay-of-bengal", (0,))]
+    assert all(missing(findings[lang]) == [] for lang in BENGAL_KEPT)
+
+
+def test_rendered_by_others_counts_other_translations_only() -> None:
+    others = rendered_by_others({"de": {"a", "b"}, "fr": {"a"}, "ru": {"a", "b"}}, 2)
+    assert others == {"de": frozenset({"a"}), "fr": frozenset({"a", "b"}),
+                      "ru": frozenset({"a"})}
+    assert rendered_by_others({"de": {"a"}, "fr": {"a"}}, 2) == {"de": frozenset(),
+                                                                 "fr": frozenset()}
+
+
+def _missing_finding(entity: str) -> Finding:
+    return Finding(check="names.missing", severity=Severity.WARNING, message="m",
+                   source_ids=(0,), target_ids=(0,), spans=(), entity=entity)
+
+
+@pytest.mark.parametrize(("lang", "text", "kept"), [
+    ("ru", "Экологи оценили ущерб.", True),                # nothing name-like there
+    ("ru", "Экологи из ЮНЕСКО оценили ущерб.", True),      # an acronym is another name
+    ("ru", "Экологи Ганновского оценили ущерб.", False),   # an unknown name: maybe it
+    ("ko", "환경 단체들이 피해를 평가했다.", False),          # Hangul: cannot be told
+])
+def test_a_doubtful_drop_stands_only_where_nothing_can_be_the_name(lang: str, text: str,
+                                                                   kept: bool) -> None:
+    target = segmented(lang, [text], "t.txt")
+    findings = (_missing_finding("x"), _missing_finding("y"))
+    result = confirmed_drops(findings, target, (), {"x"}, 3.0)
+    assert [f.entity for f in result] == (["x", "y"] if kept else ["y"])
+
+
+@pytest.mark.skipif(not ner_available("en"), reason="the optional ner extra is not installed")
+def test_a_recognised_person_keeps_a_lower_case_syllable_after_a_hyphen() -> None:
+    source = segmented("en", ["\"Every new fab is a guarantee,\" said Kuo Ting-wei, a lawmaker.",
+                              "The Dhaka-based group disagreed."], "en.txt")
+    canonical = {e.canonical for e in find_entities(source, None, NamesConfig())}
+    assert "Kuo Ting-wei" in canonical
+    assert "Dhaka" in canonical and "Dhaka-based" not in canonical
+
+
+def test_a_given_name_with_a_lower_case_syllable_is_matched_whole() -> None:
+    entity = Entity(id="huang-wen-chieh", canonical="Huang Wen-chieh",
+                    source_forms=("Huang Wen-chieh",), source_ids=(0,), from_glossary=False)
+    target = segmented("de", ["Wirtschaftsminister Huang Wen-chieh sagte das am Montag."])
+    found = find_renderings(target.sentences, "de", entity_forms([entity], "de"), NamesConfig())
+    assert [r.surface for r in found] == ["Wen-chieh"]
+
+
+def test_a_latin_copy_of_a_multi_word_name_in_japanese_is_its_rendering() -> None:
+    # Known in Japanese as ダルエスサラーム; left in Latin script, it is still the name
+    # (then reported as names.script), not a name missing from the sentence.
+    entity = Entity(id="dar-es-salaam", canonical="Dar es Salaam",
+                    source_forms=("Dar es Salaam",), source_ids=(0,), from_glossary=False)
+    target = segmented("ja", ["Dar es Salaamの旅行業者は期待している。"])
+    forms = entity_forms([entity], "ja", {"dar-es-salaam": ("ダルエスサラーム",)})
+    found = find_renderings(target.sentences, "ja", forms, NamesConfig())
+    assert [r.surface for r in found] == ["Salaam"]
+    latin = entity_forms([entity], "de", {"dar-es-salaam": ("Daressalam",)})
+    assert find_renderings(segmented("de", ["Die Reisebüros in Salaam hoffen."]).sentences,
+                           "de", latin, NamesConfig()) == []
+
+
+def test_place_forms_leave_out_lower_case_romanisations() -> None:
+    entity = Entity(id="saint-louis", canonical="Saint-Louis", source_forms=("Saint-Louis",),
+                    source_ids=(0,), from_glossary=False)
+    keys = place_keys(entity, "en")
+    assert keys
+    forms = places.present_forms(keys, "de", "a")
+    assert "Saint-Louis" in forms
+    assert not [f for f in forms if f[:1].islower()]
