@@ -11,18 +11,18 @@ two reasons at once, and need a second look before they are reported:
   (South Asia -> Asie du Sud), that other translations render all the same.
 
 Such a name is reported as dropped from an aligned pair only when nothing there can be its
-unseen rendering: no unknown name-like word (rare, and capitalised inside the sentence or a
-katakana word; not an acronym, which is another organisation's name) stands in the pair,
-in a script where name-like words can be told at all (a cased script, or Japanese
-katakana). In Hangul, Han characters or a script without
-case, a transliteration cannot be told from other words: nothing is reported there.
+unseen rendering: no unknown name-like word stands in the pair (capitalised inside the
+sentence where only names are capitalised, rare and capitalised where nouns are too, or a
+rare katakana word; an acronym is another organisation's name, not this one), in a script
+where name-like words can be told at all (a cased script, or Japanese katakana). In
+Hangul, in Han characters or in a script without case a transliteration cannot be told
+from other words: nothing is reported there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names.consistency import unknown_names
 from mtcheck.types import Finding, NameRendering, SegmentedDocument
@@ -47,8 +47,7 @@ def confirmed_drops(findings: Sequence[Finding], target: SegmentedDocument,
     for rendering in renderings:
         spans.setdefault(rendering.sentence_id, []).append((rendering.start, rendering.end))
     def unseen(ids: Sequence[int]) -> bool:
-        return any(not _acronym(word) and zipf(word.lower(), target.lang) < rare_zipf
-                   for word in unknown_names(target, ids, spans, rare_zipf))
+        return any(not _acronym(word) for word in unknown_names(target, ids, spans, rare_zipf))
 
     return tuple(f for f in findings
                  if f.check != "names.missing" or f.entity not in doubtful
