@@ -23,6 +23,7 @@ from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
 from mtcheck.names import places
+from mtcheck.names.acronyms import dropped_acronyms
 from mtcheck.names.agreement import (
     agreed,
     kept_by_most,
@@ -432,9 +433,12 @@ def check_translations(source: SegmentedDocument,
                             latin_terms | by_meaning, others_tell, house_style, kept,
                             recognised, brands[key], elsewhere.get(key, frozenset()))
                for key, one in prepared.items()}
-    results = {key: dataclasses.replace(result, findings=confirmed_drops(
-                   result.findings, prepared[key].target, result.renderings, doubtful,
-                   config.rare_zipf))
+    acronyms = (dropped_acronyms(source, translations, config.agreement_min_translations)
+                if config.agreement_min_translations > 0 else {})
+    results = {key: dataclasses.replace(result, findings=tuple(sorted(
+                   (*confirmed_drops(result.findings, prepared[key].target, result.renderings,
+                                     doubtful, config.rare_zipf), *acronyms.get(key, ())),
+                   key=_finding_order)))
                for key, result in results.items()}
     # A name two translations leave out of one sentence for one same unknown name is
     # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.
