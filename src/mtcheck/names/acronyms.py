@@ -51,16 +51,28 @@ def _pairs_of(alignment: Alignment) -> dict[int, tuple[int, ...]]:
     return {sid: pair.target_ids for pair in alignment.pairs for sid in pair.source_ids}
 
 
-def _spelt_out(text: str, start: int) -> str:
+def _spelt_out(text: str, start: int, acronym: str) -> str:
     """The words the source writes before "(ACRONYM)", if any, as the message's name."""
     match = _SPELT_OUT.search(text[:start])
     if not match:
         return ""
-    words = match.group(1).split()
-    # Only the capitalised run ending there (and lower-case particles inside it).
-    while words and not words[0][:1].isupper():
-        words = words[1:]
-    return " ".join(words)
+    # The capitalised run ending there, with short lower-case particles inside it
+    # (Japan International Cooperation Agency, Bank of England); "and", a comma or a
+    # longer lower-case word before it ends it.
+    run: list[str] = []
+    for word in reversed(match.group(1).split()):
+        if word[-1:] in ",;:" or not (word[:1].isupper() or (len(word) <= 3 and run)):
+            break
+        run.insert(0, word)
+    # Where the acronym's letters are the initials of the run's end, that end only
+    # ("Nvidia and Advanced Micro Devices (AMD)").
+    for start in range(len(run)):
+        if run[start][:1].isupper() and "".join(
+                w[0] for w in run[start:] if w[:1].isupper()) == acronym:
+            return " ".join(run[start:])
+    while run and not run[0][:1].isupper():
+        run = run[1:]
+    return " ".join(run)
 
 
 def dropped_acronyms(source: SegmentedDocument,
@@ -117,7 +129,7 @@ def dropped_acronyms(source: SegmentedDocument,
                 continue
             if len(mentions[acronym]) > _RARE_MENTIONS and not keeps(texts[key], acronym):
                 continue
-            spelt = _spelt_out(source_text, start)
+            spelt = _spelt_out(source_text, start, acronym)
             name = f"{spelt} ({acronym})" if spelt else acronym
             result[key].append(Finding(
                 check="names.missing", severity=Severity.WARNING,
