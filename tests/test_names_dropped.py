@@ -156,3 +156,17 @@ def test_a_country_is_known_by_its_common_english_name_too(name: str, code: str)
     # CLDR's English names are the official new ones (Türkiye): geonames gives Turkey.
     assert places.lookup(name, "en") == (f"territory:{code}",)
     assert "Turchia" in places.regional_forms(places.lookup("Turkey", "en"), "it")["it"]
+
+
+def test_a_double_given_name_goes_before_another_persons_name_in_its_first_syllable() -> None:
+    # Κουό alone is Kuo Ting-wei's surname; Κουό-σιούνγκ is Chang Kuo-hsiung's given name.
+    chang = Entity(id="chang-kuo-hsiung", canonical="Chang Kuo-hsiung",
+                   source_forms=("Chang Kuo-hsiung",), source_ids=(0,), from_glossary=False)
+    kuo = Entity(id="kuo-ting-wei", canonical="Kuo Ting-wei", source_forms=("Kuo Ting-wei",),
+                 source_ids=(1,), from_glossary=False)
+    target = segmented("el", ["Ο διευθυντής, Τσανγκ Κουό-σιούνγκ, είπε τον Απρίλιο ότι.",
+                              "Ο βουλευτής Κούο Τινγκ-γουέι το είπε."])
+    found = find_renderings(target.sentences, "el", entity_forms([chang, kuo], "el"),
+                            NamesConfig())
+    assert {(r.sentence_id, r.entity) for r in found} == {(0, "chang-kuo-hsiung"),
+                                                           (1, "kuo-ting-wei")}

@@ -480,8 +480,15 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
         k for k in (*(k for forms in entities for k in forms.others), *companions)
         if k not in keys))
     thresholds = [(forms, _threshold(forms, config)) for forms in entities]
+    # Names whose source spelling has a lower-case syllable after a hyphen (Kuo-hsiung).
+    hyphenated = {forms.entity.id for forms in entities
+                  if any(_lower_syllable(f) for f in forms.entity.source_forms)}
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
+        # A double given name with a lower-case syllable matched whole (Κουό-σιούνγκ) to a
+        # name spelt so in the source goes before the match of its first syllable alone
+        # (Κουό, another person's Kuo).
+        given: set[tuple[int, int]] = set()
         words = target_words(sentence, lang)
         for index, word in enumerate(words):
             # A common word capitalised only because it starts the sentence (or because the
@@ -531,8 +538,11 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                             end=piece.end, surface=piece.text, base=stem))
                 if best:
                     found.append(best)
+                    if (piece is joined and words[index + 1].text[:1].islower()
+                            and best[2].entity in hyphenated):
+                        given.add((piece.start, piece.end))
         # Han substrings overlap: keep the best-scoring, then longest, non-overlapping ones.
-        found.sort(key=lambda f: (-f[0], -f[1], f[2].start))
+        found.sort(key=lambda f: ((f[2].start, f[2].end) not in given, -f[0], -f[1], f[2].start))
         taken: list[NameRendering] = []
         for _, _, rendering in found:
             if all(rendering.end <= t.start or t.end <= rendering.start for t in taken):
@@ -541,15 +551,21 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     return renderings
 
 
+def _lower_syllable(form: str) -> bool:
+    """True when a hyphen inside ``form`` joins a letter to a lower-case one (Kuo-hsiung)."""
+    return any(form[i - 1].isalpha() and form[i + 1].islower()
+               for i in range(1, len(form) - 1) if form[i] == "-")
+
+
 # The longest lower-case syllable after a hyphen that may be part of a given name
-# (Ting-wei, Jae-in, Wen-chieh).
-_GIVEN_NAME_SYLLABLE = 5
+# (Ting-wei, Jae-in, Wen-chieh, Kuo-hsiung; Greek Κουό-σιούνγκ).
+_GIVEN_NAME_SYLLABLE = 7
 
 
 def _hyphen_joined(text: str, words: Sequence[TargetWord], index: int) -> TargetWord | None:
     """The word at ``index`` joined by a hyphen to the next one when both are capitalised
     (Sea-Intelligence, Хайнцль-Мозер), or when the next one is a lower-case syllable of
-    a given name (Wen-chieh, Γουέν-τσιε: four letters or fewer, while "Dhaka-based" is
+    a given name (Wen-chieh, Γουέν-τσιε: seven letters or fewer; "Dhaka-based" is
     matched by its name alone); None otherwise."""
     if index + 1 >= len(words):
         return None
