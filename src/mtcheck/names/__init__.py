@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
-from mtcheck.names import places
+from mtcheck.names import places, wholes
 from mtcheck.names.agreement import (
     agreed,
     kept_by_most,
@@ -284,6 +284,12 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         r for r in prepared.place_renderings if r.entity in agreed_places]
     dropped = _not_surviving(weak, renderings, alignment, entities, config)
     renderings = [r for r in renderings if r.entity not in dropped]
+    # A word of a longer name the translation copies ("Tanger Med") is that name's.
+    mentions = [(m.entity, m.sentence_id, m.start, m.end)
+                for m in find_mentions(source, entities)]
+    inside = wholes.inside_longer_names(source, target, alignment, renderings, mentions,
+                                        lexicon().particles)
+    renderings = [r for r in renderings if (r.sentence_id, r.start) not in inside]
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
     # A place whose standard form in this language CLDR gives is known there: mentioned
@@ -310,6 +316,12 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             | (kept_by_majority - recognised.persons)
             if others_tell else recognised.organisations | latin_terms),
         kept_phrases=recognised.phrases, persons=recognised.persons)
+    # A word of an organisation's name is there where the translation names the
+    # organisation by its acronym (国際協力機構（JICA） for "Japan International
+    # Cooperation Agency (JICA)").
+    by_acronym = wholes.named_by_acronym(source, target, alignment, mentions)
+    findings = [f for f in findings if not (
+        f.check == "names.missing" and any((f.entity, s) in by_acronym for s in f.source_ids))]
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
