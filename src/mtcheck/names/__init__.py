@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
-from mtcheck.names import places, wholes
+from mtcheck.names import heads, places, wholes
 from mtcheck.names.agreement import (
     agreed,
     kept_by_most,
@@ -31,7 +31,7 @@ from mtcheck.names.agreement import (
     survival,
     survives,
 )
-from mtcheck.names.brands import kept_as_brands, personal_names
+from mtcheck.names.brands import CASED_SCRIPTS, kept_as_brands, personal_names
 from mtcheck.names.consistency import (
     check_source,
     is_latin_surface,
@@ -414,9 +414,23 @@ def check_translations(source: SegmentedDocument,
     people = _people(source, entities, recognised, revised, config,
                      sorted({p.target.lang for p in prepared.values()
                              if _script(p.target.lang) == "Latn"}))
-    recognised = dataclasses.replace(recognised, persons=recognised.persons | people,
-                                     organisations=recognised.organisations - people)
+    # A name beside a generic noun for a firm or an institution, in the source or in a
+    # translation ("der Bank Vontobel", "компания Rio Tinto"), is an organisation's,
+    # whatever its shape or the recogniser's label (see mtcheck.names.heads).
+    headed = _headed(source, entities, prepared.values())
+    people -= headed
+    recognised = dataclasses.replace(
+        recognised, persons=(recognised.persons | people) - headed,
+        organisations=(recognised.organisations - people) | headed)
     brands = _brands(entities, revised, people, prepared)
+    # An organisation named beside its generic noun may be kept as the firm writes it
+    # where the press does so with firms (Cyrillic, Greek, Chinese), unless it is a place
+    # of the data or the glossary; the translation writing it in its own script elsewhere
+    # is still a finding.
+    keeps_firms = CASED_SCRIPTS | _UNMATCHABLE_SCRIPTS
+    firms = frozenset(e for e in headed if revised[e] < Evidence.DATA)
+    brands = {key: kept | firms if _script(prepared[key].target.lang) in keeps_firms else kept
+              for key, kept in brands.items()}
     # People are transliterated, however many translations leave one in Latin script.
     latin_terms -= people
     results = {key: _report(one, entities, revised, glossary, config,
@@ -454,6 +468,17 @@ def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:
         return shaped & recognised.persons
     return shaped
+
+
+def _headed(source: SegmentedDocument, entities: Sequence[Entity],
+            prepared: Iterable[_Prepared]) -> frozenset[str]:
+    """Entities named beside a generic organisation noun, in the source or a translation."""
+    mentions = [(m.entity, m.sentence_id, m.start, m.end)
+                for m in find_mentions(source, entities)]
+    found = set(heads.headed_in_source(source, mentions))
+    for one in prepared:
+        found |= heads.headed_in_target(one.target, one.renderings)
+    return frozenset(found)
 
 
 def _brands(entities: Sequence[Entity], evidence: Mapping[str, Evidence],

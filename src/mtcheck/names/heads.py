@@ -1,0 +1,158 @@
+"""Organisations told by the generic noun beside their name.
+
+"The bank Vontobel", "банка Vontobel", "la empresa Minera Licancabur", "компания Rio
+Tinto", "Swatch Group", "Uhrenkonzern Swatch": a name next to a generic noun for a firm or an
+institution (``data/names/organisation_heads.toml``) is an organisation's, whatever the
+shape of the name ("Bank Vontobel" looks like a person's full name) or the recogniser's
+label (it tags "the bank Vontobel" as a person). The press of Cyrillic, Greek and Chinese
+script commonly keeps such names as the firm writes them; a person's or a place's name left
+in Latin script stays a finding (see :mod:`mtcheck.names.brands`).
+
+The noun must stand right before the name (lower-case, except where the language
+capitalises nouns) or right after it (any case: "Swatch Group" names the group), in the
+source or in a translation around the rendering of the name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from mtcheck.names.inflection import rules_for
+from mtcheck.types import NameRendering, SegmentedDocument
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover
+    import tomli as tomllib  # type: ignore[no-redef]
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Heads:
+    """One language's generic organisation nouns (see the data file)."""
+
+    nouns: tuple[str, ...]
+    compound: tuple[str, ...]
+    max_ending: int
+    spaced: bool
+    articles: frozenset[str] = frozenset()  # False for scripts written without spaces (Chinese, Japanese)
+
+
+@cache
+def _table() -> Mapping[str, object]:
+    text = resources.files("mtcheck").joinpath(
+        "data/names/organisation_heads.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def heads_for(lang: str) -> Heads:
+    table = _table()
+    base = lang.replace("_", "-").split("-")[0].lower()
+    nouns = table.get("heads", {})
+    compound = table.get("compound", {})
+    articles = table.get("articles", {})
+    assert isinstance(nouns, dict) and isinstance(compound, dict) and isinstance(articles, dict)
+    return Heads(tuple(nouns.get(base, ())), tuple(compound.get(base, ())),
+                 int(str(table.get("max_ending", 3))), base not in {"zh", "ja"},
+                 frozenset(articles.get(base, ())))
+
+
+def _is_head(word: str, heads: Heads, before: bool, capitalises_nouns: bool) -> bool:
+    """True when ``word`` is one of the nouns (or an inflected form of one, or, before the
+    name, a compound ending in one where the language joins nouns)."""
+    if before and word[:1].isupper() and not capitalises_nouns:
+        return False  # a capitalised word before the name is part of it, or a name
+    folded = word.casefold().strip("'’-")
+    if any(folded.startswith(n) and len(folded) - len(n) <= heads.max_ending
+           for n in heads.nouns):
+        return True
+    return before and any(folded.endswith(n) and len(folded) > len(n) + 2
+                          for n in heads.compound)
+
+
+def _beside(text: str, start: int, end: int, heads: Heads, capitalises_nouns: bool) -> bool:
+    """True when a head noun stands right before ``text[start:end]`` or right after it."""
+    if not heads.nouns:
+        return False
+    if not heads.spaced:
+        before, after = text[:start].rstrip(), text[end:].lstrip()
+        return any(before.endswith(n) or after.startswith(n) for n in heads.nouns)
+    words_before = _WORD.findall(text[:start][-40:])
+    gap_before = text[:start][len(text[:start].rstrip()):]
+    after = _WORD.match(text[end:].lstrip(" "))
+    if words_before and text[:start].rstrip().endswith(words_before[-1]) and gap_before.isspace() \
+            and _is_head(words_before[-1], heads, True, capitalises_nouns):
+        return True
+    if after and text[end:end + 1].isspace() and _is_head(after.group(0), heads, False,
+                                                          capitalises_nouns):
+        return True
+    # In apposition: "Kazatomprom, the state uranium company and ...", the noun closing a
+    # short phrase of lower-case words (not "Sarr, a company spokesman").
+    apposition = _APPOSITION.match(text[end:])
+    return bool(apposition and apposition.group(1).casefold() in heads.articles
+                and _is_head(apposition.group(2), heads, False, capitalises_nouns))
+
+
+# A comma, an article, up to three more lower-case words, the last of which ends the
+# phrase (before punctuation or a conjunction).
+_APPOSITION = re.compile(r",\s+([^\W\d_]+)\s+(?:[^\W\d_][\w-]*\s+){0,2}"
+                         r"([^\W\d_][\w-]*)(?=\s*[,.;:)]|\s+(?:and|that|which|who)\b|$)")
+
+
+def _latin(ch: str) -> bool:
+    return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
+
+
+def _latin_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The capitalised Latin-script words joined by spaces or hyphens around
+    ``text[start:end]`` ("Rio Tinto" for the Tinto of "компания Rio Tinto")."""
+    if not any(_latin(ch) for ch in text[start:end]):
+        return start, end
+    while start > 0 and _latin(text[start - 1]):
+        start -= 1
+    while start > 1 and text[start - 1] in " -":
+        word = re.search(r"[^\W\d_]+$", text[:start - 1])
+        if not (word and _latin(word.group(0)[0]) and word.group(0)[0].isupper()):
+            break
+        start = word.start()
+    while end < len(text) and _latin(text[end]):
+        end += 1
+    while end + 1 < len(text) and text[end] in " -" and _latin(text[end + 1]) \
+            and text[end + 1].isupper():
+        end += 1
+        while end < len(text) and _latin(text[end]):
+            end += 1
+    return start, end
+
+
+def headed_in_source(source: SegmentedDocument,
+                     mentions: Iterable[tuple[str, int, int, int]]) -> frozenset[str]:
+    """Entities with a mention ``(entity, sentence id, start, end)`` beside a generic
+    organisation noun of the source language."""
+    heads = heads_for(source.lang)
+    nouns = rules_for(source.lang).capitalises_nouns
+    texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
+    return frozenset(entity for entity, sid, start, end in mentions
+                     if _beside(texts.get(sid, ""), start, end, heads, nouns))
+
+
+def headed_in_target(target: SegmentedDocument,
+                     renderings: Iterable[NameRendering]) -> frozenset[str]:
+    """Entities with a rendering beside a generic organisation noun of the translation's
+    language (the whole Latin-script run around it, for a name kept as written)."""
+    heads = heads_for(target.lang)
+    nouns = rules_for(target.lang).capitalises_nouns
+    found: set[str] = set()
+    for rendering in renderings:
+        text = target.sentences[rendering.sentence_id].text
+        start, end = _latin_span(text, rendering.start, rendering.end)
+        if _beside(text, start, end, heads, nouns):
+            found.add(rendering.entity)
+    return frozenset(found)
