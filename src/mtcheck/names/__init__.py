@@ -417,7 +417,13 @@ def check_translations(source: SegmentedDocument,
     # A name beside a generic noun for a firm or an institution, in the source or in a
     # translation ("der Bank Vontobel", "компания Rio Tinto"), is an organisation's,
     # whatever its shape or the recogniser's label (see mtcheck.names.heads).
-    headed = _headed(source, entities, prepared.values())
+    # In a translation only, the noun may govern the name ("директор авиакомпании Solomon
+    # Hailemariam Desta", the airline's director): there it does not outweigh a
+    # recogniser that calls the name a person every time (it tags Rio Tinto a person once
+    # and a place once).
+    in_source, in_targets = _headed(source, entities, prepared.values())
+    headed = in_source | (in_targets - _only_persons(source, entities, config,
+                                                     list(prepared.values())))
     people -= headed
     recognised = dataclasses.replace(
         recognised, persons=(recognised.persons | people) - headed,
@@ -470,15 +476,31 @@ def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _
     return shaped
 
 
+def _only_persons(source: SegmentedDocument, entities: Sequence[Entity], config: NamesConfig,
+                  prepared: Sequence[_Prepared]) -> frozenset[str]:
+    """Entities whose every recognised mention the recogniser tags PERSON (in the source,
+    or in an English translation at hand for a source language it does not serve)."""
+    if recognised_spans(source, config.use_ner) is not None:
+        mentions = [NameRendering(m.entity, m.sentence_id, m.start, m.end, m.text, m.text)
+                    for m in find_mentions(source, entities)]
+        labels = labels_in_translation(source, mentions, config)
+    else:
+        english = next((p for p in prepared if p.target.lang.split("-")[0] == "en"), None)
+        labels = (labels_in_translation(english.target, english.renderings, config)
+                  if english else {})
+    return frozenset(e for e, found in labels.items() if found == {"PERSON"})
+
+
 def _headed(source: SegmentedDocument, entities: Sequence[Entity],
-            prepared: Iterable[_Prepared]) -> frozenset[str]:
-    """Entities named beside a generic organisation noun, in the source or a translation."""
+            prepared: Iterable[_Prepared]) -> tuple[frozenset[str], frozenset[str]]:
+    """Entities named beside a generic organisation noun: in the source, and in any of
+    the translations."""
     mentions = [(m.entity, m.sentence_id, m.start, m.end)
                 for m in find_mentions(source, entities)]
-    found = set(heads.headed_in_source(source, mentions))
+    found: set[str] = set()
     for one in prepared:
         found |= heads.headed_in_target(one.target, one.renderings)
-    return frozenset(found)
+    return heads.headed_in_source(source, mentions), frozenset(found)
 
 
 def _brands(entities: Sequence[Entity], evidence: Mapping[str, Evidence],
