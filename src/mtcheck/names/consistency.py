@@ -752,7 +752,12 @@ def _syllabic(ch: str) -> bool:
     return script_class(ch) in ("kana", "han", "hira") or "HANGUL" in unicodedata.name(ch, "")
 
 
-def _derived_from(word: str, forms: Sequence[str]) -> bool:
+# Letters a word must share with the start of a geonames alternate name alone to be
+# derived from it.
+_LOOSE_PREFIX = 4
+
+
+def _derived_from(word: str, forms: Sequence[str], minimum: int = 0) -> bool:
     """True when ``word`` is derived from one of ``forms`` (iranienne from Iran, schwedischen
     from Schweden, шведский from Швеция): they share most of the name's start. A short
     name must be kept whole (Iran is not Iraq). Hangul, kana and Han make no adjectives by
@@ -770,7 +775,7 @@ def _derived_from(word: str, forms: Sequence[str]) -> bool:
             continue
         need = len(plain) if len(plain) <= 4 else max(4 if len(plain) > 6 else 3,
                                                           math.ceil(0.45 * len(plain)))
-        if _shared_prefix(folded, plain) >= need:
+        if _shared_prefix(folded, plain) >= max(need, minimum):
             return True
     return False
 
@@ -1137,12 +1142,17 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             # The words of a multi-word form inflect on their own (Южная Корея -> Южной Кореи).
             derived_forms += [w for f in derived_forms if " " in f for w in f.split()
                               if len(w) >= _MIN_WORD_OF_NAME]
-            if any(_derived_from(w, derived_forms) for w in words):
+            # Geonames' alternate names are many and loose (Menila for Manila): a word
+            # derived from one of those alone shares more of its start (not "menos").
+            loose = set(present.get(entity_id, ())) - set(shown.get(entity_id, ())) - {
+                f for forms in standard.get(entity_id, {}).values() for f in forms}
+            if any(_derived_from(w, [f for f in derived_forms if f not in loose])
+                   or _derived_from(w, sorted(loose), _LOOSE_PREFIX) for w in words):
                 continue
             if any(_compounded(w, derived_forms) for w in words):
                 continue  # Nordsumatra, Südasien, 북수마트라: the name inside a compound
-            places = [*present.get(entity_id, ()),
-                      *(f for forms in standard.get(entity_id, {}).values() for f in forms)]
+            places = [f for f in present.get(entity_id, ()) if f not in loose]
+            places += [f for forms in standard.get(entity_id, {}).values() for f in forms]
             if places and any(_adjective_of(w, places, target.lang)
                               or _compound_adjective_of(w, places, target.lang) for w in words):
                 continue
@@ -1207,7 +1217,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             if alike is not None:
                 continue
             instead = sorted(names[e].canonical for e in in_target - set(mentioned))
-            instead = (instead or unknown)[:_MAX_INSTEAD]
+            # Rare words first: in "Consejo Nacional ... en Ciudad Quezón" the name that
+            # replaced Manila is Quezón, not the capitalised words of a translated title.
+            instead = (instead or rare or unknown)[:_MAX_INSTEAD]
             message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
                        f"is not in the translation ({describe_sentences(pair.target_ids)})")
             # One other name where this one should be: a replacement, said as such.
