@@ -1219,7 +1219,12 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             instead = sorted(names[e].canonical for e in in_target - set(mentioned))
             # Rare words first: in "Consejo Nacional ... en Ciudad Quezón" the name that
             # replaced Manila is Quezón, not the capitalised words of a translated title.
-            instead = (instead or rare or unknown)[:_MAX_INSTEAD]
+            # A word copied from the source sentence (an acronym, a name kept as written)
+            # replaced nothing.
+            copied = " ".join(source.sentences[s].text for s in pair.source_ids)
+            others = [w for w in (rare or unknown)
+                      if not re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", copied)]
+            instead = (instead or others)[:_MAX_INSTEAD]
             message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
                        f"is not in the translation ({describe_sentences(pair.target_ids)})")
             # One other name where this one should be: a replacement, said as such.

@@ -223,11 +223,32 @@ def _build_source_index(lang: str) -> dict[str, tuple[str, ...]]:
     # the alternate names of the larger cities.
     for key, (_, names) in ranked:
         index.setdefault(_fold(names[0]), []).append(key)
+        for part in _bilingual(names[0], lang):
+            index.setdefault(_fold(part), []).append(key)
     for key, (population, names) in ranked:
         if population >= _MIN_POPULATION:
             for name in names[1:]:
                 index.setdefault(_fold(name), []).append(key)
     return {name: tuple(dict.fromkeys(keys)) for name, keys in index.items()}
+
+
+# A part of a bilingual name as frequent as this in the language is a word (the Nord of
+# Neustadt/Nord), not the city's name.
+_BILINGUAL_ZIPF = 4.0
+
+
+def _bilingual(name: str, lang: str) -> tuple[str, ...]:
+    """The two names of a bilingual city's main name (Biel/Bienne, Gasteiz / Vitoria): two
+    single words of four letters or more, neither a common word of ``lang``; none for a
+    district (Zürich (Kreis 11) / Seebach, Neustadt/Nord)."""
+    from mtcheck.frequency import zipf
+
+    parts = tuple(p.strip() for p in name.split("/"))
+    if len(parts) != 2 or not all(
+            len(p) >= 4 and re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", p)
+            and zipf(p.lower(), lang) < _BILINGUAL_ZIPF for p in parts):
+        return ()
+    return parts
 
 
 def lookup(form: str, lang: str) -> tuple[str, ...]:
