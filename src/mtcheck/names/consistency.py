@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -954,12 +954,13 @@ _ADJECTIVE_SIMILARITY = 85.0
 
 
 def _part_rendered(entity: Entity, target: SegmentedDocument,
-                   target_ids: Sequence[int]) -> bool:
+                   target_ids: Sequence[int], shared: Collection[str] = ()) -> bool:
     """True when a target sentence renders another word of a multi-word name (カリ for
     the Kari of "Kari Bjørnstad", where the surname is transliterated freely): the name
-    is there, in some spelling."""
+    is there, in some spelling. A word the name shares with another name of the source
+    (the Tepe of Göbekli Tepe and Karahan Tepe) is no sign of either."""
     words = {w for f in entity.source_forms if " " in f for w in f.split()
-             if len(w) >= _MIN_WORD_OF_NAME}
+             if len(w) >= _MIN_WORD_OF_NAME and w not in shared}
     if not words:
         return False
     lang = target.lang
@@ -1113,6 +1114,12 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
         rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
         shown.setdefault(rendering.entity, set()).update({rendering.surface, rendering.base})
     names = {e.id: e for e in entities}
+    owners: dict[str, set[str]] = {}
+    for entity in entities:
+        for form in entity.source_forms:
+            for word in form.split():
+                owners.setdefault(word, set()).add(entity.id)
+    shared_words = frozenset(w for w, ids in owners.items() if len(ids) > 1)
     surfaces: dict[str, set[str]] = {}
     for rendering in renderings:
         surfaces.setdefault(rendering.entity, set()).add(rendering.surface)
@@ -1171,7 +1178,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             if _shifted(entity_id, pairs[max(0, index - 1):index + 2], by_sentence, renderings):
                 continue
-            if _part_rendered(names[entity_id], target, pair.target_ids):
+            if _part_rendered(names[entity_id], target, pair.target_ids, shared_words):
                 continue
             if any(_derived_name(names[entity_id], names[other]) for other in in_target):
                 continue  # Atacameños next to a rendered Atacama: the source's own demonym

@@ -84,12 +84,20 @@ def _beside(text: str, start: int, end: int, heads: Heads, capitalises_nouns: bo
     if not heads.spaced:
         before, after = text[:start].rstrip(), text[end:].lstrip()
         return any(before.endswith(n) or after.startswith(n) for n in heads.nouns)
-    words_before = _WORD.findall(text[:start][-40:])
-    gap_before = text[:start][len(text[:start].rstrip()):]
+    # The word before the name, past up to three more capitalised words of it ("the
+    # company Rio Tinto" for Tinto; "Naturschutzverband Klub Przyrodników").
+    cursor = start
+    for _ in range(4):
+        before = re.search(r"([^\W\d_][\w'’-]*)(\s+)$", text[:cursor])
+        if not before:
+            break
+        word = before.group(1)
+        if _is_head(word, heads, True, capitalises_nouns):
+            return True
+        if not word[:1].isupper():
+            break
+        cursor = before.start()
     after = _WORD.match(text[end:].lstrip(" "))
-    if words_before and text[:start].rstrip().endswith(words_before[-1]) and gap_before.isspace() \
-            and _is_head(words_before[-1], heads, True, capitalises_nouns):
-        return True
     if after and text[end:end + 1].isspace() and _is_head(after.group(0), heads, False,
                                                           capitalises_nouns):
         return True

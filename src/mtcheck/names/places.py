@@ -116,7 +116,10 @@ def _parse_locale_names(locale_id: str) -> dict[str, str]:
         city = data.get("city") if hasattr(data, "get") else None
         if isinstance(city, str):
             names[f"zone:{zone}"] = city
-    if _base(locale_id) == "en":
+    # CLDR gives a time-zone city only where the locale's name differs from the zone's
+    # (English has none): in a Latin-script locale the others are written as the zone's
+    # (French Dar es Salaam).
+    if _base(locale_id) == "en" or _script_of(names.get("territory:FR", "")) == "LATIN":
         for zone in _zone_ids():
             names.setdefault(f"zone:{zone}", zone.rsplit("/", 1)[-1].replace("_", " "))
         for code, name in _geonames_countries().items():
