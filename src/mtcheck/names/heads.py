@@ -41,7 +41,8 @@ class Heads:
     compound: tuple[str, ...]
     max_ending: int
     spaced: bool
-    articles: frozenset[str] = frozenset()  # False for scripts written without spaces (Chinese, Japanese)
+    articles: frozenset[str] = frozenset()
+    follows: bool = False  # a lower-case noun may follow the name  # False for scripts written without spaces (Chinese, Japanese)
 
 
 @cache
@@ -61,7 +62,8 @@ def heads_for(lang: str) -> Heads:
     assert isinstance(nouns, dict) and isinstance(compound, dict) and isinstance(articles, dict)
     return Heads(tuple(nouns.get(base, ())), tuple(compound.get(base, ())),
                  int(str(table.get("max_ending", 3))), base not in {"zh", "ja"},
-                 frozenset(articles.get(base, ())))
+                 frozenset(articles.get(base, ())),
+                 base in tuple(table.get("follows_name", ())))  # type: ignore[arg-type]
 
 
 def _is_head(word: str, heads: Heads, before: bool, capitalises_nouns: bool) -> bool:
@@ -98,8 +100,8 @@ def _beside(text: str, start: int, end: int, heads: Heads, capitalises_nouns: bo
             break
         cursor = before.start()
     after = _WORD.match(text[end:].lstrip(" "))
-    if after and text[end:end + 1].isspace() and _is_head(after.group(0), heads, False,
-                                                          capitalises_nouns):
+    if (after and text[end:end + 1].isspace() and (heads.follows or after.group(0)[:1].isupper())
+            and _is_head(after.group(0), heads, False, capitalises_nouns)):
         return True
     # In apposition: "Kazatomprom, the state uranium company and ...", the noun closing a
     # short phrase of lower-case words (not "Sarr, a company spokesman").
