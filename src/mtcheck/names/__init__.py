@@ -421,9 +421,12 @@ def check_translations(source: SegmentedDocument,
     # Hailemariam Desta", the airline's director): there it does not outweigh a
     # recogniser that calls the name a person every time (it tags Rio Tinto a person once
     # and a place once).
+    # Nor does it outweigh a title before the name in the source ("chief executive
+    # Solomon Desta").
     in_source, in_targets = _headed(source, entities, prepared.values())
     headed = in_source | (in_targets - _only_persons(source, entities, config,
-                                                     list(prepared.values())))
+                                                     list(prepared.values()))
+                          - _titled(source, entities, config))
     people -= headed
     recognised = dataclasses.replace(
         recognised, persons=(recognised.persons | people) - headed,
@@ -474,6 +477,17 @@ def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:
         return shaped & recognised.persons
     return shaped
+
+
+def _titled(source: SegmentedDocument, entities: Sequence[Entity],
+            config: NamesConfig) -> frozenset[str]:
+    """Entities the source writes right after a title or before one in apposition."""
+    if source.lang.split("-")[0] != "en":
+        return frozenset()
+    return personal_names(source, ((m.entity, m.sentence_id, m.start, m.end)
+                                   for m in find_mentions(source, entities)),
+                          config.surname_zipf, lexicon().particles, lexicon().titles,
+                          runs_too=False)
 
 
 def _only_persons(source: SegmentedDocument, entities: Sequence[Entity], config: NamesConfig,
