@@ -40,9 +40,9 @@ class Heads:
     nouns: tuple[str, ...]
     compound: tuple[str, ...]
     max_ending: int
-    spaced: bool
+    spaced: bool  # False for scripts written without spaces (Chinese, Japanese)
     articles: frozenset[str] = frozenset()
-    follows: bool = False  # a lower-case noun may follow the name  # False for scripts written without spaces (Chinese, Japanese)
+    follows: bool = False  # a lower-case noun may follow the name
 
 
 @cache
@@ -84,8 +84,8 @@ def _beside(text: str, start: int, end: int, heads: Heads, capitalises_nouns: bo
     if not heads.nouns:
         return False
     if not heads.spaced:
-        before, after = text[:start].rstrip(), text[end:].lstrip()
-        return any(before.endswith(n) or after.startswith(n) for n in heads.nouns)
+        left, right = text[:start].rstrip(), text[end:].lstrip()
+        return any(left.endswith(n) or right.startswith(n) for n in heads.nouns)
     # The word before the name, past up to three more capitalised words of it ("the
     # company Rio Tinto" for Tinto; "Naturschutzverband Klub Przyrodników").
     cursor = start
