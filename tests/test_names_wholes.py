@@ -151,3 +151,14 @@ def test_a_place_written_only_inside_an_organisations_name_beside_the_place_is_d
     assert _without_names_of_organisations(source, (city, port), tuple(ner)) == (city,)
     # Without another spelling of the place in the source, the word stays a name.
     assert _without_names_of_organisations(source, (port,), tuple(ner)) == (port,)
+
+
+def test_a_word_of_a_name_is_present_where_the_translation_writes_its_initials() -> None:
+    source = document(["Larsen & Toubro supplied parts of the boosters."], "en")
+    ko = document(["라르센앤드투브로(L&T)가 부스터 부품을 공급했다."], "ko")
+    assert named_by_acronym(source, ko, one_to_one(1),
+                            [mention(source, "toubro", "Toubro")]) == {("toubro", 0)}
+    # Another acronym is no rendering of it; nor is one letter.
+    other = document(["힌두스탄항공(HAL)이 부스터 부품을 공급했다."], "ko")
+    assert named_by_acronym(source, other, one_to_one(1),
+                            [mention(source, "toubro", "Toubro")]) == frozenset()

@@ -12,7 +12,8 @@ Latin script. Two rules follow, both from the aligned pair alone:
 * a word of an organisation's name followed by its acronym in the source ("the Japan
   International Cooperation Agency (JICA)") is present where the pair's translation holds
   that acronym: the translation names the organisation (国際協力機構（JICA）), not the
-  country, and no word of its name is missing.
+  country, and no word of its name is missing; so is a word of a name whose initials the
+  translation writes as an acronym of its own (라르센앤드투브로(L&T) for "Larsen & Toubro").
 """
 
 from __future__ import annotations
@@ -103,8 +104,14 @@ def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
         for sid in pair.source_ids:
             targets[sid] = joined
     found: set[tuple[str, int]] = set()
-    for entity, sentence_id, _start, end in mentions:
+    for entity, sentence_id, start, end in mentions:
         text = texts.get(sentence_id, "")
+        # The translation's own acronym of the name it stands in (라르센앤드투브로(L&T) for
+        # "Larsen & Toubro"): the initials of the name's capitalised words.
+        initials = _initials(text, start, end)
+        if len(initials) >= 2 and initials in _acronyms(targets.get(sentence_id, "")):
+            found.add((entity, sentence_id))
+            continue
         # The rest of the name up to the bracket: capitalised words and particles only.
         rest = re.match(r"((?:[\s-]+(?:[A-Z][\w'’-]*|of|for|and|de|du|des|la|le|the))*)",
                         text[end:])
@@ -116,3 +123,37 @@ def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
                      targets.get(sentence_id, "")):
             found.add((entity, sentence_id))
     return frozenset(found)
+
+
+# Words that may join the capitalised words of a name: "Larsen & Toubro", "Bank of America".
+_JOINERS = frozenset({"&", "of", "and", "for", "the", "de", "du", "des", "la", "le", "y", "e",
+                      "et", "und"})
+
+
+def _initials(text: str, start: int, end: int) -> str:
+    """The initials of the run of capitalised words (and joiners) around ``text[start:end]``."""
+    tokens = list(re.finditer(r"[^\W\d_][\w'’-]*|&", text))
+    inside = [i for i, t in enumerate(tokens) if start <= t.start() and t.end() <= end]
+    if not inside:
+        return ""
+    first, last = inside[0], inside[-1]
+    while first > 0 and (tokens[first - 1].group(0)[:1].isupper()
+                         or (tokens[first - 1].group(0) in _JOINERS and first > 1
+                             and tokens[first - 2].group(0)[:1].isupper())):
+        first -= 1
+    while last + 1 < len(tokens) and (tokens[last + 1].group(0)[:1].isupper()
+                                      or (tokens[last + 1].group(0) in _JOINERS
+                                          and last + 2 < len(tokens)
+                                          and tokens[last + 2].group(0)[:1].isupper())):
+        last += 1
+    words = [t.group(0) for t in tokens[first:last + 1]]
+    if len([w for w in words if w[:1].isupper()]) < 2:
+        return ""
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """The acronyms of ``text`` with their joining signs dropped (L&T -> LT, U.S. -> US)."""
+    return frozenset(re.sub(r"[&.\-]", "", a)
+                     for a in re.findall(r"(?<![A-Za-z])[A-Z](?:[&.\-]?[A-Z])+\.?(?![A-Za-z])",
+                                         text))
