@@ -3,6 +3,8 @@ inventory, and replacements said as such."""
 
 from __future__ import annotations
 
+import pytest
+
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translations, find_entities
@@ -162,3 +164,29 @@ def test_a_word_of_a_name_is_present_where_the_translation_writes_its_initials()
     other = document(["힌두스탄항공(HAL)이 부스터 부품을 공급했다."], "ko")
     assert named_by_acronym(source, other, one_to_one(1),
                             [mention(source, "toubro", "Toubro")]) == frozenset()
+
+
+def test_a_place_inside_a_longer_span_tagged_person_is_no_person(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The small recogniser tags "A Rocha Ghana" (a conservation group) PERSON, and Ghana
+    # GPE where it stands alone: Ghana is a place, Rahel Tesfaye (tagged whole) a person.
+    from mtcheck.names import inventory
+
+    source = document(["Ghana exports cocoa.", "Groups such as A Rocha Ghana disagree.",
+                       "Rahel Tesfaye and A Rocha Ghana spoke."], "en")
+    texts = [s.text for s in source.sentences]
+
+    def span(i: int, text: str, label: str) -> tuple[int, int, str]:
+        start = texts[i].index(text)
+        return start, start + len(text), label
+
+    spans = ([span(0, "Ghana", "GPE")], [span(1, "A Rocha Ghana", "PERSON")],
+             [span(2, "Rahel Tesfaye", "PERSON"), span(2, "A Rocha Ghana", "PERSON")])
+    monkeypatch.setattr(inventory, "recognised_spans", lambda *_: spans)
+    entities = [Entity("ghana", "Ghana", ("Ghana",), (0, 1, 2)),
+                Entity("tesfaye", "Tesfaye", ("Tesfaye",), (2,))]
+    assert inventory.persons(source, entities) == {"tesfaye"}
+    # Tagged PERSON on its own, and never as a place, it is a person.
+    alone = ([span(0, "Ghana", "PERSON")], [], [])
+    monkeypatch.setattr(inventory, "recognised_spans", lambda *_: alone)
+    assert inventory.persons(source, entities[:1]) == {"ghana"}

@@ -604,10 +604,21 @@ def persons(source: SegmentedDocument, entities: Sequence[Entity],
     ner = recognised_spans(source, config.use_ner)
     if ner is None:
         return frozenset()
-    return frozenset(
-        mention.entity for mention in find_mentions(source, entities)
-        if any(start <= mention.start and mention.end <= end and label == "PERSON"
-               for start, end, label in ner[mention.sentence_id]))
+    # A place the recogniser tags as itself elsewhere is no person for lying inside a
+    # longer span it tags PERSON (the Ghana of "A Rocha Ghana", an organisation).
+    whole: set[str] = set()
+    inside: set[str] = set()
+    placed: set[str] = set()
+    for mention in find_mentions(source, entities):
+        for start, end, label in ner[mention.sentence_id]:
+            if not (start <= mention.start and mention.end <= end):
+                continue
+            exact = (start, end) == (mention.start, mention.end)
+            if label == "PERSON":
+                (whole if exact else inside).add(mention.entity)
+            elif label in _WHOLE_LABELS and exact:
+                placed.add(mention.entity)
+    return frozenset(whole | (inside - placed))
 
 
 # Recogniser labels of names a translation may keep whole as a brand (its labels are
