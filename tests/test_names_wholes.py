@@ -190,3 +190,31 @@ def test_a_place_inside_a_longer_span_tagged_person_is_no_person(
     alone = ([span(0, "Ghana", "PERSON")], [], [])
     monkeypatch.setattr(inventory, "recognised_spans", lambda *_: alone)
     assert inventory.persons(source, entities[:1]) == {"ghana"}
+
+
+def test_a_word_of_a_name_with_an_acronym_is_present_where_the_acronym_is_kept() -> None:
+    source = document(["A TotalEnergies vai retomar o projeto Mozambique LNG."], "pt")
+    ja = document(["トタルエナジーズはモザンビークLNG事業を再開する。"], "ja")
+    assert named_by_acronym(source, ja, one_to_one(1),
+                            [mention(source, "mozambique", "Mozambique")]) == {("mozambique", 0)}
+    dropped = document(["トタルエナジーズは事業を再開する。"], "ja")
+    assert named_by_acronym(source, dropped, one_to_one(1),
+                            [mention(source, "mozambique", "Mozambique")]) == frozenset()
+
+
+def test_a_country_by_its_official_name_is_there_as_a_feminine_nationality() -> None:
+    # "Czech Republic" is the Czechia of CLDR (ISO 3166's official name); Spanish writes
+    # the skier "la checa" (Chequia: qu before i is c before a).
+    source = document(["Kateřina Nováková of the Czech Republic took bronze.",
+                       "The Czech Republic won the relay."], "en")
+    es = document(["La checa Kateřina Nováková se llevó el bronce.",
+                   "Chequia ganó el relevo."], "es")
+    entities = find_entities(source, None, NO_NER)
+    assert any("Czech Republic" in e.source_forms for e in entities)
+    result = check_translations(source, {"es": (es, one_to_one(2))}, entities, config=NO_NER)
+    assert [f for f in result["es"].findings if f.check == "names.missing"] == []
+    dropped = document(["Kateřina Nováková se llevó el bronce.", "Chequia ganó el relevo."],
+                       "es")
+    result = check_translations(source, {"es": (dropped, one_to_one(2))}, entities,
+                                config=NO_NER)
+    assert [f.source_ids for f in result["es"].findings if f.check == "names.missing"] == [(0,)]

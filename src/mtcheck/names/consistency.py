@@ -825,15 +825,20 @@ def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     precedes it (three letters or more) begins one of a place's ``forms`` (финский for
     Финляндия): the place is named there, as an adjective."""
     rules = rules_for(lang)
-    plain = unaccented(word)
-    plains = [unaccented(f) for f in forms]
+    # Spelling follows the ending's vowel: Chequia, checa; Tchéquia, tcheco (qu before e
+    # and i is c before a and o).
+    plain = unaccented(word).replace("qu", "c")
+    plains = [unaccented(f).replace("qu", "c") for f in forms]
     # A place's form less its final vowels, which an adjective may extend by a few letters
     # before its ending (Κίνα: κιν|εζ|ική, China: Chin|es|e): only for a capitalised word,
     # the adjective inside a name (Κινεζική Εθνική Πυρηνική Εταιρεία), since many common
     # words start so (κινητική "kinetic").
     cores = ([c for c in (f.rstrip(_VOWEL_LETTERS) for f in plains) if len(c) >= 3]
              if word[:1].isupper() else [])
-    for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
+    # A masculine ending in -o has its feminine in -a (checo, checa).
+    endings = (*rules.demonym_suffixes, *rules.adjective_suffixes)
+    endings += tuple(e[:-1] + "a" for e in endings if e.endswith("o"))
+    for ending in endings:
         ending = unaccented(ending)
         stem = plain[: -len(ending)]
         if plain.endswith(ending) and len(stem) >= 3 and any(

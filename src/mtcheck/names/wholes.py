@@ -13,7 +13,9 @@ Latin script. Two rules follow, both from the aligned pair alone:
   International Cooperation Agency (JICA)") is present where the pair's translation holds
   that acronym: the translation names the organisation (国際協力機構（JICA）), not the
   country, and no word of its name is missing; so is a word of a name whose initials the
-  translation writes as an acronym of its own (라르센앤드투브로(L&T) for "Larsen & Toubro").
+  translation writes as an acronym of its own (라르센앤드투브로(L&T) for "Larsen & Toubro"),
+  or of a name with an acronym among its words that the translation keeps (モザンビークLNG
+  for "Mozambique LNG", a project).
 """
 
 from __future__ import annotations
@@ -109,7 +111,13 @@ def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
         # The translation's own acronym of the name it stands in (라르센앤드투브로(L&T) for
         # "Larsen & Toubro"): the initials of the name's capitalised words.
         initials = _initials(text, start, end)
-        if len(initials) >= 2 and initials in _acronyms(targets.get(sentence_id, "")):
+        held = _acronyms(targets.get(sentence_id, ""))
+        if len(initials) >= 2 and initials in held:
+            found.add((entity, sentence_id))
+            continue
+        # An acronym that is a word of the name itself (Mozambique LNG, a project) kept by
+        # the translation (モザンビークLNG事業): the name is there.
+        if _own_acronyms(text, start, end) & held:
             found.add((entity, sentence_id))
             continue
         # The rest of the name up to the bracket: capitalised words and particles only.
@@ -150,6 +158,13 @@ def _initials(text: str, start: int, end: int) -> str:
     if len([w for w in words if w[:1].isupper()]) < 2:
         return ""
     return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _own_acronyms(text: str, start: int, end: int) -> frozenset[str]:
+    """The acronyms among the capitalised words right after ``text[start:end]`` (the LNG of
+    "Mozambique LNG")."""
+    rest = re.match(r"(?:\s+[A-Z][\w&.-]*)+", text[end:])
+    return _acronyms(rest.group(0)) if rest else frozenset()
 
 
 def _acronyms(text: str) -> frozenset[str]:
