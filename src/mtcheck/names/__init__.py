@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mtcheck.config import NamesConfig
@@ -414,19 +414,12 @@ def check_translations(source: SegmentedDocument,
     people = _people(source, entities, recognised, revised, config,
                      sorted({p.target.lang for p in prepared.values()
                              if _script(p.target.lang) == "Latn"}))
-    # A name beside a generic noun for a firm or an institution, in the source or in a
-    # translation ("der Bank Vontobel", "компания Rio Tinto"), is an organisation's,
-    # whatever its shape or the recogniser's label (see mtcheck.names.heads).
-    # In a translation only, the noun may govern the name ("директор авиакомпании Solomon
-    # Hailemariam Desta", the airline's director): there it does not outweigh a
-    # recogniser that calls the name a person every time (it tags Rio Tinto a person once
-    # and a place once).
-    # Nor does it outweigh a title before the name in the source ("chief executive
-    # Solomon Desta").
-    in_source, in_targets = _headed(source, entities, prepared.values())
-    headed = in_source | (in_targets - _only_persons(source, entities, config,
-                                                     list(prepared.values()))
-                          - _titled(source, entities, config))
+    # A name beside a generic noun for a firm or an institution ("der Bank Vontobel",
+    # "компания Rio Tinto") is an organisation's, whatever its shape or the recogniser's
+    # label (see mtcheck.names.heads).
+    headed = heads.named_organisations(
+        source, find_mentions(source, entities),
+        [(p.target, p.renderings) for p in prepared.values()], config)
     people -= headed
     recognised = dataclasses.replace(
         recognised, persons=(recognised.persons | people) - headed,
@@ -477,44 +470,6 @@ def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:
         return shaped & recognised.persons
     return shaped
-
-
-def _titled(source: SegmentedDocument, entities: Sequence[Entity],
-            config: NamesConfig) -> frozenset[str]:
-    """Entities the source writes right after a title or before one in apposition."""
-    if source.lang.split("-")[0] != "en":
-        return frozenset()
-    return personal_names(source, ((m.entity, m.sentence_id, m.start, m.end)
-                                   for m in find_mentions(source, entities)),
-                          config.surname_zipf, lexicon().particles, lexicon().titles,
-                          runs_too=False)
-
-
-def _only_persons(source: SegmentedDocument, entities: Sequence[Entity], config: NamesConfig,
-                  prepared: Sequence[_Prepared]) -> frozenset[str]:
-    """Entities whose every recognised mention the recogniser tags PERSON (in the source,
-    or in an English translation at hand for a source language it does not serve)."""
-    if recognised_spans(source, config.use_ner) is not None:
-        mentions = [NameRendering(m.entity, m.sentence_id, m.start, m.end, m.text, m.text)
-                    for m in find_mentions(source, entities)]
-        labels = labels_in_translation(source, mentions, config)
-    else:
-        english = next((p for p in prepared if p.target.lang.split("-")[0] == "en"), None)
-        labels = (labels_in_translation(english.target, english.renderings, config)
-                  if english else {})
-    return frozenset(e for e, found in labels.items() if found == {"PERSON"})
-
-
-def _headed(source: SegmentedDocument, entities: Sequence[Entity],
-            prepared: Iterable[_Prepared]) -> tuple[frozenset[str], frozenset[str]]:
-    """Entities named beside a generic organisation noun: in the source, and in any of
-    the translations."""
-    mentions = [(m.entity, m.sentence_id, m.start, m.end)
-                for m in find_mentions(source, entities)]
-    found: set[str] = set()
-    for one in prepared:
-        found |= heads.headed_in_target(one.target, one.renderings)
-    return heads.headed_in_source(source, mentions), frozenset(found)
 
 
 def _brands(entities: Sequence[Entity], evidence: Mapping[str, Evidence],

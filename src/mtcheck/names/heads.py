@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from mtcheck.config import NamesConfig
+from mtcheck.names.brands import personal_names
+from mtcheck.names.evidence import recognised_spans
 from mtcheck.names.inflection import rules_for
+from mtcheck.names.inventory import Mention, labels_in_translation, lexicon
 from mtcheck.types import NameRendering, SegmentedDocument
 
 try:
@@ -166,3 +170,47 @@ def headed_in_target(target: SegmentedDocument,
         if _beside(text, start, end, heads, nouns):
             found.add(rendering.entity)
     return frozenset(found)
+
+
+def named_organisations(source: SegmentedDocument, mentions: Sequence[Mention],
+                        translations: Sequence[tuple[SegmentedDocument,
+                                                     Sequence[NameRendering]]],
+                        config: NamesConfig) -> frozenset[str]:
+    """Entities that are organisations by the noun beside them: in the source, or in a
+    translation (each given with its renderings). In a translation alone the noun may
+    govern the name instead ("директор авиакомпании Solomon Desta", the airline's
+    director): there it does not outweigh a recogniser that calls the name a person every
+    time (it tags Rio Tinto a person once and a place once), nor a title before the name
+    in an English source ("director Solomon Desta")."""
+    spans = [(m.entity, m.sentence_id, m.start, m.end) for m in mentions]
+    in_source = headed_in_source(source, spans)
+    in_targets: set[str] = set()
+    for target, renderings in translations:
+        in_targets |= headed_in_target(target, renderings)
+    return in_source | (frozenset(in_targets) - _only_persons(source, mentions, translations,
+                                                              config)
+                        - _titled(source, spans, config))
+
+
+def _titled(source: SegmentedDocument, mentions: Sequence[tuple[str, int, int, int]],
+            config: NamesConfig) -> frozenset[str]:
+    """Entities an English source writes right after a title or before one in apposition."""
+    if source.lang.split("-")[0] != "en":
+        return frozenset()
+    return personal_names(source, mentions, config.surname_zipf, lexicon().particles,
+                          lexicon().titles, runs_too=False)
+
+
+def _only_persons(source: SegmentedDocument, mentions: Sequence[Mention],
+                  translations: Sequence[tuple[SegmentedDocument, Sequence[NameRendering]]],
+                  config: NamesConfig) -> frozenset[str]:
+    """Entities whose every recognised mention the recogniser tags PERSON (in the source,
+    or in an English translation at hand for a source language it does not serve)."""
+    if recognised_spans(source, config.use_ner) is not None:
+        labels = labels_in_translation(
+            source, [NameRendering(m.entity, m.sentence_id, m.start, m.end, m.text, m.text)
+                     for m in mentions], config)
+    else:
+        english = next(((t, r) for t, r in translations if t.lang.split("-")[0] == "en"), None)
+        labels = labels_in_translation(english[0], english[1], config) if english else {}
+    return frozenset(e for e, found in labels.items() if found == {"PERSON"})
