@@ -448,10 +448,13 @@ def check_translations(source: SegmentedDocument,
     # Names found nowhere for two reasons at once (see mtcheck.names.dropped): people that
     # no translation into another script renders, and phrases of common words that other
     # translations render by a rare word (Bengalen, Bengala) all the same.
-    phrases = {e.id for e in entities if any(" " in f and is_common(f, source.lang,
-                                                                    config.rare_zipf)
-                                             for f in e.source_forms)}
-    doubtful = (by_meaning & people) | phrases
+    # Only where that is why they are reported: found nowhere in the translation, people
+    # in another script (where they would have been taken as rendered by meaning), phrases
+    # that are no place of the data.
+    phrases = {e.id for e in entities if revised[e.id] < Evidence.DATA
+               and any(" " in f and is_common(f, source.lang, config.rare_zipf)
+                       for f in e.source_forms)}
+    unseen_people = by_meaning & people
     by_meaning -= people
     elsewhere = (rendered_by_others(
         {key: {r.entity for r in (*p.renderings, *p.place_renderings)
@@ -464,9 +467,17 @@ def check_translations(source: SegmentedDocument,
                for key, one in prepared.items()}
     acronyms = (dropped_acronyms(source, translations, config.agreement_min_translations)
                 if config.agreement_min_translations > 0 else {})
+
+    def doubtful(key: str, result: NameCheckResult) -> frozenset[str]:
+        other_script = _script(prepared[key].target.lang) not in ("Latn", "")
+        return frozenset(((unseen_people if other_script else set())
+                          | (phrases & elsewhere.get(key, frozenset())))
+                         - {r.entity for r in result.renderings})
+
     results = {key: dataclasses.replace(result, findings=tuple(sorted(
                    (*confirmed_drops(result.findings, prepared[key].target, result.renderings,
-                                     doubtful, config.rare_zipf), *acronyms.get(key, ())),
+                                     doubtful(key, result), config.rare_zipf),
+                    *acronyms.get(key, ())),
                    key=_finding_order)))
                for key, result in results.items()}
     # A name two translations leave out of one sentence for one same unknown name is
