@@ -427,12 +427,17 @@ def _unmerged(source: SegmentedDocument, alignment: Alignment, index: int, fit: 
         if source.sentences[edge].paragraph != source.sentences[rest[0]].paragraph:
             continue
         gain = fit(rest, pair.target_ids) - fit(pair.source_ids, pair.target_ids)
+        # The edge sentence itself left out (the merge's own reading, no shift): a shifted
+        # reading must beat it too, or the omission would move off the sentence that is
+        # really missing onto a neighbour whose translation is there.
+        edge_left_out = gain
         previous = edge
         run = _run(source, alignment, index, step, edge)
         for distance, (sid, target_ids) in enumerate(run, start=1):
             gain += fit(previous, target_ids) - fit(sid, target_ids)
             previous = sid
-            if gain >= config.relocate_margin and (best is None or gain > best[0]):
+            if (gain >= config.relocate_margin and gain >= edge_left_out + config.relocate_margin
+                    and (best is None or gain > best[0])):
                 best = (gain, sid, index + step * distance)
     if best is None:
         return None
