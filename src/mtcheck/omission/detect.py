@@ -35,11 +35,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtcheck.align.sentences import PRIORS
+from mtcheck.align.signals import soft_boundaries
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention, find_numbers
@@ -62,6 +65,7 @@ from mtcheck.omission.coverage import (
 )
 from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
+from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.support import (
     DocumentLexicon,
@@ -98,6 +102,8 @@ _MIN_PAIRS_FOR_LEVEL = 8
 # bounds of those rates (so one word weighs at most log(0.9 / 0.1), about 2.2).
 _MIN_RARE_WORDS = 10
 _RARE_RATE_BOUNDS = (0.1, 0.9)
+# The aligner's pair-shape priors, as log odds against a 1-1 pair (see realign).
+_LOG_PRIORS = log_priors(PRIORS)
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,9 @@ class Candidate:
     # For a sentence a merged pair hid at the end of a run of shifted pairs: the merge's
     # sentence that the re-pairing took out of it (see _unmerged).
     unmerged: int | None = None
+    # For a sentence paired with the first part of its neighbour's translation, which the
+    # segmenter cut at a soft boundary (see _split_translation): the neighbour.
+    split_from: int | None = None
 
 
 def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) -> float:
@@ -139,7 +148,7 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
     that really lost content.
     """
     scores = sorted(c.score - c.prior if c.level is None else c.level
-                    for c in candidates if not c.threshold_free)
+                    for c in candidates if not c.threshold_free and c.split_from is None)
     if len(scores) < _MIN_PAIRS_FOR_LEVEL:
         return config.threshold
     level = statistics.median(scores) + config.relative_threshold
@@ -222,6 +231,11 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                 moved = _misplaced(source, alignment, index, best_piece, config)
             if moved is not None:
                 candidates.append(moved)
+    soft = soft_boundaries([s.text for s in target.sentences], target.lang, 1.0)
+    for index in range(len(alignment.pairs) - 1 if os.environ.get("XSPLIT") else 0):
+        split = _split_translation(source, alignment, index, soft, best_piece)
+        if split is not None:
+            candidates.append(split)
     # A merge is taken apart only when its own test finds a whole sentence of it the likelier
     # loss (its best piece is a sentence); one whose best piece is a clause holds all its
     # sentences. Walking every merge costs about twice as many fits.
@@ -231,6 +245,10 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         if len(pair.source_ids) > 1 and index in suspects:
             moved = _unmerged(source, alignment, index, fit, config)
             if moved is not None:
+                # The run of shifted pairs may pass through a pair the aligner regrouped
+                # (two sentences and their two translations paired crosswise): the
+                # paragraph read again places the gap where the shift alone cannot.
+                moved = _reread_gap(source, alignment, index, fit, config) or moved
                 # The sentence taken out of the merge has its translation in the re-pairing:
                 # the merge's own "left out" candidate for it is explained away.
                 candidates = [c for c in candidates
@@ -443,6 +461,96 @@ def _unmerged(source: SegmentedDocument, alignment: Alignment, index: int, fit: 
         return None
     gain, sid, pair_index = best
     text = source.sentences[sid].text
+    edge = pair.source_ids[-1] if sid > pair.source_ids[-1] else pair.source_ids[0]
+    return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
+                     threshold_free=True, unmerged=edge)
+
+
+def _split_translation(source: SegmentedDocument, alignment: Alignment, index: int,
+                       soft: Sequence[float],
+                       best_piece: Callable[[int, AlignedPair, int | None], Candidate | None],
+                       ) -> Candidate | None:
+    """A sentence paired with the first part of its neighbour's translation.
+
+    A translation the segmenter cut at a soft boundary (a colon or semicolon, a
+    lower-case start: "... est dû à ceci :" | "que ces gens habitent le pays") may
+    be the translation of one source sentence. When a sentence before it was
+    dropped, the aligner may pair that sentence with the first part and its own
+    source with the second, so nothing is unpaired and nothing merged. Pairs
+    ``index`` and ``index + 1`` (one source sentence each, same paragraph, adjacent
+    translations with a soft cut between them) are read as one pair, and each
+    source sentence is tested as a whole sentence left out of it, as in a merge.
+    """
+    first, second = alignment.pairs[index], alignment.pairs[index + 1]
+    if (len(first.source_ids) != 1 or len(second.source_ids) != 1
+            or not first.target_ids or not second.target_ids
+            or second.target_ids[0] != first.target_ids[-1] + 1
+            or not soft[second.target_ids[0]]
+            or source.sentences[first.source_ids[0]].paragraph
+            != source.sentences[second.source_ids[0]].paragraph):
+        return None
+    joined = AlignedPair(first.source_ids + second.source_ids,
+                         first.target_ids + second.target_ids)
+    best: Candidate | None = None
+    for pair_index, pair, other in ((index, first, second), (index + 1, second, first)):
+        candidate = best_piece(pair_index, joined, pair.source_ids[0])
+        if candidate is not None and (best is None or candidate.score > best.score):
+            best = dataclasses.replace(candidate, split_from=other.source_ids[0])
+    return best
+
+
+# Pairs on each side of a suspect pair that are read again with it (same paragraph).
+_REREAD_PAIRS = 8
+
+
+def _reread_gap(source: SegmentedDocument, alignment: Alignment, index: int, fit: _PairFit,
+                config: OmissionConfig) -> Candidate | None:
+    """The sentence whose leaving out explains the paragraph around pair ``index`` best.
+
+    The pairs of the same paragraph around a suspect pair (an unpaired source sentence,
+    or a merge whose best piece is a whole sentence) are aligned again
+    (:func:`mtcheck.omission.realign.read_again`) with the check's own fit. For an
+    unpaired sentence ``u``: the best reading with a gap elsewhere must beat the best
+    with the gap at ``u`` by ``relocate_margin``. For a merge: the best reading with a
+    gap must beat the best without one by ``relocate_margin``, and its gap must lie
+    outside the merge (a sentence of the merge itself keeps the merge's own test).
+    """
+    pairs = alignment.pairs
+    pair = pairs[index]
+    paragraph = source.sentences[pair.source_ids[0]].paragraph
+    lo = hi = index
+    while (lo > 0 and index - lo < _REREAD_PAIRS
+           and all(source.sentences[s].paragraph == paragraph for s in pairs[lo - 1].source_ids)):
+        lo -= 1
+    while (hi + 1 < len(pairs) and hi - index < _REREAD_PAIRS
+           and all(source.sentences[s].paragraph == paragraph for s in pairs[hi + 1].source_ids)):
+        hi += 1
+    window = pairs[lo:hi + 1]
+    source_ids = [s for p in window for s in p.source_ids]
+    target_ids = [t for p in window for t in p.target_ids]
+    if not target_ids or len(source_ids) < 2:
+        return None
+    readings = read_again(source_ids, target_ids, fit, _LOG_PRIORS)
+    best = readings.best_gap()
+    if best is None:
+        return None
+    sid, score = best
+    unpaired = pair.source_ids[0] if not pair.target_ids else None
+    pair_index = next(k for k in range(lo, hi + 1) if sid in pairs[k].source_ids)
+    if len(pairs[pair_index].source_ids) != 1:
+        return None  # a sentence the aligner merged is judged by the merge's own test
+    if unpaired is not None:
+        if sid == unpaired or score < readings.gap_at[unpaired] + config.relocate_margin:
+            return None
+        gain = score - readings.gap_at[unpaired]
+    else:
+        if sid in pair.source_ids or score < readings.without_gap + config.relocate_margin:
+            return None
+        gain = score - readings.without_gap
+    text = source.sentences[sid].text
+    if unpaired is not None:
+        return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0,
+                         (), threshold_free=True, instead_of=unpaired)
     edge = pair.source_ids[-1] if sid > pair.source_ids[-1] else pair.source_ids[0]
     return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
                      threshold_free=True, unmerged=edge)
