@@ -35,14 +35,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from mtcheck.align.sentences import PRIORS
-from mtcheck.align.signals import soft_boundaries
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention, find_numbers
@@ -132,9 +130,6 @@ class Candidate:
     # For a sentence a merged pair hid at the end of a run of shifted pairs: the merge's
     # sentence that the re-pairing took out of it (see _unmerged).
     unmerged: int | None = None
-    # For a sentence paired with the first part of its neighbour's translation, which the
-    # segmenter cut at a soft boundary (see _split_translation): the neighbour.
-    split_from: int | None = None
 
 
 def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) -> float:
@@ -148,7 +143,7 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
     that really lost content.
     """
     scores = sorted(c.score - c.prior if c.level is None else c.level
-                    for c in candidates if not c.threshold_free and c.split_from is None)
+                    for c in candidates if not c.threshold_free)
     if len(scores) < _MIN_PAIRS_FOR_LEVEL:
         return config.threshold
     level = statistics.median(scores) + config.relative_threshold
@@ -231,11 +226,6 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                 moved = _misplaced(source, alignment, index, best_piece, config)
             if moved is not None:
                 candidates.append(moved)
-    soft = soft_boundaries([s.text for s in target.sentences], target.lang, 1.0)
-    for index in range(len(alignment.pairs) - 1 if os.environ.get("XSPLIT") else 0):
-        split = _split_translation(source, alignment, index, soft, best_piece)
-        if split is not None:
-            candidates.append(split)
     # A merge is taken apart only when its own test finds a whole sentence of it the likelier
     # loss (its best piece is a sentence); one whose best piece is a clause holds all its
     # sentences. Walking every merge costs about twice as many fits.
@@ -466,94 +456,48 @@ def _unmerged(source: SegmentedDocument, alignment: Alignment, index: int, fit: 
                      threshold_free=True, unmerged=edge)
 
 
-def _split_translation(source: SegmentedDocument, alignment: Alignment, index: int,
-                       soft: Sequence[float],
-                       best_piece: Callable[[int, AlignedPair, int | None], Candidate | None],
-                       ) -> Candidate | None:
-    """A sentence paired with the first part of its neighbour's translation.
-
-    A translation the segmenter cut at a soft boundary (a colon or semicolon, a
-    lower-case start: "... est dû à ceci :" | "que ces gens habitent le pays") may
-    be the translation of one source sentence. When a sentence before it was
-    dropped, the aligner may pair that sentence with the first part and its own
-    source with the second, so nothing is unpaired and nothing merged. Pairs
-    ``index`` and ``index + 1`` (one source sentence each, same paragraph, adjacent
-    translations with a soft cut between them) are read as one pair, and each
-    source sentence is tested as a whole sentence left out of it, as in a merge.
-    """
-    first, second = alignment.pairs[index], alignment.pairs[index + 1]
-    if (len(first.source_ids) != 1 or len(second.source_ids) != 1
-            or not first.target_ids or not second.target_ids
-            or second.target_ids[0] != first.target_ids[-1] + 1
-            or not soft[second.target_ids[0]]
-            or source.sentences[first.source_ids[0]].paragraph
-            != source.sentences[second.source_ids[0]].paragraph):
-        return None
-    joined = AlignedPair(first.source_ids + second.source_ids,
-                         first.target_ids + second.target_ids)
-    best: Candidate | None = None
-    for pair_index, pair, other in ((index, first, second), (index + 1, second, first)):
-        candidate = best_piece(pair_index, joined, pair.source_ids[0])
-        if candidate is not None and (best is None or candidate.score > best.score):
-            best = dataclasses.replace(candidate, split_from=other.source_ids[0])
-    return best
-
-
 # Pairs on each side of a suspect pair that are read again with it (same paragraph).
 _REREAD_PAIRS = 8
 
 
 def _reread_gap(source: SegmentedDocument, alignment: Alignment, index: int, fit: _PairFit,
                 config: OmissionConfig) -> Candidate | None:
-    """The sentence whose leaving out explains the paragraph around pair ``index`` best.
+    """The sentence whose leaving out explains the paragraph around merged pair ``index``.
 
-    The pairs of the same paragraph around a suspect pair (an unpaired source sentence,
-    or a merge whose best piece is a whole sentence) are aligned again
-    (:func:`mtcheck.omission.realign.read_again`) with the check's own fit. For an
-    unpaired sentence ``u``: the best reading with a gap elsewhere must beat the best
-    with the gap at ``u`` by ``relocate_margin``. For a merge: the best reading with a
-    gap must beat the best without one by ``relocate_margin``, and its gap must lie
-    outside the merge (a sentence of the merge itself keeps the merge's own test).
+    The pairs of the same paragraph around the merge (up to ``_REREAD_PAIRS`` on each
+    side) are aligned again (:func:`mtcheck.omission.realign.read_again`) with the
+    check's own fit and the aligner's shape priors. The best reading with one sentence
+    left out must beat the best reading without a gap by ``relocate_margin``, and its gap
+    must be a sentence the aligner paired alone: a sentence of a merge is judged by that
+    merge's own test. None: no such reading.
     """
     pairs = alignment.pairs
     pair = pairs[index]
     paragraph = source.sentences[pair.source_ids[0]].paragraph
+
+    def inside(k: int) -> bool:
+        return all(source.sentences[s].paragraph == paragraph for s in pairs[k].source_ids)
+
     lo = hi = index
-    while (lo > 0 and index - lo < _REREAD_PAIRS
-           and all(source.sentences[s].paragraph == paragraph for s in pairs[lo - 1].source_ids)):
+    while lo > 0 and index - lo < _REREAD_PAIRS and inside(lo - 1):
         lo -= 1
-    while (hi + 1 < len(pairs) and hi - index < _REREAD_PAIRS
-           and all(source.sentences[s].paragraph == paragraph for s in pairs[hi + 1].source_ids)):
+    while hi + 1 < len(pairs) and hi - index < _REREAD_PAIRS and inside(hi + 1):
         hi += 1
     window = pairs[lo:hi + 1]
-    source_ids = [s for p in window for s in p.source_ids]
-    target_ids = [t for p in window for t in p.target_ids]
-    if not target_ids or len(source_ids) < 2:
-        return None
-    readings = read_again(source_ids, target_ids, fit, _LOG_PRIORS)
+    readings = read_again([s for p in window for s in p.source_ids],
+                          [t for p in window for t in p.target_ids], fit, _LOG_PRIORS)
     best = readings.best_gap()
-    if best is None:
+    if best is None or best[1] < readings.without_gap + config.relocate_margin:
         return None
     sid, score = best
-    unpaired = pair.source_ids[0] if not pair.target_ids else None
     pair_index = next(k for k in range(lo, hi + 1) if sid in pairs[k].source_ids)
     if len(pairs[pair_index].source_ids) != 1:
-        return None  # a sentence the aligner merged is judged by the merge's own test
-    if unpaired is not None:
-        if sid == unpaired or score < readings.gap_at[unpaired] + config.relocate_margin:
-            return None
-        gain = score - readings.gap_at[unpaired]
-    else:
-        if sid in pair.source_ids or score < readings.without_gap + config.relocate_margin:
-            return None
-        gain = score - readings.without_gap
+        return None
     text = source.sentences[sid].text
-    if unpaired is not None:
-        return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0,
-                         (), threshold_free=True, instead_of=unpaired)
     edge = pair.source_ids[-1] if sid > pair.source_ids[-1] else pair.source_ids[0]
-    return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
-                     threshold_free=True, unmerged=edge)
+    return Candidate(pair_index, sid, 0, len(text), text, "sentence",
+                     round(score - readings.without_gap, 6), 0.0, (), threshold_free=True,
+                     unmerged=edge)
 
 
 def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,
