@@ -5,7 +5,7 @@ it may pair the sentences around the gap each with its neighbour's translation, 
 one sentence too many into a pair at the end of that run, or break a pair of two
 sentences into two wrong ones on the way (``(129, 130) → (T169, T170)`` read as
 ``128 → T169``, ``129 → T170``). Comparing the aligner's pairs with one shifted run
-(see :func:`mtcheck.omission.detect._shifted`) misses the last kind. Here a short
+(see :func:`mtcheck.omission.detect._unmerged`) misses the last kind. Here a short
 stretch of the alignment (one paragraph around a suspect pair) is aligned again by
 dynamic programming with the omission check's own fit of a pair, once with no source
 sentence left out and once with exactly one, so that the best place of a gap is found
