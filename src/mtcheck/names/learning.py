@@ -141,6 +141,11 @@ def _key(unit: str, lang: str) -> str:
 
 
 def _similarity(unit: str, lang: str, keys: Sequence[str]) -> float:
+    # Chinese writes a foreign name with the characters of its transliteration table: a
+    # unit with another one (方式流 "manner, flow") does not sound like a name at all.
+    allowed = rules_for(lang).transliteration_characters
+    if allowed and any(script_class(ch) == "han" and ch not in allowed for ch in unit):
+        return 0.0
     key = _key(unit, lang)
     return max((fuzz.ratio(key, k) for k in keys if k), default=0.0) / 100 if key else 0.0
 
