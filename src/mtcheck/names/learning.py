@@ -141,11 +141,6 @@ def _key(unit: str, lang: str) -> str:
 
 
 def _similarity(unit: str, lang: str, keys: Sequence[str]) -> float:
-    # Chinese writes a foreign name with the characters of its transliteration table: a
-    # unit with another one (方式流 "manner, flow") does not sound like a name at all.
-    allowed = rules_for(lang).transliteration_characters
-    if allowed and any(script_class(ch) == "han" and ch not in allowed for ch in unit):
-        return 0.0
     key = _key(unit, lang)
     return max((fuzz.ratio(key, k) for k in keys if k), default=0.0) / 100 if key else 0.0
 
@@ -168,10 +163,19 @@ def _extend(winner: _Scored, scored: Sequence[_Scored]) -> _Scored:
                                        s.unit.text), default=winner)
 
 
-def _choose(scored: Sequence[_Scored], mentioned: int, config: NamesConfig) -> _Scored | None:
+def _transliterable(unit: str, allowed: frozenset[str]) -> bool:
+    """False for a Chinese unit with a character outside the transliteration table
+    (``allowed``; empty: no such test): it does not write a name by its sound (方式流
+    "manner, flow" is no Ivory Coast, however it reads)."""
+    return not allowed or all(script_class(ch) != "han" or ch in allowed for ch in unit)
+
+
+def _choose(scored: Sequence[_Scored], mentioned: int, config: NamesConfig,
+            allowed: frozenset[str] = frozenset()) -> _Scored | None:
     associated = [s for s in scored if s.dice >= config.learn_association]
     similarity = config.learn_similarity / 100
-    sounding = [s for s in associated if s.similarity >= similarity]
+    sounding = [s for s in associated if s.similarity >= similarity
+                and _transliterable(s.unit.text, allowed)]
     if sounding:
         best = max(sounding, key=lambda s: (s.similarity * s.dice, s.shared, len(s.unit.text),
                                             s.unit.text))
@@ -240,7 +244,7 @@ def learn_renderings(source: SegmentedDocument, target: SegmentedDocument,
             shared = len(unit.pairs & mentioned)
             dice = 2 * shared / (len(mentioned) + len(unit.pairs))
             scored.append(_Scored(unit, shared, dice, _similarity(text, lang, forms.keys)))
-        chosen = _choose(scored, len(mentioned), config)
+        chosen = _choose(scored, len(mentioned), config, rules.transliteration_characters)
         if chosen is None:
             continue
         own = _renderings(entity.id, chosen, mentioned, lang, forms.keys)

@@ -62,6 +62,9 @@ class EntityForms:
     others: tuple[str, ...] = ()
     # (key of a multi-word name written as one word, key of its key word)
     wholes: tuple[tuple[str, str], ...] = ()
+    # Letters of the shortest key of the name as spelt (not of a reading of it), which
+    # sets how closely a rendering must match (0: the shortest of ``keys``)
+    shortest: int = 0
 
 
 def script_class(ch: str) -> str:
@@ -151,6 +154,10 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # h and f (フ is "fu" and the hu of a foreign name: フレル = Khural).
         key = _KANA_EPENTHESIS_O.sub("", _KANA_EPENTHESIS.sub("", key)).replace("l", "r")
         key = key.replace("f", "h")
+    elif han and lang.split("-")[0] == "ja":
+        # Kanji read in Chinese are compared with the same Japanese keys of the source
+        # spelling: one liquid, one h/f (贛鋒 "gan feng" = Ganfeng).
+        key = key.replace("l", "r").replace("f", "h")
     if latin:
         # c before e or i is an s in English and French spellings (Venice = वेनिस, Venise);
         # not in romanisations (pinyin c is ts).
@@ -316,6 +323,7 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         keys += [name_key(romanize(reading, "en"), lang, latin=True)
                  for f in entity.source_forms if not known
                  for reading in polish_readings(key_word(f))]
+        spelt = min((len(k) for k in keys if k), default=0)
         # Other scripts write a name as it sounds, which its spelling may not say (Guiuan
         # = ギワン, Renault = 르노, Axiom = 액시엄): the name read by general rules too.
         if not _known(lang) or get_language(lang).script != "Latn":
@@ -334,7 +342,8 @@ def entity_forms(entities: Sequence[Entity], lang: str,
                                   tuple(dict.fromkeys(_fold(f) for f in exact)),
                                   entity.id in strict,
                                   tuple(dict.fromkeys(k for k in others if k and k not in keys)),
-                                  tuple(dict.fromkeys(w for w in wholes if all(w)))))
+                                  tuple(dict.fromkeys(w for w in wholes if all(w))),
+                                  spelt))
     return result
 
 
@@ -349,6 +358,15 @@ _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"e?au(?:lt|d|t|x)?$"), "o"),
     # French final -ois, -oit, -oix are "wa" (Dubois = Дюбуа, デュボワ).
     (re.compile(r"oi[stx]?$"), "wa"),
+    # French final d, t, s or x after ou is silent, and ou is u (Perrenoud = ペルヌー,
+    # where kana keys read ou as the long o of オウ).
+    (re.compile(r"(?<=ou)[dtsx]$"), ""),
+    (re.compile(r"ou"), "u"),
+    # Nordic aa is an o, æ an e, and j after a consonant a y (Kjærgaard = Кьергор,
+    # Bjørn = Бьёрн).
+    (re.compile(r"aa"), "o"),
+    (re.compile(r"æ"), "e"),
+    (re.compile(r"(?<=[bcdfghklmnpstv])j"), "y"),
     # English -tion is "shon" (Gotion = 궈쉬안).
     (re.compile(r"tion"), "shon"),
     # x is ks (Axiom = 액시엄 "aeksieom").
@@ -519,9 +537,19 @@ def _accepted_index(accepted: tuple[str, ...], lang: str) -> dict[str, float]:
 
 
 def _threshold(forms: EntityForms, config: NamesConfig) -> float:
-    shortest = min((len(k) for k in forms.keys), default=0)
+    shortest = forms.shortest or min((len(k) for k in forms.keys), default=0)
     threshold = config.match_threshold if shortest >= 6 else config.short_match_threshold
     return max(threshold, config.weak_match_threshold) if forms.strict else threshold
+
+
+# Zipf frequency from which a word in Hangul or kana is an ordinary word (단계 4.9), not a
+# name matched by its sound (트럼프 4.2, モロッコ 3.5; 러시아 5.4 is matched as CLDR's form).
+_COMMON_CASELESS_WORD = 4.5
+
+
+def _caseless(word: str) -> bool:
+    """True for a word in Hangul or katakana, scripts without capital letters."""
+    return _hangul(word) or all(script_class(ch) == "kana" for ch in word)
 
 
 # Zipf frequency from which a word written in Han characters is an ordinary word, not a
@@ -608,6 +636,10 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
             # (Кроме "besides" for Rom); a known form of the name still matches exactly.
             ordinary = ((index == 0 or rules.capitalises_nouns) and word.text[0].isupper()
                         and zipf(word.text.lower(), lang) >= config.rare_zipf)
+            # Hangul and kana have no capitals to set a name apart: a frequent word there
+            # (단계 "stage", which sounds like Tangier) matches a name only exactly.
+            ordinary = ordinary or (_caseless(word.text)
+                                    and zipf(word.text, lang) >= _COMMON_CASELESS_WORD)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             joined = _hyphen_joined(sentence.text, words, index)
             if joined is not None:
