@@ -153,6 +153,9 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # liquid, so l and r are one sound in a name written in katakana; and one row for
         # h and f (フ is "fu" and the hu of a foreign name: フレル = Khural).
         key = _KANA_EPENTHESIS_O.sub("", _KANA_EPENTHESIS.sub("", key)).replace("l", "r")
+        # Without the added vowels, letters meet that the key folds (ワトソン "watoson" ->
+        # "watson": ts, as in Watson's own key).
+        key = phonetic_key(key)
         key = key.replace("f", "h")
     elif han and lang.split("-")[0] == "ja":
         # Kanji read in Chinese are compared with the same Japanese keys of the source
@@ -379,13 +382,26 @@ _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Italian gi and ci before a, o, u are j and ch (Giuseppe = Джузеппе, ジュゼッペ), a
+# reading of its own beside the general one. (The j of Spanish names is read as h only
+# in Spanish source texts: readings in data/inflection/es.toml.)
+_ITALIAN_SOFT = ((re.compile(r"gi(?=[aou])"), "j"), (re.compile(r"ci(?=[aou])"), "ch"))
+
+
 def sound_readings(form: str) -> tuple[str, ...]:
-    """``form`` as it sounds by the general rules above, when that differs from how it is
-    spelt (empty otherwise): a further key for translations that write by sound."""
-    text = form.lower()
+    """``form`` as it sounds by the general rules above, and with Italian soft g and c
+    where it has them, when that differs from how it is spelt (empty otherwise): further
+    keys for translations that write by sound."""
+    plain = form.lower()
+    text = plain
     for pattern, replacement in _SOUND_RULES:
         text = pattern.sub(replacement, text)
-    return (text,) if text != form.lower() else ()
+    readings = [text]
+    italian = text
+    for pattern, replacement in _ITALIAN_SOFT:
+        italian = pattern.sub(replacement, italian)
+    readings.append(italian)
+    return tuple(r for r in dict.fromkeys(readings) if r != plain)
 
 # A final e (before a plural s) after a consonant, in a word of five letters or more: the
 # silent e of English spellings.
@@ -464,6 +480,14 @@ def _fold(text: str) -> str:
 
 def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules) -> tuple[float, str]:
     """(similarity 0-100, the stem that matched) of ``word`` as a rendering of the entity."""
+    score, stem, _ = _best_match(word, lang, forms, rules)
+    return score, stem
+
+
+def _best_match(word: str, lang: str, forms: EntityForms,
+                rules: InflectionRules) -> tuple[float, str, str]:
+    """(similarity 0-100, the stem that matched, the entity's key it matched; empty for a
+    glossary form or a whole multi-word name)."""
     stems = _stem_keys(word, lang)
     if forms.accepted:
         index = _accepted_index(forms.accepted, lang)
@@ -471,8 +495,8 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
             # A shared stem must keep most of the form: Пезешкиана is Пезешкиан, but a
             # compound cut that leaves two letters proves nothing.
             if stem in index and len(stem) >= index[stem]:
-                return 100.0, stem
-    best, best_stem = 0.0, stems[0][0]
+                return 100.0, stem, ""
+    best, best_stem, best_key = 0.0, stems[0][0], ""
     tolerant = _vowel_tolerant(lang) and not _is_latin(word)
     for stem, key in stems:
         for target in forms.keys:
@@ -480,12 +504,12 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
             if tolerant and score < 100 and _same_consonants(key, target):
                 score = (score + 100) / 2
             if score > best:
-                best, best_stem = score, stem
+                best, best_stem, best_key = score, stem, target
         for whole, word in forms.wholes:
             score = fuzz.ratio(key, whole)
             if score > best and fuzz.partial_ratio(word, key) >= _KEY_WORD_INSIDE:
-                best, best_stem = score, stem
-    return best, best_stem
+                best, best_stem, best_key = score, stem, ""
+    return best, best_stem, best_key
 
 
 @lru_cache(maxsize=64)
@@ -536,9 +560,15 @@ def _accepted_index(accepted: tuple[str, ...], lang: str) -> dict[str, float]:
     return index
 
 
+# Keys of this many letters or more are matched at match_threshold, shorter ones at
+# short_match_threshold.
+_LONG_KEY = 6
+
+
 def _threshold(forms: EntityForms, config: NamesConfig) -> float:
     shortest = forms.shortest or min((len(k) for k in forms.keys), default=0)
-    threshold = config.match_threshold if shortest >= 6 else config.short_match_threshold
+    threshold = (config.match_threshold if shortest >= _LONG_KEY
+                 else config.short_match_threshold)
     return max(threshold, config.weak_match_threshold) if forms.strict else threshold
 
 
@@ -655,8 +685,12 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                     continue
                 best: tuple[float, int, NameRendering] | None = None
                 for forms, threshold in thresholds:
-                    score, stem = match_score(piece.text, lang, forms, rules)
-                    if score < threshold or (ordinary and score < 100):
+                    score, stem, key = _best_match(piece.text, lang, forms, rules)
+                    # A reading shorter than the name as spelt must match as closely as
+                    # any short key (Guiuan read "giwan" is matched like a short name).
+                    needed = (max(threshold, config.short_match_threshold)
+                              if key and len(key) < _LONG_KEY <= forms.shortest else threshold)
+                    if score < needed or (ordinary and score < 100):
                         continue
                     # One or two Han characters match too many ordinary words (落实 ~ Russia):
                     # they count only as a form the glossary lists (伊朗, 俄).
