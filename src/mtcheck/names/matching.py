@@ -153,9 +153,9 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # liquid, so l and r are one sound in a name written in katakana; and one row for
         # h and f (フ is "fu" and the hu of a foreign name: フレル = Khural).
         key = _KANA_EPENTHESIS_O.sub("", _KANA_EPENTHESIS.sub("", key)).replace("l", "r")
-        # Without the added vowels, letters meet that the key folds (ワトソン "watoson" ->
-        # "watson": ts, as in Watson's own key).
-        key = phonetic_key(key)
+        # Without the added vowels, t and s meet, which the key writes c (ワトソン
+        # "watoson" -> "watson", as in Watson's own key).
+        key = key.replace("ts", "c")
         key = key.replace("f", "h")
     elif han and lang.split("-")[0] == "ja":
         # Kanji read in Chinese are compared with the same Japanese keys of the source
@@ -480,14 +480,6 @@ def _fold(text: str) -> str:
 
 def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules) -> tuple[float, str]:
     """(similarity 0-100, the stem that matched) of ``word`` as a rendering of the entity."""
-    score, stem, _ = _best_match(word, lang, forms, rules)
-    return score, stem
-
-
-def _best_match(word: str, lang: str, forms: EntityForms,
-                rules: InflectionRules) -> tuple[float, str, str]:
-    """(similarity 0-100, the stem that matched, the entity's key it matched; empty for a
-    glossary form or a whole multi-word name)."""
     stems = _stem_keys(word, lang)
     if forms.accepted:
         index = _accepted_index(forms.accepted, lang)
@@ -495,8 +487,8 @@ def _best_match(word: str, lang: str, forms: EntityForms,
             # A shared stem must keep most of the form: Пезешкиана is Пезешкиан, but a
             # compound cut that leaves two letters proves nothing.
             if stem in index and len(stem) >= index[stem]:
-                return 100.0, stem, ""
-    best, best_stem, best_key = 0.0, stems[0][0], ""
+                return 100.0, stem
+    best, best_stem = 0.0, stems[0][0]
     tolerant = _vowel_tolerant(lang) and not _is_latin(word)
     for stem, key in stems:
         for target in forms.keys:
@@ -504,12 +496,12 @@ def _best_match(word: str, lang: str, forms: EntityForms,
             if tolerant and score < 100 and _same_consonants(key, target):
                 score = (score + 100) / 2
             if score > best:
-                best, best_stem, best_key = score, stem, target
+                best, best_stem = score, stem
         for whole, word in forms.wholes:
             score = fuzz.ratio(key, whole)
             if score > best and fuzz.partial_ratio(word, key) >= _KEY_WORD_INSIDE:
-                best, best_stem, best_key = score, stem, ""
-    return best, best_stem, best_key
+                best, best_stem = score, stem
+    return best, best_stem
 
 
 @lru_cache(maxsize=64)
@@ -685,12 +677,8 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                     continue
                 best: tuple[float, int, NameRendering] | None = None
                 for forms, threshold in thresholds:
-                    score, stem, key = _best_match(piece.text, lang, forms, rules)
-                    # A reading shorter than the name as spelt must match as closely as
-                    # any short key (Guiuan read "giwan" is matched like a short name).
-                    needed = (max(threshold, config.short_match_threshold)
-                              if key and len(key) < _LONG_KEY <= forms.shortest else threshold)
-                    if score < needed or (ordinary and score < 100):
+                    score, stem = match_score(piece.text, lang, forms, rules)
+                    if score < threshold or (ordinary and score < 100):
                         continue
                     # One or two Han characters match too many ordinary words (落实 ~ Russia):
                     # they count only as a form the glossary lists (伊朗, 俄).
