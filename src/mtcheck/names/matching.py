@@ -564,14 +564,9 @@ def _threshold(forms: EntityForms, config: NamesConfig) -> float:
     return max(threshold, config.weak_match_threshold) if forms.strict else threshold
 
 
-# Zipf frequency from which a word in Hangul or kana is an ordinary word (단계 4.9), not a
-# name matched by its sound (트럼프 4.2, モロッコ 3.5; 러시아 5.4 is matched as CLDR's form).
+# Zipf frequency from which a Hangul word is an ordinary word (단계 4.9), not a name
+# matched by its sound (트럼프 4.2, 모로코 3.5; 러시아 5.4 is matched as CLDR's form).
 _COMMON_CASELESS_WORD = 4.5
-
-
-def _caseless(word: str) -> bool:
-    """True for a word in Hangul or katakana, scripts without capital letters."""
-    return _hangul(word) or all(script_class(ch) == "kana" for ch in word)
 
 
 # Zipf frequency from which a word written in Han characters is an ordinary word, not a
@@ -658,9 +653,11 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
             # (Кроме "besides" for Rom); a known form of the name still matches exactly.
             ordinary = ((index == 0 or rules.capitalises_nouns) and word.text[0].isupper()
                         and zipf(word.text.lower(), lang) >= config.rare_zipf)
-            # Hangul and kana have no capitals to set a name apart: a frequent word there
-            # (단계 "stage", which sounds like Tangier) matches a name only exactly.
-            ordinary = ordinary or (_caseless(word.text)
+            # Hangul writes every Korean word and has no capitals to set a name apart: a
+            # frequent Hangul word (단계 "stage", which sounds like Tangier) matches a name
+            # only exactly. (Katakana writes foreign words and names: ビール is beer and
+            # Biel.)
+            ordinary = ordinary or (_hangul(word.text)
                                     and zipf(word.text, lang) >= _COMMON_CASELESS_WORD)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             joined = _hyphen_joined(sentence.text, words, index)
