@@ -431,11 +431,18 @@ def run_variant(variant: Variant, config: Config) -> Outcome:
     bar = document_threshold(candidates, config.omission)
     scores: dict[int, float] = {}
     pieces: dict[int, str] = {}
+    # A merged pair's alternative (its best part of a sentence) is reported only when the
+    # pair's own candidate is not: exact at the config's threshold, which the tables use.
+    own = {c.pair_index: c for c in candidates if not c.threshold_free and not c.alternative}
     for candidate in candidates:
         if candidate.threshold_free:
             fixed.add(candidate.source_id)
         else:
             shift = config.omission.threshold - bar_for(candidate, bar, config.omission)
+            main = own.get(candidate.pair_index)
+            if candidate.alternative and main is not None and (
+                    main.score >= bar_for(main, bar, config.omission)):
+                continue
             if candidate.score + shift > scores.get(candidate.source_id, -1e9):
                 scores[candidate.source_id] = candidate.score + shift
                 pieces[candidate.source_id] = f"{candidate.kind}: {candidate.text}"

@@ -126,6 +126,11 @@ class Candidate:
     # For a sentence a merged pair hid at the end of a run of shifted pairs: the merge's
     # sentence that the re-pairing took out of it (see _unmerged).
     unmerged: int | None = None
+    # The best part of a sentence of a merged pair whose best piece is a whole sentence: a
+    # whole sentence needs the full threshold, a part only the document's bar, so a clause
+    # left out of a merge must not lose to a sentence that scores higher but not enough.
+    # Not counted for the document's level; not reported when the pair's own candidate is.
+    alternative: bool = False
 
 
 def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) -> float:
@@ -139,7 +144,7 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
     that really lost content.
     """
     scores = sorted(c.score - c.prior if c.level is None else c.level
-                    for c in candidates if not c.threshold_free)
+                    for c in candidates if not c.threshold_free and not c.alternative)
     if len(scores) < _MIN_PAIRS_FOR_LEVEL:
         return config.threshold
     level = statistics.median(scores) + config.relative_threshold
@@ -196,7 +201,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          for f in flags(sid, other.target_ids).rare_found])
     candidates = []
 
-    def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
+    def best_pieces(index: int, pair: AlignedPair,
+                    sentence: int | None) -> tuple[Candidate | None, Candidate | None]:
         target_text = " ".join(target.sentences[j].text for j in pair.target_ids)
         bt = (" ".join(backtranslations[j] for j in pair.target_ids)
               if use_bt and backtranslations is not None else None)
@@ -204,14 +210,21 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids),
                                {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
                                rates, marks, _source_marks(source, pair),
-                               _target_marks(target, pair), names)
-        return _best_piece(source, pair, index, target_text, found, model, config, context,
-                           sentence)
+                               _target_marks(target, pair), names,
+                               tuple(text_length(target.sentences[j].text)
+                                     for j in pair.target_ids))
+        return _best_pieces(source, pair, index, target_text, found, model, config, context,
+                            sentence)
+
+    def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
+        return best_pieces(index, pair, sentence)[0]
 
     for index, pair in linked:
-        best = best_piece(index, pair, None)
+        best, part = best_pieces(index, pair, None)
         if best is not None:
             candidates.append(best)
+        if part is not None:
+            candidates.append(part)
     fit = _PairFit(source, target, model, lexicon, config, alignment)
     for index, pair in enumerate(alignment.pairs):
         if (len(pair.source_ids) == 1 and not pair.target_ids
@@ -226,7 +239,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     # loss (its best piece is a sentence); one whose best piece is a clause holds all its
     # sentences. Walking every merge costs about twice as many fits.
     suspects = {c.pair_index for c in candidates
-                if c.kind == "sentence" and not c.threshold_free}
+                if c.kind == "sentence" and not c.threshold_free and not c.alternative}
     for index, pair in linked:
         if len(pair.source_ids) > 1 and index in suspects:
             moved = _unmerged(source, alignment, index, fit, config)
@@ -537,6 +550,8 @@ class _PairContext:
     # Evidence per rare word (name, term) missing from the translation and per one found,
     # from the document's own rates (see anchor_weights).
     names: tuple[float, float] | None = None
+    # Length of each target sentence of the pair (for the split of a merged pair).
+    target_lengths: tuple[int, ...] = ()
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -624,23 +639,72 @@ def _halves(text: str, whole: Clause) -> tuple[Clause, ...]:
             Clause(cut + 1, whole.end, text[cut + 1:whole.end]))
 
 
-def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
-                found: TargetIndex, model: LengthModel, config: OmissionConfig,
-                context: _PairContext, sentence: int | None = None) -> Candidate | None:
+def _split_length(model: LengthModel, config: OmissionConfig, source_lengths: Sequence[int],
+                  target_lengths: Sequence[int], position: int, removed: int) -> float | None:
+    """Length evidence that ``removed`` characters of source sentence ``position`` of a merged
+    pair (several sentences on both sides) have no counterpart, judged in its own part.
+
+    A pair of several source and several target sentences (an OCR-split 2-2, a 3-2 whose
+    first target sentence translates two sources) dilutes a clause lost from one sentence in
+    the length of the others. Cut both sides in two, in order, so that the part without the
+    sentence fits the document's length model (|z| at most ``split_fit``): that part is
+    translated, and the sentence's own part carries the evidence. The profile
+    log-likelihood ratio over the cuts (best fit with the piece against best fit without
+    it); None when no cut leaves a fitting rest (a real crossing 2-2, whose parts fit only
+    together).
+    """
+    with_piece: float | None = None
+    without: float | None = None
+    for cut in range(1, len(source_lengths)):
+        mine = slice(0, cut) if position < cut else slice(cut, len(source_lengths))
+        rest = slice(cut, len(source_lengths)) if position < cut else slice(0, cut)
+        for target_cut in range(1, len(target_lengths)):
+            mine_t = (slice(0, target_cut) if position < cut
+                      else slice(target_cut, len(target_lengths)))
+            rest_t = (slice(target_cut, len(target_lengths)) if position < cut
+                      else slice(0, target_cut))
+            z_rest = model.z(sum(source_lengths[rest]), sum(target_lengths[rest_t]))
+            if abs(z_rest) > config.split_fit:
+                continue
+            source_mine, target_mine = sum(source_lengths[mine]), sum(target_lengths[mine_t])
+            full = _rho(model.z(source_mine, target_mine), config.length_tail)
+            kept = _rho(model.z(source_mine - removed, target_mine), config.length_tail)
+            with_piece = full if with_piece is None else min(with_piece, full)
+            without = kept if without is None else min(without, kept)
+    if with_piece is None or without is None:
+        return None
+    return with_piece - without
+
+
+def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
+                 found: TargetIndex, model: LengthModel, config: OmissionConfig,
+                 context: _PairContext, sentence: int | None = None,
+                 ) -> tuple[Candidate | None, Candidate | None]:
+    """The pair's best piece, and, when that is a whole sentence, its best part of a sentence
+    (an ``alternative``: it needs only the document's bar)."""
     source_texts = {sid: source.sentences[sid].text for sid in pair.source_ids}
     source_length = sum(text_length(t) for t in source_texts.values())
     target_length = text_length(target_text)
     z_full = model.z(source_length, target_length)
+    source_lengths = [text_length(source_texts[sid]) for sid in pair.source_ids]
+    split = (config.split_fit > 0 and len(pair.source_ids) > 1
+             and len(context.target_lengths) > 1)
     pair_source = " ".join(source_texts.values())
     coverage = _Coverage(pair_source, source.lang, found) if found.backtranslation else None
     source_brackets = count_pairs(pair_source, clause_rules(source.lang).brackets)
     best: Candidate | None = None
+    part: Candidate | None = None
     level: float | None = None
     seen: dict[str, bool] = {}
     for sid, piece, kind in _pieces(source, pair, config, sentence, context.flags):
         length = text_length(piece.text)
         z_without = model.z(source_length - length, target_length)
         score = _rho(z_full, config.length_tail) - _rho(z_without, config.length_tail)
+        if split and kind != "sentence":
+            local = _split_length(model, config, source_lengths, context.target_lengths,
+                                  pair.source_ids.index(sid), length)
+            if local is not None:
+                score = local
         # Numbers are read once per sentence: a piece has those inside it.
         mentions = [n for n in numbers(source_texts[sid], source.lang)
                     if piece.start <= n.start and n.end <= piece.end]
@@ -675,13 +739,20 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
                 context.source_marks, removed, context.target_marks, context.mark_rate,
                 config.mark_smoothing)
         score += prior
-        if best is None or score > best.score:
+        if best is None or score > best.score or (
+                kind != "sentence" and (part is None or score > part.score)):
             shortfall = 1 - math.exp(z_full * model.spread)
-            best = Candidate(index, sid, piece.start, piece.end, piece.text, kind,
-                             round(score, 6), round(shortfall, 6), missing, prior=prior)
+            candidate = Candidate(index, sid, piece.start, piece.end, piece.text, kind,
+                                  round(score, 6), round(shortfall, 6), missing, prior=prior)
+            if best is None or score > best.score:
+                best = candidate
+            if kind != "sentence" and (part is None or score > part.score):
+                part = candidate
     if best is not None and level is not None:
         best = dataclasses.replace(best, level=round(level, 6))
-    return best
+    if best is None or part is None or best.kind != "sentence":
+        return best, None
+    return best, dataclasses.replace(part, alternative=True)
 
 
 def anchor_weights(own: Sequence[bool], other: Sequence[bool]) -> tuple[float, float] | None:

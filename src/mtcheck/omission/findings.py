@@ -76,6 +76,17 @@ def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Align
                    spans=(span,))
 
 
+def reported(candidates: Sequence[Candidate], bar: float,
+             config: OmissionConfig) -> list[Candidate]:
+    """The candidates that reach their bar; a merged pair's ``alternative`` (its best part of
+    a sentence) only when the pair's own candidate, a whole sentence, does not (the
+    shortfall that makes the sentence missing would make any part of the pair look
+    missing too)."""
+    passed = [c for c in candidates if c.threshold_free or c.score >= bar_for(c, bar, config)]
+    whole = {c.pair_index for c in passed if not c.alternative and not c.threshold_free}
+    return [c for c in passed if not (c.alternative and c.pair_index in whole)]
+
+
 def omission_findings(source: SegmentedDocument, target: SegmentedDocument,
                       alignment: Alignment, backtranslations: Sequence[str] | None,
                       config: OmissionConfig,
@@ -90,8 +101,7 @@ def omission_findings(source: SegmentedDocument, target: SegmentedDocument,
         return tuple(aligned)
     scored = omission_candidates(source, target, alignment, backtranslations, config)
     bar = document_threshold(scored, config)
-    candidates = [c for c in scored
-                  if c.threshold_free or c.score >= bar_for(c, bar, config)]
+    candidates = reported(scored, bar, config)
     moved = {c.instead_of for c in candidates if c.instead_of is not None}
     kept = tuple(f for f in aligned
                  if not (f.check == "align.omission" and len(f.source_ids) == 1
