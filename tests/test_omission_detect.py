@@ -431,3 +431,77 @@ def test_the_translations_names_are_looked_up_in_the_source() -> None:
 
     # The translation's NASA, ESA and ISRO are in sentence 2, not in sentence 1.
     assert gain(True) >= gain(False) + CONFIG.word_found
+
+
+# --------------------------------------------------------------------------- merged pairs
+def test_a_clause_lost_in_a_two_two_pair_is_judged_on_its_own_part() -> None:
+    from mtcheck.omission.detect import _split_length
+    from mtcheck.omission.lengths import LengthModel
+
+    model = LengthModel(centre=0.0, spread=0.1, pairs=100)
+    # Sources of 100 and 100 characters; the second translation lost 40 of its 100.
+    local = _split_length(model, CONFIG, [100, 100], [100, 60], 1, 40)
+    assert local is not None and local > 0
+    # The whole pair's length dilutes the same loss over both sentences.
+    rho = lambda z: (CONFIG.length_tail + 1) / 2 * math.log1p(z * z / CONFIG.length_tail)  # noqa: E731
+    whole = rho(model.z(200, 160)) - rho(model.z(160, 160))
+    assert local > whole
+    # The first sentence's part is no better without 40 characters (its own translation is
+    # whole), and in a crossing 2-2, whose parts fit only together, no part is judged alone.
+    assert _split_length(model, CONFIG, [100, 100], [100, 60], 0, 40) is None
+    assert _split_length(model, CONFIG, [100, 100], [60, 140], 1, 40) is None
+
+
+@given(st.lists(st.integers(20, 300), min_size=2, max_size=4),
+       st.lists(st.integers(20, 300), min_size=2, max_size=4), st.data())
+def test_split_length_is_a_likelihood_ratio_of_fitting_cuts(sources: list[int],
+                                                            targets: list[int],
+                                                            data: st.DataObject) -> None:
+    from mtcheck.omission.detect import _split_length
+    from mtcheck.omission.lengths import LengthModel
+
+    model = LengthModel(centre=0.0, spread=0.15, pairs=100)
+    position = data.draw(st.integers(0, len(sources) - 1))
+    removed = data.draw(st.integers(1, sources[position]))
+    nothing = _split_length(model, CONFIG, sources, targets, position, 0)
+    some = _split_length(model, CONFIG, sources, targets, position, removed)
+    # Whether a cut leaves a fitting rest does not depend on the piece; nothing removed is
+    # no evidence either way.
+    assert (nothing is None) == (some is None)
+    assert nothing in (None, 0.0)
+    if some is not None:
+        # At most the largest misfit of the sentence's part over the cuts (the fit without the
+        # piece is never below 0).
+        tail = CONFIG.length_tail
+        assert some <= max(
+            (tail + 1) / 2 * math.log1p(model.z(sum(sources[i] for i in mine), sum(t)) ** 2 / tail)
+            for mine in _parts(len(sources), position) for t in _target_parts(targets)) + 1e-9
+
+
+def _parts(n: int, position: int) -> list[range]:
+    return [range(0, cut) if position < cut else range(cut, n) for cut in range(1, n)]
+
+
+def _target_parts(targets: list[int]) -> list[list[int]]:
+    return [part for cut in range(1, len(targets)) for part in (targets[:cut], targets[cut:])]
+
+
+def test_a_merge_keeps_its_best_clause_beside_its_best_sentence() -> None:
+    from mtcheck.omission.findings import reported
+
+    def candidate(kind: str, score: float, alternative: bool = False) -> Candidate:
+        return Candidate(3, 7 if kind == "sentence" else 8, 0, 1, "x", kind, score, 0.0, (),
+                         alternative=alternative)
+
+    bar = CONFIG.threshold - CONFIG.calm_discount  # a close document's bar
+    sentence = candidate("sentence", CONFIG.threshold - 0.5)  # needs the full threshold
+    clause = candidate("clause", bar + 0.5, alternative=True)  # needs only the document's
+    assert reported([sentence, clause], bar, CONFIG) == [clause]
+    # When the whole sentence is reported, the shortfall that made it missing would make any
+    # part of the pair look missing too: the alternative is not reported with it.
+    surer = candidate("sentence", CONFIG.threshold + 0.5)
+    assert reported([surer, clause], bar, CONFIG) == [surer]
+    # Alternatives say nothing about the document's level.
+    plain = [_candidate(-6.0 + k / 10) for k in range(20)]
+    assert document_threshold([*plain, dataclasses.replace(clause, score=40.0)], CONFIG) == \
+        document_threshold(plain, CONFIG)
