@@ -194,11 +194,30 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
     return False
 
 
+# A word's unit for the document lexicon is its start: inflected forms of one word (Gletscher,
+# Gletschers; ледник, ледника) and Korean words with their particles (정부는, 정부가) then
+# count as one, which a document of a few hundred pairs needs to learn them at all. Hangul
+# writes a syllable per block, so two blocks hold about as much of a word as six letters.
+_UNIT_LETTERS = 6
+_UNIT_SYLLABLES = 2
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@lru_cache(maxsize=200_000)
+def lexical_unit(word: str) -> str:
+    """The unit of a word of a spaced language in the document lexicon: its lower-cased
+    start (see ``_UNIT_LETTERS``)."""
+    if _HANGUL.match(word):
+        return word[:_UNIT_SYLLABLES]
+    return word.lower()[:_UNIT_LETTERS]
+
+
 @lru_cache(maxsize=100_000)
 def lexical_units(text: str, lang: str) -> frozenset[str]:
-    """Lower-cased words, or character bigrams in scripts written without spaces."""
+    """Word starts (:func:`lexical_unit`), or character bigrams in scripts written without
+    spaces."""
     if spaced(lang):
-        return frozenset(w.lower() for w in words(text) if len(w) >= 2)
+        return frozenset(lexical_unit(w) for w in words(text) if len(w) >= 2)
     letters = [w for w in words(text)]
     return frozenset(w[k:k + 2] for w in letters for k in range(max(len(w) - 1, 0)))
 
