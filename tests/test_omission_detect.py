@@ -487,7 +487,7 @@ def _target_parts(targets: list[int]) -> list[list[int]]:
 
 
 def test_a_merge_keeps_its_best_clause_beside_its_best_sentence() -> None:
-    from mtcheck.omission.findings import reported
+    from mtcheck.omission.detect import reported
 
     def candidate(kind: str, score: float, alternative: bool = False) -> Candidate:
         return Candidate(3, 7 if kind == "sentence" else 8, 0, 1, "x", kind, score, 0.0, (),
@@ -497,11 +497,35 @@ def test_a_merge_keeps_its_best_clause_beside_its_best_sentence() -> None:
     sentence = candidate("sentence", CONFIG.threshold - 0.5)  # needs the full threshold
     clause = candidate("clause", bar + 0.5, alternative=True)  # needs only the document's
     assert reported([sentence, clause], bar, CONFIG) == [clause]
-    # When the whole sentence is reported, the shortfall that made it missing would make any
-    # part of the pair look missing too: the alternative is not reported with it.
-    surer = candidate("sentence", CONFIG.threshold + 0.5)
+    # Both over their bars: only the one further above it, since the shortfall that makes one
+    # look missing makes the other look missing too.
+    surer = candidate("sentence", CONFIG.threshold + 1.0)
     assert reported([surer, clause], bar, CONFIG) == [surer]
+    # The other way round: a part scoring highest but under the bar, a sentence over it.
+    part = candidate("clause", bar - 0.5)
+    hidden = candidate("sentence", CONFIG.threshold + 0.1, alternative=True)
+    assert reported([part, hidden], bar, CONFIG) == [hidden]
     # Alternatives say nothing about the document's level.
     plain = [_candidate(-6.0 + k / 10) for k in range(20)]
     assert document_threshold([*plain, dataclasses.replace(clause, score=40.0)], CONFIG) == \
         document_threshold(plain, CONFIG)
+
+
+def test_a_clause_left_out_of_a_merged_pair_is_found_on_its_own_part() -> None:
+    # Sentences 6 and 7 aligned as one 2-2 pair; translation 7 lost "where he is expected to
+    # stay until Thursday". The first part of the pair (6 with its translation) fits, so
+    # sentence 7's clause is judged on translation 7 alone.
+    target = [*GERMAN[:7], "Am Dienstag flog der Minister weiter nach Baku.", *GERMAN[8:]]
+    beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6, 7)),
+                      *[((i,), (i,)) for i in range(8, 12)])
+
+    def best(config: OmissionConfig) -> Candidate:
+        return max((c for c in omission_candidates(EN, segmented("de", target), beads, None,
+                                                   config)
+                    if c.pair_index == 6 and c.kind != "sentence"), key=lambda c: c.score)
+
+    local, diluted = best(CONFIG), best(dataclasses.replace(CONFIG, split_fit=0.0))
+    assert local.source_id == 7 and "until Thursday" in local.text
+    assert local.score > diluted.score
+    [finding] = [f for f in findings(target, beads) if f.source_ids == (7,)]
+    assert finding.check == "omission.partial" and "Thursday" in finding.spans[0].text

@@ -126,10 +126,10 @@ class Candidate:
     # For a sentence a merged pair hid at the end of a run of shifted pairs: the merge's
     # sentence that the re-pairing took out of it (see _unmerged).
     unmerged: int | None = None
-    # The best part of a sentence of a merged pair whose best piece is a whole sentence: a
-    # whole sentence needs the full threshold, a part only the document's bar, so a clause
-    # left out of a merge must not lose to a sentence that scores higher but not enough.
-    # Not counted for the document's level; not reported when the pair's own candidate is.
+    # The best piece of the other kind in a merged pair (a part of a sentence beside a whole
+    # sentence, or the other way round): a whole sentence needs the full threshold, a part only
+    # the document's bar, so the piece that scores highest is not always the one to report.
+    # Not counted for the document's level; see reported().
     alternative: bool = False
 
 
@@ -149,6 +149,22 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
         return config.threshold
     level = statistics.median(scores) + config.relative_threshold
     return min(config.threshold, max(config.threshold - config.calm_discount, level))
+
+
+def reported(candidates: Sequence[Candidate], bar: float,
+             config: OmissionConfig) -> list[Candidate]:
+    """The candidates that reach their bar (``bar`` is the document's); of a merged pair's
+    best whole sentence and best part of a sentence (one is its ``alternative``), only the one
+    further above its own bar: the shortfall that makes one look missing makes the other look
+    missing too."""
+    passed = [c for c in candidates if c.threshold_free or c.score >= bar_for(c, bar, config)]
+    margin: dict[int, float] = {}
+    for c in passed:
+        if not c.threshold_free:
+            margin[c.pair_index] = max(margin.get(c.pair_index, -math.inf),
+                                       c.score - bar_for(c, bar, config))
+    return [c for c in passed if c.threshold_free
+            or c.score - bar_for(c, bar, config) >= margin[c.pair_index]]
 
 
 def bar_for(candidate: Candidate, document_bar: float, config: OmissionConfig) -> float:
@@ -680,8 +696,9 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
                  found: TargetIndex, model: LengthModel, config: OmissionConfig,
                  context: _PairContext, sentence: int | None = None,
                  ) -> tuple[Candidate | None, Candidate | None]:
-    """The pair's best piece, and, when that is a whole sentence, its best part of a sentence
-    (an ``alternative``: it needs only the document's bar)."""
+    """The pair's best piece, and the best piece of the other kind (a whole sentence of a
+    merged pair, or a part of a sentence) as an ``alternative``: the two need different bars
+    (see :func:`reported`)."""
     source_texts = {sid: source.sentences[sid].text for sid in pair.source_ids}
     source_length = sum(text_length(t) for t in source_texts.values())
     target_length = text_length(target_text)
@@ -692,7 +709,7 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
     pair_source = " ".join(source_texts.values())
     coverage = _Coverage(pair_source, source.lang, found) if found.backtranslation else None
     source_brackets = count_pairs(pair_source, clause_rules(source.lang).brackets)
-    best: Candidate | None = None
+    whole_best: Candidate | None = None
     part: Candidate | None = None
     level: float | None = None
     seen: dict[str, bool] = {}
@@ -739,20 +756,23 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
                 context.source_marks, removed, context.target_marks, context.mark_rate,
                 config.mark_smoothing)
         score += prior
-        if best is None or score > best.score or (
-                kind != "sentence" and (part is None or score > part.score)):
+        leader = whole_best if kind == "sentence" else part
+        if leader is None or score > leader.score:
             shortfall = 1 - math.exp(z_full * model.spread)
             candidate = Candidate(index, sid, piece.start, piece.end, piece.text, kind,
                                   round(score, 6), round(shortfall, 6), missing, prior=prior)
-            if best is None or score > best.score:
-                best = candidate
-            if kind != "sentence" and (part is None or score > part.score):
+            if kind == "sentence":
+                whole_best = candidate
+            else:
                 part = candidate
-    if best is not None and level is not None:
+    if whole_best is None or part is None:
+        best = whole_best or part
+        return (None if best is None or level is None
+                else dataclasses.replace(best, level=round(level, 6))), None
+    best, other = (whole_best, part) if whole_best.score >= part.score else (part, whole_best)
+    if level is not None:
         best = dataclasses.replace(best, level=round(level, 6))
-    if best is None or part is None or best.kind != "sentence":
-        return best, None
-    return best, dataclasses.replace(part, alternative=True)
+    return best, dataclasses.replace(other, alternative=True)
 
 
 def anchor_weights(own: Sequence[bool], other: Sequence[bool]) -> tuple[float, float] | None:

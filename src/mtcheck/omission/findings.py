@@ -9,9 +9,9 @@ from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import OmissionConfig
 from mtcheck.omission.detect import (
     Candidate,
-    bar_for,
     document_threshold,
     omission_candidates,
+    reported,
 )
 from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
 
@@ -74,17 +74,6 @@ def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Align
     return Finding(check=check, severity=CHECKS[check].severity, message=message,
                    source_ids=(candidate.source_id,), target_ids=pair.target_ids,
                    spans=(span,))
-
-
-def reported(candidates: Sequence[Candidate], bar: float,
-             config: OmissionConfig) -> list[Candidate]:
-    """The candidates that reach their bar; a merged pair's ``alternative`` (its best part of
-    a sentence) only when the pair's own candidate, a whole sentence, does not (the
-    shortfall that makes the sentence missing would make any part of the pair look
-    missing too)."""
-    passed = [c for c in candidates if c.threshold_free or c.score >= bar_for(c, bar, config)]
-    whole = {c.pair_index for c in passed if not c.alternative and not c.threshold_free}
-    return [c for c in passed if not (c.alternative and c.pair_index in whole)]
 
 
 def omission_findings(source: SegmentedDocument, target: SegmentedDocument,
