@@ -14,6 +14,7 @@ from mtcheck.omission.support import (
     index_target,
     number_found,
     numbers,
+    place_found,
     skeleton,
     word_found,
 )
@@ -125,6 +126,25 @@ def test_rare_words_are_matched_after_romanisation(word: str, target: str, lang:
                                                    found: bool) -> None:
     index = index_target(target, lang, None, (), ())
     assert word_found(word, "en", index, CONFIG.match_similarity) is found
+
+
+@pytest.mark.parametrize(("word", "source_lang", "target", "lang", "found"), [
+    # A place the translation writes in its own way (CLDR, the cities' alternate names):
+    # an exonym, a case ending, an adjective made from it.
+    ("Netherlands", "en", "オランダが技術支援を行う。", "ja", True),
+    ("Łódź", "de", "Мэр Лодзи Ханна Здановская назвала этот день", "ru", True),
+    ("Germany's", "en", "Die deutsche Regierung hat erklärt", "de", True),
+    ("Germany's", "en", "Die französische Regierung hat erklärt", "de", False),
+    ("Netherlands", "en", "ドイツが技術支援を行う。", "ja", False),
+])
+def test_places_are_found_as_the_translation_writes_them(word: str, source_lang: str,
+                                                        target: str, lang: str,
+                                                        found: bool) -> None:
+    index = index_target(target, lang, None, (), ())
+    assert word_found(word, source_lang, index, CONFIG.match_similarity) is found
+    assert place_found(word, source_lang, index) is found
+    # A lower-case word is no place, whatever it spells.
+    assert not place_found(word.lower(), source_lang, index)
 
 
 def test_an_elided_article_is_no_part_of_the_name() -> None:

@@ -10,6 +10,7 @@ the piece's content words found in it is a further signal.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -116,6 +117,12 @@ class TargetIndex:
     unspaced: bool = False
     # Consonant skeletons of the words written in a script other than Latin (see skeleton).
     skeletons: frozenset[str] = frozenset()
+    # The translation's language, its words case-folded (its text, when written without
+    # spaces) and a letter of its script: where a place's own forms in that language are
+    # looked for (see place_found).
+    lang: str = ""
+    folded: tuple[str, ...] = ()
+    script_sample: str = ""
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -160,6 +167,10 @@ def index_target(text: str, lang: str, backtranslation: str | None,
                             for cut in range(_ENDING_CONSONANTS + 1)
                             if len(k) - cut >= _MIN_SKELETON),
         unspaced=not spaced(lang),
+        lang=lang,
+        folded=(tuple(w.casefold() for w in words(text)) if spaced(lang)
+                else (text.casefold(),)),
+        script_sample=next((ch for ch in text if ch.isalpha()), ""),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
         backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
@@ -176,11 +187,49 @@ def count_pairs(text: str, pairs: Sequence[tuple[str, str]]) -> int:
                for a, b in pairs)
 
 
+# A place's form found in a translation written with spaces: a word that starts with this
+# share of it (at least _PLACE_START letters), so that a case ending (Лодзь: Лодзи) or an
+# adjective made from it (Deutschland: deutsche, Polska: polski) counts as the place.
+_PLACE_SHARE = 0.6
+_PLACE_START = 4
+
+
+@lru_cache(maxsize=50_000)
+def place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> tuple[str, ...]:
+    """How a ``target_lang`` translation writes the place ``word`` names in ``lang`` (CLDR
+    country names, the cities' alternate names in the translation's script), case-folded;
+    empty when ``word`` names no place."""
+    from mtcheck.names.places import lookup, present_forms
+
+    bare = _ELIDED.sub("", _POSSESSIVE.sub("", word)) or word
+    keys = lookup(bare, lang)
+    if not keys:
+        return ()
+    return tuple(f.casefold() for f in present_forms(keys, target_lang, script_sample))
+
+
+def place_found(word: str, lang: str, target: TargetIndex) -> bool:
+    """The word names a place the translation writes in its own way: an exonym (Tangier:
+    탕헤르, Leyte: 莱特, Łódź: Лодзи) or an adjective of it (Germany's: deutsche)."""
+    if not target.lang or not word[:1].isupper():
+        return False
+    forms = place_forms(word, lang, target.lang, target.script_sample)
+    if target.unspaced:
+        return any(len(f) >= 2 and f in target.folded[0] for f in forms)
+    for form in forms:
+        need = max(_PLACE_START, math.ceil(_PLACE_SHARE * len(form)))
+        if len(form) >= _PLACE_START and any(w[:need] == form[:need] and len(w) >= need
+                                            for w in target.folded):
+            return True
+    return False
+
+
 def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
-    """The word, romanised, matches some target word by trigram Dice or a shared stem."""
+    """The word, romanised, matches some target word by trigram Dice or a shared stem, or it
+    names a place the translation writes in its own way (:func:`place_found`)."""
     key, grams = word_key(word, lang)
     if len(key) < 3:
-        return False
+        return place_found(word, lang, target)
     if target.skeletons and skeleton(key) in target.skeletons:
         return True
     for other, other_grams in target.keys:
@@ -191,7 +240,7 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
         shared = len(grams & other_grams)
         if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
             return True
-    return False
+    return place_found(word, lang, target)
 
 
 # A word's unit for the document lexicon is its start: inflected forms of one word (Gletscher,
