@@ -58,7 +58,8 @@ def test_function_words_are_not_content_words_and_unspaced_sources_have_none() -
 def test_words_are_supported_by_their_usual_translation_or_as_themselves() -> None:
     filler = [(frozenset({f"w{k}"}), frozenset({f"v{k}"})) for k in range(7)]
     lexicon = DocumentLexicon([(frozenset({lexical_unit("railway")}),
-                                frozenset({lexical_unit("Eisenbahnlinie")}))] * 3 + filler)
+                                frozenset({lexical_unit("Eisenbahnlinie")}))] * 3 + filler,
+                              stems=True)
     target = "Die neue Eisenbahnlinie verbindet Teheran mit dem Hafen, sagte Schoigu."
     found = index_target(target, "de", None, (), ())
     text = "The new railway links Tehran and Baku with the harbour, Shoigu said."
@@ -156,5 +157,11 @@ def test_the_lexicon_learns_a_word_in_all_its_forms() -> None:
               lexical_units(f"Ледник{ending_ru} лежит высоко.", "ru"))
              for ending, ending_ru in (("", ""), ("s", "а"), ("n", "ом"))]
     filler = [(frozenset({f"w{k}"}), frozenset({f"v{k}"})) for k in range(7)]
-    lexicon = DocumentLexicon(pairs + filler)
+    lexicon = DocumentLexicon(pairs + filler, stems=True)
     assert lexical_unit("ледникам") in lexicon.associates[lexical_unit("Gletschern")]
+    # A short document keeps whole words (word starts would mostly add chance pairings).
+    assert lexical_unit("Gletschers", stems=False) == "gletschers"
+    whole = [(lexical_units(f"Der Gletscher{e} liegt hoch.", "de", False),
+              lexical_units(f"Ледник{r} лежит высоко.", "ru", False))
+             for e, r in (("", ""), ("s", "а"), ("n", "ом"))]
+    assert "gletschern" not in DocumentLexicon(whole + filler).associates

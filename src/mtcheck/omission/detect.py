@@ -64,6 +64,7 @@ from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.support import (
+    STEM_PAIRS,
     DocumentLexicon,
     TargetIndex,
     count_pairs,
@@ -198,9 +199,11 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
               and source.lang.split("-")[0].lower() == BACKTRANSLATION_LANG)
     linked = [(index, pair) for index, pair in enumerate(alignment.pairs)
               if pair.source_ids and pair.target_ids]
-    units = {index: (_units(source, pair.source_ids), _units(target, pair.target_ids))
+    stems = len(linked) >= STEM_PAIRS
+    units = {index: (_units(source, pair.source_ids, stems),
+                     _units(target, pair.target_ids, stems))
              for index, pair in linked}
-    lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice)
+    lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice, stems=stems)
     flags = _FlagCache(source, target, lexicon, rules, config)
     rates = support_rates(
         [flags(sid, pair.target_ids) for _, pair in linked for sid in pair.source_ids],
@@ -223,7 +226,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         bt = (" ".join(backtranslations[j] for j in pair.target_ids)
               if use_bt and backtranslations is not None else None)
         found = index_target(target_text, target.lang, bt, rules.brackets, rules.quotes)
-        context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids),
+        context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids, stems),
                                {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
                                rates, marks, _source_marks(source, pair),
                                _target_marks(target, pair), names,
@@ -357,8 +360,10 @@ class _PairFit:
                     for p in self._alignment.pairs if p.source_ids and p.target_ids)
             fit += config.ending * self._endings.log_likelihood(text, target_text)
         if self._lexicon.pairs >= _LEXICON_PAIRS:
-            known, covered = self._lexicon.coverage(lexical_units(text, self._source.lang),
-                                                    _units(self._target, target_ids))
+            stems = self._lexicon.stems
+            known, covered = self._lexicon.coverage(
+                lexical_units(text, self._source.lang, stems),
+                _units(self._target, target_ids, stems))
             fit += config.lexicon * (covered / known if known else 0.5)
         if config.similarity:
             if self._similarity is None:  # built once, at the first re-pairing
@@ -506,8 +511,8 @@ def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,
     return best
 
 
-def _units(document: SegmentedDocument, ids: Sequence[int]) -> frozenset[str]:
-    return frozenset().union(*(lexical_units(document.sentences[i].text, document.lang)
+def _units(document: SegmentedDocument, ids: Sequence[int], stems: bool) -> frozenset[str]:
+    return frozenset().union(*(lexical_units(document.sentences[i].text, document.lang, stems)
                                for i in ids))
 
 
@@ -540,7 +545,7 @@ class _FlagCache:
             self._found[target_ids] = (
                 index_target(text, self._target.lang, None, self._rules.brackets,
                              self._rules.quotes),
-                _units(self._target, target_ids))
+                _units(self._target, target_ids, self._lexicon.stems))
         return self._found[target_ids]
 
     def __call__(self, sid: int, target_ids: tuple[int, ...]) -> WordFlags:
@@ -587,8 +592,8 @@ class _PairContext:
     def lexical_gap(self, piece: str, pair_source: str) -> float:
         """Share of the rest of the pair's associable words found in the target, minus the
         piece's; 0 when the piece has fewer than two associable words."""
-        mine = lexical_units(piece, self.lang)
-        rest = lexical_units(pair_source, self.lang) - mine
+        mine = lexical_units(piece, self.lang, self.lexicon.stems)
+        rest = lexical_units(pair_source, self.lang, self.lexicon.stems) - mine
         known, covered = self.lexicon.coverage(mine, self.target_units)
         known_rest, covered_rest = self.lexicon.coverage(rest, self.target_units)
         if known < 2 or known_rest < 1:

@@ -243,30 +243,36 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
     return place_found(word, lang, target)
 
 
-# A word's unit for the document lexicon is its start: inflected forms of one word (Gletscher,
-# Gletschers; ледник, ледника) and Korean words with their particles (정부는, 정부가) then
-# count as one, which a document of a few hundred pairs needs to learn them at all. Hangul
-# writes a syllable per block, so two blocks hold about as much of a word as six letters.
+# A word's unit for the document lexicon of a long document is its start: inflected forms of
+# one word (Gletscher, Gletschers; ледник, ледника) and Korean words with their particles
+# (정부는, 정부가) then count as one. Hangul writes a syllable per block, so two blocks hold
+# about as much of a word as six letters. A short document (see STEM_PAIRS) keeps whole words.
 _UNIT_LETTERS = 6
 _UNIT_SYLLABLES = 2
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Pairs a document needs for its lexicon to learn word starts: in a news article of twenty
+# sentences, word starts join few forms of words it repeats and add chance co-occurrences
+# (see docs/omissions.md for the figures).
+STEM_PAIRS = 100
 
 
 @lru_cache(maxsize=200_000)
-def lexical_unit(word: str) -> str:
+def lexical_unit(word: str, stems: bool = True) -> str:
     """The unit of a word of a spaced language in the document lexicon: its lower-cased
-    start (see ``_UNIT_LETTERS``)."""
+    start (see ``_UNIT_LETTERS``), or the whole word without ``stems``."""
+    if not stems:
+        return word.lower()
     if _HANGUL.match(word):
         return word[:_UNIT_SYLLABLES]
     return word.lower()[:_UNIT_LETTERS]
 
 
 @lru_cache(maxsize=100_000)
-def lexical_units(text: str, lang: str) -> frozenset[str]:
-    """Word starts (:func:`lexical_unit`), or character bigrams in scripts written without
+def lexical_units(text: str, lang: str, stems: bool = True) -> frozenset[str]:
+    """Word units (:func:`lexical_unit`), or character bigrams in scripts written without
     spaces."""
     if spaced(lang):
-        return frozenset(lexical_unit(w) for w in words(text) if len(w) >= 2)
+        return frozenset(lexical_unit(w, stems) for w in words(text) if len(w) >= 2)
     letters = [w for w in words(text)]
     return frozenset(w[k:k + 2] for w in letters for k in range(max(len(w) - 1, 0)))
 
@@ -280,8 +286,10 @@ class DocumentLexicon:
     """
 
     def __init__(self, pairs: Sequence[tuple[frozenset[str], frozenset[str]]],
-                 min_count: int = 2, max_share: float = 0.3, min_dice: float = 0.5):
+                 min_count: int = 2, max_share: float = 0.3, min_dice: float = 0.5,
+                 stems: bool = False):
         self.pairs = len(pairs)
+        self.stems = stems  # whether the units are word starts (lexical_unit)
         limit = max(min_count, int(max_share * len(pairs)))
         source_counts: dict[str, int] = {}
         target_counts: dict[str, int] = {}
