@@ -161,6 +161,7 @@ def test_the_lexicon_learns_a_word_in_all_its_forms() -> None:
     assert lexical_unit("ледникам") in lexicon.associates[lexical_unit("Gletschern")]
     # A short document keeps whole words (word starts would mostly add chance pairings).
     assert lexical_unit("Gletschers", stems=False) == "gletschers"
+    assert lexical_unit("정부는", stems=False) == lexical_unit("정부가", stems=False)
     whole = [(lexical_units(f"Der Gletscher{e} liegt hoch.", "de", False),
               lexical_units(f"Ледник{r} лежит высоко.", "ru", False))
              for e, r in (("", ""), ("s", "а"), ("n", "ом"))]

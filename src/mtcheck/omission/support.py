@@ -244,9 +244,10 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
 
 
 # A word's unit for the document lexicon of a long document is its start: inflected forms of
-# one word (Gletscher, Gletschers; ледник, ледника) and Korean words with their particles
-# (정부는, 정부가) then count as one. Hangul writes a syllable per block, so two blocks hold
-# about as much of a word as six letters. A short document (see STEM_PAIRS) keeps whole words.
+# one word (Gletscher, Gletschers; ледник, ледника) then count as one. A short document (see
+# STEM_PAIRS) keeps whole words, but for Korean, which writes its particles on the word
+# (정부는, 정부가), so that a whole word rarely repeats in any document. Hangul writes a
+# syllable per block, so two blocks hold about as much of a word as six letters.
 _UNIT_LETTERS = 6
 _UNIT_SYLLABLES = 2
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -259,11 +260,12 @@ STEM_PAIRS = 100
 @lru_cache(maxsize=200_000)
 def lexical_unit(word: str, stems: bool = True) -> str:
     """The unit of a word of a spaced language in the document lexicon: its lower-cased
-    start (see ``_UNIT_LETTERS``), or the whole word without ``stems``."""
+    start (see ``_UNIT_LETTERS``), or the whole word without ``stems`` (a Hangul word: its
+    start always)."""
+    if _HANGUL.match(word):  # every document: particles make whole words rarely repeat
+        return word[:_UNIT_SYLLABLES]
     if not stems:
         return word.lower()
-    if _HANGUL.match(word):
-        return word[:_UNIT_SYLLABLES]
     return word.lower()[:_UNIT_LETTERS]
 
 
