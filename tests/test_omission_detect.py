@@ -470,6 +470,16 @@ def test_a_clause_lost_in_a_two_two_pair_is_judged_on_its_own_part() -> None:
     # whole), and in a crossing 2-2, whose parts fit only together, no part is judged alone.
     assert _split_length(model, CONFIG, [100, 100], [100, 60], 0, 40) is None
     assert _split_length(model, CONFIG, [100, 100], [60, 140], 1, 40) is None
+    # A rest that fits by length but not by its anchors (its names missing from its own
+    # translation) is no translated rest: no cut is left.
+    seen: list[tuple[range, range]] = []
+
+    def no_names(rest: slice, rest_t: slice) -> bool:
+        seen.append((range(2)[rest], range(2)[rest_t]))
+        return False
+
+    assert _split_length(model, CONFIG, [100, 100], [100, 60], 1, 40, no_names) is None
+    assert seen == [(range(0, 1), range(0, 1))]
 
 
 @given(st.lists(st.integers(20, 300), min_size=2, max_size=4),

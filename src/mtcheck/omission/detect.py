@@ -230,8 +230,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
                                rates, marks, _source_marks(source, pair),
                                _target_marks(target, pair), names,
-                               tuple(text_length(target.sentences[j].text)
-                                     for j in pair.target_ids))
+                               tuple(target.sentences[j].text for j in pair.target_ids))
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence)
 
@@ -571,8 +570,8 @@ class _PairContext:
     # Evidence per rare word (name, term) missing from the translation and per one found,
     # from the document's own rates (see anchor_weights).
     names: tuple[float, float] | None = None
-    # Length of each target sentence of the pair (for the split of a merged pair).
-    target_lengths: tuple[int, ...] = ()
+    # Each target sentence of the pair (for the split of a merged pair).
+    target_texts: tuple[str, ...] = ()
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -661,14 +660,16 @@ def _halves(text: str, whole: Clause) -> tuple[Clause, ...]:
 
 
 def _split_length(model: LengthModel, config: OmissionConfig, source_lengths: Sequence[int],
-                  target_lengths: Sequence[int], position: int, removed: int) -> float | None:
+                  target_lengths: Sequence[int], position: int, removed: int,
+                  rest_fits: Callable[[slice, slice], bool] | None = None) -> float | None:
     """Length evidence that ``removed`` characters of source sentence ``position`` of a merged
     pair (several sentences on both sides) have no counterpart, judged in its own part.
 
     A pair of several source and several target sentences (an OCR-split 2-2, a 3-2 whose
     first target sentence translates two sources) dilutes a clause lost from one sentence in
     the length of the others. Cut both sides in two, in order, so that the part without the
-    sentence fits the document's length model (|z| at most ``split_fit``): that part is
+    sentence fits the document's length model (|z| at most ``split_fit``) and, with
+    ``rest_fits``, its anchors (source and target sentences as slices): that part is
     translated, and the sentence's own part carries the evidence. The profile
     log-likelihood ratio over the cuts (best fit with the piece against best fit without
     it); None when no cut leaves a fitting rest (a real crossing 2-2, whose parts fit only
@@ -685,7 +686,8 @@ def _split_length(model: LengthModel, config: OmissionConfig, source_lengths: Se
             rest_t = (slice(target_cut, len(target_lengths)) if position < cut
                       else slice(0, target_cut))
             z_rest = model.z(sum(source_lengths[rest]), sum(target_lengths[rest_t]))
-            if abs(z_rest) > config.split_fit:
+            if abs(z_rest) > config.split_fit or (
+                    rest_fits is not None and not rest_fits(rest, rest_t)):
                 continue
             source_mine, target_mine = sum(source_lengths[mine]), sum(target_lengths[mine_t])
             full = _rho(model.z(source_mine, target_mine), config.length_tail)
@@ -710,7 +712,25 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
     z_full = model.z(source_length, target_length)
     source_lengths = [text_length(source_texts[sid]) for sid in pair.source_ids]
     split = (config.split_fit > 0 and len(pair.source_ids) > 1
-             and len(context.target_lengths) > 1)
+             and len(context.target_texts) > 1)
+    target_lengths = [text_length(t) for t in context.target_texts]
+    rest_anchors: dict[tuple[int, int, int, int], bool] = {}
+
+    def rest_fits(rest: slice, rest_t: slice) -> bool:
+        """The rest of a cut pair has no more anchor evidence of a loss than against one:
+        its sentences' names and numbers are in its own translations (a sentence whose
+        translation is missing must not pass for the rest because its length fits)."""
+        key = (rest.start, rest.stop, rest_t.start, rest_t.stop)
+        if key not in rest_anchors:
+            text = " ".join(source_texts[sid] for sid in pair.source_ids[rest])
+            index = index_target(" ".join(context.target_texts[rest_t]), found.lang, None,
+                                 clause_rules(source.lang).brackets,
+                                 clause_rules(source.lang).quotes)
+            evidence, _missing = _anchor_evidence(text, source.lang, index, config, {},
+                                                  names=context.names)
+            rest_anchors[key] = evidence <= 0
+        return rest_anchors[key]
+
     pair_source = " ".join(source_texts.values())
     coverage = _Coverage(pair_source, source.lang, found) if found.backtranslation else None
     source_brackets = count_pairs(pair_source, clause_rules(source.lang).brackets)
@@ -723,8 +743,8 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         z_without = model.z(source_length - length, target_length)
         score = _rho(z_full, config.length_tail) - _rho(z_without, config.length_tail)
         if split and kind != "sentence":
-            local = _split_length(model, config, source_lengths, context.target_lengths,
-                                  pair.source_ids.index(sid), length)
+            local = _split_length(model, config, source_lengths, target_lengths,
+                                  pair.source_ids.index(sid), length, rest_fits)
             if local is not None:
                 score = local
         # Numbers are read once per sentence: a piece has those inside it.
