@@ -143,8 +143,10 @@ def test_places_are_found_as_the_translation_writes_them(word: str, source_lang:
     index = index_target(target, lang, None, (), ())
     assert word_found(word, source_lang, index, CONFIG.match_similarity) is found
     assert place_found(word, source_lang, index) is found
-    # A lower-case word is no place, whatever it spells.
+    # A lower-case word is no place, whatever it spells; a translation without letters
+    # has none.
     assert not place_found(word.lower(), source_lang, index)
+    assert not place_found(word, source_lang, index_target("2028.", lang, None, (), ()))
 
 
 def test_an_elided_article_is_no_part_of_the_name() -> None:

@@ -123,6 +123,8 @@ class TargetIndex:
     lang: str = ""
     folded: tuple[str, ...] = ()
     script_sample: str = ""
+    # The first _PLACE_START letters of each folded word (a quick test before the full one).
+    starts: frozenset[str] = frozenset()
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -159,6 +161,8 @@ def index_target(text: str, lang: str, backtranslation: str | None,
                  brackets: Sequence[tuple[str, str]],
                  quotes: Sequence[tuple[str, str]]) -> TargetIndex:
     found = [w for w in target_words(text, lang) if len(w) >= (3 if spaced(lang) else 2)]
+    folded = (tuple(w.casefold() for w in words(text)) if spaced(lang)
+              else (text.casefold(),))
     return TargetIndex(
         numbers=target_readings(text, lang),
         keys=tuple(word_key(w, lang) for w in found),
@@ -168,8 +172,8 @@ def index_target(text: str, lang: str, backtranslation: str | None,
                             if len(k) - cut >= _MIN_SKELETON),
         unspaced=not spaced(lang),
         lang=lang,
-        folded=(tuple(w.casefold() for w in words(text)) if spaced(lang)
-                else (text.casefold(),)),
+        folded=folded,
+        starts=frozenset(w[:_PLACE_START] for w in folded if len(w) >= _PLACE_START),
         script_sample=next((ch for ch in text if ch.isalpha()), ""),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
@@ -194,18 +198,29 @@ _PLACE_SHARE = 0.6
 _PLACE_START = 4
 
 
-@lru_cache(maxsize=50_000)
+# One letter of each script seen: place forms are kept per script, not per letter (every
+# pair's translation starts with another one).
+_SCRIPT_SAMPLES: dict[str, str] = {}
+
+
 def place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> tuple[str, ...]:
     """How a ``target_lang`` translation writes the place ``word`` names in ``lang`` (CLDR
-    country names, the cities' alternate names in the translation's script), case-folded;
-    empty when ``word`` names no place."""
+    country names, the cities' alternate names in the script of ``script_sample``, a letter
+    of the translation), case-folded; empty when ``word`` names no place."""
+    script = unicodedata.name(script_sample, " ").split(" ")[0] if script_sample else ""
+    return _place_forms(word, lang, target_lang,
+                        _SCRIPT_SAMPLES.setdefault(script, script_sample))
+
+
+@lru_cache(maxsize=50_000)
+def _place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> tuple[str, ...]:
     from mtcheck.names.places import lookup, present_forms
 
     bare = _ELIDED.sub("", _POSSESSIVE.sub("", word)) or word
-    keys = lookup(bare, lang)
-    if not keys:
+    places = lookup(bare, lang)
+    if not places:
         return ()
-    return tuple(f.casefold() for f in present_forms(keys, target_lang, script_sample))
+    return tuple(f.casefold() for f in present_forms(places, target_lang, script_sample))
 
 
 def place_found(word: str, lang: str, target: TargetIndex) -> bool:
@@ -217,9 +232,10 @@ def place_found(word: str, lang: str, target: TargetIndex) -> bool:
     if target.unspaced:
         return any(len(f) >= 2 and f in target.folded[0] for f in forms)
     for form in forms:
+        if form[:_PLACE_START] not in target.starts:  # (also a form too short to test)
+            continue
         need = max(_PLACE_START, math.ceil(_PLACE_SHARE * len(form)))
-        if len(form) >= _PLACE_START and any(w[:need] == form[:need] and len(w) >= need
-                                            for w in target.folded):
+        if any(w[:need] == form[:need] and len(w) >= need for w in target.folded):
             return True
     return False
 
