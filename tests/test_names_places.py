@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from builders import fresh_python
+from mtcheck.names import places
 
 LOOKUP = ("from mtcheck.names import places\n"
           "print(places.lookup('Vienna', 'en'), places.present_forms("
@@ -33,3 +36,51 @@ def test_a_language_code_that_is_no_file_name_is_not_kept(tmp_path: Path) -> Non
     fresh_python("from mtcheck.names import places\nprint(places.lookup('Vienna', '../x'))",
                  tmp_path)
     assert not any(p.name.startswith("index") for p in (tmp_path / "mtcheck" / "places").iterdir())
+
+
+# ----------------------------------------------------------------------------- other names
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Turkey", "TR"),        # CLDR's English name is Türkiye now; geonames keeps Turkey
+    ("Türkiye", "TR"),
+    ("Ivory Coast", "CI"),   # CLDR: Côte d’Ivoire
+    ("Burma", "MM"),         # CLDR: "Myanmar (Burma)", both names
+    ("Myanmar", "MM"),
+    ("Czech Republic", "CZ"),  # ISO 3166's official name (CLDR: Czechia)
+    ("Russian Federation", "RU"),
+])
+def test_a_country_is_known_by_the_other_names_the_data_gives(name: str, code: str) -> None:
+    assert f"territory:{code}" in places.lookup(name, "en")
+
+
+def test_the_other_names_are_the_same_territory_in_every_language() -> None:
+    keys = places.lookup("Turkey", "en")
+    assert "Turchia" in places.present_forms(keys, "it", "T")
+    assert "튀르키예" in places.present_forms(keys, "ko", "튀")
+    assert "Бирма" in places.alternate_forms(places.lookup("Burma", "en"), "ru")
+    # English names are English: French keeps its own (Turquie), not Turkey.
+    assert places.alternate_forms(keys, "fr") == ()
+    # A word of other places' names is no country's name (Congo: Kinshasa or Brazzaville).
+    assert places.lookup("Congo", "en") == ()
+
+
+def test_a_bracket_that_qualifies_a_name_is_no_second_name() -> None:
+    # Виргинские о-ва (США): the bracket names another country; Гонконг (САР) an
+    # abbreviation; 홍콩(중국 특별행정구) holds another country's name.
+    assert places.alternate_forms(("territory:VI",), "ru") == ()
+    assert places.alternate_forms(("territory:HK",), "ru") == ()
+    assert places.alternate_forms(("territory:HK",), "ko") == ()
+
+
+def test_both_names_of_a_bilingual_city_name_it() -> None:
+    assert places.lookup("Biel", "de") == places.lookup("Biel/Bienne", "de")
+    assert places.lookup("Biel", "de")
+    # A district or a common word after the slash is not a city's second name.
+    assert places._bilingual("Neustadt/Nord", "de") == ()
+    assert places._bilingual("Zürich (Kreis 11) / Seebach", "de") == ()
+
+
+def test_a_latin_script_locale_writes_a_zone_city_as_the_zone_where_cldr_says_nothing() -> None:
+    keys = places.lookup("Dar es Salaam", "en")
+    assert places.regional_forms(keys, "fr")["fr"] == ("Dar es Salaam",)
+    assert places.regional_forms(keys, "ru")["ru"] == ("Дар-эс-Салам",)

@@ -336,3 +336,28 @@ def test_a_name_alone_left_in_latin_beside_an_acronym_elsewhere_is_still_found()
     entities = find_entities(source, None, config)
     result = check_translation(source, target, one_to_one(2), entities, config=config)
     assert [f.target_ids for f in result.findings if f.check == "names.script"] == [(1,)]
+
+
+def test_a_word_two_names_share_is_no_sign_of_either() -> None:
+    # The Tepe of Karahan Tepe does not show Göbekli Tepe where a translation replaced it.
+    source = document(["Karahan Tepe is older than people thought.",
+                       "The team at Göbekli Tepe disagreed.",
+                       "Göbekli Tepe and Karahan Tepe are close."], "en")
+    fr = document(["Karahan Tepe est plus ancien qu'on ne le pensait.",
+                   "L'équipe de Karahan Tepe n'était pas d'accord.",
+                   "Göbekli Tepe et Karahan Tepe sont proches."], "fr")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, fr, one_to_one(3), entities, config=NO_NER)
+    assert [(f.entity, f.source_ids) for f in result.findings
+            if f.check == "names.missing"] == [("gobekli-tepe", (1,))]
+
+
+def test_a_word_sharing_three_letters_with_a_loose_alternate_name_is_no_adjective_of_it() -> None:
+    # Geonames writes Manila "Menila" too: "menos" is not derived from it.
+    source = document(["At least 47 died, the council in Manila said.", "Manila is large."],
+                      "en")
+    es = document(["Al menos 47 murieron, dijo el consejo.", "Manila es grande."], "es")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, es, one_to_one(2), entities, config=NO_NER)
+    assert [(f.entity, f.source_ids) for f in result.findings
+            if f.check == "names.missing"] == [("manila", (0,))]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
 from mtcheck.languages import get_language
-from mtcheck.names import places
+from mtcheck.names import heads, places, wholes
 from mtcheck.names.agreement import (
     agreed,
     kept_by_most,
@@ -31,7 +31,7 @@ from mtcheck.names.agreement import (
     survival,
     survives,
 )
-from mtcheck.names.brands import kept_as_brands, personal_names
+from mtcheck.names.brands import CASED_SCRIPTS, kept_as_brands, personal_names
 from mtcheck.names.consistency import (
     check_source,
     is_latin_surface,
@@ -200,7 +200,8 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
         # text): they are accepted spellings too; geonames names only show presence.
         quoted = tuple(dict.fromkeys(
             f for other in (source.lang, "en")
-            for forms in places.regional_forms(keys, other).values() for f in forms))
+            for forms in (*places.regional_forms(keys, other).values(),
+                          places.alternate_forms(keys, other)) for f in forms))
         shown = tuple(dict.fromkeys(places.present_forms(keys, lang, sample) + quoted))
         if data:
             standard[entity.id], foreign[entity.id], present[entity.id] = regional, quoted, shown
@@ -283,6 +284,12 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         r for r in prepared.place_renderings if r.entity in agreed_places]
     dropped = _not_surviving(weak, renderings, alignment, entities, config)
     renderings = [r for r in renderings if r.entity not in dropped]
+    # A word of a longer name the translation copies ("Tanger Med") is that name's.
+    mentions = [(m.entity, m.sentence_id, m.start, m.end)
+                for m in find_mentions(source, entities)]
+    inside = wholes.inside_longer_names(source, target, alignment, renderings, mentions,
+                                        lexicon().particles)
+    renderings = [r for r in renderings if (r.sentence_id, r.start) not in inside]
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
     # A place whose standard form in this language CLDR gives is known there: mentioned
@@ -309,6 +316,12 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             | (kept_by_majority - recognised.persons)
             if others_tell else recognised.organisations | latin_terms),
         kept_phrases=recognised.phrases, persons=recognised.persons)
+    # A word of an organisation's name is there where the translation names the
+    # organisation by its acronym (国際協力機構（JICA） for "Japan International
+    # Cooperation Agency (JICA)").
+    by_acronym = wholes.named_by_acronym(source, target, alignment, mentions)
+    findings = [f for f in findings if not (
+        f.check == "names.missing" and any((f.entity, s) in by_acronym for s in f.source_ids))]
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -401,9 +414,25 @@ def check_translations(source: SegmentedDocument,
     people = _people(source, entities, recognised, revised, config,
                      sorted({p.target.lang for p in prepared.values()
                              if _script(p.target.lang) == "Latn"}))
-    recognised = dataclasses.replace(recognised, persons=recognised.persons | people,
-                                     organisations=recognised.organisations - people)
+    # A name beside a generic noun for a firm or an institution ("der Bank Vontobel",
+    # "компания Rio Tinto") is an organisation's, whatever its shape or the recogniser's
+    # label (see mtcheck.names.heads).
+    headed = heads.named_organisations(
+        source, find_mentions(source, entities),
+        [(p.target, p.renderings) for p in prepared.values()], config)
+    people -= headed
+    recognised = dataclasses.replace(
+        recognised, persons=(recognised.persons | people) - headed,
+        organisations=(recognised.organisations - people) | headed)
     brands = _brands(entities, revised, people, prepared)
+    # An organisation named beside its generic noun may be kept as the firm writes it
+    # where the press does so with firms (Cyrillic, Greek, Chinese), unless it is a place
+    # of the data or the glossary; the translation writing it in its own script elsewhere
+    # is still a finding.
+    keeps_firms = CASED_SCRIPTS | _UNMATCHABLE_SCRIPTS
+    firms = frozenset(e for e in headed if revised[e] < Evidence.DATA)
+    brands = {key: kept | firms if _script(prepared[key].target.lang) in keeps_firms else kept
+              for key, kept in brands.items()}
     # People are transliterated, however many translations leave one in Latin script.
     latin_terms -= people
     results = {key: _report(one, entities, revised, glossary, config,

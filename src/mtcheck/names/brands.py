@@ -77,8 +77,8 @@ def _rare(word: str, langs: Collection[str], surname_zipf: float) -> bool:
 def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int, int, int]],
                    surname_zipf: float, particles: Collection[str] = (),
                    titles: Collection[str] = (), function_zipf: float = 6.0,
-                   places: Collection[str] = (), languages: Collection[str] = ()
-                   ) -> frozenset[str]:
+                   places: Collection[str] = (), languages: Collection[str] = (),
+                   runs_too: bool = True) -> frozenset[str]:
     """Entities with a mention ``(entity, sentence id, start, end)`` inside a run of two or
     more capitalised words (``particles`` may stand between them) whose last word is rare:
     the shape of a person's full name, not of a firm named by one word or with a common
@@ -87,7 +87,8 @@ def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int,
     ``titles``, case-folded). A function word capitalised at the start of a sentence
     (Zipf ``function_zipf`` or more: "The Aedes mosquito") is no word of the run; a run
     with a word of ``places`` is no person's name ("Nairobi de Norfund"). Rare means rare
-    in the source language, English and ``languages``."""
+    in the source language, English and ``languages``. Without ``runs_too``, only the
+    titles count."""
     langs = {source.lang, "en", *languages}
     # Offsets are those of find_mentions, in the NFC form of each sentence.
     texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
@@ -100,7 +101,7 @@ def personal_names(source: SegmentedDocument, mentions: Iterable[tuple[str, int,
         if ((before and before[-1].casefold() in titles and text[:start].endswith(" "))
                 or (after and after.group(1).casefold() in titles)):
             found.add(entity_id)
-        for run_start, run_end, words in runs.get(sentence_id, ()):
+        for run_start, run_end, words in runs.get(sentence_id, ()) if runs_too else ():
             while words and zipf(words[0].lower(), source.lang) >= function_zipf:
                 words = words[1:]
             if (run_start <= start and end <= run_end and len(words) >= 2

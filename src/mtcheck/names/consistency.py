@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -752,7 +752,12 @@ def _syllabic(ch: str) -> bool:
     return script_class(ch) in ("kana", "han", "hira") or "HANGUL" in unicodedata.name(ch, "")
 
 
-def _derived_from(word: str, forms: Sequence[str]) -> bool:
+# Letters a word must share with the start of a geonames alternate name alone to be
+# derived from it.
+_LOOSE_PREFIX = 4
+
+
+def _derived_from(word: str, forms: Sequence[str], minimum: int = 0) -> bool:
     """True when ``word`` is derived from one of ``forms`` (iranienne from Iran, schwedischen
     from Schweden, шведский from Швеция): they share most of the name's start. A short
     name must be kept whole (Iran is not Iraq). Hangul, kana and Han make no adjectives by
@@ -770,7 +775,7 @@ def _derived_from(word: str, forms: Sequence[str]) -> bool:
             continue
         need = len(plain) if len(plain) <= 4 else max(4 if len(plain) > 6 else 3,
                                                           math.ceil(0.45 * len(plain)))
-        if _shared_prefix(folded, plain) >= need:
+        if _shared_prefix(folded, plain) >= max(need, minimum):
             return True
     return False
 
@@ -820,15 +825,20 @@ def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     precedes it (three letters or more) begins one of a place's ``forms`` (финский for
     Финляндия): the place is named there, as an adjective."""
     rules = rules_for(lang)
-    plain = unaccented(word)
-    plains = [unaccented(f) for f in forms]
+    # Spelling follows the ending's vowel: Chequia, checa; Tchéquia, tcheco (qu before e
+    # and i is c before a and o).
+    plain = unaccented(word).replace("qu", "c")
+    plains = [unaccented(f).replace("qu", "c") for f in forms]
     # A place's form less its final vowels, which an adjective may extend by a few letters
     # before its ending (Κίνα: κιν|εζ|ική, China: Chin|es|e): only for a capitalised word,
     # the adjective inside a name (Κινεζική Εθνική Πυρηνική Εταιρεία), since many common
     # words start so (κινητική "kinetic").
     cores = ([c for c in (f.rstrip(_VOWEL_LETTERS) for f in plains) if len(c) >= 3]
              if word[:1].isupper() else [])
-    for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
+    # A masculine ending in -o has its feminine in -a (checo, checa).
+    endings = (*rules.demonym_suffixes, *rules.adjective_suffixes)
+    endings += tuple(e[:-1] + "a" for e in endings if e.endswith("o"))
+    for ending in endings:
         ending = unaccented(ending)
         stem = plain[: -len(ending)]
         if plain.endswith(ending) and len(stem) >= 3 and any(
@@ -949,12 +959,13 @@ _ADJECTIVE_SIMILARITY = 85.0
 
 
 def _part_rendered(entity: Entity, target: SegmentedDocument,
-                   target_ids: Sequence[int]) -> bool:
+                   target_ids: Sequence[int], shared: Collection[str] = ()) -> bool:
     """True when a target sentence renders another word of a multi-word name (カリ for
     the Kari of "Kari Bjørnstad", where the surname is transliterated freely): the name
-    is there, in some spelling."""
+    is there, in some spelling. A word the name shares with another name of the source
+    (the Tepe of Göbekli Tepe and Karahan Tepe) is no sign of either."""
     words = {w for f in entity.source_forms if " " in f for w in f.split()
-             if len(w) >= _MIN_WORD_OF_NAME}
+             if len(w) >= _MIN_WORD_OF_NAME and w not in shared}
     if not words:
         return False
     lang = target.lang
@@ -1108,6 +1119,12 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
         rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
         shown.setdefault(rendering.entity, set()).update({rendering.surface, rendering.base})
     names = {e.id: e for e in entities}
+    owners: dict[str, set[str]] = {}
+    for entity in entities:
+        for form in entity.source_forms:
+            for word in form.split():
+                owners.setdefault(word, set()).add(entity.id)
+    shared_words = frozenset(w for w, ids in owners.items() if len(ids) > 1)
     surfaces: dict[str, set[str]] = {}
     for rendering in renderings:
         surfaces.setdefault(rendering.entity, set()).add(rendering.surface)
@@ -1137,12 +1154,17 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             # The words of a multi-word form inflect on their own (Южная Корея -> Южной Кореи).
             derived_forms += [w for f in derived_forms if " " in f for w in f.split()
                               if len(w) >= _MIN_WORD_OF_NAME]
-            if any(_derived_from(w, derived_forms) for w in words):
+            # Geonames' alternate names are many and loose (Menila for Manila): a word
+            # derived from one of those alone shares more of its start (not "menos").
+            loose = set(present.get(entity_id, ())) - set(shown.get(entity_id, ())) - {
+                f for forms in standard.get(entity_id, {}).values() for f in forms}
+            if any(_derived_from(w, [f for f in derived_forms if f not in loose])
+                   or _derived_from(w, sorted(loose), _LOOSE_PREFIX) for w in words):
                 continue
             if any(_compounded(w, derived_forms) for w in words):
                 continue  # Nordsumatra, Südasien, 북수마트라: the name inside a compound
-            places = [*present.get(entity_id, ()),
-                      *(f for forms in standard.get(entity_id, {}).values() for f in forms)]
+            places = [f for f in present.get(entity_id, ()) if f not in loose]
+            places += [f for forms in standard.get(entity_id, {}).values() for f in forms]
             if places and any(_adjective_of(w, places, target.lang)
                               or _compound_adjective_of(w, places, target.lang) for w in words):
                 continue
@@ -1161,7 +1183,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             if _shifted(entity_id, pairs[max(0, index - 1):index + 2], by_sentence, renderings):
                 continue
-            if _part_rendered(names[entity_id], target, pair.target_ids):
+            if _part_rendered(names[entity_id], target, pair.target_ids, shared_words):
                 continue
             if any(_derived_name(names[entity_id], names[other]) for other in in_target):
                 continue  # Atacameños next to a rendered Atacama: the source's own demonym
@@ -1207,7 +1229,14 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             if alike is not None:
                 continue
             instead = sorted(names[e].canonical for e in in_target - set(mentioned))
-            instead = (instead or unknown)[:_MAX_INSTEAD]
+            # Rare words first: in "Consejo Nacional ... en Ciudad Quezón" the name that
+            # replaced Manila is Quezón, not the capitalised words of a translated title.
+            # A word copied from the source sentence (an acronym, a name kept as written)
+            # replaced nothing.
+            copied = " ".join(source.sentences[s].text for s in pair.source_ids)
+            others = [w for w in (rare or unknown)
+                      if not re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", copied)]
+            instead = (instead or others)[:_MAX_INSTEAD]
             message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
                        f"is not in the translation ({describe_sentences(pair.target_ids)})")
             # One other name where this one should be: a replacement, said as such.

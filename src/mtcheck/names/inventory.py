@@ -98,6 +98,7 @@ class _Token:
 
 def _tokens(source: SegmentedDocument) -> list[list[_Token]]:
     titles = {p.index for p in source.document.paragraphs if p.is_title}
+    particles = lexicon().particles
     sentences = []
     for sentence in source.sentences:
         tokens = []
@@ -107,8 +108,12 @@ def _tokens(source: SegmentedDocument) -> list[list[_Token]]:
                 text = _POSSESSIVE.sub("", text)
             # A name joined to a lower-case word is the name in a compound adjective
             # ("Dhaka-based", "Kremlin-backed"): the name is the part before it.
+            # A particle between two capitalised parts is no such word: La
+            # Chaux-de-Fonds, Aix-en-Provence.
             parts = text.split("-")
-            lower = next((i for i, part in enumerate(parts) if i and part[:1].islower()), None)
+            lower = next((i for i, part in enumerate(parts) if i and part[:1].islower()
+                          and not (part in particles and i + 1 < len(parts)
+                                   and parts[i + 1][:1].isupper())), None)
             if lower is not None:
                 text = "-".join(parts[:lower])
             tokens.append(_Token(sentence.id, match.start(), match.start() + len(text), text,
@@ -192,6 +197,10 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
     ner = recognised_spans(source, config.use_ner)
     english = words is not None and _english(lang)
     names_capitalised = _capitals_mark_names(lang)
+    nouns_capitalised = rules_for(lang).capitalises_nouns
+    # Name particles are the same in names of every source language ("de" of "Vallée de
+    # Joux" in a German text).
+    particles = words.particles if words is not None else lexicon().particles
     lower_seen = {t.text for tokens in sentences for t in tokens if not _is_capitalised(t.text)}
     capitalised_inside = ({t.text for tokens in sentences for t in tokens
                            if not t.initial and _is_capitalised(t.text)} if english else set())
@@ -238,22 +247,27 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
             if keep and (adjacent or not run):
                 run.append(token)
                 continue
-            # A particle between two capitalised words joins them into one name.
-            if (not keep and adjacent and words is not None and word in words.particles
-                    and index + 1 < len(tokens) and _is_capitalised(tokens[index + 1].text)
-                    and run[-1].text not in words.particles):
+            # A particle between two capitalised words joins them into one name. Where
+            # every noun is capitalised (German), only between two rare words: a foreign
+            # name ("Vallée de Joux"), not a noun and its complement.
+            if (not keep and adjacent and word in particles and index + 1 < len(tokens)
+                    and _is_capitalised(tokens[index + 1].text)
+                    and run[-1].text not in particles
+                    and (words is not None or (nouns_capitalised and all(
+                        zipf(t.text.lower(), lang) < config.rare_zipf
+                        for t in (run[-1], tokens[index + 1]))))):
                 run.append(token)
                 continue
             if run:
-                runs.append(_without_trailing_particles(run, words))
+                runs.append(_without_trailing_particles(run, particles))
             run = [token] if keep else []
         if run:
-            runs.append(_without_trailing_particles(run, words))
+            runs.append(_without_trailing_particles(run, particles))
     return [r for r in runs if r]
 
 
-def _without_trailing_particles(run: list[_Token], words: Lexicon | None) -> list[_Token]:
-    while run and words is not None and run[-1].text in words.particles:
+def _without_trailing_particles(run: list[_Token], particles: frozenset[str]) -> list[_Token]:
+    while run and run[-1].text in particles:
         run = run[:-1]
     return run
 
@@ -449,7 +463,37 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
             id=entity_id, canonical=canonical, source_forms=tuple(spelled),
             source_ids=tuple(sorted({m.sentence_id for m in found})),
             from_glossary=entity.from_glossary)))
-    return tuple(e for _, e in sorted(entities, key=lambda item: item[0]))
+    ordered = tuple(e for _, e in sorted(entities, key=lambda item: item[0]))
+    return _without_names_of_organisations(source, ordered, ner)
+
+
+def _without_names_of_organisations(source: SegmentedDocument, entities: tuple[Entity, ...],
+                                    ner: object) -> tuple[Entity, ...]:
+    """The entities less place names that the source writes only inside a longer
+    organisation's or facility's name while it writes the place itself otherwise: the
+    "Tanger" of "Tanger Med" (a port) beside "Tangier" (the city) is a word of the port's
+    name, which translations keep as it is (Tânger, but "Tanger Med"), not a second
+    spelling of the city."""
+    if not isinstance(ner, tuple):
+        return entities
+    keys = {e.id: place_keys(e, source.lang) for e in entities}
+    inside: dict[str, bool] = {}
+    for mention in find_mentions(source, entities):
+        text = source.sentences[mention.sentence_id].text
+        within = any(
+            start <= mention.start and mention.end <= end and label in _PHRASE_LABELS
+            and _longer_name(text[start:end], mention.text)
+            for start, end, label in ner[mention.sentence_id])
+        inside[mention.entity] = inside.get(mention.entity, True) and within
+    dropped = {e.id for e in entities if inside.get(e.id) and keys[e.id] and not e.from_glossary
+               and any(o.id != e.id and set(keys[o.id]) & set(keys[e.id])
+                       and not set(o.source_forms) & set(e.source_forms) for o in entities)}
+    return tuple(e for e in entities if e.id not in dropped)
+
+
+def _longer_name(span: str, word: str) -> bool:
+    """True when the recogniser's span holds a capitalised word besides ``word``."""
+    return any(w != word and w[:1].isupper() for w in _WORD.findall(span))
 
 
 @lru_cache(maxsize=64)
@@ -560,10 +604,21 @@ def persons(source: SegmentedDocument, entities: Sequence[Entity],
     ner = recognised_spans(source, config.use_ner)
     if ner is None:
         return frozenset()
-    return frozenset(
-        mention.entity for mention in find_mentions(source, entities)
-        if any(start <= mention.start and mention.end <= end and label == "PERSON"
-               for start, end, label in ner[mention.sentence_id]))
+    # A place the recogniser tags as itself elsewhere is no person for lying inside a
+    # longer span it tags PERSON (the Ghana of "A Rocha Ghana", an organisation).
+    whole: set[str] = set()
+    inside: set[str] = set()
+    placed: set[str] = set()
+    for mention in find_mentions(source, entities):
+        for start, end, label in ner[mention.sentence_id]:
+            if not (start <= mention.start and mention.end <= end):
+                continue
+            exact = (start, end) == (mention.start, mention.end)
+            if label == "PERSON":
+                (whole if exact else inside).add(mention.entity)
+            elif label in _WHOLE_LABELS and exact:
+                placed.add(mention.entity)
+    return frozenset(whole | (inside - placed))
 
 
 # Recogniser labels of names a translation may keep whole as a brand (its labels are

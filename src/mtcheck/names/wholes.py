@@ -1,0 +1,174 @@
+"""Names inside larger names: a word of a longer name is that name, not a shorter one.
+
+A translation often keeps a multi-word name of the source as it is written ("Tanger Med", a
+port, in a Portuguese text that writes the city Tânger; "Samudera Indonesia" in Russian).
+Its words sound like other names of the sentence (Tanger ~ Tangier), but they render the
+longer name: counting them for the city would make the city look spelt two ways, or left in
+Latin script. Two rules follow, both from the aligned pair alone:
+
+* a rendering inside a copy of a run of two or more capitalised words of the pair's source
+  belongs to that run, unless the entity's own mention in that source lies inside the run
+  too (then the copy is how the translation keeps it, and the rendering shows it);
+* a word of an organisation's name followed by its acronym in the source ("the Japan
+  International Cooperation Agency (JICA)") is present where the pair's translation holds
+  that acronym: the translation names the organisation (国際協力機構（JICA）), not the
+  country, and no word of its name is missing; so is a word of a name whose initials the
+  translation writes as an acronym of its own (라르센앤드투브로(L&T) for "Larsen & Toubro"),
+  or of a name with an acronym among its words that the translation keeps (モザンビークLNG
+  for "Mozambique LNG", a project).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+
+from mtcheck.types import Alignment, NameRendering, SegmentedDocument
+
+# A word of a name: letters, with hyphens and apostrophes inside.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Acronym in brackets right after a name: (JICA), (ESA), (CRCC).
+_BRACKETED_ACRONYM = re.compile(r"\s*[(（]\s*([A-Z][A-Z0-9&.-]{1,9})\s*[)）]")
+
+
+def _runs(text: str, particles: Collection[str]) -> Iterable[tuple[int, int]]:
+    """(start, end) of each run of two or more capitalised words, name particles allowed
+    between them ("Vallée de Joux"), in ``text``."""
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        if not words[i].group(0)[:1].isupper():
+            i += 1
+            continue
+        j, last = i, i
+        while j + 1 < len(words):
+            gap = text[words[j].end():words[j + 1].start()]
+            if not gap.isspace():
+                break
+            following = words[j + 1].group(0)
+            if following[:1].isupper():
+                j = last = j + 1
+            elif (following in particles and j + 2 < len(words)
+                  and words[j + 2].group(0)[:1].isupper()
+                  and text[words[j + 1].end():words[j + 2].start()].isspace()):
+                j += 1
+            else:
+                break
+        if last > i:
+            yield words[i].start(), words[last].end()
+        i = last + 1
+
+
+def inside_longer_names(source: SegmentedDocument, target: SegmentedDocument,
+                        alignment: Alignment, renderings: Sequence[NameRendering],
+                        mentions: Iterable[tuple[str, int, int, int]],
+                        particles: Collection[str] = ()) -> frozenset[tuple[int, int]]:
+    """(target sentence id, start) of the renderings that lie inside a copy, in their
+    aligned target sentences, of a longer capitalised run of the source (see the module's
+    docstring). ``mentions`` are ``(entity, source sentence id, start, end)``."""
+    by_sentence: dict[int, list[tuple[str, int, int]]] = {}
+    for entity, sentence_id, start, end in mentions:
+        by_sentence.setdefault(sentence_id, []).append((entity, start, end))
+    texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
+    by_target: dict[int, list[NameRendering]] = {}
+    for rendering in renderings:
+        by_target.setdefault(rendering.sentence_id, []).append(rendering)
+    inside: set[tuple[int, int]] = set()
+    for pair in alignment.pairs:
+        if not pair.source_ids or not pair.target_ids:
+            continue
+        for sid in pair.source_ids:
+            text = texts.get(sid, "")
+            for start, end in _runs(text, particles):
+                run = text[start:end]
+                own = {e for e, s, t in by_sentence.get(sid, ()) if start <= s and t <= end}
+                for tid in pair.target_ids:
+                    target_text = target.sentences[tid].text
+                    for copy in re.finditer(re.escape(run), target_text):
+                        inside.update(
+                            (r.sentence_id, r.start) for r in by_target.get(tid, ())
+                            if copy.start() <= r.start and r.end <= copy.end()
+                            and r.entity not in own and (r.end - r.start) < len(run))
+    return frozenset(inside)
+
+
+def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
+                     alignment: Alignment, mentions: Iterable[tuple[str, int, int, int]]
+                     ) -> frozenset[tuple[str, int]]:
+    """(entity, source sentence id) of the mentions that are words of a name followed by
+    its acronym in brackets, where an aligned target sentence holds that acronym: the
+    translation names the organisation, by its acronym or its own name."""
+    texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
+    targets: dict[int, str] = {}
+    for pair in alignment.pairs:
+        joined = " ".join(target.sentences[t].text for t in pair.target_ids)
+        for sid in pair.source_ids:
+            targets[sid] = joined
+    found: set[tuple[str, int]] = set()
+    for entity, sentence_id, start, end in mentions:
+        text = texts.get(sentence_id, "")
+        # The translation's own acronym of the name it stands in (라르센앤드투브로(L&T) for
+        # "Larsen & Toubro"): the initials of the name's capitalised words.
+        initials = _initials(text, start, end)
+        held = _acronyms(targets.get(sentence_id, ""))
+        if len(initials) >= 2 and initials in held:
+            found.add((entity, sentence_id))
+            continue
+        # An acronym that is a word of the name itself (Mozambique LNG, a project) kept by
+        # the translation (モザンビークLNG事業): the name is there.
+        if _own_acronyms(text, start, end) & held:
+            found.add((entity, sentence_id))
+            continue
+        # The rest of the name up to the bracket: capitalised words and particles only.
+        rest = re.match(r"((?:[\s-]+(?:[A-Z][\w'’-]*|of|for|and|de|du|des|la|le|the))*)",
+                        text[end:])
+        tail = text[end + (rest.end() if rest else 0):]
+        acronym = _BRACKETED_ACRONYM.match(tail)
+        if not acronym or not (rest and rest.group(0).strip()):
+            continue
+        if re.search(r"(?<![A-Za-z])" + re.escape(acronym.group(1)) + r"(?![A-Za-z])",
+                     targets.get(sentence_id, "")):
+            found.add((entity, sentence_id))
+    return frozenset(found)
+
+
+# Words that may join the capitalised words of a name: "Larsen & Toubro", "Bank of America".
+_JOINERS = frozenset({"&", "of", "and", "for", "the", "de", "du", "des", "la", "le", "y", "e",
+                      "et", "und"})
+
+
+def _initials(text: str, start: int, end: int) -> str:
+    """The initials of the run of capitalised words (and joiners) around ``text[start:end]``."""
+    tokens = list(re.finditer(r"[^\W\d_][\w'’-]*|&", text))
+    inside = [i for i, t in enumerate(tokens) if start <= t.start() and t.end() <= end]
+    if not inside:
+        return ""
+    first, last = inside[0], inside[-1]
+    while first > 0 and (tokens[first - 1].group(0)[:1].isupper()
+                         or (tokens[first - 1].group(0) in _JOINERS and first > 1
+                             and tokens[first - 2].group(0)[:1].isupper())):
+        first -= 1
+    while last + 1 < len(tokens) and (tokens[last + 1].group(0)[:1].isupper()
+                                      or (tokens[last + 1].group(0) in _JOINERS
+                                          and last + 2 < len(tokens)
+                                          and tokens[last + 2].group(0)[:1].isupper())):
+        last += 1
+    words = [t.group(0) for t in tokens[first:last + 1]]
+    if len([w for w in words if w[:1].isupper()]) < 2:
+        return ""
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _own_acronyms(text: str, start: int, end: int) -> frozenset[str]:
+    """The acronyms among the capitalised words right after ``text[start:end]`` (the LNG of
+    "Mozambique LNG")."""
+    rest = re.match(r"(?:\s+[A-Z][\w&.-]*)+", text[end:])
+    return _acronyms(rest.group(0)) if rest else frozenset()
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """The acronyms of ``text`` with their joining signs dropped (L&T -> LT, U.S. -> US)."""
+    return frozenset(re.sub(r"[&.\-]", "", a)
+                     for a in re.findall(r"(?<![A-Za-z])[A-Z](?:[&.\-]?[A-Z])+\.?(?![A-Za-z])",
+                                         text))
