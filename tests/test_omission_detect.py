@@ -561,3 +561,63 @@ def test_a_clause_left_out_of_a_merged_pair_is_found_on_its_own_part() -> None:
     assert local.score > diluted.score
     [finding] = [f for f in findings(target, beads) if f.source_ids == (7,)]
     assert finding.check == "omission.partial" and "Thursday" in finding.spans[0].text
+
+
+def gold_fit(gold: dict[int, set[int]]):
+    """A stand-in for the check's fit of a pair: each source sentence of the pair scores 3
+    when the pair holds a sentence of its translation (``gold``) and -5 when not; each
+    translated sentence that translates none of the pair's sources costs 2."""
+    def fit(sid, target_ids):
+        ids = sid if isinstance(sid, tuple) else (sid,)
+        score = sum(3.0 if gold[s] & set(target_ids) else -5.0 for s in ids)
+        linked = set().union(*(gold[s] for s in ids))
+        return score - 2.0 * sum(1 for t in target_ids if t not in linked)
+
+    return fit
+
+
+def test_a_shift_does_not_move_the_omission_off_the_merged_sentence_that_is_missing() -> None:
+    from mtcheck.omission.detect import _unmerged
+
+    source = one_paragraph(segmented("en", [f"Sentence {i}." for i in range(5)]))
+    # Sentence 2 has no translation; the aligner merged it into sentence 1's pair, whose
+    # fit it spoils (its numbers are missing, the pair is too long): taking it out gains
+    # 10. Pairing it with sentence 3's translation instead costs 8 (same numbers missing),
+    # so the shifted reading still gains 2, but leaving 2 out gains more.
+    fits = {((1, 2), (1,)): -8.0, ((1,), (1,)): 2.0, ((2,), (2,)): -6.0, ((3,), (2,)): 2.0}
+
+    def fit(sid, target_ids):
+        return fits.get((sid if isinstance(sid, tuple) else (sid,), target_ids), -10.0)
+
+    beads = alignment(((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((4,), (3,)))
+    assert _unmerged(source, beads, 1, fit, CONFIG) is None
+    # Where 3 is the sentence without a translation, pairing 2 with the translation the
+    # aligner gave 3 fits well, the shift beats leaving 2 out, and 3 is named.
+    fits[((2,), (2,))] = 4.0
+    fits[((3,), (2,))] = -10.0
+    moved = _unmerged(source, beads, 1, fit, CONFIG)
+    assert moved is not None and (moved.source_id, moved.unmerged) == (3, 2)
+
+
+def test_a_gap_behind_a_pair_regrouped_crosswise_is_placed_by_reading_the_paragraph_again(
+        ) -> None:
+    from mtcheck.omission.detect import _reread_gap, _unmerged
+
+    source = one_paragraph(segmented("en", [f"Sentence {i}." for i in range(7)]))
+    # Sentence 1 has no translation. Translations 2 and 3 render sentences 4 and 3 (the
+    # translator put 4's content first), so the right pairing of 3 and 4 is one 2-2 pair.
+    gold = {0: {0}, 1: set(), 2: {1}, 3: {3}, 4: {2}, 5: {4}, 6: {5}}
+    # The aligner paired each of 1-4 with the translation after its own and merged 5 and 6.
+    beads = alignment(((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), (4,)),
+                      ((5, 6), (5,)))
+    fit = gold_fit(gold)
+    shifted = _unmerged(source, beads, 5, fit, CONFIG)
+    # Shifting one by one cannot pass the crosswise pair: the gap lands on 4.
+    assert shifted is not None and shifted.source_id == 4
+    again = _reread_gap(source, beads, 5, fit, CONFIG)
+    assert again is not None
+    assert (again.source_id, again.unmerged, again.threshold_free) == (1, 5, True)
+    assert again.pair_index == 1
+    # A paragraph where every sentence has its translation reads best without a gap.
+    complete = {0: {0}, 1: {1}, 2: {2}, 3: {3}, 4: {4}, 5: {5}, 6: {5}}
+    assert _reread_gap(source, beads, 5, gold_fit(complete), CONFIG) is None

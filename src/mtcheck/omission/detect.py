@@ -40,6 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtcheck.align.sentences import PRIORS
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention, find_numbers
@@ -62,6 +63,7 @@ from mtcheck.omission.coverage import (
 )
 from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
+from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.support import (
     STEM_PAIRS,
@@ -99,6 +101,8 @@ _MIN_PAIRS_FOR_LEVEL = 8
 # bounds of those rates (so one word weighs at most log(0.9 / 0.1), about 2.2).
 _MIN_RARE_WORDS = 10
 _RARE_RATE_BOUNDS = (0.1, 0.9)
+# The aligner's pair-shape priors, as log odds against a 1-1 pair (see realign).
+_LOG_PRIORS = log_priors(PRIORS)
 
 
 @dataclass(frozen=True)
@@ -262,10 +266,16 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         if len(pair.source_ids) > 1 and index in suspects:
             moved = _unmerged(source, alignment, index, fit, config)
             if moved is not None:
+                # The run of shifted pairs may pass through a pair the aligner regrouped
+                # (two sentences and their two translations paired crosswise): the
+                # paragraph read again places the gap where the shift alone cannot.
+                moved = _reread_gap(source, alignment, index, fit, config) or moved
                 # The sentence taken out of the merge has its translation in the re-pairing:
-                # the merge's own "left out" candidate for it is explained away.
+                # the merge's own "left out" candidate for it is explained away, and so is
+                # its alternative (a part of the other sentence, short only by that one).
                 candidates = [c for c in candidates
-                              if not (c.pair_index == index and c.source_id == moved.unmerged)]
+                              if not (c.pair_index == index and (
+                                  c.source_id == moved.unmerged or c.alternative))]
                 candidates.append(moved)
     return tuple(candidates)
 
@@ -460,12 +470,17 @@ def _unmerged(source: SegmentedDocument, alignment: Alignment, index: int, fit: 
         if source.sentences[edge].paragraph != source.sentences[rest[0]].paragraph:
             continue
         gain = fit(rest, pair.target_ids) - fit(pair.source_ids, pair.target_ids)
+        # The edge sentence itself left out (the merge's own reading, no shift): a shifted
+        # reading must beat it too, or the omission would move off the sentence that is
+        # really missing onto a neighbour whose translation is there.
+        edge_left_out = gain
         previous = edge
         run = _run(source, alignment, index, step, edge)
         for distance, (sid, target_ids) in enumerate(run, start=1):
             gain += fit(previous, target_ids) - fit(sid, target_ids)
             previous = sid
-            if gain >= config.relocate_margin and (best is None or gain > best[0]):
+            if (gain >= config.relocate_margin and gain >= edge_left_out + config.relocate_margin
+                    and (best is None or gain > best[0])):
                 best = (gain, sid, index + step * distance)
     if best is None:
         return None
@@ -474,6 +489,50 @@ def _unmerged(source: SegmentedDocument, alignment: Alignment, index: int, fit: 
     edge = pair.source_ids[-1] if sid > pair.source_ids[-1] else pair.source_ids[0]
     return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
                      threshold_free=True, unmerged=edge)
+
+
+# Pairs on each side of a suspect pair that are read again with it (same paragraph).
+_REREAD_PAIRS = 8
+
+
+def _reread_gap(source: SegmentedDocument, alignment: Alignment, index: int, fit: _PairFit,
+                config: OmissionConfig) -> Candidate | None:
+    """The sentence whose leaving out explains the paragraph around merged pair ``index``.
+
+    The pairs of the same paragraph around the merge (up to ``_REREAD_PAIRS`` on each
+    side) are aligned again (:func:`mtcheck.omission.realign.read_again`) with the
+    check's own fit and the aligner's shape priors. The best reading with one sentence
+    left out must beat the best reading without a gap by ``relocate_margin``, and its gap
+    must be a sentence the aligner paired alone: a sentence of a merge is judged by that
+    merge's own test. None: no such reading.
+    """
+    pairs = alignment.pairs
+    pair = pairs[index]
+    paragraph = source.sentences[pair.source_ids[0]].paragraph
+
+    def inside(k: int) -> bool:
+        return all(source.sentences[s].paragraph == paragraph for s in pairs[k].source_ids)
+
+    lo = hi = index
+    while lo > 0 and index - lo < _REREAD_PAIRS and inside(lo - 1):
+        lo -= 1
+    while hi + 1 < len(pairs) and hi - index < _REREAD_PAIRS and inside(hi + 1):
+        hi += 1
+    window = pairs[lo:hi + 1]
+    readings = read_again([s for p in window for s in p.source_ids],
+                          [t for p in window for t in p.target_ids], fit, _LOG_PRIORS)
+    best = readings.best_gap()
+    if best is None or best[1] < readings.without_gap + config.relocate_margin:
+        return None
+    sid, score = best
+    pair_index = next(k for k in range(lo, hi + 1) if sid in pairs[k].source_ids)
+    if len(pairs[pair_index].source_ids) != 1:
+        return None
+    text = source.sentences[sid].text
+    edge = pair.source_ids[-1] if sid > pair.source_ids[-1] else pair.source_ids[0]
+    return Candidate(pair_index, sid, 0, len(text), text, "sentence",
+                     round(score - readings.without_gap, 6), 0.0, (), threshold_free=True,
+                     unmerged=edge)
 
 
 def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,
