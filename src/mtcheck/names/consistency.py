@@ -32,6 +32,7 @@ from mtcheck.names.matching import (
     script_class,
     target_words,
 )
+from mtcheck.names.residual import residual_rendering
 from mtcheck.names.scope import follows_source, mention_scopes
 from mtcheck.romanize import romanize
 from mtcheck.types import (
@@ -1227,6 +1228,12 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                               NameVariant(word, (word,), 1, (tid,)))))
                 continue
             if alike is not None:
+                continue
+            # The pair's only unmatched name and its only leftover name-like word: that
+            # word renders it, in a spelling no rule foresaw (see mtcheck.names.residual).
+            unmatched = [e for e in mentioned if e not in in_target]
+            if len(unmatched) == 1 and residual_rendering(
+                    entity, target, pair.target_ids, spans, rare_zipf) is not None:
                 continue
             instead = sorted(names[e].canonical for e in in_target - set(mentioned))
             # Rare words first: in "Consejo Nacional ... en Ciudad Quezón" the name that

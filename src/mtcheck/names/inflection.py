@@ -26,7 +26,8 @@ _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffi
                    "compound_heads", "min_stem", "number_prefixes", "number_words",
                    "abbreviates_to_initial", "function_characters", "scale_words",
                    "capitalises_nouns", "demonym_suffixes", "reference_labels",
-                   "fraction_words", "exclusive_endings", "readings"})
+                   "fraction_words", "exclusive_endings", "readings",
+                   "transliteration_characters"})
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ class InflectionRules:
     # (German z = ts, ei = ai): a name of a text in this language is matched by that
     # reading too (Hainzl = Хайнцль), beside the English one.
     readings: tuple[tuple[str, str], ...] = ()
+    # The characters Chinese writes foreign names with (the transliteration table's): a
+    # Han substring with another character (岸 of 海岸 "coast", 元 of 万欧元 "ten thousand
+    # euros") renders no name by sound. Empty: no such test.
+    transliteration_characters: frozenset[str] = frozenset()
     # Words and abbreviations that label a number as a reference rather than a quantity
     # ("S. 81", "Nr. 292", "p. 80", "Artikel 5"), case-folded, full stop as written.
     reference_labels: tuple[str, ...] = ()
@@ -123,6 +128,8 @@ def rules_for(lang: str) -> InflectionRules:
         readings=tuple((_fold(old), _fold(new)) for old, new in table.get("readings", [])),
         reference_labels=tuple(sorted({_fold(w) for w in table.get("reference_labels", [])},
                                       key=lambda w: (-len(w), w))),
+        transliteration_characters=frozenset("".join(
+            table.get("transliteration_characters", []))),
     )
 
 

@@ -163,10 +163,19 @@ def _extend(winner: _Scored, scored: Sequence[_Scored]) -> _Scored:
                                        s.unit.text), default=winner)
 
 
-def _choose(scored: Sequence[_Scored], mentioned: int, config: NamesConfig) -> _Scored | None:
+def _transliterable(unit: str, allowed: frozenset[str]) -> bool:
+    """False for a Chinese unit with a character outside the transliteration table
+    (``allowed``; empty: no such test): it does not write a name by its sound (方式流
+    "manner, flow" is no Ivory Coast, however it reads)."""
+    return not allowed or all(script_class(ch) != "han" or ch in allowed for ch in unit)
+
+
+def _choose(scored: Sequence[_Scored], mentioned: int, config: NamesConfig,
+            allowed: frozenset[str] = frozenset()) -> _Scored | None:
     associated = [s for s in scored if s.dice >= config.learn_association]
     similarity = config.learn_similarity / 100
-    sounding = [s for s in associated if s.similarity >= similarity]
+    sounding = [s for s in associated if s.similarity >= similarity
+                and _transliterable(s.unit.text, allowed)]
     if sounding:
         best = max(sounding, key=lambda s: (s.similarity * s.dice, s.shared, len(s.unit.text),
                                             s.unit.text))
@@ -235,7 +244,7 @@ def learn_renderings(source: SegmentedDocument, target: SegmentedDocument,
             shared = len(unit.pairs & mentioned)
             dice = 2 * shared / (len(mentioned) + len(unit.pairs))
             scored.append(_Scored(unit, shared, dice, _similarity(text, lang, forms.keys)))
-        chosen = _choose(scored, len(mentioned), config)
+        chosen = _choose(scored, len(mentioned), config, rules.transliteration_characters)
         if chosen is None:
             continue
         own = _renderings(entity.id, chosen, mentioned, lang, forms.keys)

@@ -62,6 +62,9 @@ class EntityForms:
     others: tuple[str, ...] = ()
     # (key of a multi-word name written as one word, key of its key word)
     wholes: tuple[tuple[str, str], ...] = ()
+    # Letters of the shortest key of the name as spelt (not of a reading of it), which
+    # sets how closely a rendering must match (0: the shortest of ``keys``)
+    shortest: int = 0
 
 
 def script_class(ch: str) -> str:
@@ -101,27 +104,68 @@ _KANA_EPENTHESIS = re.compile(r"(?<=[^aeiouny])u(?=[^aeiou]|$)")
 _KANA_EPENTHESIS_O = re.compile(r"(?<=[td])o(?=[^aeiou]|$)")
 
 
+_PINYIN_C = re.compile(r"c(?!h)")
+_KANA_SMALL_VOWEL = re.compile(r"(?<=[fv])u(?=[aeio])")
+_KANA_SMALL_YU = re.compile(r"(?<=[dt])ey(?=u)")
+_KANA_FINAL_I = re.compile(r"(?<=[cs]h|.j)i$")
+_KOREAN_GLIDE = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w(?=[aeiou])")
+
+
 def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = False) -> str:
     """The phonetic key (see :func:`mtcheck.romanize.phonetic_key`) used to compare a name
     with its renderings in ``lang``; ``latin`` when the text was written in Latin script,
     ``han`` when in Han characters (romanised by their Chinese readings, not as kana)."""
     japanese = lang.split("-")[0] == "ja" and not han
+    korean = lang.split("-")[0] == "ko"
     if latin:
         romanised = _HARD_C.sub("k", romanised.lower())
     if japanese:
         # A small ッ doubles the consonant after it: ッチ "tchi" is チ "chi" held longer,
         # one sound with it (ウッチ / ウーチ).
         romanised = romanised.lower().replace("ou", "o").replace("tch", "ch")
+        # Katakana ends a foreign ch, sh or j with i (スウォッチ "suwotchi" = Swatch,
+        # ブリッジ "burijji"): no vowel of the name. Both sides alike, so a Japanese name
+        # ending in -shi keeps one key.
+        romanised = _KANA_FINAL_I.sub("", romanised)
+        # The romaniser reads ファ "fua" and デュ "deyu": they are fa and dyu (ファーブル＝
+        # デュボワ = Favre-Dubois).
+        romanised = _KANA_SMALL_VOWEL.sub("", _KANA_SMALL_YU.sub("y", romanised))
+    if korean:
+        # ㅐ, romanised "ae", is the a of English names (액시엄 "aegsieom" = Axiom, 애플 =
+        # Apple), and w after a consonant is a glide of the vowel (궈 "gweo" = geo).
+        romanised = romanised.lower()
+        if not latin:
+            # The romaniser writes ㅊ "c" (라차 "raca" = Racha): it is ch.
+            romanised = romanised.replace("ae", "a").replace("c", "ch")
+        romanised = _KOREAN_GLIDE.sub("", romanised)
+    chinese = lang.split("-")[0] == "zh"
+    if chinese and not latin:
+        # Pinyin letters: q and x are the ch and sh of a foreign name (齐克劳里 "qi ke lao
+        # li" = Tsiklauri), c is ts, and ao is au.
+        romanised = _PINYIN_C.sub("ts", romanised.lower()).replace("q", "ch")
+        romanised = romanised.replace("x", "sh").replace("ao", "au")
     key = phonetic_key(romanised)
+    if chinese:
+        # Chinese writes a foreign r with l (劳里 "lao li" = lauri): one liquid, both sides.
+        key = key.replace("r", "l")
     if japanese:
         # Both sides alike (Shoigu and ショイグ "shoigu" keep one key); Japanese has one
-        # liquid, so l and r are one sound in a name written in katakana.
+        # liquid, so l and r are one sound in a name written in katakana; and one row for
+        # h and f (フ is "fu" and the hu of a foreign name: フレル = Khural).
         key = _KANA_EPENTHESIS_O.sub("", _KANA_EPENTHESIS.sub("", key)).replace("l", "r")
+        # Without the added vowels, t and s meet, which the key writes c (ワトソン
+        # "watoson" -> "watson", as in Watson's own key).
+        key = key.replace("ts", "c")
+        key = key.replace("f", "h")
+    elif han and lang.split("-")[0] == "ja":
+        # Kanji read in Chinese are compared with the same Japanese keys of the source
+        # spelling: one liquid, one h/f (贛鋒 "gan feng" = Ganfeng).
+        key = key.replace("l", "r").replace("f", "h")
     if latin:
         # c before e or i is an s in English and French spellings (Venice = वेनिस, Venise);
         # not in romanisations (pinyin c is ts).
         key = _SOFT_C.sub("s", key)
-    if lang.split("-")[0] == "ko":
+    if korean:
         # Hangul has no f: a foreign f is written with ㅍ (p), Delft = 델프트 "delpeuteu".
         # It has one liquid, ㄹ, romanised r before a vowel and l after one: a foreign l
         # starting a word is "r" (레 "re" for Le), one between vowels "lr" (벨라완 "belrawan"
@@ -213,7 +257,8 @@ def _stem_keys(surface: str, lang: str) -> tuple[tuple[str, str], ...]:
     han = any(script_class(ch) == "han" for ch in surface)
     stems = candidate_stems(surface, rules)
     for stem in stems:
-        key = name_key(romanize(stem, source_lang), lang, latin=source_lang == "en", han=han)
+        key = name_key(romanize(_kana_glides(stem), source_lang), lang,
+                       latin=source_lang == "en", han=han)
         keys.append((stem, key))
         if han and lang.split("-")[0] == "ja":
             # Japanese writes Chinese names in kanji (贛鋒 for Ganfeng): their Chinese
@@ -281,6 +326,13 @@ def entity_forms(entities: Sequence[Entity], lang: str,
         keys += [name_key(romanize(reading, "en"), lang, latin=True)
                  for f in entity.source_forms if not known
                  for reading in polish_readings(key_word(f))]
+        spelt = min((len(k) for k in keys if k), default=0)
+        # Other scripts write a name as it sounds, which its spelling may not say (Guiuan
+        # = ギワン, Renault = 르노, Axiom = 액시엄): the name read by general rules too.
+        if not _known(lang) or get_language(lang).script != "Latn":
+            keys += [name_key(romanize(sound, "en"), lang, latin=True)
+                     for f in entity.source_forms if not known and _is_latin(f)
+                     for sound in sound_readings(key_word(f))]
         if reading is not None and reading.readings:
             keys += [name_key(romanize(read_as(key_word(f), reading), "en"), lang, latin=True)
                      for f in entity.source_forms if not known and _is_latin(f)]
@@ -293,11 +345,63 @@ def entity_forms(entities: Sequence[Entity], lang: str,
                                   tuple(dict.fromkeys(_fold(f) for f in exact)),
                                   entity.id in strict,
                                   tuple(dict.fromkeys(k for k in others if k and k not in keys)),
-                                  tuple(dict.fromkeys(w for w in wholes if all(w)))))
+                                  tuple(dict.fromkeys(w for w in wholes if all(w))),
+                                  spelt))
     return result
 
 
 _SILENT = str.maketrans("", "", "ğĞ")
+
+# How Latin spellings sound where English spelling rules do not say it, in order; each
+# applies to the lower-case name (see sound_readings).
+_SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Spanish, French and Portuguese gu and qu before e or i are g and k (Guiuan = ギワン).
+    (re.compile(r"(?<=[gq])u(?=[ei])"), ""),
+    # French final -ault, -aud, -aux, -eau(x) are an o (Renault = 르노, Bordeaux = ボルドー).
+    (re.compile(r"e?au(?:lt|d|t|x)?$"), "o"),
+    # French final -ois, -oit, -oix are "wa" (Dubois = Дюбуа, デュボワ).
+    (re.compile(r"oi[stx]?$"), "wa"),
+    # French final d, t, s or x after ou is silent, and ou is u (Perrenoud = ペルヌー,
+    # where kana keys read ou as the long o of オウ).
+    (re.compile(r"(?<=ou)[dtsx]$"), ""),
+    (re.compile(r"ou"), "u"),
+    # Nordic aa is an o, æ an e, and j after a consonant a y (Kjærgaard = Кьергор,
+    # Bjørn = Бьёрн).
+    (re.compile(r"aa"), "o"),
+    (re.compile(r"æ"), "e"),
+    (re.compile(r"(?<=[bcdfghklmnpstv])j"), "y"),
+    # English -tion is "shon" (Gotion = 궈쉬안).
+    (re.compile(r"tion"), "shon"),
+    # x is ks (Axiom = 액시엄 "aeksieom").
+    (re.compile(r"x"), "ks"),
+    # u between vowels, or between a consonant and a vowel other than u, is the glide w
+    # (Guiuan = ギワン "giwan", Luanda = ルワンダ).
+    (re.compile(r"(?<=[aeiou])u(?=[aeio])"), "w"),
+    # Pinyin ian and yan sound "yen" (Haiyan = ハイエン, Tianjin = 톈진).
+    (re.compile(r"(?<=[iy])an"), "en"),
+)
+
+
+# Italian gi and ci before a, o, u are j and ch (Giuseppe = Джузеппе, ジュゼッペ), a
+# reading of its own beside the general one. (The j of Spanish names is read as h only
+# in Spanish source texts: readings in data/inflection/es.toml.)
+_ITALIAN_SOFT = ((re.compile(r"gi(?=[aou])"), "j"), (re.compile(r"ci(?=[aou])"), "ch"))
+
+
+def sound_readings(form: str) -> tuple[str, ...]:
+    """``form`` as it sounds by the general rules above, and with Italian soft g and c
+    where it has them, when that differs from how it is spelt (empty otherwise): further
+    keys for translations that write by sound."""
+    plain = form.lower()
+    text = plain
+    for pattern, replacement in _SOUND_RULES:
+        text = pattern.sub(replacement, text)
+    readings = [text]
+    italian = text
+    for pattern, replacement in _ITALIAN_SOFT:
+        italian = pattern.sub(replacement, italian)
+    readings.append(italian)
+    return tuple(r for r in dict.fromkeys(readings) if r != plain)
 
 # A final e (before a plural s) after a consonant, in a word of five letters or more: the
 # silent e of English spellings.
@@ -330,6 +434,22 @@ def polish_readings(form: str) -> tuple[str, ...]:
     readings = {text.replace("ł", "l"), text.replace("ł", "u")}
     readings |= {re.sub(r"v\b", "f", r) for r in readings}
     return tuple(sorted(readings))
+
+
+# ウォ and ウェ are the syllables wo and we of foreign names (スウォッチ = Swatch); the
+# romaniser reads them as two vowels, "uo" and "ue". ヲ and ヱ are read wo and we.
+_KANA_GLIDES = (("ウォ", "ヲ"), ("ウェ", "ヱ"))
+
+
+def _kana_glides(text: str) -> str:
+    for pair, single in _KANA_GLIDES:
+        text = text.replace(pair, single)
+    return text
+
+
+# Japanese writes the hyphen of a double name with a double hyphen (アルメン＝ゲルバー,
+# fullwidth ＝ or katakana ゠): inside a katakana name, not between two words.
+_KANA_HYPHENS = frozenset("＝゠")
 
 
 # Katakana writes foreign v as ヴ or as the b row: ジュネーヴ and ジュネーブ are one spelling.
@@ -369,9 +489,12 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
             if stem in index and len(stem) >= index[stem]:
                 return 100.0, stem
     best, best_stem = 0.0, stems[0][0]
+    tolerant = _vowel_tolerant(lang) and not _is_latin(word)
     for stem, key in stems:
         for target in forms.keys:
             score = fuzz.ratio(key, target)
+            if tolerant and score < 100 and _same_consonants(key, target):
+                score = (score + 100) / 2
             if score > best:
                 best, best_stem = score, stem
         for whole, word in forms.wholes:
@@ -379,6 +502,37 @@ def match_score(word: str, lang: str, forms: EntityForms, rules: InflectionRules
             if score > best and fuzz.partial_ratio(word, key) >= _KEY_WORD_INSIDE:
                 best, best_stem = score, stem
     return best, best_stem
+
+
+@lru_cache(maxsize=64)
+def _vowel_tolerant(lang: str) -> bool:
+    """True for translations in kana, Hangul or Han characters: they write a name's
+    consonants more faithfully than its vowels (Swatch = スウォッチ "suwotchi", Axiom =
+    액시엄), so vowels count half there (see :func:`_same_consonants`). Cyrillic and
+    Greek write vowels letter for letter."""
+    return lang.split("-")[0] in ("ja", "ko", "zh")
+
+
+_VOWEL_RUN = re.compile(r"[aeiou]+")
+
+
+# Consonants two keys must share for their vowels to count half: fewer say too little
+# (ユーロ "yuro" is no Jura).
+_MIN_CONSONANTS = 3
+
+
+def _coarse(key: str) -> str:
+    """A phonetic key with every run of vowels written "a": its consonants in order, and
+    where vowels stand between them."""
+    return _VOWEL_RUN.sub("a", key)
+
+
+@lru_cache(maxsize=131072)
+def _same_consonants(first: str, second: str) -> bool:
+    """True when two keys have the same consonants, in order, with vowels in the same
+    places (Swatch "svas" and スウォッチ "svos"), and at least ``_MIN_CONSONANTS`` of them."""
+    coarse = _coarse(first)
+    return coarse == _coarse(second) and len(coarse) - coarse.count("a") >= _MIN_CONSONANTS
 
 
 # How closely the key word of a multi-word name must sound inside a word that writes the
@@ -398,10 +552,26 @@ def _accepted_index(accepted: tuple[str, ...], lang: str) -> dict[str, float]:
     return index
 
 
+# Keys of this many letters or more are matched at match_threshold, shorter ones at
+# short_match_threshold.
+_LONG_KEY = 6
+
+
 def _threshold(forms: EntityForms, config: NamesConfig) -> float:
-    shortest = min((len(k) for k in forms.keys), default=0)
-    threshold = config.match_threshold if shortest >= 6 else config.short_match_threshold
+    shortest = forms.shortest or min((len(k) for k in forms.keys), default=0)
+    threshold = (config.match_threshold if shortest >= _LONG_KEY
+                 else config.short_match_threshold)
     return max(threshold, config.weak_match_threshold) if forms.strict else threshold
+
+
+# Zipf frequency from which a Hangul word is an ordinary word (단계 4.9), not a name
+# matched by its sound (트럼프 4.2, 모로코 3.5; 러시아 5.4 is matched as CLDR's form).
+_COMMON_CASELESS_WORD = 4.5
+
+
+# Zipf frequency from which a word written in Han characters is an ordinary word, not a
+# name matched by its sound (Japanese 海岸 "coast" 4.2; 北京 3.9, 習近平 3.1).
+_COMMON_HAN_WORD = 4.0
 
 
 # Two or more capitalised words in a row: a multi-word name of the source.
@@ -475,6 +645,7 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     thresholds = [(forms, _threshold(forms, config)) for forms in entities]
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
+        whole: set[str] = set()
         words = target_words(sentence, lang)
         for index, word in enumerate(words):
             # A common word capitalised only because it starts the sentence (or because the
@@ -482,9 +653,16 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
             # (Кроме "besides" for Rom); a known form of the name still matches exactly.
             ordinary = ((index == 0 or rules.capitalises_nouns) and word.text[0].isupper()
                         and zipf(word.text.lower(), lang) >= config.rare_zipf)
+            # Hangul writes every Korean word and has no capitals to set a name apart: a
+            # frequent Hangul word (단계 "stage", which sounds like Tangier) matches a name
+            # only exactly. (Katakana writes foreign words and names: ビール is beer and
+            # Biel.)
+            ordinary = ordinary or (_hangul(word.text)
+                                    and zipf(word.text, lang) >= _COMMON_CASELESS_WORD)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             joined = _hyphen_joined(sentence.text, words, index)
             if joined is not None:
+                whole.add(joined.text)
                 # A double name is matched whole too (Хайнцль-Мозер), and Sea-Intelligence
                 # kept as written is the name, though German capitalises "Intelligence".
                 pieces.append(joined)
@@ -502,6 +680,20 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                     # One or two Han characters match too many ordinary words (落实 ~ Russia):
                     # they count only as a form the glossary lists (伊朗, 俄).
                     if piece is not word and len(piece.text) < 3 and score < 100:
+                        continue
+                    # Chinese writes a foreign name with the characters of its
+                    # transliteration table: a Han substring with another character that
+                    # sounds like the name is an ordinary word (海岸 "coast" for Haiyan).
+                    given = _fold(piece.text) in forms.accepted
+                    if (not given and rules.transliteration_characters
+                            and script_class(piece.text[0]) == "han"
+                            and not set(piece.text) <= rules.transliteration_characters):
+                        continue
+                    # Elsewhere (Japanese kanji) a frequent word that sounds like the
+                    # name is that word (海岸 "coast" for Haiyan).
+                    if (not given and not rules.transliteration_characters
+                            and script_class(piece.text[0]) == "han"
+                            and zipf(piece.text, lang) >= _COMMON_HAN_WORD):
                         continue
                     # A Han character standing alone is a word of its own (山 "mountain"
                     # reads san): a name only as a form the glossary or CLDR gives.
@@ -525,7 +717,9 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                 if best:
                     found.append(best)
         # Han substrings overlap: keep the best-scoring, then longest, non-overlapping ones.
-        found.sort(key=lambda f: (-f[0], -f[1], f[2].start))
+        # A double name matched whole wins over a name that one of its words sounds like
+        # (ミュラー of ミュラー＝ボンヴァン is no Jura).
+        found.sort(key=lambda f: (f[2].surface not in whole, -f[0], -f[1], f[2].start))
         taken: list[NameRendering] = []
         for _, _, rendering in found:
             if all(rendering.end <= t.start or t.end <= rendering.start for t in taken):
@@ -536,12 +730,16 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
 
 def _hyphen_joined(text: str, words: Sequence[TargetWord], index: int) -> TargetWord | None:
     """The word at ``index`` joined by a hyphen to the next one when both are capitalised
-    (Sea-Intelligence, Хайнцль-Мозер); None otherwise."""
+    (Sea-Intelligence, Хайнцль-Мозер), or by the double hyphen of katakana names
+    (アルメン＝ゲルバー); None otherwise."""
     if index + 1 >= len(words):
         return None
     first, second = words[index], words[index + 1]
-    if not (first.text[:1].isupper() and second.text[:1].isupper()
-            and text[first.end:second.start] == "-"):
+    between = text[first.end:second.start]
+    kana = (between in _KANA_HYPHENS and script_class(first.text[-1]) == "kana"
+            and script_class(second.text[0]) == "kana")
+    if not kana and not (first.text[:1].isupper() and second.text[:1].isupper()
+                         and between == "-"):
         return None
     return TargetWord(first.sentence_id, first.start, second.end,
                       text[first.start:second.end], first.latin and second.latin)

@@ -1,0 +1,165 @@
+"""Transliterations into other scripts recognised by general sound rules
+(mtcheck.names.matching: sound_readings, name_key, the vowel-tolerant score, Han
+transliteration characters; mtcheck.names.learning for Chinese units)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builders import one_to_one, segmented
+from mtcheck.config import NamesConfig
+from mtcheck.names import check_translation, find_entities
+from mtcheck.names.inflection import rules_for
+from mtcheck.names.matching import (
+    _coarse,
+    _same_consonants,
+    entity_forms,
+    match_score,
+    name_key,
+    sound_readings,
+    target_words,
+)
+from mtcheck.romanize import romanize
+from mtcheck.types import Entity
+
+NO_NER = NamesConfig(use_ner=False)
+THRESHOLD = NamesConfig().match_threshold
+SHORT = NamesConfig().short_match_threshold
+
+
+def entity(*forms: str) -> Entity:
+    return Entity(id="e", canonical=forms[0], source_forms=forms, source_ids=(0,))
+
+
+def score(word: str, lang: str, name: str, source_lang: str = "") -> float:
+    forms = entity_forms([entity(name)], lang, source_lang=source_lang)[0]
+    return match_score(word, lang, forms, rules_for(lang))[0]
+
+
+# ------------------------------------------------------------------ readings of spellings
+@pytest.mark.parametrize(("name", "reading"), [
+    ("Guiuan", "giwan"),        # Spanish gu before i is g; u between vowels is w
+    ("Renault", "reno"),        # French final -ault is o
+    ("Dubois", "dubwa"),        # French final -ois is wa
+    ("Gotion", "goshon"),       # English -tion
+    ("Axiom", "aksiom"),        # x is ks
+    ("Haiyan", "haiyen"),       # pinyin yan sounds "yen"
+])
+def test_a_name_is_read_by_general_rules(name: str, reading: str) -> None:
+    assert sound_readings(name) == (reading,)
+
+
+def test_a_name_spelt_as_it_sounds_has_no_second_reading() -> None:
+    assert sound_readings("Manila") == ()
+
+
+# ------------------------------------------------------------------ renderings recognised
+@pytest.mark.parametrize(("name", "rendering", "lang", "source_lang"), [
+    ("Guiuan", "ギワン", "ja", "en"),
+    ("Haiyan", "ハイエン", "ja", "en"),
+    ("Swatch", "スウォッチ", "ja", "de"),           # ウォ is wo; the final i of ッチ is added
+    ("Khural", "フレル", "ja", "en"),              # フ is the hu of a foreign name
+    ("Favre-Dubois", "ファーブル＝デュボワ", "ja", "de"),  # ファ is fa, デュ dyu
+    ("Renault", "르노", "ko", "en"),
+    ("Axiom", "액시엄", "ko", "en"),               # ㅐ is the English a
+    ("Racha", "라차에서", "ko", "en"),             # ㅊ is ch
+    ("Jura", "Юре", "ru", "de"),                   # German j is y; Russian locative -е
+    ("Tsiklauri", "齐克劳里", "zh", "en"),          # pinyin q is ch; Chinese l for r
+])
+def test_a_transliteration_is_recognised(name: str, rendering: str, lang: str,
+                                         source_lang: str) -> None:
+    # Keys under six letters must match as well as short_match_threshold says.
+    needed = SHORT if len(name) < 6 else THRESHOLD
+    assert score(rendering, lang, name, source_lang) >= needed
+
+
+@pytest.mark.parametrize(("name", "word", "lang"), [
+    ("Jura", "ユーロ", "ja"),         # euro: one consonant in common says too little
+    ("Shanghai", "이상을", "ko"),     # "more than": vowels elsewhere
+    ("Soviet", "Σάββατο", "el"),     # Greek writes vowels letter for letter
+    ("Bengal", "비행을", "ko"),       # "flight"
+])
+def test_an_ordinary_word_that_shares_consonants_is_no_rendering(name: str, word: str,
+                                                                 lang: str) -> None:
+    assert score(word, lang, name, "de" if name == "Jura" else "en") < SHORT
+
+
+def test_vowels_count_half_only_with_the_same_consonants_in_the_same_places() -> None:
+    assert _same_consonants("svas", "svos")
+    assert not _same_consonants("isang", "sangai")   # a vowel before the first consonant
+    assert not _same_consonants("iuro", "iura")      # one consonant only
+
+
+@given(st.text(alphabet="bdfgklmnprstvz", min_size=3, max_size=6),
+       st.lists(st.sampled_from("aeiou"), min_size=6, max_size=6),
+       st.lists(st.sampled_from("aeiou"), min_size=6, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_revowelling_keeps_the_consonant_skeleton(consonants: str, first: list[str],
+                                                  second: list[str]) -> None:
+    # A name and any re-vowelled transliteration of it (one vowel after each consonant)
+    # share their skeleton, whatever the vowels.
+    one = "".join(c + v for c, v in zip(consonants, first, strict=False))
+    other = "".join(c + v for c, v in zip(consonants, second, strict=False))
+    assert _coarse(one) == _coarse(other)
+    assert _same_consonants(one, other)
+
+
+@pytest.mark.parametrize(("latin", "kana"), [
+    ("Swatch", "スウォッチ"), ("Khural", "フレル"), ("Gotland", "ゴットランド"),
+])
+def test_kana_keys_equal_in_skeleton(latin: str, kana: str) -> None:
+    # The consonants of a name and of its katakana rendering are the same, in order.
+    source = name_key(romanize(latin, "en"), "ja", latin=True)
+    target = name_key(romanize(kana.replace("ウォ", "ヲ"), "ja"), "ja")
+    assert _coarse(source).replace("a", "") == _coarse(target).replace("a", "")
+
+
+# ------------------------------------------------------------------ double hyphens in kana
+def test_a_katakana_double_name_is_matched_whole() -> None:
+    source = segmented("en", ["Prices rise, according to Allmen-Gerber.",
+                              "Orders will fall, said Allmen-Gerber."], "en.txt")
+    target = segmented("ja", ["アルメン＝ゲルバー氏によると、価格が上がる。",
+                              "アルメン＝ゲルバー氏は受注減を見込む。"], "ja.txt")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, target, one_to_one(2), entities, config=NO_NER)
+    assert {r.surface for r in result.renderings if r.entity == "allmen-gerber"} == {
+        "アルメン＝ゲルバー"}
+    assert not [f for f in result.findings if f.check == "names.missing"]
+
+
+def test_the_double_hyphen_does_not_join_words_of_other_scripts() -> None:
+    sentence = segmented("ja", ["価格＝上昇"], "ja.txt").sentences[0]
+    assert [w.text for w in target_words(sentence, "ja")] == ["価格", "上昇"]
+
+
+# ------------------------------------------------------------------ Han characters
+def test_a_chinese_word_of_other_characters_is_no_rendering_by_sound() -> None:
+    # 海岸 "coast" reads hai an like Haiyan; 岸 is no transliteration character.
+    assert score("海岸", "zh", "Haiyan") == 100.0  # it sounds alike ...
+    source = segmented("en", ["Typhoon Haiyan hit the coast.", "Haiyan killed 6,300."],
+                       "en.txt")
+    target = segmented("zh", ["台风“海燕”袭击了海岸。", "“海燕”造成6300人死亡。"], "zh.txt")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, target, one_to_one(2), entities, config=NO_NER)
+    assert all(r.surface != "海岸" for r in result.renderings)  # ... but is no rendering
+    assert not [f for f in result.findings if f.check == "names.inconsistent"]
+
+
+def test_a_frequent_japanese_kanji_word_is_no_rendering_by_sound() -> None:
+    source = segmented("en", ["Typhoon Haiyan hit the coast.", "Haiyan killed 6,300."],
+                       "en.txt")
+    target = segmented("ja", ["台風ハイエンが海岸を襲った。", "ハイエンで6300人が死亡した。"],
+                       "ja.txt")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, target, one_to_one(2), entities, config=NO_NER)
+    assert {r.surface for r in result.renderings if r.entity == "haiyan"} == {"ハイエン"}
+    assert not [f for f in result.findings if f.check.startswith("names.")]
+
+
+def test_transliteration_characters_come_from_the_language_data() -> None:
+    chars = rules_for("zh").transliteration_characters
+    assert {"吉", "万", "特", "朗", "普"} <= chars
+    assert not {"岸", "元", "的"} & chars
+    assert rules_for("ja").transliteration_characters == frozenset()
