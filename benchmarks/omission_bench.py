@@ -76,6 +76,7 @@ from mtcheck.omission.detect import (  # noqa: E402
     bar_for,
     document_length_model,
     document_threshold,
+    reported,
 )
 from mtcheck.omission.lengths import text_length  # noqa: E402
 from mtcheck.omissions import alignment_findings  # noqa: E402
@@ -431,11 +432,18 @@ def run_variant(variant: Variant, config: Config) -> Outcome:
     bar = document_threshold(candidates, config.omission)
     scores: dict[int, float] = {}
     pieces: dict[int, str] = {}
+    # Of a merged pair's best sentence and best part of a sentence, the check reports only
+    # the one further above its bar: the other is left out here when both pass at the config's
+    # threshold (exact there, which the tables use).
+    shown = {id(c) for c in reported(candidates, bar, config.omission)}
+    passing = {c.pair_index for c in candidates if not c.threshold_free and id(c) in shown}
     for candidate in candidates:
         if candidate.threshold_free:
             fixed.add(candidate.source_id)
         else:
             shift = config.omission.threshold - bar_for(candidate, bar, config.omission)
+            if candidate.pair_index in passing and id(candidate) not in shown:
+                continue
             if candidate.score + shift > scores.get(candidate.source_id, -1e9):
                 scores[candidate.source_id] = candidate.score + shift
                 pieces[candidate.source_id] = f"{candidate.kind}: {candidate.text}"

@@ -17,7 +17,7 @@ from mtcheck.omission.coverage import (
     support_rates,
     word_flags,
 )
-from mtcheck.omission.support import DocumentLexicon, index_target
+from mtcheck.omission.support import DocumentLexicon, index_target, lexical_unit, lexical_units
 from omission_fixtures import CLAUSE_DROPPED, GERMAN, GERMAN_WITHOUT_CLAUSE, SOURCE
 
 RATES = SupportRates(translated=0.5, unrelated=0.05, words=100)
@@ -57,13 +57,13 @@ def test_function_words_are_not_content_words_and_unspaced_sources_have_none() -
 
 def test_words_are_supported_by_their_usual_translation_or_as_themselves() -> None:
     filler = [(frozenset({f"w{k}"}), frozenset({f"v{k}"})) for k in range(7)]
-    lexicon = DocumentLexicon([(frozenset({"railway"}), frozenset({"eisenbahnlinie"}))] * 3
-                              + filler)
+    lexicon = DocumentLexicon([(frozenset({lexical_unit("railway")}),
+                                frozenset({lexical_unit("Eisenbahnlinie")}))] * 3 + filler,
+                              stems=True)
     target = "Die neue Eisenbahnlinie verbindet Teheran mit dem Hafen, sagte Schoigu."
     found = index_target(target, "de", None, (), ())
     text = "The new railway links Tehran and Baku with the harbour, Shoigu said."
-    flags = word_flags(text, "en", lexicon, found,
-                       frozenset(w.lower().strip(",.") for w in target.split()), 0.5, 3.0)
+    flags = word_flags(text, "en", lexicon, found, lexical_units(target, "de"), 0.5, 3.0)
     supported = dict(zip(flags.offsets, flags.supported, strict=True))
     assert supported[text.index("railway")] and not supported[text.index("harbour")]
     # Names are anchors of their own: not counted, but a found one bounds a gap.
@@ -144,3 +144,25 @@ def test_word_support_does_not_raise_a_complete_translation() -> None:
     candidates = omission_candidates(source, segmented("de", GERMAN), one_to_one(len(SOURCE)),
                                      None, config)
     assert max(c.score for c in candidates) < config.threshold - config.calm_discount
+
+
+def test_the_lexicon_learns_a_word_in_all_its_forms() -> None:
+    # Inflected forms (and Korean words with their particles) are one unit, so a short
+    # document sees each word often enough to learn its translation.
+    assert lexical_unit("Gletscher") == lexical_unit("Gletschers") == lexical_unit("gletscher")
+    assert lexical_unit("ледника") == lexical_unit("ледником")
+    assert lexical_unit("정부는") == lexical_unit("정부가") != lexical_unit("정상은")
+    assert lexical_unit("Gipfel") != lexical_unit("Gletscher")
+    pairs = [(lexical_units(f"Der Gletscher{ending} liegt hoch.", "de"),
+              lexical_units(f"Ледник{ending_ru} лежит высоко.", "ru"))
+             for ending, ending_ru in (("", ""), ("s", "а"), ("n", "ом"))]
+    filler = [(frozenset({f"w{k}"}), frozenset({f"v{k}"})) for k in range(7)]
+    lexicon = DocumentLexicon(pairs + filler, stems=True)
+    assert lexical_unit("ледникам") in lexicon.associates[lexical_unit("Gletschern")]
+    # A short document keeps whole words (word starts would mostly add chance pairings).
+    assert lexical_unit("Gletschers", stems=False) == "gletschers"
+    assert lexical_unit("정부는", stems=False) == lexical_unit("정부가", stems=False)
+    whole = [(lexical_units(f"Der Gletscher{e} liegt hoch.", "de", False),
+              lexical_units(f"Ледник{r} лежит высоко.", "ru", False))
+             for e, r in (("", ""), ("s", "а"), ("n", "ом"))]
+    assert "gletschern" not in DocumentLexicon(whole + filler).associates

@@ -14,6 +14,7 @@ from mtcheck.omission.support import (
     index_target,
     number_found,
     numbers,
+    place_found,
     skeleton,
     word_found,
 )
@@ -125,6 +126,27 @@ def test_rare_words_are_matched_after_romanisation(word: str, target: str, lang:
                                                    found: bool) -> None:
     index = index_target(target, lang, None, (), ())
     assert word_found(word, "en", index, CONFIG.match_similarity) is found
+
+
+@pytest.mark.parametrize(("word", "source_lang", "target", "lang", "found"), [
+    # A place the translation writes in its own way (CLDR, the cities' alternate names):
+    # an exonym, a case ending, an adjective made from it.
+    ("Netherlands", "en", "オランダが技術支援を行う。", "ja", True),
+    ("Łódź", "de", "Мэр Лодзи Ханна Здановская назвала этот день", "ru", True),
+    ("Germany's", "en", "Die deutsche Regierung hat erklärt", "de", True),
+    ("Germany's", "en", "Die französische Regierung hat erklärt", "de", False),
+    ("Netherlands", "en", "ドイツが技術支援を行う。", "ja", False),
+])
+def test_places_are_found_as_the_translation_writes_them(word: str, source_lang: str,
+                                                        target: str, lang: str,
+                                                        found: bool) -> None:
+    index = index_target(target, lang, None, (), ())
+    assert word_found(word, source_lang, index, CONFIG.match_similarity) is found
+    assert place_found(word, source_lang, index) is found
+    # A lower-case word is no place, whatever it spells; a translation without letters
+    # has none.
+    assert not place_found(word.lower(), source_lang, index)
+    assert not place_found(word, source_lang, index_target("2028.", lang, None, (), ()))
 
 
 def test_an_elided_article_is_no_part_of_the_name() -> None:
@@ -265,7 +287,7 @@ def test_a_sentence_ending_in_a_colon_gets_the_smaller_lead_in_prior() -> None:
     def best(last_mark: str) -> tuple[int, str, float]:
         source = segmented("en", [*SOURCE[:6], SOURCE[6][:-1] + last_mark, *SOURCE[7:]])
         [candidate] = [c for c in omission_candidates(source, target, beads, None, CONFIG)
-                       if c.pair_index == 5]
+                       if c.pair_index == 5 and not c.alternative]
         return candidate.source_id, candidate.kind, candidate.score
 
     sentence, kind, score = best(".")
@@ -431,6 +453,114 @@ def test_the_translations_names_are_looked_up_in_the_source() -> None:
 
     # The translation's NASA, ESA and ISRO are in sentence 2, not in sentence 1.
     assert gain(True) >= gain(False) + CONFIG.word_found
+
+
+# --------------------------------------------------------------------------- merged pairs
+def test_a_clause_lost_in_a_two_two_pair_is_judged_on_its_own_part() -> None:
+    from mtcheck.omission.detect import _split_length
+    from mtcheck.omission.lengths import LengthModel
+
+    model = LengthModel(centre=0.0, spread=0.1, pairs=100)
+    # Sources of 100 and 100 characters; the second translation lost 40 of its 100.
+    local = _split_length(model, CONFIG, [100, 100], [100, 60], 1, 40)
+    assert local is not None and local > 0
+    # The whole pair's length dilutes the same loss over both sentences.
+    rho = lambda z: (CONFIG.length_tail + 1) / 2 * math.log1p(z * z / CONFIG.length_tail)  # noqa: E731
+    whole = rho(model.z(200, 160)) - rho(model.z(160, 160))
+    assert local > whole
+    # The first sentence's part is no better without 40 characters (its own translation is
+    # whole), and in a crossing 2-2, whose parts fit only together, no part is judged alone.
+    assert _split_length(model, CONFIG, [100, 100], [100, 60], 0, 40) is None
+    assert _split_length(model, CONFIG, [100, 100], [60, 140], 1, 40) is None
+    # A rest that fits by length but not by its anchors (its names missing from its own
+    # translation) is no translated rest: no cut is left.
+    seen: list[tuple[range, range]] = []
+
+    def no_names(rest: slice, rest_t: slice) -> bool:
+        seen.append((range(2)[rest], range(2)[rest_t]))
+        return False
+
+    assert _split_length(model, CONFIG, [100, 100], [100, 60], 1, 40, no_names) is None
+    assert seen == [(range(0, 1), range(0, 1))]
+
+
+@given(st.lists(st.integers(20, 300), min_size=2, max_size=4),
+       st.lists(st.integers(20, 300), min_size=2, max_size=4), st.data())
+def test_split_length_is_a_likelihood_ratio_of_fitting_cuts(sources: list[int],
+                                                            targets: list[int],
+                                                            data: st.DataObject) -> None:
+    from mtcheck.omission.detect import _split_length
+    from mtcheck.omission.lengths import LengthModel
+
+    model = LengthModel(centre=0.0, spread=0.15, pairs=100)
+    position = data.draw(st.integers(0, len(sources) - 1))
+    removed = data.draw(st.integers(1, sources[position]))
+    nothing = _split_length(model, CONFIG, sources, targets, position, 0)
+    some = _split_length(model, CONFIG, sources, targets, position, removed)
+    # Whether a cut leaves a fitting rest does not depend on the piece; nothing removed is
+    # no evidence either way.
+    assert (nothing is None) == (some is None)
+    assert nothing in (None, 0.0)
+    if some is not None:
+        # At most the largest misfit of the sentence's part over the cuts (the fit without the
+        # piece is never below 0).
+        tail = CONFIG.length_tail
+        assert some <= max(
+            (tail + 1) / 2 * math.log1p(model.z(sum(sources[i] for i in mine), sum(t)) ** 2 / tail)
+            for mine in _parts(len(sources), position) for t in _target_parts(targets)) + 1e-9
+
+
+def _parts(n: int, position: int) -> list[range]:
+    return [range(0, cut) if position < cut else range(cut, n) for cut in range(1, n)]
+
+
+def _target_parts(targets: list[int]) -> list[list[int]]:
+    return [part for cut in range(1, len(targets)) for part in (targets[:cut], targets[cut:])]
+
+
+def test_a_merge_keeps_its_best_clause_beside_its_best_sentence() -> None:
+    from mtcheck.omission.detect import reported
+
+    def candidate(kind: str, score: float, alternative: bool = False) -> Candidate:
+        return Candidate(3, 7 if kind == "sentence" else 8, 0, 1, "x", kind, score, 0.0, (),
+                         alternative=alternative)
+
+    bar = CONFIG.threshold - CONFIG.calm_discount  # a close document's bar
+    sentence = candidate("sentence", CONFIG.threshold - 0.5)  # needs the full threshold
+    clause = candidate("clause", bar + 0.5, alternative=True)  # needs only the document's
+    assert reported([sentence, clause], bar, CONFIG) == [clause]
+    # Both over their bars: only the one further above it, since the shortfall that makes one
+    # look missing makes the other look missing too.
+    surer = candidate("sentence", CONFIG.threshold + 1.0)
+    assert reported([surer, clause], bar, CONFIG) == [surer]
+    # The other way round: a part scoring highest but under the bar, a sentence over it.
+    part = candidate("clause", bar - 0.5)
+    hidden = candidate("sentence", CONFIG.threshold + 0.1, alternative=True)
+    assert reported([part, hidden], bar, CONFIG) == [hidden]
+    # Alternatives say nothing about the document's level.
+    plain = [_candidate(-6.0 + k / 10) for k in range(20)]
+    assert document_threshold([*plain, dataclasses.replace(clause, score=40.0)], CONFIG) == \
+        document_threshold(plain, CONFIG)
+
+
+def test_a_clause_left_out_of_a_merged_pair_is_found_on_its_own_part() -> None:
+    # Sentences 6 and 7 aligned as one 2-2 pair; translation 7 lost "where he is expected to
+    # stay until Thursday". The first part of the pair (6 with its translation) fits, so
+    # sentence 7's clause is judged on translation 7 alone.
+    target = [*GERMAN[:7], "Am Dienstag flog der Minister weiter nach Baku.", *GERMAN[8:]]
+    beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6, 7)),
+                      *[((i,), (i,)) for i in range(8, 12)])
+
+    def best(config: OmissionConfig) -> Candidate:
+        return max((c for c in omission_candidates(EN, segmented("de", target), beads, None,
+                                                   config)
+                    if c.pair_index == 6 and c.kind != "sentence"), key=lambda c: c.score)
+
+    local, diluted = best(CONFIG), best(dataclasses.replace(CONFIG, split_fit=0.0))
+    assert local.source_id == 7 and "until Thursday" in local.text
+    assert local.score > diluted.score
+    [finding] = [f for f in findings(target, beads) if f.source_ids == (7,)]
+    assert finding.check == "omission.partial" and "Thursday" in finding.spans[0].text
 
 
 def gold_fit(gold: dict[int, set[int]]):

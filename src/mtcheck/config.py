@@ -261,6 +261,10 @@ class OmissionConfig:
     # The same for a whole sentence that ends in a colon: it leads in to the next one, and a
     # translator may well join the two, so it gets less of the sentence's prior.
     lead_in_prior: float = 3.0
+    # A part of a sentence of a pair with several sentences on both sides is judged on the
+    # length of its own part of the pair, when the pair cut in two leaves the rest fitting the
+    # length model within this many spreads (0: the whole pair's length, as for any pair).
+    split_fit: float = 1.5
     # An unpaired source sentence's omission finding moves to its paired neighbour when
     # the neighbour's translation fits the unpaired one better by this much (score units).
     relocate_margin: float = 1.0

@@ -25,6 +25,7 @@ from mtcheck.frequency import zipf
 from mtcheck.omission.support import (
     DocumentLexicon,
     TargetIndex,
+    lexical_unit,
     number_found,
     numbers,
     spaced,
@@ -112,7 +113,7 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
     rare: dict[str, bool] = {}
     for offset, word in content_words(text, lang):
         common = zipf(word.lower(), lang) >= rare_zipf
-        associates = lexicon.associates.get(word.lower())
+        associates = lexicon.associates.get(lexical_unit(word, lexicon.stems))
         if common or len(word) < min_letters:
             supported = (bool(associates and associates & target_units)
                          or word_found(word, lang, found, similarity))

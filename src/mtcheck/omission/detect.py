@@ -66,6 +66,7 @@ from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.support import (
+    STEM_PAIRS,
     DocumentLexicon,
     TargetIndex,
     count_pairs,
@@ -130,6 +131,11 @@ class Candidate:
     # For a sentence a merged pair hid at the end of a run of shifted pairs: the merge's
     # sentence that the re-pairing took out of it (see _unmerged).
     unmerged: int | None = None
+    # The best piece of the other kind in a merged pair (a part of a sentence beside a whole
+    # sentence, or the other way round): a whole sentence needs the full threshold, a part only
+    # the document's bar, so the piece that scores highest is not always the one to report.
+    # Not counted for the document's level; see reported().
+    alternative: bool = False
 
 
 def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) -> float:
@@ -143,11 +149,27 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
     that really lost content.
     """
     scores = sorted(c.score - c.prior if c.level is None else c.level
-                    for c in candidates if not c.threshold_free)
+                    for c in candidates if not c.threshold_free and not c.alternative)
     if len(scores) < _MIN_PAIRS_FOR_LEVEL:
         return config.threshold
     level = statistics.median(scores) + config.relative_threshold
     return min(config.threshold, max(config.threshold - config.calm_discount, level))
+
+
+def reported(candidates: Sequence[Candidate], bar: float,
+             config: OmissionConfig) -> list[Candidate]:
+    """The candidates that reach their bar (``bar`` is the document's); of a merged pair's
+    best whole sentence and best part of a sentence (one is its ``alternative``), only the one
+    further above its own bar: the shortfall that makes one look missing makes the other look
+    missing too."""
+    passed = [c for c in candidates if c.threshold_free or c.score >= bar_for(c, bar, config)]
+    margin: dict[int, float] = {}
+    for c in passed:
+        if not c.threshold_free:
+            margin[c.pair_index] = max(margin.get(c.pair_index, -math.inf),
+                                       c.score - bar_for(c, bar, config))
+    return [c for c in passed if c.threshold_free
+            or c.score - bar_for(c, bar, config) >= margin[c.pair_index]]
 
 
 def bar_for(candidate: Candidate, document_bar: float, config: OmissionConfig) -> float:
@@ -181,9 +203,11 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
               and source.lang.split("-")[0].lower() == BACKTRANSLATION_LANG)
     linked = [(index, pair) for index, pair in enumerate(alignment.pairs)
               if pair.source_ids and pair.target_ids]
-    units = {index: (_units(source, pair.source_ids), _units(target, pair.target_ids))
+    stems = len(linked) >= STEM_PAIRS
+    units = {index: (_units(source, pair.source_ids, stems),
+                     _units(target, pair.target_ids, stems))
              for index, pair in linked}
-    lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice)
+    lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice, stems=stems)
     flags = _FlagCache(source, target, lexicon, rules, config)
     rates = support_rates(
         [flags(sid, pair.target_ids) for _, pair in linked for sid in pair.source_ids],
@@ -200,22 +224,29 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          for f in flags(sid, other.target_ids).rare_found])
     candidates = []
 
-    def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
+    def best_pieces(index: int, pair: AlignedPair,
+                    sentence: int | None) -> tuple[Candidate | None, Candidate | None]:
         target_text = " ".join(target.sentences[j].text for j in pair.target_ids)
         bt = (" ".join(backtranslations[j] for j in pair.target_ids)
               if use_bt and backtranslations is not None else None)
         found = index_target(target_text, target.lang, bt, rules.brackets, rules.quotes)
-        context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids),
+        context = _PairContext(source.lang, lexicon, _units(target, pair.target_ids, stems),
                                {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
                                rates, marks, _source_marks(source, pair),
-                               _target_marks(target, pair), names)
-        return _best_piece(source, pair, index, target_text, found, model, config, context,
-                           sentence)
+                               _target_marks(target, pair), names,
+                               tuple(target.sentences[j].text for j in pair.target_ids))
+        return _best_pieces(source, pair, index, target_text, found, model, config, context,
+                            sentence)
+
+    def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
+        return best_pieces(index, pair, sentence)[0]
 
     for index, pair in linked:
-        best = best_piece(index, pair, None)
+        best, part = best_pieces(index, pair, None)
         if best is not None:
             candidates.append(best)
+        if part is not None:
+            candidates.append(part)
     fit = _PairFit(source, target, model, lexicon, config, alignment)
     for index, pair in enumerate(alignment.pairs):
         if (len(pair.source_ids) == 1 and not pair.target_ids
@@ -230,7 +261,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     # loss (its best piece is a sentence); one whose best piece is a clause holds all its
     # sentences. Walking every merge costs about twice as many fits.
     suspects = {c.pair_index for c in candidates
-                if c.kind == "sentence" and not c.threshold_free}
+                if c.kind == "sentence" and not c.threshold_free and not c.alternative}
     for index, pair in linked:
         if len(pair.source_ids) > 1 and index in suspects:
             moved = _unmerged(source, alignment, index, fit, config)
@@ -240,9 +271,11 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                 # paragraph read again places the gap where the shift alone cannot.
                 moved = _reread_gap(source, alignment, index, fit, config) or moved
                 # The sentence taken out of the merge has its translation in the re-pairing:
-                # the merge's own "left out" candidate for it is explained away.
+                # the merge's own "left out" candidate for it is explained away, and so is
+                # its alternative (a part of the other sentence, short only by that one).
                 candidates = [c for c in candidates
-                              if not (c.pair_index == index and c.source_id == moved.unmerged)]
+                              if not (c.pair_index == index and (
+                                  c.source_id == moved.unmerged or c.alternative))]
                 candidates.append(moved)
     return tuple(candidates)
 
@@ -336,8 +369,10 @@ class _PairFit:
                     for p in self._alignment.pairs if p.source_ids and p.target_ids)
             fit += config.ending * self._endings.log_likelihood(text, target_text)
         if self._lexicon.pairs >= _LEXICON_PAIRS:
-            known, covered = self._lexicon.coverage(lexical_units(text, self._source.lang),
-                                                    _units(self._target, target_ids))
+            stems = self._lexicon.stems
+            known, covered = self._lexicon.coverage(
+                lexical_units(text, self._source.lang, stems),
+                _units(self._target, target_ids, stems))
             fit += config.lexicon * (covered / known if known else 0.5)
         if config.similarity:
             if self._similarity is None:  # built once, at the first re-pairing
@@ -534,8 +569,8 @@ def _misplaced(source: SegmentedDocument, alignment: Alignment, index: int,
     return best
 
 
-def _units(document: SegmentedDocument, ids: Sequence[int]) -> frozenset[str]:
-    return frozenset().union(*(lexical_units(document.sentences[i].text, document.lang)
+def _units(document: SegmentedDocument, ids: Sequence[int], stems: bool) -> frozenset[str]:
+    return frozenset().union(*(lexical_units(document.sentences[i].text, document.lang, stems)
                                for i in ids))
 
 
@@ -568,7 +603,7 @@ class _FlagCache:
             self._found[target_ids] = (
                 index_target(text, self._target.lang, None, self._rules.brackets,
                              self._rules.quotes),
-                _units(self._target, target_ids))
+                _units(self._target, target_ids, self._lexicon.stems))
         return self._found[target_ids]
 
     def __call__(self, sid: int, target_ids: tuple[int, ...]) -> WordFlags:
@@ -594,6 +629,8 @@ class _PairContext:
     # Evidence per rare word (name, term) missing from the translation and per one found,
     # from the document's own rates (see anchor_weights).
     names: tuple[float, float] | None = None
+    # Each target sentence of the pair (for the split of a merged pair).
+    target_texts: tuple[str, ...] = ()
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -613,8 +650,8 @@ class _PairContext:
     def lexical_gap(self, piece: str, pair_source: str) -> float:
         """Share of the rest of the pair's associable words found in the target, minus the
         piece's; 0 when the piece has fewer than two associable words."""
-        mine = lexical_units(piece, self.lang)
-        rest = lexical_units(pair_source, self.lang) - mine
+        mine = lexical_units(piece, self.lang, self.lexicon.stems)
+        rest = lexical_units(pair_source, self.lang, self.lexicon.stems) - mine
         known, covered = self.lexicon.coverage(mine, self.target_units)
         known_rest, covered_rest = self.lexicon.coverage(rest, self.target_units)
         if known < 2 or known_rest < 1:
@@ -681,23 +718,94 @@ def _halves(text: str, whole: Clause) -> tuple[Clause, ...]:
             Clause(cut + 1, whole.end, text[cut + 1:whole.end]))
 
 
-def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
-                found: TargetIndex, model: LengthModel, config: OmissionConfig,
-                context: _PairContext, sentence: int | None = None) -> Candidate | None:
+def _split_length(model: LengthModel, config: OmissionConfig, source_lengths: Sequence[int],
+                  target_lengths: Sequence[int], position: int, removed: int,
+                  rest_fits: Callable[[slice, slice], bool] | None = None) -> float | None:
+    """Length evidence that ``removed`` characters of source sentence ``position`` of a merged
+    pair (several sentences on both sides) have no counterpart, judged in its own part.
+
+    A pair of several source and several target sentences (an OCR-split 2-2, a 3-2 whose
+    first target sentence translates two sources) dilutes a clause lost from one sentence in
+    the length of the others. Cut both sides in two, in order, so that the part without the
+    sentence fits the document's length model (|z| at most ``split_fit``) and, with
+    ``rest_fits``, its anchors (source and target sentences as slices): that part is
+    translated, and the sentence's own part carries the evidence. The profile
+    log-likelihood ratio over the cuts (best fit with the piece against best fit without
+    it); None when no cut leaves a fitting rest (a real crossing 2-2, whose parts fit only
+    together).
+    """
+    with_piece: float | None = None
+    without: float | None = None
+    for cut in range(1, len(source_lengths)):
+        mine = slice(0, cut) if position < cut else slice(cut, len(source_lengths))
+        rest = slice(cut, len(source_lengths)) if position < cut else slice(0, cut)
+        for target_cut in range(1, len(target_lengths)):
+            mine_t = (slice(0, target_cut) if position < cut
+                      else slice(target_cut, len(target_lengths)))
+            rest_t = (slice(target_cut, len(target_lengths)) if position < cut
+                      else slice(0, target_cut))
+            z_rest = model.z(sum(source_lengths[rest]), sum(target_lengths[rest_t]))
+            if abs(z_rest) > config.split_fit or (
+                    rest_fits is not None and not rest_fits(rest, rest_t)):
+                continue
+            source_mine, target_mine = sum(source_lengths[mine]), sum(target_lengths[mine_t])
+            full = _rho(model.z(source_mine, target_mine), config.length_tail)
+            kept = _rho(model.z(source_mine - removed, target_mine), config.length_tail)
+            with_piece = full if with_piece is None else min(with_piece, full)
+            without = kept if without is None else min(without, kept)
+    if with_piece is None or without is None:
+        return None
+    return with_piece - without
+
+
+def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
+                 found: TargetIndex, model: LengthModel, config: OmissionConfig,
+                 context: _PairContext, sentence: int | None = None,
+                 ) -> tuple[Candidate | None, Candidate | None]:
+    """The pair's best piece, and the best piece of the other kind (a whole sentence of a
+    merged pair, or a part of a sentence) as an ``alternative``: the two need different bars
+    (see :func:`reported`)."""
     source_texts = {sid: source.sentences[sid].text for sid in pair.source_ids}
     source_length = sum(text_length(t) for t in source_texts.values())
     target_length = text_length(target_text)
     z_full = model.z(source_length, target_length)
+    source_lengths = [text_length(source_texts[sid]) for sid in pair.source_ids]
+    split = (config.split_fit > 0 and len(pair.source_ids) > 1
+             and len(context.target_texts) > 1)
+    target_lengths = [text_length(t) for t in context.target_texts]
+    rest_anchors: dict[tuple[int, int, int, int], bool] = {}
+
+    def rest_fits(rest: slice, rest_t: slice) -> bool:
+        """The rest of a cut pair has no more anchor evidence of a loss than against one:
+        its sentences' names and numbers are in its own translations (a sentence whose
+        translation is missing must not pass for the rest because its length fits)."""
+        key = (rest.start, rest.stop, rest_t.start, rest_t.stop)
+        if key not in rest_anchors:
+            text = " ".join(source_texts[sid] for sid in pair.source_ids[rest])
+            index = index_target(" ".join(context.target_texts[rest_t]), found.lang, None,
+                                 clause_rules(source.lang).brackets,
+                                 clause_rules(source.lang).quotes)
+            evidence, _missing = _anchor_evidence(text, source.lang, index, config, {},
+                                                  names=context.names)
+            rest_anchors[key] = evidence <= 0
+        return rest_anchors[key]
+
     pair_source = " ".join(source_texts.values())
     coverage = _Coverage(pair_source, source.lang, found) if found.backtranslation else None
     source_brackets = count_pairs(pair_source, clause_rules(source.lang).brackets)
-    best: Candidate | None = None
+    whole_best: Candidate | None = None
+    part: Candidate | None = None
     level: float | None = None
     seen: dict[str, bool] = {}
     for sid, piece, kind in _pieces(source, pair, config, sentence, context.flags):
         length = text_length(piece.text)
         z_without = model.z(source_length - length, target_length)
         score = _rho(z_full, config.length_tail) - _rho(z_without, config.length_tail)
+        if split and kind != "sentence":
+            local = _split_length(model, config, source_lengths, target_lengths,
+                                  pair.source_ids.index(sid), length, rest_fits)
+            if local is not None:
+                score = local
         # Numbers are read once per sentence: a piece has those inside it.
         mentions = [n for n in numbers(source_texts[sid], source.lang)
                     if piece.start <= n.start and n.end <= piece.end]
@@ -732,13 +840,23 @@ def _best_piece(source: SegmentedDocument, pair: AlignedPair, index: int, target
                 context.source_marks, removed, context.target_marks, context.mark_rate,
                 config.mark_smoothing)
         score += prior
-        if best is None or score > best.score:
+        leader = whole_best if kind == "sentence" else part
+        if leader is None or score > leader.score:
             shortfall = 1 - math.exp(z_full * model.spread)
-            best = Candidate(index, sid, piece.start, piece.end, piece.text, kind,
-                             round(score, 6), round(shortfall, 6), missing, prior=prior)
-    if best is not None and level is not None:
+            candidate = Candidate(index, sid, piece.start, piece.end, piece.text, kind,
+                                  round(score, 6), round(shortfall, 6), missing, prior=prior)
+            if kind == "sentence":
+                whole_best = candidate
+            else:
+                part = candidate
+    if whole_best is None or part is None:
+        best = whole_best or part
+        return (None if best is None or level is None
+                else dataclasses.replace(best, level=round(level, 6))), None
+    best, other = (whole_best, part) if whole_best.score >= part.score else (part, whole_best)
+    if level is not None:
         best = dataclasses.replace(best, level=round(level, 6))
-    return best
+    return best, dataclasses.replace(other, alternative=True)
 
 
 def anchor_weights(own: Sequence[bool], other: Sequence[bool]) -> tuple[float, float] | None:

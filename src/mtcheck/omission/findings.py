@@ -9,9 +9,9 @@ from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import OmissionConfig
 from mtcheck.omission.detect import (
     Candidate,
-    bar_for,
     document_threshold,
     omission_candidates,
+    reported,
 )
 from mtcheck.types import Alignment, Finding, SegmentedDocument, TextSpan
 
@@ -90,8 +90,7 @@ def omission_findings(source: SegmentedDocument, target: SegmentedDocument,
         return tuple(aligned)
     scored = omission_candidates(source, target, alignment, backtranslations, config)
     bar = document_threshold(scored, config)
-    candidates = [c for c in scored
-                  if c.threshold_free or c.score >= bar_for(c, bar, config)]
+    candidates = reported(scored, bar, config)
     moved = {c.instead_of for c in candidates if c.instead_of is not None}
     kept = tuple(f for f in aligned
                  if not (f.check == "align.omission" and len(f.source_ids) == 1

@@ -10,6 +10,7 @@ the piece's content words found in it is a further signal.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -116,6 +117,14 @@ class TargetIndex:
     unspaced: bool = False
     # Consonant skeletons of the words written in a script other than Latin (see skeleton).
     skeletons: frozenset[str] = frozenset()
+    # The translation's language, its words case-folded (its text, when written without
+    # spaces) and a letter of its script: where a place's own forms in that language are
+    # looked for (see place_found).
+    lang: str = ""
+    folded: tuple[str, ...] = ()
+    script_sample: str = ""
+    # The first _PLACE_START letters of each folded word (a quick test before the full one).
+    starts: frozenset[str] = frozenset()
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -152,6 +161,8 @@ def index_target(text: str, lang: str, backtranslation: str | None,
                  brackets: Sequence[tuple[str, str]],
                  quotes: Sequence[tuple[str, str]]) -> TargetIndex:
     found = [w for w in target_words(text, lang) if len(w) >= (3 if spaced(lang) else 2)]
+    folded = (tuple(w.casefold() for w in words(text)) if spaced(lang)
+              else (text.casefold(),))
     return TargetIndex(
         numbers=target_readings(text, lang),
         keys=tuple(word_key(w, lang) for w in found),
@@ -160,6 +171,10 @@ def index_target(text: str, lang: str, backtranslation: str | None,
                             for cut in range(_ENDING_CONSONANTS + 1)
                             if len(k) - cut >= _MIN_SKELETON),
         unspaced=not spaced(lang),
+        lang=lang,
+        folded=folded,
+        starts=frozenset(w[:_PLACE_START] for w in folded if len(w) >= _PLACE_START),
+        script_sample=next((ch for ch in text if ch.isalpha()), ""),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
         backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
@@ -176,11 +191,61 @@ def count_pairs(text: str, pairs: Sequence[tuple[str, str]]) -> int:
                for a, b in pairs)
 
 
+# A place's form found in a translation written with spaces: a word that starts with this
+# share of it (at least _PLACE_START letters), so that a case ending (Лодзь: Лодзи) or an
+# adjective made from it (Deutschland: deutsche, Polska: polski) counts as the place.
+_PLACE_SHARE = 0.6
+_PLACE_START = 4
+
+
+# One letter of each script seen: place forms are kept per script, not per letter (every
+# pair's translation starts with another one).
+_SCRIPT_SAMPLES: dict[str, str] = {}
+
+
+def place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> tuple[str, ...]:
+    """How a ``target_lang`` translation writes the place ``word`` names in ``lang`` (CLDR
+    country names, the cities' alternate names in the script of ``script_sample``, a letter
+    of the translation), case-folded; empty when ``word`` names no place."""
+    script = unicodedata.name(script_sample, " ").split(" ")[0] if script_sample else ""
+    return _place_forms(word, lang, target_lang,
+                        _SCRIPT_SAMPLES.setdefault(script, script_sample))
+
+
+@lru_cache(maxsize=50_000)
+def _place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> tuple[str, ...]:
+    from mtcheck.names.places import lookup, present_forms
+
+    bare = _ELIDED.sub("", _POSSESSIVE.sub("", word)) or word
+    places = lookup(bare, lang)
+    if not places:
+        return ()
+    return tuple(f.casefold() for f in present_forms(places, target_lang, script_sample))
+
+
+def place_found(word: str, lang: str, target: TargetIndex) -> bool:
+    """The word names a place the translation writes in its own way: an exonym (Tangier:
+    탕헤르, Leyte: 莱特, Łódź: Лодзи) or an adjective of it (Germany's: deutsche)."""
+    if not target.lang or not word[:1].isupper():
+        return False
+    forms = place_forms(word, lang, target.lang, target.script_sample)
+    if target.unspaced:
+        return any(len(f) >= 2 and f in target.folded[0] for f in forms)
+    for form in forms:
+        if form[:_PLACE_START] not in target.starts:  # (also a form too short to test)
+            continue
+        need = max(_PLACE_START, math.ceil(_PLACE_SHARE * len(form)))
+        if any(w[:need] == form[:need] and len(w) >= need for w in target.folded):
+            return True
+    return False
+
+
 def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
-    """The word, romanised, matches some target word by trigram Dice or a shared stem."""
+    """The word, romanised, matches some target word by trigram Dice or a shared stem, or it
+    names a place the translation writes in its own way (:func:`place_found`)."""
     key, grams = word_key(word, lang)
     if len(key) < 3:
-        return False
+        return place_found(word, lang, target)
     if target.skeletons and skeleton(key) in target.skeletons:
         return True
     for other, other_grams in target.keys:
@@ -191,14 +256,41 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
         shared = len(grams & other_grams)
         if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
             return True
-    return False
+    return place_found(word, lang, target)
+
+
+# A word's unit for the document lexicon of a long document is its start: inflected forms of
+# one word (Gletscher, Gletschers; ледник, ледника) then count as one. A short document (see
+# STEM_PAIRS) keeps whole words, but for Korean, which writes its particles on the word
+# (정부는, 정부가), so that a whole word rarely repeats in any document. Hangul writes a
+# syllable per block, so two blocks hold about as much of a word as six letters.
+_UNIT_LETTERS = 6
+_UNIT_SYLLABLES = 2
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Pairs a document needs for its lexicon to learn word starts: in a news article of twenty
+# sentences, word starts join few forms of words it repeats and add chance co-occurrences
+# (see docs/omissions.md for the figures).
+STEM_PAIRS = 100
+
+
+@lru_cache(maxsize=200_000)
+def lexical_unit(word: str, stems: bool = True) -> str:
+    """The unit of a word of a spaced language in the document lexicon: its lower-cased
+    start (see ``_UNIT_LETTERS``), or the whole word without ``stems`` (a Hangul word: its
+    start always)."""
+    if _HANGUL.match(word):  # every document: particles make whole words rarely repeat
+        return word[:_UNIT_SYLLABLES]
+    if not stems:
+        return word.lower()
+    return word.lower()[:_UNIT_LETTERS]
 
 
 @lru_cache(maxsize=100_000)
-def lexical_units(text: str, lang: str) -> frozenset[str]:
-    """Lower-cased words, or character bigrams in scripts written without spaces."""
+def lexical_units(text: str, lang: str, stems: bool = True) -> frozenset[str]:
+    """Word units (:func:`lexical_unit`), or character bigrams in scripts written without
+    spaces."""
     if spaced(lang):
-        return frozenset(w.lower() for w in words(text) if len(w) >= 2)
+        return frozenset(lexical_unit(w, stems) for w in words(text) if len(w) >= 2)
     letters = [w for w in words(text)]
     return frozenset(w[k:k + 2] for w in letters for k in range(max(len(w) - 1, 0)))
 
@@ -212,8 +304,10 @@ class DocumentLexicon:
     """
 
     def __init__(self, pairs: Sequence[tuple[frozenset[str], frozenset[str]]],
-                 min_count: int = 2, max_share: float = 0.3, min_dice: float = 0.5):
+                 min_count: int = 2, max_share: float = 0.3, min_dice: float = 0.5,
+                 stems: bool = False):
         self.pairs = len(pairs)
+        self.stems = stems  # whether the units are word starts (lexical_unit)
         limit = max(min_count, int(max_share * len(pairs)))
         source_counts: dict[str, int] = {}
         target_counts: dict[str, int] = {}
