@@ -20,7 +20,7 @@ from mtcheck.names import places
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority
-from mtcheck.names.inflection import rules_for, same_spelling, unaccented
+from mtcheck.names.inflection import InflectionRules, rules_for, same_spelling, unaccented
 from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
 from mtcheck.names.matching import (
     TargetWord,
@@ -749,6 +749,36 @@ def _compounded(word: str, forms: Sequence[str]) -> bool:
     return False
 
 
+# Letters a name keeps at least, and the other word of the compound, for a name read as the
+# head or tail of a compound word (Java of Ostjava, Ost of it).
+_MIN_COMPOUND_PART = 4
+_MIN_COMPOUND_REST = 3
+
+
+def _compound_part(word: str, forms: Sequence[str]) -> bool:
+    """True when ``word`` starts or ends with one of ``forms``, with a word of its own
+    beside it, in a language that joins names into compounds (German Ostjava for "East
+    Java", Javakaffee): the name is written there."""
+    folded = unaccented(word)
+    for form in forms:
+        plain = unaccented(form)
+        if (len(plain) >= _MIN_COMPOUND_PART and " " not in plain and "-" not in plain
+                and len(folded) - len(plain) >= _MIN_COMPOUND_REST
+                and (folded.endswith(plain) or folded.startswith(plain))):
+            return True
+    return False
+
+
+def _same_source_form(there: Collection[str], here: Collection[str],
+                      rules: InflectionRules) -> bool:
+    """True when the source forms of a name at one rendering (``there``; none known: any)
+    include one of ``here``, inflected alike (Iran, Irans): a rendering under another form
+    renders another name the inventory took for a spelling of this one."""
+    if not there:
+        return True
+    return any(a == b or same_spelling(a, b, rules) for a in there for b in here)
+
+
 def _syllabic(ch: str) -> bool:
     return script_class(ch) in ("kana", "han", "hira") or "HANGUL" in unicodedata.name(ch, "")
 
@@ -1131,6 +1161,17 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
         surfaces.setdefault(rendering.entity, set()).add(rendering.surface)
     findings = []
     pairs = alignment.pairs
+    # The forms in which the source writes each entity, by aligned target sentence: where
+    # it writes one entity in several forms (two villages, Sumberwuluh and Sumbermujur,
+    # read as spellings of one name), a rendering aligned to one form is no second
+    # spelling of the other.
+    source_rules = rules_for(source.lang)
+    written_as: dict[tuple[int, str], set[str]] = {}
+    for pair in pairs:
+        for sid in pair.source_ids:
+            for mention in by_sentence.get(sid, []):
+                for tid in pair.target_ids:
+                    written_as.setdefault((tid, mention.entity), set()).add(mention.text)
     for index, pair in enumerate(pairs):
         if not pair.source_ids or not pair.target_ids:
             continue  # an omitted or added sentence is the aligner's finding, not a missing name
@@ -1164,6 +1205,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             if any(_compounded(w, derived_forms) for w in words):
                 continue  # Nordsumatra, Südasien, 북수마트라: the name inside a compound
+            if rules_for(target.lang).joins_compounds and any(
+                    _compound_part(w, derived_forms) for w in words):
+                continue  # Ostjava, Javakaffee: a short name as a compound's tail or head
             places = [f for f in present.get(entity_id, ()) if f not in loose]
             places += [f for forms in standard.get(entity_id, {}).values() for f in forms]
             if places and any(_adjective_of(w, places, target.lang)
@@ -1195,8 +1239,12 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                     and _acronym(target, pair.target_ids, spans)):
                 continue  # ЮАР, США, EE. UU.: a country of several words abbreviated
             entity = names[entity_id]
+            own_forms = {m.text for m in mentions}
+            comparable = [r for r in renderings if r.entity == entity_id
+                          and _same_source_form(written_as.get((r.sentence_id, entity_id), set()),
+                                                own_forms, source_rules)]
             second = _second_spelling(target, pair.target_ids, spans,
-                                      sorted(surfaces.get(entity_id, ())), rare_zipf)
+                                      sorted({r.surface for r in comparable}), rare_zipf)
             unknown = unknown_names(target, pair.target_ids, spans, rare_zipf)
             # An unmatched rare name there that sounds somewhat like this one is another
             # transliteration of it (Κοτσαμπάμπα for Cochabamba), not a replacement; where
@@ -1204,15 +1252,16 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             # (Лудзи here, Лодзью elsewhere).
             rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
             alike = _sounds_like(rare, entity, target.lang, similar)
-            written = sorted(f for f in surfaces.get(entity_id, ())
-                             if alike is not None and is_latin_surface(f) == is_latin_surface(alike))
+            written = sorted({r.surface for r in comparable
+                              if alike is not None
+                              and is_latin_surface(r.surface) == is_latin_surface(alike)})
             if (second is None and alike is not None and written
                     and (_sounds_like([alike], entity, target.lang, similar, _MIN_LONG_KEY)
                          or _close_to_written(alike, written, target.lang))):
                 second = _spelt_at(target, pair.target_ids, alike, written)
             if second is not None:
                 word, start, end, tid, other = second
-                elsewhere = [r for r in renderings if r.entity == entity_id and r.surface == other]
+                elsewhere = [r for r in comparable if r.surface == other]
                 findings.append(Finding(
                     check="names.inconsistent",
                     severity=_severity("names.inconsistent",

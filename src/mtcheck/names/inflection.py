@@ -27,7 +27,8 @@ _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffi
                    "abbreviates_to_initial", "function_characters", "scale_words",
                    "capitalises_nouns", "demonym_suffixes", "reference_labels",
                    "fraction_words", "exclusive_endings", "readings", "decade_words",
-                   "percent_counters", "transliteration_characters"})
+                   "percent_counters", "transliteration_characters",
+                   "joins_compounds"})
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class InflectionRules:
     function_characters: frozenset[str] = frozenset()
     # Every noun is capitalised (German): a capital letter says nothing about a name.
     capitalises_nouns: bool = False
+    # Names join other words into one (German Ostjava, Dutch Oost-Java written Oostjava,
+    # Finnish Itä-Jaava): a name written as the head or tail of a compound is there.
+    joins_compounds: bool = False
     # Pairs of endings that never alternate in one word's forms (Russian hard -а, soft -я):
     # two surfaces whose stems meet only by cutting one of a pair from each are two
     # spellings (Эчеверрия / Эчеверриа), not two cases of one.
@@ -134,6 +138,7 @@ def rules_for(lang: str) -> InflectionRules:
         abbreviates_to_initial=bool(table.get("abbreviates_to_initial", False)),
         function_characters=frozenset(table.get("function_characters", [])),
         capitalises_nouns=bool(table.get("capitalises_nouns", False)),
+        joins_compounds=bool(table.get("joins_compounds", False)),
         exclusive_endings=frozenset(frozenset(_fold(e) for e in pair)
                                     for pair in table.get("exclusive_endings", [])),
         readings=tuple((_fold(old), _fold(new)) for old, new in table.get("readings", [])),
