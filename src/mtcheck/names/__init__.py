@@ -297,6 +297,10 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     inside = wholes.inside_longer_names(source, target, alignment, renderings, mentions,
                                         lexicon().particles)
     renderings = [r for r in renderings if (r.sentence_id, r.start) not in inside]
+    # A word of a longer name copied as the source writes it (Hydro-Québec, HEC Montréal)
+    # shows the name, but is no spelling of it (see mtcheck.names.wholes).
+    verbatim = wholes.copied_verbatim(source, target, alignment, renderings,
+                                      lexicon().particles)
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
     # A place whose standard form in this language CLDR gives is known there: mentioned
@@ -323,7 +327,7 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             latin_terms | (recognised.organisations & house_style)
             | (kept_by_majority - recognised.persons)
             if others_tell else recognised.organisations | latin_terms),
-        kept_phrases=recognised.phrases, persons=recognised.persons)
+        kept_phrases=recognised.phrases, persons=recognised.persons, verbatim=verbatim)
     # A word of an organisation's name is there where the translation names the
     # organisation by its acronym (国際協力機構（JICA） for "Japan International
     # Cooperation Agency (JICA)").

@@ -177,6 +177,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                   foreign: Mapping[str, tuple[str, ...]] | None = None,
                   kept_phrases: frozenset[str] = frozenset(),
                   persons: frozenset[str] = frozenset(),
+                  verbatim: frozenset[tuple[int, int]] = frozenset(),
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -194,6 +195,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     ``persons`` are the entities recognised as people: a name left in Latin script is a
     warning for a person, a place, or a name the translation writes in its script
     elsewhere; for anything else (perhaps a brand the press keeps so) only information.
+    ``verbatim`` are (sentence id, start) of renderings inside a longer name copied as the
+    source writes it (Hydro-Québec): they show the name but are no spelling of it.
     """
     lang = target.lang
     evidence = evidence or {}
@@ -241,7 +244,9 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         for _, members in group_variants(latin, lang, keys=keys):
             grouped.extend(members)
         written = bool(native)
-        all_native = native
+        all_native = [r for r in native if (r.sentence_id, r.start) not in verbatim]
+        if len(all_native) < len(native):
+            groups = group_variants(all_native, lang, keys=keys, accepted=accepted or cldr)
         # A mix of regional standard forms is seen across the whole translation (capital da
         # Armênia where the source says "the Armenian capital"); other spellings only where
         # the source mentions the name (see names.scope).

@@ -93,6 +93,47 @@ def inside_longer_names(source: SegmentedDocument, target: SegmentedDocument,
     return frozenset(inside)
 
 
+def _hyphened(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each word of ``text`` that joins two or more capitalised parts by
+    hyphens (Hydro-Québec, Saint-Pierre): a name of its own, written as one word."""
+    for word in _WORD.finditer(text):
+        parts = word.group(0).split("-")
+        if len(parts) >= 2 and sum(p[:1].isupper() for p in parts) >= 2:
+            yield word.start(), word.end()
+
+
+def copied_verbatim(source: SegmentedDocument, target: SegmentedDocument,
+                    alignment: Alignment, renderings: Sequence[NameRendering],
+                    particles: Collection[str] = ()) -> frozenset[tuple[int, int]]:
+    """(target sentence id, start) of the renderings that lie inside a copy, in their
+    aligned target sentences, of a longer name of the source written as it is there: a run
+    of capitalised words (HEC Montréal) or a hyphen-joined name (Hydro-Québec). Such a
+    rendering shows the name is there, but it is the institution's own spelling, not the
+    translator's choice of one: "Quebec" for the province beside "Hydro-Québec" is one
+    spelling of Quebec, not two."""
+    texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
+    by_target: dict[int, list[NameRendering]] = {}
+    for rendering in renderings:
+        by_target.setdefault(rendering.sentence_id, []).append(rendering)
+    copied: set[tuple[int, int]] = set()
+    for pair in alignment.pairs:
+        if not pair.source_ids or not pair.target_ids:
+            continue
+        for sid in pair.source_ids:
+            text = texts.get(sid, "")
+            for start, end in (*_runs(text, particles), *_hyphened(text)):
+                run = text[start:end]
+                pattern = re.compile(r"(?<!\w)" + re.escape(run) + r"(?!\w)")
+                for tid in pair.target_ids:
+                    target_text = unicodedata.normalize("NFC", target.sentences[tid].text)
+                    for copy in pattern.finditer(target_text):
+                        copied.update(
+                            (r.sentence_id, r.start) for r in by_target.get(tid, ())
+                            if copy.start() <= r.start and r.end <= copy.end()
+                            and (r.end - r.start) < len(run))
+    return frozenset(copied)
+
+
 def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
                      alignment: Alignment, mentions: Iterable[tuple[str, int, int, int]]
                      ) -> frozenset[tuple[str, int]]:
