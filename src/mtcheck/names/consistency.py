@@ -784,6 +784,35 @@ def _same_source_form(there: Collection[str], here: Collection[str],
     return any(a == b or same_spelling(a, b, rules) for a in there for b in here)
 
 
+# Letters a plural name keeps at least once its plural ending is cut (Innu of Innus).
+_MIN_PLURAL_STEM = 3
+
+
+def _people_plural(mentions: Sequence[Mention], words: Sequence[str],
+                   source_rules: InflectionRules, lang: str, rare_zipf: float) -> bool:
+    """True when a mention is a name in the source language's plural (French "des Innus")
+    and the target sentence holds its singular stem as a word, in lower case too (Spanish
+    "los innu", Russian "инну"): languages write peoples' names so, invariable."""
+    if not source_rules.plural_suffixes:
+        return False
+    stems = set()
+    for mention in mentions:
+        folded = unaccented(mention.text)
+        for suffix in source_rules.plural_suffixes:
+            if folded.endswith(suffix) and len(folded) - len(suffix) >= _MIN_PLURAL_STEM:
+                stems.add(folded[:-len(suffix)])
+    if not stems:
+        return False
+    keys = {name_key(romanize(s, "en"), lang, latin=True) for s in stems}
+    for word in words:
+        if len(word) < _MIN_PLURAL_STEM or zipf(word.lower(), lang) >= rare_zipf:
+            continue
+        latin = is_latin_surface(word)
+        if name_key(romanize(word.lower(), "en" if latin else lang), lang, latin=latin) in keys:
+            return True
+    return False
+
+
 def _syllabic(ch: str) -> bool:
     return script_class(ch) in ("kana", "han", "hira") or "HANGUL" in unicodedata.name(ch, "")
 
@@ -1213,6 +1242,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             if rules_for(target.lang).joins_compounds and any(
                     _compound_part(w, derived_forms) for w in words):
                 continue  # Ostjava, Javakaffee: a short name as a compound's tail or head
+            if _people_plural(mentions, words, source_rules, target.lang, rare_zipf):
+                continue  # des Innus -> los innu, инну: a people's name, invariable there
             places = [f for f in present.get(entity_id, ()) if f not in loose]
             places += [f for forms in standard.get(entity_id, {}).values() for f in forms]
             if places and any(_adjective_of(w, places, target.lang)

@@ -28,7 +28,7 @@ _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffi
                    "capitalises_nouns", "demonym_suffixes", "reference_labels",
                    "fraction_words", "exclusive_endings", "readings", "decade_words",
                    "percent_counters", "transliteration_characters",
-                   "joins_compounds"})
+                   "joins_compounds", "plural_suffixes"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,9 @@ class InflectionRules:
     # Names join other words into one (German Ostjava, Dutch Oost-Java written Oostjava,
     # Finnish Itä-Jaava): a name written as the head or tail of a compound is there.
     joins_compounds: bool = False
+    # Endings that make a noun plural (French les Innus, Spanish los mapuches): a name
+    # written so is a people's, which other languages leave invariable (los innu, инну).
+    plural_suffixes: tuple[str, ...] = ()
     # Pairs of endings that never alternate in one word's forms (Russian hard -а, soft -я):
     # two surfaces whose stems meet only by cutting one of a pair from each are two
     # spellings (Эчеверрия / Эчеверриа), not two cases of one.
@@ -139,6 +142,8 @@ def rules_for(lang: str) -> InflectionRules:
         function_characters=frozenset(table.get("function_characters", [])),
         capitalises_nouns=bool(table.get("capitalises_nouns", False)),
         joins_compounds=bool(table.get("joins_compounds", False)),
+        plural_suffixes=tuple(sorted({_fold(s) for s in table.get("plural_suffixes", [])},
+                                     key=lambda s: (-len(s), s))),
         exclusive_endings=frozenset(frozenset(_fold(e) for e in pair)
                                     for pair in table.get("exclusive_endings", [])),
         readings=tuple((_fold(old), _fold(new)) for old, new in table.get("readings", [])),
