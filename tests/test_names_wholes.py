@@ -9,7 +9,7 @@ from builders import alignment, one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translations, find_entities
 from mtcheck.names.inventory import lexicon
-from mtcheck.names.wholes import inside_longer_names, named_by_acronym
+from mtcheck.names.wholes import copied_verbatim, inside_longer_names, named_by_acronym
 from mtcheck.types import Entity, NameRendering, SegmentedDocument
 
 NO_NER = NamesConfig(use_ner=False)
@@ -218,3 +218,44 @@ def test_a_country_by_its_official_name_is_there_as_a_feminine_nationality() -> 
     result = check_translations(source, {"es": (dropped, one_to_one(2))}, entities,
                                 config=NO_NER)
     assert [f.source_ids for f in result["es"].findings if f.check == "names.missing"] == [(0,)]
+
+
+def test_a_word_of_a_hyphened_or_multiword_name_copied_verbatim_is_no_spelling() -> None:
+    source = document(["Hydro-Québec a annoncé à Montréal un projet.",
+                       "Selon HEC Montréal, le Québec paiera."], "fr")
+    en = document(["Hydro-Québec announced a project in Montreal.",
+                   "According to HEC Montréal, Quebec will pay."], "en")
+    found = [rendering(en, "quebec", "Québec"), rendering(en, "montreal", "Montreal"),
+             rendering(en, "montreal", "Montréal", 1), rendering(en, "quebec", "Quebec", 1)]
+    copied = copied_verbatim(source, en, one_to_one(2), found, lexicon().particles)
+    assert copied == {(0, found[0].start), (1, found[2].start)}
+    # A run the translation changes is no copy: its word is a spelling again.
+    en_changed = document([en.sentences[0].text.replace("Hydro-Québec", "Hydro-Quebec"),
+                           en.sentences[1].text], "en")
+    assert copied_verbatim(source, en_changed, one_to_one(2),
+                           [rendering(en_changed, "quebec", "Quebec")]) == frozenset()
+
+
+def test_the_province_is_one_spelling_beside_the_utilitys_own_name() -> None:
+    source = document(["Hydro-Québec relance ses barrages.",
+                       "La demande au Québec pourrait augmenter.",
+                       "Hydro-Québec a tenu des rencontres au Québec."], "fr")
+    entities = [Entity("quebec", "Québec", ("Québec",), (0, 1, 2))]
+    en = document(["Hydro-Québec revives its dams.",
+                   "Demand in Quebec could rise.",
+                   "Hydro-Québec held meetings in Quebec."], "en")
+    result = check_translations(source, {"en": (en, one_to_one(3))}, entities, config=NO_NER)
+    assert [f for f in result["en"].findings if f.check.startswith("names.")] == []
+    # The utility's name copied verbatim still shows the name there: nothing missing.
+    en_short = document([en.sentences[0].text, en.sentences[1].text,
+                         "Hydro-Québec held meetings."], "en")
+    result = check_translations(source, {"en": (en_short, one_to_one(3))}, entities,
+                                config=NO_NER)
+    assert [f for f in result["en"].findings if f.check == "names.missing"] == []
+    # Spelt two ways outside the copies, it is a finding all the same.
+    en_mixed = document([en.sentences[0].text, en.sentences[1].text,
+                         "Hydro-Québec held meetings in Québec."], "en")
+    result = check_translations(source, {"en": (en_mixed, one_to_one(3))}, entities,
+                                config=NO_NER)
+    assert [f.entity for f in result["en"].findings
+            if f.check == "names.inconsistent"] == ["quebec"]

@@ -102,6 +102,17 @@ def _hyphened(text: str) -> Iterable[tuple[int, int]]:
             yield word.start(), word.end()
 
 
+def _tails(text: str, particles: Collection[str]) -> Iterable[tuple[int, int]]:
+    """The runs of ``text`` (see ``_runs``) and each of their tails of two or more words:
+    a capitalised word that opens the sentence ("Selon HEC Montréal") is no word of the
+    name."""
+    for start, end in _runs(text, particles):
+        starts = [w.start() for w in _WORD.finditer(text, start, end)
+                  if w.group(0)[:1].isupper()]
+        for first in starts[:-1]:
+            yield first, end
+
+
 def copied_verbatim(source: SegmentedDocument, target: SegmentedDocument,
                     alignment: Alignment, renderings: Sequence[NameRendering],
                     particles: Collection[str] = ()) -> frozenset[tuple[int, int]]:
@@ -121,7 +132,7 @@ def copied_verbatim(source: SegmentedDocument, target: SegmentedDocument,
             continue
         for sid in pair.source_ids:
             text = texts.get(sid, "")
-            for start, end in (*_runs(text, particles), *_hyphened(text)):
+            for start, end in (*_tails(text, particles), *_hyphened(text)):
                 run = text[start:end]
                 pattern = re.compile(r"(?<!\w)" + re.escape(run) + r"(?!\w)")
                 for tid in pair.target_ids:
