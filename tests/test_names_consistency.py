@@ -1,0 +1,100 @@
+"""Name findings (mtcheck.names.consistency): names written as compounds, peoples' names
+in the source's plural, and renderings of another form of the source."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import one_to_one, segmented
+from mtcheck.config import NamesConfig
+from mtcheck.names import check_translations
+from mtcheck.names.consistency import _compound_part, _people_plural
+from mtcheck.names.inflection import rules_for
+from mtcheck.names.inventory import Mention
+from mtcheck.types import Entity, Finding, SegmentedDocument
+
+NO_NER = NamesConfig(use_ner=False)
+
+
+def document(sentences: list[str], lang: str) -> SegmentedDocument:
+    return segmented(lang, sentences, f"{lang}.txt")
+
+
+def names(findings: tuple[Finding, ...], check: str) -> list[str | None]:
+    return [f.entity for f in findings if f.check == check]
+
+
+def test_a_name_is_the_head_or_tail_of_a_compound() -> None:
+    assert _compound_part("Ostjava", ["Java"])
+    assert _compound_part("Javakaffee", ["Java"])
+    assert not _compound_part("Javas", ["Java"])  # an ending, not a second word
+    assert not _compound_part("Emsland", ["Ems"])  # too short to tell
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöü", min_size=3, max_size=8),
+       st.sampled_from(["Java", "Bali", "Sumatra", "Québec"]))
+def test_any_word_joined_to_a_name_holds_it(word: str, name: str) -> None:
+    assert _compound_part(word.capitalize() + name.lower(), [name])
+    assert _compound_part(name + word, [name])
+
+
+def test_compounding_languages_are_flagged_in_data() -> None:
+    assert rules_for("de").joins_compounds and rules_for("nl").joins_compounds
+    assert not rules_for("en").joins_compounds and not rules_for("fr").joins_compounds
+
+
+SOURCE_JAVA = document(["The volcano in East Java erupted on Saturday.",
+                        "Rescuers searched three villages.",
+                        "The governor of Java visited the camps."], "en")
+JAVA = [Entity("java", "Java", ("Java",), (0, 2))]
+
+
+def german(first: str) -> SegmentedDocument:
+    return document([first, "Retter durchsuchten drei Dörfer.",
+                     "Der Gouverneur von Java besuchte die Lager."], "de")
+
+
+def test_a_name_written_in_a_german_compound_is_not_missing() -> None:
+    de = german("Der Vulkan in Ostjava ist am Samstag ausgebrochen.")
+    result = check_translations(SOURCE_JAVA, {"de": (de, one_to_one(3))}, JAVA)
+    assert names(result["de"].findings, "names.missing") == []
+    # Gone from the sentence, it is missing all the same.
+    de_dropped = german("Der Vulkan im Osten ist am Samstag ausgebrochen.")
+    result = check_translations(SOURCE_JAVA, {"de": (de_dropped, one_to_one(3))}, JAVA)
+    assert names(result["de"].findings, "names.missing") == ["java"]
+
+
+def mention(text: str) -> Mention:
+    return Mention("innu", 0, 0, len(text), text)
+
+
+def test_a_peoples_name_in_the_sources_plural_is_its_stem_in_lower_case() -> None:
+    french = rules_for("fr")
+    assert _people_plural([mention("Innus")], ["los", "innu"], french, "es", 3.0)
+    assert _people_plural([mention("Innus")], ["инну"], french, "ru", 3.0)
+    assert not _people_plural([mention("Innus")], ["los", "cree"], french, "es", 3.0)
+    # No plural ending in the source's data (English writes "the Innu"): no such reading.
+    assert not _people_plural([mention("Innus")], ["innu"], rules_for("en"), "es", 3.0)
+
+
+def test_a_peoples_name_left_invariable_is_not_missing() -> None:
+    source = document(["Le projet inquiète les Innus de la côte.",
+                       "Les Innus demandent une étude."], "fr")
+    entities = [Entity("innus", "Innus", ("Innus",), (0, 1))]
+    es = document(["El proyecto inquieta a los innu de la costa.",
+                   "Los innu piden un estudio."], "es")
+    result = check_translations(source, {"es": (es, one_to_one(2))}, entities, config=NO_NER)
+    assert names(result["es"].findings, "names.missing") == []
+
+
+def test_a_rendering_under_another_form_of_the_source_is_no_second_spelling() -> None:
+    # Two villages the inventory reads as spellings of one name: each sentence's
+    # rendering belongs to the form its own source sentence writes.
+    source = document(["Rescuers searched the village of Sumberwuluh.",
+                       "Families moved to a new settlement at Sumbermujur."], "en")
+    entities = [Entity("sumberwuluh", "Sumberwuluh", ("Sumberwuluh", "Sumbermujur"), (0, 1))]
+    ja = document(["救助隊はスンブルウルー村を捜索した。",
+                   "家族はスンブルムジュルの新しい集落に移った。"], "ja")
+    result = check_translations(source, {"ja": (ja, one_to_one(2))}, entities, config=NO_NER)
+    assert names(result["ja"].findings, "names.inconsistent") == []
