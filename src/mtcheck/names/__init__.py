@@ -297,9 +297,13 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     inside = wholes.inside_longer_names(source, target, alignment, renderings, mentions,
                                         lexicon().particles)
     renderings = [r for r in renderings if (r.sentence_id, r.start) not in inside]
-    # A word of a longer name copied as the source writes it (Hydro-Québec, HEC Montréal)
-    # shows the name, but is no spelling of it (see mtcheck.names.wholes).
-    verbatim = wholes.copied_verbatim(source, target, alignment, renderings,
+    # A place inside a longer name copied as the source writes it (Hydro-Québec, HEC
+    # Montréal) is there, but that is no spelling of the place (see mtcheck.names.wholes).
+    # Not so a person's name inside their full name (Mohammad Talukder): its spelling is
+    # the translator's.
+    located = {e.id for e in entities if place_keys(e, source.lang)} - recognised.persons
+    verbatim = wholes.copied_verbatim(source, target, alignment,
+                                      [r for r in renderings if r.entity in located],
                                       lexicon().particles)
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
