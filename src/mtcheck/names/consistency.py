@@ -214,6 +214,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
+        native_ids = {r.sentence_id for r in renderings
+                      if r.entity == entity.id and not is_latin_surface(r.surface)}
         # A single letter kept in Latin script is an initial (V. Narayanan), not a name; an
         # acronym (PiS, NXP, TSMC) is kept so in every script.
         latin_kept = [r for r in latin
@@ -227,7 +229,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                                               source_names,
                                               _MIN_COPIED_WORDS if entity.id in persons
                                               else 2, source.lang,
-                                              person=entity.id in persons)]
+                                              person=entity.id in persons,
+                                              beside_native=r.sentence_id in native_ids)]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
@@ -431,7 +434,8 @@ def _latin_run(text: str, start: int, end: int) -> str:
 
 def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedDocument,
                     kept_phrases: frozenset[str], source_names: frozenset[str] = frozenset(),
-                    min_words: int = 2, source_lang: str = "en", person: bool = False) -> bool:
+                    min_words: int = 2, source_lang: str = "en", person: bool = False,
+                    beside_native: bool = False) -> bool:
     """True when the Latin-script run around ``rendering`` copies a multi-word name of the
     source whole, and that name is more than the entity (Doğuş Group for Doğuş; not New
     York for New York). The name is one the recogniser gives, or a run of capitalised
@@ -458,8 +462,27 @@ def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedD
     acronym = any(w.casefold() not in own and _acronym_like(w) for w in run.split())
     if " " in folded and acronym and folded in source_names:
         return True
+    # A person's full name copied whole is that person left in Latin script, unless the
+    # sentence also writes the name in its own script (Όγιου Τολγκόι beside the company
+    # Erdenes Oyu Tolgoi): then the run is another name that holds it.
+    if person and not beside_native and _full_name(run, own, source_lang):
+        return False
     return ((len(words) >= min_words or (" " in folded and common))
             and folded in kept_phrases and any(w not in own for w in words))
+
+
+def _full_name(run: str, own: set[str], source_lang: str) -> bool:
+    """True when a person's Latin-script run is that person's full name: it ends with one of
+    the person's own words and nothing before them is a common word, a name particle in
+    lower case (del, van) and a hyphenated given name (Jean-François) aside. The recogniser
+    often reads such a name as an organisation (María del Carmen Quispe Huamán, ORG); a
+    firm named after a person has a common word in it (Grupo Doğuş, Hadid Architects)."""
+    words = run.rstrip(" .-'’").split()
+    if len(words) < 2 or words[-1].casefold() not in own:
+        return False
+    return not any(w.casefold() not in own and w[:1].isupper() and "-" not in w
+                   and max(zipf(w.casefold(), source_lang), zipf(w.casefold(), "en"))
+                   >= _COMMON_IN_NAME for w in words)
 
 
 # Zipf frequency (source language or English) of a word that makes a copied two-word run
