@@ -271,10 +271,10 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             # A hyphenated name may differ in its article only (El-Sayed / Al-Sayed): its
             # part after the hyphen starts it then.
             if variants:
-                starts = {k[:1] for k in keys} | {_key_of(variants[0].base, lang)[:1]}
+                starts = {_onset(k) for k in keys} | {_onset(_key_of(variants[0].base, lang))}
                 tails = {_key_of(t, lang) for t in (_after_hyphen(variants[0].base),) if t}
                 variants = variants[:1] + tuple(
-                    v for v in variants[1:] if _key_of(v.base, lang)[:1] in starts
+                    v for v in variants[1:] if _onset(_key_of(v.base, lang)) in starts
                     or (_after_hyphen(v.base) and _key_of(_after_hyphen(v.base), lang) in tails))
             # A nationality word made from a place's own form (Norwegerin for Norwegen,
             # Finlandais for Finlande) shows the place there; it is no second spelling.
@@ -620,9 +620,20 @@ def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[Nam
                    and (own in _folded(k.base) or _folded(k.base) in own
                         or _derivation(own, _folded(k.base)))
                    and not _lengthened(own, _folded(k.base))
+                   and not _onset_added(own, _folded(k.base))
                    and not (variant.base in standard and k.base in standard) for k in kept):
             kept.append(variant)
     return tuple(kept)
+
+
+def _onset_added(first: str, second: str) -> bool:
+    """True when one form is the other with one letter of a cased script put before it
+    (Χουαμάν / Ουαμάν, Huamán / Uamán): a sound heard or not at the start, a second
+    spelling. Words derived from a name add endings and compounds add words; scripts
+    whose words take one-letter prefixes (Hebrew, Arabic) have no case."""
+    short, long = sorted((first, second), key=len)
+    return (len(long) == len(short) + 1 and long[1:] == short
+            and long[0].lower() != long[0].upper())
 
 
 # Katakana marks of a long vowel and a doubled consonant: a form that adds one is the name
@@ -642,6 +653,16 @@ def _lengthened(first: str, second: str) -> bool:
 def _after_hyphen(text: str) -> str:
     """What follows the first hyphen of a name (Sayed of El-Sayed); empty without one."""
     return text.split("-", 1)[1] if "-" in text.strip("-") else ""
+
+
+# First sounds that transliterations exchange, as one: g and h (Гамбург for Hamburg;
+# Guamán and Huamán for one Quechua name).
+_SAME_ONSET = {"g": "h"}
+
+
+def _onset(key: str) -> str:
+    """The first sound of a phonetic key, g and h taken as one (see _SAME_ONSET)."""
+    return _SAME_ONSET.get(key[:1], key[:1])
 
 
 def _key_of(text: str, lang: str) -> str:
