@@ -361,3 +361,32 @@ def test_a_word_sharing_three_letters_with_a_loose_alternate_name_is_no_adjectiv
     result = check_translation(source, es, one_to_one(2), entities, config=NO_NER)
     assert [(f.entity, f.source_ids) for f in result.findings
             if f.check == "names.missing"] == [("manila", (0,))]
+
+
+@pytest.mark.parametrize(("lang", "target", "wrong"), [
+    # A sound heard at the start in one spelling only (Greek Χ before ου).
+    ("el", ["Ο μηχανικός Κοντόρι Ουαμάν είπε ότι η λίμνη είναι επικίνδυνη.",
+            "Στη Λίμα, ο Κοντόρι Ουαμάν ζήτησε νέους αισθητήρες.",
+            "Το έργο είναι δαπανηρό, πρόσθεσε ο Κοντόρι Χουαμάν."], "Χουαμάν"),
+    # g and h at the start: transliterations exchange them.
+    ("pt", ["O engenheiro Condori Huamán disse que o lago é perigoso.",
+            "Em Lima, Condori Huamán pediu novos sensores.",
+            "A obra é cara, acrescentou Condori Guamán."], "Guamán"),
+])
+def test_a_name_spelt_with_another_first_sound_once_is_inconsistent(
+        lang: str, target: list[str], wrong: str) -> None:
+    source = ["The engineer Condori Huamán said the lake is dangerous.",
+              "In Lima, Condori Huamán asked for new sensors.",
+              "The work is costly, Condori Huamán added."]
+    found = findings(source, "en", target, lang, "names.inconsistent")
+    assert [(f.entity, f.target_ids) for f in found] == [("condori-huaman", (2,))]
+    assert wrong in found[0].message
+
+
+def test_a_one_letter_prefix_is_a_second_spelling_only_in_a_cased_script() -> None:
+    from mtcheck.names.consistency import _onset_added
+
+    assert _onset_added("χουαμαν", "ουαμαν")
+    assert _onset_added("uaman", "huaman")
+    assert not _onset_added("nairobier", "nairobi")  # an ending: a derived word
+    assert not _onset_added("בפריז", "פריז")  # Hebrew's one-letter prefix: "in Paris"

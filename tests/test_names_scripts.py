@@ -233,3 +233,40 @@ def test_a_name_no_other_script_renders_is_translated_by_meaning_there() -> None
         entities, config=NO_NER)
     assert [(lang, f.entity) for lang, r in results.items() for f in r.findings
             if f.check == "names.missing"] == []
+
+
+def _kept(target: str, name: str, phrase: str, *, person: bool = True,
+          beside_native: bool = False) -> bool:
+    from mtcheck.names.consistency import _in_kept_phrase
+
+    doc = document([target], "zh")
+    start = target.index(name)
+    rendering = NameRendering(entity="e", sentence_id=0, start=start, end=start + len(name),
+                              surface=name, base=name)
+    return _in_kept_phrase(rendering, entity(name), doc, frozenset({phrase.casefold()}),
+                           frozenset({phrase.casefold()}), 3, "en", person=person,
+                           beside_native=beside_native)
+
+
+@pytest.mark.parametrize(("target", "name", "phrase"), [
+    # Given names, a lower-case particle and the surname: a full name the recogniser read
+    # as an organisation, still a person left in Latin script.
+    ("水务局局长José Luis del Carpio Ticona说，工程将耗资1200万索尔。", "Ticona",
+     "José Luis del Carpio Ticona"),
+    # A hyphenated given name is no common word, however frequent its parts.
+    ("部长Jean-Pierre Gagnon表示，项目需要审查。", "Gagnon", "Jean-Pierre Gagnon"),
+])
+def test_a_persons_full_name_read_as_an_organisation_is_no_kept_phrase(
+        target: str, name: str, phrase: str) -> None:
+    assert not _kept(target, name, phrase)
+
+
+def test_a_firm_named_after_a_person_stays_a_kept_phrase() -> None:
+    # A common word in the run makes it a firm's name (Hadid Group), kept as written.
+    assert _kept("该项目由Hadid Group设计。", "Hadid", "Hadid Group")
+    assert _kept("该项目由International Group Hadid设计。", "Hadid", "International Group Hadid")
+    # The same run read as a person's full name is kept when the sentence also writes the
+    # name in its own script: the run is another name that holds it (a company, a mine).
+    assert _kept("博尔德奥尤陶勒盖与Erdenes Oyu Tolgoi合作。", "Tolgoi", "Erdenes Oyu Tolgoi",
+                 beside_native=True)
+    assert not _kept("博尔德与Erdenes Oyu Tolgoi合作。", "Tolgoi", "Erdenes Oyu Tolgoi")

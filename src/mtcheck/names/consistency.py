@@ -217,6 +217,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
+        native_ids = {r.sentence_id for r in renderings
+                      if r.entity == entity.id and not is_latin_surface(r.surface)}
         # A single letter kept in Latin script is an initial (V. Narayanan), not a name; an
         # acronym (PiS, NXP, TSMC) is kept so in every script.
         latin_kept = [r for r in latin
@@ -230,7 +232,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                                               source_names,
                                               _MIN_COPIED_WORDS if entity.id in persons
                                               else 2, source.lang,
-                                              person=entity.id in persons)]
+                                              person=entity.id in persons,
+                                              beside_native=r.sentence_id in native_ids)]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
@@ -273,10 +276,10 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             # A hyphenated name may differ in its article only (El-Sayed / Al-Sayed): its
             # part after the hyphen starts it then.
             if variants:
-                starts = {k[:1] for k in keys} | {_key_of(variants[0].base, lang)[:1]}
+                starts = {_onset(k) for k in keys} | {_onset(_key_of(variants[0].base, lang))}
                 tails = {_key_of(t, lang) for t in (_after_hyphen(variants[0].base),) if t}
                 variants = variants[:1] + tuple(
-                    v for v in variants[1:] if _key_of(v.base, lang)[:1] in starts
+                    v for v in variants[1:] if _onset(_key_of(v.base, lang)) in starts
                     or (_after_hyphen(v.base) and _key_of(_after_hyphen(v.base), lang) in tails))
             # A nationality word made from a place's own form (Norwegerin for Norwegen,
             # Finlandais for Finlande) shows the place there; it is no second spelling.
@@ -436,7 +439,8 @@ def _latin_run(text: str, start: int, end: int) -> str:
 
 def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedDocument,
                     kept_phrases: frozenset[str], source_names: frozenset[str] = frozenset(),
-                    min_words: int = 2, source_lang: str = "en", person: bool = False) -> bool:
+                    min_words: int = 2, source_lang: str = "en", person: bool = False,
+                    beside_native: bool = False) -> bool:
     """True when the Latin-script run around ``rendering`` copies a multi-word name of the
     source whole, and that name is more than the entity (Doğuş Group for Doğuş; not New
     York for New York). The name is one the recogniser gives, or a run of capitalised
@@ -463,8 +467,27 @@ def _in_kept_phrase(rendering: NameRendering, entity: Entity, target: SegmentedD
     acronym = any(w.casefold() not in own and _acronym_like(w) for w in run.split())
     if " " in folded and acronym and folded in source_names:
         return True
+    # A person's full name copied whole is that person left in Latin script, unless the
+    # sentence also writes the name in its own script (Όγιου Τολγκόι beside the company
+    # Erdenes Oyu Tolgoi): then the run is another name that holds it.
+    if person and not beside_native and _full_name(run, own, source_lang):
+        return False
     return ((len(words) >= min_words or (" " in folded and common))
             and folded in kept_phrases and any(w not in own for w in words))
+
+
+def _full_name(run: str, own: set[str], source_lang: str) -> bool:
+    """True when a person's Latin-script run is that person's full name: it ends with one of
+    the person's own words and nothing before them is a common word, a name particle in
+    lower case (del, van) and a hyphenated given name (Jean-François) aside. The recogniser
+    often reads such a name as an organisation (María del Carmen Quispe Huamán, ORG); a
+    firm named after a person has a common word in it (Grupo Doğuş, Hadid Architects)."""
+    words = run.rstrip(" .-'’").split()
+    if len(words) < 2 or words[-1].casefold() not in own:
+        return False
+    return not any(w.casefold() not in own and w[:1].isupper() and "-" not in w
+                   and max(zipf(w.casefold(), source_lang), zipf(w.casefold(), "en"))
+                   >= _COMMON_IN_NAME for w in words)
 
 
 # Zipf frequency (source language or English) of a word that makes a copied two-word run
@@ -602,9 +625,20 @@ def _unrelated(variants: Sequence[NameVariant], standard: set[str]) -> tuple[Nam
                    and (own in _folded(k.base) or _folded(k.base) in own
                         or _derivation(own, _folded(k.base)))
                    and not _lengthened(own, _folded(k.base))
+                   and not _onset_added(own, _folded(k.base))
                    and not (variant.base in standard and k.base in standard) for k in kept):
             kept.append(variant)
     return tuple(kept)
+
+
+def _onset_added(first: str, second: str) -> bool:
+    """True when one form is the other with one letter of a cased script put before it
+    (Χουαμάν / Ουαμάν, Huamán / Uamán): a sound heard or not at the start, a second
+    spelling. Words derived from a name add endings and compounds add words; scripts
+    whose words take one-letter prefixes (Hebrew, Arabic) have no case."""
+    short, long = sorted((first, second), key=len)
+    return (len(long) == len(short) + 1 and long[1:] == short
+            and long[0].lower() != long[0].upper())
 
 
 # Katakana marks of a long vowel and a doubled consonant: a form that adds one is the name
@@ -624,6 +658,16 @@ def _lengthened(first: str, second: str) -> bool:
 def _after_hyphen(text: str) -> str:
     """What follows the first hyphen of a name (Sayed of El-Sayed); empty without one."""
     return text.split("-", 1)[1] if "-" in text.strip("-") else ""
+
+
+# First sounds that transliterations exchange, as one: g and h (Гамбург for Hamburg;
+# Guamán and Huamán for one Quechua name).
+_SAME_ONSET = {"g": "h"}
+
+
+def _onset(key: str) -> str:
+    """The first sound of a phonetic key, g and h taken as one (see _SAME_ONSET)."""
+    return _SAME_ONSET.get(key[:1], key[:1])
 
 
 def _key_of(text: str, lang: str) -> str:

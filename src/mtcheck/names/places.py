@@ -285,6 +285,13 @@ def lookup(form: str, lang: str) -> tuple[str, ...]:
     return _source_index(_base(lang)).get(_fold(form), ())
 
 
+def city_names(key: str) -> tuple[str, ...]:
+    """Every name geonames gives the city ``key`` (its main name first); empty for a key
+    that is no city (a country, a time zone)."""
+    row = _cities().get(key) if key.startswith("city:") else None
+    return row[1] if row else ()
+
+
 def is_territory(keys: tuple[str, ...]) -> bool:
     return any(k.startswith(("territory:", "zone:")) for k in keys)
 

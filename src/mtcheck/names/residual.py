@@ -24,6 +24,7 @@ from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names.inflection import candidate_stems, rules_for
 from mtcheck.names.matching import name_key, script_class, target_words
+from mtcheck.names.replacement import names_another_city
 from mtcheck.romanize import romanize
 from mtcheck.types import Entity, SegmentedDocument
 
@@ -127,5 +128,9 @@ def residual_rendering(entity: Entity, target: SegmentedDocument, target_ids: Se
     caller makes sure this is the pair's only unmatched name); None otherwise."""
     words = leftover_words(target, target_ids, spans, rare_zipf)
     if len(words) != 1:
+        return None
+    # Another real city in the name's place replaced it, however alike the two sound
+    # (Αρεκίπα for Áncash).
+    if names_another_city(words[0], entity, target.lang):
         return None
     return words[0] if sounds_at_all(words[0], entity, target.lang) else None
