@@ -10,8 +10,15 @@ from mtcheck.names import (
     check_translations,
     find_entities,
 )
-from mtcheck.names.agreement import agreed, kept_in_latin, rendered_nowhere, survival, survives
-from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument
+from mtcheck.names.agreement import (
+    agreed,
+    kept_in_latin,
+    missing_from_most,
+    rendered_nowhere,
+    survival,
+    survives,
+)
+from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument, Severity
 
 # A German source: "Reinagl" is a rare capitalised word, i.e. only weak evidence without a
 # German recogniser. It is mentioned once, so no single translation can show that it
@@ -185,3 +192,39 @@ def test_kept_in_latin_counts_translations_writing_only_latin() -> None:
     native = [NameRendering("a", 0, 0, 1, "Аа", "Аа")]
     assert kept_in_latin([latin, latin, native], is_latin, 2) == frozenset({"b"})
     assert kept_in_latin([latin], is_latin, 1) == frozenset()
+
+
+def _missing_finding(entity: str, sentence: int) -> Finding:
+    return Finding("names.missing", Severity.ERROR, f"{entity} is not in the translation",
+                   source_ids=(sentence,), target_ids=(sentence,), entity=entity)
+
+
+def test_name_missing_from_most_translations_is_unrecognised_not_dropped() -> None:
+    # "innus" is missing from sentence 0 in four of five translations: the check does not
+    # know the form they write it in. "kombo" is missing from one only: a drop.
+    reported = {lang: (_missing_finding("innus", 0),) for lang in ("el", "es", "fr", "pt")}
+    reported["ko"] = (_missing_finding("kombo", 3),)
+    assert missing_from_most(reported, frozenset(), 0.5, 2) == {("innus", 0)}
+
+
+def test_missing_from_half_or_from_too_few_translations_is_still_reported() -> None:
+    half = {"de": (_missing_finding("java", 1),), "fr": (_missing_finding("java", 1),),
+            "ru": (), "ja": ()}
+    assert missing_from_most(half, frozenset(), 0.5, 2) == frozenset()
+    # Two of two translations are "most", but two is not more than the agreement minimum.
+    two = {"de": (_missing_finding("java", 1),), "fr": (_missing_finding("java", 1),)}
+    assert missing_from_most(two, frozenset(), 0.5, 2) == frozenset()
+
+
+def test_glossary_names_and_switched_off_rule_keep_every_missing_finding() -> None:
+    everywhere = {lang: (_missing_finding("shoigu", 0),) for lang in ("de", "fr", "ru", "ja")}
+    assert missing_from_most(everywhere, frozenset({"shoigu"}), 0.5, 2) == frozenset()
+    assert missing_from_most(everywhere, frozenset(), 1.0, 2) == frozenset()
+    assert missing_from_most(everywhere, frozenset(), 0.5, 0) == frozenset()
+
+
+def test_name_dropped_by_one_of_four_translations_is_still_reported_end_to_end() -> None:
+    findings = run({"fr": KEPT["fr"], "en": KEPT["en"], "ru": DROPPED_RU,
+                    "es": ["El guía Reinagl alcanzó la cumbre por la mañana.",
+                           "Después el grupo bajó al valle."]})
+    assert missing(findings["ru"]) == [("reinagl", (0,), "error")]

@@ -159,6 +159,11 @@ class NamesConfig:
     # translations of the document is a name by agreement across translations (strong
     # evidence); 0 switches agreement off.
     agreement_min_translations: int = 2
+    # A name the check finds missing from one sentence in more than this share of a
+    # document's translations (and in more than agreement_min_translations of them) is
+    # written there in a form the check does not recognise, not dropped by every
+    # translator: no names.missing finding (glossary names excepted). 1 switches it off.
+    missing_by_most: float = 0.5
     # Source spellings whose phonetic keys match at least this well (rapidfuzz ratio, 0-100)
     # are one entity ("Pezhashyan" / "Pezeshitsyan").
     cluster_threshold: float = 76.0

@@ -28,6 +28,7 @@ from mtcheck.names.agreement import (
     agreed,
     kept_by_most,
     kept_in_latin,
+    missing_from_most,
     rendered_by_others,
     rendered_nowhere,
     survival,
@@ -496,9 +497,21 @@ def check_translations(source: SegmentedDocument,
          for key, p in prepared.items()},
         lambda target, ids, spans: unknown_names(target, ids, spans, config.rare_zipf),
         config.agreement_min_translations)
+    results = {key: dataclasses.replace(result, findings=tuple(
+                   f for i, f in enumerate(result.findings) if (key, i) not in explained))
+               for key, result in results.items()}
+    unrecognised = missing_from_most(
+        {key: result.findings for key, result in results.items()},
+        frozenset(e.id for e in entities if revised[e.id] >= Evidence.GLOSSARY),
+        config.missing_by_most, config.agreement_min_translations)
     return {key: dataclasses.replace(result, findings=tuple(
-                f for i, f in enumerate(result.findings) if (key, i) not in explained))
+                f for f in result.findings if not _missing_in(f, unrecognised)))
             for key, result in results.items()}
+
+
+def _missing_in(finding: Finding, places: frozenset[tuple[str, int]]) -> bool:
+    return (finding.check == "names.missing" and finding.entity is not None
+            and any((finding.entity, s) in places for s in finding.source_ids))
 
 
 def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _Recognised,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from mtcheck.types import Alignment, Entity, NameRendering
+from mtcheck.types import Alignment, Entity, Finding, NameRendering
 
 
 @dataclass(frozen=True)
@@ -125,3 +125,23 @@ def rendered_by_others(anywhere: Mapping[str, Collection[str]], min_translations
                 e for e in set().union(*(ids for k, ids in anywhere.items() if k != key))
                 if sum(e in ids for k, ids in anywhere.items() if k != key) >= needed)
             for key in anywhere}
+
+
+def missing_from_most(findings: Mapping[str, Sequence[Finding]], exempt: Collection[str],
+                      share: float, min_translations: int) -> frozenset[tuple[str, int]]:
+    """(entity, source sentence) pairs that more than ``share`` of the translations, and
+    more than ``min_translations`` of them, report as ``names.missing``: every translator
+    leaving one name out of one sentence is less likely than the name being written there
+    in a form the check does not know (translated by meaning, an exonym, a transliteration
+    it cannot read). Entities in ``exempt`` (a glossary's) are never among them."""
+    if share >= 1 or min_translations <= 0 or not findings:
+        return frozenset()
+    reported: dict[tuple[str, int], set[str]] = {}
+    for key, found in findings.items():
+        for finding in found:
+            if finding.check == "names.missing" and finding.entity is not None \
+                    and finding.entity not in exempt:
+                for sentence in finding.source_ids:
+                    reported.setdefault((finding.entity, sentence), set()).add(key)
+    return frozenset(place for place, keys in reported.items()
+                     if len(keys) > share * len(findings) and len(keys) > min_translations)
