@@ -337,8 +337,7 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     # organisation by its acronym (国際協力機構（JICA） for "Japan International
     # Cooperation Agency (JICA)").
     by_acronym = wholes.named_by_acronym(source, target, alignment, mentions)
-    findings = [f for f in findings if not (
-        f.check == "names.missing" and any((f.entity, s) in by_acronym for s in f.source_ids))]
+    findings = [f for f in findings if not _missing_in(f, by_acronym)]
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -510,6 +509,8 @@ def check_translations(source: SegmentedDocument,
 
 
 def _missing_in(finding: Finding, places: frozenset[tuple[str, int]]) -> bool:
+    """Whether ``finding`` reports a name missing from one of ``places`` (entity, source
+    sentence id)."""
     return (finding.check == "names.missing" and finding.entity is not None
             and any((finding.entity, s) in places for s in finding.source_ids))
 

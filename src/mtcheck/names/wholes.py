@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from mtcheck.types import Alignment, NameRendering, SegmentedDocument
 
@@ -70,6 +70,24 @@ def inside_longer_names(source: SegmentedDocument, target: SegmentedDocument,
     by_sentence: dict[int, list[tuple[str, int, int]]] = {}
     for entity, sentence_id, start, end in mentions:
         by_sentence.setdefault(sentence_id, []).append((entity, start, end))
+
+    def own(sid: int, start: int, end: int) -> Collection[str]:
+        return {e for e, s, t in by_sentence.get(sid, ()) if start <= s and t <= end}
+
+    return _inside_copies(source, target, alignment, renderings,
+                          lambda text: _runs(text, particles), re.escape, own)
+
+
+def _inside_copies(source: SegmentedDocument, target: SegmentedDocument,
+                   alignment: Alignment, renderings: Sequence[NameRendering],
+                   runs: Callable[[str], Iterable[tuple[int, int]]],
+                   pattern: Callable[[str], str],
+                   own: Callable[[int, int, int], Collection[str]] = lambda *_: ()
+                   ) -> frozenset[tuple[int, int]]:
+    """(target sentence id, start) of the renderings shorter than a ``runs`` span of an
+    aligned source sentence and inside a copy of it (found by ``pattern`` of the span's
+    text) in the pair's target sentences, but for the entities ``own`` names for the span
+    (sentence id, start, end): those are the run's own name."""
     texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
     by_target: dict[int, list[NameRendering]] = {}
     for rendering in renderings:
@@ -80,16 +98,17 @@ def inside_longer_names(source: SegmentedDocument, target: SegmentedDocument,
             continue
         for sid in pair.source_ids:
             text = texts.get(sid, "")
-            for start, end in _runs(text, particles):
+            for start, end in runs(text):
                 run = text[start:end]
-                own = {e for e, s, t in by_sentence.get(sid, ()) if start <= s and t <= end}
+                found = re.compile(pattern(run))
+                kept = own(sid, start, end)
                 for tid in pair.target_ids:
-                    target_text = target.sentences[tid].text
-                    for copy in re.finditer(re.escape(run), target_text):
+                    target_text = unicodedata.normalize("NFC", target.sentences[tid].text)
+                    for copy in found.finditer(target_text):
                         inside.update(
                             (r.sentence_id, r.start) for r in by_target.get(tid, ())
                             if copy.start() <= r.start and r.end <= copy.end()
-                            and r.entity not in own and (r.end - r.start) < len(run))
+                            and r.entity not in kept and (r.end - r.start) < len(run))
     return frozenset(inside)
 
 
@@ -122,27 +141,10 @@ def copied_verbatim(source: SegmentedDocument, target: SegmentedDocument,
     rendering shows the name is there, but it is the institution's own spelling, not the
     translator's choice of one: "Quebec" for the province beside "Hydro-Québec" is one
     spelling of Quebec, not two."""
-    texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
-    by_target: dict[int, list[NameRendering]] = {}
-    for rendering in renderings:
-        by_target.setdefault(rendering.sentence_id, []).append(rendering)
-    copied: set[tuple[int, int]] = set()
-    for pair in alignment.pairs:
-        if not pair.source_ids or not pair.target_ids:
-            continue
-        for sid in pair.source_ids:
-            text = texts.get(sid, "")
-            for start, end in (*_tails(text, particles), *_hyphened(text)):
-                run = text[start:end]
-                pattern = re.compile(r"(?<!\w)" + re.escape(run) + r"(?!\w)")
-                for tid in pair.target_ids:
-                    target_text = unicodedata.normalize("NFC", target.sentences[tid].text)
-                    for copy in pattern.finditer(target_text):
-                        copied.update(
-                            (r.sentence_id, r.start) for r in by_target.get(tid, ())
-                            if copy.start() <= r.start and r.end <= copy.end()
-                            and (r.end - r.start) < len(run))
-    return frozenset(copied)
+    return _inside_copies(
+        source, target, alignment, renderings,
+        lambda text: (*_tails(text, particles), *_hyphened(text)),
+        lambda run: r"(?<!\w)" + re.escape(run) + r"(?!\w)")
 
 
 def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
