@@ -373,10 +373,10 @@ _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=ou)[dtsx]$"), ""),
     (re.compile(r"ou"), "u"),
     # Nordic aa is an o, æ an e, and j after a consonant a y (Kjærgaard = Кьергор,
-    # Bjørn = Бьёрн).
+    # Bjørn = Бьёрн; Finnish and Estonian Harju = Харью, ハリュ).
     (re.compile(r"aa"), "o"),
     (re.compile(r"æ"), "e"),
-    (re.compile(r"(?<=[bcdfghklmnpstv])j"), "y"),
+    (re.compile(r"(?<=[bcdfghklmnprstv])j"), "y"),
     # English -tion is "shon" (Gotion = 궈쉬안).
     (re.compile(r"tion"), "shon"),
     # x is ks (Axiom = 액시엄 "aeksieom").
@@ -653,6 +653,10 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     # Names whose source spelling has a lower-case syllable after a hyphen (Kuo-hsiung).
     hyphenated = {forms.entity.id for forms in entities
                   if any(_lower_syllable(f) for f in forms.entity.source_forms)}
+    # Names the source writes with a hyphen (Ida-Viru, Kohtla-Järve), which katakana may
+    # write with the middle dot that otherwise parts a given name from a surname.
+    dotted = {forms.entity.id for forms in entities
+              if any("-" in f for f in forms.entity.source_forms)}
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
         whole: set[str] = set()
@@ -675,6 +679,9 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                                     and zipf(word.text, lang) >= _COMMON_CASELESS_WORD)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             joined = _hyphen_joined(sentence.text, words, index)
+            by_dot = joined is None and bool(dotted) and _kana_dot_joined(sentence.text, words, index)
+            if by_dot:
+                joined = _joined(sentence.text, words, index)
             if joined is not None:
                 if not words[index + 1].text[:1].islower():
                     whole.add(joined.text)
@@ -689,6 +696,8 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                     continue
                 best: tuple[float, int, NameRendering] | None = None
                 for forms, threshold in thresholds:
+                    if piece is joined and by_dot and forms.entity.id not in dotted:
+                        continue
                     score, stem = match_score(piece.text, lang, forms, rules)
                     if score < threshold or (ordinary and score < 100):
                         continue
@@ -775,6 +784,26 @@ def _hyphen_joined(text: str, words: Sequence[TargetWord], index: int) -> Target
     if not kana and not (first.text[:1].isupper() and (second.text[:1].isupper() or syllable)
                          and between == "-"):
         return None
+    return TargetWord(first.sentence_id, first.start, second.end,
+                      text[first.start:second.end], first.latin and second.latin)
+
+
+# The katakana middle dot parts the words of a foreign name (アンドルス・ベスキメギ); where
+# the source writes the name with a hyphen it stands for that hyphen (イダ・ヴィル for Ida-Viru).
+_KANA_DOTS = frozenset("・･")
+
+
+def _kana_dot_joined(text: str, words: Sequence[TargetWord], index: int) -> bool:
+    """True when the word at ``index`` and the next are katakana runs parted by a middle dot."""
+    if index + 1 >= len(words):
+        return False
+    first, second = words[index], words[index + 1]
+    return (text[first.end:second.start] in _KANA_DOTS and script_class(first.text[-1]) == "kana"
+            and script_class(second.text[0]) == "kana")
+
+
+def _joined(text: str, words: Sequence[TargetWord], index: int) -> TargetWord:
+    first, second = words[index], words[index + 1]
     return TargetWord(first.sentence_id, first.start, second.end,
                       text[first.start:second.end], first.latin and second.latin)
 
