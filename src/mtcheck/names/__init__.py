@@ -65,6 +65,7 @@ from mtcheck.names.inventory import (
     place_keys,
 )
 from mtcheck.names.learning import learn_renderings
+from mtcheck.names.loanwords import source_word_renderings
 from mtcheck.names.matching import companion_words, entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
 from mtcheck.names.untranslated import check_untranslated
@@ -222,6 +223,12 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
     forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak, source.lang)
     renderings = find_renderings(target.sentences, lang, forms, config,
                                  companion_words(source, entities))
+    # A common word of the source transliterated (나이라 for "naira") is no spelling of a
+    # name it sounds like (나이지리아): see mtcheck.names.loanwords.
+    loans = source_word_renderings(source, target, alignment, renderings,
+                                   {f.entity.id: f.keys for f in forms},
+                                   {e.id: e.source_forms for e in entities})
+    renderings = [r for r in renderings if (r.sentence_id, r.start) not in loans]
     learnable = [f for f in forms if f.entity.id not in weak]
     learned = (learn_renderings(source, target, alignment, learnable, renderings, config)
                if config.learn_renderings else [])
