@@ -194,3 +194,11 @@ def test_a_baltic_double_name_in_katakana_is_found_by_its_sound() -> None:
     # レーネ・ハリュ writes Lääne-Harju as it sounds (j = y); read by its spelling alone the
     # name is too far from it.
     assert score("レーネ・ハリュ", "ja", "Lääne-Harju") >= THRESHOLD
+
+
+def test_cyrillic_writes_a_latin_c_before_e_as_ts() -> None:
+    # Ceylon = Цейлон, Celje = Целе: the c is read as written there, not as English s.
+    assert score("Цейлон", "ru", "Ceylon") >= THRESHOLD
+    assert score("Целе", "ru", "Celje") >= SHORT
+    # Latin-script translations read it as before.
+    assert name_key(romanize("Ceylon", "en"), "de", latin=True).startswith("s")

@@ -386,7 +386,7 @@ def _similar(first: str, second: str, threshold: float, lang: str = "en",
         return False
     known = set(places.lookup(first, lang)), set(places.lookup(second, lang))
     if ratio < place_threshold and (bool(known[0]) != bool(known[1])
-                                    or not known[0] & known[1] and known[0]):
+                                    or (not known[0] & known[1] and known[0])):
         return False
     return any(max(zipf(w.lower(), lang), zipf(w.lower(), "en")) == 0.0
                for form in (first, second) for w in form.split())
