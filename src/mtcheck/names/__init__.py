@@ -26,6 +26,7 @@ from mtcheck.names import heads, places, wholes
 from mtcheck.names.acronyms import dropped_acronyms
 from mtcheck.names.agreement import (
     agreed,
+    heads_common_phrase,
     kept_by_most,
     kept_in_latin,
     missing_from_most,
@@ -368,10 +369,16 @@ def agreed_evidence(entities: Sequence[Entity], evidence: Mapping[str, Evidence]
     # A common word of the target language is a translation that sounds alike (Energy ->
     # Energie, énergie), not a name that survived translation: it does not agree (a
     # place's own forms in that language do: Munich).
+    # Nor does a place's form that is a common word where the place's name is a common word
+    # of the source heading an institution's name (Centro of "Centro para Democracia",
+    # Centre, Центра): the word translated, whatever town bears it.
+    source = prepared[0].source
+    common = {e.id for e in entities if heads_common_phrase(source, e, config.rare_zipf)}
     surviving = [survival(entities, p.alignment,
                           [r for r in p.renderings if r.entity in p.present
                            or not is_common(r.surface, p.target.lang, config.rare_zipf)]
-                          + list(p.place_renderings))
+                          + [r for r in p.place_renderings if r.entity not in common
+                             or not is_common(r.surface, p.target.lang, config.rare_zipf)])
                  for p in prepared]
     promoted = agreed(below, surviving, config.weak_survival, config.agreement_min_translations)
     counts = [survival(entities, p.alignment, p.renderings + p.place_renderings, p.learned)
