@@ -233,7 +233,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                                               _MIN_COPIED_WORDS if entity.id in persons
                                               else 2, source.lang,
                                               person=entity.id in persons,
-                                              beside_native=r.sentence_id in native_ids)]
+                                              beside_native=r.sentence_id in native_ids)
+                      and not _glossed(r, native, target)]
         entry = glossary.entry(entity.id) if glossary else None
         accepted = entry.accepted(lang) if entry else ()
         expected = accepted[0] if accepted else None
@@ -386,6 +387,25 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                              known_in_target, evidence, in_translation, standard, present or {},
                              config.rare_zipf, config.learn_similarity))
     return findings, grouped
+
+
+_OPENING = "(（"
+_CLOSING = ")）"
+
+
+def _glossed(rendering: NameRendering, native: Sequence[NameRendering],
+             target: SegmentedDocument) -> bool:
+    """True for a Latin-script spelling given in brackets right after the name's rendering
+    in the target's script (하이드롬(Hydrom), ハイドロム（Hydrom）): the translator glosses the
+    original spelling, the name itself is transliterated."""
+    text = target.sentences[rendering.sentence_id].text
+    before = text[:rendering.start].rstrip()
+    after = text[rendering.end:].lstrip()
+    if not (before.endswith(tuple(_OPENING)) and after.startswith(tuple(_CLOSING))):
+        return False
+    opening = len(before) - 1
+    return any(r.sentence_id == rendering.sentence_id and r.start < opening
+               and not text[r.end:opening].strip() for r in native)
 
 
 def _acronym_like(surface: str) -> bool:

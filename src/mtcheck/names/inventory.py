@@ -17,7 +17,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -134,7 +134,20 @@ def _tokens(source: SegmentedDocument, ner: Spans | None = None) -> list[list[_T
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    return word[:1].isupper() or _particle_joined(word)
+
+
+def _particle_joined(word: str) -> bool:
+    """True for a name whose lower-case particle is joined to it by a hyphen: the Arabic
+    article of "Hamad bin Saif al-Rawahi", "Laila al-Harthy" (written capitalised,
+    Al-Rawahi, where it opens a sentence)."""
+    head, _, rest = word.partition("-")
+    return bool(rest) and rest[:1].isupper() and head in lexicon().particles
+
+
+def _capitalised_form(word: str) -> str:
+    """``word`` as written where it opens a sentence: al-Rawahi → Al-Rawahi."""
+    return word[:1].upper() + word[1:] if _particle_joined(word) else word
 
 
 def _is_acronym(word: str) -> bool:
@@ -295,8 +308,15 @@ def _is_demonym(word: str, names: set[str], words: Lexicon) -> bool:
     return False
 
 
-def _name_spans(run: list[_Token], names: set[str], words: Lexicon) -> list[list[_Token]]:
-    """The parts of a capitalised run that name people or places."""
+def _name_spans(run: list[_Token], names: set[str], words: Lexicon,
+                common: Callable[[str], bool] = lambda word: False) -> list[list[_Token]]:
+    """The parts of a capitalised run that name people or places.
+
+    Common words (``common``: frequent and no place) directly before a title name the
+    portfolio, not a person: "Energy" of "Energy Minister Hamad bin Saif al-Rawahi", "Health
+    Secretary", "Economy Minister"; translations render them by meaning (ministre de
+    l'Énergie), never as a name.
+    """
     lowers = [t.text.lower() for t in run]
     org_positions = [i for i, w in enumerate(lowers) if w in words.organisation]
     if org_positions:
@@ -310,7 +330,8 @@ def _name_spans(run: list[_Token], names: set[str], words: Lexicon) -> list[list
         role = (lower in words.titles or lower in words.geographic
                 or _is_demonym(token.text, names, words))
         if role:
-            if current:
+            portfolio = lower in words.titles and all(common(t.text) for t in current)
+            if current and not portfolio:
                 spans.append(current)
             current = []
         else:
@@ -321,7 +342,8 @@ def _name_spans(run: list[_Token], names: set[str], words: Lexicon) -> list[list
 
 
 def _whole_or_parts(source: SegmentedDocument, run: list[_Token], names: set[str],
-                    words: Lexicon | None, ner: object) -> list[list[_Token]]:
+                    words: Lexicon | None, ner: object,
+                    config: NamesConfig | None = None) -> list[list[_Token]]:
     """A run the recogniser or the place data give as one name stays whole ("Czech
     Republic", "Sergei Shoigu"); any other run is split into its name parts."""
     text = source.sentences[run[0].sentence_id].text
@@ -337,7 +359,13 @@ def _whole_or_parts(source: SegmentedDocument, run: list[_Token], names: set[str
         if whole and label in {"GPE", "LOC"} and not any(
                 t.text.lower() in words.titles for t in run):
             return [run]
-    return _name_spans(run, names, words)
+    rare_zipf = (config or NamesConfig()).rare_zipf
+
+    def common(word: str) -> bool:
+        return (zipf(word.lower(), source.lang) >= rare_zipf
+                and not places.is_territory(places.lookup(word, source.lang)))
+
+    return _name_spans(run, names, words, common)
 
 
 # Where every noun is capitalised, a title written as a compound before a name
@@ -408,7 +436,7 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
     ner = recognised_spans(source, config.use_ner)
     spans: list[list[_Token]] = []
     for run in runs:
-        spans.extend(_whole_or_parts(source, run, single_words, words, ner))
+        spans.extend(_whole_or_parts(source, run, single_words, words, ner, config))
 
     # A full name whose word is also used alone ("Sergei Shoigu" / "Shoigu") is a mention of
     # that word's entity: translations keep the surname, not always the given name.
@@ -417,7 +445,7 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
     def span_text(span: list[_Token]) -> str:
         return source.sentences[span[0].sentence_id].text[span[0].start:span[-1].end]
 
-    alone = Counter(s[0].text for s in spans if len(s) == 1)
+    alone = Counter(_capitalised_form(s[0].text) for s in spans if len(s) == 1)
     # A later word of a full name that opens a sentence elsewhere, where a capital is no
     # evidence ("Echeverría añadió ..." after "Rodrigo Echeverría Lagos"), is used alone too.
     openers = {tokens[0].text for tokens in _tokens(source) if tokens and tokens[0].initial}
@@ -428,7 +456,8 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
     for span in spans:
         tail = next((span[i:] for i in range(1, len(span) - 1)
                      if span_text(span[i:]) in alone_phrases), None)
-        used = [t for t in span if t.text in alone] if len(span) > 1 else span
+        used = ([t for t in span if _capitalised_form(t.text) in alone] if len(span) > 1
+                else span)
         if tail:
             forms.append((span_text(tail), span[0].sentence_id, tail[0].start))
         elif used:
