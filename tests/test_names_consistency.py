@@ -120,3 +120,24 @@ def test_a_lower_case_adjective_that_sounds_just_like_the_name_shows_it() -> Non
 
     assert not missing("Торговцы покупают 40% экспорта цейлонского чая.")
     assert missing("Торговцы покупают 40% экспорта чая.")
+
+
+def test_a_latin_spelling_glossed_in_brackets_is_not_left_in_latin_script() -> None:
+    # 하이드롬(Hydrom): the translator transliterates the firm and gives its own spelling in
+    # brackets; the same Latin spelling standing alone is a name left in Latin script.
+    source = document(["Oman plans a port", "The state firm Hydrom awarded eight blocks.",
+                       "Hydrom will auction two more blocks in March."], "en")
+    entities = find_entities(source, None, NO_NER)
+    glossed = document(["오만, 항만 계획", "국영기업 하이드롬(Hydrom)은 광구 8곳을 배정했다.",
+                        "하이드롬은 3월에 광구 2곳을 추가로 경매에 부친다."], "ko")
+    result = check_translation(source, glossed, one_to_one(3), entities, config=NO_NER)
+    assert not names(result.findings, "names.script")
+    for bracket in ("（Hydrom）", "( Hydrom )"):
+        wide = document(["오만, 항만 계획", f"국영기업 하이드롬{bracket}은 광구 8곳을 배정했다.",
+                         "하이드롬은 3월에 광구 2곳을 추가로 경매에 부친다."], "ko")
+        result = check_translation(source, wide, one_to_one(3), entities, config=NO_NER)
+        assert not names(result.findings, "names.script")
+    kept = document(["오만, 항만 계획", "국영기업 Hydrom은 광구 8곳을 배정했다.",
+                     "하이드롬은 3월에 광구 2곳을 추가로 경매에 부친다."], "ko")
+    result = check_translation(source, kept, one_to_one(3), entities, config=NO_NER)
+    assert names(result.findings, "names.script") == ["hydrom"]

@@ -145,6 +145,12 @@ def _particle_joined(word: str) -> bool:
     return bool(rest) and rest[:1].isupper() and head in lexicon().particles
 
 
+def _without_article(form: str) -> str:
+    """``form`` less a name particle joined to it by a hyphen: al-Amri, Al-Amri → Amri."""
+    head, _, rest = form.partition("-")
+    return rest if rest[:1].isupper() and head.lower() in lexicon().particles else form
+
+
 def _capitalised_form(word: str) -> str:
     """``word`` as written where it opens a sentence: al-Rawahi → Al-Rawahi."""
     return word[:1].upper() + word[1:] if _particle_joined(word) else word
@@ -404,6 +410,9 @@ def _similar(first: str, second: str, threshold: float, lang: str = "en",
     within ``place_threshold`` (Islamabat / Islamabad); one that shares no more than the
     first syllables with it is another name made from it (Kyrgyzaltyn, a company, beside
     Kirghizstan); so are spellings of two different places."""
+    # The article every name of a family of names carries (al-Amri, al-Harthy) says nothing
+    # of whether two spellings are one name: only what follows it is compared.
+    first, second = _without_article(first), _without_article(second)
     a, b = phonetic_key(romanize(first, "en")), phonetic_key(romanize(second, "en"))
     if a == b:
         return True
