@@ -79,3 +79,10 @@ def test_a_translation_with_another_given_name_spelling_is_not_missing_a_name() 
 def test_particle_joined(word: str, joined: bool, capitalised: str) -> None:
     assert _particle_joined(word) is joined
     assert _capitalised_form(word) == capitalised
+
+
+def test_a_firm_before_a_title_that_takes_no_portfolio_stays_a_name() -> None:
+    text = ["Oil firms meet", "The deal was signed in Muscat, Shell Chief Executive Wael Sawan "
+            "said on Monday."]
+    names = {e.canonical for e in find_entities(segmented("en", text, title=True))}
+    assert "Shell" in names

@@ -59,6 +59,8 @@ class Lexicon:
     demonym_suffixes: tuple[str, ...]
     # Lower-case particles inside personal names ("de" of "Maarten de Vries").
     particles: frozenset[str] = frozenset()
+    # Titles that a portfolio precedes ("Energy Minister", "Health Secretary").
+    portfolio_titles: frozenset[str] = frozenset()
 
 
 @cache
@@ -74,6 +76,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         demonyms=frozenset(table["demonyms"]),
         demonym_suffixes=tuple(table["demonym_suffixes"]),
         particles=frozenset(table.get("name_particles", ())),
+        portfolio_titles=frozenset(table.get("portfolio_titles", ())),
     )
 
 
@@ -318,10 +321,11 @@ def _name_spans(run: list[_Token], names: set[str], words: Lexicon,
                 common: Callable[[str], bool] = lambda word: False) -> list[list[_Token]]:
     """The parts of a capitalised run that name people or places.
 
-    Common words (``common``: frequent and no place) directly before a title name the
-    portfolio, not a person: "Energy" of "Energy Minister Hamad bin Saif al-Rawahi", "Health
-    Secretary", "Economy Minister"; translations render them by meaning (ministre de
-    l'Énergie), never as a name.
+    Common words (``common``: frequent and no place) directly before a title that takes a
+    portfolio (``portfolio_titles``) name the portfolio, not a person: "Energy" of "Energy
+    Minister Hamad bin Saif al-Rawahi", "Health Secretary", "Economy Minister"; translations
+    render them by meaning (ministre de l'Énergie), never as a name. Before any other title
+    a common word may be a firm's name ("Shell Chief Executive ...") and stays.
     """
     lowers = [t.text.lower() for t in run]
     org_positions = [i for i, w in enumerate(lowers) if w in words.organisation]
@@ -336,7 +340,7 @@ def _name_spans(run: list[_Token], names: set[str], words: Lexicon,
         role = (lower in words.titles or lower in words.geographic
                 or _is_demonym(token.text, names, words))
         if role:
-            portfolio = lower in words.titles and all(common(t.text) for t in current)
+            portfolio = lower in words.portfolio_titles and all(common(t.text) for t in current)
             if current and not portfolio:
                 spans.append(current)
             current = []
