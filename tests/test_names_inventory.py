@@ -70,11 +70,14 @@ def test_a_translation_with_another_given_name_spelling_is_not_missing_a_name() 
 @pytest.mark.parametrize(("word", "joined", "capitalised"), [
     ("al-Rawahi", True, "Al-Rawahi"),
     ("el-Sisi", True, "El-Sisi"),
+    ("ash-Shamsi", True, "Ash-Shamsi"),
+    ("as-Sadr", True, "As-Sadr"),
     ("Al-Rawahi", False, "Al-Rawahi"),
     ("Dhaka-based", False, "Dhaka-based"),
     ("long-term", False, "long-term"),
     ("al-", False, "al-"),
     ("al-qaeda", False, "al-qaeda"),
+    ("de-Gaulle", False, "de-Gaulle"),  # "de" is a particle only apart from the name
 ])
 def test_particle_joined(word: str, joined: bool, capitalised: str) -> None:
     assert _particle_joined(word) is joined

@@ -61,6 +61,8 @@ class Lexicon:
     particles: frozenset[str] = frozenset()
     # Titles that a portfolio precedes ("Energy Minister", "Health Secretary").
     portfolio_titles: frozenset[str] = frozenset()
+    # Particles joined to a name by a hyphen (the "al-" of "al-Harthy").
+    joined_particles: frozenset[str] = frozenset()
 
 
 @cache
@@ -77,6 +79,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         demonym_suffixes=tuple(table["demonym_suffixes"]),
         particles=frozenset(table.get("name_particles", ())),
         portfolio_titles=frozenset(table.get("portfolio_titles", ())),
+        joined_particles=frozenset(table.get("joined_particles", ())),
     )
 
 
@@ -142,16 +145,16 @@ def _is_capitalised(word: str) -> bool:
 
 def _particle_joined(word: str) -> bool:
     """True for a name whose lower-case particle is joined to it by a hyphen: the Arabic
-    article of "Hamad bin Saif al-Rawahi", "Laila al-Harthy" (written capitalised,
-    Al-Rawahi, where it opens a sentence)."""
+    article of "Hamad bin Saif al-Rawahi", "Laila al-Harthy", "Nasr ad-Din" (written
+    capitalised, Al-Rawahi, where it opens a sentence)."""
     head, _, rest = word.partition("-")
-    return bool(rest) and rest[:1].isupper() and head in lexicon().particles
+    return bool(rest) and rest[:1].isupper() and head in lexicon().joined_particles
 
 
 def _without_article(form: str) -> str:
     """``form`` less a name particle joined to it by a hyphen: al-Amri, Al-Amri → Amri."""
     head, _, rest = form.partition("-")
-    return rest if rest[:1].isupper() and head.lower() in lexicon().particles else form
+    return rest if rest[:1].isupper() and head.lower() in lexicon().joined_particles else form
 
 
 def _capitalised_form(word: str) -> str:
