@@ -39,6 +39,11 @@ def headed(sentence: str, lang: str, name: str) -> bool:
     ("obliga a la empresa Minera Licancabur a consultar", "es", "Minera Licancabur"),
     ("selon la banque Vontobel", "fr", "Vontobel"),
     ("по данным банка Vontobel", "ru", "Vontobel"),           # inflected: банка
+    # A political party is an organisation.
+    ("The Inuit Ataqatigiit party, which leads the coalition", "en", "Inuit Ataqatigiit"),
+    ("Το κόμμα Inuit Ataqatigiit διχάστηκε", "el", "Inuit Ataqatigiit"),
+    ("партия Inuit Ataqatigiit раскололась", "ru", "Inuit Ataqatigiit"),
+    ("Die Partei Inuit Ataqatigiit ist gespalten", "de", "Inuit Ataqatigiit"),
 ])
 def test_a_name_beside_a_generic_noun_for_a_firm_is_an_organisations(
         sentence: str, lang: str, name: str) -> None:
@@ -53,6 +58,7 @@ def test_a_name_beside_a_generic_noun_for_a_firm_is_an_organisations(
     ("O rio Rovuma marca a fronteira", "pt", "Rovuma"),           # a verb after the name
     ("Der Präsident Emmanuel Macron sprach", "de", "Macron"),
     ("В Rio Tinto утверждают", "ru", "Rio Tinto"),
+    ("Party leader Hamid Karzai said", "en", "Karzai"),           # the noun governs another
 ])
 def test_a_name_without_such_a_noun_beside_it_is_not(sentence: str, lang: str,
                                                      name: str) -> None:
