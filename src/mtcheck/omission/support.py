@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention, find_numbers
 from mtcheck.romanize import phonetic_key, romanize
@@ -305,7 +307,7 @@ class DocumentLexicon:
 
     def __init__(self, pairs: Sequence[tuple[frozenset[str], frozenset[str]]],
                  min_count: int = 2, max_share: float = 0.3, min_dice: float = 0.5,
-                 stems: bool = False):
+                 stems: bool = False, min_probability: float = 1.0, iterations: int = 5):
         self.pairs = len(pairs)
         self.stems = stems  # whether the units are word starts (lexical_unit)
         limit = max(min_count, int(max_share * len(pairs)))
@@ -331,9 +333,60 @@ class DocumentLexicon:
             if count >= min_count and 2 * count / (source_counts[s] + target_counts[t]) >= min_dice:
                 grouped.setdefault(s, set()).add(t)
         self.associates = {s: frozenset(ts) for s, ts in grouped.items()}
+        # Translations by IBM Model 1 (see translation_table): a word's translation that
+        # co-occurs with other words too (a frequent target word, several renderings) falls
+        # short of the Dice bar but is what the source word's occurrences share.
+        self.translations: dict[str, frozenset[str]] = {}
+        if min_probability < 1:
+            self.translations = translations(
+                [(sorted(s for s in source if s in keep_source),
+                  sorted(t for t in target if t in keep_target)) for source, target in pairs],
+                iterations, min_probability, min_count)
 
     def coverage(self, source_units: frozenset[str],
                  target_units: frozenset[str]) -> tuple[int, int]:
         """(associable source units, those with an associate in ``target_units``)."""
         known = [self.associates[w] for w in source_units if w in self.associates]
         return len(known), sum(1 for associates in known if associates & target_units)
+
+
+def translations(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int,
+                 min_probability: float, min_count: int = 2) -> dict[str, frozenset[str]]:
+    """Each source word's translations: the target words it translates to with at least
+    ``min_probability`` under IBM Model 1, learnt by EM from the pairs (each a source and a
+    target list of distinct words; an empty source word takes the target words that
+    translate nothing), and seen with it in at least ``min_count`` pairs.
+
+    Unlike a co-occurrence score, a source word's probability is shared out among the target
+    words that explain its pairs best, so a word seen with its translation and with many
+    other words still finds its translation, and a target word already explained by another
+    source word is not credited to its neighbours."""
+    source_ids: dict[str, int] = {}
+    target_ids: dict[str, int] = {}
+    encoded = []
+    for source, target in pairs:
+        if target:
+            encoded.append(([source_ids.setdefault(w, len(source_ids)) for w in source],
+                            [target_ids.setdefault(w, len(target_ids)) for w in target]))
+    if not source_ids:
+        return {}
+    null = len(source_ids)  # the empty word is the last row
+    blocks = [np.ix_(np.array([*s, null]), np.array(t)) for s, t in encoded]
+    together = np.zeros((null + 1, len(target_ids)))
+    for block in blocks:
+        together[block] += 1
+    table = (together > 0).astype(float)
+    for _ in range(iterations):
+        counts = np.zeros_like(table)
+        for block in blocks:
+            weights = table[block]
+            counts[block] += weights / weights.sum(axis=0)
+        totals = counts.sum(axis=1, keepdims=True)
+        table = np.divide(counts, totals, out=np.zeros_like(counts), where=totals > 0)
+    chosen = (table[:null] >= min_probability) & (together[:null] >= min_count)
+    source_words = list(source_ids)
+    target_words = list(target_ids)
+    found: dict[str, set[str]] = {}
+    for row, column in zip(*(axis.tolist() for axis in np.nonzero(chosen)), strict=True):
+        found.setdefault(source_words[row], set()).add(target_words[column])
+    return {w: frozenset(ts) for w, ts in found.items()}
