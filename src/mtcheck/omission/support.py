@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention, find_numbers
@@ -127,6 +128,9 @@ class TargetIndex:
     script_sample: str = ""
     # The first _PLACE_START letters of each folded word (a quick test before the full one).
     starts: frozenset[str] = frozenset()
+    # Phonetic keys of each run of 2-6 Han characters of a Chinese translation, read as a
+    # foreign name is written in them (see han_name_keys).
+    han_keys: tuple[str, ...] = ()
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -177,6 +181,7 @@ def index_target(text: str, lang: str, backtranslation: str | None,
         folded=folded,
         starts=frozenset(w[:_PLACE_START] for w in folded if len(w) >= _PLACE_START),
         script_sample=next((ch for ch in text if ch.isalpha()), ""),
+        han_keys=han_name_keys(text, lang),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
         backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
@@ -242,9 +247,69 @@ def place_found(word: str, lang: str, target: TargetIndex) -> bool:
     return False
 
 
+# Chinese writes a foreign name with one Han character a syllable (齐克拉乌里 for Tsiklauri),
+# inside a run of other characters: every run of this many characters is read as a name.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_NAME = (2, 6)
+# Shortest name key looked for among them, and the rapidfuzz ratio (0-100) a key needs to
+# match: a short key, ratio _HAN_SHORT_RATIO (a letter or two differ by chance more often).
+_HAN_MIN_KEY = 4
+_HAN_RATIO = 80.0
+_HAN_SHORT_RATIO = 90.0
+_HAN_LONG_KEY = 6
+
+
+@lru_cache(maxsize=20_000)
+def _han_reading(ch: str, lang: str) -> str:
+    return romanize(ch, lang)
+
+
+@lru_cache(maxsize=20_000)
+def han_name_keys(text: str, lang: str) -> tuple[str, ...]:
+    """The names stage's phonetic keys (pinyin read as a foreign name: q as ch, x as sh, one
+    liquid) of every run of 2-6 Han characters of a Chinese ``text``; none in another
+    language (Japanese reads its kanji in its own way and writes foreign names in katakana)."""
+    if lang.split("-")[0].lower() != "zh":
+        return ()
+    from mtcheck.names.matching import name_key
+
+    keys: set[str] = set()
+    low, high = _HAN_NAME
+    for run in _HAN.findall(text):
+        readings = [_han_reading(ch, lang) for ch in run]
+        for size in range(low, min(high, len(run)) + 1):
+            for start in range(len(run) - size + 1):
+                key = name_key(" ".join(readings[start:start + size]), lang, han=True)
+                if len(key) >= _HAN_MIN_KEY:
+                    keys.add(key)
+    return tuple(sorted(keys))
+
+
+@lru_cache(maxsize=50_000)
+def _latin_name_key(word: str, lang: str, target_lang: str) -> str:
+    from mtcheck.names.matching import name_key
+
+    bare = _ELIDED.sub("", _POSSESSIVE.sub("", word)) or word
+    return name_key(romanize(bare, lang), target_lang, latin=True)
+
+
+def han_found(word: str, lang: str, target: TargetIndex) -> bool:
+    """The word is written in the Chinese translation as a foreign name is, one character a
+    syllable: its key matches a run of Han characters' (see :func:`han_name_keys`)."""
+    if not target.han_keys:
+        return False
+    key = _latin_name_key(word, lang, target.lang)
+    if len(key) < _HAN_MIN_KEY:
+        return False
+    cutoff = _HAN_RATIO if len(key) >= _HAN_LONG_KEY else _HAN_SHORT_RATIO
+    return process.extractOne(key, target.han_keys, scorer=fuzz.ratio,
+                              score_cutoff=cutoff) is not None
+
+
 def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
     """The word, romanised, matches some target word by trigram Dice or a shared stem, or it
-    names a place the translation writes in its own way (:func:`place_found`)."""
+    names a place the translation writes in its own way (:func:`place_found`), or it is
+    written in Chinese characters as a foreign name (:func:`han_found`)."""
     key, grams = word_key(word, lang)
     if len(key) < 3:
         return place_found(word, lang, target)
@@ -258,7 +323,7 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
         shared = len(grams & other_grams)
         if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
             return True
-    return place_found(word, lang, target)
+    return place_found(word, lang, target) or han_found(word, lang, target)
 
 
 # A word's unit for the document lexicon of a long document is its start: inflected forms of
