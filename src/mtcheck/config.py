@@ -240,19 +240,12 @@ class OmissionConfig:
     # coefficient at which a source and a target word count as each other's translation.
     lexicon: float = 4.0
     lexicon_dice: float = 0.5
-    # A source word is also supported by a target word it translates to with at least this
-    # IBM Model 1 probability, learnt from the document's own pairs (1: not used).
-    lexicon_probability: float = 1.0
     # Weight of the word-support evidence (log-likelihood ratio: the piece's content words
     # supported by the translation only at the rate of an unrelated sentence of the document,
     # against the rate of the rest of its pair; see mtcheck.omission.coverage), and how many
     # words of the document's own rate the rest of the pair's rate is shrunk towards.
     support: float = 1.0
     support_prior: float = 4.0
-    # Weight of the evidence that the rest of the pair's source already explains the
-    # translation's content words as well as a whole source explains its own translation's
-    # (binomial log-likelihood ratio; mtcheck.omission.explained). 0: not used.
-    explained: float = 1.0
     # Weight of the clause-mark evidence (Poisson log-likelihood ratio of the translation's
     # clause marks with and without the mark that goes with the piece, at the document's own
     # rate of target marks per source mark), and the marks added to both expectations.

@@ -37,7 +37,6 @@ from mtcheck.omission.support import (
 FUNCTION_ZIPF = 6.0
 # Left off the start of a gap (what ends the kept part before it); its end keeps its mark.
 _EDGE = " \t,;:"
-_NONE: frozenset[str] = frozenset()
 # Shortest content word.
 MIN_LETTERS = 3
 # Support rates are kept in this range, so one word never weighs more than about 1.5 nats.
@@ -114,8 +113,7 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
     rare: dict[str, bool] = {}
     for offset, word in content_words(text, lang):
         common = zipf(word.lower(), lang) >= rare_zipf
-        unit = lexical_unit(word, lexicon.stems)
-        associates = lexicon.associates.get(unit, _NONE) | lexicon.translations.get(unit, _NONE)
+        associates = lexicon.associates.get(lexical_unit(word, lexicon.stems))
         if common or len(word) < min_letters:
             supported = (bool(associates and associates & target_units)
                          or word_found(word, lang, found, similarity))

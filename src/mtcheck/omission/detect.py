@@ -62,15 +62,6 @@ from mtcheck.omission.coverage import (
     word_flags,
 )
 from mtcheck.omission.endings import EndingModel
-from mtcheck.omission.explained import (
-    MatchRates,
-    SentenceMatches,
-    TargetWords,
-    explained_evidence,
-    match_rates,
-    sentence_matches,
-)
-from mtcheck.omission.explained import target_words as target_content
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
@@ -216,8 +207,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     units = {index: (_units(source, pair.source_ids, stems),
                      _units(target, pair.target_ids, stems))
              for index, pair in linked}
-    lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice, stems=stems,
-                              min_probability=config.lexicon_probability)
+    lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice, stems=stems)
     flags = _FlagCache(source, target, lexicon, rules, config)
     rates = support_rates(
         [flags(sid, pair.target_ids) for _, pair in linked for sid in pair.source_ids],
@@ -226,12 +216,6 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          for sid in pair.source_ids])
     marks = mark_rate([(_source_marks(source, pair), _target_marks(target, pair))
                        for _, pair in linked])
-    explained = _ExplainedCache(source, target, lexicon, config)
-    matched_rates = (match_rates(
-        [explained.counts(pair.source_ids, pair.target_ids) for _, pair in linked],
-        [explained.counts(pair.source_ids, other.target_ids) for (_, pair), (_, other)
-         in zip(linked, linked[1:] + linked[:1], strict=True) if other is not pair])
-        if config.explained else None)
     names = anchor_weights(
         [f for _, pair in linked for sid in pair.source_ids
          for f in flags(sid, pair.target_ids).rare_found],
@@ -250,10 +234,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
                                rates, marks, _source_marks(source, pair),
                                _target_marks(target, pair), names,
-                               tuple(target.sentences[j].text for j in pair.target_ids),
-                               explained.matches(pair.source_ids, pair.target_ids)
-                               if matched_rates is not None else {},
-                               len(explained.words(pair.target_ids).units), matched_rates)
+                               tuple(target.sentences[j].text for j in pair.target_ids))
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence)
 
@@ -635,45 +616,6 @@ class _FlagCache:
         return self._flags[key]
 
 
-class _ExplainedCache:
-    """The translations' content words and what each source sentence matches there
-    (see mtcheck.omission.explained), computed once per sentence and translation."""
-
-    def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
-                 lexicon: DocumentLexicon, config: OmissionConfig):
-        self._source = source
-        self._target = target
-        self._lexicon = lexicon
-        self._similarity = config.match_similarity
-        self._words: dict[tuple[int, ...], TargetWords] = {}
-        self._matches: dict[tuple[int, tuple[int, ...]], SentenceMatches] = {}
-
-    def words(self, target_ids: tuple[int, ...]) -> TargetWords:
-        if target_ids not in self._words:
-            text = " ".join(self._target.sentences[j].text for j in target_ids)
-            self._words[target_ids] = target_content(text, self._target.lang,
-                                                     self._lexicon.stems)
-        return self._words[target_ids]
-
-    def matches(self, source_ids: tuple[int, ...],
-                target_ids: tuple[int, ...]) -> dict[int, SentenceMatches]:
-        found = self.words(target_ids)
-        out = {}
-        for sid in source_ids:
-            if (sid, target_ids) not in self._matches:
-                self._matches[(sid, target_ids)] = sentence_matches(
-                    self._source.sentences[sid].text, self._source.lang, found,
-                    self._lexicon, self._similarity)
-            out[sid] = self._matches[(sid, target_ids)]
-        return out
-
-    def counts(self, source_ids: tuple[int, ...], target_ids: tuple[int, ...]) -> tuple[int, int]:
-        """(the translation's content words, those some source sentence matches)."""
-        matched = frozenset().union(*(m.every() for m in
-                                      self.matches(source_ids, target_ids).values()))
-        return len(self.words(target_ids).units), len(matched)
-
-
 @dataclass(frozen=True)
 class _PairContext:
     lang: str
@@ -689,21 +631,6 @@ class _PairContext:
     names: tuple[float, float] | None = None
     # Each target sentence of the pair (for the split of a merged pair).
     target_texts: tuple[str, ...] = ()
-    # What each source sentence's content words match in the translation, the translation's
-    # content words, and the document's match rates (see mtcheck.omission.explained).
-    matches: dict[int, SentenceMatches] = dataclasses.field(default_factory=dict)
-    target_words: int = 0
-    match_rates: MatchRates | None = None
-
-    def explained_gap(self, sid: int, piece: Clause, share: float) -> float:
-        """Evidence that the rest of the pair's source explains the translation as a whole
-        source explains its own, leaving no room for ``piece`` of sentence ``sid``."""
-        if self.match_rates is None or not self.matches:
-            return 0.0
-        matched = frozenset().union(*(
-            m.outside(piece.start, piece.end) if other == sid else m.every()
-            for other, m in self.matches.items()))
-        return explained_evidence(len(matched), self.target_words, share, self.match_rates)
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -908,9 +835,6 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
             level = score
         if kind != "sentence":
             score += config.support * context.support_gap(sid, piece, config)
-            if config.explained:
-                score += config.explained * context.explained_gap(
-                    sid, piece, length / max(source_length, 1))
             removed = marks_removed(source_texts[sid], piece.start, piece.end, source.lang)
             score += config.punctuation * mark_evidence(
                 context.source_marks, removed, context.target_marks, context.mark_rate,

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from mtcheck.frequency import zipf
@@ -128,9 +127,9 @@ class TargetIndex:
     script_sample: str = ""
     # The first _PLACE_START letters of each folded word (a quick test before the full one).
     starts: frozenset[str] = frozenset()
-    # Phonetic keys of each run of 2-6 Han characters of a Chinese translation, read as a
-    # foreign name is written in them (see han_name_keys).
-    han_keys: tuple[str, ...] = ()
+    # The names stage's phonetic keys of where a translation written without spaces writes
+    # foreign names (see name_keys).
+    name_keys: tuple[str, ...] = ()
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -181,7 +180,7 @@ def index_target(text: str, lang: str, backtranslation: str | None,
         folded=folded,
         starts=frozenset(w[:_PLACE_START] for w in folded if len(w) >= _PLACE_START),
         script_sample=next((ch for ch in text if ch.isalpha()), ""),
-        han_keys=han_name_keys(text, lang),
+        name_keys=name_keys(text, lang),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
         backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
@@ -249,40 +248,46 @@ def place_found(word: str, lang: str, target: TargetIndex) -> bool:
 
 # Chinese writes a foreign name with one Han character a syllable (齐克拉乌里 for Tsiklauri),
 # inside a run of other characters: every run of this many characters is read as a name.
+# Japanese writes one in katakana (ビジャファニェ for Villafañe), a run of its own.
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u31f0-\u31ff]+")
 _HAN_NAME = (2, 6)
-# Shortest name key looked for among them, and the rapidfuzz ratio (0-100) a key needs to
-# match: a short key, ratio _HAN_SHORT_RATIO (a letter or two differ by chance more often).
-_HAN_MIN_KEY = 4
-_HAN_RATIO = 80.0
-_HAN_SHORT_RATIO = 90.0
-_HAN_LONG_KEY = 6
+# Shortest name key looked for, and the rapidfuzz ratio (0-100) a key needs to match; a
+# short key needs _SHORT_NAME_RATIO (a letter or two differ by chance more often).
+_MIN_NAME_KEY = 4
+_NAME_RATIO = 80.0
+_SHORT_NAME_RATIO = 90.0
+_LONG_NAME_KEY = 6
 
 
 @lru_cache(maxsize=20_000)
-def _han_reading(ch: str, lang: str) -> str:
+def _reading(ch: str, lang: str) -> str:
     return romanize(ch, lang)
 
 
 @lru_cache(maxsize=20_000)
-def han_name_keys(text: str, lang: str) -> tuple[str, ...]:
-    """The names stage's phonetic keys (pinyin read as a foreign name: q as ch, x as sh, one
-    liquid) of every run of 2-6 Han characters of a Chinese ``text``; none in another
-    language (Japanese reads its kanji in its own way and writes foreign names in katakana)."""
-    if lang.split("-")[0].lower() != "zh":
+def name_keys(text: str, lang: str) -> tuple[str, ...]:
+    """The names stage's phonetic keys (:func:`mtcheck.names.matching.name_key`) of where a
+    translation written without spaces writes foreign names: every run of 2-6 Han
+    characters of a Chinese text (pinyin read as a foreign name: q as ch, x as sh, one
+    liquid), every katakana run of a Japanese one (one liquid, no added vowels). None in
+    other languages."""
+    base = lang.split("-")[0].lower()
+    if base not in ("zh", "ja"):
         return ()
     from mtcheck.names.matching import name_key
 
     keys: set[str] = set()
-    low, high = _HAN_NAME
-    for run in _HAN.findall(text):
-        readings = [_han_reading(ch, lang) for ch in run]
-        for size in range(low, min(high, len(run)) + 1):
-            for start in range(len(run) - size + 1):
-                key = name_key(" ".join(readings[start:start + size]), lang, han=True)
-                if len(key) >= _HAN_MIN_KEY:
-                    keys.add(key)
-    return tuple(sorted(keys))
+    if base == "ja":
+        keys.update(name_key(romanize(run, lang), lang) for run in _KATAKANA.findall(text))
+    else:
+        low, high = _HAN_NAME
+        for run in _HAN.findall(text):
+            readings = [_reading(ch, lang) for ch in run]
+            for size in range(low, min(high, len(run)) + 1):
+                keys.update(name_key(" ".join(readings[start:start + size]), lang, han=True)
+                            for start in range(len(run) - size + 1))
+    return tuple(sorted(k for k in keys if len(k) >= _MIN_NAME_KEY))
 
 
 @lru_cache(maxsize=50_000)
@@ -293,23 +298,24 @@ def _latin_name_key(word: str, lang: str, target_lang: str) -> str:
     return name_key(romanize(bare, lang), target_lang, latin=True)
 
 
-def han_found(word: str, lang: str, target: TargetIndex) -> bool:
-    """The word is written in the Chinese translation as a foreign name is, one character a
-    syllable: its key matches a run of Han characters' (see :func:`han_name_keys`)."""
-    if not target.han_keys:
+def name_found(word: str, lang: str, target: TargetIndex) -> bool:
+    """The word is written in the translation as a foreign name is (in Chinese characters
+    one a syllable, in katakana): its key matches one of the translation's
+    (:func:`name_keys`) as the names stage's keys match."""
+    if not target.name_keys:
         return False
     key = _latin_name_key(word, lang, target.lang)
-    if len(key) < _HAN_MIN_KEY:
+    if len(key) < _MIN_NAME_KEY:
         return False
-    cutoff = _HAN_RATIO if len(key) >= _HAN_LONG_KEY else _HAN_SHORT_RATIO
-    return process.extractOne(key, target.han_keys, scorer=fuzz.ratio,
+    cutoff = _NAME_RATIO if len(key) >= _LONG_NAME_KEY else _SHORT_NAME_RATIO
+    return process.extractOne(key, target.name_keys, scorer=fuzz.ratio,
                               score_cutoff=cutoff) is not None
 
 
 def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
     """The word, romanised, matches some target word by trigram Dice or a shared stem, or it
     names a place the translation writes in its own way (:func:`place_found`), or it is
-    written in Chinese characters as a foreign name (:func:`han_found`)."""
+    written as a foreign name in a language without spaces (:func:`name_found`)."""
     key, grams = word_key(word, lang)
     if len(key) < 3:
         return place_found(word, lang, target)
@@ -323,7 +329,7 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
         shared = len(grams & other_grams)
         if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
             return True
-    return place_found(word, lang, target) or han_found(word, lang, target)
+    return place_found(word, lang, target) or name_found(word, lang, target)
 
 
 # A word's unit for the document lexicon of a long document is its start: inflected forms of
@@ -372,7 +378,7 @@ class DocumentLexicon:
 
     def __init__(self, pairs: Sequence[tuple[frozenset[str], frozenset[str]]],
                  min_count: int = 2, max_share: float = 0.3, min_dice: float = 0.5,
-                 stems: bool = False, min_probability: float = 1.0, iterations: int = 5):
+                 stems: bool = False):
         self.pairs = len(pairs)
         self.stems = stems  # whether the units are word starts (lexical_unit)
         limit = max(min_count, int(max_share * len(pairs)))
@@ -398,60 +404,9 @@ class DocumentLexicon:
             if count >= min_count and 2 * count / (source_counts[s] + target_counts[t]) >= min_dice:
                 grouped.setdefault(s, set()).add(t)
         self.associates = {s: frozenset(ts) for s, ts in grouped.items()}
-        # Translations by IBM Model 1 (see translation_table): a word's translation that
-        # co-occurs with other words too (a frequent target word, several renderings) falls
-        # short of the Dice bar but is what the source word's occurrences share.
-        self.translations: dict[str, frozenset[str]] = {}
-        if min_probability < 1:
-            self.translations = translations(
-                [(sorted(s for s in source if s in keep_source),
-                  sorted(t for t in target if t in keep_target)) for source, target in pairs],
-                iterations, min_probability, min_count)
 
     def coverage(self, source_units: frozenset[str],
                  target_units: frozenset[str]) -> tuple[int, int]:
         """(associable source units, those with an associate in ``target_units``)."""
         known = [self.associates[w] for w in source_units if w in self.associates]
         return len(known), sum(1 for associates in known if associates & target_units)
-
-
-def translations(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int,
-                 min_probability: float, min_count: int = 2) -> dict[str, frozenset[str]]:
-    """Each source word's translations: the target words it translates to with at least
-    ``min_probability`` under IBM Model 1, learnt by EM from the pairs (each a source and a
-    target list of distinct words; an empty source word takes the target words that
-    translate nothing), and seen with it in at least ``min_count`` pairs.
-
-    Unlike a co-occurrence score, a source word's probability is shared out among the target
-    words that explain its pairs best, so a word seen with its translation and with many
-    other words still finds its translation, and a target word already explained by another
-    source word is not credited to its neighbours."""
-    source_ids: dict[str, int] = {}
-    target_ids: dict[str, int] = {}
-    encoded = []
-    for source, target in pairs:
-        if target:
-            encoded.append(([source_ids.setdefault(w, len(source_ids)) for w in source],
-                            [target_ids.setdefault(w, len(target_ids)) for w in target]))
-    if not source_ids:
-        return {}
-    null = len(source_ids)  # the empty word is the last row
-    blocks = [np.ix_(np.array([*s, null]), np.array(t)) for s, t in encoded]
-    together = np.zeros((null + 1, len(target_ids)))
-    for block in blocks:
-        together[block] += 1
-    table = (together > 0).astype(float)
-    for _ in range(iterations):
-        counts = np.zeros_like(table)
-        for block in blocks:
-            weights = table[block]
-            counts[block] += weights / weights.sum(axis=0)
-        totals = counts.sum(axis=1, keepdims=True)
-        table = np.divide(counts, totals, out=np.zeros_like(counts), where=totals > 0)
-    chosen = (table[:null] >= min_probability) & (together[:null] >= min_count)
-    source_words = list(source_ids)
-    target_words = list(target_ids)
-    found: dict[str, set[str]] = {}
-    for row, column in zip(*(axis.tolist() for axis in np.nonzero(chosen)), strict=True):
-        found.setdefault(source_words[row], set()).add(target_words[column])
-    return {w: frozenset(ts) for w, ts in found.items()}
