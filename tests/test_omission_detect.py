@@ -12,11 +12,11 @@ from mtcheck.omission.detect import Candidate, anchor_weights, bar_for, document
 from mtcheck.omission.lengths import fit_length_model, text_length
 from mtcheck.omission.support import (
     index_target,
+    name_found,
+    name_keys,
     number_found,
     numbers,
     place_found,
-    name_found,
-    name_keys,
     skeleton,
     word_found,
 )
