@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention, find_numbers
+from mtcheck.omission.terms import term_found
 from mtcheck.romanize import phonetic_key, romanize
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -315,7 +316,9 @@ def name_found(word: str, lang: str, target: TargetIndex) -> bool:
 def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
     """The word, romanised, matches some target word by trigram Dice or a shared stem, or it
     names a place the translation writes in its own way (:func:`place_found`), or it is
-    written as a foreign name in a language without spaces (:func:`name_found`)."""
+    written as a foreign name in a language without spaces (:func:`name_found`), or it
+    names a month, weekday, unit or currency the translation writes as CLDR does
+    (:func:`mtcheck.omission.terms.term_found`)."""
     key, grams = word_key(word, lang)
     if len(key) < 3:
         return place_found(word, lang, target)
@@ -329,7 +332,9 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
         shared = len(grams & other_grams)
         if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
             return True
-    return place_found(word, lang, target) or name_found(word, lang, target)
+    return (place_found(word, lang, target) or name_found(word, lang, target)
+            or (bool(target.lang)
+                and term_found(word, lang, target.lang, target.folded, target.unspaced)))
 
 
 # A word's unit for the document lexicon of a long document is its start: inflected forms of
