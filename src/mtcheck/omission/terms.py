@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.localedata import locale_identifiers
 from babel.dates import get_day_names, get_month_names
+from babel.localedata import locale_identifiers
 
 # The CLDR units news text measures in (lengths, areas, weights, volumes, durations, speeds,
 # power, temperatures, shares): the ids of Babel's unit data.
