@@ -91,6 +91,23 @@ def _regional(lang: str) -> tuple[Locale, ...]:
     return (base, *(r for r in regional if r is not None))
 
 
+@lru_cache(maxsize=64)
+def _source_words(lang: str) -> dict[str, tuple[str, ...]]:
+    """Each word (case-folded, 3 letters or more) of the full names ``lang`` gives months,
+    weekdays, units (also as its regional locales write them) and currencies, with what it
+    names."""
+    sources = _regional(lang)
+    names = [*_names(sources[0], short=False), *_currencies(sources[0]).items(),
+             *(item for regional in sources[1:] for item in _names(regional, False)
+               if item[0].startswith("unit-"))]  # months and days: every region alike
+    holders: dict[str, set[str]] = {}
+    for what, spellings in names:
+        for word in {w for name in spellings for w in _words(name)}:
+            if len(word) >= _MIN_SOURCE and word.isalpha():
+                holders.setdefault(word, set()).add(what)
+    return {word: tuple(sorted(whats)) for word, whats in holders.items()}
+
+
 def _forms(name: str, with_spaces: bool) -> set[str]:
     if with_spaces:
         return {w.strip(".") for w in _words(name) if len(w.strip(".")) >= 2}
@@ -109,8 +126,7 @@ def term_table(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]
     them share in the target ("доллар", "ドル"), not to what tells them apart
     ("канадский", "квадратный")."""
     target = _locale(target_lang)
-    sources = _regional(source_lang)
-    if target is None or not sources:
+    if target is None or not _regional(source_lang):
         return {}
     from mtcheck.omission.support import spaced
 
@@ -119,17 +135,10 @@ def term_table(source_lang: str, target_lang: str) -> dict[str, tuple[str, ...]]
     for what, names in (*_names(target, short=True), *_currencies(target).items()):
         for name in names:
             forms.setdefault(what, set()).update(_forms(name, with_spaces))
-    holders: dict[str, set[str]] = {}
-    source_names = [*_names(sources[0], short=False), *_currencies(sources[0]).items(),
-                    *(item for regional in sources[1:] for item in _names(regional, False)
-                      if item[0].startswith("unit-"))]  # months and days: every region alike
-    for what, names in source_names:
-        if forms.get(what):
-            for word in {w for name in names for w in _words(name)}:
-                if len(word) >= _MIN_SOURCE and word.isalpha():
-                    holders.setdefault(word, set()).add(what)
-    table = {word: _shared([forms[w] for w in sorted(whats)], with_spaces)
-             for word, whats in holders.items()}
+    holders = {word: [w for w in whats if forms.get(w)]
+               for word, whats in _source_words(source_lang).items()}
+    table = {word: _shared([forms[w] for w in whats], with_spaces)
+             for word, whats in holders.items() if whats}
     return {word: tuple(sorted(found)) for word, found in table.items() if found}
 
 
