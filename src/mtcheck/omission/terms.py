@@ -33,7 +33,7 @@ UNITS = (
 )
 # Hangul writes a syllable a block, and a particle on the word (월요일에).
 _HANGUL = re.compile(r"[\uac00-\ud7a3]{2}")
-# A source word this short says too little (an abbreviation, "May" the verb).
+# A source word this short says too little (an abbreviation, a unit symbol).
 _MIN_SOURCE = 3
 # A form found in a translation with spaces: a word that starts with this share of it (at
 # least _START letters); shorter forms must be a whole word ("лет", "km").
