@@ -11,10 +11,12 @@ from mtcheck.names import (
     find_entities,
 )
 from mtcheck.names.agreement import (
+    Survival,
     agreed,
     kept_in_latin,
     missing_from_most,
     rendered_nowhere,
+    rendered_there_by_most,
     survival,
     survives,
 )
@@ -228,3 +230,20 @@ def test_name_dropped_by_one_of_four_translations_is_still_reported_end_to_end()
                     "es": ["El guía Reinagl alcanzó la cumbre por la mañana.",
                            "Después el grupo bajó al valle."]})
     assert missing(findings["ru"]) == [("reinagl", (0,), "error")]
+
+
+def test_rendered_there_by_most_needs_most_others_in_every_pair() -> None:
+    def counts(pairs: int, rendered: int) -> Survival:
+        return Survival(pairs={"a": pairs}, rendered={"a": rendered}, anywhere=frozenset("a"))
+
+    every, some, none = counts(2, 2), counts(2, 1), counts(2, 0)
+    there = rendered_there_by_most({"fr": every, "de": every, "ru": none, "el": every}, 2)
+    # Three others render it in both pairs for ru; two of three others for fr.
+    assert there["ru"] == there["fr"] == frozenset({"a"})
+    # A translation rendering it in one pair of two does not vote; one vote is too few.
+    there = rendered_there_by_most({"fr": every, "de": some, "ru": none}, 2)
+    assert there["ru"] == frozenset()
+    # Half of the others is not most of them.
+    there = rendered_there_by_most({"fr": every, "de": every, "it": none, "es": none,
+                                    "ru": none}, 2)
+    assert there["ru"] == frozenset()

@@ -31,6 +31,7 @@ from mtcheck.names.agreement import (
     missing_from_most,
     rendered_by_others,
     rendered_nowhere,
+    rendered_there_by_most,
     survival,
     survives,
 )
@@ -280,7 +281,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             kept_by_majority: frozenset[str] = frozenset(),
             recognised: _Recognised | None = None,
             brands: frozenset[str] = frozenset(),
-            rendered_elsewhere: frozenset[str] = frozenset()) -> NameCheckResult:
+            rendered_elsewhere: frozenset[str] = frozenset(),
+            rendered_there: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     recognised = recognised or _recognised(source, entities, config, [])
@@ -320,6 +322,10 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
              | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf,
                               rendered_elsewhere)
                 - (latin_terms if _script(lang) != "Latn" else frozenset())))
+    # Known only because most other translations render it there: reported only where
+    # nothing in the pair can be its unseen rendering (see mtcheck.names.dropped).
+    agreed_there = rendered_there - known
+    known |= agreed_there
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
         evidence=evidence, standard=prepared.standard, present=present,
@@ -337,7 +343,9 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     # organisation by its acronym (国際協力機構（JICA） for "Japan International
     # Cooperation Agency (JICA)").
     by_acronym = wholes.named_by_acronym(source, target, alignment, mentions)
-    findings = [f for f in findings if not _missing_in(f, by_acronym)]
+    findings = [f for f in confirmed_drops(findings, target, grouped, agreed_there,
+                                           config.rare_zipf, by_id, source.lang)
+                if not _missing_in(f, by_acronym)]
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -425,6 +433,7 @@ def check_translations(source: SegmentedDocument,
         if config.agreement_min_translations > 0
         and len(non_latin) >= max(2, config.agreement_min_translations) else frozenset())
     recognised = _recognised(source, entities, config, list(prepared.values()))
+    by_id = {e.id: e for e in entities}
     # People by the shape of their names are people even where the recogniser says
     # otherwise (it tags "Mamadou Sarr" as an organisation, "Bosch" as a person).
     people = _people(source, entities, recognised, revised, config,
@@ -469,9 +478,20 @@ def check_translations(source: SegmentedDocument,
                if not is_common(r.surface, p.target.lang, config.rare_zipf)}
          for key, p in prepared.items()}, config.agreement_min_translations)
         if config.agreement_min_translations > 0 else {})
+    # Names that most other translations render in every sentence that mentions them: a
+    # translation into another script that renders one nowhere may have dropped it there
+    # (see agreement.rendered_there_by_most); reported only where nothing in the pair can
+    # be its unseen rendering (mtcheck.names.dropped).
+    there = (rendered_there_by_most(
+        {key: survival(entities, p.alignment, [*p.renderings, *p.place_renderings, *p.learned])
+         for key, p in prepared.items()}, config.agreement_min_translations)
+        if config.agreement_min_translations > 0 else {})
+    there = {key: ids if _script(prepared[key].target.lang) not in ("Latn", "") else frozenset()
+             for key, ids in there.items()}
     results = {key: _report(one, entities, revised, glossary, config,
                             latin_terms | by_meaning, others_tell, house_style, kept,
-                            recognised, brands[key], elsewhere.get(key, frozenset()))
+                            recognised, brands[key], elsewhere.get(key, frozenset()),
+                            there.get(key, frozenset()))
                for key, one in prepared.items()}
     acronyms = (dropped_acronyms(source, translations, config.agreement_min_translations)
                 if config.agreement_min_translations > 0 else {})
@@ -484,7 +504,8 @@ def check_translations(source: SegmentedDocument,
 
     results = {key: dataclasses.replace(result, findings=tuple(sorted(
                    (*confirmed_drops(result.findings, prepared[key].target, result.renderings,
-                                     doubtful(key, result), config.rare_zipf),
+                                     doubtful(key, result), config.rare_zipf, by_id,
+                                     source.lang),
                     *acronyms.get(key, ())),
                    key=_finding_order)))
                for key, result in results.items()}

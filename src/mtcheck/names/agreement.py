@@ -145,3 +145,25 @@ def missing_from_most(findings: Mapping[str, Sequence[Finding]], exempt: Collect
                     reported.setdefault((finding.entity, sentence), set()).add(key)
     return frozenset(place for place, keys in reported.items()
                      if len(keys) > share * len(findings) and len(keys) > min_translations)
+
+
+def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int
+                           ) -> dict[str, frozenset[str]]:
+    """Per translation (keys of ``counts``), the entities that most of the *other*
+    translations, and at least ``min_translations`` (two at least) of them, render in every
+    aligned pair that mentions them. The translators agree that the name is written in
+    each of those sentences: where one translation has nothing in that place that could be
+    its rendering, it dropped the name there (Qatar Airways left out of one Japanese
+    sentence that Russian, Greek and French keep)."""
+    needed = max(2, min_translations)
+    rendered: dict[str, frozenset[str]] = {}
+    for key in counts:
+        others = [one for k, one in counts.items() if k != key]
+        votes: dict[str, int] = {}
+        for one in others:
+            for entity_id, pairs in one.pairs.items():
+                if pairs and one.rendered.get(entity_id, 0) >= pairs:
+                    votes[entity_id] = votes.get(entity_id, 0) + 1
+        rendered[key] = frozenset(e for e, n in votes.items()
+                                  if n >= needed and 2 * n > len(others))
+    return rendered

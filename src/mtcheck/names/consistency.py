@@ -32,6 +32,7 @@ from mtcheck.names.matching import (
     script_class,
     target_words,
 )
+from mtcheck.names.replacement import common_words, names_another_city
 from mtcheck.names.residual import residual_rendering
 from mtcheck.names.scope import follows_source, mention_scopes
 from mtcheck.romanize import romanize
@@ -384,7 +385,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
                              known_in_target, evidence, in_translation, standard, present or {},
-                             config.rare_zipf, config.learn_similarity))
+                             config.rare_zipf, config.learn_similarity, config.surname_zipf))
     return findings, grouped
 
 
@@ -1094,6 +1095,16 @@ def _part_rendered(entity: Entity, target: SegmentedDocument,
 _SECOND_SPELLING = 80.0
 
 
+def _stand_ins(unknown: Sequence[str], source: SegmentedDocument, source_ids: Sequence[int],
+               lang: str, rare_zipf: float) -> list[str]:
+    """The rare name-like words of a pair (``unknown``) that the source sentences do not
+    hold as written: names the translation put there of its own (an acronym or a name kept
+    as the source writes it replaced nothing)."""
+    copied = " ".join(source.sentences[s].text for s in source_ids)
+    return [w for w in unknown if zipf(w.lower(), lang) < rare_zipf
+            and not re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", copied)]
+
+
 def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
                      spans: Mapping[int, Sequence[tuple[int, int]]], known: Sequence[str],
                      rare_zipf: float) -> tuple[str, int, int, int, str] | None:
@@ -1217,7 +1228,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
              known_in_target: set[str], evidence: Mapping[str, Evidence], found: set[str],
              standard: Mapping[str, Mapping[str, tuple[str, ...]]],
              present: Mapping[str, tuple[str, ...]], rare_zipf: float,
-             similar: float) -> list[Finding]:
+             similar: float, surname_zipf: float) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
     rendered: dict[int, set[str]] = {}
     shown: dict[str, set[str]] = {}
@@ -1308,7 +1319,14 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             if _shifted(entity_id, pairs[max(0, index - 1):index + 2], by_sentence, renderings):
                 continue
-            if _part_rendered(names[entity_id], target, pair.target_ids, shared_words):
+            # A common word of the name (Thomas, San) shows it only where no other name
+            # stands in for its distinctive words (Thomas Twining for Thomas Lipton).
+            common = common_words(names[entity_id], source.lang, surname_zipf)
+            if _part_rendered(names[entity_id], target, pair.target_ids,
+                              shared_words | common) or (
+                    _part_rendered(names[entity_id], target, pair.target_ids, shared_words)
+                    and not _stand_ins(unknown_names(target, pair.target_ids, spans, rare_zipf),
+                                       source, pair.source_ids, target.lang, rare_zipf)):
                 continue
             if any(_derived_name(names[entity_id], names[other]) for other in in_target):
                 continue  # Atacameños next to a rendered Atacama: the source's own demonym
@@ -1336,6 +1354,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                               if alike is not None
                               and is_latin_surface(r.surface) == is_latin_surface(alike)})
             if (second is None and alike is not None and written
+                    and not names_another_city(alike, entity, target.lang)
                     and (_sounds_like([alike], entity, target.lang, similar, _MIN_LONG_KEY)
                          or _close_to_written(alike, written, target.lang))):
                 second = _spelt_at(target, pair.target_ids, alike, written)
@@ -1356,8 +1375,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                                           tuple(sorted({r.sentence_id for r in elsewhere}))),
                               NameVariant(word, (word,), 1, (tid,)))))
                 continue
-            if alike is not None:
-                continue
+            if alike is not None and not names_another_city(alike, entity, target.lang):
+                continue  # not so a real city that sounds alike (Kaduna for Kano)
             # The pair's only unmatched name and its only leftover name-like word: that
             # word renders it, in a spelling no rule foresaw (see mtcheck.names.residual).
             unmatched = [e for e in mentioned if e not in in_target]

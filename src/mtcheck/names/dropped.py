@@ -21,11 +21,14 @@ from other words: nothing is reported there.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import re
+from collections.abc import Collection, Mapping, Sequence
 
+from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names.consistency import unknown_names
-from mtcheck.types import Finding, NameRendering, SegmentedDocument
+from mtcheck.names.replacement import after_own_word, names_a_known_place
+from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument
 
 # Scripts whose name-like words can be told from others: by a capital letter, or (Japanese)
 # by katakana.
@@ -34,24 +37,61 @@ _TELLING_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Jpan"})
 
 def confirmed_drops(findings: Sequence[Finding], target: SegmentedDocument,
                     renderings: Sequence[NameRendering], doubtful: Collection[str],
-                    rare_zipf: float) -> tuple[Finding, ...]:
+                    rare_zipf: float, entities: Mapping[str, Entity] | None = None,
+                    source_lang: str = "en") -> tuple[Finding, ...]:
     """``findings`` less the ``names.missing`` ones on a ``doubtful`` entity (see the
     module's docstring) in a pair that may hold its unseen rendering: an unknown name (a
     word rarer than ``rare_zipf`` that looks like a name, see
     :func:`mtcheck.names.consistency.unknown_names`), or a script where such words cannot
-    be told."""
+    be told. A word that follows one of the name's own words (``entities`` gives them:
+    "San Pedro" for "San Nicolás") is another name in the name's frame, not its rendering
+    (see :func:`mtcheck.names.replacement.after_own_word`)."""
     if not doubtful:
         return tuple(findings)
     telling = get_language(target.lang).script in _TELLING_SCRIPTS
     spans: dict[int, list[tuple[int, int]]] = {}
     for rendering in renderings:
         spans.setdefault(rendering.sentence_id, []).append((rendering.start, rendering.end))
-    def unseen(ids: Sequence[int]) -> bool:
-        return any(not _acronym(word) for word in unknown_names(target, ids, spans, rare_zipf))
+    named = entities or {}
+    # A word of a source name as the source writes it is that name's: of another name (the
+    # Villa of Villa Constitución beside its rendered Constitución), or a word of this one
+    # that cannot tell it alone (the San of San Nicolás, before Pedro).
+    written = {w for e in named.values() for f in e.source_forms for w in f.split()}
+
+    def unseen(ids: Sequence[int], entity: str | None) -> bool:
+        own = named.get(entity or "")
+        return any(not _acronym(word)
+                   and not (own and after_own_word(word, own, target, ids))
+                   and word not in written
+                   and not (own and names_a_known_place(word, own, target.lang, source_lang))
+                   for word in [*unknown_names(target, ids, spans, rare_zipf),
+                                *_katakana_leftovers(target, ids, spans, rare_zipf)])
 
     return tuple(f for f in findings
                  if f.check != "names.missing" or f.entity not in doubtful
-                 or (telling and not unseen(f.target_ids)))
+                 or (telling and not unseen(f.target_ids, f.entity)))
+
+
+def _katakana_leftovers(target: SegmentedDocument, ids: Sequence[int],
+                        spans: Mapping[int, Sequence[tuple[int, int]]],
+                        rare_zipf: float) -> list[str]:
+    """Rare katakana runs outside the renderings of names. Japanese writes no spaces, so a
+    transliteration (ネッタイシマカ) may share a "word" with a rendered name (ボリビア)
+    that hides it from :func:`mtcheck.names.consistency.unknown_names`."""
+    if get_language(target.lang).script != "Jpan":
+        return []
+    found = []
+    for tid in ids:
+        text = target.sentences[tid].text
+        taken = spans.get(tid, ())
+        for match in _KATAKANA.finditer(text):
+            if len(match.group(0)) > 1 and zipf(match.group(0), target.lang) < rare_zipf \
+                    and not any(s < match.end() and match.start() < e for s, e in taken):
+                found.append(match.group(0))
+    return found
+
+
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 
 
 def _acronym(word: str) -> bool:
