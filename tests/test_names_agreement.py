@@ -19,6 +19,7 @@ from mtcheck.names.agreement import (
     rendered_there_by_most,
     survival,
     survives,
+    transliterated_by_others,
 )
 from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument, Severity
 
@@ -247,3 +248,49 @@ def test_rendered_there_by_most_needs_most_others_in_every_pair() -> None:
     there = rendered_there_by_most({"fr": every, "de": every, "it": none, "es": none,
                                     "ru": none}, 2)
     assert there["ru"] == frozenset()
+
+
+def _rendered(entity: str, surface: str) -> NameRendering:
+    return NameRendering(entity, 0, 0, len(surface), surface, surface)
+
+
+def test_transliterated_by_others_needs_two_others_and_none_keeping_latin() -> None:
+    def latin(text: str) -> bool:
+        return text.isascii()
+
+    found = {"el": [_rendered("k", "Khanbogd")], "ja": [_rendered("k", "ハンボグド")],
+             "ko": [_rendered("k", "한보그드")]}
+    agreed_native = transliterated_by_others(found, latin, 2)
+    assert agreed_native["el"] == frozenset({"k"})
+    # For ja only ko transliterates among the others, and el keeps it in Latin.
+    assert agreed_native["ja"] == agreed_native["ko"] == frozenset()
+    # Another translation keeping it in Latin script makes it a term some keep so.
+    kept = {**found, "ru": [_rendered("k", "Khanbogd")]}
+    assert transliterated_by_others(kept, latin, 2)["el"] == frozenset()
+
+
+TOWN = ["In Khanbogd, the nearest town to the mine, herders say the wells are running dry.",
+        "The company denies it."]
+
+
+def test_a_name_the_others_transliterate_is_left_in_latin_by_a_press_that_keeps_brands(
+) -> None:
+    source = document(TOWN, "en")
+    entities = find_entities(source)
+    greek = ["Στο Khanbogd, την πλησιέστερη πόλη στο ορυχείο, οι κτηνοτρόφοι λένε ότι τα "
+             "πηγάδια στερεύουν.", "Η εταιρεία το αρνείται."]
+    japanese = ["鉱山に最も近い町ハンボグドでは、遊牧民たちが井戸が枯れつつあると話す。",
+                "同社はこれを否定している。"]
+    korean = ["광산에서 가장 가까운 마을인 한보그드에서는 목축민들이 우물이 말라 가고 있다고 "
+              "호소한다.", "회사는 이를 부인한다."]
+
+    def script_findings(targets: dict[str, list[str]]) -> list[tuple[str, str | None]]:
+        results = check_translations(
+            source, {lang: (document(t, lang), one_to_one(2)) for lang, t in targets.items()},
+            entities)
+        return [(lang, f.entity) for lang, r in sorted(results.items())
+                for f in r.findings if f.check == "names.script"]
+
+    assert script_findings({"el": greek, "ja": japanese, "ko": korean}) == [("el", "khanbogd")]
+    # Alone, a Greek translation may keep it as its press keeps brands.
+    assert script_findings({"el": greek}) == []

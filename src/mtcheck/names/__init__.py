@@ -34,6 +34,7 @@ from mtcheck.names.agreement import (
     rendered_there_by_most,
     survival,
     survives,
+    transliterated_by_others,
 )
 from mtcheck.names.brands import CASED_SCRIPTS, kept_as_brands, personal_names
 from mtcheck.names.consistency import (
@@ -282,7 +283,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             recognised: _Recognised | None = None,
             brands: frozenset[str] = frozenset(),
             rendered_elsewhere: frozenset[str] = frozenset(),
-            rendered_there: frozenset[str] = frozenset()) -> NameCheckResult:
+            rendered_there: frozenset[str] = frozenset(),
+            transliterated: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     recognised = recognised or _recognised(source, entities, config, [])
@@ -334,10 +336,12 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         # translations into other scripts could keep it so and do not (Butantan left in
         # Latin in Russian while Japanese and Korean write ブタンタン, 부탄탄).
         # Kept so by most of them, it is one unless the recogniser says it is a person.
-        organisations=brands | (
+        # Not a name the other translations into other scripts agree to transliterate.
+        organisations=(brands | (
             latin_terms | (recognised.organisations & house_style)
             | (kept_by_majority - recognised.persons)
-            if others_tell else recognised.organisations | latin_terms),
+            if others_tell else recognised.organisations | latin_terms)) - transliterated,
+        transliterated=transliterated,
         kept_phrases=recognised.phrases, persons=recognised.persons, verbatim=verbatim)
     # A word of an organisation's name is there where the translation names the
     # organisation by its acronym (国際協力機構（JICA） for "Japan International
@@ -488,10 +492,19 @@ def check_translations(source: SegmentedDocument,
         if config.agreement_min_translations > 0 else {})
     there = {key: ids if _script(prepared[key].target.lang) not in ("Latn", "") else frozenset()
              for key, ids in there.items()}
+    # Names the other translations into other scripts agree to transliterate: one that
+    # keeps such a name in Latin script is no press keeping a brand (see
+    # agreement.transliterated_by_others).
+    transliterated = (transliterated_by_others(
+        {key: p.renderings for key, p in prepared.items()
+         if _script(p.target.lang) not in ("Latn", "")},
+        is_latin_surface, config.agreement_min_translations)
+        if config.agreement_min_translations > 0 else {})
     results = {key: _report(one, entities, revised, glossary, config,
                             latin_terms | by_meaning, others_tell, house_style, kept,
                             recognised, brands[key], elsewhere.get(key, frozenset()),
-                            there.get(key, frozenset()))
+                            there.get(key, frozenset()),
+                            transliterated.get(key, frozenset()))
                for key, one in prepared.items()}
     acronyms = (dropped_acronyms(source, translations, config.agreement_min_translations)
                 if config.agreement_min_translations > 0 else {})

@@ -167,3 +167,30 @@ def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int
         rendered[key] = frozenset(e for e, n in votes.items()
                                   if n >= needed and 2 * n > len(others))
     return rendered
+
+
+def transliterated_by_others(renderings: Mapping[str, Sequence[NameRendering]],
+                             is_latin: Callable[[str], bool], min_translations: int
+                             ) -> dict[str, frozenset[str]]:
+    """Per translation into another script (keys of ``renderings``: every such translation
+    of the document), the entities that at least ``min_translations`` (two at least) of the
+    *other* ones write in their own script and none of them keeps in Latin script. The
+    translators agree that the name is transliterated, so this translation keeping it in
+    Latin script (Khanbogd in Greek, where Japanese and Korean write ハンボグド, 한보그드) is
+    a slip, not the house style of a press that keeps brands."""
+    needed = max(2, min_translations)
+    native: dict[str, frozenset[str]] = {}
+    latin: dict[str, frozenset[str]] = {}
+    for key, found in renderings.items():
+        native[key] = frozenset(r.entity for r in found if not is_latin(r.surface))
+        latin[key] = frozenset(r.entity for r in found if is_latin(r.surface))
+    agreed_native: dict[str, frozenset[str]] = {}
+    for key in renderings:
+        others = [k for k in renderings if k != key]
+        kept = frozenset().union(*(latin[k] for k in others))
+        votes: dict[str, int] = {}
+        for k in others:
+            for entity_id in native[k]:
+                votes[entity_id] = votes.get(entity_id, 0) + 1
+        agreed_native[key] = frozenset(e for e, n in votes.items() if n >= needed and e not in kept)
+    return agreed_native

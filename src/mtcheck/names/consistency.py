@@ -179,6 +179,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                   kept_phrases: frozenset[str] = frozenset(),
                   persons: frozenset[str] = frozenset(),
                   verbatim: frozenset[tuple[int, int]] = frozenset(),
+                  transliterated: frozenset[str] = frozenset(),
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -198,6 +199,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     elsewhere; for anything else (perhaps a brand the press keeps so) only information.
     ``verbatim`` are (sentence id, start) of renderings inside a longer name copied as the
     source writes it (Hydro-Québec): they show the name but are no spelling of it.
+    ``transliterated`` are the entities the other translations into other scripts agree to
+    transliterate: one left in Latin script here is a warning.
     """
     lang = target.lang
     evidence = evidence or {}
@@ -343,7 +346,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             hint = f"; expected {expected}" if expected else (
                 f"; elsewhere written {variants[0].base}" if variants else "")
             sure = bool(written or expected or entity.id in persons
-                        or strength >= Evidence.DATA)
+                        or strength >= Evidence.DATA or entity.id in transliterated)
             findings.append(Finding(
                 check="names.script",
                 severity=_severity("names.script", strength, True) if sure else Severity.INFO,
