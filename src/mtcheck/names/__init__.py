@@ -348,7 +348,7 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     # Cooperation Agency (JICA)").
     by_acronym = wholes.named_by_acronym(source, target, alignment, mentions)
     findings = [f for f in confirmed_drops(findings, target, grouped, agreed_there,
-                                           config.rare_zipf, by_id, source.lang)
+                                           config.rare_zipf, by_id, source.lang, source)
                 if not _missing_in(f, by_acronym)]
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
@@ -486,12 +486,13 @@ def check_translations(source: SegmentedDocument,
     # translation into another script that renders one nowhere may have dropped it there
     # (see agreement.rendered_there_by_most); reported only where nothing in the pair can
     # be its unseen rendering (mtcheck.names.dropped).
+    # Only translations into other scripts vote: a Latin-script one keeps the source's
+    # words (Salar de Atacama) where another script translates them (солончак Атакама).
     there = (rendered_there_by_most(
         {key: survival(entities, p.alignment, [*p.renderings, *p.place_renderings, *p.learned])
-         for key, p in prepared.items()}, config.agreement_min_translations)
+         for key, p in prepared.items() if _script(p.target.lang) not in ("Latn", "")},
+        config.agreement_min_translations)
         if config.agreement_min_translations > 0 else {})
-    there = {key: ids if _script(prepared[key].target.lang) not in ("Latn", "") else frozenset()
-             for key, ids in there.items()}
     # Names the other translations into other scripts agree to transliterate: one that
     # keeps such a name in Latin script is no press keeping a brand (see
     # agreement.transliterated_by_others).
@@ -518,7 +519,7 @@ def check_translations(source: SegmentedDocument,
     results = {key: dataclasses.replace(result, findings=tuple(sorted(
                    (*confirmed_drops(result.findings, prepared[key].target, result.renderings,
                                      doubtful(key, result), config.rare_zipf, by_id,
-                                     source.lang),
+                                     source.lang, source),
                     *acronyms.get(key, ())),
                    key=_finding_order)))
                for key, result in results.items()}

@@ -1098,14 +1098,34 @@ def _part_rendered(entity: Entity, target: SegmentedDocument,
 _SECOND_SPELLING = 80.0
 
 
-def _stand_ins(unknown: Sequence[str], source: SegmentedDocument, source_ids: Sequence[int],
-               lang: str, rare_zipf: float) -> list[str]:
-    """The rare name-like words of a pair (``unknown``) that the source sentences do not
-    hold as written: names the translation put there of its own (an acronym or a name kept
-    as the source writes it replaced nothing)."""
+def _stand_ins(unknown: Sequence[str], entity: Entity, source: SegmentedDocument,
+               source_ids: Sequence[int], lang: str, rare_zipf: float) -> list[str]:
+    """The rare name-like words of a pair (``unknown``, cut at the dots and hyphens that join
+    a transliterated full name: アフメド・サイード・コンボ) that sound like no word of the
+    entity and that the source sentences do not hold as written: names the translation put
+    there of its own. A word that sounds like one of the name's is the name (コンボ for
+    Kombo); an acronym or a name kept as the source writes it replaced nothing."""
     copied = " ".join(source.sentences[s].text for s in source_ids)
-    return [w for w in unknown if zipf(w.lower(), lang) < rare_zipf
-            and not re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", copied)]
+    keys = [name_key(romanize(w, "en"), lang, latin=True)
+            for form in entity.source_forms for w in form.split()]
+    found = []
+    for word in unknown:
+        for part in _NAME_JOINTS.split(word):
+            if len(part) < 2 or zipf(part.lower(), lang) >= rare_zipf \
+                    or re.search(r"(?<!\w)" + re.escape(part) + r"(?!\w)", copied):
+                continue
+            latin = is_latin_surface(part)
+            key = name_key(romanize(part, "en" if latin else lang), lang, latin=latin)
+            if not any(fuzz.ratio(key, k) >= _STAND_IN_LIKENESS for k in keys):
+                found.append(part)
+    return found
+
+
+# Dots and hyphens inside a transliterated full name (Japanese ・, Chinese ·, ＝).
+_NAME_JOINTS = re.compile(r"[\u30fb\u00b7\uff1d=\s-]+")
+# Phonetic-key ratio at which a word of a pair sounds like a word of the name: looser
+# than a match, since a transliteration drifts (コンボ, Kombo).
+_STAND_IN_LIKENESS = 60.0
 
 
 def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
@@ -1329,7 +1349,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                               shared_words | common) or (
                     _part_rendered(names[entity_id], target, pair.target_ids, shared_words)
                     and not _stand_ins(unknown_names(target, pair.target_ids, spans, rare_zipf),
-                                       source, pair.source_ids, target.lang, rare_zipf)):
+                                       names[entity_id], source, pair.source_ids, target.lang,
+                                       rare_zipf)):
                 continue
             if any(_derived_name(names[entity_id], names[other]) for other in in_target):
                 continue  # Atacameños next to a rendered Atacama: the source's own demonym

@@ -38,7 +38,8 @@ _TELLING_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Jpan"})
 def confirmed_drops(findings: Sequence[Finding], target: SegmentedDocument,
                     renderings: Sequence[NameRendering], doubtful: Collection[str],
                     rare_zipf: float, entities: Mapping[str, Entity] | None = None,
-                    source_lang: str = "en") -> tuple[Finding, ...]:
+                    source_lang: str = "en", source: SegmentedDocument | None = None
+                    ) -> tuple[Finding, ...]:
     """``findings`` less the ``names.missing`` ones on a ``doubtful`` entity (see the
     module's docstring) in a pair that may hold its unseen rendering: an unknown name (a
     word rarer than ``rare_zipf`` that looks like a name, see
@@ -58,9 +59,17 @@ def confirmed_drops(findings: Sequence[Finding], target: SegmentedDocument,
     # that cannot tell it alone (the San of San Nicolás, before Pedro).
     written = {w for e in named.values() for f in e.source_forms for w in f.split()}
 
-    def unseen(ids: Sequence[int], entity: str | None) -> bool:
-        own = named.get(entity or "")
-        return any(not _acronym(word)
+    def unseen(finding: Finding) -> bool:
+        ids, own = finding.target_ids, named.get(finding.entity or "")
+        # The source's own acronym kept there (中国交通建設（CCCC）) is how the translation
+        # names the organisation; another acronym names another one.
+        copied = " ".join(source.sentences[s].text for s in finding.source_ids) if source else ""
+        # The name kept as the source writes it, inside a longer word (the C of C-130), is
+        # there, whatever the matcher makes of it.
+        text = " ".join(target.sentences[t].text for t in ids)
+        if own and any(_within_word(form, text) for form in own.source_forms):
+            return True
+        return any((not _acronym(word) or _copied(word, copied))
                    and not (own and after_own_word(word, own, target, ids))
                    and word not in written
                    and not (own and names_a_known_place(word, own, target.lang, source_lang))
@@ -69,7 +78,7 @@ def confirmed_drops(findings: Sequence[Finding], target: SegmentedDocument,
 
     return tuple(f for f in findings
                  if f.check != "names.missing" or f.entity not in doubtful
-                 or (telling and not unseen(f.target_ids, f.entity)))
+                 or (telling and not unseen(f)))
 
 
 def _katakana_leftovers(target: SegmentedDocument, ids: Sequence[int],
@@ -92,6 +101,20 @@ def _katakana_leftovers(target: SegmentedDocument, ids: Sequence[int],
 
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+
+
+def _within_word(form: str, text: str) -> bool:
+    """``form`` in ``text`` not inside a longer word of its own script (a Latin name may
+    touch Japanese characters: からC-130)."""
+    letter = r"[A-Za-z\u00c0-\u024f]" if _LATIN.fullmatch(form) else r"[^\W\d_]"
+    return re.search(f"(?<!{letter})" + re.escape(form) + f"(?!{letter})", text) is not None
+
+
+_LATIN = re.compile(r"[\sA-Za-z\u00c0-\u024f'’.-]+")
+
+
+def _copied(word: str, text: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
 
 
 def _acronym(word: str) -> bool:
