@@ -233,20 +233,28 @@ def test_name_dropped_by_one_of_four_translations_is_still_reported_end_to_end()
     assert missing(findings["ru"]) == [("reinagl", (0,), "error")]
 
 
-def test_rendered_there_by_most_needs_most_others_in_every_pair() -> None:
+def test_rendered_there_by_most_needs_most_others_and_every_other_script() -> None:
     def counts(pairs: int, rendered: int) -> Survival:
         return Survival(pairs={"a": pairs}, rendered={"a": rendered}, anywhere=frozenset("a"))
 
     every, some, none = counts(2, 2), counts(2, 1), counts(2, 0)
-    there = rendered_there_by_most({"fr": every, "de": every, "ru": none, "el": every}, 2)
-    # Three others render it in both pairs for ru; two of three others for fr.
-    assert there["ru"] == there["fr"] == frozenset({"a"})
+    scripts = {"ru", "el", "ja"}
+    there = rendered_there_by_most({"fr": every, "de": every, "ru": none, "el": every}, 2,
+                                   scripts)
+    # Three others render it in both pairs for ru, el among them.
+    assert there["ru"] == frozenset({"a"})
+    # For el, the other translation into another script (ru) lacks it: it may be
+    # translated by meaning there, whatever the Latin-script translations keep.
+    assert there["el"] == frozenset()
+    # Latin-script translations alone do not tell.
+    assert rendered_there_by_most({"fr": every, "de": every, "ru": none}, 2,
+                                  scripts)["ru"] == frozenset()
     # A translation rendering it in one pair of two does not vote; one vote is too few.
-    there = rendered_there_by_most({"fr": every, "de": some, "ru": none}, 2)
-    assert there["ru"] == frozenset()
+    assert rendered_there_by_most({"el": every, "de": some, "ru": none}, 2,
+                                  scripts)["ru"] == frozenset()
     # Half of the others is not most of them.
-    there = rendered_there_by_most({"fr": every, "de": every, "it": none, "es": none,
-                                    "ru": none}, 2)
+    there = rendered_there_by_most({"el": every, "ja": every, "it": none, "es": none,
+                                    "ru": none}, 2, scripts)
     assert there["ru"] == frozenset()
 
 

@@ -486,21 +486,24 @@ def check_translations(source: SegmentedDocument,
     # translation into another script that renders one nowhere may have dropped it there
     # (see agreement.rendered_there_by_most); reported only where nothing in the pair can
     # be its unseen rendering (mtcheck.names.dropped).
-    # Only translations into other scripts vote: a Latin-script one keeps the source's
-    # words (Salar de Atacama) where another script translates them (солончак Атакама).
     there = (rendered_there_by_most(
         {key: survival(entities, p.alignment, [*p.renderings, *p.place_renderings, *p.learned])
-         for key, p in prepared.items() if _script(p.target.lang) not in ("Latn", "")},
-        config.agreement_min_translations)
+         for key, p in prepared.items()}, config.agreement_min_translations,
+        {key for key, p in prepared.items() if _script(p.target.lang) not in ("Latn", "")})
         if config.agreement_min_translations > 0 else {})
-    # Names the other translations into other scripts agree to transliterate: one that
-    # keeps such a name in Latin script is no press keeping a brand (see
-    # agreement.transliterated_by_others).
-    transliterated = (transliterated_by_others(
-        {key: p.renderings for key, p in prepared.items()
-         if _script(p.target.lang) not in ("Latn", "")},
-        is_latin_surface, config.agreement_min_translations)
-        if config.agreement_min_translations > 0 else {})
+    there = {key: ids if _script(prepared[key].target.lang) not in ("Latn", "") else frozenset()
+             for key, ids in there.items()}
+    # Names other than organisations that the other translations into other scripts agree
+    # to transliterate: one that keeps such a name in Latin script is no press keeping a
+    # brand (see agreement.transliterated_by_others). Organisations (Rosatom, Perhutani)
+    # stay with the brand rules: the Russian and Greek press keep them as the firm writes
+    # them where Japanese and Korean transliterate.
+    transliterated = ({key: ids - recognised.organisations for key, ids in
+                       transliterated_by_others(
+                           {key: p.renderings for key, p in prepared.items()
+                            if _script(p.target.lang) not in ("Latn", "")},
+                           is_latin_surface, config.agreement_min_translations).items()}
+                      if config.agreement_min_translations > 0 else {})
     results = {key: _report(one, entities, revised, glossary, config,
                             latin_terms | by_meaning, others_tell, house_style, kept,
                             recognised, brands[key], elsewhere.get(key, frozenset()),

@@ -147,25 +147,34 @@ def missing_from_most(findings: Mapping[str, Sequence[Finding]], exempt: Collect
                      if len(keys) > share * len(findings) and len(keys) > min_translations)
 
 
-def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int
-                           ) -> dict[str, frozenset[str]]:
+def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int,
+                           other_scripts: Collection[str]) -> dict[str, frozenset[str]]:
     """Per translation (keys of ``counts``), the entities that most of the *other*
     translations, and at least ``min_translations`` (two at least) of them, render in every
-    aligned pair that mentions them. The translators agree that the name is written in
-    each of those sentences: where one translation has nothing in that place that could be
-    its rendering, it dropped the name there (Qatar Airways left out of one Japanese
-    sentence that Russian, Greek and French keep)."""
+    aligned pair that mentions them, among them every other translation into another script
+    than Latin (keys in ``other_scripts``; one at least). The translators agree that the
+    name is written in each of those sentences: where one translation has nothing in that
+    place that could be its rendering, it dropped the name there (Qatar Airways left out of
+    one Japanese sentence that Russian, German and Spanish keep). Latin-script translations
+    keep the source's words even where another script translates them by meaning (Salar de
+    Atacama, солончак Атакама): only the other scripts tell that the name is kept there."""
     needed = max(2, min_translations)
+
+    def everywhere(one: Survival, entity_id: str) -> bool:
+        pairs = one.pairs.get(entity_id, 0)
+        return pairs > 0 and one.rendered.get(entity_id, 0) >= pairs
+
     rendered: dict[str, frozenset[str]] = {}
     for key in counts:
-        others = [one for k, one in counts.items() if k != key]
-        votes: dict[str, int] = {}
-        for one in others:
-            for entity_id, pairs in one.pairs.items():
-                if pairs and one.rendered.get(entity_id, 0) >= pairs:
-                    votes[entity_id] = votes.get(entity_id, 0) + 1
-        rendered[key] = frozenset(e for e, n in votes.items()
-                                  if n >= needed and 2 * n > len(others))
+        others = {k: one for k, one in counts.items() if k != key}
+        scripts = [k for k in others if k in other_scripts]
+        mentioned = {e for one in others.values() for e, n in one.pairs.items() if n}
+        rendered[key] = frozenset(
+            e for e in mentioned
+            if 2 * sum(everywhere(one, e) for one in others.values()) > len(others)
+            and sum(everywhere(one, e) for one in others.values()) >= needed
+            and any(others[k].pairs.get(e, 0) for k in scripts)
+            and all(everywhere(others[k], e) for k in scripts if others[k].pairs.get(e, 0)))
     return rendered
 
 

@@ -69,7 +69,8 @@ def confirmed_drops(findings: Sequence[Finding], target: SegmentedDocument,
         text = " ".join(target.sentences[t].text for t in ids)
         if own and any(_within_word(form, text) for form in own.source_forms):
             return True
-        return any((not _acronym(word) or _copied(word, copied))
+        return any((not _acronym(word) or (own and _copied(word, copied)
+                                           and _initials(word, own)))
                    and not (own and after_own_word(word, own, target, ids))
                    and word not in written
                    and not (own and names_a_known_place(word, own, target.lang, source_lang))
@@ -111,6 +112,14 @@ def _within_word(form: str, text: str) -> bool:
 
 
 _LATIN = re.compile(r"[\sA-Za-z\u00c0-\u024f'’.-]+")
+
+
+def _initials(word: str, entity: Entity) -> bool:
+    """True when the acronym ``word`` spells the initials of the entity's capitalised words
+    (CCCC for China Communications Construction Company)."""
+    letters = "".join(ch for ch in word if ch.isalpha())
+    return any(letters == "".join(w[0] for w in form.split() if w[:1].isupper())
+               for form in entity.source_forms)
 
 
 def _copied(word: str, text: str) -> bool:
