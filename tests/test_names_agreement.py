@@ -252,6 +252,13 @@ def test_rendered_there_by_most_needs_most_others_and_every_other_script() -> No
     # A translation rendering it in one pair of two does not vote; one vote is too few.
     assert rendered_there_by_most({"el": every, "de": some, "ru": none}, 2,
                                   scripts)["ru"] == frozenset()
+    # A translation in a script where a transliteration cannot be told (Hangul) lacking
+    # it says little; one into another script must still render it.
+    there = rendered_there_by_most({"fr": every, "ko": none, "el": every, "ru": none}, 2,
+                                   {"ko", "el", "ru"}, {"ko"})
+    assert there["ru"] == frozenset({"a"})
+    assert rendered_there_by_most({"fr": every, "de": every, "ko": none, "ru": none}, 2,
+                                  {"ko", "ru"}, {"ko"})["ru"] == frozenset()
     # Half of the others is not most of them.
     there = rendered_there_by_most({"el": every, "ja": every, "it": none, "es": none,
                                     "ru": none}, 2, scripts)

@@ -9,7 +9,7 @@ from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translations, find_entities, places
 from mtcheck.names.agreement import rendered_by_others
-from mtcheck.names.dropped import confirmed_drops
+from mtcheck.names.dropped import confirmed_drops, joined_to_rendered
 from mtcheck.names.evidence import ner_available
 from mtcheck.names.inventory import place_keys
 from mtcheck.names.matching import entity_forms, find_renderings
@@ -220,3 +220,18 @@ def test_a_word_of_the_names_frame_or_of_another_name_is_no_unseen_rendering() -
     # Without the entities the same words may be its unseen rendering.
     assert confirmed_drops((_missing_finding("san-nicolas"),), target, rendered,
                            {"san-nicolas"}, 3.0) == ()
+
+
+def test_a_generic_word_joined_to_a_rendered_name_may_be_translated_by_meaning() -> None:
+    source = segmented("es", ["Codelco explotará el Salar de Atacama desde 2031."], "es.txt")
+    # (entity, source sentence, start, end): Salar and Atacama joined by "de".
+    mentions = [("salar", 0, 21, 26), ("atacama", 0, 30, 37), ("codelco", 0, 0, 7)]
+    rendered = (NameRendering("atacama", 0, 30, 37, "Атакама", "Атакама"),)
+    findings = (_missing_finding("salar"), _missing_finding("codelco"))
+    kept = joined_to_rendered(findings, source, mentions, rendered, {"salar", "codelco"},
+                              {"de"})
+    # Codelco is joined to nothing: still missing. Without Atacama rendered, Salar is too.
+    assert [f.entity for f in kept] == ["codelco"]
+    assert [f.entity for f in joined_to_rendered(findings, source, mentions, (),
+                                                 {"salar", "codelco"}, {"de"})] == [
+        "salar", "codelco"]

@@ -43,7 +43,7 @@ from mtcheck.names.consistency import (
     name_findings,
     unknown_names,
 )
-from mtcheck.names.dropped import confirmed_drops
+from mtcheck.names.dropped import confirmed_drops, joined_to_rendered
 from mtcheck.names.evidence import (
     Evidence,
     is_common,
@@ -113,6 +113,9 @@ _UNMATCHABLE_SCRIPTS = frozenset({"Hans", "Hant", "Hani"})
 # Scripts with Han characters, where a country has short forms CLDR does not give (米国 for
 # アメリカ合衆国).
 _HAN_SCRIPTS = _UNMATCHABLE_SCRIPTS | {"Jpan"}
+# Scripts where a transliteration the matcher does not see cannot be told from other
+# words (see mtcheck.names.dropped): a translation in one lacking a name says little.
+_BLIND_SCRIPTS = _UNMATCHABLE_SCRIPTS | {"Kore", "Hang"}
 
 
 def _script(lang: str) -> str:
@@ -347,8 +350,10 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     # organisation by its acronym (国際協力機構（JICA） for "Japan International
     # Cooperation Agency (JICA)").
     by_acronym = wholes.named_by_acronym(source, target, alignment, mentions)
-    findings = [f for f in confirmed_drops(findings, target, grouped, agreed_there,
-                                           config.rare_zipf, by_id, source.lang, source)
+    findings = [f for f in joined_to_rendered(
+                    confirmed_drops(findings, target, grouped, agreed_there, config.rare_zipf,
+                                    by_id, source.lang, source),
+                    source, mentions, renderings, agreed_there, lexicon().particles)
                 if not _missing_in(f, by_acronym)]
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
@@ -489,7 +494,8 @@ def check_translations(source: SegmentedDocument,
     there = (rendered_there_by_most(
         {key: survival(entities, p.alignment, [*p.renderings, *p.place_renderings, *p.learned])
          for key, p in prepared.items()}, config.agreement_min_translations,
-        {key for key, p in prepared.items() if _script(p.target.lang) not in ("Latn", "")})
+        {key for key, p in prepared.items() if _script(p.target.lang) not in ("Latn", "")},
+        {key for key, p in prepared.items() if _script(p.target.lang) in _BLIND_SCRIPTS})
         if config.agreement_min_translations > 0 else {})
     there = {key: ids if _script(prepared[key].target.lang) not in ("Latn", "") else frozenset()
              for key, ids in there.items()}

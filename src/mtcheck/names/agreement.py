@@ -148,7 +148,8 @@ def missing_from_most(findings: Mapping[str, Sequence[Finding]], exempt: Collect
 
 
 def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int,
-                           other_scripts: Collection[str]) -> dict[str, frozenset[str]]:
+                           other_scripts: Collection[str], blind: Collection[str] = ()
+                           ) -> dict[str, frozenset[str]]:
     """Per translation (keys of ``counts``), the entities that most of the *other*
     translations, and at least ``min_translations`` (two at least) of them, render in every
     aligned pair that mentions them, among them every other translation into another script
@@ -157,7 +158,9 @@ def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int
     place that could be its rendering, it dropped the name there (Qatar Airways left out of
     one Japanese sentence that Russian, German and Spanish keep). Latin-script translations
     keep the source's words even where another script translates them by meaning (Salar de
-    Atacama, солончак Атакама): only the other scripts tell that the name is kept there."""
+    Atacama, солончак Атакама): only the other scripts tell that the name is kept there,
+    one of them at least by rendering it. Those in ``blind`` (Hangul, Han characters, where
+    the matcher may not see a transliteration) tell nothing by lacking it."""
     needed = max(2, min_translations)
 
     def everywhere(one: Survival, entity_id: str) -> bool:
@@ -173,8 +176,9 @@ def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int
             e for e in mentioned
             if 2 * sum(everywhere(one, e) for one in others.values()) > len(others)
             and sum(everywhere(one, e) for one in others.values()) >= needed
-            and any(others[k].pairs.get(e, 0) for k in scripts)
-            and all(everywhere(others[k], e) for k in scripts if others[k].pairs.get(e, 0)))
+            and any(everywhere(others[k], e) for k in scripts)
+            and all(everywhere(others[k], e) for k in scripts
+                    if others[k].pairs.get(e, 0) and k not in blind))
     return rendered
 
 

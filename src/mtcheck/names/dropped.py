@@ -131,3 +131,40 @@ def _acronym(word: str) -> bool:
     transliteration of a person or of a phrase."""
     letters = [ch for ch in word if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def joined_to_rendered(findings: Sequence[Finding], source: SegmentedDocument,
+                       mentions: Sequence[tuple[str, int, int, int]],
+                       renderings: Sequence[NameRendering], entities: Collection[str],
+                       particles: Collection[str]) -> tuple[Finding, ...]:
+    """``findings`` less the ``names.missing`` ones on ``entities`` whose mention the source
+    joins to another name's by lower-case particles alone (the Salar of "Salar de Atacama"),
+    where the pair renders that other name (солончак Атакама): the word is the longer
+    name's generic part, which a translation may render by meaning. ``mentions`` are
+    (entity, source sentence, start, end)."""
+    if not entities:
+        return tuple(findings)
+    rendered: dict[int, set[str]] = {}
+    for rendering in renderings:
+        rendered.setdefault(rendering.sentence_id, set()).add(rendering.entity)
+    by_sentence: dict[int, list[tuple[str, int, int]]] = {}
+    for entity, sentence, start, end in mentions:
+        by_sentence.setdefault(sentence, []).append((entity, start, end))
+
+    def joined(finding: Finding) -> bool:
+        here = set().union(*(rendered.get(t, set()) for t in finding.target_ids))
+        for sid in finding.source_ids:
+            text = source.sentences[sid].text
+            own = [(s, e) for x, s, e in by_sentence.get(sid, ()) if x == finding.entity]
+            for other, start, end in by_sentence.get(sid, ()):
+                if other == finding.entity or other not in here:
+                    continue
+                for s, e in own:
+                    gap = text[e:start] if e <= start else text[end:s]
+                    words = gap.split()
+                    if words and all(w in particles for w in words):
+                        return True
+        return False
+
+    return tuple(f for f in findings if f.check != "names.missing"
+                 or f.entity not in entities or not joined(f))
