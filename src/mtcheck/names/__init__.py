@@ -327,6 +327,14 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
              | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf,
                               rendered_elsewhere)
                 - (latin_terms if _script(lang) != "Latn" else frozenset())))
+    # A place of the data (or agreed on) mentioned rarely, whose geonames names include one in this
+    # translation's script (ニューヨーク for New York): known there, though its words are
+    # common (which keeps other phrases of common words out of _rare_unfound). Not in Han
+    # script, where such names are one choice among many.
+    if _script(lang) not in ("Latn", "", *_UNMATCHABLE_SCRIPTS):
+        known |= {e.id for e in entities if evidence[e.id] >= Evidence.AGREEMENT
+                  and len(e.source_ids) <= _RARE_MENTIONS
+                  and any(not is_latin_surface(f) for f in present.get(e.id, ()))}
     # Known only because most other translations render it there: reported only where
     # nothing in the pair can be its unseen rendering (see mtcheck.names.dropped).
     agreed_there = rendered_there - known
