@@ -330,11 +330,14 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     # A place of the data (or agreed on) mentioned rarely, whose geonames names include one in this
     # translation's script (ニューヨーク for New York): known there, though its words are
     # common (which keeps other phrases of common words out of _rare_unfound). Not in Han
-    # script, where such names are one choice among many.
+    # script, where such names are one choice among many; not a country, known by CLDR
+    # where it is known at all (米国 for the United States: short forms are usual).
     if _script(lang) not in ("Latn", "", *_UNMATCHABLE_SCRIPTS):
         known |= {e.id for e in entities if evidence[e.id] >= Evidence.AGREEMENT
                   and len(e.source_ids) <= _RARE_MENTIONS
-                  and any(not is_latin_surface(f) for f in present.get(e.id, ()))}
+                  and any(not is_latin_surface(f) for f in present.get(e.id, ()))
+                  and not any(k.startswith("territory:")
+                              for k in place_keys(e, source.lang))}
     # Known only because most other translations render it there: reported only where
     # nothing in the pair can be its unseen rendering (see mtcheck.names.dropped).
     agreed_there = rendered_there - known
