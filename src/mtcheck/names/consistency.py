@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
+from mtcheck.errors import LanguageError
 from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names import places
@@ -1128,6 +1129,24 @@ _NAME_JOINTS = re.compile(r"[\u30fb\u00b7\uff1d=\s-]+")
 _STAND_IN_LIKENESS = 60.0
 
 
+def _other_onset(word: str, entity: Entity, source_lang: str, lang: str) -> bool:
+    """True when ``word`` and every form of ``entity`` are in Latin script, in a source and
+    a translation in Latin script, and the word's first sound is none of the forms'."""
+    if _script_of(source_lang) != "Latn" or _script_of(lang) != "Latn" \
+            or not is_latin_surface(word):
+        return False
+    forms = [f for f in entity.source_forms if is_latin_surface(f)]
+    return bool(forms) and all(_onset(_key_of(word, lang)) != _onset(_key_of(f, source_lang))
+                               for f in forms)
+
+
+def _script_of(lang: str) -> str:
+    try:
+        return get_language(lang).script
+    except LanguageError:
+        return ""
+
+
 def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
                      spans: Mapping[int, Sequence[tuple[int, int]]], known: Sequence[str],
                      rare_zipf: float) -> tuple[str, int, int, int, str] | None:
@@ -1374,6 +1393,11 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             # (Лудзи here, Лодзью elsewhere).
             rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
             alike = _sounds_like(rare, entity, target.lang, similar)
+            # Between two Latin-script languages a name is copied, not transliterated: a
+            # word that sounds alike but starts with another sound is another name (Caraz
+            # for Huaraz), unless it names the name's own city (see _other_onset).
+            if alike is not None and _other_onset(alike, entity, source.lang, target.lang):
+                alike = None
             written = sorted({r.surface for r in comparable
                               if alike is not None
                               and is_latin_surface(r.surface) == is_latin_surface(alike)})
