@@ -109,3 +109,19 @@ def test_a_real_city_that_sounds_like_the_name_replaced_it() -> None:
     assert ("names.missing", "kano") in [(c, e) for c, e, _ in found]
     assert _findings(source, "Kannywood, la industria del cine con sede en Kano, "
                              "produjo 300 películas.", "es") == []
+
+
+def _spanish_findings(target: str) -> list[tuple[str, str | None]]:
+    src = segmented("es", ["La laguna amenaza a Huaraz, donde viven 120.000 personas."],
+                    "es.txt")
+    result = check_translation(src, segmented("pt", [target], "pt.txt"), one_to_one(1),
+                               find_entities(src))
+    return [(f.check, f.entity) for f in result.findings if f.check.startswith("names.")]
+
+
+def test_a_copied_name_that_starts_with_another_sound_is_another_name() -> None:
+    # Between Latin-script languages a name is copied: Caraz sounds like Huaraz, but its
+    # first sound is another, so it is no second spelling of it.
+    assert _spanish_findings("A lagoa ameaça Caraz, onde vivem 120.000 pessoas.") == [
+        ("names.missing", "huaraz")]
+    assert _spanish_findings("A lagoa ameaça Huaraz, onde vivem 120.000 pessoas.") == []
