@@ -1131,13 +1131,15 @@ _STAND_IN_LIKENESS = 60.0
 
 def _other_onset(word: str, entity: Entity, source_lang: str, lang: str) -> bool:
     """True when ``word`` and every form of ``entity`` are in Latin script, in a source and
-    a translation in Latin script, and the word's first sound is none of the forms'."""
+    a translation in Latin script, and the word's first sound is that of no word of the
+    forms, hyphenated parts apart (Sajed may spell the Sayed of El-Sayed)."""
     if _script_of(source_lang) != "Latn" or _script_of(lang) != "Latn" \
             or not is_latin_surface(word):
         return False
-    forms = [f for f in entity.source_forms if is_latin_surface(f)]
-    return bool(forms) and all(_onset(_key_of(word, lang)) != _onset(_key_of(f, source_lang))
-                               for f in forms)
+    words = [w for f in entity.source_forms if is_latin_surface(f)
+             for w in re.split(r"[\s-]+", f) if w]
+    return bool(words) and all(_onset(_key_of(word, lang)) != _onset(_key_of(w, source_lang))
+                               for w in words)
 
 
 def _script_of(lang: str) -> str:
@@ -1395,7 +1397,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             alike = _sounds_like(rare, entity, target.lang, similar)
             # Between two Latin-script languages a name is copied, not transliterated: a
             # word that sounds alike but starts with another sound is another name (Caraz
-            # for Huaraz), unless it names the name's own city (see _other_onset).
+            # for Huaraz; see _other_onset).
             if alike is not None and _other_onset(alike, entity, source.lang, target.lang):
                 alike = None
             written = sorted({r.surface for r in comparable
