@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import (
@@ -309,3 +312,22 @@ def test_a_name_the_others_transliterate_is_left_in_latin_by_a_press_that_keeps_
     assert script_findings({"el": greek, "ja": japanese, "ko": korean}) == [("el", "khanbogd")]
     # Alone, a Greek translation may keep it as its press keeps brands.
     assert script_findings({"el": greek}) == []
+
+
+_KEYS = ("ru", "el", "ja", "ko")
+
+
+@given(st.dictionaries(st.sampled_from(_KEYS),
+                       st.lists(st.tuples(st.sampled_from("abc"), st.booleans()), max_size=6),
+                       min_size=1))
+def test_transliterated_by_others_never_holds_what_another_keeps_in_latin(
+        found: dict[str, list[tuple[str, bool]]]) -> None:
+    renderings = {key: [_rendered(e, "Name" if latin else "Имя") for e, latin in rows]
+                  for key, rows in found.items()}
+    agreed_native = transliterated_by_others(renderings, str.isascii, 2)
+    for key, ids in agreed_native.items():
+        others = [rows for k, rows in found.items() if k != key]
+        for entity in ids:
+            assert not any(e == entity and latin for rows in others for e, latin in rows)
+            assert sum(any(e == entity and not latin for e, latin in rows)
+                       for rows in others) >= 2
