@@ -86,6 +86,14 @@ def test_a_latin_script_locale_writes_a_zone_city_as_the_zone_where_cldr_says_no
     assert places.regional_forms(keys, "ru")["ru"] == ("Дар-эс-Салам",)
 
 
+def test_a_code_in_capitals_is_no_form_of_a_place() -> None:
+    # geonames lists LOS (the airport code) among the names of Lagos; forms are matched
+    # without case, and the Spanish article "Los" would be Lagos.
+    keys = places.lookup("Lagos", "en")
+    forms = places.present_forms(keys, "es", "L")
+    assert "Lagos" in forms and "LOS" not in forms
+
+
 # A French source naming New York once: a city whose words are common, which other phrases
 # of common words (Latin America) keep out of the names looked for everywhere.
 NEW_YORK = ["Une partie de l'électricité pourrait être exportée vers l'État de New York "
