@@ -236,7 +236,6 @@ def test_name_dropped_by_one_of_four_translations_is_still_reported_end_to_end()
     assert missing(findings["ru"]) == [("reinagl", (0,), "error")]
 
 
-<<<<<<< HEAD
 def test_rendered_there_by_most_needs_most_others_and_every_other_script() -> None:
     def counts(pairs: int, rendered: int) -> Survival:
         return Survival(pairs={"a": pairs}, rendered={"a": rendered}, anywhere=frozenset("a"))
@@ -332,7 +331,8 @@ def test_transliterated_by_others_never_holds_what_another_keeps_in_latin(
             assert not any(e == entity and latin for rows in others for e, latin in rows)
             assert sum(any(e == entity and not latin for e, latin in rows)
                        for rows in others) >= 2
-=======
+
+
 def test_a_common_word_that_a_town_bears_is_no_name_by_agreement() -> None:
     # Centro names towns in the place data, and Centre, Centro, Центра are its forms there;
     # but it is a common word of the source, translated as one (Zentrum, センター): the
@@ -358,4 +358,3 @@ def test_a_common_word_that_a_town_bears_is_no_name_by_agreement() -> None:
     results = check_translations(source, translations, entities, config=config)
     assert not [(lang, f.message) for lang, result in results.items() for f in result.findings
                 if f.entity == "centro"]
->>>>>>> main

@@ -150,7 +150,6 @@ def missing_from_most(findings: Mapping[str, Sequence[Finding]], exempt: Collect
                      if len(keys) > share * len(findings) and len(keys) > min_translations)
 
 
-<<<<<<< HEAD
 def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int,
                            other_scripts: Collection[str], blind: Collection[str] = ()
                            ) -> dict[str, frozenset[str]]:
@@ -211,7 +210,8 @@ def transliterated_by_others(renderings: Mapping[str, Sequence[NameRendering]],
                 votes[entity_id] = votes.get(entity_id, 0) + 1
         agreed_native[key] = frozenset(e for e, n in votes.items() if n >= needed and e not in kept)
     return agreed_native
-=======
+
+
 # After a name: up to one short lower-case word (para, de, for), then a capitalised word.
 _NEXT_WORD = re.compile(r"\s+(?:[^\W\d_]{1,4}\s+)?([^\W\d_][\w-]*)")
 
@@ -236,4 +236,3 @@ def heads_common_phrase(source: SegmentedDocument, entity: Entity, rare_zipf: fl
                         and not places.lookup(word, source.lang)):
                     return False
     return seen
->>>>>>> main
