@@ -16,6 +16,7 @@ from mtcheck.names import (
 from mtcheck.names.agreement import (
     Survival,
     agreed,
+    heads_common_phrase,
     kept_in_latin,
     missing_from_most,
     rendered_nowhere,
@@ -358,3 +359,16 @@ def test_a_common_word_that_a_town_bears_is_no_name_by_agreement() -> None:
     results = check_translations(source, translations, entities, config=config)
     assert not [(lang, f.message) for lang, result in results.items() for f in result.findings
                 if f.entity == "centro"]
+
+
+def test_a_place_joined_to_another_place_by_a_conjunction_heads_no_institution() -> None:
+    # "Centro para Democracia" opens an institution's name; "Santa Fe y Buenos Aires" joins
+    # two places (Buenos alone names none, Buenos Aires does).
+    institution = segmented("pt", ["O analista do Centro para Democracia e Desenvolvimento "
+                                   "falou."])
+    places_joined = segmented("es", ["La Corte ordenó a las provincias de Entre Ríos, Santa "
+                                     "Fe y Buenos Aires que presenten un plan."])
+    centro = Entity("centro", "Centro", ("Centro",), (0,))
+    santa_fe = Entity("santa-fe", "Santa Fe", ("Santa Fe",), (0,))
+    assert heads_common_phrase(institution, centro, 3.0)
+    assert not heads_common_phrase(places_joined, santa_fe, 3.0)

@@ -212,8 +212,9 @@ def transliterated_by_others(renderings: Mapping[str, Sequence[NameRendering]],
     return agreed_native
 
 
-# After a name: up to one short lower-case word (para, de, for), then a capitalised word.
-_NEXT_WORD = re.compile(r"\s+(?:[^\W\d_]{1,4}\s+)?([^\W\d_][\w-]*)")
+# After a name: up to one short lower-case word (para, de, for), then a capitalised word,
+# and the capitalised words that follow it (the whole name a conjunction may lead to).
+_NEXT_WORD = re.compile(r"\s+(?:[^\W\d_]{1,4}\s+)?([^\W\d_][\w-]*)((?:\s+[A-ZÀ-Þ][\w-]*)*)")
 
 
 def heads_common_phrase(source: SegmentedDocument, entity: Entity, rare_zipf: float) -> bool:
@@ -232,7 +233,11 @@ def heads_common_phrase(source: SegmentedDocument, entity: Entity, rare_zipf: fl
                 seen = True
                 after = _NEXT_WORD.match(text, match.end())
                 word = after.group(1) if after else ""
+                # "Santa Fe y Buenos Aires": a conjunction between two places, whose second
+                # place is a run of words (Buenos alone names none).
+                run = word + (after.group(2) if after else "")
                 if not (word[:1].isupper() and is_common(word, source.lang, rare_zipf)
-                        and not places.lookup(word, source.lang)):
+                        and not places.lookup(word, source.lang)
+                        and not places.lookup(run, source.lang)):
                     return False
     return seen
