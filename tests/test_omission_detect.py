@@ -621,3 +621,57 @@ def test_a_gap_behind_a_pair_regrouped_crosswise_is_placed_by_reading_the_paragr
     # A paragraph where every sentence has its translation reads best without a gap.
     complete = {0: {0}, 1: {1}, 2: {2}, 3: {3}, 4: {4}, 5: {5}, 6: {5}}
     assert _reread_gap(source, beads, 5, gold_fit(complete), CONFIG) is None
+
+
+# --------------------------------------------------------------------------- split neighbours
+# Sentence 4 rendered in two sentences, as translators often do.
+GERMAN_SPLIT = ["Die neue Eisenbahnlinie soll die beiden Hauptstädte bis 2028 verbinden.",
+                "Sie ist eine der diplomatischen Prioritäten Moskaus."]
+
+
+def test_a_sentence_hidden_by_a_neighbour_split_in_two_is_found() -> None:
+    source = one_paragraph(EN)
+    # Sentence 3 not translated; 4 translated as two sentences.
+    target = one_paragraph(segmented("de", [*GERMAN[:3], *GERMAN_SPLIT, *GERMAN[5:]]))
+    # The aligner paired 3 with the first half of 4's translation and 4 with the second:
+    # nothing unpaired, nothing merged.
+    beads = alignment(*[((i,), (i,)) for i in range(5)], *[((i,), (i,)) for i in range(5, 12)])
+    [regrouped] = [c for c in omission_candidates(source, target, beads, None, CONFIG)
+                   if c.regrouped is not None]
+    assert (regrouped.source_id, regrouped.regrouped, regrouped.kind) == (3, 4, "sentence")
+    omissions = [f for f in omission_findings(source, target, beads, None, CONFIG)
+                 if f.check == "align.omission"]
+    assert [(f.source_ids, f.target_ids) for f in omissions] == [((3,), (3,))]
+    assert "#4" in omissions[0].message
+    # The aligner's right reading (3 unpaired, 4 with both translations) is left to it.
+    right = alignment(*[((i,), (i,)) for i in range(3)], ((3,), ()), ((4,), (3, 4)),
+                      *[((i,), (i,)) for i in range(5, 12)])
+    assert not [c for c in omission_candidates(source, target, right, None, CONFIG)
+                if c.regrouped is not None]
+
+
+def test_a_complete_translation_with_a_split_sentence_is_not_regrouped() -> None:
+    source = one_paragraph(EN)
+    target = one_paragraph(segmented("de", [*GERMAN[:4], *GERMAN_SPLIT, *GERMAN[5:]]))
+    beads = alignment(*[((i,), (i,)) for i in range(4)], ((4,), (4, 5)),
+                      *[((i,), (i + 1,)) for i in range(5, 12)])
+    assert not [c for c in omission_candidates(source, target, beads, None, CONFIG)
+                if c.regrouped is not None]
+    assert omission_findings(source, target, beads, None, CONFIG) == ()
+
+
+def test_word_support_counts_for_a_whole_merged_sentence() -> None:
+    def sentence_score(target: list[str], support: float) -> float:
+        beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6,)),
+                          *[((i,), (i - 1,)) for i in range(8, 12)])
+        config = dataclasses.replace(CONFIG, support=support)
+        candidates = omission_candidates(EN, segmented("de", target), beads, None, config)
+        return max(c.score for c in candidates if c.kind == "sentence")
+
+    # Sentence 6 not translated: none of its words are in the merge's translation.
+    dropped = GERMAN[:6] + GERMAN[7:]
+    assert sentence_score(dropped, CONFIG.support) > sentence_score(dropped, 0.0)
+    # A real merge: the words of both sentences are there, so support says nothing more.
+    merged = [*GERMAN[:6], GERMAN[6][:-1] + ", und am Dienstag flog der Minister weiter nach "
+              "Baku, wo er bis Donnerstag bleiben soll.", *GERMAN[8:]]
+    assert sentence_score(merged, CONFIG.support) <= sentence_score(merged, 0.0) + 0.5
