@@ -624,37 +624,39 @@ def test_a_gap_behind_a_pair_regrouped_crosswise_is_placed_by_reading_the_paragr
 
 
 # --------------------------------------------------------------------------- split neighbours
-# Sentence 4 rendered in two sentences, as translators often do.
-GERMAN_SPLIT = ["Die neue Eisenbahnlinie soll die beiden Hauptstädte bis 2028 verbinden.",
-                "Sie ist eine der diplomatischen Prioritäten Moskaus."]
+# Sentence 7 rendered in two sentences, as translators often do.
+GERMAN_SPLIT = ["Am Dienstag flog der Minister weiter nach Baku.",
+                "Dort soll er bis Donnerstag bleiben."]
 
 
 def test_a_sentence_hidden_by_a_neighbour_split_in_two_is_found() -> None:
     source = one_paragraph(EN)
-    # Sentence 3 not translated; 4 translated as two sentences.
-    target = one_paragraph(segmented("de", [*GERMAN[:3], *GERMAN_SPLIT, *GERMAN[5:]]))
-    # The aligner paired 3 with the first half of 4's translation and 4 with the second:
+    # Sentence 6 not translated; 7 translated as two sentences.
+    target = one_paragraph(segmented("de", [*GERMAN[:6], *GERMAN_SPLIT, *GERMAN[8:]]))
+    # The aligner paired 6 with the first half of 7's translation and 7 with the second:
     # nothing unpaired, nothing merged.
-    beads = alignment(*[((i,), (i,)) for i in range(5)], *[((i,), (i,)) for i in range(5, 12)])
+    beads = alignment(*[((i,), (i,)) for i in range(12)])
     [regrouped] = [c for c in omission_candidates(source, target, beads, None, CONFIG)
                    if c.regrouped is not None]
-    assert (regrouped.source_id, regrouped.regrouped, regrouped.kind) == (3, 4, "sentence")
-    omissions = [f for f in omission_findings(source, target, beads, None, CONFIG)
-                 if f.check == "align.omission"]
-    assert [(f.source_ids, f.target_ids) for f in omissions] == [((3,), (3,))]
-    assert "#4" in omissions[0].message
-    # The aligner's right reading (3 unpaired, 4 with both translations) is left to it.
-    right = alignment(*[((i,), (i,)) for i in range(3)], ((3,), ()), ((4,), (3, 4)),
-                      *[((i,), (i,)) for i in range(5, 12)])
+    assert (regrouped.source_id, regrouped.regrouped, regrouped.kind) == (6, 7, "sentence")
+    found = omission_findings(source, target, beads, None, CONFIG)
+    # 7 is whole in the merged reading: the half of its translation the aligner gave to 6
+    # is not reported missing from it.
+    assert [(f.check, f.source_ids, f.target_ids) for f in found] == [
+        ("align.omission", (6,), (6,))]
+    assert "#7" in found[0].message
+    # The aligner's right reading (6 unpaired, 7 with both translations) is left to it.
+    right = alignment(*[((i,), (i,)) for i in range(6)], ((6,), ()), ((7,), (6, 7)),
+                      *[((i,), (i,)) for i in range(8, 12)])
     assert not [c for c in omission_candidates(source, target, right, None, CONFIG)
                 if c.regrouped is not None]
 
 
 def test_a_complete_translation_with_a_split_sentence_is_not_regrouped() -> None:
     source = one_paragraph(EN)
-    target = one_paragraph(segmented("de", [*GERMAN[:4], *GERMAN_SPLIT, *GERMAN[5:]]))
-    beads = alignment(*[((i,), (i,)) for i in range(4)], ((4,), (4, 5)),
-                      *[((i,), (i + 1,)) for i in range(5, 12)])
+    target = one_paragraph(segmented("de", [*GERMAN[:7], *GERMAN_SPLIT, *GERMAN[8:]]))
+    beads = alignment(*[((i,), (i,)) for i in range(7)], ((7,), (7, 8)),
+                      *[((i,), (i + 1,)) for i in range(8, 12)])
     assert not [c for c in omission_candidates(source, target, beads, None, CONFIG)
                 if c.regrouped is not None]
     assert omission_findings(source, target, beads, None, CONFIG) == ()

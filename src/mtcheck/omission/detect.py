@@ -262,7 +262,13 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                 moved = _misplaced(source, alignment, index, best_piece, config)
             if moved is not None:
                 candidates.append(moved)
-    candidates += _regrouped(source, alignment, fit, flags, rates, best_piece, config)
+    for regrouped in _regrouped(source, alignment, fit, flags, rates, best_piece, config):
+        # The neighbour is whole in the merged reading: what its own pair seemed to lose
+        # (the half of its translation the aligner gave away) is explained.
+        candidates = [c for c in candidates if not (
+            c.source_id == regrouped.regrouped
+            and alignment.pairs[c.pair_index].source_ids == (regrouped.regrouped,))]
+        candidates.append(regrouped)
     # A merge is taken apart only when its own test finds a whole sentence of it the likelier
     # loss (its best piece is a sentence); one whose best piece is a clause holds all its
     # sentences. Walking every merge costs about twice as many fits.
@@ -342,6 +348,12 @@ class _PairFit:
                                        _units(self._target, pair.target_ids, stems))
         return tuple(self._pair_units[k] for k in touched)
 
+    def z(self, ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
+        """The length z-score of source sentences ``ids`` against translations ``target_ids``."""
+        return self._model.z(sum(text_length(self._source.sentences[i].text) for i in ids),
+                             sum(text_length(self._target.sentences[j].text)
+                                 for j in target_ids))
+
     def _target_index(self, target_ids: tuple[int, ...], text: str) -> TargetIndex:
         if target_ids not in self._found:
             self._found[target_ids] = index_target(text, self._target.lang, None,
@@ -388,7 +400,7 @@ class _PairFit:
                                    for r in n.readings)
         unmatched = sum(1 for n in numbers(target_text, self._target.lang)
                         if not n.readings & source_numbers)
-        fit = (-_rho(z, config.length_tail) - anchors
+        fit = (-_rho(z, config.relocate_tail) - anchors
                - config.number_missing * min(unmatched, _ANCHOR_CAP))
         if config.number_words:
             fit -= _spelled_evidence(text, self._source.lang, found, config)
@@ -539,10 +551,12 @@ def _regrouped(source: SegmentedDocument, alignment: Alignment, fit: _PairFit,
     unrelated sentence rather than of a translated one, :func:`support_evidence`) is read
     again merged with its one-source neighbour (both translations); when that reading fits
     better than the aligner's two pairs by ``relocate_margin`` (the shapes' priors included),
-    the merged pair is tested for the sentence left out, as the aligner's own merges are.
+    the merged pair is tested for the sentence left out, as the aligner's own merges are: the
+    sentence is returned when it reaches the full ``threshold``, the bar of a whole sentence
+    of a merge. Of two sentences regrouped with each other, the one likelier left out.
     """
     pairs = alignment.pairs
-    found: list[Candidate] = []
+    found: dict[tuple[int, int], Candidate] = {}
     for index, pair in enumerate(pairs):
         if len(pair.source_ids) != 1 or not pair.target_ids:
             continue
@@ -561,6 +575,9 @@ def _regrouped(source: SegmentedDocument, alignment: Alignment, fit: _PairFit,
                     != source.sentences[sid].paragraph):
                 continue
             kept = neighbour.source_ids[0]
+            # The neighbour holds only part of its translation: its pair is short.
+            if fit.z((kept,), neighbour.target_ids) >= 0:
+                continue
             first, second = (neighbour, pair) if other < index else (pair, neighbour)
             target_ids = first.target_ids + second.target_ids
             shape = (2, len(target_ids))
@@ -575,11 +592,14 @@ def _regrouped(source: SegmentedDocument, alignment: Alignment, fit: _PairFit,
             if gain < config.relocate_margin:
                 continue
             mine = best_piece(index, AlignedPair(ids, target_ids), sid)
-            if mine is not None and (best is None or mine.score > best.score):
+            if (mine is not None and mine.score >= config.threshold
+                    and (best is None or mine.score > best.score)):
                 best = dataclasses.replace(mine, regrouped=kept)
-        if best is not None:
-            found.append(best)
-    return found
+        if best is not None and best.regrouped is not None:
+            key = (min(sid, best.regrouped), max(sid, best.regrouped))
+            if key not in found or best.score > found[key].score:
+                found[key] = best
+    return [found[key] for key in sorted(found)]
 
 
 # Pairs on each side of a suspect pair that are read again with it (same paragraph).
