@@ -673,7 +673,9 @@ def test_word_support_counts_for_a_whole_merged_sentence() -> None:
     # Sentence 6 not translated: none of its words are in the merge's translation.
     dropped = GERMAN[:6] + GERMAN[7:]
     assert sentence_score(dropped, CONFIG.support) > sentence_score(dropped, 0.0)
-    # A real merge: the words of both sentences are there, so support says nothing more.
+    # A real merge: the words of both sentences are there, so support says nothing more; it
+    # only ever counts for a whole sentence's being left out, never against it.
     merged = [*GERMAN[:6], GERMAN[6][:-1] + ", und am Dienstag flog der Minister weiter nach "
               "Baku, wo er bis Donnerstag bleiben soll.", *GERMAN[8:]]
-    assert sentence_score(merged, CONFIG.support) <= sentence_score(merged, 0.0) + 0.5
+    assert (sentence_score(merged, 0.0) <= sentence_score(merged, CONFIG.support)
+            <= sentence_score(merged, 0.0) + 0.5)

@@ -946,8 +946,11 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
             level = score
         # Word support counts for a whole sentence of a merged pair too: a short sentence
         # hidden in a merge has too few characters for the length to say much, but none of its
-        # words having a counterpart while its neighbour's have says that it was left out.
-        score += config.support * context.support_gap(sid, piece, config)
+        # words having a counterpart while its neighbour's have says that it was left out. Only
+        # that way: a sentence some of whose words are there may still have lost most of itself
+        # (cut down to one clause), which its part of the pair does not always show.
+        support = context.support_gap(sid, piece, config)
+        score += config.support * (max(support, 0.0) if kind == "sentence" else support)
         if kind != "sentence":
             removed = marks_removed(source_texts[sid], piece.start, piece.end, source.lang)
             score += config.punctuation * mark_evidence(
