@@ -663,19 +663,36 @@ def test_a_complete_translation_with_a_split_sentence_is_not_regrouped() -> None
 
 
 def test_word_support_counts_for_a_whole_merged_sentence() -> None:
-    def sentence_score(target: list[str], support: float) -> float:
-        beads = alignment(*[((i,), (i,)) for i in range(6)], ((6, 7), (6,)),
-                          *[((i,), (i - 1,)) for i in range(8, 12)])
+    # Nine copies of the text: a document long enough (108 pairs) for its lexicon to say which
+    # words translate which; the last copy merges sentence 5 into 6's pair.
+    copies = 9
+    offset = len(SOURCE) * (copies - 1)
+    beads = alignment(*[((i,), (i,)) for i in range(offset + 5)],
+                      ((offset + 5, offset + 6), (offset + 5,)),
+                      *[((offset + i,), (offset + i - 1,)) for i in range(7, 12)])
+
+    def sentence_score(last: list[str], support: float) -> float:
+        source = segmented("en", SOURCE * copies)
+        target = segmented("de", GERMAN * (copies - 1) + last)
         config = dataclasses.replace(CONFIG, support=support)
-        candidates = omission_candidates(EN, segmented("de", target), beads, None, config)
+        candidates = omission_candidates(source, target, beads, None, config)
         return max(c.score for c in candidates if c.kind == "sentence")
 
-    # Sentence 6 not translated: none of its words are in the merge's translation.
-    dropped = GERMAN[:6] + GERMAN[7:]
-    assert sentence_score(dropped, CONFIG.support) > sentence_score(dropped, 0.0)
+    # Sentence 5 not translated: none of its words are in the merge's translation.
+    dropped = GERMAN[:5] + GERMAN[6:]
+    assert sentence_score(dropped, CONFIG.support) > sentence_score(dropped, 0.0) + 1
     # A real merge: the words of both sentences are there, so support says nothing more; it
     # only ever counts for a whole sentence's being left out, never against it.
-    merged = [*GERMAN[:6], GERMAN[6][:-1] + ", und am Dienstag flog der Minister weiter nach "
-              "Baku, wo er bis Donnerstag bleiben soll.", *GERMAN[8:]]
+    merged = [*GERMAN[:5], GERMAN[5][:-1] + ", und am Abend besuchte die Delegation ein "
+              "Museum für moderne Kunst.", *GERMAN[7:]]
     assert (sentence_score(merged, 0.0) <= sentence_score(merged, CONFIG.support)
             <= sentence_score(merged, 0.0) + 0.5)
+    # A short document's lexicon knows too few words for their absence to say anything.
+    short = alignment(*[((i,), (i,)) for i in range(5)], ((5, 6), (5,)),
+                      *[((i,), (i - 1,)) for i in range(7, 12)])
+    target = segmented("de", dropped)
+    assert ([c.score for c in omission_candidates(EN, target, short, None, CONFIG)
+             if c.kind == "sentence"]
+            == [c.score for c in omission_candidates(EN, target, short, None,
+                                                     dataclasses.replace(CONFIG, support=0.0))
+                if c.kind == "sentence"])

@@ -949,8 +949,10 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         # words having a counterpart while its neighbour's have says that it was left out. Only
         # that way: a sentence some of whose words are there may still have lost most of itself
         # (cut down to one clause), which its part of the pair does not always show.
-        support = context.support_gap(sid, piece, config)
-        score += config.support * (max(support, 0.0) if kind == "sentence" else support)
+        if kind != "sentence":
+            score += config.support * context.support_gap(sid, piece, config)
+        elif context.lexicon.pairs >= _LEXICON_PAIRS:
+            score += config.support * max(context.support_gap(sid, piece, config), 0.0)
         if kind != "sentence":
             removed = marks_removed(source_texts[sid], piece.start, piece.end, source.lang)
             score += config.punctuation * mark_evidence(
