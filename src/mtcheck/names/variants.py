@@ -1,0 +1,359 @@
+"""Second spellings of one name inside one translation: slips of the pen, not inflection.
+
+A translation that writes a name one way in most sentences and once a letter off
+(Mensah / Mensa, Murugesu / Murugessu), with its words joined or split otherwise (De la
+Cruz / Delacruz, Air Lines / Airlines, デ・ラ・フエンテ / デラフエンテ) or with an accent
+lost (Göbekli / Gobekli) spells the name two ways: the reader cannot tell whether the two
+are one person. Such a second spelling is close to the translation's own spelling of the
+name, far closer than to the source's, so it is compared with the translation itself:
+
+- **joined or split**: the two forms have the same letters once spaces, hyphens, katakana
+  middle dots and apostrophes are taken out, and are written otherwise;
+- **a letter off**: the forms (or the stems their language's endings allow) are one edit
+  apart (two for long forms; letters of Hangul are counted as jamo, so 탕헤르 / 탄제르 is two
+  edits of eight), start alike, and are no inflection of one another: not cases of one
+  spelling (``same_spelling``: Лодзь / Лодзи), and not a word derived by an ending of the
+  language (Kenya / Kenyan, Neue / Neuen: the demonym, adjective, plural and case endings of
+  ``data/inflection/*.toml``). In Chinese, where a name is a row of characters chosen for
+  their sound, the characters that differ must all be characters used to transliterate
+  (圣路易 / 圣路易斯, 克鲁斯 / 克鲁兹), not a head noun (市 "city").
+
+The module works on plain strings and rendering positions; the names stage calls it where
+spellings are compared (:mod:`mtcheck.names.consistency`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from mtcheck.frequency import zipf
+from mtcheck.names.inflection import InflectionRules, candidate_stems, rules_for, same_spelling
+from mtcheck.types import NameRendering, NameVariant, SegmentedDocument
+
+# Characters that join the words of one name: a slip may add or drop them.
+JOINERS = frozenset(" -‐‑–·・＝゠'’")
+# Fewest letters a form needs (joiners not counted) before a slip of it says anything:
+# shorter names differ from other words by one letter too often.
+_MIN_LETTERS = 4
+# In Han script a name of three characters is already long.
+_MIN_HAN = 3
+# Forms of this many letters or more may be two edits apart (Gruber-Steinbach /
+# Gruber-Steinbeck, 탕헤르 / 탄제르 in jamo); shorter ones one.
+_LONG = 8
+# Lower-case words that may stand between the capitalised words of one name (De la Cruz,
+# Abu al-Hassan): a few letters, never at either end of it.
+_MAX_PARTICLE = 3
+# Letters at the end of a name that a derived word's ending may take the place of
+# (Norweg|en -> Norweg|er).
+_REPLACED_END = 2
+# Most words of one name (Erlan Moukhtarovitch Abdrakhmanov, Ana Laura de la Fuente).
+_MAX_WORDS = 6
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _joined(text: str) -> str:
+    """``text`` case-folded with its joiners taken out."""
+    return "".join(ch for ch in _fold(text) if ch not in JOINERS)
+
+
+def _hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def _han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _units(text: str) -> str:
+    """The letters an edit is counted in: jamo for Hangul (a syllable holds two or three
+    sounds), case-folded characters otherwise."""
+    folded = _joined(text)
+    return unicodedata.normalize("NFD", folded) if _hangul(folded) else folded
+
+
+def joined_otherwise(first: str, second: str) -> bool:
+    """True when two forms have the same letters but join or split them otherwise (De la
+    Cruz / Delacruz, Asante-Boateng / Asante Boateng, デ・ラ・フエンテ / デラフエンテ)."""
+    a = _joined(first)
+    return (len(a) >= _MIN_LETTERS and a == _joined(second)
+            and _fold(first) != _fold(second))
+
+
+def _derived(first: str, second: str, rules: InflectionRules) -> bool:
+    """True when one form is a word derived from the other, or an inflected form of it:
+    a demonym or adjective ending of the language in place of the other's last letters
+    (Keny|an for Kenya, Norweg|er for Norwegen), or a case or plural ending added to it
+    (Neue / Neuen, Innu / Innus)."""
+    a, b = _fold(first), _fold(second)
+    for x, y in ((a, b), (b, a)):
+        for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
+            if ending and x.endswith(ending) and len(x) >= len(y) and len(x) > len(ending):
+                stem = x[: -len(ending)]
+                if y.startswith(stem) and len(y) - len(stem) <= _REPLACED_END:
+                    return True
+        for ending in (*rules.suffixes, *rules.plural_suffixes):
+            if ending and x == y + ending:
+                return True
+    return False
+
+
+def _same_onset(first: str, second: str) -> bool:
+    a = unicodedata.normalize("NFD", first)[:1]
+    b = unicodedata.normalize("NFD", second)[:1]
+    return bool(a) and a == b
+
+
+def _han_slip(first: str, second: str, rules: InflectionRules) -> bool:
+    """Two rows of Han characters one character apart, each differing character one of
+    those the language transliterates with (when its data lists them)."""
+    if min(len(first), len(second)) < _MIN_HAN or Levenshtein.distance(first, second) != 1:
+        return False
+    allowed = rules.transliteration_characters
+    if not allowed:
+        return True
+    changed = set()
+    for op, i, j in Levenshtein.editops(first, second):
+        if op in ("replace", "delete"):
+            changed.add(first[i])
+        if op in ("replace", "insert"):
+            changed.add(second[j])
+    return all(ch in allowed and ch not in rules.function_characters for ch in changed)
+
+
+def letter_slip(first: str, second: str, lang: str) -> bool:
+    """True when two forms are one name spelt a letter (or, when long, two) apart, and are
+    no inflected or derived forms of one another (see the module's docstring)."""
+    a, b = _fold(first), _fold(second)
+    if a == b or _joined(a) == _joined(b):
+        return False
+    rules = rules_for(lang)
+    if same_spelling(a, b, rules) or _derived(a, b, rules):
+        return False
+    if _han(a) or _han(b):
+        return _han(a) and _han(b) and _han_slip(_joined(a), _joined(b), rules)
+    for x in candidate_stems(a, rules):
+        for y in candidate_stems(b, rules):
+            ux, uy = _units(x), _units(y)
+            shortest = min(len(ux), len(uy))
+            if shortest < _MIN_LETTERS or not _same_onset(ux, uy):
+                continue
+            allowed = 2 if shortest >= _LONG else 1
+            if 0 < Levenshtein.distance(ux, uy) <= allowed:
+                return True
+    return False
+
+
+def slip(first: str, second: str, lang: str) -> bool:
+    """True when two forms are one name written two ways by a slip: joined or split
+    otherwise, or a letter off (see the module's docstring)."""
+    return joined_otherwise(first, second) or letter_slip(first, second, lang)
+
+
+# ----------------------------------------------------------------------------- runs
+@dataclass(frozen=True)
+class Run:
+    """A stretch of one target sentence that may be (part of) a name: one or more words
+    joined by a space, a hyphen or a katakana middle dot."""
+
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+    words: int
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+# What may stand between two words of one name.
+_GAP = re.compile(r"(?: |-|‐|‑|・|＝|゠)")
+
+
+def _cased(word: str) -> bool:
+    return word[:1].lower() != word[:1].upper()
+
+
+def _name_word(word: str) -> bool:
+    """A word that may begin or end a name: capitalised in a script with case; any word
+    in a script without."""
+    return not _cased(word) or word[:1].isupper()
+
+
+def _particle(word: str) -> bool:
+    return _cased(word) and word.islower() and len(word) <= _MAX_PARTICLE
+
+
+def _tokens(text: str) -> list[tuple[int, int, bool]]:
+    """Words of ``text`` that may be names: (start, end, whether it may join its
+    neighbours into a run). Katakana rows inside Japanese text are words of their own;
+    a Hangul word stands alone (Korean spaces every word, so runs would be sentences);
+    Han text is never cut into words here."""
+    spans = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        pieces = list(_KATAKANA.finditer(word))
+        if pieces and any(not _KATAKANA.fullmatch(ch) for ch in word):
+            spans.extend((match.start() + p.start(), match.start() + p.end(), True)
+                         for p in pieces)
+        elif _hangul(word):
+            spans.append((*match.span(), False))
+        elif not _han(word):
+            spans.append((*match.span(), True))
+    return spans
+
+
+def runs(text: str, sentence_id: int) -> list[Run]:
+    """Every run of name words in ``text`` (capitalised words, with lower-case particles
+    between them, or katakana words), and every stretch of consecutive words of one, of at
+    most ``_MAX_WORDS`` words."""
+    tokens = _tokens(text)
+    out: list[Run] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (j + 1 < len(tokens) and tokens[j][2] and tokens[j + 1][2]
+               and _GAP.fullmatch(text[tokens[j][1]:tokens[j + 1][0]])):
+            j += 1
+        chain = tokens[i:j + 1]
+        words = [text[s:e] for s, e, _ in chain]
+        for a in range(len(chain)):
+            if not _name_word(words[a]) or _particle(words[a]):
+                continue
+            for b in range(a, min(len(chain), a + _MAX_WORDS)):
+                if not _name_word(words[b]) and not _particle(words[b]):
+                    break
+                if _particle(words[b]):
+                    continue
+                start, end = chain[a][0], chain[b][1]
+                out.append(Run(sentence_id, start, end, text[start:end], b - a + 1))
+        i = j + 1
+    return out
+
+
+def _runs_with(rendering: NameRendering, target: SegmentedDocument) -> list[Run]:
+    """The runs of the rendering's sentence that hold the rendering, and the rendering
+    itself (a Han substring lies inside a word)."""
+    held = [r for r in runs(target.sentences[rendering.sentence_id].text, rendering.sentence_id)
+            if r.start <= rendering.start and rendering.end <= r.end]
+    own = Run(rendering.sentence_id, rendering.start, rendering.end, rendering.surface, 1)
+    return held if any(r.text == own.text for r in held) else [own, *held]
+
+
+def _run_slip(first: Run, second: Run, lang: str) -> bool:
+    """Two runs that are one name written two ways: joined or split otherwise, or of the
+    same words but one, which is a letter off."""
+    if joined_otherwise(first.text, second.text):
+        return True
+    a, b = _GAP.split(first.text), _GAP.split(second.text)
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b) if _fold(x) != _fold(y)]
+    return len(differ) == 1 and letter_slip(*differ[0], lang)
+
+
+@dataclass(frozen=True)
+class SecondSpelling:
+    """A name written otherwise in some sentences than in the translation's other
+    sentences: the form most of its sentences use, and the runs that depart from it."""
+
+    entity: str
+    variants: tuple[NameVariant, ...]  # the usual form first
+    wrong: tuple[Run, ...]
+
+
+def _variant(text: str, places: Sequence[Run]) -> NameVariant:
+    return NameVariant(base=text, surfaces=(text,), count=len({p.sentence_id for p in places}),
+                       sentence_ids=tuple(sorted({p.sentence_id for p in places})))
+
+
+def written_otherwise(entity: str, target: SegmentedDocument,
+                      renderings: Sequence[NameRendering],
+                      scope: Mapping[int, frozenset[str]]) -> SecondSpelling | None:
+    """Renderings of ``entity`` whose name runs are one name written two ways (Ethiopian
+    Airlines / Ethiopian Air Lines, Grand / Grande Tortue Ahmeyim): the form fewer
+    sentences use is the second spelling; of two forms as frequent, the later one.
+
+    Only renderings in target sentences whose source mentions the name are compared, and
+    two of them only where the source writes it in the same form (``scope``: target
+    sentence id -> the source spellings there; see :mod:`mtcheck.names.scope`): a
+    translation following two spellings of the source is the source's affair."""
+    lang = target.lang
+    own = sorted({(r.sentence_id, r.start): r for r in renderings
+                  if r.entity == entity and r.sentence_id in scope}.values(),
+                 key=lambda r: (r.sentence_id, r.start))
+    held = {(r.sentence_id, r.start): _runs_with(r, target) for r in own}
+    found: dict[str, list[Run]] = {}  # folded form -> where it is written
+    pairs: list[tuple[str, str]] = []
+    for i, first in enumerate(own):
+        for second in own[i + 1:]:
+            if (first.sentence_id == second.sentence_id
+                    or not scope[first.sentence_id] & scope[second.sentence_id]):
+                continue
+            for x in held[(first.sentence_id, first.start)]:
+                for y in held[(second.sentence_id, second.start)]:
+                    if _run_slip(x, y, lang):
+                        found.setdefault(_fold(x.text), []).append(x)
+                        found.setdefault(_fold(y.text), []).append(y)
+                        pairs.append((_fold(x.text), _fold(y.text)))
+    if not pairs:
+        return None
+    # Where each form is written: every sentence holding it among its renderings' runs.
+    places = {form: sorted({(r.sentence_id, r.start): r for runs_ in held.values()
+                            for r in runs_ if _fold(r.text) == form}.values(),
+                           key=lambda r: (r.sentence_id, r.start))
+              for form in found}
+
+    def rank(form: str) -> tuple[int, int]:
+        return (-len({p.sentence_id for p in places[form]}), places[form][0].sentence_id)
+
+    usual = min((f for pair in pairs for f in pair), key=rank)
+    others = sorted({f for pair in pairs if usual in pair for f in pair if f != usual}, key=rank)
+    usual_ids = {p.sentence_id for p in places[usual]}
+    wrong = [p for f in others for p in places[f] if p.sentence_id not in usual_ids]
+    if not wrong:
+        return None
+    variants = (_variant(places[usual][0].text, places[usual]),
+                *(_variant(places[f][0].text, places[f]) for f in others))
+    return SecondSpelling(entity, variants, tuple(wrong))
+
+
+def spelt_otherwise(target: SegmentedDocument, target_ids: Sequence[int],
+                    spans: Mapping[int, Sequence[tuple[int, int]]],
+                    written: Sequence[NameRendering], rare_zipf: float,
+                    ) -> tuple[Run, Run] | None:
+    """Where a pair seems to lack a name: a run of its target sentences that is the
+    translation's own spelling of the name (``written``: its renderings in sentences whose
+    source has the same form) written otherwise. Returns (the run there, the run of the
+    rendering it departs from), or None.
+
+    A run of the same letters joined otherwise (Delacruz for "De la Cruz") may lie on a
+    word another name's matcher took (Asante of "Asante Boateng" read as Ashanti): the
+    letters say it is this name. A run a letter off must be one rare word of its own."""
+    if not written:
+        return None
+    lang = target.lang
+    # The base form too: where only inflected forms are written (Лодзью), the stem its
+    # endings allow is compared (Лодзь).
+    known = [run for r in written for run in (
+        *_runs_with(r, target), Run(r.sentence_id, r.start, r.end, r.base, 1))]
+    for tid in target_ids:
+        taken = spans.get(tid, ())
+        for run in runs(target.sentences[tid].text, tid):
+            for other in known:
+                if joined_otherwise(run.text, other.text):
+                    return run, other
+            if run.words != 1 or any(s < run.end and run.start < e for s, e in taken):
+                continue
+            if zipf(run.text.lower(), lang) >= rare_zipf:
+                continue
+            for other in known:
+                if other.words == 1 and letter_slip(run.text, other.text, lang):
+                    return run, other
+    return None
