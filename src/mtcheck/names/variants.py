@@ -48,15 +48,29 @@ _LONG = 8
 # Lower-case words that may stand between the capitalised words of one name (De la Cruz,
 # Abu al-Hassan): a few letters, never at either end of it.
 _MAX_PARTICLE = 3
-# Letters at the end of a name that a derived word's ending may take the place of
-# (Norweg|en -> Norweg|er).
-_REPLACED_END = 2
+# Letters a derived word keeps before its ending (Σουηδ|ή for Σουηδία, Norweg|er).
+_MIN_DERIVED_STEM = 3
 # Most words of one name (Erlan Moukhtarovitch Abdrakhmanov, Ana Laura de la Fuente).
 _MAX_WORDS = 6
 
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
+
+
+# A clitic after an apostrophe at the end of a word (English 's, Turkish 'da): no part of
+# the name.
+_CLITIC = re.compile(r"['’][^\W\d_]{0,2}$")
+
+
+def _bare(text: str, rules: InflectionRules) -> str:
+    """``text`` case-folded without an elided article before it (l'Éthiopie) and a clitic
+    after it (Chile's): what the name itself is written as."""
+    folded = _CLITIC.sub("", _fold(text))
+    for prefix in rules.elision_prefixes:
+        if folded.startswith(prefix) and len(folded) > len(prefix):
+            return folded[len(prefix):]
+    return folded
 
 
 def _joined(text: str) -> str:
@@ -79,12 +93,13 @@ def _units(text: str) -> str:
     return unicodedata.normalize("NFD", folded) if _hangul(folded) else folded
 
 
-def joined_otherwise(first: str, second: str) -> bool:
+def joined_otherwise(first: str, second: str, lang: str = "") -> bool:
     """True when two forms have the same letters but join or split them otherwise (De la
     Cruz / Delacruz, Asante-Boateng / Asante Boateng, デ・ラ・フエンテ / デラフエンテ)."""
-    a = _joined(first)
-    return (len(a) >= _MIN_LETTERS and a == _joined(second)
-            and _fold(first) != _fold(second))
+    rules = rules_for(lang)
+    x, y = _bare(first, rules), _bare(second, rules)
+    a = _joined(x)
+    return len(a) >= _MIN_LETTERS and a == _joined(y) and x != y
 
 
 def _derived(first: str, second: str, rules: InflectionRules) -> bool:
@@ -95,14 +110,21 @@ def _derived(first: str, second: str, rules: InflectionRules) -> bool:
     a, b = _fold(first), _fold(second)
     for x, y in ((a, b), (b, a)):
         for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
-            if ending and x.endswith(ending) and len(x) >= len(y) and len(x) > len(ending):
-                stem = x[: -len(ending)]
-                if y.startswith(stem) and len(y) - len(stem) <= _REPLACED_END:
+            if ending and x.endswith(ending) and len(x) - len(ending) >= _MIN_DERIVED_STEM:
+                if y.startswith(x[: -len(ending)]):
                     return True
         for ending in (*rules.suffixes, *rules.plural_suffixes):
             if ending and x == y + ending:
                 return True
     return False
+
+
+def _stems(form: str, rules: InflectionRules) -> set[str]:
+    """Every stem of ``form`` that cutting one or two endings allows (Лодзью -> Лодзь ->
+    Лодз): two case forms of one name meet there."""
+    once = candidate_stems(form, rules)
+    return {s for stem in once for s in candidate_stems(stem, rules)
+            if len(s) >= rules.min_stem}
 
 
 def _same_onset(first: str, second: str) -> bool:
@@ -131,11 +153,12 @@ def _han_slip(first: str, second: str, rules: InflectionRules) -> bool:
 def letter_slip(first: str, second: str, lang: str) -> bool:
     """True when two forms are one name spelt a letter (or, when long, two) apart, and are
     no inflected or derived forms of one another (see the module's docstring)."""
-    a, b = _fold(first), _fold(second)
+    rules = rules_for(lang)
+    a, b = _bare(first, rules), _bare(second, rules)
     if a == b or _joined(a) == _joined(b):
         return False
-    rules = rules_for(lang)
-    if same_spelling(a, b, rules) or _derived(a, b, rules):
+    if (same_spelling(a, b, rules) or _derived(a, b, rules)
+            or _stems(a, rules) & _stems(b, rules)):
         return False
     if _han(a) or _han(b):
         return _han(a) and _han(b) and _han_slip(_joined(a), _joined(b), rules)
@@ -154,7 +177,7 @@ def letter_slip(first: str, second: str, lang: str) -> bool:
 def slip(first: str, second: str, lang: str) -> bool:
     """True when two forms are one name written two ways by a slip: joined or split
     otherwise, or a letter off (see the module's docstring)."""
-    return joined_otherwise(first, second) or letter_slip(first, second, lang)
+    return joined_otherwise(first, second, lang) or letter_slip(first, second, lang)
 
 
 # ----------------------------------------------------------------------------- runs
@@ -249,7 +272,7 @@ def _runs_with(rendering: NameRendering, target: SegmentedDocument) -> list[Run]
 def _run_slip(first: Run, second: Run, lang: str) -> bool:
     """Two runs that are one name written two ways: joined or split otherwise, or of the
     same words but one, which is a letter off."""
-    if joined_otherwise(first.text, second.text):
+    if joined_otherwise(first.text, second.text, lang):
         return True
     a, b = _GAP.split(first.text), _GAP.split(second.text)
     if len(a) != len(b):
@@ -347,7 +370,7 @@ def spelt_otherwise(target: SegmentedDocument, target_ids: Sequence[int],
         taken = spans.get(tid, ())
         for run in runs(target.sentences[tid].text, tid):
             for other in known:
-                if joined_otherwise(run.text, other.text):
+                if joined_otherwise(run.text, other.text, lang):
                     return run, other
             if run.words != 1 or any(s < run.end and run.start < e for s, e in taken):
                 continue
