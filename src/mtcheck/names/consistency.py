@@ -384,8 +384,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             # see mtcheck.names.variants.
             second = slips.written_otherwise(
                 entity.id, target,
-                [r for r in renderings if (r.sentence_id, r.start) not in verbatim
-                 and not (non_latin_target and is_latin_surface(r.surface))], scope)
+                [r for r in renderings if not (non_latin_target and is_latin_surface(r.surface))],
+                scope, entity.source_forms, verbatim)
             if finding is None and second is not None:
                 finding = _slip_finding(entity, second.variants, second.wrong, entity.source_ids,
                                         evidence.get(entity.id, Evidence.CAPITALISED))

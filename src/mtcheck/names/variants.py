@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
 from mtcheck.frequency import zipf
 from mtcheck.names.inflection import InflectionRules, candidate_stems, rules_for, same_spelling
+from mtcheck.names.inventory import lexicon
 from mtcheck.types import NameRendering, NameVariant, SegmentedDocument
 
 # Characters that join the words of one name: a slip may add or drop them.
@@ -45,9 +46,6 @@ _MIN_HAN = 3
 # Forms of this many letters or more may be two edits apart (Gruber-Steinbach /
 # Gruber-Steinbeck, 탕헤르 / 탄제르 in jamo); shorter ones one.
 _LONG = 8
-# Lower-case words that may stand between the capitalised words of one name (De la Cruz,
-# Abu al-Hassan): a few letters, never at either end of it.
-_MAX_PARTICLE = 3
 # Letters a derived word keeps before its ending (Σουηδ|ή for Σουηδία, Norweg|er).
 _MIN_DERIVED_STEM = 3
 # Most words of one name (Erlan Moukhtarovitch Abdrakhmanov, Ana Laura de la Fuente).
@@ -210,7 +208,7 @@ def _name_word(word: str) -> bool:
 
 
 def _particle(word: str) -> bool:
-    return _cased(word) and word.islower() and len(word) <= _MAX_PARTICLE
+    return word in lexicon().particles
 
 
 def _tokens(text: str) -> list[tuple[int, int, bool]]:
@@ -233,8 +231,8 @@ def _tokens(text: str) -> list[tuple[int, int, bool]]:
 
 
 def runs(text: str, sentence_id: int) -> list[Run]:
-    """Every run of name words in ``text`` (capitalised words, with lower-case particles
-    between them, or katakana words), and every stretch of consecutive words of one, of at
+    """Every run of name words in ``text`` (capitalised words, with name particles between
+    them: de, van, bin …; or katakana words), and every stretch of consecutive words of one, of at
     most ``_MAX_WORDS`` words."""
     tokens = _tokens(text)
     out: list[Run] = []
@@ -296,47 +294,94 @@ def _variant(text: str, places: Sequence[Run]) -> NameVariant:
                        sentence_ids=tuple(sorted({p.sentence_id for p in places})))
 
 
+def _copied_and_translated(first: Run, second: Run, forms: Collection[str]) -> Run | None:
+    """The run that copies a source form of several words as the source writes it (New
+    Delhi), when the other is the same name with its other words in the translation's
+    language (Nuova Delhi): the source form and the translation's own form, mixed."""
+    for copy, other in ((first, second), (second, first)):
+        a, b = _GAP.split(copy.text), _GAP.split(other.text)
+        if (copy.words >= 2 and _fold(copy.text) in forms and _fold(other.text) not in forms
+                and len(a) == len(b) and _fold(copy.text) != _fold(other.text)
+                and any(_fold(x) == _fold(y) for x, y in zip(a, b))):
+            return copy
+    return None
+
+
+def _maximal(run: Run, target: SegmentedDocument) -> bool:
+    """True when no longer run of name words holds ``run`` (other than one that opens the
+    sentence, whose first word is capitalised as the sentence's): the copy is the name
+    itself, not a word of an institution's name (New Delhi Television)."""
+    return not any(r.start <= run.start and run.end <= r.end and r.words > run.words
+                   and r.start > 0
+                   for r in runs(target.sentences[run.sentence_id].text, run.sentence_id))
+
+
 def written_otherwise(entity: str, target: SegmentedDocument,
                       renderings: Sequence[NameRendering],
-                      scope: Mapping[int, frozenset[str]]) -> SecondSpelling | None:
-    """Renderings of ``entity`` whose name runs are one name written two ways (Ethiopian
-    Airlines / Ethiopian Air Lines, Grand / Grande Tortue Ahmeyim): the form fewer
-    sentences use is the second spelling; of two forms as frequent, the later one.
+                      scope: Mapping[int, frozenset[str]],
+                      source_forms: Sequence[str] = (),
+                      verbatim: Collection[tuple[int, int]] = frozenset(),
+                      ) -> SecondSpelling | None:
+    """Renderings of ``entity`` whose name runs are one name written two ways: by a slip
+    (Ethiopian Airlines / Ethiopian Air Lines, Grand / Grande Tortue Ahmeyim), or as the
+    source writes it (``source_forms``) beside the translation's own form (New Delhi /
+    Nuova Delhi). The form fewer sentences use is the second spelling. Of two slips as
+    frequent, the later one is; of a copy and a translated form as frequent, the copy:
+    a translation that translates a name once has chosen its form, and a copy is what
+    slips through beside it.
 
     Only renderings in target sentences whose source mentions the name are compared, and
     two of them only where the source writes it in the same form (``scope``: target
     sentence id -> the source spellings there; see :mod:`mtcheck.names.scope`): a
-    translation following two spellings of the source is the source's affair."""
+    translation following two spellings of the source is the source's affair.
+
+    ``verbatim`` are (sentence id, start) of renderings inside a copy of a longer name of
+    the source (see :func:`mtcheck.names.wholes.copied_verbatim`): no spelling of the
+    name, they take part only as copies of the name's own source form, standing alone."""
     lang = target.lang
+    copies = {_fold(f) for f in source_forms}
     own = sorted({(r.sentence_id, r.start): r for r in renderings
                   if r.entity == entity and r.sentence_id in scope}.values(),
                  key=lambda r: (r.sentence_id, r.start))
     held = {(r.sentence_id, r.start): _runs_with(r, target) for r in own}
-    found: dict[str, list[Run]] = {}  # folded form -> where it is written
-    pairs: list[tuple[str, str]] = []
+    slipped: list[tuple[str, str]] = []
+    mixed: list[tuple[str, str]] = []
     for i, first in enumerate(own):
         for second in own[i + 1:]:
             if (first.sentence_id == second.sentence_id
                     or not scope[first.sentence_id] & scope[second.sentence_id]):
                 continue
+            copied = ((first.sentence_id, first.start) in verbatim,
+                      (second.sentence_id, second.start) in verbatim)
             for x in held[(first.sentence_id, first.start)]:
                 for y in held[(second.sentence_id, second.start)]:
-                    if _run_slip(x, y, lang):
-                        found.setdefault(_fold(x.text), []).append(x)
-                        found.setdefault(_fold(y.text), []).append(y)
-                        pairs.append((_fold(x.text), _fold(y.text)))
+                    if not any(copied) and _run_slip(x, y, lang):
+                        slipped.append((_fold(x.text), _fold(y.text)))
+                        continue
+                    copy = _copied_and_translated(x, y, copies)
+                    if copy is None:
+                        continue
+                    # The translated form is a rendering of its own; the copy may lie in
+                    # a longer copied name only where it is the whole name there.
+                    mine, theirs = copied if copy is x else copied[::-1]
+                    if not theirs and (not mine or _maximal(copy, target)):
+                        mixed.append((_fold(x.text), _fold(y.text)))
+    pairs = slipped or mixed
     if not pairs:
         return None
     # Where each form is written: every sentence holding it among its renderings' runs.
+    forms = {f for pair in pairs for f in pair}
     places = {form: sorted({(r.sentence_id, r.start): r for runs_ in held.values()
                             for r in runs_ if _fold(r.text) == form}.values(),
                            key=lambda r: (r.sentence_id, r.start))
-              for form in found}
+              for form in forms}
 
-    def rank(form: str) -> tuple[int, int]:
-        return (-len({p.sentence_id for p in places[form]}), places[form][0].sentence_id)
+    def rank(form: str) -> tuple[int, bool, int]:
+        copied = not slipped and form in copies
+        return (-len({p.sentence_id for p in places[form]}), copied,
+                places[form][0].sentence_id)
 
-    usual = min((f for pair in pairs for f in pair), key=rank)
+    usual = min(forms, key=rank)
     others = sorted({f for pair in pairs if usual in pair for f in pair if f != usual}, key=rank)
     usual_ids = {p.sentence_id for p in places[usual]}
     wrong = [p for f in others for p in places[f] if p.sentence_id not in usual_ids]
