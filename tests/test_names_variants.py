@@ -12,8 +12,8 @@ from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, find_entities
 from mtcheck.names.inflection import rules_for
-from mtcheck.names.variants import joined_otherwise, letter_slip, runs, slip
-from mtcheck.types import Finding
+from mtcheck.names.variants import joined_otherwise, letter_slip, runs, slip, written_otherwise
+from mtcheck.types import Finding, NameRendering, SegmentedDocument
 
 NO_NER = NamesConfig(use_ner=False)
 
@@ -162,3 +162,57 @@ def test_a_full_name_once_and_the_surname_later_is_one_spelling() -> None:
         "I critici di Okafor-Brennan hanno definito l'inaugurazione un evento elettorale.",
     ]
     assert _findings(_SOURCE, target, "it") == []
+
+
+# ----------------------------------------------------------------------------- runs compared
+def _rendered(sentences: list[str], word: str, lang: str = "it",
+              ) -> tuple[SegmentedDocument, list[NameRendering], dict[int, frozenset[str]]]:
+    """A target document and the renderings of entity "e" wherever ``word`` stands."""
+    target = segmented(lang, sentences, f"{lang}.txt")
+    found = [NameRendering("e", i, s.index(word), s.index(word) + len(word), word, word)
+             for i, s in enumerate(sentences) if word in s]
+    return target, found, {r.sentence_id: frozenset({"Tarvik"}) for r in found}
+
+
+def test_a_copied_source_form_beside_the_translated_one_is_a_second_spelling() -> None:
+    target, found, scope = _rendered([
+        "Il porto di Nuova Tarvik è stato ampliato.",
+        "A Nuova Tarvik lavorano 300 persone.",
+        "Le navi partono da New Tarvik ogni giorno.",
+    ], "Tarvik")
+    second = written_otherwise("e", target, found, scope, ("New Tarvik",))
+    assert second is not None
+    assert [v.base for v in second.variants] == ["Nuova Tarvik", "New Tarvik"]
+    assert [(w.sentence_id, w.text) for w in second.wrong] == [(2, "New Tarvik")]
+
+
+def test_a_copy_inside_an_institutions_name_is_no_second_spelling() -> None:
+    target, found, scope = _rendered([
+        "Il porto di Nuova Tarvik è stato ampliato.",
+        "Lo ha detto la società New Tarvik Shipping.",
+    ], "Tarvik")
+    verbatim = {(1, found[1].start)}
+    assert written_otherwise("e", target, found, scope, ("New Tarvik",), verbatim) is None
+
+
+def test_two_source_spellings_are_not_compared() -> None:
+    target, found, _ = _rendered([
+        "Tarvik-Holm ha aperto il porto.",
+        "Tarvik Holm ha chiuso il porto.",
+    ], "Tarvik")
+    assert written_otherwise("e", target, found, {0: frozenset({"A"}), 1: frozenset({"B"})}) is None
+    second = written_otherwise("e", target, found, {0: frozenset({"A"}), 1: frozenset({"A"})})
+    assert second is not None and [w.text for w in second.wrong] == ["Tarvik Holm"]
+
+
+def test_a_copied_source_form_with_a_clitic_or_an_ending_is_one_spelling() -> None:
+    target, found, scope = _rendered([
+        "The port of New Tarvik was enlarged.",
+        "New Tarvik's port employs 300 people.",
+    ], "Tarvik", "en")
+    assert written_otherwise("e", target, found, scope, ("New Tarvik",)) is None
+    target, found, scope = _rendered([
+        "New Tarvik laajeni.",
+        "New Tarvikissa työskentelee 300 ihmistä.",
+    ], "Tarvik", "fi")
+    assert written_otherwise("e", target, found, scope, ("New Tarvik",)) is None

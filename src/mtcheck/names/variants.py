@@ -294,15 +294,22 @@ def _variant(text: str, places: Sequence[Run]) -> NameVariant:
                        sentence_ids=tuple(sorted({p.sentence_id for p in places})))
 
 
-def _copied_and_translated(first: Run, second: Run, forms: Collection[str]) -> Run | None:
+def _copied_and_translated(first: Run, second: Run, forms: Collection[str],
+                           lang: str) -> Run | None:
     """The run that copies a source form of several words as the source writes it (New
     Delhi), when the other is the same name with its other words in the translation's
-    language (Nuova Delhi): the source form and the translation's own form, mixed."""
+    language (Nuova Delhi): the source form and the translation's own form, mixed. Words
+    that differ only by an ending or a clitic (New Yorkissa, Entre Ríos's) are one."""
+    rules = rules_for(lang)
     for copy, other in ((first, second), (second, first)):
-        a, b = _GAP.split(copy.text), _GAP.split(other.text)
-        if (copy.words >= 2 and _fold(copy.text) in forms and _fold(other.text) not in forms
-                and len(a) == len(b) and _fold(copy.text) != _fold(other.text)
-                and any(_fold(x) == _fold(y) for x, y in zip(a, b))):
+        if copy.words < 2 or _fold(copy.text) not in forms:
+            continue
+        a = [_bare(w, rules) for w in _GAP.split(copy.text)]
+        b = [_bare(w, rules) for w in _GAP.split(other.text)]
+        differ = [(x, y) for x, y in zip(a, b) if x != y]
+        if (len(a) == len(b) and differ and len(differ) < len(a)
+                and not any(same_spelling(x, y, rules) or _derived(x, y, rules)
+                            for x, y in differ)):
             return copy
     return None
 
@@ -358,7 +365,7 @@ def written_otherwise(entity: str, target: SegmentedDocument,
                     if not any(copied) and _run_slip(x, y, lang):
                         slipped.append((_fold(x.text), _fold(y.text)))
                         continue
-                    copy = _copied_and_translated(x, y, copies)
+                    copy = _copied_and_translated(x, y, copies, lang)
                     if copy is None:
                         continue
                     # The translated form is a rendering of its own; the copy may lie in
