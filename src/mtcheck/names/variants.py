@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -91,6 +92,7 @@ def _units(text: str) -> str:
     return unicodedata.normalize("NFD", folded) if _hangul(folded) else folded
 
 
+@lru_cache(maxsize=65536)
 def joined_otherwise(first: str, second: str, lang: str = "") -> bool:
     """True when two forms have the same letters but join or split them otherwise (De la
     Cruz / Delacruz, Asante-Boateng / Asante Boateng, デ・ラ・フエンテ / デラフエンテ)."""
@@ -148,6 +150,7 @@ def _han_slip(first: str, second: str, rules: InflectionRules) -> bool:
     return all(ch in allowed and ch not in rules.function_characters for ch in changed)
 
 
+@lru_cache(maxsize=65536)
 def letter_slip(first: str, second: str, lang: str) -> bool:
     """True when two forms are one name spelt a letter (or, when long, two) apart, and are
     no inflected or derived forms of one another (see the module's docstring)."""
@@ -230,12 +233,18 @@ def _tokens(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def runs(text: str, sentence_id: int) -> list[Run]:
+def runs(text: str, sentence_id: int) -> tuple[Run, ...]:
     """Every run of name words in ``text`` (capitalised words, with name particles between
     them: de, van, bin …; or katakana words), and every stretch of consecutive words of one, of at
     most ``_MAX_WORDS`` words."""
+    return tuple(Run(sentence_id, start, end, text[start:end], words)
+                 for start, end, words in _runs_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _runs_in(text: str) -> tuple[tuple[int, int, int], ...]:
     tokens = _tokens(text)
-    out: list[Run] = []
+    out: list[tuple[int, int, int]] = []
     i = 0
     while i < len(tokens):
         j = i
@@ -252,10 +261,9 @@ def runs(text: str, sentence_id: int) -> list[Run]:
                     break
                 if _particle(words[b]):
                     continue
-                start, end = chain[a][0], chain[b][1]
-                out.append(Run(sentence_id, start, end, text[start:end], b - a + 1))
+                out.append((chain[a][0], chain[b][1], b - a + 1))
         i = j + 1
-    return out
+    return tuple(out)
 
 
 def _runs_with(rendering: NameRendering, target: SegmentedDocument) -> list[Run]:
@@ -268,11 +276,16 @@ def _runs_with(rendering: NameRendering, target: SegmentedDocument) -> list[Run]
 
 
 def _run_slip(first: Run, second: Run, lang: str) -> bool:
+    return _texts_slip(first.text, second.text, lang)
+
+
+@lru_cache(maxsize=65536)
+def _texts_slip(first: str, second: str, lang: str) -> bool:
     """Two runs that are one name written two ways: joined or split otherwise, or of the
     same words but one, which is a letter off."""
-    if joined_otherwise(first.text, second.text, lang):
+    if joined_otherwise(first, second, lang):
         return True
-    a, b = _GAP.split(first.text), _GAP.split(second.text)
+    a, b = _GAP.split(first), _GAP.split(second)
     if len(a) != len(b):
         return False
     differ = [(x, y) for x, y in zip(a, b) if _fold(x) != _fold(y)]
