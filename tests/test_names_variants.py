@@ -216,3 +216,11 @@ def test_a_copied_source_form_with_a_clitic_or_an_ending_is_one_spelling() -> No
         "New Tarvikissa työskentelee 300 ihmistä.",
     ], "Tarvik", "fi")
     assert written_otherwise("e", target, found, scope, ("New Tarvik",)) is None
+
+
+def test_a_copy_beside_a_slip_of_a_short_word_is_no_translated_form() -> None:
+    target, found, scope = _rendered([
+        "Le port de New Tarvik a été agrandi.",
+        "Le port de Nèw Tarvik emploie 300 personnes.",
+    ], "Tarvik", "fr")
+    assert written_otherwise("e", target, found, scope, ("New Tarvik",)) is None

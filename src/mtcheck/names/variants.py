@@ -49,6 +49,9 @@ _MIN_HAN = 3
 _LONG = 8
 # Letters a derived word keeps before its ending (Σουηδ|ή for Σουηδία, Norweg|er).
 _MIN_DERIVED_STEM = 3
+# Zipf frequency from which a word is a common word of the language: a translated word of
+# a name (Nuova of Nuova Delhi), not a spelling of the source's.
+_TRANSLATED_WORD_ZIPF = 3.0
 # Most words of one name (Erlan Moukhtarovitch Abdrakhmanov, Ana Laura de la Fuente).
 _MAX_WORDS = 6
 
@@ -310,9 +313,11 @@ def _variant(text: str, places: Sequence[Run]) -> NameVariant:
 def _copied_and_translated(first: Run, second: Run, forms: Collection[str],
                            lang: str) -> Run | None:
     """The run that copies a source form of several words as the source writes it (New
-    Delhi), when the other is the same name with its other words in the translation's
-    language (Nuova Delhi): the source form and the translation's own form, mixed. Words
-    that differ only by an ending or a clitic (New Yorkissa, Entre Ríos's) are one."""
+    Delhi), when the other is the same name with its other words translated, common
+    words of the translation's language (Nuova Delhi): the source form and the
+    translation's own form, mixed. Words that differ only by an ending or a clitic (New
+    Yorkissa, Entre Ríos's) are one; a word that is no common word (Sìa for Sia) is a
+    slip, which :func:`letter_slip` judges."""
     rules = rules_for(lang)
     for copy, other in ((first, second), (second, first)):
         if copy.words < 2 or _fold(copy.text) not in forms:
@@ -321,6 +326,7 @@ def _copied_and_translated(first: Run, second: Run, forms: Collection[str],
         b = [_bare(w, rules) for w in _GAP.split(other.text)]
         differ = [(x, y) for x, y in zip(a, b) if x != y]
         if (len(a) == len(b) and differ and len(differ) < len(a)
+                and all(zipf(y, lang) >= _TRANSLATED_WORD_ZIPF for _, y in differ)
                 and not any(same_spelling(x, y, rules) or _derived(x, y, rules)
                             for x, y in differ)):
             return copy
