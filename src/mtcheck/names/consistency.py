@@ -16,7 +16,8 @@ from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
 from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
-from mtcheck.names import places, variants as slips
+from mtcheck.names import places
+from mtcheck.names import variants as slips
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority

@@ -113,9 +113,9 @@ def _derived(first: str, second: str, rules: InflectionRules) -> bool:
     a, b = _fold(first), _fold(second)
     for x, y in ((a, b), (b, a)):
         for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
-            if ending and x.endswith(ending) and len(x) - len(ending) >= _MIN_DERIVED_STEM:
-                if y.startswith(x[: -len(ending)]):
-                    return True
+            if (ending and x.endswith(ending) and len(x) - len(ending) >= _MIN_DERIVED_STEM
+                    and y.startswith(x[: -len(ending)])):
+                return True
         for ending in (*rules.suffixes, *rules.plural_suffixes):
             if ending and x == y + ending:
                 return True
@@ -144,12 +144,12 @@ def _han_slip(first: str, second: str, rules: InflectionRules) -> bool:
     allowed = rules.transliteration_characters
     if not allowed:
         return True
-    changed = set()
-    for op, i, j in Levenshtein.editops(first, second):
-        if op in ("replace", "delete"):
-            changed.add(first[i])
-        if op in ("replace", "insert"):
-            changed.add(second[j])
+    changed: set[str] = set()
+    for edit in Levenshtein.editops(first, second):
+        if edit.tag in ("replace", "delete"):
+            changed.add(first[edit.src_pos])
+        if edit.tag in ("replace", "insert"):
+            changed.add(second[edit.dest_pos])
     return all(ch in allowed and ch not in rules.function_characters for ch in changed)
 
 
@@ -222,7 +222,7 @@ def _tokens(text: str) -> list[tuple[int, int, bool]]:
     neighbours into a run). Katakana rows inside Japanese text are words of their own;
     a Hangul word stands alone (Korean spaces every word, so runs would be sentences);
     Han text is never cut into words here."""
-    spans = []
+    spans: list[tuple[int, int, bool]] = []
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         pieces = list(_KATAKANA.finditer(word))
@@ -291,7 +291,7 @@ def _texts_slip(first: str, second: str, lang: str) -> bool:
     a, b = _GAP.split(first), _GAP.split(second)
     if len(a) != len(b):
         return False
-    differ = [(x, y) for x, y in zip(a, b) if _fold(x) != _fold(y)]
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if _fold(x) != _fold(y)]
     return len(differ) == 1 and letter_slip(*differ[0], lang)
 
 
@@ -324,8 +324,10 @@ def _copied_and_translated(first: Run, second: Run, forms: Collection[str],
             continue
         a = [_bare(w, rules) for w in _GAP.split(copy.text)]
         b = [_bare(w, rules) for w in _GAP.split(other.text)]
-        differ = [(x, y) for x, y in zip(a, b) if x != y]
-        if (len(a) == len(b) and differ and len(differ) < len(a)
+        if len(a) != len(b):
+            continue
+        differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if (differ and len(differ) < len(a)
                 and all(zipf(y, lang) >= _TRANSLATED_WORD_ZIPF for _, y in differ)
                 and not any(same_spelling(x, y, rules) or _derived(x, y, rules)
                             for x, y in differ)):
