@@ -224,3 +224,17 @@ def test_a_copy_beside_a_slip_of_a_short_word_is_no_translated_form() -> None:
         "Le port de Nèw Tarvik emploie 300 personnes.",
     ], "Tarvik", "fr")
     assert written_otherwise("e", target, found, scope, ("New Tarvik",)) is None
+
+
+def test_a_name_inside_a_hyphened_compound_stands_in_no_run_of_its_own() -> None:
+    found = {r.text for r in runs("Der Addis-Abeba-Flughafen wächst.", 0)}
+    assert "Addis-Abeba-Flughafen" in found
+    assert not found & {"Addis-Abeba", "Abeba-Flughafen", "Abeba", "Addis"}
+
+
+def test_a_compound_with_the_name_is_no_second_spelling() -> None:
+    target, found, scope = _rendered([
+        "Der Flughafen von Tarvik Holm wird erweitert.",
+        "Der Tarvik-Holm-Flughafen hat 300 Angestellte.",
+    ], "Tarvik", "de")
+    assert written_otherwise("e", target, found, scope) is None

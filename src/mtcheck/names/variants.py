@@ -199,6 +199,7 @@ class Run:
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+_HYPHENS = frozenset({"-", "‐", "‑"})
 # What may stand between two words of one name.
 _GAP = re.compile(r"(?: |-|‐|‑|・|＝|゠)")
 
@@ -256,13 +257,18 @@ def _runs_in(text: str) -> tuple[tuple[int, int, int], ...]:
             j += 1
         chain = tokens[i:j + 1]
         words = [text[s:e] for s, e, _ in chain]
+        # A hyphen that joins a stretch to the next word makes a compound of them
+        # (Addis-Abeba-Flughafen, as German writes a name of two words in a compound): the
+        # stretch is no name standing on its own there.
+        hyphened = [k + 1 < len(chain) and text[chain[k][1]:chain[k + 1][0]] in _HYPHENS
+                    for k in range(len(chain))]
         for a in range(len(chain)):
-            if not _name_word(words[a]) or _particle(words[a]):
+            if not _name_word(words[a]) or _particle(words[a]) or (a and hyphened[a - 1]):
                 continue
             for b in range(a, min(len(chain), a + _MAX_WORDS)):
                 if not _name_word(words[b]) and not _particle(words[b]):
                     break
-                if _particle(words[b]):
+                if _particle(words[b]) or hyphened[b]:
                     continue
                 out.append((chain[a][0], chain[b][1], b - a + 1))
         i = j + 1
