@@ -238,3 +238,13 @@ def test_a_compound_with_the_name_is_no_second_spelling() -> None:
         "Der Tarvik-Holm-Flughafen hat 300 Angestellte.",
     ], "Tarvik", "de")
     assert written_otherwise("e", target, found, scope) is None
+
+
+def test_two_forms_the_glossary_accepts_are_one_spelling() -> None:
+    target, found, scope = _rendered([
+        "Der Hafen von Tarvik Holm wird erweitert.",
+        "In Tarvikholm arbeiten 300 Menschen.",
+    ], "Tarvik", "de")
+    assert written_otherwise("e", target, found, scope) is not None
+    assert written_otherwise("e", target, found, scope,
+                             accepted=("Tarvik Holm", "Tarvikholm")) is None

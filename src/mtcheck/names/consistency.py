@@ -383,10 +383,14 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                                           evidence.get(entity.id, Evidence.CAPITALISED), runs)
             # A name run written two ways by a slip (Air Lines / Airlines, Mensa / Mensah):
             # see mtcheck.names.variants.
+            # Forms the glossary or CLDR gives for the name are one spelling between them.
+            entry = glossary.entry(entity.id) if glossary else None
             second = slips.written_otherwise(
                 entity.id, target,
                 [r for r in renderings if not (non_latin_target and is_latin_surface(r.surface))],
-                scope, entity.source_forms, verbatim)
+                scope, entity.source_forms, verbatim,
+                (*(entry.accepted(lang) if entry else ()),
+                 *(f for forms in standard.get(entity.id, {}).values() for f in forms)))
             if finding is None and second is not None:
                 finding = _slip_finding(entity, second.variants, second.wrong, entity.source_ids,
                                         evidence.get(entity.id, Evidence.CAPITALISED))

@@ -355,6 +355,7 @@ def written_otherwise(entity: str, target: SegmentedDocument,
                       scope: Mapping[int, frozenset[str]],
                       source_forms: Sequence[str] = (),
                       verbatim: Collection[tuple[int, int]] = frozenset(),
+                      accepted: Sequence[str] = (),
                       ) -> SecondSpelling | None:
     """Renderings of ``entity`` whose name runs are one name written two ways: by a slip
     (Ethiopian Airlines / Ethiopian Air Lines, Grand / Grande Tortue Ahmeyim), or as the
@@ -371,8 +372,11 @@ def written_otherwise(entity: str, target: SegmentedDocument,
 
     ``verbatim`` are (sentence id, start) of renderings inside a copy of a longer name of
     the source (see :func:`mtcheck.names.wholes.copied_verbatim`): no spelling of the
-    name, they take part only as copies of the name's own source form, standing alone."""
+    name, they take part only as copies of the name's own source form, standing alone.
+    Two forms that are both ``accepted`` (the glossary's or CLDR's forms of the name in
+    the language) are one spelling."""
     lang = target.lang
+    standard = {_bare(f, rules_for(lang)) for f in accepted}
     copies = {_fold(f) for f in source_forms}
     own = sorted({(r.sentence_id, r.start): r for r in renderings
                   if r.entity == entity and r.sentence_id in scope}.values(),
@@ -389,6 +393,8 @@ def written_otherwise(entity: str, target: SegmentedDocument,
                       (second.sentence_id, second.start) in verbatim)
             for x in held[(first.sentence_id, first.start)]:
                 for y in held[(second.sentence_id, second.start)]:
+                    if {_bare(x.text, rules_for(lang)), _bare(y.text, rules_for(lang))} <= standard:
+                        continue
                     if not any(copied) and _run_slip(x, y, lang):
                         slipped.append((_fold(x.text), _fold(y.text)))
                         continue
