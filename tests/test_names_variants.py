@@ -28,6 +28,7 @@ NO_NER = NamesConfig(use_ner=False)
     ("Ньямбото", "Ньямботу", "ru"),             # endings that never alternate (о / у)
     ("Λαμπρίδης", "Λαμπρήδης", "el"),
     ("ヴァレンスキー", "ヴァレンスギー", "ja"),
+    ("바렌스키", "바렌스기", "ko"),
     ("马丁内斯", "马丁内兹", "zh"),              # a transliterating character exchanged
     ("圣马洛", "圣马洛斯", "zh"),                # one added
 ])
@@ -54,6 +55,7 @@ def test_a_letter_off_is_a_slip(first: str, second: str, lang: str) -> None:
     ("Neue", "Neuen", "de"),              # an adjective's ending
     ("Bali", "Mali", "en"),               # another first sound: another name
     ("Rom", "Ron", "de"),                 # too short to tell
+    ("하문", "하룬", "ko"),                 # two syllables: too short to tell
     ("Tamberlo", "TAMBERLO", "de"),       # case alone
     ("马丁内斯", "马丁内斯市", "zh"),      # a head noun ("city") after the name
     ("Okafor", "Okafor", "en"),

@@ -10,13 +10,22 @@ name, far closer than to the source's, so it is compared with the translation it
 - **joined or split**: the two forms have the same letters once spaces, hyphens, katakana
   middle dots and apostrophes are taken out, and are written otherwise;
 - **a letter off**: the forms (or the stems their language's endings allow) are one edit
-  apart (two for long forms; letters of Hangul are counted as jamo, so 탕헤르 / 탄제르 is two
-  edits of eight), start alike, and are no inflection of one another: not cases of one
+  apart (two for forms of eight letters or more; Hangul is counted in jamo, so 탕헤르 /
+  탄제르, two edits in seven jamo, is too far), start alike, and are no inflection of one
+  another: not cases of one
   spelling (``same_spelling``: Лодзь / Лодзи), and not a word derived by an ending of the
   language (Kenya / Kenyan, Neue / Neuen: the demonym, adjective, plural and case endings of
   ``data/inflection/*.toml``). In Chinese, where a name is a row of characters chosen for
   their sound, the characters that differ must all be characters used to transliterate
   (圣路易 / 圣路易斯, 克鲁斯 / 克鲁兹), not a head noun (市 "city").
+
+- **the source form beside the translation's own**: a name of several words written once
+  as the source writes it (New Delhi) and once with its other words translated (Nuova
+  Delhi).
+
+Forms are compared as *name runs*: the capitalised words (with name particles) or katakana
+words joined around each rendering, and every stretch of them that holds it, so that a
+full name once and the surname later are one spelling.
 
 The module works on plain strings and rendering positions; the names stage calls it where
 spellings are compared (:mod:`mtcheck.names.consistency`).
@@ -42,10 +51,13 @@ JOINERS = frozenset(" -‐‑–·・＝゠'’")
 # Fewest letters a form needs (joiners not counted) before a slip of it says anything:
 # shorter names differ from other words by one letter too often.
 _MIN_LETTERS = 4
+# Hangul syllables a form needs: two syllables hold four or five jamo, and one jamo apart
+# from them lie ordinary words.
+_MIN_SYLLABLES = 3
 # In Han script a name of three characters is already long.
 _MIN_HAN = 3
-# Forms of this many letters or more may be two edits apart (Gruber-Steinbach /
-# Gruber-Steinbeck, 탕헤르 / 탄제르 in jamo); shorter ones one.
+# Forms of this many letters (jamo in Hangul) or more may be two edits apart
+# (Gruber-Steinbach / Gruber-Steinbeck); shorter ones one.
 _LONG = 8
 # Letters a derived word keeps before its ending (Σουηδ|ή for Σουηδία, Norweg|er).
 _MIN_DERIVED_STEM = 3
@@ -171,6 +183,8 @@ def letter_slip(first: str, second: str, lang: str) -> bool:
             ux, uy = _units(x), _units(y)
             shortest = min(len(ux), len(uy))
             if shortest < _MIN_LETTERS or not _same_onset(ux, uy):
+                continue
+            if (_hangul(x) or _hangul(y)) and min(len(x), len(y)) < _MIN_SYLLABLES:
                 continue
             allowed = 2 if shortest >= _LONG else 1
             if 0 < Levenshtein.distance(ux, uy) <= allowed:
