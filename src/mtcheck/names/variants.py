@@ -430,10 +430,10 @@ def written_otherwise(entity: str, target: SegmentedDocument,
                            key=lambda r: (r.sentence_id, r.start))
               for form in forms}
 
-    def rank(form: str) -> tuple[int, bool, int]:
+    def rank(form: str) -> tuple[int, bool, int, int, str]:
         copied = not slipped and form in copies
         return (-len({p.sentence_id for p in places[form]}), copied,
-                places[form][0].sentence_id)
+                places[form][0].sentence_id, places[form][0].start, form)
 
     usual = min(forms, key=rank)
     others = sorted({f for pair in pairs if usual in pair for f in pair if f != usual}, key=rank)
