@@ -8,6 +8,7 @@ import pytest
 
 from builders import one_to_one, segmented
 from mtcheck.checks import CHECKS
+from mtcheck.config import NamesConfig
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.names import (
     check_source,
@@ -64,6 +65,30 @@ def test_source_variants_are_one_entity_and_one_finding(source: SegmentedDocumen
     assert [f.check for f in findings] == ["names.source-inconsistent"]
     assert findings[0].severity == CHECKS["names.source-inconsistent"].severity
     assert [v.base for v in findings[0].variants] == ["Pezeshitsyan", "Pezhashyan"]
+
+
+def test_a_name_made_from_a_country_is_not_a_spelling_of_it() -> None:
+    # Kyrgyzaltyn (a company) shares its first syllables with Kirghizstan, and its key is as
+    # close to the country's as Pezhashyan's to Pezeshitsyan's; but the place data know
+    # Kirghizstan, an established name, and a second spelling of it stays closer.
+    text = ["La société Kyrgyzaltyn a produit 17 tonnes d'or.",
+            "L'or représente 12 % du PIB du Kirghizstan.",
+            "Kyrgyzaltyn publiera son rapport en avril.",
+            "Le Kirghizstan emprunte au FMI."]
+    entities = find_entities(segmented("fr", text), None, NamesConfig(use_ner=False))
+    forms = {e.source_forms for e in entities}
+    assert ("Kyrgyzaltyn",) in forms and ("Kirghizstan",) in forms
+    assert not check_source(segmented("fr", text), entities)
+
+
+def test_a_misspelt_known_place_is_still_one_name_with_it() -> None:
+    text = ["Officials met in Islamabad on Monday.", "The talks in Islamabat ended late.",
+            "Islamabad said the talks would resume."]
+    entities = find_entities(segmented("en", text), None, NamesConfig(use_ner=False))
+    assert [e.source_forms for e in entities if "Islamabad" in e.source_forms] == [
+        ("Islamabad", "Islamabat")]
+    assert [f.check for f in check_source(segmented("en", text), entities)] == [
+        "names.source-inconsistent"]
 
 
 RU = [

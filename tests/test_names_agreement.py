@@ -228,3 +228,30 @@ def test_name_dropped_by_one_of_four_translations_is_still_reported_end_to_end()
                     "es": ["El guía Reinagl alcanzó la cumbre por la mañana.",
                            "Después el grupo bajó al valle."]})
     assert missing(findings["ru"]) == [("reinagl", (0,), "error")]
+
+
+def test_a_common_word_that_a_town_bears_is_no_name_by_agreement() -> None:
+    # Centro names towns in the place data, and Centre, Centro, Центра are its forms there;
+    # but it is a common word of the source, translated as one (Zentrum, センター): the
+    # translations agree on a word, and no translation lacks a name.
+    source = segmented("pt", [
+        "O analista do Centro para Democracia e Desenvolvimento falou em Maputo.",
+        "A TotalEnergies retomou as obras em Palma."])
+    targets = {
+        "en": ["The analyst of the Centre for Democracy and Development spoke in Maputo.",
+               "TotalEnergies resumed work in Palma."],
+        "es": ["El analista del Centro para la Democracia y el Desarrollo habló en Maputo.",
+               "TotalEnergies reanudó las obras en Palma."],
+        "ru": ["Аналитик Центра демократии и развития выступил в Мапуту.",
+               "TotalEnergies возобновила работы в Палме."],
+        "de": ["Der Analyst vom Zentrum für Demokratie und Entwicklung sprach in Maputo.",
+               "TotalEnergies nahm die Arbeiten in Palma wieder auf."],
+        "ja": ["民主主義・開発センターのアナリストがマプトで語った。",
+               "トタルエナジーズはパルマで工事を再開した。"]}
+    translations = {lang: (segmented(lang, text), one_to_one(2)) for lang, text in targets.items()}
+    config = NamesConfig()
+    entities = find_entities(source, None, config)
+    assert "centro" in {e.id for e in entities}
+    results = check_translations(source, translations, entities, config=config)
+    assert not [(lang, f.message) for lang, result in results.items() for f in result.findings
+                if f.entity == "centro"]

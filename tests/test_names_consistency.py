@@ -3,13 +3,15 @@ in the source's plural, and renderings of another form of the source."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
-from mtcheck.names import check_translations
+from mtcheck.names import check_translation, check_translations, find_entities
 from mtcheck.names.consistency import _compound_part, _people_plural
+from mtcheck.names.evidence import ner_available
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention
 from mtcheck.types import Entity, Finding, SegmentedDocument
@@ -98,3 +100,23 @@ def test_a_rendering_under_another_form_of_the_source_is_no_second_spelling() ->
                    "家族はスンブルムジュルの新しい集落に移った。"], "ja")
     result = check_translations(source, {"ja": (ja, one_to_one(2))}, entities, config=NO_NER)
     assert names(result["ja"].findings, "names.inconsistent") == []
+
+
+@pytest.mark.skipif(not ner_available("en"), reason="the optional ner extra is not installed")
+def test_a_lower_case_adjective_that_sounds_just_like_the_name_shows_it() -> None:
+    # "Ceylon tea" is цейлонский чай: the adjective's stem is the name as Russian writes it
+    # (Цейлон), which no place data gives; a sentence without it lacks the name.
+    config = NamesConfig()
+    source = segmented("en", ["The island of Ceylon was ruled from London.",
+                              "Ceylon was renamed in 1972.",
+                              "Traders buy 40 percent of Ceylon tea exports."])
+    entities = find_entities(source, None, config)
+
+    def missing(last: str) -> list[str]:
+        target = segmented("ru", ["Островом Цейлон управляли из Лондона.",
+                                  "Цейлон переименовали в 1972 году.", last])
+        result = check_translation(source, target, one_to_one(3), entities, config=config)
+        return [f.message for f in result.findings if f.check == "names.missing"]
+
+    assert not missing("Торговцы покупают 40% экспорта цейлонского чая.")
+    assert missing("Торговцы покупают 40% экспорта чая.")

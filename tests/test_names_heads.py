@@ -8,8 +8,9 @@ import pytest
 from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translations, find_entities
-from mtcheck.names.heads import headed_in_source, headed_in_target, heads_for
-from mtcheck.names.inventory import find_mentions
+from mtcheck.names.evidence import ner_available
+from mtcheck.names.heads import headed_in_source, headed_in_target, heads_for, named_organisations
+from mtcheck.names.inventory import find_mentions, labels_in_translation
 from mtcheck.types import Entity, NameRendering, SegmentedDocument
 
 NO_NER = NamesConfig(use_ner=False)
@@ -100,3 +101,31 @@ def test_a_person_left_in_latin_script_is_still_found_beside_a_firm_that_governs
     results = check_translations(source, {"ru": (ru, one_to_one(1))}, entities, config=NO_NER)
     assert [f.entity for f in results["ru"].findings if f.check == "names.script"] == [
         "solomon-desta"]
+
+
+@pytest.mark.skipif(not ner_available("en"), reason="the optional ner extra is not installed")
+def test_a_noun_of_the_english_translation_outweighs_its_person_label() -> None:
+    # A French source has no recogniser; the English translation's labels stand in for its
+    # own, and the recogniser tags "Kyrgyzaltyn" a person there, though the same sentence
+    # calls it a company: the noun of the labelled text says what the name is.
+    source = document(["La société d'État Kyrgyzaltyn a publié ses comptes.",
+                       "Kyrgyzaltyn exploite la mine."], "fr")
+    english = document(["The state-owned company Kyrgyzaltyn published its accounts.",
+                        "Kyrgyzaltyn runs the mine."], "en")
+    entity = Entity("kyrgyzaltyn", "Kyrgyzaltyn", ("Kyrgyzaltyn",), (0, 1))
+    renderings = [NameRendering("kyrgyzaltyn", i, s.text.index("Kyrgyzaltyn"),
+                                s.text.index("Kyrgyzaltyn") + 11, "Kyrgyzaltyn", "Kyrgyzaltyn")
+                  for i, s in enumerate(english.sentences)]
+    mentions = find_mentions(source, [entity])
+    assert "kyrgyzaltyn" in named_organisations(source, mentions, [(english, renderings)],
+                                                NamesConfig())
+    # Without the noun in the English text, the label (a person) outweighs a noun of
+    # another translation, as before.
+    plain = document(["Kyrgyzaltyn published its accounts.", "Kyrgyzaltyn runs the mine."], "en")
+    bare = [NameRendering("kyrgyzaltyn", i, 0, 11, "Kyrgyzaltyn", "Kyrgyzaltyn") for i in (0, 1)]
+    spanish = document(["La empresa Kyrgyzaltyn publicó sus cuentas.",
+                        "Kyrgyzaltyn explota la mina."], "es")
+    in_spanish = [NameRendering("kyrgyzaltyn", 0, 11, 22, "Kyrgyzaltyn", "Kyrgyzaltyn")]
+    assert labels_in_translation(plain, bare) == {"kyrgyzaltyn": frozenset({"PERSON"})}
+    assert "kyrgyzaltyn" not in named_organisations(
+        source, mentions, [(plain, bare), (spanish, in_spanish)], NamesConfig())

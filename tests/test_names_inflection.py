@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from builders import one_to_one, segmented
+from mtcheck.config import NamesConfig
+from mtcheck.names import check_translation, find_entities
 from mtcheck.names.inflection import (
     candidate_stems,
     elision_length,
@@ -101,3 +104,17 @@ def test_a_german_name_is_read_as_german_spelling_sounds() -> None:
     assert read_as("Schweitzer", rules) == "shvaitser"
     # A language without readings leaves the form as it is (case-folded).
     assert read_as("Hainzl", rules_for("en")) == "hainzl"
+
+
+def test_a_three_letter_name_is_found_in_its_other_cases() -> None:
+    # Ува leaves the stem Ув: в Уве is the province; Увы "alas" is a word.
+    config = NamesConfig(use_ner=False)
+    source = segmented("en", ["Drought cuts the harvest in Uva.", "Uva Province lost a fifth.",
+                              "If Uva loses its season, the island loses its teas."])
+    target = segmented("ru", ["Засуха сократила урожай в Уве.", "Провинция Ува потеряла пятую часть.",
+                              "Если Ува потеряет сезон, остров потеряет свои чаи."])
+    entities = find_entities(source, None, config)
+    result = check_translation(source, target, one_to_one(3), entities, config=config)
+    assert {(r.sentence_id, r.surface) for r in result.renderings if r.entity == "uva"} == {
+        (0, "Уве"), (1, "Ува"), (2, "Ува")}
+    assert not [f for f in result.findings if f.check == "names.missing"]

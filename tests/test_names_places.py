@@ -84,3 +84,11 @@ def test_a_latin_script_locale_writes_a_zone_city_as_the_zone_where_cldr_says_no
     keys = places.lookup("Dar es Salaam", "en")
     assert places.regional_forms(keys, "fr")["fr"] == ("Dar es Salaam",)
     assert places.regional_forms(keys, "ru")["ru"] == ("Дар-эс-Салам",)
+
+
+def test_a_code_in_capitals_is_no_form_of_a_place() -> None:
+    # geonames lists LOS (the airport code) among the names of Lagos; forms are matched
+    # without case, and the Spanish article "Los" would be Lagos.
+    keys = places.lookup("Lagos", "en")
+    forms = places.present_forms(keys, "es", "L")
+    assert "Lagos" in forms and "LOS" not in forms

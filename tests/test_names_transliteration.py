@@ -46,6 +46,7 @@ def score(word: str, lang: str, name: str, source_lang: str = "") -> float:
     ("Gotion", "goshon"),       # English -tion
     ("Axiom", "aksiom"),        # x is ks
     ("Haiyan", "haiyen"),       # pinyin yan sounds "yen"
+    ("Harju", "haryu"),         # Estonian and Finnish j after r is y (Харью, ハリュ)
 ])
 def test_a_name_is_read_by_general_rules(name: str, reading: str) -> None:
     assert sound_readings(name) == (reading,)
@@ -129,6 +130,30 @@ def test_a_katakana_double_name_is_matched_whole() -> None:
     assert not [f for f in result.findings if f.check == "names.missing"]
 
 
+def test_the_middle_dot_stands_for_the_hyphen_of_a_hyphenated_place() -> None:
+    # Japanese writes the hyphen of Ida-Viru with the middle dot that otherwise parts a
+    # given name from a surname: イダ・ヴィル県 is the county, not two unknown words.
+    source = segmented("en", ["About 3,400 people work in Ida-Viru County, officials said.",
+                              "Ida-Viru County voted on Sunday."], "en.txt")
+    target = segmented("ja", ["イダ・ヴィル県では約3400人が働いていると当局者は述べた。",
+                              "イダ・ヴィル県では日曜日に投票が行われた。"], "ja.txt")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, target, one_to_one(2), entities, config=NO_NER)
+    assert {r.surface for r in result.renderings if r.entity == "ida-viru"} == {"イダ・ヴィル"}
+    assert not [f for f in result.findings if f.check == "names.missing"]
+
+
+def test_the_middle_dot_joins_nothing_for_a_name_written_without_hyphen() -> None:
+    # A given name and a surname stay two words: the surname alone renders Veskimägi.
+    source = segmented("en", ["Andrus Veskimägi runs the plant.",
+                              "Veskimägi hopes to hire 1,000 workers."], "en.txt")
+    target = segmented("ja", ["アンドルス・ベスキメギ氏が工場を運営している。",
+                              "ベスキメギ氏は1000人の採用を目指している。"], "ja.txt")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, target, one_to_one(2), entities, config=NO_NER)
+    assert {r.surface for r in result.renderings if r.entity == "veskimagi"} == {"ベスキメギ"}
+
+
 def test_the_double_hyphen_does_not_join_words_of_other_scripts() -> None:
     sentence = segmented("ja", ["価格＝上昇"], "ja.txt").sentences[0]
     assert [w.text for w in target_words(sentence, "ja")] == ["価格", "上昇"]
@@ -163,3 +188,17 @@ def test_transliteration_characters_come_from_the_language_data() -> None:
     assert {"吉", "万", "特", "朗", "普"} <= chars
     assert not {"岸", "元", "的"} & chars
     assert rules_for("ja").transliteration_characters == frozenset()
+
+
+def test_a_baltic_double_name_in_katakana_is_found_by_its_sound() -> None:
+    # レーネ・ハリュ writes Lääne-Harju as it sounds (j = y); read by its spelling alone the
+    # name is too far from it.
+    assert score("レーネ・ハリュ", "ja", "Lääne-Harju") >= THRESHOLD
+
+
+def test_cyrillic_writes_a_latin_c_before_e_as_ts() -> None:
+    # Ceylon = Цейлон, Celje = Целе: the c is read as written there, not as English s.
+    assert score("Цейлон", "ru", "Ceylon") >= THRESHOLD
+    assert score("Целе", "ru", "Celje") >= SHORT
+    # Latin-script translations read it as before.
+    assert name_key(romanize("Ceylon", "en"), "de", latin=True).startswith("s")

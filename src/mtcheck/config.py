@@ -167,6 +167,11 @@ class NamesConfig:
     # Source spellings whose phonetic keys match at least this well (rapidfuzz ratio, 0-100)
     # are one entity ("Pezhashyan" / "Pezeshitsyan").
     cluster_threshold: float = 76.0
+    # A spelling the place data (CLDR, geonames) does not know is one entity with a place
+    # they know only this close: a letter off in a six-letter key (83.3) is a misspelling
+    # of the place, a name sharing its first syllables (Kyrgyzaltyn / Kirghizstan, 76) is
+    # another name.
+    place_cluster_threshold: float = 83.0
     # A target word is a rendering of a name when its romanised key matches at least this well.
     match_threshold: float = 75.0
     # Keys shorter than 6 letters ("Iran", "Gaza") must match at least this well.

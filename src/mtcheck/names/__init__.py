@@ -26,6 +26,7 @@ from mtcheck.names import heads, places, wholes
 from mtcheck.names.acronyms import dropped_acronyms
 from mtcheck.names.agreement import (
     agreed,
+    heads_common_phrase,
     kept_by_most,
     kept_in_latin,
     missing_from_most,
@@ -65,6 +66,7 @@ from mtcheck.names.inventory import (
     place_keys,
 )
 from mtcheck.names.learning import learn_renderings
+from mtcheck.names.loanwords import source_word_renderings
 from mtcheck.names.matching import companion_words, entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
 from mtcheck.names.untranslated import check_untranslated
@@ -222,6 +224,12 @@ def _prepare(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
     forms = entity_forms(entities, lang, {**cldr, **accepted}, present, weak, source.lang)
     renderings = find_renderings(target.sentences, lang, forms, config,
                                  companion_words(source, entities))
+    # A common word of the source transliterated (나이라 for "naira") is no spelling of a
+    # name it sounds like (나이지리아): see mtcheck.names.loanwords.
+    loans = source_word_renderings(source, target, alignment, renderings,
+                                   {f.entity.id: f.keys for f in forms},
+                                   {e.id: e.source_forms for e in entities})
+    renderings = [r for r in renderings if (r.sentence_id, r.start) not in loans]
     learnable = [f for f in forms if f.entity.id not in weak]
     learned = (learn_renderings(source, target, alignment, learnable, renderings, config)
                if config.learn_renderings else [])
@@ -361,10 +369,16 @@ def agreed_evidence(entities: Sequence[Entity], evidence: Mapping[str, Evidence]
     # A common word of the target language is a translation that sounds alike (Energy ->
     # Energie, énergie), not a name that survived translation: it does not agree (a
     # place's own forms in that language do: Munich).
+    # Nor does a place's form that is a common word where the place's name is a common word
+    # of the source heading an institution's name (Centro of "Centro para Democracia",
+    # Centre, Центра): the word translated, whatever town bears it.
+    source = prepared[0].source
+    common = {e.id for e in entities if heads_common_phrase(source, e, config.rare_zipf)}
     surviving = [survival(entities, p.alignment,
                           [r for r in p.renderings if r.entity in p.present
                            or not is_common(r.surface, p.target.lang, config.rare_zipf)]
-                          + list(p.place_renderings))
+                          + [r for r in p.place_renderings if r.entity not in common
+                             or not is_common(r.surface, p.target.lang, config.rare_zipf)])
                  for p in prepared]
     promoted = agreed(below, surviving, config.weak_survival, config.agreement_min_translations)
     counts = [survival(entities, p.alignment, p.renderings + p.place_renderings, p.learned)

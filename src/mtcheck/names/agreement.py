@@ -12,10 +12,13 @@ This module only counts; :mod:`mtcheck.names` decides what follows from the coun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from mtcheck.types import Alignment, Entity, Finding, NameRendering
+from mtcheck.names import places
+from mtcheck.names.evidence import is_common
+from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument
 
 
 @dataclass(frozen=True)
@@ -145,3 +148,29 @@ def missing_from_most(findings: Mapping[str, Sequence[Finding]], exempt: Collect
                     reported.setdefault((finding.entity, sentence), set()).add(key)
     return frozenset(place for place, keys in reported.items()
                      if len(keys) > share * len(findings) and len(keys) > min_translations)
+
+
+# After a name: up to one short lower-case word (para, de, for), then a capitalised word.
+_NEXT_WORD = re.compile(r"\s+(?:[^\W\d_]{1,4}\s+)?([^\W\d_][\w-]*)")
+
+
+def heads_common_phrase(source: SegmentedDocument, entity: Entity, rare_zipf: float) -> bool:
+    """True when the entity is a common word of the source that, wherever it stands, opens
+    a name of further capitalised common words that name no place ("Centro para Democracia
+    e Desenvolvimento"): a word of an institution's name, which translators translate
+    (Centre, Центр, Zentrum), however many towns bear it. Forms of such a place that are
+    common words of a translation's language agree on that word, not on a name."""
+    if not all(is_common(f, source.lang, rare_zipf) for f in entity.source_forms):
+        return False
+    seen = False
+    for sentence_id in entity.source_ids:
+        text = source.sentences[sentence_id].text
+        for form in entity.source_forms:
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                seen = True
+                after = _NEXT_WORD.match(text, match.end())
+                word = after.group(1) if after else ""
+                if not (word[:1].isupper() and is_common(word, source.lang, rare_zipf)
+                        and not places.lookup(word, source.lang)):
+                    return False
+    return seen

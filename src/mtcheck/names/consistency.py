@@ -1093,8 +1093,10 @@ def _adjective_sounding(words: Sequence[str], entity: Entity, lang: str,
 
 # Points of fuzzy ratio at which a target word renders one word of a multi-word name.
 _PART_SIMILARITY = 85.0
-# ... and at which the stem of an adjective renders a name.
+# ... and at which the stem of an adjective renders a name (of a lower-case adjective,
+# which a name does not start, the stricter figure).
 _ADJECTIVE_SIMILARITY = 85.0
+_LOWER_ADJECTIVE_SIMILARITY = 95.0
 
 
 def _part_rendered(entity: Entity, target: SegmentedDocument,
@@ -1342,6 +1344,11 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             if _adjective_sounding([w for w in words if w[:1].isupper()], names[entity_id],
                                    target.lang, _ADJECTIVE_SIMILARITY):
+                continue
+            # A lower-case adjective is the name only when its stem sounds just like it
+            # (цейлонского чая for "Ceylon tea", where no place data gives Цейлон).
+            if _adjective_sounding([w for w in words if w[:1].islower()], names[entity_id],
+                                   target.lang, _LOWER_ADJECTIVE_SIMILARITY):
                 continue
             # Place data writes some names as one word with a capital inside (SanLuis for
             # the San Luis of Spanish texts, Saint-Louis in Senegal): the words apart.

@@ -187,9 +187,24 @@ def named_organisations(source: SegmentedDocument, mentions: Sequence[Mention],
     in_targets: set[str] = set()
     for target, renderings in translations:
         in_targets |= headed_in_target(target, renderings)
-    return in_source | (frozenset(in_targets) - _only_persons(source, mentions, translations,
-                                                              config)
-                        - _titled(source, spans, config))
+    return in_source | _labelled_text_headed(source, translations, config) | (
+        frozenset(in_targets) - _only_persons(source, mentions, translations, config)
+        - _titled(source, spans, config))
+
+
+def _labelled_text_headed(source: SegmentedDocument,
+                          translations: Sequence[tuple[SegmentedDocument,
+                                                       Sequence[NameRendering]]],
+                          config: NamesConfig) -> frozenset[str]:
+    """For a source language no recogniser serves, entities with a rendering beside a
+    generic organisation noun in the English translation, the very text whose labels
+    stand in for the source's: there the noun contradicts a PERSON label of the same
+    sentence ("the state-owned company Kyrgyzaltyn", tagged a person), as a noun of the
+    source would."""
+    if recognised_spans(source, config.use_ner) is not None:
+        return frozenset()
+    english = next(((t, r) for t, r in translations if t.lang.split("-")[0] == "en"), None)
+    return headed_in_target(*english) if english else frozenset()
 
 
 def _titled(source: SegmentedDocument, mentions: Sequence[tuple[str, int, int, int]],

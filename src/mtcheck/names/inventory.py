@@ -383,17 +383,29 @@ def _without_leading_compounds(run: list[_Token], lang: str) -> list[_Token]:
     return run
 
 
-def _similar(first: str, second: str, threshold: float, lang: str = "en") -> bool:
+def _similar(first: str, second: str, threshold: float, lang: str = "en",
+             place_threshold: float = 100.0) -> bool:
     """True when two source spellings are one name: the same phonetic key, or close keys
     where one spelling is unknown to word-frequency data (a misspelling or an ad-hoc
     transliteration, Pezhashyan / Pezeshitsyan). Two established names with close keys are
-    two places (Makalu / Manaslu)."""
+    two places (Makalu / Manaslu).
+
+    A spelling that the place data (CLDR, geonames) knows in ``lang`` is established too: a
+    second spelling of it that the data does not know is the same place only when its key is
+    within ``place_threshold`` (Islamabat / Islamabad); one that shares no more than the
+    first syllables with it is another name made from it (Kyrgyzaltyn, a company, beside
+    Kirghizstan); so are spellings of two different places."""
     a, b = phonetic_key(romanize(first, "en")), phonetic_key(romanize(second, "en"))
     if a == b:
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_KEY or a[:1] != b[:1]:
         return False
-    if fuzz.ratio(a, b) < threshold:
+    ratio = fuzz.ratio(a, b)
+    if ratio < threshold:
+        return False
+    known = set(places.lookup(first, lang)), set(places.lookup(second, lang))
+    if ratio < place_threshold and (bool(known[0]) != bool(known[1])
+                                    or (not known[0] & known[1] and known[0])):
         return False
     return any(max(zipf(w.lower(), lang), zipf(w.lower(), "en")) == 0.0
                for form in (first, second) for w in form.split())
@@ -454,7 +466,8 @@ def find_entities(source: SegmentedDocument, glossary: Glossary | None = None,
     cluster = (max(config.cluster_threshold, config.weak_match_threshold)
                if rules_for(source.lang).capitalises_nouns else config.cluster_threshold)
     for form in auto_forms:
-        home = next((g for g in groups if any(_similar(form, f, cluster, source.lang)
+        home = next((g for g in groups if any(_similar(form, f, cluster, source.lang,
+                                                       config.place_cluster_threshold)
                                               for f in g["forms"])),  # type: ignore[attr-defined]
                     None)
         if home is None:

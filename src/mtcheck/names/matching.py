@@ -111,10 +111,13 @@ _KANA_FINAL_I = re.compile(r"(?<=[cs]h|.j)i$")
 _KOREAN_GLIDE = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w(?=[aeiou])")
 
 
-def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = False) -> str:
+def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = False,
+             soft_c: bool = True) -> str:
     """The phonetic key (see :func:`mtcheck.romanize.phonetic_key`) used to compare a name
     with its renderings in ``lang``; ``latin`` when the text was written in Latin script,
-    ``han`` when in Han characters (romanised by their Chinese readings, not as kana)."""
+    ``han`` when in Han characters (romanised by their Chinese readings, not as kana);
+    ``soft_c`` False keeps a Latin c before e or i as written (the ts of Latin and Slavic
+    spellings) instead of reading it s."""
     japanese = lang.split("-")[0] == "ja" and not han
     korean = lang.split("-")[0] == "ko"
     if latin:
@@ -161,7 +164,7 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # Kanji read in Chinese are compared with the same Japanese keys of the source
         # spelling: one liquid, one h/f (贛鋒 "gan feng" = Ganfeng).
         key = key.replace("l", "r").replace("f", "h")
-    if latin:
+    if latin and soft_c:
         # c before e or i is an s in English and French spellings (Venice = वेनिस, Venise);
         # not in romanisations (pinyin c is ts).
         key = _SOFT_C.sub("s", key)
@@ -328,6 +331,12 @@ def entity_forms(entities: Sequence[Entity], lang: str,
                  for f in entity.source_forms if not known
                  for reading in polish_readings(key_word(f))]
         spelt = min((len(k) for k in keys if k), default=0)
+        # Cyrillic writes the c of Latin and Slavic spellings before e or i as ц (Ceylon =
+        # Цейлон, Celje = Целе): a key with that c kept too.
+        if _known(lang) and get_language(lang).script == "Cyrl":
+            keys += [name_key(romanize(key_word(f), "en"), lang, latin=True, soft_c=False)
+                     for f in entity.source_forms if not known and _is_latin(f)
+                     and _SOFT_C.search(key_word(f).lower())]
         # Other scripts write a name as it sounds, which its spelling may not say (Guiuan
         # = ギワン, Renault = 르노, Axiom = 액시엄): the name read by general rules too.
         if not _known(lang) or get_language(lang).script != "Latn":
@@ -373,10 +382,10 @@ _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=ou)[dtsx]$"), ""),
     (re.compile(r"ou"), "u"),
     # Nordic aa is an o, æ an e, and j after a consonant a y (Kjærgaard = Кьергор,
-    # Bjørn = Бьёрн).
+    # Bjørn = Бьёрн; Finnish and Estonian Harju = Харью, ハリュ).
     (re.compile(r"aa"), "o"),
     (re.compile(r"æ"), "e"),
-    (re.compile(r"(?<=[bcdfghklmnpstv])j"), "y"),
+    (re.compile(r"(?<=[bcdfghklmnprstv])j"), "y"),
     # English -tion is "shon" (Gotion = 궈쉬안).
     (re.compile(r"tion"), "shon"),
     # x is ks (Axiom = 액시엄 "aeksieom").
@@ -612,6 +621,13 @@ def find_renderings(sentences: Sequence[Sentence], lang: str, entities: Sequence
     return _inflected_pass(sentences, lang, renderings, rules)
 
 
+# The stem a three-letter name leaves once its ending is cut, and how frequent a word of
+# the same length may be to inflect it (wordfreq Zipf: Уфе 3.9 and Уве 3.1 inflect Уфа
+# and Ува; Увы "alas", 4.4, is a word of its own).
+_SHORT_STEM = 2
+_COMMON_SHORT_WORD = 4.0
+
+
 def _inflected_pass(sentences: Sequence[Sentence], lang: str,
                     renderings: list[NameRendering], rules: InflectionRules) -> list[NameRendering]:
     """Add words that inflect a spelling already found (Россией next to a found Россия) even
@@ -619,10 +635,15 @@ def _inflected_pass(sentences: Sequence[Sentence], lang: str,
     if not rules.suffixes:
         return renderings
     stems: dict[str, set[str]] = {}
+    # A name of three letters leaves a stem of two (Ува, в Уве): a word of the same length
+    # with another ending inflects it, unless that word is a frequent one (Увы "alas").
+    short: dict[str, set[str]] = {}
     for rendering in renderings:
-        stems.setdefault(rendering.entity, set()).update(
-            s for s in candidate_stems(rendering.surface, rules)
-            if len(s) >= max(3, 0.75 * len(rendering.surface)))
+        for s in candidate_stems(rendering.surface, rules):
+            if len(s) >= max(3, 0.75 * len(rendering.surface)):
+                stems.setdefault(rendering.entity, set()).add(s)
+            elif len(s) == _SHORT_STEM and len(rendering.surface) == _SHORT_STEM + 1:
+                short.setdefault(rendering.entity, set()).add(s)
     taken = {(r.sentence_id, r.start) for r in renderings}
     added = list(renderings)
     for sentence in sentences:
@@ -630,7 +651,11 @@ def _inflected_pass(sentences: Sequence[Sentence], lang: str,
             if (sentence.id, word.start) in taken or not _cased_scripts_need_capital(word.text):
                 continue
             own = set(candidate_stems(word.text, rules))
-            for entity_id, known in stems.items():
+            rare = (len(word.text) == _SHORT_STEM + 1
+                    and zipf(word.text.lower(), lang) < _COMMON_SHORT_WORD)
+            for entity_id in dict.fromkeys([*stems, *short]):
+                known = stems.get(entity_id, set()) | (short.get(entity_id, set()) if rare
+                                                       else set())
                 shared = own & known
                 if shared and not is_derived_adjective(word.text, rules):
                     added.append(NameRendering(entity_id, sentence.id, word.start, word.end,
@@ -653,6 +678,10 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     # Names whose source spelling has a lower-case syllable after a hyphen (Kuo-hsiung).
     hyphenated = {forms.entity.id for forms in entities
                   if any(_lower_syllable(f) for f in forms.entity.source_forms)}
+    # Names the source writes with a hyphen (Ida-Viru, Kohtla-Järve), which katakana may
+    # write with the middle dot that otherwise parts a given name from a surname.
+    dotted = {forms.entity.id for forms in entities
+              if any("-" in f for f in forms.entity.source_forms)}
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
         whole: set[str] = set()
@@ -675,6 +704,9 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                                     and zipf(word.text, lang) >= _COMMON_CASELESS_WORD)
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             joined = _hyphen_joined(sentence.text, words, index)
+            by_dot = joined is None and bool(dotted) and _kana_dot_joined(sentence.text, words, index)
+            if by_dot:
+                joined = _joined(sentence.text, words, index)
             if joined is not None:
                 if not words[index + 1].text[:1].islower():
                     whole.add(joined.text)
@@ -689,6 +721,8 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                     continue
                 best: tuple[float, int, NameRendering] | None = None
                 for forms, threshold in thresholds:
+                    if piece is joined and by_dot and forms.entity.id not in dotted:
+                        continue
                     score, stem = match_score(piece.text, lang, forms, rules)
                     if score < threshold or (ordinary and score < 100):
                         continue
@@ -775,6 +809,26 @@ def _hyphen_joined(text: str, words: Sequence[TargetWord], index: int) -> Target
     if not kana and not (first.text[:1].isupper() and (second.text[:1].isupper() or syllable)
                          and between == "-"):
         return None
+    return TargetWord(first.sentence_id, first.start, second.end,
+                      text[first.start:second.end], first.latin and second.latin)
+
+
+# The katakana middle dot parts the words of a foreign name (アンドルス・ベスキメギ); where
+# the source writes the name with a hyphen it stands for that hyphen (イダ・ヴィル for Ida-Viru).
+_KANA_DOTS = frozenset("・･")
+
+
+def _kana_dot_joined(text: str, words: Sequence[TargetWord], index: int) -> bool:
+    """True when the word at ``index`` and the next are katakana runs parted by a middle dot."""
+    if index + 1 >= len(words):
+        return False
+    first, second = words[index], words[index + 1]
+    return (text[first.end:second.start] in _KANA_DOTS and script_class(first.text[-1]) == "kana"
+            and script_class(second.text[0]) == "kana")
+
+
+def _joined(text: str, words: Sequence[TargetWord], index: int) -> TargetWord:
+    first, second = words[index], words[index + 1]
     return TargetWord(first.sentence_id, first.start, second.end,
                       text[first.start:second.end], first.latin and second.latin)
 

@@ -334,10 +334,12 @@ def present_forms(keys: tuple[str, ...], lang: str, script_sample: str) -> tuple
             # Whole words only; a Latin alternate name of one or two letters is an
             # abbreviation, not the name (a Hangul syllable can be: 빈 = Vienna); one in
             # lower case is a romanisation of a name in another script (seinteulu-iseu,
-            # san=rui for Saint-Louis), no form a text in a cased script writes.
+            # san=rui for Saint-Louis), no form a text in a cased script writes; one all in
+            # capitals is a code (LOS, the airport of Lagos), which forms are matched
+            # without case would find in an ordinary word (Spanish "Los").
             forms.extend(n for n in cities[key][1] if _script_of(n) in scripts
                          and " " not in n and len(n) >= (3 if _script_of(n) == "LATIN" else 1)
-                         and not n[:1].islower())
+                         and not n[:1].islower() and not (n.isupper() and len(n) > 1))
     return tuple(dict.fromkeys(forms))
 
 
