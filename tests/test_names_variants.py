@@ -250,3 +250,15 @@ def test_two_forms_the_glossary_accepts_are_one_spelling() -> None:
     assert written_otherwise("e", target, found, scope) is not None
     assert written_otherwise("e", target, found, scope,
                              accepted=("Tarvik Holm", "Tarvikholm")) is None
+
+
+def test_a_form_the_place_data_knows_is_no_slip() -> None:
+    # The source's own form copied (a mine named after the country) beside the
+    # translation's form of the country: the place data knows both.
+    target, found, scope = _rendered([
+        "A Tarvíkia exporta ímãs.",
+        "Ela trabalhou na mina Tarvikia durante 22 anos.",
+    ], "Tarv", "pt")
+    assert written_otherwise("e", target, found, scope) is not None
+    assert written_otherwise("e", target, found, scope,
+                             placed=("Tarvikia", "Tarvíkia")) is None

@@ -390,7 +390,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 [r for r in renderings if not (non_latin_target and is_latin_surface(r.surface))],
                 scope, entity.source_forms, verbatim,
                 (*(entry.accepted(lang) if entry else ()),
-                 *(f for forms in standard.get(entity.id, {}).values() for f in forms)))
+                 *(f for forms in standard.get(entity.id, {}).values() for f in forms)),
+                (present or {}).get(entity.id, ()))
             if finding is None and second is not None:
                 finding = _slip_finding(entity, second.variants, second.wrong, entity.source_ids,
                                         evidence.get(entity.id, Evidence.CAPITALISED))
@@ -1306,7 +1307,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 target, pair.target_ids, spans,
                 [r for r in renderings if r.entity == entity_id and _same_source_form(
                     written_as.get((r.sentence_id, entity_id), set()),
-                    {m.text for m in mentions}, source_rules)], rare_zipf)
+                    {m.text for m in mentions}, source_rules)], rare_zipf,
+                present.get(entity_id, ()))
             if slipped is not None:
                 there, usual = slipped
                 ids = sorted({r.sentence_id for r in renderings if r.entity == entity_id

@@ -370,6 +370,7 @@ def written_otherwise(entity: str, target: SegmentedDocument,
                       source_forms: Sequence[str] = (),
                       verbatim: Collection[tuple[int, int]] = frozenset(),
                       accepted: Sequence[str] = (),
+                      placed: Sequence[str] = (),
                       ) -> SecondSpelling | None:
     """Renderings of ``entity`` whose name runs are one name written two ways: by a slip
     (Ethiopian Airlines / Ethiopian Air Lines, Grand / Grande Tortue Ahmeyim), or as the
@@ -388,9 +389,12 @@ def written_otherwise(entity: str, target: SegmentedDocument,
     the source (see :func:`mtcheck.names.wholes.copied_verbatim`): no spelling of the
     name, they take part only as copies of the name's own source form, standing alone.
     Two forms that are both ``accepted`` (the glossary's or CLDR's forms of the name in
-    the language) are one spelling."""
+    the language) are one spelling, and a form the place data knows for the place
+    (``placed``: its forms in any language, the source's and English ones quoted) is no
+    slip of another: Estonia, the name of a mine copied from the source, beside Estônia."""
     lang = target.lang
     standard = {_bare(f, rules_for(lang)) for f in accepted}
+    known = {_bare(f, rules_for(lang)) for f in placed}
     copies = {_fold(f) for f in source_forms}
     own = sorted({(r.sentence_id, r.start): r for r in renderings
                   if r.entity == entity and r.sentence_id in scope}.values(),
@@ -409,7 +413,9 @@ def written_otherwise(entity: str, target: SegmentedDocument,
                 for y in held[(second.sentence_id, second.start)]:
                     if {_bare(x.text, rules_for(lang)), _bare(y.text, rules_for(lang))} <= standard:
                         continue
-                    if not any(copied) and _run_slip(x, y, lang):
+                    if (not any(copied) and not {_bare(x.text, rules_for(lang)),
+                                                 _bare(y.text, rules_for(lang))} & known
+                            and _run_slip(x, y, lang)):
                         slipped.append((_fold(x.text), _fold(y.text)))
                         continue
                     copy = _copied_and_translated(x, y, copies, lang)
@@ -449,7 +455,7 @@ def written_otherwise(entity: str, target: SegmentedDocument,
 def spelt_otherwise(target: SegmentedDocument, target_ids: Sequence[int],
                     spans: Mapping[int, Sequence[tuple[int, int]]],
                     written: Sequence[NameRendering], rare_zipf: float,
-                    ) -> tuple[Run, Run] | None:
+                    placed: Sequence[str] = ()) -> tuple[Run, Run] | None:
     """Where a pair seems to lack a name: a run of its target sentences that is the
     translation's own spelling of the name (``written``: its renderings in sentences whose
     source has the same form) written otherwise. Returns (the run there, the run of the
@@ -457,10 +463,13 @@ def spelt_otherwise(target: SegmentedDocument, target_ids: Sequence[int],
 
     A run of the same letters joined otherwise (Delacruz for "De la Cruz") may lie on a
     word another name's matcher took (Asante of "Asante Boateng" read as Ashanti): the
-    letters say it is this name. A run a letter off must be one rare word of its own."""
+    letters say it is this name. A run a letter off must be one rare word of its own. A
+    run that is a form the place data knows for the place (``placed``) is that form,
+    no slip."""
     if not written:
         return None
     lang = target.lang
+    known_forms = {_bare(f, rules_for(lang)) for f in placed}
     # The base form too: where only inflected forms are written (Лодзью), the stem its
     # endings allow is compared (Лодзь).
     known = [run for r in written for run in (
@@ -468,6 +477,8 @@ def spelt_otherwise(target: SegmentedDocument, target_ids: Sequence[int],
     for tid in target_ids:
         taken = spans.get(tid, ())
         for run in runs(target.sentences[tid].text, tid):
+            if _bare(run.text, rules_for(lang)) in known_forms:
+                continue
             for other in known:
                 if joined_otherwise(run.text, other.text, lang):
                     return run, other
