@@ -252,9 +252,9 @@ def test_two_forms_the_glossary_accepts_are_one_spelling() -> None:
                              accepted=("Tarvik Holm", "Tarvikholm")) is None
 
 
-def test_a_form_the_place_data_knows_is_no_slip() -> None:
+def test_a_quoted_form_of_the_place_is_no_slip() -> None:
     # The source's own form copied (a mine named after the country) beside the
-    # translation's form of the country: the place data knows both.
+    # translation's form of the country: a form the translation may quote.
     target, found, scope = _rendered([
         "A Tarvíkia exporta ímãs.",
         "Ela trabalhou na mina Tarvikia durante 22 anos.",

@@ -391,7 +391,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 scope, entity.source_forms, verbatim,
                 (*(entry.accepted(lang) if entry else ()),
                  *(f for forms in standard.get(entity.id, {}).values() for f in forms)),
-                (present or {}).get(entity.id, ()))
+                (foreign or {}).get(entity.id, ()))
             if finding is None and second is not None:
                 finding = _slip_finding(entity, second.variants, second.wrong, entity.source_ids,
                                         evidence.get(entity.id, Evidence.CAPITALISED))
@@ -399,7 +399,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
                              known_in_target, evidence, in_translation, standard, present or {},
-                             config.rare_zipf, config.learn_similarity))
+                             config.rare_zipf, config.learn_similarity, foreign or {}))
     return findings, grouped
 
 
@@ -1250,7 +1250,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
              known_in_target: set[str], evidence: Mapping[str, Evidence], found: set[str],
              standard: Mapping[str, Mapping[str, tuple[str, ...]]],
              present: Mapping[str, tuple[str, ...]], rare_zipf: float,
-             similar: float) -> list[Finding]:
+             similar: float, quoted: Mapping[str, tuple[str, ...]] | None = None,
+             ) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
     rendered: dict[int, set[str]] = {}
     shown: dict[str, set[str]] = {}
@@ -1308,7 +1309,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 [r for r in renderings if r.entity == entity_id and _same_source_form(
                     written_as.get((r.sentence_id, entity_id), set()),
                     {m.text for m in mentions}, source_rules)], rare_zipf,
-                present.get(entity_id, ()))
+                (quoted or {}).get(entity_id, ()))
             if slipped is not None:
                 there, usual = slipped
                 ids = sorted({r.sentence_id for r in renderings if r.entity == entity_id

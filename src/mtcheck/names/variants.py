@@ -389,9 +389,9 @@ def written_otherwise(entity: str, target: SegmentedDocument,
     the source (see :func:`mtcheck.names.wholes.copied_verbatim`): no spelling of the
     name, they take part only as copies of the name's own source form, standing alone.
     Two forms that are both ``accepted`` (the glossary's or CLDR's forms of the name in
-    the language) are one spelling, and a form the place data knows for the place
-    (``placed``: its forms in any language, the source's and English ones quoted) is no
-    slip of another: Estonia, the name of a mine copied from the source, beside Estônia."""
+    the language) are one spelling, and a form of the place in the source's language or
+    English (``placed``: forms a translation may quote) is no slip of another: Estonia,
+    the name of a mine copied from the source, beside Estônia."""
     lang = target.lang
     standard = {_bare(f, rules_for(lang)) for f in accepted}
     known = {_bare(f, rules_for(lang)) for f in placed}
@@ -464,8 +464,8 @@ def spelt_otherwise(target: SegmentedDocument, target_ids: Sequence[int],
     A run of the same letters joined otherwise (Delacruz for "De la Cruz") may lie on a
     word another name's matcher took (Asante of "Asante Boateng" read as Ashanti): the
     letters say it is this name. A run a letter off must be one rare word of its own. A
-    run that is a form the place data knows for the place (``placed``) is that form,
-    no slip."""
+    run that is a form of the place in the source's language or English (``placed``) is
+    that form quoted, no slip."""
     if not written:
         return None
     lang = target.lang
