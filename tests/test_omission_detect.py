@@ -12,6 +12,8 @@ from mtcheck.omission.detect import Candidate, anchor_weights, bar_for, document
 from mtcheck.omission.lengths import fit_length_model, text_length
 from mtcheck.omission.support import (
     index_target,
+    name_found,
+    name_keys,
     number_found,
     numbers,
     place_found,
@@ -154,6 +156,32 @@ def test_an_elided_article_is_no_part_of_the_name() -> None:
     assert word_found("d'Israël", "fr", index, CONFIG.match_similarity)
     assert word_found("dell'Italia", "it", index_target("die Regierung Italiens", "de", None,
                                                         (), ()), CONFIG.match_similarity)
+
+
+@pytest.mark.parametrize(("word", "source_lang", "target", "lang", "found"), [
+    # Chinese writes a foreign name one character a syllable, inside a longer run: pinyin
+    # read as the names stage reads it (q as ch, one liquid) finds it.
+    ("Tsiklauri", "en", "齐克拉乌里表示，出口下滑。", "zh", True),
+    ("Boateng", "en", "首席执行官夸贝纳·阿桑特-博阿滕表示。", "zh", True),
+    ("Tsiklauri", "en", "首席执行官夸贝纳·阿桑特-博阿滕表示。", "zh", False),
+    ("Kumasi", "en", "美国嘉吉公司则正在扩建其工厂。", "zh", False),
+    # Katakana spellings further from the source than the consonants allow (ñ as ニャ).
+    ("Villafañe", "es", "ビジャファニェ判事は個別意見で記した。", "ja", True),
+    ("Larrañaga", "es", "ただしラランニャガ氏は指摘した。", "ja", True),
+    ("Larrañaga", "es", "ビジャファニェ判事は個別意見で記した。", "ja", False),
+])
+def test_names_are_found_as_a_language_without_spaces_writes_them(
+        word: str, source_lang: str, target: str, lang: str, found: bool) -> None:
+    index = index_target(target, lang, None, (), ())
+    assert name_found(word, source_lang, index) is found
+    assert word_found(word, source_lang, index, CONFIG.match_similarity) is found
+
+
+def test_only_chinese_and_japanese_translations_have_name_keys() -> None:
+    assert name_keys("齐克拉乌里表示", "zh") and name_keys("ラランニャガ氏", "ja")
+    assert name_keys("Tsiklauri sagte", "de") == () == name_keys("린드크비스트는", "ko")
+    # Every key is long enough to say something.
+    assert all(len(k) >= 4 for k in name_keys("齐克拉乌里表示", "zh"))
 
 
 def test_only_names_in_other_scripts_are_matched_by_their_consonants() -> None:

@@ -17,8 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process
+
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention, find_numbers
+from mtcheck.omission.terms import term_found
 from mtcheck.romanize import phonetic_key, romanize
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -125,6 +128,9 @@ class TargetIndex:
     script_sample: str = ""
     # The first _PLACE_START letters of each folded word (a quick test before the full one).
     starts: frozenset[str] = frozenset()
+    # The names stage's phonetic keys of where a translation written without spaces writes
+    # foreign names (see name_keys).
+    name_keys: tuple[str, ...] = ()
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -175,6 +181,7 @@ def index_target(text: str, lang: str, backtranslation: str | None,
         folded=folded,
         starts=frozenset(w[:_PLACE_START] for w in folded if len(w) >= _PLACE_START),
         script_sample=next((ch for ch in text if ch.isalpha()), ""),
+        name_keys=name_keys(text, lang),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
         backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
@@ -240,9 +247,78 @@ def place_found(word: str, lang: str, target: TargetIndex) -> bool:
     return False
 
 
+# Chinese writes a foreign name with one Han character a syllable (齐克拉乌里 for Tsiklauri),
+# inside a run of other characters: every run of this many characters is read as a name.
+# Japanese writes one in katakana (ビジャファニェ for Villafañe), a run of its own.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u31f0-\u31ff]+")
+_HAN_NAME = (2, 6)
+# Shortest name key looked for, and the rapidfuzz ratio (0-100) a key needs to match; a
+# short key needs _SHORT_NAME_RATIO (a letter or two differ by chance more often).
+_MIN_NAME_KEY = 4
+_NAME_RATIO = 80.0
+_SHORT_NAME_RATIO = 90.0
+_LONG_NAME_KEY = 6
+
+
+@lru_cache(maxsize=20_000)
+def _reading(ch: str, lang: str) -> str:
+    return romanize(ch, lang)
+
+
+@lru_cache(maxsize=20_000)
+def name_keys(text: str, lang: str) -> tuple[str, ...]:
+    """The names stage's phonetic keys (:func:`mtcheck.names.matching.name_key`) of where a
+    translation written without spaces writes foreign names: every run of 2-6 Han
+    characters of a Chinese text (pinyin read as a foreign name: q as ch, x as sh, one
+    liquid), every katakana run of a Japanese one (one liquid, no added vowels). None in
+    other languages."""
+    base = lang.split("-")[0].lower()
+    if base not in ("zh", "ja"):
+        return ()
+    from mtcheck.names.matching import name_key
+
+    keys: set[str] = set()
+    if base == "ja":
+        keys.update(name_key(romanize(run, lang), lang) for run in _KATAKANA.findall(text))
+    else:
+        low, high = _HAN_NAME
+        for run in _HAN.findall(text):
+            readings = [_reading(ch, lang) for ch in run]
+            for size in range(low, min(high, len(run)) + 1):
+                keys.update(name_key(" ".join(readings[start:start + size]), lang, han=True)
+                            for start in range(len(run) - size + 1))
+    return tuple(sorted(k for k in keys if len(k) >= _MIN_NAME_KEY))
+
+
+@lru_cache(maxsize=50_000)
+def _latin_name_key(word: str, lang: str, target_lang: str) -> str:
+    from mtcheck.names.matching import name_key
+
+    bare = _ELIDED.sub("", _POSSESSIVE.sub("", word)) or word
+    return name_key(romanize(bare, lang), target_lang, latin=True)
+
+
+def name_found(word: str, lang: str, target: TargetIndex) -> bool:
+    """The word is written in the translation as a foreign name is (in Chinese characters
+    one a syllable, in katakana): its key matches one of the translation's
+    (:func:`name_keys`) as the names stage's keys match."""
+    if not target.name_keys:
+        return False
+    key = _latin_name_key(word, lang, target.lang)
+    if len(key) < _MIN_NAME_KEY:
+        return False
+    cutoff = _NAME_RATIO if len(key) >= _LONG_NAME_KEY else _SHORT_NAME_RATIO
+    return process.extractOne(key, target.name_keys, scorer=fuzz.ratio,
+                              score_cutoff=cutoff) is not None
+
+
 def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
     """The word, romanised, matches some target word by trigram Dice or a shared stem, or it
-    names a place the translation writes in its own way (:func:`place_found`)."""
+    names a place the translation writes in its own way (:func:`place_found`), or it is
+    written as a foreign name in a language without spaces (:func:`name_found`), or it
+    names a month, weekday, unit or currency the translation writes as CLDR does
+    (:func:`mtcheck.omission.terms.term_found`)."""
     key, grams = word_key(word, lang)
     if len(key) < 3:
         return place_found(word, lang, target)
@@ -256,7 +332,9 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
         shared = len(grams & other_grams)
         if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
             return True
-    return place_found(word, lang, target)
+    return (place_found(word, lang, target) or name_found(word, lang, target)
+            or (bool(target.lang)
+                and term_found(word, lang, target.lang, target.folded, target.unspaced)))
 
 
 # A word's unit for the document lexicon of a long document is its start: inflected forms of
