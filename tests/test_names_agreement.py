@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from builders import alignment, one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import (
@@ -11,12 +14,16 @@ from mtcheck.names import (
     find_entities,
 )
 from mtcheck.names.agreement import (
+    Survival,
     agreed,
+    heads_common_phrase,
     kept_in_latin,
     missing_from_most,
     rendered_nowhere,
+    rendered_there_by_most,
     survival,
     survives,
+    transliterated_by_others,
 )
 from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument, Severity
 
@@ -230,6 +237,103 @@ def test_name_dropped_by_one_of_four_translations_is_still_reported_end_to_end()
     assert missing(findings["ru"]) == [("reinagl", (0,), "error")]
 
 
+def test_rendered_there_by_most_needs_most_others_and_every_other_script() -> None:
+    def counts(pairs: int, rendered: int) -> Survival:
+        return Survival(pairs={"a": pairs}, rendered={"a": rendered}, anywhere=frozenset("a"))
+
+    every, some, none = counts(2, 2), counts(2, 1), counts(2, 0)
+    scripts = {"ru", "el", "ja"}
+    there = rendered_there_by_most({"fr": every, "de": every, "ru": none, "el": every}, 2,
+                                   scripts)
+    # Three others render it in both pairs for ru, el among them.
+    assert there["ru"] == frozenset({"a"})
+    # For el, the other translation into another script (ru) lacks it: it may be
+    # translated by meaning there, whatever the Latin-script translations keep.
+    assert there["el"] == frozenset()
+    # Latin-script translations alone do not tell.
+    assert rendered_there_by_most({"fr": every, "de": every, "ru": none}, 2,
+                                  scripts)["ru"] == frozenset()
+    # A translation rendering it in one pair of two does not vote; one vote is too few.
+    assert rendered_there_by_most({"el": every, "de": some, "ru": none}, 2,
+                                  scripts)["ru"] == frozenset()
+    # A translation in a script where a transliteration cannot be told (Hangul) lacking
+    # it says little; one into another script must still render it.
+    there = rendered_there_by_most({"fr": every, "ko": none, "el": every, "ru": none}, 2,
+                                   {"ko", "el", "ru"}, {"ko"})
+    assert there["ru"] == frozenset({"a"})
+    assert rendered_there_by_most({"fr": every, "de": every, "ko": none, "ru": none}, 2,
+                                  {"ko", "ru"}, {"ko"})["ru"] == frozenset()
+    # Half of the others is not most of them.
+    there = rendered_there_by_most({"el": every, "ja": every, "it": none, "es": none,
+                                    "ru": none}, 2, scripts)
+    assert there["ru"] == frozenset()
+
+
+def _rendered(entity: str, surface: str) -> NameRendering:
+    return NameRendering(entity, 0, 0, len(surface), surface, surface)
+
+
+def test_transliterated_by_others_needs_two_others_and_none_keeping_latin() -> None:
+    def latin(text: str) -> bool:
+        return text.isascii()
+
+    found = {"el": [_rendered("k", "Khanbogd")], "ja": [_rendered("k", "ハンボグド")],
+             "ko": [_rendered("k", "한보그드")]}
+    agreed_native = transliterated_by_others(found, latin, 2)
+    assert agreed_native["el"] == frozenset({"k"})
+    # For ja only ko transliterates among the others, and el keeps it in Latin.
+    assert agreed_native["ja"] == agreed_native["ko"] == frozenset()
+    # Another translation keeping it in Latin script makes it a term some keep so.
+    kept = {**found, "ru": [_rendered("k", "Khanbogd")]}
+    assert transliterated_by_others(kept, latin, 2)["el"] == frozenset()
+
+
+TOWN = ["In Khanbogd, the nearest town to the mine, herders say the wells are running dry.",
+        "The company denies it."]
+
+
+def test_a_name_the_others_transliterate_is_left_in_latin_by_a_press_that_keeps_brands(
+) -> None:
+    source = document(TOWN, "en")
+    entities = find_entities(source)
+    greek = ["Στο Khanbogd, την πλησιέστερη πόλη στο ορυχείο, οι κτηνοτρόφοι λένε ότι τα "
+             "πηγάδια στερεύουν.", "Η εταιρεία το αρνείται."]
+    japanese = ["鉱山に最も近い町ハンボグドでは、遊牧民たちが井戸が枯れつつあると話す。",
+                "同社はこれを否定している。"]
+    korean = ["광산에서 가장 가까운 마을인 한보그드에서는 목축민들이 우물이 말라 가고 있다고 "
+              "호소한다.", "회사는 이를 부인한다."]
+
+    def script_findings(targets: dict[str, list[str]]) -> list[tuple[str, str | None]]:
+        results = check_translations(
+            source, {lang: (document(t, lang), one_to_one(2)) for lang, t in targets.items()},
+            entities)
+        return [(lang, f.entity) for lang, r in sorted(results.items())
+                for f in r.findings if f.check == "names.script"]
+
+    assert script_findings({"el": greek, "ja": japanese, "ko": korean}) == [("el", "khanbogd")]
+    # Alone, a Greek translation may keep it as its press keeps brands.
+    assert script_findings({"el": greek}) == []
+
+
+_KEYS = ("ru", "el", "ja", "ko")
+
+
+@given(st.dictionaries(st.sampled_from(_KEYS),
+                       st.lists(st.tuples(st.sampled_from("abc"), st.booleans()), max_size=6),
+                       min_size=1))
+def test_transliterated_by_others_never_holds_what_another_keeps_in_latin(
+        found: dict[str, list[tuple[str, bool]]]) -> None:
+    renderings = {key: [_rendered(e, "Name" if latin else "Имя") for e, latin in rows]
+                  for key, rows in found.items()}
+    agreed_native = transliterated_by_others(renderings, str.isascii, 2)
+    for key, ids in agreed_native.items():
+        others = [rows for k, rows in found.items() if k != key]
+        for entity in ids:
+            assert not any(e == entity and latin for rows in others for e, latin in rows)
+            assert sum(any(e == entity and not latin for e, latin in rows)
+                       for rows in others) >= 2
+
+
 def test_a_common_word_that_a_town_bears_is_no_name_by_agreement() -> None:
     # Centro names towns in the place data, and Centre, Centro, Центра are its forms there;
     # but it is a common word of the source, translated as one (Zentrum, センター): the
@@ -255,3 +359,16 @@ def test_a_common_word_that_a_town_bears_is_no_name_by_agreement() -> None:
     results = check_translations(source, translations, entities, config=config)
     assert not [(lang, f.message) for lang, result in results.items() for f in result.findings
                 if f.entity == "centro"]
+
+
+def test_a_place_joined_to_another_place_by_a_conjunction_heads_no_institution() -> None:
+    # "Centro para Democracia" opens an institution's name; "Santa Fe y Buenos Aires" joins
+    # two places (Buenos alone names none, Buenos Aires does).
+    institution = segmented("pt", ["O analista do Centro para Democracia e Desenvolvimento "
+                                   "falou."])
+    places_joined = segmented("es", ["La Corte ordenó a las provincias de Entre Ríos, Santa "
+                                     "Fe y Buenos Aires que presenten un plan."])
+    centro = Entity("centro", "Centro", ("Centro",), (0,))
+    santa_fe = Entity("santa-fe", "Santa Fe", ("Santa Fe",), (0,))
+    assert heads_common_phrase(institution, centro, 3.0)
+    assert not heads_common_phrase(places_joined, santa_fe, 3.0)

@@ -9,11 +9,11 @@ from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translations, find_entities, places
 from mtcheck.names.agreement import rendered_by_others
-from mtcheck.names.dropped import confirmed_drops
+from mtcheck.names.dropped import confirmed_drops, joined_to_rendered
 from mtcheck.names.evidence import ner_available
 from mtcheck.names.inventory import place_keys
 from mtcheck.names.matching import entity_forms, find_renderings
-from mtcheck.types import Entity, Finding, Severity
+from mtcheck.types import Entity, Finding, NameRendering, Severity
 
 # An English source naming a person once, mid-sentence.
 KOMBO = ["Bookings for 2026 were up by a third, said camp owner Ahmed Said Kombo on Monday.",
@@ -170,3 +170,68 @@ def test_a_double_given_name_goes_before_another_persons_name_in_its_first_sylla
                             NamesConfig())
     assert {(r.sentence_id, r.entity) for r in found} == {(0, "chang-kuo-hsiung"),
                                                            (1, "kuo-ting-wei")}
+
+
+# Most translations keep the organisation in each sentence that names it, two of the three
+# in other scripts in Latin letters (so it is no name the Russian one must transliterate).
+GREENPEACE = ["Fish stocks fell by half, according to a report by Greenpeace Africa.",
+              "The ministry disputes the figures."]
+GREENPEACE_KEPT = {
+    "fr": ["Les stocks ont diminué de moitié, selon un rapport de Greenpeace Africa.",
+           "Le ministère conteste les chiffres."],
+    "de": ["Die Bestände sind laut einem Bericht von Greenpeace Africa um die Hälfte "
+           "gesunken.", "Das Ministerium bestreitet die Zahlen."],
+    "el": ["Τα αποθέματα μειώθηκαν στο μισό, σύμφωνα με έκθεση της Greenpeace Africa.",
+           "Το υπουργείο αμφισβητεί τα στοιχεία."],
+    "ja": ["Greenpeace Africaの報告書によると、魚の資源は半減した。",
+           "省はこの数字に異議を唱えている。"],
+}
+RU_REST = "Министерство оспаривает эти данные."
+
+
+@pytest.mark.parametrize(("sentence", "reported"), [
+    # Nothing stands where the others have the name: dropped.
+    ("Запасы рыбы сократились вдвое, согласно докладу экологов.", True),
+    # An unknown name there may be its transliteration: nothing is said.
+    ("Запасы рыбы сократились вдвое, согласно докладу организации Гринпис Африка.", False),
+    # A country's standard name (Аргентины: Аргентина) names that country, not this one.
+    ("Запасы рыбы сократились вдвое, согласно докладу экологов из Аргентины.", True),
+])
+def test_a_name_most_translations_render_there_is_dropped_where_nothing_renders_it(
+        sentence: str, reported: bool) -> None:
+    findings = run(GREENPEACE, {**GREENPEACE_KEPT, "ru": [sentence, RU_REST]})
+    assert missing(findings["ru"]) == ([("greenpeace-africa", (0,))] if reported else [])
+    assert all(missing(findings[lang]) == [] for lang in GREENPEACE_KEPT)
+
+
+def test_a_word_of_the_names_frame_or_of_another_name_is_no_unseen_rendering() -> None:
+    nicolas = Entity(id="san-nicolas", canonical="San Nicolás", source_forms=("San Nicolás",),
+                     source_ids=(0,))
+    villa = Entity(id="villa-constitucion", canonical="Villa Constitución",
+                   source_forms=("Villa Constitución",), source_ids=(0,))
+    named = {e.id: e for e in (nicolas, villa)}
+    # Pedro follows the San of the name: another name in its frame. Villa is a word of
+    # another source name (its Constitución is rendered).
+    target = segmented("en", ["Fishermen in Villa Constitución and San Pedro say so."])
+    rendered = (NameRendering("villa-constitucion", 0, 19, 31, "Constitución", "Constitución"),)
+    result = confirmed_drops((_missing_finding("san-nicolas"),), target, rendered,
+                             {"san-nicolas"}, 3.0, named, "es")
+    assert [f.entity for f in result] == ["san-nicolas"]
+    # Without the entities the same words may be its unseen rendering.
+    assert confirmed_drops((_missing_finding("san-nicolas"),), target, rendered,
+                           {"san-nicolas"}, 3.0) == ()
+
+
+def test_a_generic_word_joined_to_a_rendered_name_may_be_translated_by_meaning() -> None:
+    source = segmented("es", ["Codelco explotará el Salar de Atacama desde 2031."], "es.txt")
+    # (entity, source sentence, start, end): Salar and Atacama joined by "de".
+    mentions = [("salar", 0, 21, 26), ("atacama", 0, 30, 37), ("codelco", 0, 0, 7)]
+    rendered = (NameRendering("atacama", 0, 30, 37, "Атакама", "Атакама"),)
+    findings = (_missing_finding("salar"), _missing_finding("codelco"))
+    kept = joined_to_rendered(findings, source, mentions, rendered, {"salar", "codelco"},
+                              {"de"})
+    # Codelco is joined to nothing: still missing. Without Atacama rendered, Salar is too.
+    assert [f.entity for f in kept] == ["codelco"]
+    assert [f.entity for f in joined_to_rendered(findings, source, mentions, (),
+                                                 {"salar", "codelco"}, {"de"})] == [
+        "salar", "codelco"]

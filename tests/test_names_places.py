@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builders import fresh_python
-from mtcheck.names import places
+from builders import fresh_python, one_to_one, segmented
+from mtcheck.names import check_translations, find_entities, places
 
 LOOKUP = ("from mtcheck.names import places\n"
           "print(places.lookup('Vienna', 'en'), places.present_forms("
@@ -92,3 +92,32 @@ def test_a_code_in_capitals_is_no_form_of_a_place() -> None:
     keys = places.lookup("Lagos", "en")
     forms = places.present_forms(keys, "es", "L")
     assert "Lagos" in forms and "LOS" not in forms
+
+
+# A French source naming New York once: a city whose words are common, which other phrases
+# of common words (Latin America) keep out of the names looked for everywhere.
+NEW_YORK = ["Une partie de l'électricité pourrait être exportée vers l'État de New York "
+            "dès 2027.", "Le barrage coûtera cher."]
+NEW_YORK_KEPT = {
+    "en": ["Some of the electricity could be exported to New York State from 2027.",
+           "The dam will be expensive."],
+    "de": ["Ein Teil des Stroms könnte ab 2027 in den Bundesstaat New York exportiert werden.",
+           "Der Damm wird teuer."],
+}
+
+
+@pytest.mark.parametrize(("japanese", "reported"), [
+    ("電力の一部は2027年からバーモント州に輸出される可能性がある。", True),
+    ("電力の一部は2027年からニューヨーク州に輸出される可能性がある。", False),
+])
+def test_a_place_whose_data_gives_a_form_in_the_script_is_looked_for_there(
+        japanese: str, reported: bool) -> None:
+    source = segmented("fr", NEW_YORK, "fr.txt")
+    targets = {**NEW_YORK_KEPT, "ja": [japanese, "ダムの費用は高くつく。"]}
+    results = check_translations(
+        source, {lang: (segmented(lang, t, f"{lang}.txt"), one_to_one(2))
+                 for lang, t in targets.items()}, find_entities(source))
+    missing = [f.entity for f in results["ja"].findings if f.check == "names.missing"]
+    assert missing == (["new-york"] if reported else [])
+    assert all(f.check != "names.missing" for lang in NEW_YORK_KEPT
+               for f in results[lang].findings)

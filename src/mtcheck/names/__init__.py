@@ -32,8 +32,10 @@ from mtcheck.names.agreement import (
     missing_from_most,
     rendered_by_others,
     rendered_nowhere,
+    rendered_there_by_most,
     survival,
     survives,
+    transliterated_by_others,
 )
 from mtcheck.names.brands import CASED_SCRIPTS, kept_as_brands, personal_names
 from mtcheck.names.consistency import (
@@ -42,7 +44,7 @@ from mtcheck.names.consistency import (
     name_findings,
     unknown_names,
 )
-from mtcheck.names.dropped import confirmed_drops
+from mtcheck.names.dropped import confirmed_drops, joined_to_rendered
 from mtcheck.names.evidence import (
     Evidence,
     is_common,
@@ -113,6 +115,9 @@ _UNMATCHABLE_SCRIPTS = frozenset({"Hans", "Hant", "Hani"})
 # Scripts with Han characters, where a country has short forms CLDR does not give (米国 for
 # アメリカ合衆国).
 _HAN_SCRIPTS = _UNMATCHABLE_SCRIPTS | {"Jpan"}
+# Scripts where a transliteration the matcher does not see cannot be told from other
+# words (see mtcheck.names.dropped): a translation in one lacking a name says little.
+_BLIND_SCRIPTS = _UNMATCHABLE_SCRIPTS | {"Kore", "Hang"}
 
 
 def _script(lang: str) -> str:
@@ -288,7 +293,9 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             kept_by_majority: frozenset[str] = frozenset(),
             recognised: _Recognised | None = None,
             brands: frozenset[str] = frozenset(),
-            rendered_elsewhere: frozenset[str] = frozenset()) -> NameCheckResult:
+            rendered_elsewhere: frozenset[str] = frozenset(),
+            rendered_there: frozenset[str] = frozenset(),
+            transliterated: frozenset[str] = frozenset()) -> NameCheckResult:
     source, target, alignment = prepared.source, prepared.target, prepared.alignment
     lang = target.lang
     recognised = recognised or _recognised(source, entities, config, [])
@@ -328,6 +335,21 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
              | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf,
                               rendered_elsewhere)
                 - (latin_terms if _script(lang) != "Latn" else frozenset())))
+    # A place of the data (or agreed on) mentioned rarely, whose geonames names include one in this
+    # translation's script (ニューヨーク for New York): known there, though its words are
+    # common (which keeps other phrases of common words out of _rare_unfound). Not in Han
+    # script, where such names are one choice among many; not a country, known by CLDR
+    # where it is known at all (米国 for the United States: short forms are usual).
+    if _script(lang) not in ("Latn", "", *_UNMATCHABLE_SCRIPTS):
+        known |= {e.id for e in entities if evidence[e.id] >= Evidence.AGREEMENT
+                  and len(e.source_ids) <= _RARE_MENTIONS
+                  and any(not is_latin_surface(f) for f in present.get(e.id, ()))
+                  and not any(k.startswith("territory:")
+                              for k in place_keys(e, source.lang))}
+    # Known only because most other translations render it there: reported only where
+    # nothing in the pair can be its unseen rendering (see mtcheck.names.dropped).
+    agreed_there = rendered_there - known
+    known |= agreed_there
     findings, grouped = name_findings(
         source, target, alignment, entities, renderings, glossary, config, known, learned,
         evidence=evidence, standard=prepared.standard, present=present,
@@ -336,16 +358,22 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
         # translations into other scripts could keep it so and do not (Butantan left in
         # Latin in Russian while Japanese and Korean write ブタンタン, 부탄탄).
         # Kept so by most of them, it is one unless the recogniser says it is a person.
-        organisations=brands | (
+        # Not a name the other translations into other scripts agree to transliterate.
+        organisations=(brands | (
             latin_terms | (recognised.organisations & house_style)
             | (kept_by_majority - recognised.persons)
-            if others_tell else recognised.organisations | latin_terms),
+            if others_tell else recognised.organisations | latin_terms)) - transliterated,
+        transliterated=transliterated,
         kept_phrases=recognised.phrases, persons=recognised.persons, verbatim=verbatim)
     # A word of an organisation's name is there where the translation names the
     # organisation by its acronym (国際協力機構（JICA） for "Japan International
     # Cooperation Agency (JICA)").
     by_acronym = wholes.named_by_acronym(source, target, alignment, mentions)
-    findings = [f for f in findings if not _missing_in(f, by_acronym)]
+    findings = [f for f in joined_to_rendered(
+                    confirmed_drops(findings, target, grouped, agreed_there, config.rare_zipf,
+                                    by_id, source.lang, source),
+                    source, mentions, renderings, agreed_there, lexicon().particles)
+                if not _missing_in(f, by_acronym)]
     if config.check_numbers:
         findings.extend(check_numbers(source, target, alignment))
     if config.untranslated_min_words > 0:
@@ -439,6 +467,7 @@ def check_translations(source: SegmentedDocument,
         if config.agreement_min_translations > 0
         and len(non_latin) >= max(2, config.agreement_min_translations) else frozenset())
     recognised = _recognised(source, entities, config, list(prepared.values()))
+    by_id = {e.id: e for e in entities}
     # People by the shape of their names are people even where the recogniser says
     # otherwise (it tags "Mamadou Sarr" as an organisation, "Bosch" as a person).
     people = _people(source, entities, recognised, revised, config,
@@ -483,9 +512,34 @@ def check_translations(source: SegmentedDocument,
                if not is_common(r.surface, p.target.lang, config.rare_zipf)}
          for key, p in prepared.items()}, config.agreement_min_translations)
         if config.agreement_min_translations > 0 else {})
+    # Names that most other translations render in every sentence that mentions them: a
+    # translation into another script that renders one nowhere may have dropped it there
+    # (see agreement.rendered_there_by_most); reported only where nothing in the pair can
+    # be its unseen rendering (mtcheck.names.dropped).
+    there = (rendered_there_by_most(
+        {key: survival(entities, p.alignment, [*p.renderings, *p.place_renderings, *p.learned])
+         for key, p in prepared.items()}, config.agreement_min_translations,
+        {key for key, p in prepared.items() if _script(p.target.lang) not in ("Latn", "")},
+        {key for key, p in prepared.items() if _script(p.target.lang) in _BLIND_SCRIPTS})
+        if config.agreement_min_translations > 0 else {})
+    there = {key: ids if _script(prepared[key].target.lang) not in ("Latn", "") else frozenset()
+             for key, ids in there.items()}
+    # Names other than organisations that the other translations into other scripts agree
+    # to transliterate: one that keeps such a name in Latin script is no press keeping a
+    # brand (see agreement.transliterated_by_others). Organisations (Rosatom, Perhutani)
+    # stay with the brand rules: the Russian and Greek press keep them as the firm writes
+    # them where Japanese and Korean transliterate.
+    transliterated = ({key: ids - recognised.organisations for key, ids in
+                       transliterated_by_others(
+                           {key: p.renderings for key, p in prepared.items()
+                            if _script(p.target.lang) not in ("Latn", "")},
+                           is_latin_surface, config.agreement_min_translations).items()}
+                      if config.agreement_min_translations > 0 else {})
     results = {key: _report(one, entities, revised, glossary, config,
                             latin_terms | by_meaning, others_tell, house_style, kept,
-                            recognised, brands[key], elsewhere.get(key, frozenset()))
+                            recognised, brands[key], elsewhere.get(key, frozenset()),
+                            there.get(key, frozenset()),
+                            transliterated.get(key, frozenset()))
                for key, one in prepared.items()}
     acronyms = (dropped_acronyms(source, translations, config.agreement_min_translations)
                 if config.agreement_min_translations > 0 else {})
@@ -498,7 +552,8 @@ def check_translations(source: SegmentedDocument,
 
     results = {key: dataclasses.replace(result, findings=tuple(sorted(
                    (*confirmed_drops(result.findings, prepared[key].target, result.renderings,
-                                     doubtful(key, result), config.rare_zipf),
+                                     doubtful(key, result), config.rare_zipf, by_id,
+                                     source.lang, source),
                     *acronyms.get(key, ())),
                    key=_finding_order)))
                for key, result in results.items()}

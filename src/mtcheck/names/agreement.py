@@ -150,8 +150,71 @@ def missing_from_most(findings: Mapping[str, Sequence[Finding]], exempt: Collect
                      if len(keys) > share * len(findings) and len(keys) > min_translations)
 
 
-# After a name: up to one short lower-case word (para, de, for), then a capitalised word.
-_NEXT_WORD = re.compile(r"\s+(?:[^\W\d_]{1,4}\s+)?([^\W\d_][\w-]*)")
+def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int,
+                           other_scripts: Collection[str], blind: Collection[str] = ()
+                           ) -> dict[str, frozenset[str]]:
+    """Per translation (keys of ``counts``), the entities that most of the *other*
+    translations, and at least ``min_translations`` (two at least) of them, render in every
+    aligned pair that mentions them, among them every other translation into another script
+    than Latin (keys in ``other_scripts``; one at least). The translators agree that the
+    name is written in each of those sentences: where one translation has nothing in that
+    place that could be its rendering, it dropped the name there (Qatar Airways left out of
+    one Japanese sentence that Russian, German and Spanish keep). Latin-script translations
+    keep the source's words even where another script translates them by meaning (Salar de
+    Atacama, солончак Атакама): only the other scripts tell that the name is kept there,
+    one of them at least by rendering it. Those in ``blind`` (Hangul, Han characters, where
+    the matcher may not see a transliteration) tell nothing by lacking it."""
+    needed = max(2, min_translations)
+
+    def everywhere(one: Survival, entity_id: str) -> bool:
+        pairs = one.pairs.get(entity_id, 0)
+        return pairs > 0 and one.rendered.get(entity_id, 0) >= pairs
+
+    rendered: dict[str, frozenset[str]] = {}
+    for key in counts:
+        others = {k: one for k, one in counts.items() if k != key}
+        scripts = [k for k in others if k in other_scripts]
+        mentioned = {e for one in others.values() for e, n in one.pairs.items() if n}
+        rendered[key] = frozenset(
+            e for e in mentioned
+            if 2 * sum(everywhere(one, e) for one in others.values()) > len(others)
+            and sum(everywhere(one, e) for one in others.values()) >= needed
+            and any(everywhere(others[k], e) for k in scripts)
+            and all(everywhere(others[k], e) for k in scripts
+                    if others[k].pairs.get(e, 0) and k not in blind))
+    return rendered
+
+
+def transliterated_by_others(renderings: Mapping[str, Sequence[NameRendering]],
+                             is_latin: Callable[[str], bool], min_translations: int
+                             ) -> dict[str, frozenset[str]]:
+    """Per translation into another script (keys of ``renderings``: every such translation
+    of the document), the entities that at least ``min_translations`` (two at least) of the
+    *other* ones write in their own script and none of them keeps in Latin script. The
+    translators agree that the name is transliterated, so this translation keeping it in
+    Latin script (Khanbogd in Greek, where Japanese and Korean write ハンボグド, 한보그드) is
+    a slip, not the house style of a press that keeps brands."""
+    needed = max(2, min_translations)
+    native: dict[str, frozenset[str]] = {}
+    latin: dict[str, frozenset[str]] = {}
+    for key, found in renderings.items():
+        native[key] = frozenset(r.entity for r in found if not is_latin(r.surface))
+        latin[key] = frozenset(r.entity for r in found if is_latin(r.surface))
+    agreed_native: dict[str, frozenset[str]] = {}
+    for key in renderings:
+        others = [k for k in renderings if k != key]
+        kept = frozenset().union(*(latin[k] for k in others))
+        votes: dict[str, int] = {}
+        for k in others:
+            for entity_id in native[k]:
+                votes[entity_id] = votes.get(entity_id, 0) + 1
+        agreed_native[key] = frozenset(e for e, n in votes.items() if n >= needed and e not in kept)
+    return agreed_native
+
+
+# After a name: up to one short lower-case word (para, de, for), then a capitalised word,
+# and the capitalised words that follow it (the whole name a conjunction may lead to).
+_NEXT_WORD = re.compile(r"\s+(?:[^\W\d_]{1,4}\s+)?([^\W\d_][\w-]*)((?:\s+[A-ZÀ-Þ][\w-]*)*)")
 
 
 def heads_common_phrase(source: SegmentedDocument, entity: Entity, rare_zipf: float) -> bool:
@@ -170,7 +233,11 @@ def heads_common_phrase(source: SegmentedDocument, entity: Entity, rare_zipf: fl
                 seen = True
                 after = _NEXT_WORD.match(text, match.end())
                 word = after.group(1) if after else ""
+                # "Santa Fe y Buenos Aires": a conjunction between two places, whose second
+                # place is a run of words (Buenos alone names none).
+                run = word + (after.group(2) if after else "")
                 if not (word[:1].isupper() and is_common(word, source.lang, rare_zipf)
-                        and not places.lookup(word, source.lang)):
+                        and not places.lookup(word, source.lang)
+                        and not places.lookup(run, source.lang)):
                     return False
     return seen

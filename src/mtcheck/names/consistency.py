@@ -14,9 +14,11 @@ from rapidfuzz.distance import Levenshtein
 
 from mtcheck.checks import CHECKS, describe_sentences
 from mtcheck.config import NamesConfig
+from mtcheck.errors import LanguageError
 from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names import places
+from mtcheck.names import variants as slips
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority
@@ -32,6 +34,7 @@ from mtcheck.names.matching import (
     script_class,
     target_words,
 )
+from mtcheck.names.replacement import common_words, names_another_city
 from mtcheck.names.residual import residual_rendering
 from mtcheck.names.scope import follows_source, mention_scopes
 from mtcheck.romanize import romanize
@@ -178,6 +181,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                   kept_phrases: frozenset[str] = frozenset(),
                   persons: frozenset[str] = frozenset(),
                   verbatim: frozenset[tuple[int, int]] = frozenset(),
+                  transliterated: frozenset[str] = frozenset(),
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -197,6 +201,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     elsewhere; for anything else (perhaps a brand the press keeps so) only information.
     ``verbatim`` are (sentence id, start) of renderings inside a longer name copied as the
     source writes it (Hydro-Québec): they show the name but are no spelling of it.
+    ``transliterated`` are the entities the other translations into other scripts agree to
+    transliterate: one left in Latin script here is a warning.
     """
     lang = target.lang
     evidence = evidence or {}
@@ -342,7 +348,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             hint = f"; expected {expected}" if expected else (
                 f"; elsewhere written {variants[0].base}" if variants else "")
             sure = bool(written or expected or entity.id in persons
-                        or strength >= Evidence.DATA)
+                        or strength >= Evidence.DATA or entity.id in transliterated)
             findings.append(Finding(
                 check="names.script",
                 severity=_severity("names.script", strength, True) if sure else Severity.INFO,
@@ -380,12 +386,43 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             finding = _companion_variants(entity, target,
                                           [r for r in renderings if r.sentence_id in scope],
                                           evidence.get(entity.id, Evidence.CAPITALISED), runs)
+            # A name run written two ways by a slip (Air Lines / Airlines, Mensa / Mensah):
+            # see mtcheck.names.variants.
+            # Forms the glossary or CLDR gives for the name are one spelling between them.
+            entry = glossary.entry(entity.id) if glossary else None
+            second = slips.written_otherwise(
+                entity.id, target,
+                [r for r in renderings if not (non_latin_target and is_latin_surface(r.surface))],
+                scope, entity.source_forms, verbatim,
+                (*(entry.accepted(lang) if entry else ()),
+                 *(f for forms in standard.get(entity.id, {}).values() for f in forms)),
+                (foreign or {}).get(entity.id, ()))
+            if finding is None and second is not None:
+                finding = _slip_finding(entity, second.variants, second.wrong, entity.source_ids,
+                                        evidence.get(entity.id, Evidence.CAPITALISED))
             if finding is not None:
                 findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
                              known_in_target, evidence, in_translation, standard, present or {},
-                             config.rare_zipf, config.learn_similarity))
+                             config.rare_zipf, config.learn_similarity, config.surname_zipf,
+                             foreign or {}))
     return findings, grouped
+
+
+def _slip_finding(entity: Entity, variants: Sequence[NameVariant],
+                  wrong: Sequence[slips.Run], source_ids: Sequence[int],
+                  strength: Evidence) -> Finding:
+    """names.inconsistent for a name written otherwise by a slip (see
+    :mod:`mtcheck.names.variants`), pointing at the ``wrong`` runs."""
+    return Finding(
+        check="names.inconsistent",
+        severity=_severity("names.inconsistent", strength, True),
+        message=(f"{entity.canonical} is written {len(variants)} ways: "
+                 f"{describe_variants(variants)}; expected one spelling"),
+        source_ids=tuple(source_ids),
+        target_ids=tuple(sorted({w.sentence_id for w in wrong})),
+        spans=tuple(TextSpan("target", w.sentence_id, w.start, w.end, w.text) for w in wrong),
+        entity=entity.id, variants=tuple(variants))
 
 
 def _acronym_like(surface: str) -> bool:
@@ -1096,6 +1133,56 @@ def _part_rendered(entity: Entity, target: SegmentedDocument,
 _SECOND_SPELLING = 80.0
 
 
+def _stand_ins(unknown: Sequence[str], entity: Entity, source: SegmentedDocument,
+               source_ids: Sequence[int], lang: str, rare_zipf: float) -> list[str]:
+    """The rare name-like words of a pair (``unknown``, cut at the dots and hyphens that join
+    a transliterated full name: アフメド・サイード・コンボ) that sound like no word of the
+    entity and that the source sentences do not hold as written: names the translation put
+    there of its own. A word that sounds like one of the name's is the name (コンボ for
+    Kombo); an acronym or a name kept as the source writes it replaced nothing."""
+    copied = " ".join(source.sentences[s].text for s in source_ids)
+    keys = [name_key(romanize(w, "en"), lang, latin=True)
+            for form in entity.source_forms for w in form.split()]
+    found = []
+    for word in unknown:
+        for part in _NAME_JOINTS.split(word):
+            if len(part) < 2 or zipf(part.lower(), lang) >= rare_zipf \
+                    or re.search(r"(?<!\w)" + re.escape(part) + r"(?!\w)", copied):
+                continue
+            latin = is_latin_surface(part)
+            key = name_key(romanize(part, "en" if latin else lang), lang, latin=latin)
+            if not any(fuzz.ratio(key, k) >= _STAND_IN_LIKENESS for k in keys):
+                found.append(part)
+    return found
+
+
+# Dots and hyphens inside a transliterated full name (Japanese ・, Chinese ·, ＝).
+_NAME_JOINTS = re.compile(r"[\u30fb\u00b7\uff1d=\s-]+")
+# Phonetic-key ratio at which a word of a pair sounds like a word of the name: looser
+# than a match, since a transliteration drifts (コンボ, Kombo).
+_STAND_IN_LIKENESS = 60.0
+
+
+def _other_onset(word: str, entity: Entity, source_lang: str, lang: str) -> bool:
+    """True when ``word`` and every form of ``entity`` are in Latin script, in a source and
+    a translation in Latin script, and the word's first sound is that of no word of the
+    forms, hyphenated parts apart (Sajed may spell the Sayed of El-Sayed)."""
+    if _script_of(source_lang) != "Latn" or _script_of(lang) != "Latn" \
+            or not is_latin_surface(word):
+        return False
+    words = [w for f in entity.source_forms if is_latin_surface(f)
+             for w in re.split(r"[\s-]+", f) if w]
+    return bool(words) and all(_onset(_key_of(word, lang)) != _onset(_key_of(w, source_lang))
+                               for w in words)
+
+
+def _script_of(lang: str) -> str:
+    try:
+        return get_language(lang).script
+    except LanguageError:
+        return ""
+
+
 def _second_spelling(target: SegmentedDocument, target_ids: Sequence[int],
                      spans: Mapping[int, Sequence[tuple[int, int]]], known: Sequence[str],
                      rare_zipf: float) -> tuple[str, int, int, int, str] | None:
@@ -1219,7 +1306,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
              known_in_target: set[str], evidence: Mapping[str, Evidence], found: set[str],
              standard: Mapping[str, Mapping[str, tuple[str, ...]]],
              present: Mapping[str, tuple[str, ...]], rare_zipf: float,
-             similar: float) -> list[Finding]:
+             similar: float, surname_zipf: float,
+             quoted: Mapping[str, tuple[str, ...]] | None = None) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
     rendered: dict[int, set[str]] = {}
     shown: dict[str, set[str]] = {}
@@ -1270,6 +1358,24 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
         for entity_id, mentions in mentioned.items():
             if entity_id in in_target or entity_id not in known_in_target:
                 continue
+            # The translation's own spelling of the name, written otherwise by a slip
+            # (Delacruz for "De la Cruz", Лудзи for Лодзь): see mtcheck.names.variants.
+            slipped = slips.spelt_otherwise(
+                target, pair.target_ids, spans,
+                [r for r in renderings if r.entity == entity_id and _same_source_form(
+                    written_as.get((r.sentence_id, entity_id), set()),
+                    {m.text for m in mentions}, source_rules)], rare_zipf,
+                (quoted or {}).get(entity_id, ()))
+            if slipped is not None:
+                there, usual = slipped
+                ids = sorted({r.sentence_id for r in renderings if r.entity == entity_id
+                              and r.sentence_id != there.sentence_id})
+                findings.append(_slip_finding(
+                    names[entity_id],
+                    (NameVariant(usual.text, (usual.text,), len(ids), tuple(ids)),
+                     NameVariant(there.text, (there.text,), 1, (there.sentence_id,))),
+                    (there,), pair.source_ids, evidence.get(entity_id, Evidence.CAPITALISED)))
+                continue
             # An adjective of the name (iranienne, шведский) is the name being present.
             derived_forms = [*shown.get(entity_id, ()), *present.get(entity_id, ())]
             derived_forms += [f for forms in standard.get(entity_id, {}).values() for f in forms]
@@ -1315,7 +1421,15 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             if _shifted(entity_id, pairs[max(0, index - 1):index + 2], by_sentence, renderings):
                 continue
-            if _part_rendered(names[entity_id], target, pair.target_ids, shared_words):
+            # A common word of the name (Thomas, San) shows it only where no other name
+            # stands in for its distinctive words (Thomas Twining for Thomas Lipton).
+            common = common_words(names[entity_id], source.lang, surname_zipf)
+            if _part_rendered(names[entity_id], target, pair.target_ids,
+                              shared_words | common) or (
+                    _part_rendered(names[entity_id], target, pair.target_ids, shared_words)
+                    and not _stand_ins(unknown_names(target, pair.target_ids, spans, rare_zipf),
+                                       names[entity_id], source, pair.source_ids, target.lang,
+                                       rare_zipf)):
                 continue
             if any(_derived_name(names[entity_id], names[other]) for other in in_target):
                 continue  # Atacameños next to a rendered Atacama: the source's own demonym
@@ -1339,10 +1453,16 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             # (Лудзи here, Лодзью elsewhere).
             rare = [w for w in unknown if zipf(w.lower(), target.lang) < rare_zipf]
             alike = _sounds_like(rare, entity, target.lang, similar)
+            # Between two Latin-script languages a name is copied, not transliterated: a
+            # word that sounds alike but starts with another sound is another name (Caraz
+            # for Huaraz; see _other_onset).
+            if alike is not None and _other_onset(alike, entity, source.lang, target.lang):
+                alike = None
             written = sorted({r.surface for r in comparable
                               if alike is not None
                               and is_latin_surface(r.surface) == is_latin_surface(alike)})
             if (second is None and alike is not None and written
+                    and not names_another_city(alike, entity, target.lang)
                     and (_sounds_like([alike], entity, target.lang, similar, _MIN_LONG_KEY)
                          or _close_to_written(alike, written, target.lang))):
                 second = _spelt_at(target, pair.target_ids, alike, written)
@@ -1363,8 +1483,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                                           tuple(sorted({r.sentence_id for r in elsewhere}))),
                               NameVariant(word, (word,), 1, (tid,)))))
                 continue
-            if alike is not None:
-                continue
+            if alike is not None and not names_another_city(alike, entity, target.lang):
+                continue  # not so a real city that sounds alike (Kaduna for Kano)
             # The pair's only unmatched name and its only leftover name-like word: that
             # word renders it, in a spelling no rule foresaw (see mtcheck.names.residual).
             unmatched = [e for e in mentioned if e not in in_target]

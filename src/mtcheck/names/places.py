@@ -285,6 +285,14 @@ def lookup(form: str, lang: str) -> tuple[str, ...]:
     return _source_index(_base(lang)).get(_fold(form), ())
 
 
+@cache
+def standard_names(lang: str) -> tuple[str, ...]:
+    """The CLDR names of every territory and time-zone city in ``lang`` and its regional
+    variants."""
+    return tuple(sorted({name for locale_id in _locales(lang) or (lang,)
+                         for name in _locale_names(locale_id).values()}))
+
+
 def city_names(key: str) -> tuple[str, ...]:
     """Every name geonames gives the city ``key`` (its main name first); empty for a key
     that is no city (a country, a time zone)."""
