@@ -166,3 +166,18 @@ def test_the_lexicon_learns_a_word_in_all_its_forms() -> None:
               lexical_units(f"Ледник{r} лежит высоко.", "ru", False))
              for e, r in (("", ""), ("s", "а"), ("n", "ом"))]
     assert "gletschern" not in DocumentLexicon(whole + filler).associates
+
+
+def test_a_pair_held_out_cannot_vouch_for_itself() -> None:
+    filler = [(frozenset({f"w{k}"}), frozenset({f"v{k}"})) for k in range(8)]
+    seen_twice = (frozenset({"schneesturm"}), frozenset({"tempête"}))
+    lexicon = DocumentLexicon([seen_twice, seen_twice, *filler])
+    source, target = frozenset({"schneesturm"}), frozenset({"tempête"})
+    assert lexicon.coverage(source, target) == (1, 1)
+    # Without one of its two pairs the association rests on one co-occurrence: below the
+    # lexicon's minimum count, so the word has no known translation there.
+    assert lexicon.coverage(source, target, [seen_twice]) == (0, 0)
+    # A pair that shares nothing with the word takes nothing away.
+    assert lexicon.coverage(source, target, [filler[0]]) == (1, 1)
+    seen_thrice = DocumentLexicon([seen_twice] * 3 + filler)
+    assert seen_thrice.coverage(source, target, [seen_twice]) == (1, 1)

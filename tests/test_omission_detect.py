@@ -649,3 +649,78 @@ def test_a_gap_behind_a_pair_regrouped_crosswise_is_placed_by_reading_the_paragr
     # A paragraph where every sentence has its translation reads best without a gap.
     complete = {0: {0}, 1: {1}, 2: {2}, 3: {3}, 4: {4}, 5: {5}, 6: {5}}
     assert _reread_gap(source, beads, 5, gold_fit(complete), CONFIG) is None
+
+
+# --------------------------------------------------------------------------- split neighbours
+# Sentence 7 rendered in two sentences, as translators often do.
+GERMAN_SPLIT = ["Am Dienstag flog der Minister weiter nach Baku.",
+                "Dort soll er bis Donnerstag bleiben."]
+
+
+def test_a_sentence_hidden_by_a_neighbour_split_in_two_is_found() -> None:
+    source = one_paragraph(EN)
+    # Sentence 6 not translated; 7 translated as two sentences.
+    target = one_paragraph(segmented("de", [*GERMAN[:6], *GERMAN_SPLIT, *GERMAN[8:]]))
+    # The aligner paired 6 with the first half of 7's translation and 7 with the second:
+    # nothing unpaired, nothing merged.
+    beads = alignment(*[((i,), (i,)) for i in range(12)])
+    [regrouped] = [c for c in omission_candidates(source, target, beads, None, CONFIG)
+                   if c.regrouped is not None]
+    assert (regrouped.source_id, regrouped.regrouped, regrouped.kind) == (6, 7, "sentence")
+    found = omission_findings(source, target, beads, None, CONFIG)
+    # 7 is whole in the merged reading: the half of its translation the aligner gave to 6
+    # is not reported missing from it.
+    assert [(f.check, f.source_ids, f.target_ids) for f in found] == [
+        ("align.omission", (6,), (6,))]
+    assert "#7" in found[0].message
+    # The aligner's right reading (6 unpaired, 7 with both translations) is left to it.
+    right = alignment(*[((i,), (i,)) for i in range(6)], ((6,), ()), ((7,), (6, 7)),
+                      *[((i,), (i,)) for i in range(8, 12)])
+    assert not [c for c in omission_candidates(source, target, right, None, CONFIG)
+                if c.regrouped is not None]
+
+
+def test_a_complete_translation_with_a_split_sentence_is_not_regrouped() -> None:
+    source = one_paragraph(EN)
+    target = one_paragraph(segmented("de", [*GERMAN[:7], *GERMAN_SPLIT, *GERMAN[8:]]))
+    beads = alignment(*[((i,), (i,)) for i in range(7)], ((7,), (7, 8)),
+                      *[((i,), (i + 1,)) for i in range(8, 12)])
+    assert not [c for c in omission_candidates(source, target, beads, None, CONFIG)
+                if c.regrouped is not None]
+    assert omission_findings(source, target, beads, None, CONFIG) == ()
+
+
+def test_word_support_counts_for_a_whole_merged_sentence() -> None:
+    # Nine copies of the text: a document long enough (108 pairs) for its lexicon to say which
+    # words translate which; the last copy merges sentence 5 into 6's pair.
+    copies = 9
+    offset = len(SOURCE) * (copies - 1)
+    beads = alignment(*[((i,), (i,)) for i in range(offset + 5)],
+                      ((offset + 5, offset + 6), (offset + 5,)),
+                      *[((offset + i,), (offset + i - 1,)) for i in range(7, 12)])
+
+    def sentence_score(last: list[str], support: float) -> float:
+        source = segmented("en", SOURCE * copies)
+        target = segmented("de", GERMAN * (copies - 1) + last)
+        config = dataclasses.replace(CONFIG, support=support)
+        candidates = omission_candidates(source, target, beads, None, config)
+        return max(c.score for c in candidates if c.kind == "sentence")
+
+    # Sentence 5 not translated: none of its words are in the merge's translation.
+    dropped = GERMAN[:5] + GERMAN[6:]
+    assert sentence_score(dropped, CONFIG.support) > sentence_score(dropped, 0.0) + 1
+    # A real merge: the words of both sentences are there, so support says nothing more; it
+    # only ever counts for a whole sentence's being left out, never against it.
+    merged = [*GERMAN[:5], GERMAN[5][:-1] + ", und am Abend besuchte die Delegation ein "
+              "Museum für moderne Kunst.", *GERMAN[7:]]
+    assert (sentence_score(merged, 0.0) <= sentence_score(merged, CONFIG.support)
+            <= sentence_score(merged, 0.0) + 0.5)
+    # A short document's lexicon knows too few words for their absence to say anything.
+    short = alignment(*[((i,), (i,)) for i in range(5)], ((5, 6), (5,)),
+                      *[((i,), (i - 1,)) for i in range(7, 12)])
+    target = segmented("de", dropped)
+    assert ([c.score for c in omission_candidates(EN, target, short, None, CONFIG)
+             if c.kind == "sentence"]
+            == [c.score for c in omission_candidates(EN, target, short, None,
+                                                     dataclasses.replace(CONFIG, support=0.0))
+                if c.kind == "sentence"])

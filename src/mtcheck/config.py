@@ -278,6 +278,11 @@ class OmissionConfig:
     # An unpaired source sentence's omission finding moves to its paired neighbour when
     # the neighbour's translation fits the unpaired one better by this much (score units).
     relocate_margin: float = 1.0
+    # Degrees of freedom of the Student-t length term when readings are compared (which
+    # sentence a translation belongs to): heavy-tailed, so that a free or partial rendering
+    # whose length is far off does not outweigh the names, numbers and words it shares with
+    # its sentence (the length of a piece left out is judged apart, with ``length_tail``).
+    relocate_tail: float = 4.0
     # Weight of the aligner's similarity (cosine of numbers, marks and romanised character
     # n-grams) in how well a sentence fits a translation when readings are compared.
     similarity: float = 40.0

@@ -18,6 +18,7 @@ from mtcheck.errors import LanguageError
 from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names import places
+from mtcheck.names import variants as slips
 from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority
@@ -386,11 +387,26 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             finding = _companion_variants(entity, target,
                                           [r for r in renderings if r.sentence_id in scope],
                                           evidence.get(entity.id, Evidence.CAPITALISED), runs)
+            # A name run written two ways by a slip (Air Lines / Airlines, Mensa / Mensah):
+            # see mtcheck.names.variants.
+            # Forms the glossary or CLDR gives for the name are one spelling between them.
+            entry = glossary.entry(entity.id) if glossary else None
+            second = slips.written_otherwise(
+                entity.id, target,
+                [r for r in renderings if not (non_latin_target and is_latin_surface(r.surface))],
+                scope, entity.source_forms, verbatim,
+                (*(entry.accepted(lang) if entry else ()),
+                 *(f for forms in standard.get(entity.id, {}).values() for f in forms)),
+                (foreign or {}).get(entity.id, ()))
+            if finding is None and second is not None:
+                finding = _slip_finding(entity, second.variants, second.wrong, entity.source_ids,
+                                        evidence.get(entity.id, Evidence.CAPITALISED))
             if finding is not None:
                 findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
                              known_in_target, evidence, in_translation, standard, present or {},
-                             config.rare_zipf, config.learn_similarity, config.surname_zipf))
+                             config.rare_zipf, config.learn_similarity, config.surname_zipf,
+                             foreign or {}))
     return findings, grouped
 
 
@@ -411,6 +427,22 @@ def _glossed(rendering: NameRendering, native: Sequence[NameRendering],
     opening = len(before) - 1
     return any(r.sentence_id == rendering.sentence_id and r.start < opening
                and not text[r.end:opening].strip() for r in native)
+
+
+def _slip_finding(entity: Entity, variants: Sequence[NameVariant],
+                  wrong: Sequence[slips.Run], source_ids: Sequence[int],
+                  strength: Evidence) -> Finding:
+    """names.inconsistent for a name written otherwise by a slip (see
+    :mod:`mtcheck.names.variants`), pointing at the ``wrong`` runs."""
+    return Finding(
+        check="names.inconsistent",
+        severity=_severity("names.inconsistent", strength, True),
+        message=(f"{entity.canonical} is written {len(variants)} ways: "
+                 f"{describe_variants(variants)}; expected one spelling"),
+        source_ids=tuple(source_ids),
+        target_ids=tuple(sorted({w.sentence_id for w in wrong})),
+        spans=tuple(TextSpan("target", w.sentence_id, w.start, w.end, w.text) for w in wrong),
+        entity=entity.id, variants=tuple(variants))
 
 
 def _acronym_like(surface: str) -> bool:
@@ -1294,7 +1326,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
              known_in_target: set[str], evidence: Mapping[str, Evidence], found: set[str],
              standard: Mapping[str, Mapping[str, tuple[str, ...]]],
              present: Mapping[str, tuple[str, ...]], rare_zipf: float,
-             similar: float, surname_zipf: float) -> list[Finding]:
+             similar: float, surname_zipf: float,
+             quoted: Mapping[str, tuple[str, ...]] | None = None) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
     rendered: dict[int, set[str]] = {}
     shown: dict[str, set[str]] = {}
@@ -1344,6 +1377,24 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                        for t in pair.target_ids) if initials else ""
         for entity_id, mentions in mentioned.items():
             if entity_id in in_target or entity_id not in known_in_target:
+                continue
+            # The translation's own spelling of the name, written otherwise by a slip
+            # (Delacruz for "De la Cruz", Лудзи for Лодзь): see mtcheck.names.variants.
+            slipped = slips.spelt_otherwise(
+                target, pair.target_ids, spans,
+                [r for r in renderings if r.entity == entity_id and _same_source_form(
+                    written_as.get((r.sentence_id, entity_id), set()),
+                    {m.text for m in mentions}, source_rules)], rare_zipf,
+                (quoted or {}).get(entity_id, ()))
+            if slipped is not None:
+                there, usual = slipped
+                ids = sorted({r.sentence_id for r in renderings if r.entity == entity_id
+                              and r.sentence_id != there.sentence_id})
+                findings.append(_slip_finding(
+                    names[entity_id],
+                    (NameVariant(usual.text, (usual.text,), len(ids), tuple(ids)),
+                     NameVariant(there.text, (there.text,), 1, (there.sentence_id,))),
+                    (there,), pair.source_ids, evidence.get(entity_id, Evidence.CAPITALISED)))
                 continue
             # An adjective of the name (iranienne, шведский) is the name being present.
             derived_forms = [*shown.get(entity_id, ()), *present.get(entity_id, ())]

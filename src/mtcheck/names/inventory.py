@@ -257,7 +257,8 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
                               and (words is None or word.lower() not in words.never_names))
             if keep and not forced:
                 place = places.is_territory(places.lookup(word, lang))
-                rare = zipf(word.lower(), lang) < config.rare_zipf
+                rare = (nouns_capitalised and _double_name(word, lang, config.rare_zipf)) or (
+                    zipf(word.lower(), lang) < config.rare_zipf)
                 if not place and not rare and _in_phrase_name(spans, token, text):
                     keep = False  # "Energy" of "International Energy Agency"
                 if zipf(word.lower(), lang) >= config.adjective_zipf and any(
@@ -300,6 +301,24 @@ def _candidates(source: SegmentedDocument, words: Lexicon | None,
         if run:
             runs.append(_without_trailing_particles(run, particles))
     return [r for r in runs if r]
+
+
+# Zipf of a word seen once in a billion: two words' frequencies multiply (their Zipf
+# figures add) less this, under independence.
+_PER_BILLION = 9.0
+
+
+def _double_name(word: str, lang: str, threshold: float) -> bool:
+    """True for a hyphen-joined word of capitalised parts rarer together than
+    ``threshold`` (Gruber-Steinbach: two surnames of Zipf 3.6 and 3.7). Word-frequency data
+    reads such a word as its parts, about as frequent as the rarer one; the two together
+    are far rarer, as rare as a name. Only where every noun is capitalised: elsewhere a
+    capital inside a sentence makes a candidate already."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(_is_capitalised(p) and not _is_acronym(p) for p in parts):
+        return False
+    together = sum(zipf(p.lower(), lang) for p in parts) - _PER_BILLION * (len(parts) - 1)
+    return together < threshold
 
 
 def _without_trailing_particles(run: list[_Token], particles: frozenset[str]) -> list[_Token]:

@@ -131,6 +131,10 @@ class Candidate:
     # For a sentence a merged pair hid at the end of a run of shifted pairs: the merge's
     # sentence that the re-pairing took out of it (see _unmerged).
     unmerged: int | None = None
+    # For a sentence the aligner paired with one translation of a neighbour that the translator
+    # rendered in two (the aligner split that neighbour's pair across the gap): the neighbour's
+    # id. The candidate is the merged reading's own test of the sentence (see _regrouped).
+    regrouped: int | None = None
     # The best piece of the other kind in a merged pair (a part of a sentence beside a whole
     # sentence, or the other way round): a whole sentence needs the full threshold, a part only
     # the document's bar, so the piece that scores highest is not always the one to report.
@@ -149,7 +153,8 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
     that really lost content.
     """
     scores = sorted(c.score - c.prior if c.level is None else c.level
-                    for c in candidates if not c.threshold_free and not c.alternative)
+                    for c in candidates if not c.threshold_free and not c.alternative
+                    and c.regrouped is None)
     if len(scores) < _MIN_PAIRS_FOR_LEVEL:
         return config.threshold
     level = statistics.median(scores) + config.relative_threshold
@@ -257,6 +262,13 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                 moved = _misplaced(source, alignment, index, best_piece, config)
             if moved is not None:
                 candidates.append(moved)
+    for regrouped in _regrouped(source, alignment, fit, flags, rates, best_piece, config):
+        # The neighbour is whole in the merged reading: what its own pair seemed to lose
+        # (the half of its translation the aligner gave away) is explained.
+        candidates = [c for c in candidates if not (
+            c.source_id == regrouped.regrouped
+            and alignment.pairs[c.pair_index].source_ids == (regrouped.regrouped,))]
+        candidates.append(regrouped)
     # A merge is taken apart only when its own test finds a whole sentence of it the likelier
     # loss (its best piece is a sentence); one whose best piece is a clause holds all its
     # sentences. Walking every merge costs about twice as many fits.
@@ -307,6 +319,40 @@ class _PairFit:
         self._found: dict[tuple[int, ...], TargetIndex] = {}
         self._rare_back: dict[tuple[int, ...], tuple[str, ...]] = {}
         self._source_found: dict[tuple[int, ...], TargetIndex] = {}
+        # The aligner's pair of each source ("s", id) and target ("t", id) sentence, and each
+        # pair's units, for the lexicon's held-out pairs (built at the first look-up).
+        self._pair_of: dict[tuple[str, int], int] | None = None
+        self._pair_units: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def _held_out(self, ids: tuple[int, ...], target_ids: tuple[int, ...],
+                  ) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """The units of the aligner's pairs that hold any of ``ids`` or ``target_ids``: the
+        lexicon learnt them, so their co-occurrences are taken out before it judges a reading
+        of these sentences (the aligner's own pair would otherwise vouch for itself)."""
+        if self._pair_of is None:
+            self._pair_of = {}
+            for k, pair in enumerate(self._alignment.pairs):
+                if pair.source_ids and pair.target_ids:
+                    for i in pair.source_ids:
+                        self._pair_of[("s", i)] = k
+                    for j in pair.target_ids:
+                        self._pair_of[("t", j)] = k
+        touched = sorted({self._pair_of[key] for key in
+                          [("s", i) for i in ids] + [("t", j) for j in target_ids]
+                          if key in self._pair_of})
+        stems = self._lexicon.stems
+        for k in touched:
+            if k not in self._pair_units:
+                pair = self._alignment.pairs[k]
+                self._pair_units[k] = (_units(self._source, pair.source_ids, stems),
+                                       _units(self._target, pair.target_ids, stems))
+        return tuple(self._pair_units[k] for k in touched)
+
+    def z(self, ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
+        """The length z-score of source sentences ``ids`` against translations ``target_ids``."""
+        return self._model.z(sum(text_length(self._source.sentences[i].text) for i in ids),
+                             sum(text_length(self._target.sentences[j].text)
+                                 for j in target_ids))
 
     def _target_index(self, target_ids: tuple[int, ...], text: str) -> TargetIndex:
         if target_ids not in self._found:
@@ -354,7 +400,7 @@ class _PairFit:
                                    for r in n.readings)
         unmatched = sum(1 for n in numbers(target_text, self._target.lang)
                         if not n.readings & source_numbers)
-        fit = (-_rho(z, config.length_tail) - anchors
+        fit = (-_rho(z, config.relocate_tail) - anchors
                - config.number_missing * min(unmatched, _ANCHOR_CAP))
         if config.number_words:
             fit -= _spelled_evidence(text, self._source.lang, found, config)
@@ -372,7 +418,7 @@ class _PairFit:
             stems = self._lexicon.stems
             known, covered = self._lexicon.coverage(
                 lexical_units(text, self._source.lang, stems),
-                _units(self._target, target_ids, stems))
+                _units(self._target, target_ids, stems), self._held_out(ids, target_ids))
             fit += config.lexicon * (covered / known if known else 0.5)
         if config.similarity:
             if self._similarity is None:  # built once, at the first re-pairing
@@ -489,6 +535,71 @@ def _unmerged(source: SegmentedDocument, alignment: Alignment, index: int, fit: 
     edge = pair.source_ids[-1] if sid > pair.source_ids[-1] else pair.source_ids[0]
     return Candidate(pair_index, sid, 0, len(text), text, "sentence", round(gain, 6), 0.0, (),
                      threshold_free=True, unmerged=edge)
+
+
+def _regrouped(source: SegmentedDocument, alignment: Alignment, fit: _PairFit,
+               flags: _FlagCache, rates: SupportRates,
+               best_piece: Callable[[int, AlignedPair, int | None], Candidate | None],
+               config: OmissionConfig) -> list[Candidate]:
+    """Sentences hidden by a neighbour's translation the aligner split between them.
+
+    A translator often renders one sentence as two. When the sentence before or after such
+    a pair is dropped, the aligner can pair it with the first (or last) of the two
+    translations and its neighbour with the other: no sentence is left unpaired and no pair
+    is merged, so neither the shift nor a merge's own test sees the gap. A pair whose
+    sentence the translation does not support (its common words are found at the rate of an
+    unrelated sentence rather than of a translated one, :func:`support_evidence`) is read
+    again merged with its one-source neighbour (both translations); when that reading fits
+    better than the aligner's two pairs by ``relocate_margin`` (the shapes' priors included),
+    the merged pair is tested for the sentence left out, as the aligner's own merges are: the
+    sentence is returned when it reaches the full ``threshold``, the bar of a whole sentence
+    of a merge. Of two sentences regrouped with each other, the one likelier left out.
+    """
+    pairs = alignment.pairs
+    found: dict[tuple[int, int], Candidate] = {}
+    for index, pair in enumerate(pairs):
+        if len(pair.source_ids) != 1 or not pair.target_ids:
+            continue
+        sid = pair.source_ids[0]
+        words = flags(sid, pair.target_ids)
+        if support_evidence(sum(words.supported), len(words.supported), 0, 0, rates,
+                            config.support_prior) <= 0:
+            continue
+        best: Candidate | None = None
+        for other in (index - 1, index + 1):
+            if not 0 <= other < len(pairs):
+                continue
+            neighbour = pairs[other]
+            if (len(neighbour.source_ids) != 1 or not neighbour.target_ids
+                    or source.sentences[neighbour.source_ids[0]].paragraph
+                    != source.sentences[sid].paragraph):
+                continue
+            kept = neighbour.source_ids[0]
+            # The neighbour holds only part of its translation: its pair is short.
+            if fit.z((kept,), neighbour.target_ids) >= 0:
+                continue
+            first, second = (neighbour, pair) if other < index else (pair, neighbour)
+            target_ids = first.target_ids + second.target_ids
+            shape = (2, len(target_ids))
+            if (shape not in _LOG_PRIORS or (1, len(pair.target_ids)) not in _LOG_PRIORS
+                    or (1, len(neighbour.target_ids)) not in _LOG_PRIORS):
+                continue
+            ids = tuple(sorted((sid, kept)))
+            gain = (fit(ids, target_ids) + _LOG_PRIORS[shape]
+                    - fit(sid, pair.target_ids) - _LOG_PRIORS[(1, len(pair.target_ids))]
+                    - fit(kept, neighbour.target_ids)
+                    - _LOG_PRIORS[(1, len(neighbour.target_ids))])
+            if gain < config.relocate_margin:
+                continue
+            mine = best_piece(index, AlignedPair(ids, target_ids), sid)
+            if (mine is not None and mine.score >= config.threshold
+                    and (best is None or mine.score > best.score)):
+                best = dataclasses.replace(mine, regrouped=kept)
+        if best is not None and best.regrouped is not None:
+            key = (min(sid, best.regrouped), max(sid, best.regrouped))
+            if key not in found or best.score > found[key].score:
+                found[key] = best
+    return [found[key] for key in sorted(found)]
 
 
 # Pairs on each side of a suspect pair that are read again with it (same paragraph).
@@ -833,8 +944,16 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         # translation is.
         if kind != "gap" and (level is None or score > level):
             level = score
+        # Word support counts for a whole sentence of a merged pair too: a short sentence
+        # hidden in a merge has too few characters for the length to say much, but none of its
+        # words having a counterpart while its neighbour's have says that it was left out. Only
+        # that way: a sentence some of whose words are there may still have lost most of itself
+        # (cut down to one clause), which its part of the pair does not always show.
         if kind != "sentence":
             score += config.support * context.support_gap(sid, piece, config)
+        elif context.lexicon.pairs >= _LEXICON_PAIRS:
+            score += config.support * max(context.support_gap(sid, piece, config), 0.0)
+        if kind != "sentence":
             removed = marks_removed(source_texts[sid], piece.start, piece.end, source.lang)
             score += config.punctuation * mark_evidence(
                 context.source_marks, removed, context.target_marks, context.mark_rate,

@@ -59,6 +59,11 @@ def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Align
         message = (f"{lead} The aligner merged {describe_sentences((candidate.unmerged,))} "
                    f"into its neighbour's pair and "
                    f"{_shifted_run(candidate.source_id, candidate.unmerged, 'numbers, names, endings')}")
+    elif candidate.regrouped is not None:
+        message = (f"{lead} The aligner paired it with translated "
+                   f"{describe_sentences(pair.target_ids)}, but that and the translation of "
+                   f"{describe_sentences((candidate.regrouped,))} read together as that "
+                   f"sentence's translation{evidence}.")
     elif candidate.kind == "sentence":
         kept = tuple(s for s in pair.source_ids if s != candidate.source_id)
         message = (f"{lead} It was aligned with {describe_sentences(kept)} to translated "

@@ -409,9 +409,42 @@ class DocumentLexicon:
             if count >= min_count and 2 * count / (source_counts[s] + target_counts[t]) >= min_dice:
                 grouped.setdefault(s, set()).add(t)
         self.associates = {s: frozenset(ts) for s, ts in grouped.items()}
+        self._joint = joint
+        self._source_counts = source_counts
+        self._target_counts = target_counts
+        self._min_count = min_count
+        self._min_dice = min_dice
 
-    def coverage(self, source_units: frozenset[str],
-                 target_units: frozenset[str]) -> tuple[int, int]:
-        """(associable source units, those with an associate in ``target_units``)."""
-        known = [self.associates[w] for w in source_units if w in self.associates]
-        return len(known), sum(1 for associates in known if associates & target_units)
+    def coverage(self, source_units: frozenset[str], target_units: frozenset[str],
+                 held_out: Sequence[tuple[frozenset[str], frozenset[str]]] = (),
+                 ) -> tuple[int, int]:
+        """(associable source units, those with an associate in ``target_units``).
+
+        ``held_out``: pairs (source and target units) of the document whose co-occurrences
+        are taken out first. A pair cannot vouch for itself: an association that holds only
+        because the pair under test was counted (a word seen twice, once in that pair) says
+        nothing about whether the pair is right.
+        """
+        known = [(w, self.associates[w]) for w in source_units if w in self.associates]
+        if not held_out:
+            return len(known), sum(1 for _, associates in known if associates & target_units)
+        kept = [(w, frozenset(t for t in associates if self._associated(w, t, held_out)))
+                for w, associates in known]
+        kept = [(w, associates) for w, associates in kept if associates]
+        return len(kept), sum(1 for _, associates in kept if associates & target_units)
+
+    def _associated(self, source: str, target: str,
+                    held_out: Sequence[tuple[frozenset[str], frozenset[str]]]) -> bool:
+        """Whether ``source`` and ``target`` are still associated without the held-out pairs."""
+        joint = self._joint.get((source, target), 0)
+        source_count = self._source_counts[source]
+        target_count = self._target_counts[target]
+        for held_source, held_target in held_out:
+            if source in held_source:
+                source_count -= 1
+                if target in held_target:
+                    joint -= 1
+            if target in held_target:
+                target_count -= 1
+        return (joint >= self._min_count and source_count > 0 and target_count > 0
+                and 2 * joint / (source_count + target_count) >= self._min_dice)
