@@ -44,9 +44,6 @@ def test_a_letter_off_is_a_slip(first: str, second: str, lang: str) -> None:
     ("Марина", "Марину", "ru"),           # endings that alternate in one word
     ("Тверь", "Тверью", "ru"),            # two case forms, each an ending off the stem
     ("Твери", "Тверью", "ru"),
-    ("Уругвай", "Уругвая", "ru"),         # a nominative in -й, its cases in a vowel
-    ("Уругвай", "Уругвае", "ru"),
-    ("Сергей", "Сергеем", "ru"),
     ("Bratislava", "Bratislava's", "en"),  # a clitic
     ("Norvège", "l'Norvège", "fr"),       # an elided article
     ("Νορβηγία", "Νορβηγός", "el"),       # a demonym made from the place's stem
