@@ -44,6 +44,9 @@ def test_a_letter_off_is_a_slip(first: str, second: str, lang: str) -> None:
     ("Марина", "Марину", "ru"),           # endings that alternate in one word
     ("Тверь", "Тверью", "ru"),            # two case forms, each an ending off the stem
     ("Твери", "Тверью", "ru"),
+    ("Парагвай", "Парагвая", "ru"),       # a nominative -й its case endings replace
+    ("Парагвая", "Парагвае", "ru"),
+    ("Шанхай", "Шанхаю", "uk"),
     ("Bratislava", "Bratislava's", "en"),  # a clitic
     ("Norvège", "l'Norvège", "fr"),       # an elided article
     ("Νορβηγία", "Νορβηγός", "el"),       # a demonym made from the place's stem
@@ -262,3 +265,10 @@ def test_a_quoted_form_of_the_place_is_no_slip() -> None:
     assert written_otherwise("e", target, found, scope) is not None
     assert written_otherwise("e", target, found, scope,
                              placed=("Tarvikia", "Tarvíkia")) is None
+
+
+def test_the_nominative_ending_is_data_for_comparing_forms_only() -> None:
+    # -й is no case ending to cut when finding a name in a text (Великой is no name).
+    rules = rules_for("ru")
+    assert "й" in rules.nominative_endings
+    assert "й" not in rules.suffixes

@@ -28,7 +28,7 @@ _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffi
                    "capitalises_nouns", "demonym_suffixes", "reference_labels",
                    "fraction_words", "exclusive_endings", "readings", "decade_words",
                    "percent_counters", "transliteration_characters",
-                   "joins_compounds", "plural_suffixes"})
+                   "joins_compounds", "plural_suffixes", "nominative_endings"})
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,11 @@ class InflectionRules:
     # Endings that make a noun plural (French les Innus, Spanish los mapuches): a name
     # written so is a people's, which other languages leave invariable (los innu, инну).
     plural_suffixes: tuple[str, ...] = ()
+    # Endings of a name's dictionary form that its case endings replace (Russian Уругва|й,
+    # Уругва|я, Уругва|е): two written forms of one name meet at the stem without it. Only
+    # for comparing two forms a translation writes, never for finding a name in a text,
+    # where cutting -й from every adjective (Великой) would match words that are no name.
+    nominative_endings: tuple[str, ...] = ()
     # Pairs of endings that never alternate in one word's forms (Russian hard -а, soft -я):
     # two surfaces whose stems meet only by cutting one of a pair from each are two
     # spellings (Эчеверрия / Эчеверриа), not two cases of one.
@@ -144,6 +149,7 @@ def rules_for(lang: str) -> InflectionRules:
         joins_compounds=bool(table.get("joins_compounds", False)),
         plural_suffixes=tuple(sorted({_fold(s) for s in table.get("plural_suffixes", [])},
                                      key=lambda s: (-len(s), s))),
+        nominative_endings=tuple(_fold(e) for e in table.get("nominative_endings", [])),
         exclusive_endings=frozenset(frozenset(_fold(e) for e in pair)
                                     for pair in table.get("exclusive_endings", [])),
         readings=tuple((_fold(old), _fold(new)) for old, new in table.get("readings", [])),

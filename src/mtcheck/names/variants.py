@@ -137,7 +137,10 @@ def _derived(first: str, second: str, rules: InflectionRules) -> bool:
 def _stems(form: str, rules: InflectionRules) -> set[str]:
     """Every stem of ``form`` that cutting one or two endings allows (Лодзью -> Лодзь ->
     Лодз): two case forms of one name meet there."""
-    once = candidate_stems(form, rules)
+    once = set(candidate_stems(form, rules))
+    folded = _fold(form)
+    once |= {folded[: -len(e)] for e in rules.nominative_endings
+             if e and folded.endswith(e) and len(folded) - len(e) >= rules.min_stem}
     return {s for stem in once for s in candidate_stems(stem, rules)
             if len(s) >= rules.min_stem}
 
