@@ -141,3 +141,31 @@ def test_a_latin_spelling_glossed_in_brackets_is_not_left_in_latin_script() -> N
                      "하이드롬은 3월에 광구 2곳을 추가로 경매에 부친다."], "ko")
     result = check_translation(source, kept, one_to_one(3), entities, config=NO_NER)
     assert names(result.findings, "names.script") == ["hydrom"]
+
+
+def test_a_demonym_may_be_the_start_of_its_place() -> None:
+    from mtcheck.names.consistency import _derived_name
+    uzbek = Entity("uzbek", "Uzbek", ("Uzbek",), (1,))
+    uzbekistan = Entity("uzbekistan", "Uzbekistan", ("Uzbekistan",), (0,))
+    assert _derived_name(uzbek, uzbekistan, other_is_place=True)
+    # Between names the data know as no place, a shared start says nothing.
+    assert not _derived_name(uzbek, uzbekistan)
+    santos = Entity("santos", "Santos", ("Santos",), (0,))
+    assert not _derived_name(santos, Entity("sr", "Santosreyes", ("Santosreyes",), (1,)))
+
+
+SOURCE_KAZAKH = document(["Cotton farms in Kazakhstan grew again this year.",
+                          "A buyer in Stockholm said it was testing Kazakh yarn."], "en")
+KAZAKH = [Entity("kazakhstan", "Kazakhstan", ("Kazakhstan",), (0,)),
+          Entity("kazakh", "Kazakh", ("Kazakh",), (1,))]
+
+
+def test_a_demonym_written_as_its_places_adjective_is_not_missing() -> None:
+    de = document(["Die Baumwollfarmen in Kasachstan wuchsen dieses Jahr wieder.",
+                   "Ein Einkäufer in Stockholm sagte, man teste kasachisches Garn."], "de")
+    result = check_translations(SOURCE_KAZAKH, {"de": (de, one_to_one(2))}, KAZAKH)
+    assert "kazakh" not in names(result["de"].findings, "names.missing")
+    dropped = document(["Die Baumwollfarmen in Kasachstan wuchsen dieses Jahr wieder.",
+                        "Ein Einkäufer in Stockholm sagte, man teste neues Garn."], "de")
+    result = check_translations(SOURCE_KAZAKH, {"de": (dropped, one_to_one(2))}, KAZAKH)
+    assert "kazakh" in names(result["de"].findings, "names.missing")

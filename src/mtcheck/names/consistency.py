@@ -824,17 +824,21 @@ def _shared_prefix(first: str, second: str) -> int:
     return n
 
 
-def _derived_name(entity: Entity, other: Entity) -> bool:
+def _derived_name(entity: Entity, other: Entity, other_is_place: bool = False) -> bool:
     """True when the source's ``entity``, one word, is derived from ``other`` or from a word
     of it (Atacameños from the Atacama of San Pedro de Atacama, Chileans from Chile): a
     demonym or adjective of the source language, which translations often write in lower
-    case or as the place itself."""
+    case or as the place itself. A demonym may also be the start of a place's name (Uzbek
+    of Uzbekistan, Swede of Sweden), when the place data know ``other`` as a place: between
+    two people's names a shared start says nothing (Santos, Santos-Reyes)."""
     if " " in entity.canonical or entity.id == other.id:
         return False
     name = unaccented(entity.canonical)
-    return any(len(base) >= 4 and len(name) > len(base)
-               and _shared_prefix(name, base) >= max(4, len(base) - 1)
-               for base in (unaccented(w) for w in other.canonical.split() if w[:1].isupper()))
+    return any(len(base) >= 4 and (
+        (len(name) > len(base) and _shared_prefix(name, base) >= max(4, len(base) - 1))
+        or (other_is_place and len(base) > len(name) >= 4
+            and _shared_prefix(name, base) >= len(name) - 1))
+        for base in (unaccented(w) for w in other.canonical.split() if w[:1].isupper()))
 
 
 # Letters (or Hangul, kana, Han characters) a known form needs to count inside a compound.
@@ -1399,6 +1403,11 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             # An adjective of the name (iranienne, шведский) is the name being present.
             derived_forms = [*shown.get(entity_id, ()), *present.get(entity_id, ())]
             derived_forms += [f for forms in standard.get(entity_id, {}).values() for f in forms]
+            # A demonym is shown by the adjective of its place as the translation writes the
+            # place (Uzbek: usbekisches from Usbekistan).
+            derived_forms += [f for other in sorted(standard)
+                              if other in names and _derived_name(names[entity_id], names[other], True)
+                              for forms in standard[other].values() for f in forms]
             # The words of a multi-word form inflect on their own (Южная Корея -> Южной Кореи).
             derived_forms += [w for f in derived_forms if " " in f for w in f.split()
                               if len(w) >= _MIN_WORD_OF_NAME]
@@ -1451,7 +1460,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                                        names[entity_id], source, pair.source_ids, target.lang,
                                        rare_zipf)):
                 continue
-            if any(_derived_name(names[entity_id], names[other]) for other in in_target):
+            if any(_derived_name(names[entity_id], names[other], other in standard)
+                   for other in in_target):
                 continue  # Atacameños next to a rendered Atacama: the source's own demonym
             if any(_shortened(source.sentences[m.sentence_id].text, m, sentence_text)
                    for m in mentions):
