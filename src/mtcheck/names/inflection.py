@@ -96,8 +96,10 @@ class InflectionRules:
     reference_labels: tuple[str, ...] = ()
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """``text`` in NFC, case-folded: the form names are compared in."""
     return unicodedata.normalize("NFC", text).casefold()
+
 
 
 def unaccented(text: str) -> str:
@@ -121,39 +123,39 @@ def rules_for(lang: str) -> InflectionRules:
     suffixes = [*table.get("suffixes", []), *table.get("particles", [])]
     return InflectionRules(
         lang=base,
-        suffixes=tuple(sorted({_fold(s) for s in suffixes}, key=lambda s: (-len(s), s))),
-        elision_prefixes=tuple(sorted({_fold(p) for p in table.get("elision_prefixes", [])},
+        suffixes=tuple(sorted({fold(s) for s in suffixes}, key=lambda s: (-len(s), s))),
+        elision_prefixes=tuple(sorted({fold(p) for p in table.get("elision_prefixes", [])},
                                       key=lambda p: (-len(p), p))),
-        adjective_suffixes=tuple(_fold(s) for s in table.get("adjective_suffixes", [])),
-        demonym_suffixes=tuple(sorted({_fold(s) for s in table.get("demonym_suffixes", [])},
+        adjective_suffixes=tuple(fold(s) for s in table.get("adjective_suffixes", [])),
+        demonym_suffixes=tuple(sorted({fold(s) for s in table.get("demonym_suffixes", [])},
                                       key=lambda s: (-len(s), s))),
-        compound_heads=tuple(_fold(h) for h in table.get("compound_heads", [])),
+        compound_heads=tuple(fold(h) for h in table.get("compound_heads", [])),
         min_stem=int(table.get("min_stem", 2)),
-        number_prefixes=tuple(sorted(((_fold(k), int(v)) for k, v in
+        number_prefixes=tuple(sorted(((fold(k), int(v)) for k, v in
                                       table.get("number_prefixes", {}).items()),
                                      key=lambda item: (-len(item[0]), item[0]))),
-        number_words=tuple(sorted((_fold(k), int(v)) for k, v in
+        number_words=tuple(sorted((fold(k), int(v)) for k, v in
                                   table.get("number_words", {}).items())),
-        fraction_words=tuple(sorted((_fold(k), str(v)) for k, v in
+        fraction_words=tuple(sorted((fold(k), str(v)) for k, v in
                                     table.get("fraction_words", {}).items())),
-        decade_words=tuple(sorted((_fold(k), int(v)) for k, v in
+        decade_words=tuple(sorted((fold(k), int(v)) for k, v in
                                   table.get("decade_words", {}).items())),
         percent_counters=tuple((str(k), str(v)) for k, v in
                                table.get("percent_counters", {}).items()),
-        scale_words=tuple(sorted(((_fold(k), int(v)) for k, v in
+        scale_words=tuple(sorted(((fold(k), int(v)) for k, v in
                                   table.get("scale_words", {}).items()),
                                  key=lambda item: (-len(item[0]), item[0]))),
         abbreviates_to_initial=bool(table.get("abbreviates_to_initial", False)),
         function_characters=frozenset(table.get("function_characters", [])),
         capitalises_nouns=bool(table.get("capitalises_nouns", False)),
         joins_compounds=bool(table.get("joins_compounds", False)),
-        plural_suffixes=tuple(sorted({_fold(s) for s in table.get("plural_suffixes", [])},
+        plural_suffixes=tuple(sorted({fold(s) for s in table.get("plural_suffixes", [])},
                                      key=lambda s: (-len(s), s))),
-        nominative_endings=tuple(_fold(e) for e in table.get("nominative_endings", [])),
-        exclusive_endings=frozenset(frozenset(_fold(e) for e in pair)
+        nominative_endings=tuple(fold(e) for e in table.get("nominative_endings", [])),
+        exclusive_endings=frozenset(frozenset(fold(e) for e in pair)
                                     for pair in table.get("exclusive_endings", [])),
-        readings=tuple((_fold(old), _fold(new)) for old, new in table.get("readings", [])),
-        reference_labels=tuple(sorted({_fold(w) for w in table.get("reference_labels", [])},
+        readings=tuple((fold(old), fold(new)) for old, new in table.get("readings", [])),
+        reference_labels=tuple(sorted({fold(w) for w in table.get("reference_labels", [])},
                                       key=lambda w: (-len(w), w))),
         transliteration_characters=frozenset("".join(
             table.get("transliteration_characters", []))),
@@ -162,7 +164,7 @@ def rules_for(lang: str) -> InflectionRules:
 
 def elision_length(token: str, rules: InflectionRules) -> int:
     """Length of an elided article or preposition at the front of ``token`` (0 if none)."""
-    folded = _fold(token)
+    folded = fold(token)
     for prefix in rules.elision_prefixes:
         if folded.startswith(prefix) and len(folded) > len(prefix):
             return len(prefix)
@@ -194,13 +196,13 @@ def _stems(folded: str, rules: InflectionRules) -> tuple[str, ...]:
 
 def candidate_stems(surface: str, rules: InflectionRules) -> tuple[str, ...]:
     """The case-folded surface followed by every stem its endings allow, most specific first."""
-    return _stems(_fold(surface), rules)
+    return _stems(fold(surface), rules)
 
 
 def read_as(form: str, rules: InflectionRules) -> str:
     """``form`` as the language of ``rules`` reads it (see ``InflectionRules.readings``);
     unchanged for a language without readings."""
-    text = _fold(form)
+    text = fold(form)
     for old, new in rules.readings:
         text = text.replace(old, new)
     return text
@@ -210,7 +212,7 @@ def same_spelling(first: str, second: str, rules: InflectionRules) -> bool:
     """True when two surfaces are inflected forms of one spelling: their stems meet, other
     than by cutting two endings that never alternate in one word (see
     ``InflectionRules.exclusive_endings``)."""
-    a, b = _fold(first), _fold(second)
+    a, b = fold(first), fold(second)
     shared = set(candidate_stems(a, rules)) & set(candidate_stems(b, rules))
     if not rules.exclusive_endings:
         return bool(shared)
@@ -220,6 +222,6 @@ def same_spelling(first: str, second: str, rules: InflectionRules) -> bool:
 
 def is_derived_adjective(surface: str, rules: InflectionRules) -> bool:
     """True for adjectives derived from a name (российский, iranilainen): not renderings."""
-    folded = _fold(surface)
+    folded = fold(surface)
     return any(folded.endswith(s) and _letters(folded[: -len(s)]) >= 2
                for s in rules.adjective_suffixes)

@@ -16,12 +16,11 @@ another name beside it in place of the distinctive one ("San Pedro" for "San Nic
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
 from mtcheck.frequency import zipf
-from mtcheck.names.inflection import candidate_stems, rules_for
+from mtcheck.names.inflection import candidate_stems, rules_for, unaccented
 from mtcheck.names.places import city_names, lookup, regional_forms, standard_names
 from mtcheck.types import Entity, SegmentedDocument
 
@@ -30,10 +29,6 @@ _MIN_WORD = 3
 # Shorter stems of place names meet too many words (Ира of Ирак, Ирана).
 _MIN_STEM = 4
 
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def names_another_city(word: str, entity: Entity, lang: str) -> bool:
@@ -46,9 +41,9 @@ def names_another_city(word: str, entity: Entity, lang: str) -> bool:
     keys = [k for k in lookup(word, lang) if k.startswith("city:")]
     if not keys:
         return False
-    own = {_fold(f) for f in entity.source_forms}
-    own |= {_fold(w) for f in entity.source_forms for w in f.split() if len(w) >= _MIN_WORD}
-    return not any(_fold(name) in own for key in keys for name in city_names(key))
+    own = {unaccented(f) for f in entity.source_forms}
+    own |= {unaccented(w) for f in entity.source_forms for w in f.split() if len(w) >= _MIN_WORD}
+    return not any(unaccented(name) in own for key in keys for name in city_names(key))
 
 
 def common_words(entity: Entity, source_lang: str, common_zipf: float) -> frozenset[str]:
@@ -69,11 +64,11 @@ def after_own_word(word: str, entity: Entity, target: SegmentedDocument,
     kept and its distinctive word replaced. Such a word is another name in this one's place,
     never an unforeseen spelling of it (which would not keep one word as written and
     change the other beyond recognition)."""
-    own = {_fold(w) for form in entity.source_forms if " " in form for w in form.split()}
-    if not own or _fold(word) in own:
+    own = {unaccented(w) for form in entity.source_forms if " " in form for w in form.split()}
+    if not own or unaccented(word) in own:
         return False
     pattern = re.compile(r"([^\W\d_]+)[\s\u30fb\u00b7]+" + re.escape(word) + r"(?!\w)")
-    return any(_fold(match.group(1)) in own
+    return any(unaccented(match.group(1)) in own
                for tid in target_ids for match in pattern.finditer(target.sentences[tid].text))
 
 
@@ -92,7 +87,7 @@ def names_a_known_place(word: str, entity: Entity, lang: str, source_lang: str) 
     another place, so it cannot be an unforeseen spelling of the entity."""
     rules = rules_for(lang)
     words = [w for f in entity.source_forms for w in (f, *f.split())]
-    if _fold(word) in {_fold(w) for w in words}:
+    if unaccented(word) in {unaccented(w) for w in words}:
         return False
     stems = {stem for stem in candidate_stems(word, rules) if len(stem) >= _MIN_STEM}
     if not stems & _place_stems(lang):

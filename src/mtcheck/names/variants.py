@@ -42,7 +42,14 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from mtcheck.frequency import zipf
-from mtcheck.names.inflection import InflectionRules, candidate_stems, rules_for, same_spelling
+from mtcheck.names.inflection import (
+    InflectionRules,
+    candidate_stems,
+    elision_length,
+    fold,
+    rules_for,
+    same_spelling,
+)
 from mtcheck.names.inventory import lexicon
 from mtcheck.types import NameRendering, NameVariant, SegmentedDocument
 
@@ -68,10 +75,6 @@ _TRANSLATED_WORD_ZIPF = 3.0
 _MAX_WORDS = 6
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
-
-
 # A clitic after an apostrophe at the end of a word (English 's, Turkish 'da): no part of
 # the name.
 _CLITIC = re.compile(r"['’][^\W\d_]{0,2}$")
@@ -80,16 +83,13 @@ _CLITIC = re.compile(r"['’][^\W\d_]{0,2}$")
 def _bare(text: str, rules: InflectionRules) -> str:
     """``text`` case-folded without an elided article before it (l'Éthiopie) and a clitic
     after it (Chile's): what the name itself is written as."""
-    folded = _CLITIC.sub("", _fold(text))
-    for prefix in rules.elision_prefixes:
-        if folded.startswith(prefix) and len(folded) > len(prefix):
-            return folded[len(prefix):]
-    return folded
+    folded = _CLITIC.sub("", fold(text))
+    return folded[elision_length(folded, rules):]
 
 
 def _joined(text: str) -> str:
     """``text`` case-folded with its joiners taken out."""
-    return "".join(ch for ch in _fold(text) if ch not in JOINERS)
+    return "".join(ch for ch in fold(text) if ch not in JOINERS)
 
 
 def _hangul(text: str) -> bool:
@@ -122,7 +122,7 @@ def _derived(first: str, second: str, rules: InflectionRules) -> bool:
     a demonym or adjective ending of the language in place of the other's last letters
     (Keny|an for Kenya, Norweg|er for Norwegen), or a case or plural ending added to it
     (Neue / Neuen, Innu / Innus)."""
-    a, b = _fold(first), _fold(second)
+    a, b = fold(first), fold(second)
     for x, y in ((a, b), (b, a)):
         for ending in (*rules.demonym_suffixes, *rules.adjective_suffixes):
             if (ending and x.endswith(ending) and len(x) - len(ending) >= _MIN_DERIVED_STEM
@@ -138,7 +138,7 @@ def _stems(form: str, rules: InflectionRules) -> set[str]:
     """Every stem of ``form`` that cutting one or two endings allows (Лодзью -> Лодзь ->
     Лодз): two case forms of one name meet there."""
     once = set(candidate_stems(form, rules))
-    folded = _fold(form)
+    folded = fold(form)
     once |= {folded[: -len(e)] for e in rules.nominative_endings
              if e and folded.endswith(e) and len(folded) - len(e) >= rules.min_stem}
     return {s for stem in once for s in candidate_stems(stem, rules)
@@ -314,7 +314,7 @@ def _texts_slip(first: str, second: str, lang: str) -> bool:
     a, b = _GAP.split(first), _GAP.split(second)
     if len(a) != len(b):
         return False
-    differ = [(x, y) for x, y in zip(a, b, strict=True) if _fold(x) != _fold(y)]
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if fold(x) != fold(y)]
     return len(differ) == 1 and letter_slip(*differ[0], lang)
 
 
@@ -343,7 +343,7 @@ def _copied_and_translated(first: Run, second: Run, forms: Collection[str],
     slip, which :func:`letter_slip` judges."""
     rules = rules_for(lang)
     for copy, other in ((first, second), (second, first)):
-        if copy.words < 2 or _fold(copy.text) not in forms:
+        if copy.words < 2 or fold(copy.text) not in forms:
             continue
         a = [_bare(w, rules) for w in _GAP.split(copy.text)]
         b = [_bare(w, rules) for w in _GAP.split(other.text)]
@@ -398,7 +398,7 @@ def written_otherwise(entity: str, target: SegmentedDocument,
     lang = target.lang
     standard = {_bare(f, rules_for(lang)) for f in accepted}
     known = {_bare(f, rules_for(lang)) for f in placed}
-    copies = {_fold(f) for f in source_forms}
+    copies = {fold(f) for f in source_forms}
     own = sorted({(r.sentence_id, r.start): r for r in renderings
                   if r.entity == entity and r.sentence_id in scope}.values(),
                  key=lambda r: (r.sentence_id, r.start))
@@ -419,7 +419,7 @@ def written_otherwise(entity: str, target: SegmentedDocument,
                     if (not any(copied) and not {_bare(x.text, rules_for(lang)),
                                                  _bare(y.text, rules_for(lang))} & known
                             and _run_slip(x, y, lang)):
-                        slipped.append((_fold(x.text), _fold(y.text)))
+                        slipped.append((fold(x.text), fold(y.text)))
                         continue
                     copy = _copied_and_translated(x, y, copies, lang)
                     if copy is None:
@@ -428,14 +428,14 @@ def written_otherwise(entity: str, target: SegmentedDocument,
                     # a longer copied name only where it is the whole name there.
                     mine, theirs = copied if copy is x else copied[::-1]
                     if not theirs and (not mine or _maximal(copy, target)):
-                        mixed.append((_fold(x.text), _fold(y.text)))
+                        mixed.append((fold(x.text), fold(y.text)))
     pairs = slipped or mixed
     if not pairs:
         return None
     # Where each form is written: every sentence holding it among its renderings' runs.
     forms = {f for pair in pairs for f in pair}
     places = {form: sorted({(r.sentence_id, r.start): r for runs_ in held.values()
-                            for r in runs_ if _fold(r.text) == form}.values(),
+                            for r in runs_ if fold(r.text) == form}.values(),
                            key=lambda r: (r.sentence_id, r.start))
               for form in forms}
 
