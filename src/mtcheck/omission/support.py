@@ -387,7 +387,22 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
             return True
     return (place_found(word, lang, target) or name_found(word, lang, target)
             or (bool(target.lang)
-                and term_found(word, lang, target.lang, target.folded, target.unspaced)))
+                and term_found(word, lang, target.lang, target.folded, target.unspaced))
+            or _double_name_found(word, lang, target, similarity))
+
+
+# Parts of a double name shorter than this (the "US" of "US-Zöllen") are not looked up alone.
+_MIN_NAME_PART = 3
+
+
+def _double_name_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
+    """A double name (Favre-Dubois, Asante-Boateng) in a translation that spells names by their
+    sound: written there as two names (ファーブル＝デュボワ, 阿桑特-博阿滕), each with its own
+    key, so the whole name's key matches neither; one of its parts found is the name found."""
+    if not target.name_keys or "-" not in word:
+        return False
+    parts = [part for part in word.split("-") if len(part) >= _MIN_NAME_PART]
+    return len(parts) > 1 and any(word_found(part, lang, target, similarity) for part in parts)
 
 
 # A word's unit for the document lexicon of a long document is its start: inflected forms of
