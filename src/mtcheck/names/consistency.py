@@ -222,7 +222,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
         scope = scopes.get(entity.id, {})
         own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
-        own = _within_mentions(own, entity, alignment, mentions, lang)
+        own = _within_mentions(own, entity, alignment, mentions, lang, non_latin_target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
         native_ids = {r.sentence_id for r in renderings
@@ -482,12 +482,15 @@ def _one_per_mention(renderings: list[NameRendering],
 
 
 def _within_mentions(renderings: list[NameRendering], entity: Entity, alignment: Alignment,
-                     mentions: Sequence[Mention], lang: str) -> list[NameRendering]:
+                     mentions: Sequence[Mention], lang: str,
+                     non_latin_target: bool) -> list[NameRendering]:
     """The renderings of one entity, less the words beyond the source's mentions of it in
     one aligned pair that sound less like it than the others there: where the source names
     Shetland once and the Korean sentence holds 셰틀랜드 and 스코틀랜드 (Scotland, for the
     "Scottish" of the same sentence), one of the two renders it and the other is another
-    word. Two spellings of one name in a pair that mentions it twice are left alone."""
+    word. Two spellings of one name in a pair that mentions it twice are left alone, and so
+    is a Latin spelling in a translation into another script (a gloss in brackets, or the
+    name left as written: rules of their own)."""
     if len(renderings) < 2:
         return renderings
     keys = entity_forms([entity], lang)[0].keys
@@ -497,7 +500,8 @@ def _within_mentions(renderings: list[NameRendering], entity: Entity, alignment:
     surplus: set[NameRendering] = set()
     for pair in alignment.pairs:
         targets = set(pair.target_ids)
-        here = [r for r in renderings if r.sentence_id in targets]
+        here = [r for r in renderings if r.sentence_id in targets
+                and not (non_latin_target and is_latin_surface(r.surface))]
         allowed = sum(counts.get(sid, 0) for sid in pair.source_ids)
         if not allowed or len(here) <= allowed or len({_folded(r.base) for r in here}) < 2:
             continue
