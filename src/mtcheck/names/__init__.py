@@ -319,11 +319,11 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     renderings = [r for r in renderings if (r.sentence_id, r.start) not in inside]
     # A place inside a longer name copied as the source writes it (Hydro-Québec, HEC
     # Montréal) is there, but that is no spelling of the place (see mtcheck.names.wholes).
-    # So is any other name but a person's, whether the place data know it or not: Scotland
-    # of "NFU Scotland", kept as the union writes it in a Spanish text that writes the
-    # country Escocia. Not so a person's name inside their full name (Mohammad Talukder):
-    # its spelling is the translator's.
-    located = {e.id for e in entities} - recognised.persons
+    # Not so a person's name inside their full name (Mohammad Talukder): its spelling is
+    # the translator's. Nor (tried in names round eleven A) any other name that the place
+    # data do not know: without a recogniser for the source, people are not all told, and
+    # planted second spellings of their names went unseen.
+    located = {e.id for e in entities if place_keys(e, source.lang)} - recognised.persons
     verbatim = wholes.copied_verbatim(source, target, alignment,
                                       [r for r in renderings if r.entity in located],
                                       lexicon().particles)
