@@ -49,6 +49,7 @@ def headed(sentence: str, lang: str, name: str) -> bool:
      "An Bord Pleanála"),
     ("Hydrom, the state hydrogen authority, awarded eight blocks", "en", "Hydrom"),
     ("the state utility ESB plans it", "en", "ESB"),
+    ("Diageo, which owns the Lagavulin and Caol Ila distilleries, said", "en", "Caol Ila"),
 ])
 def test_a_name_beside_a_generic_noun_for_a_firm_is_an_organisations(
         sentence: str, lang: str, name: str) -> None:
