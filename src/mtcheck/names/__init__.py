@@ -303,8 +303,12 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     agreed_places = {e for e in prepared.place_present if evidence[e] == Evidence.AGREEMENT}
     present = {**prepared.present, **{e: prepared.place_present[e] for e in agreed_places}}
     foreign = {**prepared.foreign, **{e: prepared.place_foreign[e] for e in agreed_places}}
-    renderings = [r for r in prepared.renderings if r.entity not in agreed_places] + [
-        r for r in prepared.place_renderings if r.entity in agreed_places]
+    # The place pass looked for the places alone: a word the main pass gave to another
+    # name of the sentence (Перейра of Santos Pereira beside Pesqueira) stays that name's.
+    renderings = [r for r in prepared.renderings if r.entity not in agreed_places]
+    claimed = {(r.sentence_id, r.start) for r in renderings}
+    renderings += [r for r in prepared.place_renderings
+                   if r.entity in agreed_places and (r.sentence_id, r.start) not in claimed]
     dropped = _not_surviving(weak, renderings, alignment, entities, config)
     renderings = [r for r in renderings if r.entity not in dropped]
     # A word of a longer name the translation copies ("Tanger Med") is that name's.
@@ -316,7 +320,9 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     # A place inside a longer name copied as the source writes it (Hydro-Québec, HEC
     # Montréal) is there, but that is no spelling of the place (see mtcheck.names.wholes).
     # Not so a person's name inside their full name (Mohammad Talukder): its spelling is
-    # the translator's.
+    # the translator's. Nor (tried in names round eleven A) any other name that the place
+    # data do not know: without a recogniser for the source, people are not all told, and
+    # planted second spellings of their names went unseen.
     located = {e.id for e in entities if place_keys(e, source.lang)} - recognised.persons
     verbatim = wholes.copied_verbatim(source, target, alignment,
                                       [r for r in renderings if r.entity in located],
@@ -480,6 +486,12 @@ def check_translations(source: SegmentedDocument,
         source, find_mentions(source, entities),
         [(p.target, p.renderings) for p in prepared.values()], config)
     people -= headed
+    # A name shaped like a person's ("Siemens Gamesa") that the recogniser puts inside an
+    # organisation's name, and never a person's, is a firm when every translation into a
+    # cased script other than Latin (two at least) keeps it in Latin script, as that press
+    # keeps firms: the recogniser and the translators agree against the shape. A person
+    # those translators would transliterate.
+    people -= _firms_kept_in_latin(source, entities, prepared, config)
     recognised = dataclasses.replace(
         recognised, persons=(recognised.persons | people) - headed,
         organisations=(recognised.organisations - people) | headed)
@@ -602,6 +614,25 @@ def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:
         return shaped & recognised.persons
     return shaped
+
+
+def _firms_kept_in_latin(source: SegmentedDocument, entities: Sequence[Entity],
+                         prepared: Mapping[str, _Prepared], config: NamesConfig
+                         ) -> frozenset[str]:
+    """Entities the recogniser tags as (part of) an organisation's name and never as a
+    person's, that every translation into a cased script other than Latin writes only in
+    Latin script, when there are two such translations or more."""
+    cased = [p.renderings for p in prepared.values() if _script(p.target.lang) in CASED_SCRIPTS]
+    if len(cased) < 2 or config.agreement_min_translations <= 0:
+        return frozenset()
+    kept = kept_in_latin(cased, is_latin_surface, len(cased))
+    if not kept:
+        return frozenset()
+    labels = heads.recognised_labels(
+        source, find_mentions(source, entities),
+        [(p.target, p.renderings) for p in prepared.values()], config)
+    return frozenset(e for e in kept
+                     if "ORG" in labels.get(e, frozenset()) and "PERSON" not in labels[e])
 
 
 def _brands(entities: Sequence[Entity], evidence: Mapping[str, Evidence],
