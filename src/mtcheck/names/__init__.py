@@ -564,7 +564,7 @@ def check_translations(source: SegmentedDocument,
         {key: Translation(p.target, p.alignment, results[key].renderings)
          for key, p in prepared.items()},
         lambda target, ids, spans: unknown_names(target, ids, spans, config.rare_zipf),
-        config.agreement_min_translations)
+        config.agreement_min_translations, config.surname_zipf)
     results = {key: dataclasses.replace(result, findings=tuple(
                    f for i, f in enumerate(result.findings) if (key, i) not in explained))
                for key, result in results.items()}
