@@ -29,6 +29,7 @@ from mtcheck.names.agreement import (
     heads_common_phrase,
     kept_by_most,
     kept_in_latin,
+    kept_there_by_own_script,
     missing_from_most,
     rendered_by_others,
     rendered_nowhere,
@@ -572,8 +573,16 @@ def check_translations(source: SegmentedDocument,
         {key: result.findings for key, result in results.items()},
         frozenset(e.id for e in entities if revised[e.id] >= Evidence.GLOSSARY),
         config.missing_by_most, config.agreement_min_translations)
+    # Not where the other translations in the source's script keep the name as written.
+    copied = kept_there_by_own_script(
+        {key: result.findings for key, result in results.items()},
+        translations, {e.id: e.source_forms for e in entities},
+        {key for key, p in prepared.items()
+         if _script(p.target.lang) == _script(source.lang) != ""},
+        config.agreement_min_translations)
     return {key: dataclasses.replace(result, findings=tuple(
-                f for f in result.findings if not _missing_in(f, unrecognised)))
+                f for f in result.findings if not _missing_in(f, unrecognised)
+                or _missing_in(f, copied.get(key, frozenset()))))
             for key, result in results.items()}
 
 
