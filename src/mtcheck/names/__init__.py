@@ -503,9 +503,11 @@ def check_translations(source: SegmentedDocument,
     # Only where that is why they are reported: found nowhere in the translation, people
     # in another script (where they would have been taken as rendered by meaning), phrases
     # that are no place of the data.
+    # A person's full name of common given names and surnames (Marie-Ève Tremblay-Gagnon)
+    # is no phrase: people are transliterated or copied, never translated by meaning.
     phrases = {e.id for e in entities if revised[e.id] < Evidence.DATA
                and any(" " in f and is_common(f, source.lang, config.rare_zipf)
-                       for f in e.source_forms)}
+                       for f in e.source_forms)} - people
     unseen_people = by_meaning & people
     by_meaning -= people
     elsewhere = (rendered_by_others(
