@@ -72,6 +72,7 @@ from mtcheck.names.learning import learn_renderings
 from mtcheck.names.loanwords import source_word_renderings
 from mtcheck.names.matching import companion_words, entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
+from mtcheck.names.stand_ins import cities_in_place
 from mtcheck.names.untranslated import check_untranslated
 from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument
 
@@ -559,6 +560,15 @@ def check_translations(source: SegmentedDocument,
                                      source.lang, source),
                     *acronyms.get(key, ())),
                    key=_finding_order)))
+               for key, result in results.items()}
+    # In Han script, where the stage cannot read a city's unseen transliteration, another
+    # city written by its CLDR name in the city's place replaced it (see
+    # mtcheck.names.stand_ins).
+    results = {key: result if _script(prepared[key].target.lang) not in _UNMATCHABLE_SCRIPTS
+               else dataclasses.replace(result, findings=tuple(sorted(
+                   (*result.findings, *cities_in_place(
+                       source, prepared[key].target, prepared[key].alignment, entities,
+                       result.renderings, result.findings)), key=_finding_order)))
                for key, result in results.items()}
     # A name two translations leave out of one sentence for one same unknown name is
     # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.
