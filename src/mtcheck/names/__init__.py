@@ -504,11 +504,9 @@ def check_translations(source: SegmentedDocument,
     # Only where that is why they are reported: found nowhere in the translation, people
     # in another script (where they would have been taken as rendered by meaning), phrases
     # that are no place of the data.
-    # A person's full name of common given names and surnames (Marie-Ève Tremblay-Gagnon)
-    # is no phrase: people are transliterated or copied, never translated by meaning.
     phrases = {e.id for e in entities if revised[e.id] < Evidence.DATA
                and any(" " in f and is_common(f, source.lang, config.rare_zipf)
-                       for f in e.source_forms)} - people
+                       for f in e.source_forms)}
     unseen_people = by_meaning & people
     by_meaning -= people
     elsewhere = (rendered_by_others(
@@ -550,8 +548,14 @@ def check_translations(source: SegmentedDocument,
 
     def doubtful(key: str, result: NameCheckResult) -> frozenset[str]:
         other_script = _script(prepared[key].target.lang) not in ("Latn", "")
+        # A person's full name of common given names and surnames (Marie-Ève
+        # Tremblay-Gagnon) is no phrase where the translation shares the source's script:
+        # there it is copied as written, so a rare word of the pair is no unseen rendering
+        # of it. In another script it may be (トランブレ).
+        own_script = _script(prepared[key].target.lang) == _script(source.lang)
         return frozenset(((unseen_people if other_script else set())
-                          | (phrases & elsewhere.get(key, frozenset())))
+                          | ((phrases - people if own_script else phrases)
+                             & elsewhere.get(key, frozenset())))
                          - {r.entity for r in result.renderings})
 
     results = {key: dataclasses.replace(result, findings=tuple(sorted(
