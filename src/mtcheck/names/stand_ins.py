@@ -45,6 +45,17 @@ def _is_city(keys: Sequence[str]) -> bool:
         k.startswith("territory:") for k in keys)
 
 
+def _expanded(keys: Sequence[str]) -> frozenset[str]:
+    """``keys`` and the geonames cities that a time-zone key's city names in English
+    (zone:Africa/Dakar is city:2253354, the Dakar of geonames): CLDR's Chinese 达喀尔 names
+    the zone only, the source's Dakar the city only, and they are one place."""
+    out = set(keys)
+    for key in keys:
+        if key.startswith("zone:"):
+            out.update(places.lookup(key.rsplit("/", 1)[-1].replace("_", " "), "en"))
+    return frozenset(out)
+
+
 @cache
 def _cities_in(lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """CLDR's names of time-zone cities in ``lang`` with the places each names, longest
@@ -53,7 +64,7 @@ def _cities_in(lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     for name in places.standard_names(lang):
         keys = places.lookup(name, lang)
         if len(name) >= _MIN_CHARACTERS and _is_city(keys):
-            found.append((name, frozenset(keys)))
+            found.append((name, _expanded(keys)))
     return tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
 
 
@@ -67,7 +78,7 @@ def _named_in(text: str, lang: str) -> set[str]:
             run = words[start:start + size]
             if len(run) == size and run[0][:1].isupper():
                 keys.update(places.lookup(" ".join(run).strip("()\"'«»“”"), lang))
-    return keys
+    return set(_expanded(tuple(keys)))
 
 
 def cities_in_place(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
@@ -77,7 +88,7 @@ def cities_in_place(source: SegmentedDocument, target: SegmentedDocument, alignm
     translation) for each city of the source that an aligned pair of ``target`` replaced by
     another city of CLDR (see the module's docstring). Pairs already reported missing for
     the city are left alone."""
-    cities = {e.id: frozenset(own) for e in entities
+    cities = {e.id: _expanded(own) for e in entities
               if _is_city(own := places.lookup(e.canonical, source.lang)
                           or tuple(k for f in e.source_forms
                                    for k in places.lookup(f, source.lang)))}
