@@ -56,6 +56,7 @@ from mtcheck.names.evidence import (
 from mtcheck.names.exonyms import Translation, agreed_exonyms
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inflection import rules_for
+from mtcheck.names.intruders import intruding_names
 from mtcheck.names.inventory import (
     Mention,
     entity_evidence,
@@ -574,6 +575,15 @@ def check_translations(source: SegmentedDocument,
                        source, prepared[key].target, prepared[key].alignment, entities,
                        result.renderings, result.findings)), key=_finding_order)))
                for key, result in results.items()}
+    # A name one Latin-script translation alone writes where the source names something
+    # the pair lacks replaced it, tracked or not (see mtcheck.names.intruders).
+    if config.agreement_min_translations > 0:
+        intruders = intruding_names(
+            source, translations, {key: result.findings for key, result in results.items()},
+            config.rare_zipf, config.agreement_min_translations)
+        results = {key: dataclasses.replace(result, findings=tuple(sorted(
+                       (*result.findings, *intruders.get(key, ())), key=_finding_order)))
+                   for key, result in results.items()}
     # A name two translations leave out of one sentence for one same unknown name is
     # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.
     explained = agreed_exonyms(
