@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from mtcheck.checks import describe_sentences
 from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
+from mtcheck.names.evidence import is_common
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import lexicon
 from mtcheck.romanize import phonetic_key, romanize
@@ -62,9 +63,11 @@ def _alike(key: str, others: Collection[str]) -> bool:
     return any(fuzz.ratio(key, other) >= _ALIKE for other in others)
 
 
-def _source_runs(text: str) -> list[tuple[int, int, str]]:
-    """Capitalised runs of a source sentence, less its first word (capitalised as the
-    sentence's first, not as a name)."""
+def _source_runs(text: str, lang: str, rare_zipf: float) -> list[tuple[int, int, str]]:
+    """Capitalised runs of a source sentence that may be names: less the sentence's first
+    word (capitalised as the first), and less a single common word (Monday, Swiss, German
+    Uhren), which a translation writes in lower case; a run of capitalised common words
+    ("World Bank") is an institution's name."""
     runs = []
     for match in _run_pattern().finditer(text):
         start, run = match.start(), match.group(0)
@@ -74,7 +77,8 @@ def _source_runs(text: str) -> list[tuple[int, int, str]]:
                 continue
             start += len(first) + 1
             run = rest.lstrip()
-        runs.append((start, start + len(run), run))
+        if " " in run or not is_common(run, lang, rare_zipf):
+            runs.append((start, start + len(run), run))
     return runs
 
 
@@ -118,7 +122,8 @@ def intruding_names(source: SegmentedDocument,
                 continue
             mine = {_key(w, target.lang) for w in _WORD.findall(text)}
             lost = [(s, start, end, run) for s in pair.source_ids
-                    for start, end, run in _source_runs(source.sentences[s].text)
+                    for start, end, run in _source_runs(source.sentences[s].text,
+                                                        source.lang, rare_zipf)
                     if not all(_alike(_key(w, source.lang), mine) for w in _WORD.findall(run))]
             if not lost:
                 continue
