@@ -63,3 +63,10 @@ def test_too_few_translations_to_compare_or_nouns_capitalised_say_nothing() -> N
     de = ["Der Kredit wurde am Montag vom InvestEU bewilligt, sagte das Ministerium.",
           "Die Arbeiten am Staudamm beginnen im März."]
     assert run({**KEPT, "de": de})["de"] == []
+
+
+def test_a_language_without_word_frequencies_is_not_judged() -> None:
+    # Latin has no wordfreq data: every capitalised word would read as a rare name.
+    la = ["Mutuum Lunae die a Zona approbatum est, ministerium dixit.",
+          "Opus in aggere Martio incipit."]
+    assert run({**KEPT, "la": la})["la"] == []

@@ -14,7 +14,8 @@ name's place ("InvestEU" where the source has "Connecting Europe Facility", "Ód
 
 Not judged: translations into other scripts (the other translations cannot be compared
 by letters there), translations in a language that capitalises its nouns (a rare German
-compound is in no other text either), pairs with fewer than ``min_translations`` other
+compound is in no other text either) or without word frequencies (Latin: every word
+would read as rare), pairs with fewer than ``min_translations`` other
 Latin-script translations to compare with, and pairs where the source's names are all
 there (a name the translator added, with nothing missing, replaced nothing).
 """
@@ -28,7 +29,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from mtcheck.checks import describe_sentences
-from mtcheck.frequency import zipf
+from mtcheck.frequency import has_frequencies, zipf
 from mtcheck.languages import get_language
 from mtcheck.names.evidence import is_common
 from mtcheck.names.inflection import rules_for
@@ -99,7 +100,7 @@ def intruding_names(source: SegmentedDocument,
                    for lang in dict.fromkeys((source.lang, "en"))}
     for key in sorted(latin):
         target, alignment = translations[key]
-        if rules_for(target.lang).capitalises_nouns:
+        if rules_for(target.lang).capitalises_nouns or not has_frequencies(target.lang):
             continue
         reported = {s for f in findings.get(key, ()) if f.check == "names.missing"
                     for s in f.source_ids}
