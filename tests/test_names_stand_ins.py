@@ -12,7 +12,7 @@ from mtcheck.types import Finding, Severity
 
 NO_NER = NamesConfig(use_ner=False)
 SOURCE = ["Jahongir Abdullaev, an agronomist near Kokand, said drip lines raised yields.",
-          "Most farms still flood their fields."]
+          "Most growers still flood their fields."]
 
 
 def missing(zh: list[str], source: list[str] = SOURCE) -> list[Finding]:
