@@ -175,6 +175,10 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # for Belawan). ㄱ ends a syllable as "g" where the name has a k (레호앙푹 "pug").
         key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p").replace("lr", "l")
         key = _INITIAL_R.sub("l", key).replace("k", "g")
+        # Likewise ㅂ ends a syllable as "b" where the name has a p (켑 "keb" = Kep, 까이멥
+        # = Cai Mep): p and b are one sound there, as k and g. And ㄹ is the one liquid
+        # wherever it stands (톤레사프 "tonresapeu" = Tonle Sap, after n), as in kana.
+        key = key.replace("p", "b").replace("r", "l")
         # Hangul writes a foreign sh after a vowel with 쉬 "swi" (보쉬 = Bosch), where w is a
         # glide, not a consonant.
         key = key.replace("svi", "si")
@@ -371,6 +375,9 @@ _SILENT = str.maketrans("", "", "ğĞ")
 # How Latin spellings sound where English spelling rules do not say it, in order; each
 # applies to the lower-case name (see sound_readings).
 _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Khmer and Indic romanisations write the aspirated ch as chh (Chhim, Chhattisgarh);
+    # other scripts write it with their ch (침, チム, Чхим; 차티스가르).
+    (re.compile(r"chh"), "ch"),
     # Spanish, French and Portuguese gu and qu before e or i are g and k (Guiuan = ギワン).
     (re.compile(r"(?<=[gq])u(?=[ei])"), ""),
     # French final -ault, -aud, -aux, -eau(x) are an o (Renault = 르노, Bordeaux = ボルドー).

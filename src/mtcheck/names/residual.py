@@ -121,12 +121,31 @@ def sounds_at_all(word: str, entity: Entity, lang: str) -> bool:
     return False
 
 
+# Keys shorter than this say too little at the start of a longer word.
+_MIN_START_KEY = 5
+
+
+def starts_with_name(word: str, entity: Entity, lang: str) -> bool:
+    """True when ``word`` begins with the sound of one of the entity's words, of at least
+    ``_MIN_START_KEY`` letters (RESIDUAL_INSIDE): scripts that write a multi-word name as
+    one word (Korean, Russian) write the name so with the words after it."""
+    key = name_key(romanize(word, lang), lang)
+    return any(len(name) >= _MIN_START_KEY and len(key) > len(name)
+               and fuzz.ratio(name, key[:len(name)]) >= RESIDUAL_INSIDE
+               for name in _keys(entity, lang))
+
+
 def residual_rendering(entity: Entity, target: SegmentedDocument, target_ids: Sequence[int],
                        spans: Mapping[int, Sequence[tuple[int, int]]],
                        rare_zipf: float) -> str | None:
     """The single leftover word of the pair when it sounds at all like ``entity`` (the
     caller makes sure this is the pair's only unmatched name); None otherwise."""
     words = leftover_words(target, target_ids, spans, rare_zipf)
+    if len(words) > 1:
+        # Among several leftovers, the one word that starts with the name's whole sound:
+        # the name written together with the rest of a longer name whose other words the
+        # source did not mark (톤레사프, Тонлесап for the Tonle of "the Tonle Sap").
+        words = [w for w in words if starts_with_name(w, entity, target.lang)]
     if len(words) != 1:
         return None
     # Another real city in the name's place replaced it, however alike the two sound
