@@ -108,6 +108,7 @@ _PINYIN_C = re.compile(r"c(?!h)")
 _KANA_SMALL_VOWEL = re.compile(r"(?<=[fv])u(?=[aeio])")
 _KANA_SMALL_YU = re.compile(r"(?<=[dt])ey(?=u)")
 _KANA_FINAL_I = re.compile(r"(?<=[cs]h|.j)i$")
+_KOREAN_CODA_B = re.compile(r"b(?![aeiou])")
 _KOREAN_GLIDE = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w(?=[aeiou])")
 
 
@@ -176,9 +177,10 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p").replace("lr", "l")
         key = _INITIAL_R.sub("l", key).replace("k", "g")
         # Likewise ㅂ ends a syllable as "b" where the name has a p (켑 "keb" = Kep, 까이멥
-        # = Cai Mep): p and b are one sound there, as k and g. And ㄹ is the one liquid
-        # wherever it stands (톤레사프 "tonresapeu" = Tonle Sap, after n), as in kana.
-        key = key.replace("p", "b").replace("r", "l")
+        # = Cai Mep): a b before a consonant or at the end is that p, both sides alike
+        # (ㅂ before a vowel starts a syllable: 비 "bi", a b or a p of the name). And ㄹ is
+        # the one liquid wherever it stands (톤레사프 "tonresapeu" = Tonle Sap), as in kana.
+        key = _KOREAN_CODA_B.sub("p", key).replace("r", "l")
         # Hangul writes a foreign sh after a vowel with 쉬 "swi" (보쉬 = Bosch), where w is a
         # glide, not a consonant.
         key = key.replace("svi", "si")
@@ -757,8 +759,13 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                             and _fold(piece.text) not in forms.accepted):
                         continue
                     # So is a Hangul syllable standing alone, or left once a particle is cut
-                    # (년 "year" of 2028년 reads nyeon): a name only as a form that is given.
-                    if score < 100 and len(stem) == 1 and _hangul(stem):
+                    # (년 "year" of 2028년 reads nyeon): a name only as a form that is given,
+                    # or a one-word name it sounds just like (켑 = Kep). Hangul writes each
+                    # word of a multi-word name with a syllable at least: one syllable is
+                    # never such a name (배 "boat" is no Cat Ba).
+                    if len(stem) == 1 and _hangul(stem) and (score < 100 or (
+                            _fold(piece.text) not in forms.accepted
+                            and any(" " in f for f in forms.entity.source_forms))):
                         continue
                     # An exact stem match is the name even when it ends like an adjective
                     # (Ahmadiani); a near match ending like one is a derived word (Ιρανός).
