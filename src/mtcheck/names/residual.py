@@ -5,7 +5,9 @@ the target sentences hold exactly one word that looks like a transliterated name
 no name accounts for, that word is almost always the name in a spelling the sound rules
 did not foresee (궈쉬안 for Gotion, from the Chinese 国轩). It is taken as the rendering
 when it sounds at least a little like the name: a floor that keeps a name replaced by
-another real name (Göbekli Tepe -> Karahan Tepe) reported.
+another real name (Göbekli Tepe -> Karahan Tepe) reported. Where the pair holds several
+such words, the one word that starts with the name's whole sound is taken (Tonle of "the
+Tonle Sap" in 톤레사프, Тонлесапа, which write the lake's name as one word).
 
 What looks like a transliterated name depends on the script: a katakana run in Japanese,
 a Hangul word that is rare once its particles are cut in Korean, a capitalised rare word
