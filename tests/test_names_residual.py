@@ -65,6 +65,12 @@ def test_among_several_leftovers_the_one_that_starts_with_the_name() -> None:
     # Two words that both start so, or none, leave it undecided.
     none = segmented("ko", ["카라한 호수에 대해 시오반은 말했다."], "ko.txt")
     assert residual_rendering(entity("Tonle"), none, [0], {}, RARE) is None
+    # A single leftover that sounds nothing like the name does not hide the word that
+    # starts with it, however frequent wordfreq makes that word out of its pieces.
+    joined = segmented("ko", ["캄퐁트라크 군에서는 주민들이 토지를 내놓아야 한다."], "ko.txt")
+    kampong = Entity(id="kampong-trach", canonical="Kampong Trach",
+                     source_forms=("Kampong Trach",), source_ids=(0,))
+    assert residual_rendering(kampong, joined, [0], {}, RARE) == "캄퐁트라크"
     # A short name says too little at the start of a longer word.
     assert not starts_with_name("켑스타운", entity("Kep"), "ko")
     assert starts_with_name("톤레사프", entity("Tonle"), "ko")

@@ -17,6 +17,7 @@ characters in Chinese.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 
@@ -141,13 +142,17 @@ def residual_rendering(entity: Entity, target: SegmentedDocument, target_ids: Se
                        spans: Mapping[int, Sequence[tuple[int, int]]],
                        rare_zipf: float) -> str | None:
     """The single leftover word of the pair when it sounds at all like ``entity`` (the
-    caller makes sure this is the pair's only unmatched name); None otherwise."""
+    caller makes sure this is the pair's only unmatched name), else the one word of the
+    pair that starts with the name's whole sound; None otherwise."""
     words = leftover_words(target, target_ids, spans, rare_zipf)
-    if len(words) > 1:
-        # Among several leftovers, the one word that starts with the name's whole sound:
-        # the name written together with the rest of a longer name whose other words the
-        # source did not mark (톤레사프, Тонлесап for the Tonle of "the Tonle Sap").
-        words = [w for w in words if starts_with_name(w, entity, target.lang)]
+    if len(words) != 1 or not sounds_at_all(words[0], entity, target.lang):
+        # The one word that starts with the name's whole sound: the name written together
+        # with the rest of a longer name whose other words the source did not mark
+        # (톤레사프, Тонлесап for the Tonle of "the Tonle Sap"), or with its own other
+        # words (캄퐁트라크 for Kampong Trach). Its frequency is no evidence against it:
+        # wordfreq reads an unknown Hangul word as its pieces (캄/퐁/트라/크, Zipf 3.4).
+        words = [w for w in leftover_words(target, target_ids, spans, math.inf)
+                 if starts_with_name(w, entity, target.lang)]
     if len(words) != 1:
         return None
     # Another real city in the name's place replaced it, however alike the two sound
