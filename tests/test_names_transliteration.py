@@ -69,6 +69,8 @@ def test_a_name_spelt_as_it_sounds_has_no_second_reading() -> None:
     ("Racha", "라차에서", "ko", "en"),             # ㅊ is ch
     ("Kep", "켑에", "ko", "en"),                   # coda ㅂ is p; a one-syllable stem
     ("Cai Mep", "까이멥", "ko", "en"),             # coda ㅂ is p
+    ("Abdul", "압둘", "ko", "en"),                 # ... and b
+    ("Tanbreez", "탄브리즈", "ko", "en"),          # 브 before the added ㅡ starts a syllable
     ("Tonle Sap", "톤레사프", "ko", "en"),         # ㄹ after n is the name's l
     ("Chhim", "침", "ko", "en"),                   # chh is the aspirated ch
     ("Jura", "Юре", "ru", "de"),                   # German j is y; Russian locative -е

@@ -108,7 +108,7 @@ _PINYIN_C = re.compile(r"c(?!h)")
 _KANA_SMALL_VOWEL = re.compile(r"(?<=[fv])u(?=[aeio])")
 _KANA_SMALL_YU = re.compile(r"(?<=[dt])ey(?=u)")
 _KANA_FINAL_I = re.compile(r"(?<=[cs]h|.j)i$")
-_KOREAN_CODA_B = re.compile(r"b(?![aeiou])")
+_KOREAN_CODA_P = re.compile(r"p(?![aeiou])")
 _KOREAN_GLIDE = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w(?=[aeiou])")
 
 
@@ -176,11 +176,12 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # for Belawan). ㄱ ends a syllable as "g" where the name has a k (레호앙푹 "pug").
         key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p").replace("lr", "l")
         key = _INITIAL_R.sub("l", key).replace("k", "g")
-        # Likewise ㅂ ends a syllable as "b" where the name has a p (켑 "keb" = Kep, 까이멥
-        # = Cai Mep): a b before a consonant or at the end is that p, both sides alike
-        # (ㅂ before a vowel starts a syllable: 비 "bi", a b or a p of the name). And ㄹ is
-        # the one liquid wherever it stands (톤레사프 "tonresapeu" = Tonle Sap), as in kana.
-        key = _KOREAN_CODA_B.sub("p", key).replace("r", "l")
+        # Likewise the ㅂ that ends a syllable, romanised "b", writes a p of the name as
+        # well as a b (켑 "keb" = Kep, 까이멥 = Cai Mep; 압둘 = Abdul): a p before a
+        # consonant or at the end is read b, both sides alike. (Before a vowel ㅂ and ㅍ
+        # stay apart: 비용 "cost" is no Phong.) And ㄹ is the one liquid wherever it
+        # stands (톤레사프 "tonresapeu" = Tonle Sap), as in kana.
+        key = _KOREAN_CODA_P.sub("b", key).replace("r", "l")
         # Hangul writes a foreign sh after a vowel with 쉬 "swi" (보쉬 = Bosch), where w is a
         # glide, not a consonant.
         key = key.replace("svi", "si")
