@@ -48,6 +48,7 @@ def score(word: str, lang: str, name: str, source_lang: str = "") -> float:
     ("Haiyan", "haiyen"),       # pinyin yan sounds "yen"
     ("Harju", "haryu"),         # Estonian and Finnish j after r is y (Харью, ハリュ)
     ("Chhim", "chim"),          # Khmer and Indic chh is the aspirated ch
+    ("Ford", "fod"),            # English r after a vowel is not sounded (フォード)
 ])
 def test_a_name_is_read_by_general_rules(name: str, reading: str) -> None:
     assert sound_readings(name) == (reading,)
@@ -55,6 +56,14 @@ def test_a_name_is_read_by_general_rules(name: str, reading: str) -> None:
 
 def test_a_name_spelt_as_it_sounds_has_no_second_reading() -> None:
     assert sound_readings("Manila") == ()
+
+
+def test_an_r_after_a_vowel_is_read_both_ways() -> None:
+    # Kana and Hangul write the English r after a vowel as a long vowel (カーター), the
+    # r of other languages as a syllable (マルティネス): both readings stay keys.
+    assert sound_readings("Carter") == ("cate",)
+    assert "martinez" not in sound_readings("Martinez")
+    assert sound_readings("Martinez") == ("matinez",)
 
 
 # ------------------------------------------------------------------ renderings recognised
@@ -70,6 +79,9 @@ def test_a_name_spelt_as_it_sounds_has_no_second_reading() -> None:
     ("Kep", "켑에", "ko", "en"),                   # coda ㅂ is p; a one-syllable stem
     ("Cai Mep", "까이멥", "ko", "en"),             # coda ㅂ is p
     ("Abdul", "압둘", "ko", "en"),                 # ... and b
+    ("World", "ワールド", "ja", "en"),             # the r after a vowel is the long vowel
+    ("Carter", "カーター", "ja", "en"),
+    ("Carter", "카터", "ko", "en"),
     ("Tanbreez", "탄브리즈", "ko", "en"),          # 브 before the added ㅡ starts a syllable
     ("Tonle Sap", "톤레사프", "ko", "en"),         # ㄹ after n is the name's l
     ("Chhim", "침", "ko", "en"),                   # chh is the aspirated ch

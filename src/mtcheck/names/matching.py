@@ -414,10 +414,17 @@ _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 _ITALIAN_SOFT = ((re.compile(r"gi(?=[aou])"), "j"), (re.compile(r"ci(?=[aou])"), "ch"))
 
 
+# English r after a vowel and before a consonant or at the end is not sounded in the
+# English that kana and Hangul transcribe: they lengthen the vowel (Carter = カーター, 카터;
+# World = ワールド, 월드), a reading of its own beside the one that sounds the r (Martínez =
+# マルティネス).
+_NON_RHOTIC_R = re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|$)")
+
+
 def sound_readings(form: str) -> tuple[str, ...]:
     """``form`` as it sounds by the general rules above, and with Italian soft g and c
-    where it has them, when that differs from how it is spelt (empty otherwise): further
-    keys for translations that write by sound."""
+    where it has them, or without an English r after a vowel, when that differs from how
+    it is spelt (empty otherwise): further keys for translations that write by sound."""
     plain = form.lower()
     text = plain
     for pattern, replacement in _SOUND_RULES:
@@ -427,6 +434,7 @@ def sound_readings(form: str) -> tuple[str, ...]:
     for pattern, replacement in _ITALIAN_SOFT:
         italian = pattern.sub(replacement, italian)
     readings.append(italian)
+    readings.append(_NON_RHOTIC_R.sub("", text))
     return tuple(r for r in dict.fromkeys(readings) if r != plain)
 
 # A final e (before a plural s) after a consonant, in a word of five letters or more: the
