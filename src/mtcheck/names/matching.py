@@ -328,6 +328,13 @@ def entity_forms(entities: Sequence[Entity], lang: str,
             keys += [name_key(romanize(_SILENT_E.sub("", key_word(f)), "en"), lang, latin=True)
                      for f in entity.source_forms if not known and _is_latin(f)
                      and _SILENT_E.search(key_word(f))]
+            # The English r after a vowel, before a consonant or at the end, is not
+            # sounded in the English they transcribe: they lengthen the vowel (Carter =
+            # カーター, 카터; World = ワールド, 월드); a key without it too, beside the one
+            # that sounds it (Martínez = マルティネス).
+            keys += [name_key(romanize(reading, "en"), lang, latin=True)
+                     for f in entity.source_forms if not known and _is_latin(f)
+                     for reading in (non_rhotic(key_word(f)),) if reading]
             # Kana and Hangul have no kh: they write it k (Tutankhamun = ツタンカーメン,
             # 투탕카멘), where the key otherwise reads h.
             keys += [name_key(romanize(key_word(f).lower().replace("kh", "k"), "en"), lang,
@@ -414,17 +421,21 @@ _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 _ITALIAN_SOFT = ((re.compile(r"gi(?=[aou])"), "j"), (re.compile(r"ci(?=[aou])"), "ch"))
 
 
-# English r after a vowel and before a consonant or at the end is not sounded in the
-# English that kana and Hangul transcribe: they lengthen the vowel (Carter = カーター, 카터;
-# World = ワールド, 월드), a reading of its own beside the one that sounds the r (Martínez =
-# マルティネス).
-_NON_RHOTIC_R = re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|$)")
+_NON_RHOTIC_R = re.compile(r"(?<=[aeiou])r(?=[^aeiouyj]|$)")
+
+
+def non_rhotic(form: str) -> str:
+    """``form`` without an r after a vowel and before a consonant or at the end (how
+    English names sound where kana and Hangul transcribe them), or "" where it has none."""
+    plain = form.lower()
+    reading = _NON_RHOTIC_R.sub("", plain)
+    return reading if reading != plain else ""
 
 
 def sound_readings(form: str) -> tuple[str, ...]:
     """``form`` as it sounds by the general rules above, and with Italian soft g and c
-    where it has them, or without an English r after a vowel, when that differs from how
-    it is spelt (empty otherwise): further keys for translations that write by sound."""
+    where it has them, when that differs from how it is spelt (empty otherwise): further
+    keys for translations that write by sound."""
     plain = form.lower()
     text = plain
     for pattern, replacement in _SOUND_RULES:
@@ -434,7 +445,6 @@ def sound_readings(form: str) -> tuple[str, ...]:
     for pattern, replacement in _ITALIAN_SOFT:
         italian = pattern.sub(replacement, italian)
     readings.append(italian)
-    readings.append(_NON_RHOTIC_R.sub("", text))
     return tuple(r for r in dict.fromkeys(readings) if r != plain)
 
 # A final e (before a plural s) after a consonant, in a word of five letters or more: the
