@@ -87,6 +87,9 @@ def test_an_r_after_a_vowel_is_read_both_ways() -> None:
     ("Cai Mep", "까이멥", "ko", "en"),             # coda ㅂ is p
     ("Abdul", "압둘", "ko", "en"),                 # ... and b
     ("World", "ワールド", "ja", "en"),             # the r after a vowel is the long vowel
+    ("Welzow", "ヴェルツォー", "ja", "de"),        # ツォ is tso; German -ow, silent w
+    ("Welzow-Süd", "ヴェルツォー", "ja", "de"),    # Süd translated: 南
+    ("Mozart", "モーツァルト", "ja", "en"),        # ツァ is tsa
     ("Carter", "カーター", "ja", "en"),
     ("Carter", "카터", "ko", "en"),
     ("Tanbreez", "탄브리즈", "ko", "en"),          # 브 before the added ㅡ starts a syllable

@@ -105,7 +105,7 @@ _KANA_EPENTHESIS_O = re.compile(r"(?<=[td])o(?=[^aeiou]|$)")
 
 
 _PINYIN_C = re.compile(r"c(?!h)")
-_KANA_SMALL_VOWEL = re.compile(r"(?<=[fv])u(?=[aeio])")
+_KANA_SMALL_VOWEL = re.compile(r"(?<=[fv]|(?<=t)s)u(?=[aeio])")
 _KANA_SMALL_YU = re.compile(r"(?<=[dt])ey(?=u)")
 _KANA_FINAL_I = re.compile(r"(?<=[cs]h|.j)i$")
 _KOREAN_CODA_P = re.compile(r"p(?![aeiou])")
@@ -131,8 +131,8 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # ブリッジ "burijji"): no vowel of the name. Both sides alike, so a Japanese name
         # ending in -shi keeps one key.
         romanised = _KANA_FINAL_I.sub("", romanised)
-        # The romaniser reads ファ "fua" and デュ "deyu": they are fa and dyu (ファーブル＝
-        # デュボワ = Favre-Dubois).
+        # The romaniser reads ファ "fua", ツォ "tsuo" and デュ "deyu": they are fa, tso and
+        # dyu (ファーブル＝デュボワ = Favre-Dubois, ヴェルツォー = Welzow).
         romanised = _KANA_SMALL_VOWEL.sub("", _KANA_SMALL_YU.sub("y", romanised))
     if korean:
         # ㅐ, romanised "ae", is the a of English names (액시엄 "aegsieom" = Axiom, 애플 =
