@@ -109,6 +109,7 @@ _KANA_SMALL_VOWEL = re.compile(r"(?<=[fv]|(?<=t)s)u(?=[aeio])")
 _KANA_SMALL_YU = re.compile(r"(?<=[dt])ey(?=u)")
 _KANA_FINAL_I = re.compile(r"(?<=[cs]h|.j)i$")
 _KOREAN_CODA_P = re.compile(r"p(?![aeiou])")
+_KOREAN_R_AFTER_CONSONANT = re.compile(r"(?<=[^aeiou])r")
 _KOREAN_GLIDE = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w(?=[aeiou])")
 
 
@@ -179,9 +180,11 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # Likewise the ㅂ that ends a syllable, romanised "b", writes a p of the name as
         # well as a b (켑 "keb" = Kep, 까이멥 = Cai Mep; 압둘 = Abdul): a p before a
         # consonant or at the end is read b, both sides alike. (Before a vowel ㅂ and ㅍ
-        # stay apart: 비용 "cost" is no Phong.) And ㄹ is the one liquid wherever it
-        # stands (톤레사프 "tonresapeu" = Tonle Sap), as in kana.
-        key = _KOREAN_CODA_P.sub("b", key).replace("r", "l")
+        # stay apart: 비용 "cost" is no Phong.) And ㄹ after a consonant, romanised "r",
+        # writes an l as well as an r (톤레사프 "tonresapeu" = Tonle Sap): between vowels
+        # Hangul tells them apart (ㄹㄹ is l, above: 빨리 "quickly" is no Bagheri), after
+        # a consonant it cannot, so an r after a consonant is read l, both sides alike.
+        key = _KOREAN_R_AFTER_CONSONANT.sub("l", _KOREAN_CODA_P.sub("b", key))
         # Hangul writes a foreign sh after a vowel with 쉬 "swi" (보쉬 = Bosch), where w is a
         # glide, not a consonant.
         key = key.replace("svi", "si")
