@@ -13,6 +13,7 @@ from mtcheck.errors import ConfigError, InputError
 from mtcheck.names import (
     check_source,
     check_translation,
+    check_translations,
     find_entities,
     load_glossary,
     parse_glossary,
@@ -314,3 +315,36 @@ def test_katakana_v_and_b_spellings_of_a_place_are_one_form() -> None:
     result = check_translation(source, target, one_to_one(2), entities)
     assert checks(result.findings, "names.missing") == []
     assert {r.entity for r in result.renderings} == {"geneva"}
+
+
+def test_a_word_rendering_one_name_is_no_spelling_of_a_place_beside_it() -> None:
+    # São João da Pesqueira (a town) and Santos Pereira (a person) in one sentence: Перейра
+    # and ペレイラ render the person, though they sound nearly like the town.
+    source = document(["Vindima no Douro", "«Há famílias em Tabuaço e em São João da Pesqueira "
+                       "que vão deixar uvas por colher», disse Ana Rita dos Santos Pereira, "
+                       "presidente da associação.", "Santos Pereira pediu apoio ao Governo."],
+                      "pt")
+    targets = {
+        "en": document(["Harvest in the Douro", '"There are families in Tabuaço and São João '
+                        'da Pesqueira who will leave grapes unpicked," said Ana Rita dos Santos '
+                        "Pereira, president of the association.",
+                        "Santos Pereira asked the government for support."], "en"),
+        "ru": document(["Урожай в Дору", "«В Табуасу и Сан-Жуан-да-Пешкейре есть семьи, "
+                        "которые оставят виноград несобранным», — сказала Ана Рита душ Сантуш "
+                        "Перейра, председатель ассоциации.",
+                        "Сантуш Перейра попросила правительство о поддержке."], "ru"),
+        "ja": document(["ドウロの収穫", "協会のアナ・リタ・ドス・サントス・ペレイラ会長は「タブアソや"
+                        "サン・ジョアン・ダ・ペスケイラには、ブドウを摘まずに残す家族もいる」と述べた。",
+                        "サントス・ペレイラ会長は政府に支援を求めた。"], "ja"),
+        "es": document(["Vendimia en el Duero", "«Hay familias en Tabuaço y en São João da "
+                        "Pesqueira que dejarán uvas sin vendimiar», dijo Ana Rita dos Santos "
+                        "Pereira, presidenta de la asociación.",
+                        "Santos Pereira pidió apoyo al Gobierno."], "es"),
+    }
+    results = check_translations(source, {k: (t, one_to_one(3)) for k, t in targets.items()},
+                                 find_entities(source))
+    assert [(k, f.message) for k, r in results.items() for f in r.findings
+            if f.check == "names.inconsistent"] == []
+    # The town is still found where it is written.
+    assert {r.surface for r in results["ru"].renderings if r.entity == "pesqueira"} == {
+        "Пешкейре"}

@@ -18,6 +18,7 @@ from mtcheck.names.agreement import (
     agreed,
     heads_common_phrase,
     kept_in_latin,
+    kept_there_by_own_script,
     missing_from_most,
     rendered_nowhere,
     rendered_there_by_most,
@@ -25,7 +26,7 @@ from mtcheck.names.agreement import (
     survives,
     transliterated_by_others,
 )
-from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument, Severity
+from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument, Severity
 
 # A German source: "Reinagl" is a rare capitalised word, i.e. only weak evidence without a
 # German recogniser. It is mentioned once, so no single translation can show that it
@@ -372,3 +373,32 @@ def test_a_place_joined_to_another_place_by_a_conjunction_heads_no_institution()
     santa_fe = Entity("santa-fe", "Santa Fe", ("Santa Fe",), (0,))
     assert heads_common_phrase(institution, centro, 3.0)
     assert not heads_common_phrase(places_joined, santa_fe, 3.0)
+
+
+def test_a_name_the_other_translations_of_its_script_copy_there_is_dropped() -> None:
+    # Japanese and Russian write La Chaux-de-Fonds in a form the check cannot read, and
+    # French puts another town there: missing from three of five translations. English and
+    # Italian copy the name as the source writes it: French lacking it is a drop.
+    def sentence(lang: str, text: str) -> tuple[SegmentedDocument, Alignment]:
+        return segmented(lang, ["Intro.", text], f"{lang}.txt"), one_to_one(2)
+
+    translations = {
+        "en": sentence("en", "She runs a workshop in La Chaux-de-Fonds."),
+        "it": sentence("it", "Dirige un laboratorio a La Chaux-de-Fonds."),
+        "fr": sentence("fr", "Elle dirige un atelier au Locle."),
+        "ja": sentence("ja", "ラ・ショー＝ド＝フォンで工房を営む。"),
+        "ru": sentence("ru", "Она руководит мастерской в Ла-Шо-де-Фоне."),
+    }
+    reported = {lang: (_missing_finding("chaux", 1),) for lang in ("fr", "ja", "ru")}
+    forms = {"chaux": ("La Chaux-de-Fonds",)}
+    latin = {"en", "it", "fr"}
+    kept = kept_there_by_own_script(reported, translations, forms, latin, 2)
+    assert kept == {"en": frozenset(), "it": frozenset(), "fr": {("chaux", 1)}}
+    # One other translation of the script copying it is no agreement.
+    del translations["it"]
+    assert kept_there_by_own_script(reported, translations, forms, {"en", "fr"},
+                                    2)["fr"] == frozenset()
+    # A form inside a longer word is no copy of it.
+    translations["it"] = sentence("it", "Dirige un laboratorio a La Chaux-de-Fondsiano.")
+    assert kept_there_by_own_script(reported, translations, forms, latin,
+                                    2)["fr"] == frozenset()

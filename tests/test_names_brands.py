@@ -10,6 +10,7 @@ from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translations, find_entities
 from mtcheck.names.brands import CASED_SCRIPTS, kept_as_brands, personal_names
+from mtcheck.names.evidence import ner_available
 from mtcheck.names.inflection import candidate_stems, rules_for
 from mtcheck.names.inventory import find_mentions, lexicon
 from mtcheck.names.matching import entity_forms, find_renderings, match_score, polish_readings
@@ -180,3 +181,47 @@ def test_an_acronym_kept_in_latin_script_is_no_finding() -> None:
                                  config=NO_NER)
     script = [f.message for f in results["ja"].findings if f.check == "names.script"]
     assert len(script) == 1 and "Tesfaye" in script[0]
+
+
+def _latin_script_findings(source: SegmentedDocument,
+                           targets: dict[str, SegmentedDocument]) -> dict[str, list[str]]:
+    results = check_translations(
+        source, {lang: (t, one_to_one(len(t.sentences))) for lang, t in targets.items()},
+        find_entities(source))
+    return {lang: [f.message.split(" is left")[0] for f in r.findings
+                   if f.check == "names.script"] for lang, r in results.items()}
+
+
+_TURBINES = segmented("en", ["Turbine orders",
+                             "Turbines are expected to come from Siemens Gamesa in Cuxhaven, "
+                             "Germany.",
+                             "Colm de Barra said the order was late."])
+
+
+def _turbines(greek_person: str, russian_person: str) -> dict[str, SegmentedDocument]:
+    return {
+        "el": segmented("el", ["Παραγγελίες ανεμογεννητριών",
+                               "Οι ανεμογεννήτριες αναμένεται να προέλθουν από τη Siemens Gamesa "
+                               "στο Κουξχάφεν της Γερμανίας.",
+                               f"Ο {greek_person} είπε ότι η παραγγελία καθυστέρησε."]),
+        "ru": segmented("ru", ["Заказы турбин",
+                               "Турбины, как ожидается, поставит Siemens Gamesa из Куксхафена "
+                               "(Германия).",
+                               f"{russian_person} сказал, что заказ запаздывает."]),
+        "ko": segmented("ko", ["터빈 주문", "터빈은 독일 쿡스하펜의 지멘스가메사에서 공급될 예정이다.",
+                               "콜름 드바라는 주문이 늦었다고 말했다."]),
+    }
+
+
+@pytest.mark.skipif(not ner_available("en"), reason="the optional ner extra is not installed")
+def test_a_firm_shaped_like_a_full_name_kept_by_every_cased_script_is_a_firm() -> None:
+    # "Siemens Gamesa" has a person's shape (a rare last word); the recogniser calls it an
+    # organisation, and both the Greek and the Russian translation keep it as written.
+    found = _latin_script_findings(_TURBINES, _turbines("Κολμ ντε Μπάρα", "Колм де Барра"))
+    assert found == {"el": [], "ru": [], "ko": []}
+
+
+@pytest.mark.skipif(not ner_available("en"), reason="the optional ner extra is not installed")
+def test_a_person_kept_in_latin_script_by_every_cased_script_is_still_reported() -> None:
+    found = _latin_script_findings(_TURBINES, _turbines("Colm de Barra", "Colm de Barra"))
+    assert found == {"el": ["Colm de Barra"], "ru": ["Colm de Barra"], "ko": []}

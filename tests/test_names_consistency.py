@@ -169,3 +169,27 @@ def test_a_demonym_written_as_its_places_adjective_is_not_missing() -> None:
                         "Ein Einkäufer in Stockholm sagte, man teste neues Garn."], "de")
     result = check_translations(SOURCE_KAZAKH, {"de": (dropped, one_to_one(2))}, KAZAKH)
     assert "kazakh" in names(result["de"].findings, "names.missing")
+
+
+def _korean_findings(source: list[str], target: list[str]) -> list[str | None]:
+    src = document(source, "en")
+    result = check_translation(src, document(target, "ko"), one_to_one(len(source)),
+                               find_entities(src))
+    return names(result.findings, "names.inconsistent")
+
+
+def test_a_word_beyond_the_mentions_of_a_pair_that_sounds_less_like_the_name_is_another() -> None:
+    # Korean writes the "Scottish" of the source as 스코틀랜드 (Scotland), which sounds
+    # nearly like 셰틀랜드 (Shetland) of the same sentence; the source names Shetland once.
+    assert _korean_findings(
+        ["Wind farm plans", "The Scottish government licensed similar projects off Aberdeen "
+         "and Shetland last year."],
+        ["풍력단지 계획",
+         "스코틀랜드 정부는 지난해 애버딘과 셰틀랜드 앞바다의 비슷한 사업을 허가했다."]) == []
+
+
+def test_two_spellings_for_two_mentions_in_one_pair_are_still_two_spellings() -> None:
+    assert _korean_findings(
+        ["Wind farm plans", "Shetland will vote; the Shetland council backs it and Aberdeen "
+         "does too."],
+        ["풍력단지 계획", "셰틀랜드는 투표한다. 셰틀란드 의회와 애버딘도 지지한다."]) == ["shetland"]

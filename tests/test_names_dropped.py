@@ -15,6 +15,8 @@ from mtcheck.names.inventory import place_keys
 from mtcheck.names.matching import entity_forms, find_renderings
 from mtcheck.types import Entity, Finding, NameRendering, Severity
 
+NO_NER = NamesConfig(use_ner=False)
+
 # An English source naming a person once, mid-sentence.
 KOMBO = ["Bookings for 2026 were up by a third, said camp owner Ahmed Said Kombo on Monday.",
          "The park receives few tourists."]
@@ -235,3 +237,32 @@ def test_a_generic_word_joined_to_a_rendered_name_may_be_translated_by_meaning()
     assert [f.entity for f in joined_to_rendered(findings, source, mentions, (),
                                                  {"salar", "codelco"}, {"de"})] == [
         "salar", "codelco"]
+
+
+def test_a_person_of_common_given_names_and_surnames_is_no_phrase() -> None:
+    # Every word of "Marie-Ève Tremblay-Gagnon" is frequent in French, like the words of a
+    # phrase translated by meaning; but a person's name is copied, not translated. German
+    # leaves it out of the first sentence, where a rare noun (Stromnachfrage) stands: that
+    # word is no unseen rendering of a person the other translations copy there.
+    source = ["Sa présidente, Marie-Ève Tremblay-Gagnon, a affirmé que la demande "
+              "d'électricité pourrait augmenter de 60 %.",
+              "« Nous devrons importer de l'électricité », a déclaré Mme Tremblay-Gagnon."]
+    targets = {
+        "de": ["Die Vorstandsvorsitzende sagte, die Stromnachfrage könne um 60 % steigen.",
+               "„Wir müssen Strom importieren“, sagte Tremblay-Gagnon."],
+        "en": ["Its chief executive, Marie-Ève Tremblay-Gagnon, said that electricity "
+               "demand could rise by 60%.",
+               "\"We will have to import electricity,\" Ms Tremblay-Gagnon said."],
+        "es": ["Su presidenta, Marie-Ève Tremblay-Gagnon, afirmó que la demanda de "
+               "electricidad podría aumentar un 60 %.",
+               "«Tendremos que importar electricidad», declaró Tremblay-Gagnon."],
+    }
+    src = segmented("fr", source, "fr.txt")
+    entities = find_entities(src, None, NO_NER)
+    results = check_translations(
+        src, {lang: (segmented(lang, t, f"{lang}.txt"), one_to_one(len(t)))
+              for lang, t in targets.items()}, entities, config=NO_NER)
+    dropped = sorted((lang, f.source_ids) for lang, r in results.items() for f in r.findings
+                     if f.check == "names.missing" and f.entity
+                     and f.entity.startswith("marie"))
+    assert dropped == [("de", (0,))]

@@ -72,3 +72,23 @@ def test_a_name_kept_from_the_source_sentence_is_no_agreed_exonym() -> None:
     dropped = sorted(lang for lang, r in results.items() for f in r.findings
                      if f.check == "names.missing" and f.entity == "dhaka")
     assert dropped == ["de", "fr"]
+
+
+def test_a_common_word_two_translations_share_is_no_exonym() -> None:
+    # Italian and Portuguese both translate the "Chamber" of the source alike (Camera,
+    # Câmara: common words); one replaces the town, the other drops it. Their shared word
+    # is no agreed form of the town: both are reported.
+    source = ["The Bulgarian Rose Chamber said in Kazanlak on Thursday that the harvest fell.",
+              "Kazanlak holds a rose festival every June."]
+    targets = {
+        "es": ["La Cámara Búlgara de la Rosa dijo el jueves en Kazanlak que la cosecha cayó.",
+               "Kazanlak celebra un festival de la rosa cada junio."],
+        "fr": ["La Chambre bulgare de la rose a dit jeudi à Kazanlak que la récolte a baissé.",
+               "Kazanlak organise une fête de la rose chaque juin."],
+        "it": ["La Camera bulgara della rosa ha detto giovedì a Karlovo che il raccolto è calato.",
+               "Kazanlak ospita una festa della rosa ogni giugno."],
+        "pt": ["A Câmara Búlgara da Rosa disse na quinta-feira que a colheita caiu.",
+               "Kazanlak organiza uma festa da rosa todos os junhos."],
+    }
+    assert [(lang, entity, ids) for lang, entity, ids in missing(targets, source)
+            if entity == "kazanlak"] == [("it", "kazanlak", (0,)), ("pt", "kazanlak", (0,))]

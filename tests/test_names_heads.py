@@ -44,6 +44,12 @@ def headed(sentence: str, lang: str, name: str) -> bool:
     ("Το κόμμα Inuit Ataqatigiit διχάστηκε", "el", "Inuit Ataqatigiit"),
     ("партия Inuit Ataqatigiit раскололась", "ru", "Inuit Ataqatigiit"),
     ("Die Partei Inuit Ataqatigiit ist gespalten", "de", "Inuit Ataqatigiit"),
+    # A public body named by a noun for one.
+    ("a decision from An Bord Pleanála, the planning appeals board, by September", "en",
+     "An Bord Pleanála"),
+    ("Hydrom, the state hydrogen authority, awarded eight blocks", "en", "Hydrom"),
+    ("the state utility ESB plans it", "en", "ESB"),
+    ("Diageo, which owns the Lagavulin and Caol Ila distilleries, said", "en", "Caol Ila"),
 ])
 def test_a_name_beside_a_generic_noun_for_a_firm_is_an_organisations(
         sentence: str, lang: str, name: str) -> None:
@@ -59,6 +65,10 @@ def test_a_name_beside_a_generic_noun_for_a_firm_is_an_organisations(
     ("Der Präsident Emmanuel Macron sprach", "de", "Macron"),
     ("В Rio Tinto утверждают", "ru", "Rio Tinto"),
     ("Party leader Hamid Karzai said", "en", "Karzai"),           # the noun governs another
+    # A title that starts like a noun for a body is a person's.
+    ("Murphy, the local councillor, said", "en", "Murphy"),
+    ("Ahmadian, the trade commissioner, said", "en", "Ahmadian"),
+    ("Ahmadian, a board member, said", "en", "Ahmadian"),
 ])
 def test_a_name_without_such_a_noun_beside_it_is_not(sentence: str, lang: str,
                                                      name: str) -> None:
@@ -135,3 +145,22 @@ def test_a_noun_of_the_english_translation_outweighs_its_person_label() -> None:
     assert labels_in_translation(plain, bare) == {"kyrgyzaltyn": frozenset({"PERSON"})}
     assert "kyrgyzaltyn" not in named_organisations(
         source, mentions, [(plain, bare), (spanish, in_spanish)], NamesConfig())
+
+
+def test_a_body_named_by_a_noun_for_one_may_stay_in_latin_script_beside_its_meaning() -> None:
+    # "An Bord Pleanála" has the shape of a person's full name; the board beside it says
+    # what it is, and Greek keeps it as written, Russian and Chinese gloss their
+    # translation of it with it.
+    source = document(["Planning", "A decision is expected from An Bord Pleanála, the planning "
+                       "appeals board, by September."], "en")
+    targets = {
+        "el": document(["Πολεοδομία", "Η απόφαση αναμένεται έως τον Σεπτέμβριο από το An Bord "
+                        "Pleanála, το όργανο προσφυγών."], "el"),
+        "ru": document(["Планирование", "Решение ожидается до сентября от Апелляционного "
+                        "совета по планированию (An Bord Pleanála)."], "ru"),
+        "zh": document(["规划", "规划上诉委员会（An Bord Pleanála）预计将在9月前作出决定。"], "zh"),
+    }
+    results = check_translations(source, {lang: (t, one_to_one(2)) for lang, t in targets.items()},
+                                 find_entities(source))
+    assert {lang: [f.check for f in r.findings if f.check.startswith("names")]
+            for lang, r in results.items()} == {"el": [], "ru": [], "zh": []}

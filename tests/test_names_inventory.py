@@ -10,7 +10,8 @@ import pytest
 from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, find_entities
-from mtcheck.names.inventory import _capitalised_form, _particle_joined
+from mtcheck.names.evidence import Evidence
+from mtcheck.names.inventory import _capitalised_form, _particle_joined, entity_evidence
 
 NO_NER = NamesConfig(use_ner=False)
 
@@ -115,3 +116,24 @@ def test_a_firm_before_a_title_that_takes_no_portfolio_stays_a_name() -> None:
             "said on Monday."]
     names = {e.canonical for e in find_entities(segmented("en", text, title=True))}
     assert "Shell" in names
+
+
+def _evidence(sentences: list[str], lang: str) -> dict[str, Evidence]:
+    source = segmented(lang, sentences, title=True)
+    entities = find_entities(source, config=NamesConfig(use_ner=False))
+    found = entity_evidence(source, entities, NamesConfig(use_ner=False))
+    return {e.canonical: found[e.id] for e in entities}
+
+
+def test_a_plural_of_a_common_word_in_an_institutions_name_is_no_rare_name() -> None:
+    # Pescas ("fisheries") is rarer than pesca, not any more a name: translated by meaning.
+    found = _evidence(["Crise no Douro", "A presidente pediu ao Ministério da Agricultura e "
+                       "Pescas uma linha de apoio."], "pt")
+    assert found["Pescas"] == Evidence.WEAK
+
+
+def test_such_a_plural_beside_a_rare_name_stays_a_rare_name() -> None:
+    # Beside a rare word it may be a surname: the run is no phrase of common words.
+    found = _evidence(["Crise no Douro", "A presidente da cooperativa, Genoveva Pescas, "
+                       "pediu apoio.", "A cooperativa de Pescas pediu mais apoio."], "pt")
+    assert found["Pescas"] == Evidence.CAPITALISED

@@ -702,6 +702,13 @@ def test_a_hyphened_compound_amount_equals_its_spaced_translation() -> None:
     ("un millar de personas", "es", "1000"),
     ("uma dezena de aldeias", "pt", "10"),
     ("ein Dutzend Länder", "de", "12"),
+    # The whole series of tens, not only the ones seen first.
+    ("une soixantaine de bateaux", "fr", "60"),
+    ("una quarantina di barche", "it", "40"),
+    ("una sessantina di barche", "it", "60"),
+    ("una novantina di barche", "it", "90"),
+    ("una treintena de barcos", "es", "30"),
+    ("una cincuentena de barcos", "es", "50"),
 ])
 def test_a_collective_numeral_in_the_singular_is_its_round_number(text: str, lang: str,
                                                                    value: str) -> None:
@@ -713,9 +720,21 @@ def test_plural_collective_numerals_say_many_not_a_number() -> None:
     assert find_numbers("Dutzende Länder", "de") == []
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("le navire est en quarantaine", "fr"),       # quarantine
+    ("pendant la quinzaine commerciale", "fr"),      # a fortnight
+    ("el barco sigue en cuarentena", "es"),        # quarantine
+])
+def test_collective_numerals_that_are_other_words_are_no_numbers(text: str, lang: str) -> None:
+    assert find_numbers(text, lang) == []
+
+
 def test_about_a_round_number_rendered_as_a_collective_numeral_is_no_finding() -> None:
     assert pair_check("The trip is a journey of about 100 km.", "en",
                       "Le trajet est d'une centaine de kilomètres.", "fr") == []
+    assert pair_check("The inshore fleet of about 60 boats landed its catch.", "en",
+                      "La flottille côtière d'une soixantaine de bateaux a débarqué ses prises.",
+                      "fr") == []
 
 
 # ------------------------------------------------------------- parts of a whole, decades

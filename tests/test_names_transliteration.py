@@ -73,6 +73,14 @@ def test_an_r_after_a_vowel_is_read_both_ways() -> None:
         [entity("Carter")], "ja")[0].keys
 
 
+@pytest.mark.parametrize(("name", "reading"), [
+    ("Diageo", "diajeo"),       # English soft g before e, i, y: a reading beside the spelling
+    ("Nigel", "nijel"),
+])
+def test_a_soft_g_is_read_as_j_too(name: str, reading: str) -> None:
+    assert sound_readings(name) == (reading,)
+
+
 # ------------------------------------------------------------------ renderings recognised
 @pytest.mark.parametrize(("name", "rendering", "lang", "source_lang"), [
     ("Guiuan", "ギワン", "ja", "en"),
@@ -97,6 +105,7 @@ def test_an_r_after_a_vowel_is_read_both_ways() -> None:
     ("Chhim", "침", "ko", "en"),                   # chh is the aspirated ch
     ("Jura", "Юре", "ru", "de"),                   # German j is y; Russian locative -е
     ("Tsiklauri", "齐克劳里", "zh", "en"),          # pinyin q is ch; Chinese l for r
+    ("Diageo", "ディアジオ", "ja", "en"),            # English soft g
 ])
 def test_a_transliteration_is_recognised(name: str, rendering: str, lang: str,
                                          source_lang: str) -> None:

@@ -129,6 +129,11 @@ _memo = _DiskMemo()
 atexit.register(_memo.save)
 
 
+def has_frequencies(lang: str) -> bool:
+    """Whether wordfreq has data for ``lang``: without it every word reads as rare (0)."""
+    return base_language(lang) in _known_languages()
+
+
 @lru_cache(maxsize=262144)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` in ``lang``: about 7 for "the", 0 for unseen words."""

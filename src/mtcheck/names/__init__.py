@@ -29,6 +29,7 @@ from mtcheck.names.agreement import (
     heads_common_phrase,
     kept_by_most,
     kept_in_latin,
+    kept_there_by_own_script,
     missing_from_most,
     rendered_by_others,
     rendered_nowhere,
@@ -55,6 +56,7 @@ from mtcheck.names.evidence import (
 from mtcheck.names.exonyms import Translation, agreed_exonyms
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
 from mtcheck.names.inflection import rules_for
+from mtcheck.names.intruders import intruding_names
 from mtcheck.names.inventory import (
     Mention,
     entity_evidence,
@@ -71,6 +73,7 @@ from mtcheck.names.learning import learn_renderings
 from mtcheck.names.loanwords import source_word_renderings
 from mtcheck.names.matching import companion_words, entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
+from mtcheck.names.stand_ins import cities_in_place
 from mtcheck.names.untranslated import check_untranslated
 from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument
 
@@ -303,8 +306,12 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     agreed_places = {e for e in prepared.place_present if evidence[e] == Evidence.AGREEMENT}
     present = {**prepared.present, **{e: prepared.place_present[e] for e in agreed_places}}
     foreign = {**prepared.foreign, **{e: prepared.place_foreign[e] for e in agreed_places}}
-    renderings = [r for r in prepared.renderings if r.entity not in agreed_places] + [
-        r for r in prepared.place_renderings if r.entity in agreed_places]
+    # The place pass looked for the places alone: a word the main pass gave to another
+    # name of the sentence (Перейра of Santos Pereira beside Pesqueira) stays that name's.
+    renderings = [r for r in prepared.renderings if r.entity not in agreed_places]
+    claimed = {(r.sentence_id, r.start) for r in renderings}
+    renderings += [r for r in prepared.place_renderings
+                   if r.entity in agreed_places and (r.sentence_id, r.start) not in claimed]
     dropped = _not_surviving(weak, renderings, alignment, entities, config)
     renderings = [r for r in renderings if r.entity not in dropped]
     # A word of a longer name the translation copies ("Tanger Med") is that name's.
@@ -316,7 +323,9 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     # A place inside a longer name copied as the source writes it (Hydro-Québec, HEC
     # Montréal) is there, but that is no spelling of the place (see mtcheck.names.wholes).
     # Not so a person's name inside their full name (Mohammad Talukder): its spelling is
-    # the translator's.
+    # the translator's. Nor (tried in names round eleven A) any other name that the place
+    # data do not know: without a recogniser for the source, people are not all told, and
+    # planted second spellings of their names went unseen.
     located = {e.id for e in entities if place_keys(e, source.lang)} - recognised.persons
     verbatim = wholes.copied_verbatim(source, target, alignment,
                                       [r for r in renderings if r.entity in located],
@@ -480,6 +489,12 @@ def check_translations(source: SegmentedDocument,
         source, find_mentions(source, entities),
         [(p.target, p.renderings) for p in prepared.values()], config)
     people -= headed
+    # A name shaped like a person's ("Siemens Gamesa") that the recogniser puts inside an
+    # organisation's name, and never a person's, is a firm when every translation into a
+    # cased script other than Latin (two at least) keeps it in Latin script, as that press
+    # keeps firms: the recogniser and the translators agree against the shape. A person
+    # those translators would transliterate.
+    people -= _firms_kept_in_latin(source, entities, prepared, config)
     recognised = dataclasses.replace(
         recognised, persons=(recognised.persons | people) - headed,
         organisations=(recognised.organisations - people) | headed)
@@ -546,8 +561,14 @@ def check_translations(source: SegmentedDocument,
 
     def doubtful(key: str, result: NameCheckResult) -> frozenset[str]:
         other_script = _script(prepared[key].target.lang) not in ("Latn", "")
+        # A person's full name of common given names and surnames (Marie-Ève
+        # Tremblay-Gagnon) is no phrase where the translation shares the source's script:
+        # there it is copied as written, so a rare word of the pair is no unseen rendering
+        # of it. In another script it may be (トランブレ).
+        own_script = _script(prepared[key].target.lang) == _script(source.lang)
         return frozenset(((unseen_people if other_script else set())
-                          | (phrases & elsewhere.get(key, frozenset())))
+                          | ((phrases - people if own_script else phrases)
+                             & elsewhere.get(key, frozenset())))
                          - {r.entity for r in result.renderings})
 
     results = {key: dataclasses.replace(result, findings=tuple(sorted(
@@ -557,6 +578,24 @@ def check_translations(source: SegmentedDocument,
                     *acronyms.get(key, ())),
                    key=_finding_order)))
                for key, result in results.items()}
+    # In Han script, where the stage cannot read a city's unseen transliteration, another
+    # city written by its CLDR name in the city's place replaced it (see
+    # mtcheck.names.stand_ins).
+    results = {key: result if _script(prepared[key].target.lang) not in _UNMATCHABLE_SCRIPTS
+               else dataclasses.replace(result, findings=tuple(sorted(
+                   (*result.findings, *cities_in_place(
+                       source, prepared[key].target, prepared[key].alignment, entities,
+                       result.renderings, result.findings)), key=_finding_order)))
+               for key, result in results.items()}
+    # A name one Latin-script translation alone writes where the source names something
+    # the pair lacks replaced it, tracked or not (see mtcheck.names.intruders).
+    if config.agreement_min_translations > 0:
+        intruders = intruding_names(
+            source, translations, {key: result.findings for key, result in results.items()},
+            config.rare_zipf, config.agreement_min_translations)
+        results = {key: dataclasses.replace(result, findings=tuple(sorted(
+                       (*result.findings, *intruders.get(key, ())), key=_finding_order)))
+                   for key, result in results.items()}
     # A name two translations leave out of one sentence for one same unknown name is
     # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.
     explained = agreed_exonyms(
@@ -564,7 +603,7 @@ def check_translations(source: SegmentedDocument,
         {key: Translation(p.target, p.alignment, results[key].renderings)
          for key, p in prepared.items()},
         lambda target, ids, spans: unknown_names(target, ids, spans, config.rare_zipf),
-        config.agreement_min_translations)
+        config.agreement_min_translations, config.surname_zipf)
     results = {key: dataclasses.replace(result, findings=tuple(
                    f for i, f in enumerate(result.findings) if (key, i) not in explained))
                for key, result in results.items()}
@@ -572,8 +611,16 @@ def check_translations(source: SegmentedDocument,
         {key: result.findings for key, result in results.items()},
         frozenset(e.id for e in entities if revised[e.id] >= Evidence.GLOSSARY),
         config.missing_by_most, config.agreement_min_translations)
+    # Not where the other translations in the source's script keep the name as written.
+    copied = kept_there_by_own_script(
+        {key: result.findings for key, result in results.items()},
+        translations, {e.id: e.source_forms for e in entities},
+        {key for key, p in prepared.items()
+         if _script(p.target.lang) == _script(source.lang) != ""},
+        config.agreement_min_translations)
     return {key: dataclasses.replace(result, findings=tuple(
-                f for f in result.findings if not _missing_in(f, unrecognised)))
+                f for f in result.findings if not _missing_in(f, unrecognised)
+                or _missing_in(f, copied.get(key, frozenset()))))
             for key, result in results.items()}
 
 
@@ -602,6 +649,25 @@ def _people(source: SegmentedDocument, entities: Sequence[Entity], recognised: _
     if rules_for(source.lang).capitalises_nouns and recognised.labelled:
         return shaped & recognised.persons
     return shaped
+
+
+def _firms_kept_in_latin(source: SegmentedDocument, entities: Sequence[Entity],
+                         prepared: Mapping[str, _Prepared], config: NamesConfig
+                         ) -> frozenset[str]:
+    """Entities the recogniser tags as (part of) an organisation's name and never as a
+    person's, that every translation into a cased script other than Latin writes only in
+    Latin script, when there are two such translations or more."""
+    cased = [p.renderings for p in prepared.values() if _script(p.target.lang) in CASED_SCRIPTS]
+    if len(cased) < 2 or config.agreement_min_translations <= 0:
+        return frozenset()
+    kept = kept_in_latin(cased, is_latin_surface, len(cased))
+    if not kept:
+        return frozenset()
+    labels = heads.recognised_labels(
+        source, find_mentions(source, entities),
+        [(p.target, p.renderings) for p in prepared.values()], config)
+    return frozenset(e for e in kept
+                     if "ORG" in labels.get(e, frozenset()) and "PERSON" not in labels[e])
 
 
 def _brands(entities: Sequence[Entity], evidence: Mapping[str, Evidence],

@@ -150,6 +150,43 @@ def missing_from_most(findings: Mapping[str, Sequence[Finding]], exempt: Collect
                      if len(keys) > share * len(findings) and len(keys) > min_translations)
 
 
+def kept_there_by_own_script(findings: Mapping[str, Sequence[Finding]],
+                             translations: Mapping[str, tuple[SegmentedDocument, Alignment]],
+                             forms: Mapping[str, Sequence[str]], own_script: Collection[str],
+                             min_translations: int) -> dict[str, frozenset[tuple[str, int]]]:
+    """Per translation in the source's own script (keys in ``own_script``), the (entity,
+    source sentence) of its ``names.missing`` findings whose name at least
+    ``min_translations`` (two at least) *other* translations in that script copy there, in
+    one of its source ``forms`` as written.
+
+    Between two texts of one script a name is copied, not transliterated: where the other
+    translations of the source's script write it in that sentence as the source does, the
+    translation lacking it is no sign that the name is written there in a form the check
+    cannot read, whatever the translations into other scripts do (La Chaux-de-Fonds kept by
+    English and Italian, unread in ラ・ショー＝ド＝フォン and Ла-Шо-де-Фон, replaced by Le
+    Locle in French). Such findings are not the translators' common choice that
+    :func:`missing_from_most` lifts."""
+    needed = max(2, min_translations)
+
+    def copies(key: str, entity: str, sentence: int) -> bool:
+        target, alignment = translations[key]
+        text = " ".join(target.sentences[t].text for pair in alignment.pairs
+                        if sentence in pair.source_ids for t in pair.target_ids)
+        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text)
+                   for form in forms.get(entity, ()))
+
+    kept: dict[str, frozenset[tuple[str, int]]] = {}
+    for key in own_script:
+        places_ = {(f.entity, s) for f in findings.get(key, ())
+                   if f.check == "names.missing" and f.entity is not None
+                   for s in f.source_ids}
+        kept[key] = frozenset(
+            (entity, sentence) for entity, sentence in places_
+            if sum(copies(other, entity, sentence) for other in own_script
+                   if other != key) >= needed)
+    return kept
+
+
 def rendered_there_by_most(counts: Mapping[str, Survival], min_translations: int,
                            other_scripts: Collection[str], blind: Collection[str] = ()
                            ) -> dict[str, frozenset[str]]:

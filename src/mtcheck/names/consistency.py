@@ -216,11 +216,13 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     in_translation = found | {r.entity for r in learned}
     preferred = _preferred_region(renderings, standard, lang)
     # Spellings are compared only where the source mentions the name (see names.scope).
-    scopes = mention_scopes(alignment, entities, find_mentions(source, entities), source.lang)
+    mentions = find_mentions(source, entities)
+    scopes = mention_scopes(alignment, entities, mentions, source.lang)
     for entity in entities:
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
         scope = scopes.get(entity.id, {})
         own = _one_per_mention([r for r in renderings if r.entity == entity.id], target)
+        own = _within_mentions(own, entity, alignment, mentions, lang, non_latin_target)
         latin = [r for r in own if non_latin_target and is_latin_surface(r.surface)]
         native = [r for r in own if r not in latin]
         native_ids = {r.sentence_id for r in renderings
@@ -477,6 +479,36 @@ def _one_per_mention(renderings: list[NameRendering],
             continue
         kept.append(rendering)
     return kept
+
+
+def _within_mentions(renderings: list[NameRendering], entity: Entity, alignment: Alignment,
+                     mentions: Sequence[Mention], lang: str,
+                     non_latin_target: bool) -> list[NameRendering]:
+    """The renderings of one entity, less the words beyond the source's mentions of it in
+    one aligned pair that sound less like it than the others there: where the source names
+    Shetland once and the Korean sentence holds 셰틀랜드 and 스코틀랜드 (Scotland, for the
+    "Scottish" of the same sentence), one of the two renders it and the other is another
+    word. Two spellings of one name in a pair that mentions it twice are left alone, and so
+    is a Latin spelling in a translation into another script (a gloss in brackets, or the
+    name left as written: rules of their own)."""
+    if len(renderings) < 2:
+        return renderings
+    keys = entity_forms([entity], lang)[0].keys
+    if not keys:
+        return renderings
+    counts = Counter(m.sentence_id for m in mentions if m.entity == entity.id)
+    surplus: set[NameRendering] = set()
+    for pair in alignment.pairs:
+        targets = set(pair.target_ids)
+        here = [r for r in renderings if r.sentence_id in targets
+                and not (non_latin_target and is_latin_surface(r.surface))]
+        allowed = sum(counts.get(sid, 0) for sid in pair.source_ids)
+        if not allowed or len(here) <= allowed or len({_folded(r.base) for r in here}) < 2:
+            continue
+        ranked = sorted(here, key=lambda r: (-max(fuzz.ratio(_key_of(r.surface, lang), k)
+                                                  for k in keys), r.sentence_id, r.start))
+        surplus.update(ranked[allowed:])
+    return [r for r in renderings if r not in surplus]
 
 
 def _latin_run(text: str, start: int, end: int) -> str:

@@ -7,6 +7,12 @@ source name out of one aligned sentence and both write there an unknown name tha
 the same, they agree on a form: that is the name's conventional rendering, not a name
 dropped or replaced. A planted or accidental replacement is one translation's doing, so
 this never hides it unless another translation makes the very same replacement.
+
+An exonym is a name, so it is rare in its language. A common word capitalised inside the
+sentence is no exonym, however alike two translations write it: Italian "Camera" and
+Portuguese "Câmara" (Zipf 5.1) both translate the "Chamber" of "Bulgarian Rose Chamber",
+and two sister languages translating one source word alike agree on the word, not on a
+form of a name that both left out.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from mtcheck.names.evidence import is_common
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.types import Alignment, Finding, NameRendering, SegmentedDocument
 
@@ -57,20 +64,24 @@ UnknownNames = Callable[[SegmentedDocument, Sequence[int],
 
 def agreed_exonyms(source: SegmentedDocument, findings: Mapping[str, Sequence[Finding]],
                    translations: Mapping[str, Translation], unknown_names: UnknownNames,
-                   min_translations: int) -> frozenset[tuple[str, int]]:
+                   min_translations: int, common_zipf: float | None = None
+                   ) -> frozenset[tuple[str, int]]:
     """(translation key, index in its findings) of the names.missing findings that another
     translation's same choice explains: ``min_translations`` translations (this one
     included) lack the name in the aligned sentences and write there an unknown name of
     the same sound, which sounds like no word of the source sentences. ``unknown_names``
-    lists a pair's name-like words that render no source name."""
+    lists a pair's name-like words that render no source name; those at least as frequent
+    as ``common_zipf`` (Zipf) in their language are common words, no exonym."""
     if min_translations < 2:
         return frozenset()
 
-    def fresh(keys: list[str], source_ids: Sequence[int]) -> list[str]:
+    def fresh(words: list[str], lang: str, source_ids: Sequence[int]) -> list[str]:
         # A name the source sentence holds too (Nijera Kori beside a dropped Dhaka) is kept
-        # as written, not a form of the missing name.
+        # as written, not a form of the missing name; a common word is no name at all.
         held = [_key(w, source.lang) for sid in source_ids
                 for w in _WORD.findall(source.sentences[sid].text)]
+        keys = [_key(w, lang) for w in words
+                if common_zipf is None or not is_common(w, lang, common_zipf)]
         return [k for k in keys if not _same_form([k], held)]
 
     spans: dict[str, dict[int, list[tuple[int, int]]]] = {}
@@ -84,8 +95,8 @@ def agreed_exonyms(source: SegmentedDocument, findings: Mapping[str, Sequence[Fi
             if finding.check != "names.missing" or not finding.entity:
                 continue
             lang = mine.target.lang
-            words = fresh([_key(w, lang) for w in unknown_names(
-                mine.target, finding.target_ids, spans.get(key, {}))], finding.source_ids)
+            words = fresh(unknown_names(mine.target, finding.target_ids, spans.get(key, {})),
+                          lang, finding.source_ids)
             if not words:
                 continue
             agreeing = 1
@@ -96,8 +107,8 @@ def agreed_exonyms(source: SegmentedDocument, findings: Mapping[str, Sequence[Fi
                 if not targets or any(r.entity == finding.entity and r.sentence_id in targets
                                       for r in other.renderings):
                     continue
-                theirs = fresh([_key(w, other.target.lang) for w in unknown_names(
-                    other.target, targets, spans.get(other_key, {}))], finding.source_ids)
+                theirs = fresh(unknown_names(other.target, targets, spans.get(other_key, {})),
+                               other.target.lang, finding.source_ids)
                 if _same_form(words, theirs):
                     agreeing += 1
             if agreeing >= min_translations:

@@ -221,11 +221,19 @@ def _only_persons(source: SegmentedDocument, mentions: Sequence[Mention],
                   config: NamesConfig) -> frozenset[str]:
     """Entities whose every recognised mention the recogniser tags PERSON (in the source,
     or in an English translation at hand for a source language it does not serve)."""
+    labels = recognised_labels(source, mentions, translations, config)
+    return frozenset(e for e, found in labels.items() if found == {"PERSON"})
+
+
+def recognised_labels(source: SegmentedDocument, mentions: Sequence[Mention],
+                      translations: Sequence[tuple[SegmentedDocument, Sequence[NameRendering]]],
+                      config: NamesConfig) -> dict[str, frozenset[str]]:
+    """entity id -> the recogniser's labels of the spans its mentions lie in: in the
+    source, or in an English translation at hand for a source language it does not
+    serve."""
     if recognised_spans(source, config.use_ner) is not None:
-        labels = labels_in_translation(
+        return labels_in_translation(
             source, [NameRendering(m.entity, m.sentence_id, m.start, m.end, m.text, m.text)
                      for m in mentions], config)
-    else:
-        english = next(((t, r) for t, r in translations if t.lang.split("-")[0] == "en"), None)
-        labels = labels_in_translation(english[0], english[1], config) if english else {}
-    return frozenset(e for e, found in labels.items() if found == {"PERSON"})
+    english = next(((t, r) for t, r in translations if t.lang.split("-")[0] == "en"), None)
+    return labels_in_translation(english[0], english[1], config) if english else {}

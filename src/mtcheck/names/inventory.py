@@ -638,7 +638,8 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
             result[entity.id] = Evidence.GLOSSARY
             continue
         mentions = by_entity.get(entity.id, [])
-        common = any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)
+        common = (any(is_common(f, lang, config.rare_zipf) for f in entity.source_forms)
+                  or _plural_in_common_phrase(source, entity, mentions, config))
         inside = names_capitalised and any(not _sentence_start(source, m) for m in mentions)
         # Only in English, where the recogniser and word lists set common words of
         # institutions apart ("University"), does a capital make a common city name a
@@ -662,6 +663,53 @@ def entity_evidence(source: SegmentedDocument, entities: Sequence[Entity],
         else:
             result[entity.id] = Evidence.WEAK
     return result
+
+
+def _common_or_plural(word: str, lang: str, threshold: float) -> bool:
+    """True when ``word`` is a frequent word of ``lang``, or the plural of one by the
+    language's plural endings (Pescas of pesca "fishing"): wordfreq counts forms apart, and
+    a plural is rarer than its singular without being any more a name."""
+    folded = word.casefold()
+    return zipf(folded, lang) >= threshold or any(
+        folded.endswith(ending) and len(folded) - len(ending) >= 3
+        and zipf(folded[:-len(ending)], lang) >= threshold
+        for ending in rules_for(lang).plural_suffixes)
+
+
+_PHRASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _plural_in_common_phrase(source: SegmentedDocument, entity: Entity,
+                             mentions: Sequence[Mention], config: NamesConfig) -> bool:
+    """True when every form of the entity is the plural of a frequent word of the source
+    language and every mention stands in a run of two or more capitalised words, joined by
+    frequent lower-case words (da, e, of), all of them frequent or plurals of frequent
+    words: a word of an institution's name made of common words ("Ministério da
+    Agricultura e Pescas"), which translators translate (Fisheries, Fischerei), not a
+    name. A surname that is such a plural (Santos, Torres) stands beside a rare given name
+    or surname, or alone."""
+    lang = source.lang
+    if not mentions or not rules_for(lang).plural_suffixes or not all(
+            _common_or_plural(f, lang, config.rare_zipf) for f in entity.source_forms):
+        return False
+    for mention in mentions:
+        words = list(_PHRASE_WORD.finditer(source.sentences[mention.sentence_id].text))
+        at = next((i for i, w in enumerate(words) if w.start() == mention.start), None)
+        if at is None:
+            return False
+        run = [words[at].group(0)]
+        for step in (-1, 1):
+            i = at + step
+            while 0 <= i < len(words):
+                word = words[i].group(0)
+                if word[:1].isupper():
+                    run.append(word)
+                elif zipf(word.casefold(), lang) < config.function_zipf:
+                    break
+                i += step
+        if len(run) < 2 or not all(_common_or_plural(w, lang, config.rare_zipf) for w in run):
+            return False
+    return True
 
 
 def organisations(source: SegmentedDocument, entities: Sequence[Entity],

@@ -435,10 +435,17 @@ def non_rhotic(form: str) -> str:
     return reading if reading != plain else ""
 
 
+# English, French and Portuguese g before e or i is soft, a j (Diageo = ディアジオ,
+# George = ジョージ, Nigel = ナイジェル), a reading of its own beside the general one, which
+# keeps the hard g of Gilbert and Gibson (and of Guiuan, whose u only marks it). Not before
+# y, hard in names (Argyll) more often than soft (Egypt).
+_SOFT_G = re.compile(r"g(?=[ei])")
+
+
 def sound_readings(form: str) -> tuple[str, ...]:
     """``form`` as it sounds by the general rules above, and with Italian soft g and c
-    where it has them, when that differs from how it is spelt (empty otherwise): further
-    keys for translations that write by sound."""
+    or English soft g where it has them, when that differs from how it is spelt (empty
+    otherwise): further keys for translations that write by sound."""
     plain = form.lower()
     text = plain
     for pattern, replacement in _SOUND_RULES:
@@ -448,6 +455,11 @@ def sound_readings(form: str) -> tuple[str, ...]:
     for pattern, replacement in _ITALIAN_SOFT:
         italian = pattern.sub(replacement, italian)
     readings.append(italian)
+    # On the spelling, before the general rules: the gu of Guiuan keeps its g hard.
+    soft = _SOFT_G.sub("j", plain)
+    for pattern, replacement in _SOUND_RULES:
+        soft = pattern.sub(replacement, soft)
+    readings.append(soft)
     return tuple(r for r in dict.fromkeys(readings) if r != plain)
 
 # A final e (before a plural s) after a consonant, in a word of five letters or more: the
