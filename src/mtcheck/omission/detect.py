@@ -52,6 +52,7 @@ from mtcheck.omission.clauses import (
     marks_removed,
     split_clauses,
 )
+from mtcheck.omission.combine import PieceSignals
 from mtcheck.omission.coverage import (
     SupportRates,
     WordFlags,
@@ -200,8 +201,12 @@ def document_length_model(source: SegmentedDocument, target: SegmentedDocument,
 
 def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                         alignment: Alignment, backtranslations: Sequence[str] | None,
-                        config: OmissionConfig) -> tuple[Candidate, ...]:
-    """One candidate per aligned pair that links source to target sentences."""
+                        config: OmissionConfig, trace: list[PieceSignals] | None = None,
+                        ) -> tuple[Candidate, ...]:
+    """One candidate per aligned pair that links source to target sentences.
+
+    ``trace``, when given, receives the signals of every piece tested in the aligned pairs
+    (:mod:`mtcheck.omission.combine`), for benchmarks that weigh them otherwise."""
     model = document_length_model(source, target, alignment, config)
     rules = clause_rules(source.lang)
     use_bt = (backtranslations is not None
@@ -229,8 +234,9 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          for f in flags(sid, other.target_ids).rare_found])
     candidates = []
 
-    def best_pieces(index: int, pair: AlignedPair,
-                    sentence: int | None) -> tuple[Candidate | None, Candidate | None]:
+    def best_pieces(index: int, pair: AlignedPair, sentence: int | None,
+                    record: list[PieceSignals] | None = None,
+                    ) -> tuple[Candidate | None, Candidate | None]:
         target_text = " ".join(target.sentences[j].text for j in pair.target_ids)
         bt = (" ".join(backtranslations[j] for j in pair.target_ids)
               if use_bt and backtranslations is not None else None)
@@ -241,13 +247,13 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                _target_marks(target, pair), names,
                                tuple(target.sentences[j].text for j in pair.target_ids))
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
-                            sentence)
+                            sentence, record)
 
     def best_piece(index: int, pair: AlignedPair, sentence: int | None) -> Candidate | None:
         return best_pieces(index, pair, sentence)[0]
 
     for index, pair in linked:
-        best, part = best_pieces(index, pair, None)
+        best, part = best_pieces(index, pair, None, trace)
         if best is not None:
             candidates.append(best)
         if part is not None:
@@ -872,6 +878,7 @@ def _split_length(model: LengthModel, config: OmissionConfig, source_lengths: Se
 def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, target_text: str,
                  found: TargetIndex, model: LengthModel, config: OmissionConfig,
                  context: _PairContext, sentence: int | None = None,
+                 trace: list[PieceSignals] | None = None,
                  ) -> tuple[Candidate | None, Candidate | None]:
     """The pair's best piece, and the best piece of the other kind (a whole sentence of a
     merged pair, or a part of a sentence) as an ``alternative``: the two need different bars
@@ -922,13 +929,19 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
                     if piece.start <= n.start and n.end <= piece.end]
         anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen,
                                             mentions, context.names)
+        length_term = score
         score += anchors
+        brackets = 0.0
         if (source_brackets > found.brackets
                 and any(a in piece.text for a, _ in clause_rules(source.lang).brackets)):
+            brackets = 1.0
             score += config.bracket_missing
+        bt_gap = 0.0
         if coverage is not None:
-            score += config.backtranslation * coverage.gap(piece.text)
-        score += config.lexicon * context.lexical_gap(piece.text, pair_source)
+            bt_gap = coverage.gap(piece.text)
+            score += config.backtranslation * bt_gap
+        lexical = context.lexical_gap(piece.text, pair_source)
+        score += config.lexicon * lexical
         prior = 0.0
         if kind == "sentence" and ends_sentence(piece.text):
             prior = config.sentence_prior
@@ -949,16 +962,24 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         # words having a counterpart while its neighbour's have says that it was left out. Only
         # that way: a sentence some of whose words are there may still have lost most of itself
         # (cut down to one clause), which its part of the pair does not always show.
+        support = 0.0
         if kind != "sentence":
-            score += config.support * context.support_gap(sid, piece, config)
+            support = context.support_gap(sid, piece, config)
+            score += config.support * support
         elif context.lexicon.pairs >= _LEXICON_PAIRS:
-            score += config.support * max(context.support_gap(sid, piece, config), 0.0)
+            support = max(context.support_gap(sid, piece, config), 0.0)
+            score += config.support * support
+        marks = 0.0
         if kind != "sentence":
             removed = marks_removed(source_texts[sid], piece.start, piece.end, source.lang)
-            score += config.punctuation * mark_evidence(
-                context.source_marks, removed, context.target_marks, context.mark_rate,
-                config.mark_smoothing)
+            marks = mark_evidence(context.source_marks, removed, context.target_marks,
+                                  context.mark_rate, config.mark_smoothing)
+            score += config.punctuation * marks
         score += prior
+        if trace is not None:
+            trace.append(PieceSignals(index, sid, piece.start, piece.end, kind,
+                                      (length_term, anchors, brackets, bt_gap, lexical,
+                                       support, marks, prior)))
         leader = whole_best if kind == "sentence" else part
         if leader is None or score > leader.score:
             shortfall = 1 - math.exp(z_full * model.spread)
