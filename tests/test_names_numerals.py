@@ -406,6 +406,11 @@ def test_cldr_compact_currency_amounts_read_back(locale: str, currency: str, amo
     ("семью годами позже", "ru", []),                         # "family", not seven
     ("三人が死亡し、二十五人が負傷した", "ja", ["3", "25"]),      # Han numerals before counters
     ("两个城市", "zh", ["2"]),
+    # One-word cardinals past twelve, which Romance typography writes in letters.
+    ("quatorze ans après, seize usines", "fr", ["14", "16"]),
+    ("catorce años y diecinueve fábricas", "es", ["14", "19"]),
+    ("quattordici anni, diciotto fabbriche", "it", ["14", "18"]),
+    ("catorze anos, dezesseis usinas, dezanove fábricas", "pt", ["14", "16", "19"]),
 ])
 def test_cardinals_written_as_words_and_han_counts(text: str, lang: str,
                                                    values: list[str]) -> None:
@@ -415,6 +420,8 @@ def test_cardinals_written_as_words_and_han_counts(text: str, lang: str,
 
 
 def test_a_count_written_out_shows_the_digit_is_there() -> None:
+    assert pair_check("a 14 anni dal sequestro", "it",
+                      "quatorze ans après la mise sous séquestre", "fr") == []
     assert pair_check("3 people died and 25 were injured.", "en",
                       "三人が死亡し、二十五人が負傷した。", "ja") == []
     assert pair_check("3 people died in 2 cities.", "en",

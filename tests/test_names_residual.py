@@ -5,7 +5,12 @@ from __future__ import annotations
 from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, find_entities
-from mtcheck.names.residual import leftover_words, residual_rendering, sounds_at_all
+from mtcheck.names.residual import (
+    leftover_words,
+    residual_rendering,
+    sounds_at_all,
+    starts_with_name,
+)
 from mtcheck.types import Entity
 
 NO_NER = NamesConfig(use_ner=False)
@@ -47,6 +52,29 @@ def test_only_a_single_leftover_is_the_rendering() -> None:
     assert residual_rendering(entity("Tarnovica"), one, [0], {}, RARE) == "タルノ"
     two = segmented("ja", ["タルノとマルメの港は拡張される。"], "ja.txt")
     assert residual_rendering(entity("Tarnovica"), two, [0], {}, RARE) is None
+
+
+def test_among_several_leftovers_the_one_that_starts_with_the_name() -> None:
+    # Korean writes the Tonle of "the Tonle Sap" together with the rest of the lake's name;
+    # the other leftover (시오반, a given name the source did not mark) is no rival: only
+    # one word starts with the name's whole sound.
+    ko = segmented("ko", ["톤레사프 호수에 대해 시오반은 말했다."], "ko.txt")
+    assert residual_rendering(entity("Tonle"), ko, [0], {}, RARE) == "톤레사프"
+    ru = segmented("ru", ["Уровень Тонлесапа падает, сказала Шивон."], "ru.txt")
+    assert residual_rendering(entity("Tonle"), ru, [0], {}, RARE) == "Тонлесапа"
+    # Two words that both start so, or none, leave it undecided.
+    none = segmented("ko", ["카라한 호수에 대해 시오반은 말했다."], "ko.txt")
+    assert residual_rendering(entity("Tonle"), none, [0], {}, RARE) is None
+    # A single leftover that sounds nothing like the name does not hide the word that
+    # starts with it, however frequent wordfreq makes that word out of its pieces.
+    joined = segmented("ko", ["캄퐁트라크 군에서는 주민들이 토지를 내놓아야 한다."], "ko.txt")
+    kampong = Entity(id="kampong-trach", canonical="Kampong Trach",
+                     source_forms=("Kampong Trach",), source_ids=(0,))
+    assert residual_rendering(kampong, joined, [0], {}, RARE) == "캄퐁트라크"
+    # A short name says too little at the start of a longer word.
+    assert not starts_with_name("켑스타운", entity("Kep"), "ko")
+    assert starts_with_name("톤레사프", entity("Tonle"), "ko")
+    assert not starts_with_name("톤레", entity("Tonle"), "ko")  # not longer: a plain match
 
 
 SOURCE = ["Port officials in Tarnovica expect more traffic.",

@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, find_entities
-from mtcheck.names.inflection import rules_for
+from mtcheck.names.inflection import candidate_stems, rules_for
 from mtcheck.names.matching import (
     _coarse,
     _same_consonants,
     entity_forms,
     match_score,
     name_key,
+    non_rhotic,
     sound_readings,
     target_words,
 )
@@ -47,6 +48,7 @@ def score(word: str, lang: str, name: str, source_lang: str = "") -> float:
     ("Axiom", "aksiom"),        # x is ks
     ("Haiyan", "haiyen"),       # pinyin yan sounds "yen"
     ("Harju", "haryu"),         # Estonian and Finnish j after r is y (Харью, ハリュ)
+    ("Chhim", "chim"),          # Khmer and Indic chh is the aspirated ch
 ])
 def test_a_name_is_read_by_general_rules(name: str, reading: str) -> None:
     assert sound_readings(name) == (reading,)
@@ -54,6 +56,21 @@ def test_a_name_is_read_by_general_rules(name: str, reading: str) -> None:
 
 def test_a_name_spelt_as_it_sounds_has_no_second_reading() -> None:
     assert sound_readings("Manila") == ()
+
+
+def test_an_r_after_a_vowel_is_read_both_ways() -> None:
+    # Kana and Hangul write the English r after a vowel as a long vowel (カーター), the
+    # r of other languages as a syllable (マルティネス): both stay keys there.
+    assert non_rhotic("Carter") == "cate"
+    assert non_rhotic("World") == "wold"
+    assert non_rhotic("Harju") == ""          # before a j (a glide) the r is sounded
+    assert non_rhotic("Manila") == ""
+    assert score("マルティネス", "ja", "Martinez") >= THRESHOLD
+    # Cyrillic writes the r letter for letter: no such key there.
+    unsounded = name_key(romanize("cate", "en"), "ru", latin=True)
+    assert unsounded not in entity_forms([entity("Carter")], "ru")[0].keys
+    assert name_key(romanize("cate", "en"), "ja", latin=True) in entity_forms(
+        [entity("Carter")], "ja")[0].keys
 
 
 @pytest.mark.parametrize(("name", "reading"), [
@@ -74,6 +91,18 @@ def test_a_soft_g_is_read_as_j_too(name: str, reading: str) -> None:
     ("Renault", "르노", "ko", "en"),
     ("Axiom", "액시엄", "ko", "en"),               # ㅐ is the English a
     ("Racha", "라차에서", "ko", "en"),             # ㅊ is ch
+    ("Kep", "켑에", "ko", "en"),                   # coda ㅂ is p; a one-syllable stem
+    ("Cai Mep", "까이멥", "ko", "en"),             # coda ㅂ is p
+    ("Abdul", "압둘", "ko", "en"),                 # ... and b
+    ("World", "ワールド", "ja", "en"),             # the r after a vowel is the long vowel
+    ("Welzow", "ヴェルツォー", "ja", "de"),        # ツォ is tso; German -ow, silent w
+    ("Welzow-Süd", "ヴェルツォー", "ja", "de"),    # Süd translated: 南
+    ("Mozart", "モーツァルト", "ja", "en"),        # ツァ is tsa
+    ("Carter", "カーター", "ja", "en"),
+    ("Carter", "카터", "ko", "en"),
+    ("Tanbreez", "탄브리즈", "ko", "en"),          # 브 before the added ㅡ starts a syllable
+    ("Tonle Sap", "톤레사프", "ko", "en"),         # ㄹ after n is the name's l
+    ("Chhim", "침", "ko", "en"),                   # chh is the aspirated ch
     ("Jura", "Юре", "ru", "de"),                   # German j is y; Russian locative -е
     ("Tsiklauri", "齐克劳里", "zh", "en"),          # pinyin q is ch; Chinese l for r
     ("Diageo", "ディアジオ", "ja", "en"),            # English soft g
@@ -90,10 +119,33 @@ def test_a_transliteration_is_recognised(name: str, rendering: str, lang: str,
     ("Shanghai", "이상을", "ko"),     # "more than": vowels elsewhere
     ("Soviet", "Σάββατο", "el"),     # Greek writes vowels letter for letter
     ("Bengal", "비행을", "ko"),       # "flight"
+    ("Phong", "비용의", "ko"),        # "cost": an initial ㅂ is no p of the name
 ])
 def test_an_ordinary_word_that_shares_consonants_is_no_rendering(name: str, word: str,
                                                                  lang: str) -> None:
     assert score(word, lang, name, "de" if name == "Jura" else "en") < SHORT
+
+
+def test_one_hangul_syllable_is_never_a_multi_word_name() -> None:
+    # 배 "boat" (배에 "on the boat") sounds just like the Ba of Cat Ba, but Hangul writes
+    # each word of a name with a syllable at least (깟바).
+    source = segmented("en", ["Fishermen in Cat Ba said prices fell.",
+                              "Ships from Kep sail at dawn."], "en.txt")
+    target = segmented("ko", ["깟바의 어민들은 가격이 내렸다고 말했다.",
+                              "배에 탄 선원들은 새벽에 켑에서 출항한다."], "ko.txt")
+    entities = find_entities(source, None, NO_NER)
+    result = check_translation(source, target, one_to_one(2), entities, config=NO_NER)
+    found = {(r.entity, r.sentence_id, r.base) for r in result.renderings}
+    assert ("cat-ba", 1, "배") not in found
+    assert ("kep", 1, "켑") in found  # a one-word name it sounds just like
+
+
+def test_the_korean_letter_count_of_a_syllable() -> None:
+    # A particle after a one-syllable name leaves the name as its stem (켑에 -> 켑); the
+    # stem of a longer word keeps its letters too.
+    rules = rules_for("ko")
+    assert "켑" in candidate_stems("켑에", rules)
+    assert "캄보디아" in candidate_stems("캄보디아에서", rules)
 
 
 def test_vowels_count_half_only_with_the_same_consonants_in_the_same_places() -> None:

@@ -50,6 +50,9 @@ def test_a_nationality_word_shows_the_country_and_is_no_second_spelling(
     ("Норвежка", ("Норвегия",), "ru", True),
     ("Φινλανδό", ("Φινλανδία",), "el", True),
     ("Italian", ("Italy",), "en", True),
+    # The feminine in -a of a demonym in -o (Cámara Búlgara de la Rosa).
+    ("Búlgara", ("Bulgaria",), "es", True),
+    ("Búlgara", ("Bulgária",), "pt", True),
     # Accents or letters inside the name are a second spelling, not a derived word.
     ("Quênia", ("Quénia",), "pt", False),
     ("Kathmandou", ("Kathmandu",), "fr", False),

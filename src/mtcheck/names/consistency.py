@@ -990,13 +990,19 @@ def _need(plain: str) -> int:
     return max(4 if len(plain) > 6 else 3, math.ceil(0.45 * len(plain)))
 
 
+def _with_feminines(endings: Sequence[str]) -> tuple[str, ...]:
+    """``endings`` and the feminine in -a of each masculine one in -o (checo, checa;
+    búlgaro, búlgara: the Cámara Búlgara of a Spanish translation)."""
+    return (*endings, *(e[:-1] + "a" for e in endings if e.endswith("o")))
+
+
 def _demonym_of(variant: NameVariant, forms: Sequence[str], lang: str) -> bool:
     """True when every surface of ``variant`` is a nationality noun or adjective made
     from one of a place's ``forms`` in ``lang``: it ends in one of the language's demonym
     endings, and what precedes the ending starts like the form (Norweg|erin, Норвеж|ка,
     Φινλανδ|ό). A spelling of the form itself (Quênia for Quénia) is not one."""
     rules = rules_for(lang)
-    endings = rules.demonym_suffixes
+    endings = _with_feminines(rules.demonym_suffixes)
     plains = [unaccented(f) for f in forms if len(unaccented(f)) >= 3]
     if not endings or not plains:
         return False
@@ -1037,9 +1043,7 @@ def _adjective_of(word: str, forms: Sequence[str], lang: str) -> bool:
     # words start so (κινητική "kinetic").
     cores = ([c for c in (f.rstrip(_VOWEL_LETTERS) for f in plains) if len(c) >= 3]
              if word[:1].isupper() else [])
-    # A masculine ending in -o has its feminine in -a (checo, checa).
-    endings = (*rules.demonym_suffixes, *rules.adjective_suffixes)
-    endings += tuple(e[:-1] + "a" for e in endings if e.endswith("o"))
+    endings = _with_feminines((*rules.demonym_suffixes, *rules.adjective_suffixes))
     for ending in endings:
         ending = unaccented(ending)
         stem = plain[: -len(ending)]

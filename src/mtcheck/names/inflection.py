@@ -178,8 +178,14 @@ def elision_length(token: str, rules: InflectionRules) -> int:
 
 
 def _letters(text: str) -> int:
-    # Combining vowel signs (Devanagari) do not count as letters of the stem.
-    return sum(1 for ch in text if not unicodedata.category(ch).startswith("M"))
+    # Combining vowel signs (Devanagari) do not count as letters of the stem. A Hangul
+    # syllable block writes two or three letters (jamo: 켑 is ㅋ, ㅔ, ㅂ), and counts so: a
+    # one-syllable name keeps its stem when a particle follows it (켑에 "in Kep").
+    return sum(len(unicodedata.normalize("NFD", ch)) if _HANGUL_FIRST <= ch <= _HANGUL_LAST
+               else 1 for ch in text if not unicodedata.category(ch).startswith("M"))
+
+
+_HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
 
 
 @cache

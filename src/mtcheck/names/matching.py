@@ -105,9 +105,11 @@ _KANA_EPENTHESIS_O = re.compile(r"(?<=[td])o(?=[^aeiou]|$)")
 
 
 _PINYIN_C = re.compile(r"c(?!h)")
-_KANA_SMALL_VOWEL = re.compile(r"(?<=[fv])u(?=[aeio])")
+_KANA_SMALL_VOWEL = re.compile(r"(?<=[fv]|(?<=t)s)u(?=[aeio])")
 _KANA_SMALL_YU = re.compile(r"(?<=[dt])ey(?=u)")
 _KANA_FINAL_I = re.compile(r"(?<=[cs]h|.j)i$")
+_KOREAN_CODA_P = re.compile(r"p(?![aeiou])")
+_KOREAN_R_AFTER_CONSONANT = re.compile(r"(?<=[^aeiou])r")
 _KOREAN_GLIDE = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])w(?=[aeiou])")
 
 
@@ -130,8 +132,8 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # ブリッジ "burijji"): no vowel of the name. Both sides alike, so a Japanese name
         # ending in -shi keeps one key.
         romanised = _KANA_FINAL_I.sub("", romanised)
-        # The romaniser reads ファ "fua" and デュ "deyu": they are fa and dyu (ファーブル＝
-        # デュボワ = Favre-Dubois).
+        # The romaniser reads ファ "fua", ツォ "tsuo" and デュ "deyu": they are fa, tso and
+        # dyu (ファーブル＝デュボワ = Favre-Dubois, ヴェルツォー = Welzow).
         romanised = _KANA_SMALL_VOWEL.sub("", _KANA_SMALL_YU.sub("y", romanised))
     if korean:
         # ㅐ, romanised "ae", is the a of English names (액시엄 "aegsieom" = Axiom, 애플 =
@@ -175,6 +177,14 @@ def name_key(romanised: str, lang: str, *, latin: bool = False, han: bool = Fals
         # for Belawan). ㄱ ends a syllable as "g" where the name has a k (레호앙푹 "pug").
         key = _KOREAN_EPENTHESIS.sub("", key).replace("f", "p").replace("lr", "l")
         key = _INITIAL_R.sub("l", key).replace("k", "g")
+        # Likewise the ㅂ that ends a syllable, romanised "b", writes a p of the name as
+        # well as a b (켑 "keb" = Kep, 까이멥 = Cai Mep; 압둘 = Abdul): a p before a
+        # consonant or at the end is read b, both sides alike. (Before a vowel ㅂ and ㅍ
+        # stay apart: 비용 "cost" is no Phong.) And ㄹ after a consonant, romanised "r",
+        # writes an l as well as an r (톤레사프 "tonresapeu" = Tonle Sap): between vowels
+        # Hangul tells them apart (ㄹㄹ is l, above: 빨리 "quickly" is no Bagheri), after
+        # a consonant it cannot, so an r after a consonant is read l, both sides alike.
+        key = _KOREAN_R_AFTER_CONSONANT.sub("l", _KOREAN_CODA_P.sub("b", key))
         # Hangul writes a foreign sh after a vowel with 쉬 "swi" (보쉬 = Bosch), where w is a
         # glide, not a consonant.
         key = key.replace("svi", "si")
@@ -321,6 +331,13 @@ def entity_forms(entities: Sequence[Entity], lang: str,
             keys += [name_key(romanize(_SILENT_E.sub("", key_word(f)), "en"), lang, latin=True)
                      for f in entity.source_forms if not known and _is_latin(f)
                      and _SILENT_E.search(key_word(f))]
+            # The English r after a vowel, before a consonant or at the end, is not
+            # sounded in the English they transcribe: they lengthen the vowel (Carter =
+            # カーター, 카터; World = ワールド, 월드); a key without it too, beside the one
+            # that sounds it (Martínez = マルティネス).
+            keys += [name_key(romanize(reading, "en"), lang, latin=True)
+                     for f in entity.source_forms if not known and _is_latin(f)
+                     for reading in (non_rhotic(key_word(f)),) if reading]
             # Kana and Hangul have no kh: they write it k (Tutankhamun = ツタンカーメン,
             # 투탕카멘), where the key otherwise reads h.
             keys += [name_key(romanize(key_word(f).lower().replace("kh", "k"), "en"), lang,
@@ -371,6 +388,9 @@ _SILENT = str.maketrans("", "", "ğĞ")
 # How Latin spellings sound where English spelling rules do not say it, in order; each
 # applies to the lower-case name (see sound_readings).
 _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Khmer and Indic romanisations write the aspirated ch as chh (Chhim, Chhattisgarh);
+    # other scripts write it with their ch (침, チム, Чхим; 차티스가르).
+    (re.compile(r"chh"), "ch"),
     # Spanish, French and Portuguese gu and qu before e or i are g and k (Guiuan = ギワン).
     (re.compile(r"(?<=[gq])u(?=[ei])"), ""),
     # French final -ault, -aud, -aux, -eau(x) are an o (Renault = 르노, Bordeaux = ボルドー).
@@ -402,6 +422,17 @@ _SOUND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 # reading of its own beside the general one. (The j of Spanish names is read as h only
 # in Spanish source texts: readings in data/inflection/es.toml.)
 _ITALIAN_SOFT = ((re.compile(r"gi(?=[aou])"), "j"), (re.compile(r"ci(?=[aou])"), "ch"))
+
+
+_NON_RHOTIC_R = re.compile(r"(?<=[aeiou])r(?=[^aeiouyj]|$)")
+
+
+def non_rhotic(form: str) -> str:
+    """``form`` without an r after a vowel and before a consonant or at the end (how
+    English names sound where kana and Hangul transcribe them), or "" where it has none."""
+    plain = form.lower()
+    reading = _NON_RHOTIC_R.sub("", plain)
+    return reading if reading != plain else ""
 
 
 # English, French and Portuguese g before e or i is soft, a j (Diageo = ディアジオ,
@@ -762,8 +793,13 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                             and _fold(piece.text) not in forms.accepted):
                         continue
                     # So is a Hangul syllable standing alone, or left once a particle is cut
-                    # (년 "year" of 2028년 reads nyeon): a name only as a form that is given.
-                    if score < 100 and len(stem) == 1 and _hangul(stem):
+                    # (년 "year" of 2028년 reads nyeon): a name only as a form that is given,
+                    # or a one-word name it sounds just like (켑 = Kep). Hangul writes each
+                    # word of a multi-word name with a syllable at least: one syllable is
+                    # never such a name (배 "boat" is no Cat Ba).
+                    if len(stem) == 1 and _hangul(stem) and (score < 100 or (
+                            _fold(piece.text) not in forms.accepted
+                            and any(" " in f for f in forms.entity.source_forms))):
                         continue
                     # An exact stem match is the name even when it ends like an adjective
                     # (Ahmadiani); a near match ending like one is a derived word (Ιρανός).

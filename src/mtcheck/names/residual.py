@@ -5,7 +5,9 @@ the target sentences hold exactly one word that looks like a transliterated name
 no name accounts for, that word is almost always the name in a spelling the sound rules
 did not foresee (궈쉬안 for Gotion, from the Chinese 国轩). It is taken as the rendering
 when it sounds at least a little like the name: a floor that keeps a name replaced by
-another real name (Göbekli Tepe -> Karahan Tepe) reported.
+another real name (Göbekli Tepe -> Karahan Tepe) reported. Where the pair holds several
+such words, the one word that starts with the name's whole sound is taken (Tonle of "the
+Tonle Sap" in 톤레사프, Тонлесапа, which write the lake's name as one word).
 
 What looks like a transliterated name depends on the script: a katakana run in Japanese,
 a Hangul word that is rare once its particles are cut in Korean, a capitalised rare word
@@ -15,6 +17,7 @@ characters in Chinese.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 
@@ -121,12 +124,35 @@ def sounds_at_all(word: str, entity: Entity, lang: str) -> bool:
     return False
 
 
+# Keys shorter than this say too little at the start of a longer word.
+_MIN_START_KEY = 5
+
+
+def starts_with_name(word: str, entity: Entity, lang: str) -> bool:
+    """True when ``word`` begins with the sound of one of the entity's words, of at least
+    ``_MIN_START_KEY`` letters (RESIDUAL_INSIDE): scripts that write a multi-word name as
+    one word (Korean, Russian) write the name so with the words after it."""
+    key = name_key(romanize(word, lang), lang)
+    return any(len(name) >= _MIN_START_KEY and len(key) > len(name)
+               and fuzz.ratio(name, key[:len(name)]) >= RESIDUAL_INSIDE
+               for name in _keys(entity, lang))
+
+
 def residual_rendering(entity: Entity, target: SegmentedDocument, target_ids: Sequence[int],
                        spans: Mapping[int, Sequence[tuple[int, int]]],
                        rare_zipf: float) -> str | None:
     """The single leftover word of the pair when it sounds at all like ``entity`` (the
-    caller makes sure this is the pair's only unmatched name); None otherwise."""
+    caller makes sure this is the pair's only unmatched name), else the one word of the
+    pair that starts with the name's whole sound; None otherwise."""
     words = leftover_words(target, target_ids, spans, rare_zipf)
+    if len(words) != 1 or not sounds_at_all(words[0], entity, target.lang):
+        # The one word that starts with the name's whole sound: the name written together
+        # with the rest of a longer name whose other words the source did not mark
+        # (톤레사프, Тонлесап for the Tonle of "the Tonle Sap"), or with its own other
+        # words (캄퐁트라크 for Kampong Trach). Its frequency is no evidence against it:
+        # wordfreq reads an unknown Hangul word as its pieces (캄/퐁/트라/크, Zipf 3.4).
+        words = [w for w in leftover_words(target, target_ids, spans, math.inf)
+                 if starts_with_name(w, entity, target.lang)]
     if len(words) != 1:
         return None
     # Another real city in the name's place replaced it, however alike the two sound
