@@ -11,6 +11,7 @@ from mtcheck.omission import omission_candidates, omission_findings
 from mtcheck.omission.detect import Candidate, anchor_weights, bar_for, document_threshold
 from mtcheck.omission.lengths import fit_length_model, text_length
 from mtcheck.omission.support import (
+    han_skeletons,
     index_target,
     name_found,
     name_keys,
@@ -177,11 +178,48 @@ def test_names_are_found_as_a_language_without_spaces_writes_them(
     assert word_found(word, source_lang, index, CONFIG.match_similarity) is found
 
 
-def test_only_chinese_and_japanese_translations_have_name_keys() -> None:
+def test_only_translations_that_spell_names_by_sound_have_name_keys() -> None:
     assert name_keys("齐克拉乌里表示", "zh") and name_keys("ラランニャガ氏", "ja")
-    assert name_keys("Tsiklauri sagte", "de") == () == name_keys("린드크비스트는", "ko")
+    assert name_keys("린드크비스트는", "ko")
+    assert name_keys("Tsiklauri sagte", "de") == () == name_keys("Циклаури заявил", "ru")
     # Every key is long enough to say something.
     assert all(len(k) >= 4 for k in name_keys("齐克拉乌里表示", "zh"))
+
+
+@pytest.mark.parametrize(("word", "target", "found"), [
+    # A Korean name carries its particle on the word: the start of the word is the name.
+    ("Narva", "나르바는 국경 도시다.", True),
+    ("Tallinn", "정부는 탈린에서 발표했다.", True),
+    ("Talukder", "탈루크데르는 말했다.", True),
+    ("Narva", "정부는 탈린에서 발표했다.", False),
+    # An ordinary word is no name, however it starts.
+    ("Tallinn", "달리는 사람들이 많았다.", False),
+])
+def test_korean_names_are_found_before_their_particle(word: str, target: str,
+                                                       found: bool) -> None:
+    assert name_found(word, "en", index_target(target, "ko", None, (), ())) is found
+
+
+@pytest.mark.parametrize(("word", "target", "found"), [
+    # 卡 is read "ka" in a name (Unidecode reads it "qia").
+    ("Kakheti", "卡赫季的每一位酿酒师", True),
+    # Chinese gives a final consonant a syllable of its own: the consonants match.
+    ("Cusco", "库斯科附近的村庄", True),
+    ("Leppik", "莱皮克表示", True),
+    # Characters the transliteration table lacks write no name (海岸 "coast").
+    ("Hyan", "海岸线很长", False),
+    ("Cusco", "莱皮克表示", False),
+])
+def test_chinese_names_are_found_by_their_transliteration(word: str, target: str,
+                                                          found: bool) -> None:
+    assert name_found(word, "en", index_target(target, "zh", None, (), ())) is found
+
+
+def test_chinese_name_consonants_need_three_to_match() -> None:
+    assert all(len(s) >= 3 for s in han_skeletons("卡斯克在爱沙尼亚议会发言", "zh"))
+    assert han_skeletons("卡斯克", "ja") == frozenset()
+    # Without the table's characters there is nothing to read as a name.
+    assert han_skeletons("海岸线", "zh") == frozenset()
 
 
 def test_only_names_in_other_scripts_are_matched_by_their_consonants() -> None:

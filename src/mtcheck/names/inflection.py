@@ -28,6 +28,7 @@ _KEYS = frozenset({"suffixes", "particles", "elision_prefixes", "adjective_suffi
                    "capitalises_nouns", "demonym_suffixes", "reference_labels",
                    "fraction_words", "exclusive_endings", "readings", "decade_words",
                    "percent_counters", "transliteration_characters",
+                   "transliteration_readings",
                    "joins_compounds", "plural_suffixes", "nominative_endings"})
 
 
@@ -91,6 +92,9 @@ class InflectionRules:
     # Han substring with another character (岸 of 海岸 "coast", 元 of 万欧元 "ten thousand
     # euros") renders no name by sound. Empty: no such test.
     transliteration_characters: frozenset[str] = frozenset()
+    # The reading a character of that table has in a foreign name where the general
+    # romaniser reads it otherwise (卡 "ka", not "qia"). Empty: the romaniser's reading.
+    transliteration_readings: tuple[tuple[str, str], ...] = ()
     # Words and abbreviations that label a number as a reference rather than a quantity
     # ("S. 81", "Nr. 292", "p. 80", "Artikel 5"), case-folded, full stop as written.
     reference_labels: tuple[str, ...] = ()
@@ -159,6 +163,8 @@ def rules_for(lang: str) -> InflectionRules:
                                       key=lambda w: (-len(w), w))),
         transliteration_characters=frozenset("".join(
             table.get("transliteration_characters", []))),
+        transliteration_readings=tuple(sorted(
+            (str(k), str(v)) for k, v in table.get("transliteration_readings", {}).items())),
     )
 
 

@@ -100,19 +100,22 @@ def content_words(text: str, lang: str) -> tuple[tuple[int, str], ...]:
 
 def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetIndex,
                target_units: frozenset[str], similarity: float, rare_zipf: float,
-               min_letters: int = MIN_LETTERS) -> WordFlags:
+               min_letters: int = MIN_LETTERS, names: frozenset[str] = frozenset(),
+               ) -> WordFlags:
     """Which content words of a source sentence the translation ``found`` supports.
 
     Rare words (below ``rare_zipf``: names, terms) are anchors with evidence of their own;
     they are not counted here, so that a piece of common words is not held to the rate of a
     rest full of names, which are far easier to find. Found, they still bound a gap, and
     whether each one of at least ``min_letters`` letters is found romanised is kept
-    (``rare_found``: the document's rate of finding its anchors).
+    (``rare_found``: the document's rate of finding its anchors). ``names``: frequent words
+    the document's translation writes by their sound (see :mod:`mtcheck.omission.sounded`),
+    anchors as the rare ones are.
     """
     offsets, flags, kept = [], [], []
     rare: dict[str, bool] = {}
     for offset, word in content_words(text, lang):
-        common = zipf(word.lower(), lang) >= rare_zipf
+        common = zipf(word.lower(), lang) >= rare_zipf and word not in names
         associates = lexicon.associates.get(lexical_unit(word, lexicon.stems))
         if common or len(word) < min_letters:
             supported = (bool(associates and associates & target_units)

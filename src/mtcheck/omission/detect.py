@@ -66,6 +66,7 @@ from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
+from mtcheck.omission.sounded import sounded_names
 from mtcheck.omission.support import (
     STEM_PAIRS,
     DocumentLexicon,
@@ -219,6 +220,11 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
              for index, pair in linked}
     lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice, stems=stems)
     flags = _FlagCache(source, target, lexicon, rules, config)
+    # Frequent words the translation writes by their sound (names: Castro, María) are
+    # anchors too; found against their own pair's translation before any flag is read.
+    flags.names = sounded_names(
+        ((source.sentences[sid].text, flags.index(pair.target_ids)) for _, pair in linked
+         for sid in pair.source_ids), source.lang, config.rare_zipf, config.min_letters)
     rates = support_rates(
         [flags(sid, pair.target_ids) for _, pair in linked for sid in pair.source_ids],
         [flags(sid, other.target_ids) for (_, pair), (_, other)
@@ -245,7 +251,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                {sid: flags(sid, pair.target_ids) for sid in pair.source_ids},
                                rates, marks, _source_marks(source, pair),
                                _target_marks(target, pair), names,
-                               tuple(target.sentences[j].text for j in pair.target_ids))
+                               tuple(target.sentences[j].text for j in pair.target_ids),
+                               flags.names)
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence, record)
 
@@ -258,7 +265,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
             candidates.append(best)
         if part is not None:
             candidates.append(part)
-    fit = _PairFit(source, target, model, lexicon, config, alignment)
+    fit = _PairFit(source, target, model, lexicon, config, alignment, flags.names)
     for index, pair in enumerate(alignment.pairs):
         if (len(pair.source_ids) == 1 and not pair.target_ids
                 and any(ch.isalnum() for ch in source.sentences[pair.source_ids[0]].text)):
@@ -310,8 +317,9 @@ class _PairFit:
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
                  model: LengthModel, lexicon: DocumentLexicon, config: OmissionConfig,
-                 alignment: Alignment):
+                 alignment: Alignment, names: frozenset[str] = frozenset()):
         self._source = source
+        self._names = names
         self._target = target
         self._model = model
         self._lexicon = lexicon
@@ -401,7 +409,8 @@ class _PairFit:
         target_text = " ".join(self._target.sentences[j].text for j in target_ids)
         found = self._target_index(target_ids, target_text)
         z = self._model.z(text_length(text), text_length(target_text))
-        anchors, _missing = _anchor_evidence(text, self._source.lang, found, config, {})
+        anchors, _missing = _anchor_evidence(text, self._source.lang, found, config, {},
+                                             extra=self._names)
         source_numbers = frozenset(r for n in numbers(text, self._source.lang)
                                    for r in n.readings)
         unmatched = sum(1 for n in numbers(target_text, self._target.lang)
@@ -713,6 +722,13 @@ class _FlagCache:
         self._min_letters = config.min_letters
         self._found: dict[tuple[int, ...], tuple[TargetIndex, frozenset[str]]] = {}
         self._flags: dict[tuple[int, tuple[int, ...]], WordFlags] = {}
+        # Frequent words that are anchors in this document (see mtcheck.omission.sounded):
+        # set once, before the first flags are read.
+        self.names: frozenset[str] = frozenset()
+
+    def index(self, target_ids: tuple[int, ...]) -> TargetIndex:
+        """The look-up index of the translation ``target_ids``."""
+        return self._index(target_ids)[0]
 
     def _index(self, target_ids: tuple[int, ...]) -> tuple[TargetIndex, frozenset[str]]:
         if target_ids not in self._found:
@@ -729,7 +745,7 @@ class _FlagCache:
             found, units = self._index(target_ids)
             self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,
                                           self._lexicon, found, units, self._similarity,
-                                          self._rare_zipf, self._min_letters)
+                                          self._rare_zipf, self._min_letters, self.names)
         return self._flags[key]
 
 
@@ -748,6 +764,8 @@ class _PairContext:
     names: tuple[float, float] | None = None
     # Each target sentence of the pair (for the split of a merged pair).
     target_texts: tuple[str, ...] = ()
+    # Frequent words that are anchors in this document (see mtcheck.omission.sounded).
+    anchor_names: frozenset[str] = frozenset()
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -904,7 +922,8 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
                                  clause_rules(source.lang).brackets,
                                  clause_rules(source.lang).quotes)
             evidence, _missing = _anchor_evidence(text, source.lang, index, config, {},
-                                                  names=context.names)
+                                                  names=context.names,
+                                                  extra=context.anchor_names)
             rest_anchors[key] = evidence <= 0
         return rest_anchors[key]
 
@@ -928,7 +947,7 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         mentions = [n for n in numbers(source_texts[sid], source.lang)
                     if piece.start <= n.start and n.end <= piece.end]
         anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen,
-                                            mentions, context.names)
+                                            mentions, context.names, context.anchor_names)
         length_term = score
         score += anchors
         brackets = 0.0
@@ -1026,12 +1045,14 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
                      seen: dict[str, bool],
                      mentions: Sequence[NumberMention] | None = None,
                      names: tuple[float, float] | None = None,
+                     extra: frozenset[str] = frozenset(),
                      ) -> tuple[float, tuple[str, ...]]:
     """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups.
 
     ``mentions`` are the piece's numbers when already read (from its whole sentence);
     ``names`` the evidence per rare word missing and found (default: ``word_missing`` and
-    ``word_found``).
+    ``word_found``); ``extra`` frequent words that are anchors in this document as the rare
+    ones are (see :mod:`mtcheck.omission.sounded`).
     """
     word_missing, word_found_ = names if names is not None else (config.word_missing,
                                                                  config.word_found)
@@ -1039,6 +1060,8 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
     numbers_found = [n.text for n in written.values() if number_found(n, found.numbers)]
     numbers_missing = [n.text for n in written.values() if not number_found(n, found.numbers)]
     rare = list(dict.fromkeys(rare_words(text, lang, config.rare_zipf, config.min_letters)))
+    if extra:
+        rare += [w for w in dict.fromkeys(words(text)) if w in extra and w not in rare]
     for word in rare:
         if word not in seen:
             seen[word] = word_found(word, lang, found, config.match_similarity)

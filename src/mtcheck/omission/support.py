@@ -131,6 +131,8 @@ class TargetIndex:
     # The names stage's phonetic keys of where a translation written without spaces writes
     # foreign names (see name_keys).
     name_keys: tuple[str, ...] = ()
+    # The consonants of those keys in a Chinese translation (see han_skeletons).
+    name_skeletons: frozenset[str] = frozenset()
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -182,6 +184,7 @@ def index_target(text: str, lang: str, backtranslation: str | None,
         starts=frozenset(w[:_PLACE_START] for w in folded if len(w) >= _PLACE_START),
         script_sample=next((ch for ch in text if ch.isalpha()), ""),
         name_keys=name_keys(text, lang),
+        name_skeletons=han_skeletons(text, lang),
         brackets=count_pairs(text, brackets),
         quotes=count_pairs(text, quotes),
         backtranslation=frozenset(stem(w) for w in words(backtranslation or "")),
@@ -253,6 +256,11 @@ def place_found(word: str, lang: str, target: TargetIndex) -> bool:
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u31f0-\u31ff]+")
 _HAN_NAME = (2, 6)
+# Korean writes a foreign name in Hangul, one block a syllable, with its particle or case
+# ending on the same word (나르바는, 탈린에서): every start of a word of 2-6 blocks is read
+# as a name.
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL_NAME = (2, 6)
 # Shortest name key looked for, and the rapidfuzz ratio (0-100) a key needs to match; a
 # short key needs _SHORT_NAME_RATIO (a letter or two differ by chance more often).
 _MIN_NAME_KEY = 4
@@ -262,33 +270,75 @@ _LONG_NAME_KEY = 6
 
 
 @lru_cache(maxsize=20_000)
-def _reading(ch: str, lang: str) -> str:
-    return romanize(ch, lang)
+def _reading(text: str, lang: str) -> str:
+    return romanize(text, lang)
 
 
 @lru_cache(maxsize=20_000)
 def name_keys(text: str, lang: str) -> tuple[str, ...]:
     """The names stage's phonetic keys (:func:`mtcheck.names.matching.name_key`) of where a
-    translation written without spaces writes foreign names: every run of 2-6 Han
-    characters of a Chinese text (pinyin read as a foreign name: q as ch, x as sh, one
-    liquid), every katakana run of a Japanese one (one liquid, no added vowels). None in
-    other languages."""
+    translation written in a script that spells foreign names by their sound writes them:
+    every run of 2-6 Han characters of a Chinese text (pinyin read as a foreign name: q as
+    ch, x as sh, one liquid), every katakana run of a Japanese one (one liquid, no added
+    vowels), every start of 2-6 blocks of a Korean word (the rest is its particle: 탈린에서
+    is 탈린 "Tallinn" and 에서 "in"; no added ㅡ, one liquid). None in other languages."""
     base = lang.split("-")[0].lower()
-    if base not in ("zh", "ja"):
+    if base not in ("zh", "ja", "ko"):
         return ()
     from mtcheck.names.matching import name_key
 
     keys: set[str] = set()
-    if base == "ja":
+    if base == "ko":
+        low, high = _HANGUL_NAME
+        for word in _HANGUL_WORD.findall(text):
+            keys.update(name_key(_reading(word[:size], lang), lang)
+                        for size in range(low, min(high, len(word)) + 1))
+    elif base == "ja":
         keys.update(name_key(romanize(run, lang), lang) for run in _KATAKANA.findall(text))
     else:
-        low, high = _HAN_NAME
-        for run in _HAN.findall(text):
-            readings = [_reading(ch, lang) for ch in run]
-            for size in range(low, min(high, len(run)) + 1):
-                keys.update(name_key(" ".join(readings[start:start + size]), lang, han=True)
-                            for start in range(len(run) - size + 1))
+        keys.update(key for key, _chars in _han_names(text, lang))
     return tuple(sorted(k for k in keys if len(k) >= _MIN_NAME_KEY))
+
+
+def _han_names(text: str, lang: str) -> list[tuple[str, str]]:
+    """(key, characters) of every run of 2-6 Han characters of ``text`` that may write a
+    foreign name: each character one of the transliteration table's (see
+    :class:`mtcheck.names.inflection.InflectionRules`; 海岸 "coast" writes no name), read as
+    it is read in names (卡 "ka")."""
+    from mtcheck.names.inflection import rules_for
+    from mtcheck.names.matching import name_key
+
+    rules = rules_for(lang)
+    allowed = rules.transliteration_characters
+    fixed = dict(rules.transliteration_readings)
+    low, high = _HAN_NAME
+    names = []
+    for run in _HAN.findall(text):
+        readings = [fixed.get(ch) or _reading(ch, lang) for ch in run]
+        for size in range(low, min(high, len(run)) + 1):
+            for start in range(len(run) - size + 1):
+                chars = run[start:start + size]
+                if not allowed or set(chars) <= allowed:
+                    names.append((name_key(" ".join(readings[start:start + size]), lang,
+                                           han=True), chars))
+    return names
+
+
+# Consonants a name's skeleton needs to be matched in Han characters: fewer match by chance.
+_MIN_HAN_CONSONANTS = 3
+
+
+@lru_cache(maxsize=20_000)
+def han_skeletons(text: str, lang: str) -> frozenset[str]:
+    """The consonant skeletons (:func:`skeleton`) of the names a Chinese translation may
+    write (:func:`name_keys`). Chinese writes a consonant that ends a foreign syllable with
+    a syllable of its own (斯 "si", 克 "ke", 特 "te", 夫 "fu": 库斯科 "kusike" for Cusco,
+    莱皮克 "laipike" for Leppik), so the vowels of a key say little and its consonants in
+    order are what the rendering keeps. Empty in other languages."""
+    if lang.split("-")[0].lower() != "zh":
+        return frozenset()
+    return frozenset(s for s in (skeleton(key) for key, _chars in _han_names(text, lang))
+                     if len(s) >= _MIN_HAN_CONSONANTS)
 
 
 @lru_cache(maxsize=50_000)
@@ -301,16 +351,19 @@ def _latin_name_key(word: str, lang: str, target_lang: str) -> str:
 
 def name_found(word: str, lang: str, target: TargetIndex) -> bool:
     """The word is written in the translation as a foreign name is (in Chinese characters
-    one a syllable, in katakana): its key matches one of the translation's
-    (:func:`name_keys`) as the names stage's keys match."""
+    one a syllable, in katakana, in Hangul): its key matches one of the translation's
+    (:func:`name_keys`) as the names stage's keys match, or, in Chinese, its consonants are
+    those of one (:func:`han_skeletons`)."""
     if not target.name_keys:
         return False
     key = _latin_name_key(word, lang, target.lang)
     if len(key) < _MIN_NAME_KEY:
         return False
     cutoff = _NAME_RATIO if len(key) >= _LONG_NAME_KEY else _SHORT_NAME_RATIO
-    return process.extractOne(key, target.name_keys, scorer=fuzz.ratio,
-                              score_cutoff=cutoff) is not None
+    if process.extractOne(key, target.name_keys, scorer=fuzz.ratio,
+                          score_cutoff=cutoff) is not None:
+        return True
+    return bool(target.name_skeletons) and skeleton(key) in target.name_skeletons
 
 
 def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
@@ -334,7 +387,22 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
             return True
     return (place_found(word, lang, target) or name_found(word, lang, target)
             or (bool(target.lang)
-                and term_found(word, lang, target.lang, target.folded, target.unspaced)))
+                and term_found(word, lang, target.lang, target.folded, target.unspaced))
+            or _double_name_found(word, lang, target, similarity))
+
+
+# Parts of a double name shorter than this (the "US" of "US-Zöllen") are not looked up alone.
+_MIN_NAME_PART = 3
+
+
+def _double_name_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
+    """A double name (Favre-Dubois, Asante-Boateng) in a translation that spells names by their
+    sound: written there as two names (ファーブル＝デュボワ, 阿桑特-博阿滕), each with its own
+    key, so the whole name's key matches neither; one of its parts found is the name found."""
+    if not target.name_keys or "-" not in word:
+        return False
+    parts = [part for part in word.split("-") if len(part) >= _MIN_NAME_PART]
+    return len(parts) > 1 and any(word_found(part, lang, target, similarity) for part in parts)
 
 
 # A word's unit for the document lexicon of a long document is its start: inflected forms of
