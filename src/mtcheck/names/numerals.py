@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from mtcheck.cachedir import fingerprint, kept_json, user_cache_dir
@@ -701,17 +701,21 @@ def _month_words(text: str, lang: str) -> list[NumberMention]:
         return []
     found: list[NumberMention] = []
     for match in _WORD.finditer(text):
-        if not (re.search(r"\d[.,]?[\s\u00a0\u202f]?$", text[max(0, match.start() - 4):match.start()])
-                or re.match(r"\.?[\s\u00a0\u202f]?\d", text[match.end():match.end() + 3])):
-            continue
         word = match.group(0)
         folded = _fold(word)
         number = months.get(folded) if not word[0].isupper() else (
             months.get("^" + folded) or months.get(folded))
-        if number is not None:
+        if number is not None and (
+                _DIGIT_BEFORE.search(text[max(0, match.start() - 4):match.start()])
+                or _DIGIT_AFTER.match(text[match.end():match.end() + 3])):
             found.append(NumberMention(str(number), match.start(), match.end(), word, word=True,
                                        month=True))
     return found
+
+
+# A month name is a date's only next to digits (see _month_words).
+_DIGIT_BEFORE = re.compile(r"\d[.,]?[\s\u00a0\u202f]?$")
+_DIGIT_AFTER = re.compile(r"\.?[\s\u00a0\u202f]?\d")
 
 
 def _digit_dates(text: str) -> list[NumberMention]:
@@ -809,6 +813,18 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """Numbers written in ``text``: digits of any script with their decimal, time and scale
     readings, abbreviated years, Roman numerals, Han numerals before 日/月/年, and the numeral
     words listed in the language's data."""
+    return list(numbers_in(text, lang))
+
+
+# The numbers check and the omission check read the same sentences; the reading of a text
+# depends on nothing else.
+@lru_cache(maxsize=8_192)
+def numbers_in(text: str, lang: str) -> tuple[NumberMention, ...]:
+    """:func:`find_numbers`, kept for the texts read last."""
+    return tuple(_find_numbers(text, lang))
+
+
+def _find_numbers(text: str, lang: str) -> list[NumberMention]:
     rules = rules_for(lang)
     mark = _decimal_mark(lang)
     found: list[NumberMention] = []

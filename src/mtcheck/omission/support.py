@@ -165,9 +165,12 @@ def _latin(word: str) -> bool:
     return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in word)
 
 
+# The same target text is indexed for each piece and re-pairing that tests it (several
+# hundred times per translation); its index depends on nothing else.
+@lru_cache(maxsize=4_096)
 def index_target(text: str, lang: str, backtranslation: str | None,
-                 brackets: Sequence[tuple[str, str]],
-                 quotes: Sequence[tuple[str, str]]) -> TargetIndex:
+                 brackets: tuple[tuple[str, str], ...],
+                 quotes: tuple[tuple[str, str], ...]) -> TargetIndex:
     found = [w for w in target_words(text, lang) if len(w) >= (3 if spaced(lang) else 2)]
     folded = (tuple(w.casefold() for w in words(text)) if spaced(lang)
               else (text.casefold(),))
