@@ -237,6 +237,12 @@ def phonetic_key(text: str) -> str:
     return _REPEATS.sub(r"\1", key)
 
 
+def sound_key(text: str, lang: str) -> str:
+    """The phonetic key of ``text`` romanised from ``lang``: what two words written in
+    different scripts or conventions are compared by."""
+    return phonetic_key(romanize(text, lang))
+
+
 def preload(languages: Iterable[str]) -> bool:
     """Load uroman now when any of ``languages`` is written in one of its scripts.
 

@@ -34,7 +34,7 @@ from mtcheck.names.matching import (
     script_class,
     target_words,
 )
-from mtcheck.names.replacement import common_words, names_another_city
+from mtcheck.names.replacement import common_words, missing_message, names_another_city
 from mtcheck.names.residual import residual_rendering
 from mtcheck.names.scope import follows_source, mention_scopes
 from mtcheck.romanize import romanize
@@ -1566,8 +1566,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
             others = [w for w in (rare or unknown)
                       if not re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", copied)]
             instead = (instead or others)[:_MAX_INSTEAD]
-            message = (f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the source) "
-                       f"is not in the translation ({describe_sentences(pair.target_ids)})")
+            message = missing_message(entity.canonical, pair.source_ids, pair.target_ids)
             # One other name where this one should be: a replacement, said as such.
             if len(instead) == 1:
                 message += f"; replaced by {instead[0]}"

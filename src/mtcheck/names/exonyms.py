@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from mtcheck.names.evidence import is_common
-from mtcheck.romanize import phonetic_key, romanize
+from mtcheck.romanize import sound_key
 from mtcheck.types import Alignment, Finding, NameRendering, SegmentedDocument
 
 # Fuzzy ratio (0-100) of plain phonetic keys at which two unknown names of two translations
@@ -41,10 +41,6 @@ class Translation:
     target: SegmentedDocument
     alignment: Alignment
     renderings: Sequence[NameRendering]
-
-
-def _key(word: str, lang: str) -> str:
-    return phonetic_key(romanize(word, lang))
 
 
 def _targets(alignment: Alignment, source_ids: Sequence[int]) -> tuple[int, ...]:
@@ -78,9 +74,9 @@ def agreed_exonyms(source: SegmentedDocument, findings: Mapping[str, Sequence[Fi
     def fresh(words: list[str], lang: str, source_ids: Sequence[int]) -> list[str]:
         # A name the source sentence holds too (Nijera Kori beside a dropped Dhaka) is kept
         # as written, not a form of the missing name; a common word is no name at all.
-        held = [_key(w, source.lang) for sid in source_ids
+        held = [sound_key(w, source.lang) for sid in source_ids
                 for w in _WORD.findall(source.sentences[sid].text)]
-        keys = [_key(w, lang) for w in words
+        keys = [sound_key(w, lang) for w in words
                 if common_zipf is None or not is_common(w, lang, common_zipf)]
         return [k for k in keys if not _same_form([k], held)]
 

@@ -28,13 +28,13 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from mtcheck.checks import describe_sentences
 from mtcheck.frequency import has_frequencies, zipf
 from mtcheck.languages import get_language
 from mtcheck.names.evidence import is_common
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import lexicon
-from mtcheck.romanize import phonetic_key, romanize
+from mtcheck.names.replacement import missing_message
+from mtcheck.romanize import sound_key
 from mtcheck.types import Alignment, Finding, SegmentedDocument, Severity, TextSpan
 
 # Two words whose phonetic keys match at least this well (rapidfuzz ratio) may be one
@@ -54,10 +54,6 @@ def _run_pattern() -> re.Pattern[str]:
     particles = "|".join(sorted(map(re.escape, lexicon().particles | {"of"}), key=len,
                                 reverse=True))
     return re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:{particles})\s+)*{_CAPITALISED})*")
-
-
-def _key(word: str, lang: str) -> str:
-    return phonetic_key(romanize(word, lang))
 
 
 def _alike(key: str, others: Collection[str]) -> bool:
@@ -96,7 +92,7 @@ def intruding_names(source: SegmentedDocument,
     out: dict[str, list[Finding]] = {key: [] for key in translations}
     if len(latin) <= needed:
         return out
-    source_keys = {_key(w, lang) for s in source.sentences for w in _WORD.findall(s.text)
+    source_keys = {sound_key(w, lang) for s in source.sentences for w in _WORD.findall(s.text)
                    for lang in dict.fromkeys((source.lang, "en"))}
     for key in sorted(latin):
         target, alignment = translations[key]
@@ -117,24 +113,23 @@ def intruding_names(source: SegmentedDocument,
                       if (there := _words_there(*translations[other], window)) is not None]
             if len(others) < needed:
                 continue
-            theirs = {_key(w, lang) for words, lang in others for w in words}
-            new = [w for w in new if not _alike(_key(w, target.lang), theirs)]
+            theirs = {sound_key(w, lang) for words, lang in others for w in words}
+            new = [w for w in new if not _alike(sound_key(w, target.lang), theirs)]
             if not new:
                 continue
-            mine = {_key(w, target.lang) for w in _WORD.findall(text)}
+            mine = {sound_key(w, target.lang) for w in _WORD.findall(text)}
             lost = [(s, start, end, run) for s in pair.source_ids
                     for start, end, run in _source_runs(source.sentences[s].text,
                                                         source.lang, rare_zipf)
-                    if not all(_alike(_key(w, source.lang), mine) for w in _WORD.findall(run))]
+                    if not all(_alike(sound_key(w, source.lang), mine) for w in _WORD.findall(run))]
             if not lost:
                 continue
             names = ", ".join(dict.fromkeys(run for *_, run in lost))
             out[key].append(Finding(
                 check="names.missing", severity=Severity.WARNING,
-                message=(f"{names} ({describe_sentences(pair.source_ids)} of the source) is "
-                         f"not in the translation ({describe_sentences(pair.target_ids)}); "
-                         f"replaced by {', '.join(new)}, which neither the source nor the "
-                         f"other translations write there"),
+                message=(missing_message(names, pair.source_ids, pair.target_ids)
+                         + f"; replaced by {', '.join(new)}, which neither the source nor "
+                         "the other translations write there"),
                 source_ids=pair.source_ids, target_ids=pair.target_ids,
                 spans=tuple(TextSpan("source", s, start, end, run)
                             for s, start, end, run in lost)))
@@ -153,7 +148,7 @@ def _new_words(target: SegmentedDocument, ids: Sequence[int], rare_zipf: float,
                 continue
             if zipf(word.lower(), target.lang) >= rare_zipf:
                 continue
-            key = _key(word, target.lang)
+            key = sound_key(word, target.lang)
             if len(key) >= _MIN_KEY and not _alike(key, source_keys):
                 found.append(word)
     return list(dict.fromkeys(found))

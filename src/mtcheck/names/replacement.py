@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from mtcheck.checks import describe_sentences
 from mtcheck.frequency import zipf
 from mtcheck.names.inflection import candidate_stems, rules_for, unaccented
 from mtcheck.names.places import city_names, lookup, regional_forms, standard_names
@@ -96,3 +97,10 @@ def names_a_known_place(word: str, entity: Entity, lang: str, source_lang: str) 
            for forms in regional_forms(key, lang).values() for name in forms
            for stem in candidate_stems(name, rules)}
     return not stems & own
+
+
+def missing_message(name: str, source_ids: Sequence[int], target_ids: Sequence[int]) -> str:
+    """The start of every ``names.missing`` message of a pair: what the finding says before
+    any word on what stands there instead."""
+    return (f"{name} ({describe_sentences(source_ids)} of the source) is not in the "
+            f"translation ({describe_sentences(target_ids)})")

@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from mtcheck.checks import describe_sentences
 from mtcheck.names import places
 from mtcheck.names.inventory import find_mentions
+from mtcheck.names.replacement import missing_message
 from mtcheck.types import (
     Alignment,
     Entity,
@@ -123,9 +123,8 @@ def cities_in_place(source: SegmentedDocument, target: SegmentedDocument, alignm
             entity = by_name[entity_id]
             out.append(Finding(
                 check="names.missing", severity=Severity.WARNING,
-                message=(f"{entity.canonical} ({describe_sentences(pair.source_ids)} of the "
-                         f"source) is not in the translation "
-                         f"({describe_sentences(pair.target_ids)}); replaced by {instead}"),
+                message=(missing_message(entity.canonical, pair.source_ids, pair.target_ids)
+                         + f"; replaced by {instead}"),
                 source_ids=pair.source_ids, target_ids=pair.target_ids,
                 spans=tuple(span for s in sentences
                             for span in mentions.get((entity_id, s), ())),
