@@ -41,8 +41,9 @@ class GroupSimilarity:
 def _row(matrix: FeatureMatrix, cache: dict[int, _Vector], row: int) -> _Vector:
     if row not in cache:
         start, end = int(matrix.pointers[row]), int(matrix.pointers[row + 1])
-        cache[row] = {int(f): float(w) for f, w in zip(matrix.ids[start:end],
-                                                       matrix.weights[start:end], strict=True)}
+        # (tolist: the same Python ints and floats as int() and float() of each element)
+        cache[row] = dict(zip(matrix.ids[start:end].tolist(),
+                              matrix.weights[start:end].tolist(), strict=True))
     return cache[row]
 
 

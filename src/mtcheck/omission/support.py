@@ -13,9 +13,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz import fuzz, process
 
@@ -57,13 +59,13 @@ def word_offsets(text: str) -> tuple[tuple[int, str], ...]:
 @lru_cache(maxsize=100_000)
 def rare_words(text: str, lang: str, max_zipf: float, min_letters: int) -> tuple[str, ...]:
     """Words of ``text`` rare in ``lang``: names and terms that survive translation."""
-    return tuple(w for w in words(text)
-                 if len(w) >= min_letters and zipf(w.lower(), lang) < max_zipf)
+    return tuple([w for w in words(text)
+                  if len(w) >= min_letters and zipf(w.lower(), lang) < max_zipf])
 
 
 def _trigrams(key: str) -> frozenset[str]:
     padded = f"^{key}$"
-    return frozenset(padded[k:k + 3] for k in range(len(padded) - 2))
+    return frozenset(map("".join, zip(padded, padded[1:], padded[2:], strict=False)))
 
 
 # An apostrophe's possessive ending (Ghana's, the Smiths') or elided article (l'Iran,
@@ -133,6 +135,24 @@ class TargetIndex:
     name_keys: tuple[str, ...] = ()
     # The consonants of those keys in a Chinese translation (see han_skeletons).
     name_skeletons: frozenset[str] = frozenset()
+    # Derived from ``keys`` (see __post_init__), so that a word is looked up without testing
+    # every key of the translation for a shared start: the keys' first _KEY_START letters,
+    # the keys joined (a key found inside one), each key's trigrams with their count.
+    key_starts: frozenset[str] = field(init=False, compare=False, repr=False)
+    joined_keys: str = field(init=False, compare=False, repr=False)
+    key_grams: tuple[tuple[frozenset[str], int], ...] = field(init=False, compare=False,
+                                                              repr=False)
+    # word_found's answers for this translation, by (word, language, similarity): a pair's
+    # words are looked up in its translation by several readings of the pair.
+    answers: dict[tuple[str, str, float], bool] = field(
+        init=False, compare=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "key_starts", frozenset(key[:_KEY_START] for key, _ in self.keys
+                                           if len(key) >= _KEY_START))
+        set_(self, "joined_keys", "\0".join(key for key, _ in self.keys))
+        set_(self, "key_grams", tuple((grams, len(grams)) for _, grams in self.keys))
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -375,18 +395,31 @@ def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> 
     written as a foreign name in a language without spaces (:func:`name_found`), or it
     names a month, weekday, unit or currency the translation writes as CLDR does
     (:func:`mtcheck.omission.terms.term_found`)."""
+    asked = (word, lang, similarity)
+    answer = target.answers.get(asked)
+    if answer is None:
+        answer = target.answers[asked] = _word_found(word, lang, target, similarity)
+    return answer
+
+
+# Letters of a stem two keys share for a match (Gletscher, glaciers: no; Kangchendzönga,
+# Kanchenjunga: yes).
+_KEY_START = 5
+
+
+def _word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
     key, grams = word_key(word, lang)
     if len(key) < 3:
         return place_found(word, lang, target)
     if target.skeletons and skeleton(key) in target.skeletons:
         return True
-    for other, other_grams in target.keys:
-        if len(other) >= 5 and len(key) >= 5 and other[:5] == key[:5]:
-            return True
-        if target.unspaced and len(key) >= 5 and key in other:
-            return True
+    if len(key) >= _KEY_START and (key[:_KEY_START] in target.key_starts
+                                   or (target.unspaced and key in target.joined_keys)):
+        return True
+    size = len(grams)
+    for other_grams, other_size in target.key_grams:
         shared = len(grams & other_grams)
-        if shared and 2 * shared / (len(grams) + len(other_grams)) >= similarity:
+        if shared and 2 * shared / (size + other_size) >= similarity:
             return True
     return (place_found(word, lang, target) or name_found(word, lang, target)
             or (bool(target.lang)
@@ -439,7 +472,7 @@ def lexical_units(text: str, lang: str, stems: bool = True) -> frozenset[str]:
     """Word units (:func:`lexical_unit`), or character bigrams in scripts written without
     spaces."""
     if spaced(lang):
-        return frozenset(lexical_unit(w, stems) for w in words(text) if len(w) >= 2)
+        return frozenset([lexical_unit(w, stems) for w in words(text) if len(w) >= 2])
     letters = [w for w in words(text)]
     return frozenset(w[k:k + 2] for w in letters for k in range(max(len(w) - 1, 0)))
 
@@ -458,22 +491,17 @@ class DocumentLexicon:
         self.pairs = len(pairs)
         self.stems = stems  # whether the units are word starts (lexical_unit)
         limit = max(min_count, int(max_share * len(pairs)))
-        source_counts: dict[str, int] = {}
-        target_counts: dict[str, int] = {}
-        for source, target in pairs:
-            for w in source:
-                source_counts[w] = source_counts.get(w, 0) + 1
-            for w in target:
-                target_counts[w] = target_counts.get(w, 0) + 1
+        # (Counted by Counter over generators and products: the pairs of a long document
+        # hold tens of thousands of unit pairs.)
+        source_counts = Counter(w for source, _ in pairs for w in source)
+        target_counts = Counter(w for _, target in pairs for w in target)
         keep_source = {w for w, c in source_counts.items() if min_count <= c <= limit}
         keep_target = {w for w, c in target_counts.items() if min_count <= c <= limit}
-        joint: dict[tuple[str, str], int] = {}
+        joint: Counter[tuple[str, str]] = Counter()
         for source, target in pairs:
             kept_target = [w for w in target if w in keep_target]
-            for s in source:
-                if s in keep_source:
-                    for t in kept_target:
-                        joint[(s, t)] = joint.get((s, t), 0) + 1
+            if kept_target:
+                joint.update(product([s for s in source if s in keep_source], kept_target))
         self.associates: dict[str, frozenset[str]] = {}
         grouped: dict[str, set[str]] = {}
         for (s, t), count in joint.items():
