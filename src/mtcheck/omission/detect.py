@@ -52,6 +52,7 @@ from mtcheck.omission.clauses import (
     marks_removed,
     split_clauses,
 )
+from mtcheck.omission.collector import collector_paused
 from mtcheck.omission.combine import PieceSignals
 from mtcheck.omission.coverage import (
     SupportRates,
@@ -200,6 +201,7 @@ def document_length_model(source: SegmentedDocument, target: SegmentedDocument,
     return fit_length_model(lengths, config.spread_floor)
 
 
+@collector_paused()
 def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                         alignment: Alignment, backtranslations: Sequence[str] | None,
                         config: OmissionConfig, trace: list[PieceSignals] | None = None,
