@@ -71,6 +71,7 @@ from mtcheck.omission.sounded import sounded_names
 from mtcheck.omission.support import (
     STEM_PAIRS,
     DocumentLexicon,
+    SentenceWords,
     TargetIndex,
     count_pairs,
     index_target,
@@ -81,6 +82,7 @@ from mtcheck.omission.support import (
     spaced,
     stem,
     target_words,
+    units_of,
     word_found,
     words,
 )
@@ -241,6 +243,14 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          if other is not pair for sid in pair.source_ids
          for f in flags(sid, other.target_ids).rare_found])
     candidates = []
+    read: dict[int, SentenceWords] = {}
+
+    def sentence_words(sid: int) -> SentenceWords:
+        """The words of source sentence ``sid``, read once for all the pieces of it tested."""
+        if sid not in read:
+            read[sid] = SentenceWords.read(source.sentences[sid].text, source.lang,
+                                           config.rare_zipf, config.min_letters)
+        return read[sid]
 
     def best_pieces(index: int, pair: AlignedPair, sentence: int | None,
                     record: list[PieceSignals] | None = None,
@@ -254,7 +264,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                rates, marks, _source_marks(source, pair),
                                _target_marks(target, pair), names,
                                tuple(target.sentences[j].text for j in pair.target_ids),
-                               flags.names)
+                               flags.names, sentence_words)
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence, record)
 
@@ -768,6 +778,23 @@ class _PairContext:
     target_texts: tuple[str, ...] = ()
     # Frequent words that are anchors in this document (see mtcheck.omission.sounded).
     anchor_names: frozenset[str] = frozenset()
+    # The words of a source sentence by its id, read once for all its pieces.
+    sentence_words: Callable[[int], SentenceWords] | None = None
+
+    def piece_words(self, sid: int, piece: Clause, text: str,
+                    ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """(words, rare words) of ``piece`` of sentence ``sid`` (``text``) as
+        :func:`~mtcheck.omission.support.words` and
+        :func:`~mtcheck.omission.support.rare_words` read the piece's text, taken from the
+        sentence's words; None where they cannot be (a word crosses the piece's edge)."""
+        if self.sentence_words is None or text[piece.start:piece.end] != piece.text:
+            return None
+        read = self.sentence_words(sid)
+        span = read.span(piece.start, piece.end)
+        if span is None:
+            return None
+        found = read.words[span]
+        return found, tuple(w for w, rare in zip(found, read.rare[span], strict=True) if rare)
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -784,10 +811,13 @@ class _PairContext:
         return support_evidence(supported, total, rest_supported, rest_total, self.rates,
                                 config.support_prior)
 
-    def lexical_gap(self, piece: str, pair_source: str) -> float:
+    def lexical_gap(self, piece: str, pair_source: str,
+                    found: Sequence[str] | None = None) -> float:
         """Share of the rest of the pair's associable words found in the target, minus the
-        piece's; 0 when the piece has fewer than two associable words."""
-        mine = lexical_units(piece, self.lang, self.lexicon.stems)
+        piece's; 0 when the piece has fewer than two associable words. ``found``: the piece's
+        words, when already read."""
+        mine = (lexical_units(piece, self.lang, self.lexicon.stems) if found is None
+                else units_of(found, self.lang, self.lexicon.stems))
         rest = lexical_units(pair_source, self.lang, self.lexicon.stems) - mine
         known, covered = self.lexicon.coverage(mine, self.target_units)
         known_rest, covered_rest = self.lexicon.coverage(rest, self.target_units)
@@ -948,8 +978,10 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         # Numbers are read once per sentence: a piece has those inside it.
         mentions = [n for n in numbers(source_texts[sid], source.lang)
                     if piece.start <= n.start and n.end <= piece.end]
+        read = context.piece_words(sid, piece, source_texts[sid])
         anchors, missing = _anchor_evidence(piece.text, source.lang, found, config, seen,
-                                            mentions, context.names, context.anchor_names)
+                                            mentions, context.names, context.anchor_names,
+                                            read)
         length_term = score
         score += anchors
         brackets = 0.0
@@ -961,7 +993,8 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         if coverage is not None:
             bt_gap = coverage.gap(piece.text)
             score += config.backtranslation * bt_gap
-        lexical = context.lexical_gap(piece.text, pair_source)
+        lexical = context.lexical_gap(piece.text, pair_source,
+                                      None if read is None else read[0])
         score += config.lexicon * lexical
         prior = 0.0
         if kind == "sentence" and ends_sentence(piece.text):
@@ -1048,22 +1081,27 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
                      mentions: Sequence[NumberMention] | None = None,
                      names: tuple[float, float] | None = None,
                      extra: frozenset[str] = frozenset(),
+                     read: tuple[Sequence[str], Sequence[str]] | None = None,
                      ) -> tuple[float, tuple[str, ...]]:
     """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups.
 
     ``mentions`` are the piece's numbers when already read (from its whole sentence);
     ``names`` the evidence per rare word missing and found (default: ``word_missing`` and
     ``word_found``); ``extra`` frequent words that are anchors in this document as the rare
-    ones are (see :mod:`mtcheck.omission.sounded`).
+    ones are (see :mod:`mtcheck.omission.sounded`); ``read`` the text's words and rare words
+    when already read.
     """
     word_missing, word_found_ = names if names is not None else (config.word_missing,
                                                                  config.word_found)
     written = {n.value: n for n in (numbers(text, lang) if mentions is None else mentions)}
     numbers_found = [n.text for n in written.values() if number_found(n, found.numbers)]
     numbers_missing = [n.text for n in written.values() if not number_found(n, found.numbers)]
-    rare = list(dict.fromkeys(rare_words(text, lang, config.rare_zipf, config.min_letters)))
+    text_words, text_rare = ((words(text), rare_words(text, lang, config.rare_zipf,
+                                                      config.min_letters))
+                             if read is None else read)
+    rare = list(dict.fromkeys(text_rare))
     if extra:
-        rare += [w for w in dict.fromkeys(words(text)) if w in extra and w not in rare]
+        rare += [w for w in dict.fromkeys(text_words) if w in extra and w not in rare]
     for word in rare:
         if word not in seen:
             seen[word] = word_found(word, lang, found, config.match_similarity)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -59,8 +60,45 @@ def word_offsets(text: str) -> tuple[tuple[int, str], ...]:
 @lru_cache(maxsize=100_000)
 def rare_words(text: str, lang: str, max_zipf: float, min_letters: int) -> tuple[str, ...]:
     """Words of ``text`` rare in ``lang``: names and terms that survive translation."""
-    return tuple([w for w in words(text)
-                  if len(w) >= min_letters and zipf(w.lower(), lang) < max_zipf])
+    return tuple([w for w, rare in zip(words(text), rare_flags(words(text), lang, max_zipf,
+                                                                min_letters), strict=True)
+                  if rare])
+
+
+def rare_flags(found: Sequence[str], lang: str, max_zipf: float,
+               min_letters: int) -> tuple[bool, ...]:
+    """Whether each of the words ``found`` is one of :func:`rare_words`."""
+    return tuple([len(w) >= min_letters and zipf(w.lower(), lang) < max_zipf for w in found])
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """The words of a sentence (:func:`words`) with their offsets and rarity (:func:`rare_flags`),
+    read once for every piece of it that is tested."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    words: tuple[str, ...]
+    rare: tuple[bool, ...]
+
+    @classmethod
+    def read(cls, text: str, lang: str, max_zipf: float, min_letters: int) -> SentenceWords:
+        found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        read = tuple(w for _, _, w in found)
+        return cls(tuple(a for a, _, _ in found), tuple(b for _, b, _ in found), read,
+                   rare_flags(read, lang, max_zipf, min_letters))
+
+    def span(self, start: int, end: int) -> slice | None:
+        """The words of ``text[start:end]``, as :func:`words` reads that piece, as a slice of
+        ``words``; None when a word of the sentence crosses either edge of the piece (the
+        piece then reads part of it as a word of its own)."""
+        before = bisect_right(self.starts, start) - 1  # the last word starting at or before
+        if before >= 0 and self.starts[before] < start < self.ends[before]:
+            return None
+        last = bisect_left(self.starts, end)  # the words starting before the piece's end
+        if last > 0 and self.ends[last - 1] > end:
+            return None
+        return slice(bisect_left(self.starts, start), last)
 
 
 def _trigrams(key: str) -> frozenset[str]:
@@ -471,10 +509,14 @@ def lexical_unit(word: str, stems: bool = True) -> str:
 def lexical_units(text: str, lang: str, stems: bool = True) -> frozenset[str]:
     """Word units (:func:`lexical_unit`), or character bigrams in scripts written without
     spaces."""
+    return units_of(words(text), lang, stems)
+
+
+def units_of(found: Sequence[str], lang: str, stems: bool = True) -> frozenset[str]:
+    """:func:`lexical_units` of a text whose words (:func:`words`) are ``found``."""
     if spaced(lang):
-        return frozenset([lexical_unit(w, stems) for w in words(text) if len(w) >= 2])
-    letters = [w for w in words(text)]
-    return frozenset(w[k:k + 2] for w in letters for k in range(max(len(w) - 1, 0)))
+        return frozenset([lexical_unit(w, stems) for w in found if len(w) >= 2])
+    return frozenset(w[k:k + 2] for w in found for k in range(max(len(w) - 1, 0)))
 
 
 class DocumentLexicon:

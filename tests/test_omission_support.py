@@ -1,0 +1,61 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mtcheck.omission.support import (
+    SentenceWords,
+    index_target,
+    rare_words,
+    word_found,
+    words,
+)
+
+# Letters, the marks that join a word (l'Iran, Jean-Pierre), spaces, punctuation and digits.
+TEXT = st.text(alphabet="abcÉé -'’.,;1", max_size=40)
+
+
+@given(TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_a_piece_read_from_its_sentence_has_the_words_of_its_own_text(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    read = SentenceWords.read(text, "en", 3.0, 2)
+    span = read.span(start, end)
+    if span is not None:
+        piece = text[start:end]
+        assert read.words[span] == words(piece)
+        assert tuple(w for w, r in zip(read.words[span], read.rare[span], strict=True)
+                     if r) == rare_words(piece, "en", 3.0, 2)
+
+
+@given(TEXT)
+def test_a_piece_cut_at_spaces_is_always_read_from_its_sentence(text):
+    cuts = [0, *(k for k, ch in enumerate(text) if ch == " "), len(text)]
+    read = SentenceWords.read(text, "en", 3.0, 2)
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        assert read.span(start, end) is not None
+
+
+def test_a_piece_that_cuts_a_word_is_not_read_from_its_sentence():
+    text = "Jean-Pierre arrived in Tallinn."
+    read = SentenceWords.read(text, "en", 3.0, 2)
+    assert read.span(5, len(text)) is None  # "Pierre arrived ...": half of Jean-Pierre
+    assert read.span(0, 4) is None  # "Jean"
+    assert read.words[read.span(12, len(text))] == ("arrived", "in", "Tallinn")
+
+
+def test_a_word_is_found_by_its_start_by_a_trigram_match_or_inside_an_unspaced_word():
+    index = index_target("Die Gletscher des Kanchenjunga schmelzen.", "de", None, (), ())
+    assert word_found("Kangchendzönga", "en", index, 0.5)  # shared start "kanch"
+    assert not word_found("Everest", "en", index, 0.5)
+    assert word_found("Gletschers", "de", index, 0.5)
+    # Written without spaces, a word is also found inside a longer one (the trigrams of
+    # "talin" and "hafentalin" are too few alike at 0.6).
+    assert word_found("Tallinn", "en", index_target("Hafentallinn", "zh", None, (), ()), 0.6)
+    assert not word_found("Tallinn", "en", index_target("Hafentallinn", "de", None, (), ()),
+                          0.6)
+
+
+def test_an_answer_is_kept_with_the_index_it_was_asked_of():
+    index = index_target("Die Gletscher des Kanchenjunga schmelzen.", "de", None, (), ())
+    assert word_found("Kanchenjunga", "en", index, 0.5)
+    assert index.answers[("Kanchenjunga", "en", 0.5)] is True
+    # Same text, same answers: the kept answers are no part of what the index compares.
+    assert index == index_target("Die Gletscher des Kanchenjunga schmelzen.", "de", None, (), ())
