@@ -1,3 +1,5 @@
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,7 +31,7 @@ def test_a_piece_read_from_its_sentence_has_the_words_of_its_own_text(text, a, b
 def test_a_piece_cut_at_spaces_is_always_read_from_its_sentence(text):
     cuts = [0, *(k for k, ch in enumerate(text) if ch == " "), len(text)]
     read = SentenceWords.read(text, "en", 3.0, 2)
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         assert read.span(start, end) is not None
 
 
