@@ -27,15 +27,30 @@ class GroupSimilarity:
         self._source, self._target = feature_matrices(source, source_lang, target, target_lang)
         self._source_rows: dict[int, _Vector] = {}
         self._target_rows: dict[int, _Vector] = {}
+        # Each group's summed vector and its squared norm, by its rows: a re-reading of a
+        # paragraph compares every group of one side with many groups of the other.
+        self._source_groups: dict[tuple[int, ...], tuple[_Vector, float]] = {}
+        self._target_groups: dict[tuple[int, ...], tuple[_Vector, float]] = {}
 
     def __call__(self, source_ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
-        left = _sum(self._source, self._source_rows, source_ids)
-        right = _sum(self._target, self._target_rows, target_ids)
-        norm = math.sqrt(sum(w * w for w in left.values()) * sum(w * w for w in right.values()))
+        left, left_norm = _group(self._source, self._source_rows, self._source_groups,
+                                 source_ids)
+        right, right_norm = _group(self._target, self._target_rows, self._target_groups,
+                                   target_ids)
+        norm = math.sqrt(left_norm * right_norm)
         if not norm:
             return 0.0
         small, large = (left, right) if len(left) <= len(right) else (right, left)
         return sum(w * large[f] for f, w in small.items() if f in large) / norm
+
+
+def _group(matrix: FeatureMatrix, rows: dict[int, _Vector],
+           groups: dict[tuple[int, ...], tuple[_Vector, float]],
+           ids: tuple[int, ...]) -> tuple[_Vector, float]:
+    if ids not in groups:
+        vector = _sum(matrix, rows, ids)
+        groups[ids] = vector, sum(w * w for w in vector.values())
+    return groups[ids]
 
 
 def _row(matrix: FeatureMatrix, cache: dict[int, _Vector], row: int) -> _Vector:
