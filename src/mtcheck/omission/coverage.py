@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,7 +58,7 @@ class WordFlags:
     """Content words of one source sentence (offsets) and whether each is supported, and the
     spans of what the translation is known to have: supported words and numbers found."""
 
-    offsets: tuple[int, ...]
+    offsets: tuple[int, ...]  # in the order of the sentence (ascending)
     supported: tuple[bool, ...]
     kept: tuple[tuple[int, int], ...] = ()
     # Each rare word (names, terms: the anchors) of the sentence, once: found romanised in
@@ -66,8 +67,8 @@ class WordFlags:
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """(supported, all) content words inside ``[start, end)``."""
-        inside = [s for o, s in zip(self.offsets, self.supported, strict=True) if start <= o < end]
-        return sum(inside), len(inside)
+        first, last = bisect_left(self.offsets, start), bisect_left(self.offsets, end)
+        return sum(self.supported[first:last]), last - first
 
     def gaps(self, text: str, min_words: int) -> tuple[tuple[int, int], ...]:
         """(start, end) of each stretch of ``text`` between two things the translation has

@@ -37,7 +37,7 @@ import dataclasses
 import math
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mtcheck.align.sentences import PRIORS
@@ -780,6 +780,12 @@ class _PairContext:
     anchor_names: frozenset[str] = frozenset()
     # The words of a source sentence by its id, read once for all its pieces.
     sentence_words: Callable[[int], SentenceWords] | None = None
+    # What every piece of the pair compares itself with, counted at the first piece: the
+    # pair's supported and all content words, and its source's associable units (those
+    # the lexicon knows, and those with an associate in the translation).
+    _words: list[tuple[int, int]] = field(default_factory=list, compare=False, repr=False)
+    _units: dict[str, tuple[frozenset[str], frozenset[str]]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def piece_words(self, sid: int, piece: Clause, text: str,
                     ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -798,16 +804,15 @@ class _PairContext:
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
-        supported = total = rest_supported = rest_total = 0
-        for other, flags in self.flags.items():
-            if other == sid:
-                supported, total = flags.count(piece.start, piece.end)
-                everything = sum(flags.supported), len(flags.supported)
-                rest_supported += everything[0] - supported
-                rest_total += everything[1] - total
-            else:
-                rest_supported += sum(flags.supported)
-                rest_total += len(flags.supported)
+        if not self._words:
+            self._words.append((sum(sum(f.supported) for f in self.flags.values()),
+                                sum(len(f.supported) for f in self.flags.values())))
+        all_supported, all_total = self._words[0]
+        supported = total = 0
+        if sid in self.flags:
+            supported, total = self.flags[sid].count(piece.start, piece.end)
+        # The rest of the pair: its other sentences and the rest of this one.
+        rest_supported, rest_total = all_supported - supported, all_total - total
         return support_evidence(supported, total, rest_supported, rest_total, self.rates,
                                 config.support_prior)
 
@@ -818,9 +823,18 @@ class _PairContext:
         words, when already read."""
         mine = (lexical_units(piece, self.lang, self.lexicon.stems) if found is None
                 else units_of(found, self.lang, self.lexicon.stems))
-        rest = lexical_units(pair_source, self.lang, self.lexicon.stems) - mine
+        if pair_source not in self._units:
+            # The pair's associable units and those covered: the rest of the pair (its units
+            # less the piece's) counts those not in the piece.
+            units = lexical_units(pair_source, self.lang, self.lexicon.stems)
+            associates = self.lexicon.associates
+            associable = frozenset(u for u in units if u in associates)
+            self._units[pair_source] = (associable, frozenset(
+                u for u in associable if associates[u] & self.target_units))
+        associable, covered_units = self._units[pair_source]
         known, covered = self.lexicon.coverage(mine, self.target_units)
-        known_rest, covered_rest = self.lexicon.coverage(rest, self.target_units)
+        known_rest = len(associable) - len(associable & mine)
+        covered_rest = len(covered_units) - len(covered_units & mine)
         if known < 2 or known_rest < 1:
             return 0.0
         return covered_rest / known_rest - covered / known
