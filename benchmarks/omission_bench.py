@@ -700,11 +700,10 @@ def _cold_text_caches() -> None:
     """Empty the omission stage's caches of text (not of data tables): a round then starts
     as a run over a new text does, and the check does not gain from the round before."""
     from mtcheck.names import numerals
-    from mtcheck.omission import support
+    from mtcheck.omission import clear_text_caches
 
-    for cached in (numerals.numbers_in, support.numbers, support.words, support.rare_words, support.word_key,
-                   support.lexical_units, support.target_readings, support.index_target):
-        cached.cache_clear()
+    numerals.numbers_in.cache_clear()
+    clear_text_caches()
 
 
 def _interleaved(corpus: Corpus, settings: dict[str, Config], rounds: int) -> dict[str, list[float]]:

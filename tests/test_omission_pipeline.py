@@ -77,3 +77,16 @@ def test_switched_off_it_leaves_the_aligner_findings_alone(tmp_path: Path) -> No
                                                                      enabled=False))
     [result] = evaluate(load_corpus(corpus(tmp_path)), config).translations
     assert not [f for f in result.findings if f.check == "omission.partial"]
+
+
+def test_a_run_leaves_no_readings_of_its_texts_behind(tmp_path: Path) -> None:
+    from mtcheck.omission import support
+
+    folder = corpus(tmp_path)
+    first = evaluate(load_corpus(folder), NO_BT)
+    # The stage read the document's texts many times; the run forgot them after the stage.
+    assert support.index_target.cache_info().currsize == 0
+    assert support.word_key.cache_info().currsize == 0
+    # ... and a run that starts from nothing finds the same.
+    again = evaluate(load_corpus(folder), NO_BT)
+    assert [t.findings for t in again.translations] == [t.findings for t in first.translations]

@@ -61,3 +61,14 @@ def test_an_answer_is_kept_with_the_index_it_was_asked_of():
     assert index.answers[("Kanchenjunga", "en", 0.5)] is True
     # Same text, same answers: the kept answers are no part of what the index compares.
     assert index == index_target("Die Gletscher des Kanchenjunga schmelzen.", "de", None, (), ())
+
+
+def test_clearing_forgets_the_texts_read():
+    from mtcheck.omission import clear_text_caches
+
+    index_target("Die Gletscher des Kanchenjunga schmelzen.", "de", None, (), ())
+    words("Die Gletscher schmelzen.")
+    assert index_target.cache_info().currsize and words.cache_info().currsize
+    clear_text_caches()
+    assert index_target.cache_info().currsize == 0
+    assert words.cache_info().currsize == 0

@@ -20,7 +20,7 @@ from mtcheck.corpus import Corpus
 from mtcheck.errors import ConfigError, InputError
 from mtcheck.langid import wrong_language
 from mtcheck.languages import get_language
-from mtcheck.omission import capped_confidence, omission_findings
+from mtcheck.omission import capped_confidence, clear_text_caches, omission_findings
 from mtcheck.omissions import (
     alignment_findings,
     glued_findings,
@@ -105,6 +105,7 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
             references.get(lang), config)
     if progress:
         progress("checking translations", len(targets), len(targets))
+    clear_text_caches()  # the omission stage's readings serve this document only
 
     glossary = (names.load_glossary(config.resolve_path(config.names.glossary))
                 if config.names.glossary else None)

@@ -14,11 +14,11 @@ turns the candidates over the threshold into findings.
 from __future__ import annotations
 
 from mtcheck.omission.clauses import Clause, split_clauses
-from mtcheck.omission.detect import Candidate, omission_candidates
+from mtcheck.omission.detect import Candidate, clear_text_caches, omission_candidates
 from mtcheck.omission.findings import capped_confidence, omission_findings
 
 # Checks that report source content missing from a translation (benchmarks count these).
 OMISSION_CHECKS = frozenset({"align.omission", "align.truncation", "omission.partial"})
 
-__all__ = ["OMISSION_CHECKS", "Candidate", "Clause", "capped_confidence", "omission_candidates",
-           "omission_findings", "split_clauses"]
+__all__ = ["OMISSION_CHECKS", "Candidate", "Clause", "capped_confidence", "clear_text_caches",
+           "omission_candidates", "omission_findings", "split_clauses"]

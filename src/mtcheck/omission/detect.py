@@ -86,6 +86,7 @@ from mtcheck.omission.support import (
     word_found,
     words,
 )
+from mtcheck.omission.support import clear_text_caches as support_caches
 from mtcheck.segment import ends_sentence
 from mtcheck.types import AlignedPair, Alignment, SegmentedDocument
 
@@ -454,6 +455,15 @@ class _PairFit:
                     [s.text for s in self._target.sentences], self._target.lang)
             fit += config.similarity * self._similarity(ids, target_ids)
         return fit
+
+
+def clear_text_caches() -> None:
+    """Forget the omission stage's readings of a document's texts (see
+    :func:`mtcheck.omission.support.clear_text_caches`): a run calls it once every
+    translation of a document has been checked."""
+    support_caches()
+    mark_ends.cache_clear()
+    _spelled.cache_clear()
 
 
 @lru_cache(maxsize=20_000)

@@ -589,3 +589,13 @@ class DocumentLexicon:
                 target_count -= 1
         return (joint >= self._min_count and source_count > 0 and target_count > 0
                 and 2 * joint / (source_count + target_count) >= self._min_dice)
+
+
+def clear_text_caches() -> None:
+    """Forget this module's readings of texts (their words, numbers, indexes) and the keys of
+    their words. They serve one document, whose sentences are read again and again while its
+    translations are checked; kept after it they only burden the garbage collector's passes
+    (tens of thousands of small tuples and sets a long document) and serve no other text."""
+    for cached in (numbers, words, word_offsets, rare_words, word_key, index_target,
+                   target_readings, name_keys, han_skeletons, lexical_units):
+        cached.cache_clear()
