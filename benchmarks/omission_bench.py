@@ -662,6 +662,7 @@ def stage_runtime(data: Parallel, rounds: int) -> None:
 def evaluate_runtime(data: Parallel, rounds: int) -> None:
     """``evaluate`` (no model) on the rebuilt document, with and without the check."""
     import dataclasses
+    import statistics
     import tempfile
 
     from mtcheck.corpus import load_corpus
@@ -691,9 +692,11 @@ def evaluate_runtime(data: Parallel, rounds: int) -> None:
     print(f"evaluate on the rebuilt document (paragraphs re-segmented), {rounds} interleaved "
           "rounds:")
     for name, values in times.items():
-        print(f"  {name:<26} min {min(values):.3f} s")
+        print(f"  {name:<26} min {min(values):.3f} s  median {statistics.median(values):.3f} s")
     with_check, without = (min(v) for v in times.values())
-    print(f"  ratio of minima: {with_check / without:.3f}")
+    middle, middle_without = (statistics.median(v) for v in times.values())
+    print(f"  ratio of minima: {with_check / without:.3f}, of medians: "
+          f"{middle / middle_without:.3f}")
 
 
 def _cold_text_caches() -> None:
