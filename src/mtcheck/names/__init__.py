@@ -74,6 +74,7 @@ from mtcheck.names.loanwords import source_word_renderings
 from mtcheck.names.matching import companion_words, entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
 from mtcheck.names.stand_ins import cities_in_place
+from mtcheck.names.unseen import merge_unseen
 from mtcheck.names.untranslated import check_untranslated
 from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument
 
@@ -618,9 +619,20 @@ def check_translations(source: SegmentedDocument,
         {key for key, p in prepared.items()
          if _script(p.target.lang) == _script(source.lang) != ""},
         config.agreement_min_translations)
-    return {key: dataclasses.replace(result, findings=tuple(
-                f for f in result.findings if not _missing_in(f, unrecognised)
-                or _missing_in(f, copied.get(key, frozenset()))))
+    results = {key: dataclasses.replace(result, findings=tuple(
+                   f for f in result.findings if not _missing_in(f, unrecognised)
+                   or _missing_in(f, copied.get(key, frozenset()))))
+               for key, result in results.items()}
+    # A name found nowhere in one translation that others render: one finding for it, not
+    # one per sentence (see mtcheck.names.unseen).
+    if config.agreement_min_translations <= 0:
+        return results
+    anywhere = {key: frozenset(r.entity for r in (*p.renderings, *p.place_renderings, *p.learned))
+                for key, p in prepared.items()}
+    return {key: dataclasses.replace(result, findings=merge_unseen(
+                result.findings, anywhere[key],
+                frozenset().union(*(ids for k, ids in anywhere.items() if k != key)), by_id,
+                _script(prepared[key].target.lang) == _script(source.lang) != ""))
             for key, result in results.items()}
 
 

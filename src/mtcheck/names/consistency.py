@@ -19,7 +19,7 @@ from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names import places
 from mtcheck.names import variants as slips
-from mtcheck.names.evidence import Evidence, is_common, strong
+from mtcheck.names.evidence import Evidence, is_common, missing_severity, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority
 from mtcheck.names.inflection import InflectionRules, rules_for, same_spelling, unaccented
@@ -1369,6 +1369,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
              similar: float, surname_zipf: float,
              quoted: Mapping[str, tuple[str, ...]] | None = None) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
+    # Between texts of one script names are copied, and the matcher reads them: a name by
+    # agreement found nowhere there is more surely absent (see evidence.missing_severity).
+    copied_script = _script_of(source.lang) == _script_of(target.lang) != ""
     rendered: dict[int, set[str]] = {}
     shown: dict[str, set[str]] = {}
     initials = rules_for(target.lang).abbreviates_to_initial
@@ -1574,9 +1577,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 message += f"; {', '.join(instead)} is there instead"
             findings.append(Finding(
                 check="names.missing",
-                severity=_severity("names.missing",
-                                   evidence.get(entity_id, Evidence.CAPITALISED),
-                                   entity_id in found),
+                severity=missing_severity(evidence.get(entity_id, Evidence.CAPITALISED),
+                                          entity_id in found, copied_script),
                 message=message,
                 source_ids=pair.source_ids, target_ids=pair.target_ids,
                 spans=tuple(TextSpan("source", m.sentence_id, m.start, m.end, m.text)
