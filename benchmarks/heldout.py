@@ -303,8 +303,10 @@ class PlantedScore:
     false_by_check: Mapping[str, int]
     missed: tuple[GoldError, ...]
     false_by_severity: Mapping[str, int] = dataclasses.field(default_factory=dict)
-    # Planted errors matched by a warning or error finding (not only by info ones).
+    # Planted errors matched by a warning or error finding (not only by info ones), and by
+    # an error finding (what a gate with findings.error.max = 0 fails on).
     found_above_info: int = 0
+    found_by_error: int = 0
 
     def recall(self, lang: str | None = None, kind: str | None = None) -> tuple[int, int]:
         hit = total = 0
@@ -331,7 +333,7 @@ def score_planted(errors: Sequence[GoldError], flags: Mapping[str, Sequence[Flag
     true_flags = false_flags = other = 0
     false_by_check: Counter[str] = Counter()
     false_by_severity: Counter[str] = Counter()
-    above_info = 0
+    above_info = by_error = 0
     by_lang: dict[str, list[GoldError]] = {}
     for error in errors:
         by_lang.setdefault(error.lang, []).append(error)
@@ -341,6 +343,7 @@ def score_planted(errors: Sequence[GoldError], flags: Mapping[str, Sequence[Flag
         if matched:
             cell[0] += 1
             above_info += any(f.severity != "info" for f in matched)
+            by_error += any(f.severity == "error" for f in matched)
         else:
             missed.append(error)
     for lang, lang_flags in flags.items():
@@ -362,7 +365,7 @@ def score_planted(errors: Sequence[GoldError], flags: Mapping[str, Sequence[Flag
         true_flags=true_flags, false_flags=false_flags, other_on_edited=other,
         false_by_check=dict(sorted(false_by_check.items())), missed=tuple(missed),
         false_by_severity=dict(sorted(false_by_severity.items())),
-        found_above_info=above_info)
+        found_above_info=above_info, found_by_error=by_error)
 
 
 # ----------------------------------------------------------------------------- data sets
@@ -514,7 +517,8 @@ def planted_rows(name: str, score: PlantedScore) -> list[str]:
             f"{score.true_flags}/{score.true_flags + score.false_flags} = "
             f"{'-' if precision is None else f'{precision:.3f}'}; "
             f"{score.other_on_edited} other finding(s) on edited sentences"]
-    rows.append(f"  found by a warning or error {score.found_above_info}/{total}; false by "
+    rows.append(f"  found by a warning or error {score.found_above_info}/{total}, by an error "
+                f"{score.found_by_error}/{total}; false by "
                 "severity: " + ", ".join(f"{sev} {score.false_by_severity.get(sev, 0)}"
                                          for sev in SEVERITIES))
     kinds = sorted({k for _, k in score.found})
@@ -559,7 +563,7 @@ def planted_json(score: PlantedScore) -> dict[str, Any]:
         "true_findings": score.true_flags, "false_findings": score.false_flags,
         "other_on_edited": score.other_on_edited, "false_by_check": dict(score.false_by_check),
         "false_by_severity": dict(score.false_by_severity),
-        "found_above_info": score.found_above_info,
+        "found_above_info": score.found_above_info, "found_by_error": score.found_by_error,
         "missed": [dataclasses.asdict(e) for e in score.missed],
     }
 
@@ -579,7 +583,8 @@ def merge_scores(scores: Sequence[PlantedScore]) -> PlantedScore:
                         dict(sorted(false_by_check.items())),
                         tuple(e for s in scores for e in s.missed),
                         dict(sorted(false_by_severity.items())),
-                        sum(s.found_above_info for s in scores))
+                        sum(s.found_above_info for s in scores),
+                        sum(s.found_by_error for s in scores))
 
 
 def inventory(clean_root: Path, planted_root: Path) -> list[str]:

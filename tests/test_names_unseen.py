@@ -131,3 +131,18 @@ def test_missing_severity_is_an_error_only_where_the_stage_can_read_the_name(
         evidence: Evidence, rendered_here: bool, copied_script: bool,
         expected: Severity) -> None:
     assert missing_severity(evidence, rendered_here, copied_script) == expected
+
+
+def test_a_name_rendered_only_inside_a_copied_longer_name_is_not_read_there() -> None:
+    # "NFU Scotland" is copied as the institution writes it: that is no sign of how the
+    # translator writes Scotland alone (Schottlands), so its absence is only a warning.
+    source = segmented("en", ["Catriona Nic chairs the Islay branch of NFU Scotland.",
+                              "The Met Office expects a dry autumn in western Scotland."],
+                       "en.txt")
+    german = segmented("de", ["Catriona Nic leitet die Islay-Sektion der NFU Scotland.",
+                              "Das Met Office erwartet im Westen Schottlands einen trockenen "
+                              "Herbst."], "de.txt")
+    result = check_translations(source, {"de": (german, one_to_one(2))},
+                                find_entities(source))["de"]
+    assert [(f.entity, f.source_ids, f.severity) for f in result.findings
+            if f.check == "names.missing"] == [("scotland", (1,), Severity.WARNING)]

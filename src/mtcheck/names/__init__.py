@@ -333,6 +333,12 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
                                       lexicon().particles)
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
+    # Names rendered only inside copies of longer source names (NFU Scotland): the stage
+    # does not know how the translator writes them alone (see evidence.missing_severity).
+    copies = wholes.copied_verbatim(source, target, alignment, renderings, lexicon().particles)
+    copied_only = frozenset(found - {r.entity for r in renderings
+                                     if (r.sentence_id, r.start) not in copies}
+                            - {r.entity for r in learned})
     # A place whose standard form in this language CLDR gives is known there: mentioned
     # often or as a phrase (South Korea -> Corée du Sud), it is looked for all the same.
     # In Han scripts only a city's: short forms of countries (米国) are usual there.
@@ -374,7 +380,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             | (kept_by_majority - recognised.persons)
             if others_tell else recognised.organisations | latin_terms)) - transliterated,
         transliterated=transliterated,
-        kept_phrases=recognised.phrases, persons=recognised.persons, verbatim=verbatim)
+        kept_phrases=recognised.phrases, persons=recognised.persons, verbatim=verbatim,
+        copied_only=copied_only)
     # A word of an organisation's name is there where the translation names the
     # organisation by its acronym (国際協力機構（JICA） for "Japan International
     # Cooperation Agency (JICA)").

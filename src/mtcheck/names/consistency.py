@@ -182,6 +182,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                   persons: frozenset[str] = frozenset(),
                   verbatim: frozenset[tuple[int, int]] = frozenset(),
                   transliterated: frozenset[str] = frozenset(),
+                  copied_only: frozenset[str] = frozenset(),
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -202,7 +203,10 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     ``verbatim`` are (sentence id, start) of renderings inside a longer name copied as the
     source writes it (Hydro-Québec): they show the name but are no spelling of it.
     ``transliterated`` are the entities the other translations into other scripts agree to
-    transliterate: one left in Latin script here is a warning.
+    transliterate: one left in Latin script here is a warning. ``copied_only`` are the
+    entities the translation renders only inside copies of longer source names (NFU
+    Scotland): that shows the institution's spelling, not how the translator writes the
+    name alone, so it does not make a names.missing finding on it an error.
     """
     lang = target.lang
     evidence = evidence or {}
@@ -406,7 +410,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             if finding is not None:
                 findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
-                             known_in_target, evidence, in_translation, standard, present or {},
+                             known_in_target, evidence, in_translation - copied_only,
+                             standard, present or {},
                              config.rare_zipf, config.learn_similarity, config.surname_zipf,
                              foreign or {}))
     return findings, grouped
