@@ -335,10 +335,11 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     found = {r.entity for r in renderings}
     # Names rendered only inside copies of longer source names (NFU Scotland): the stage
     # does not know how the translator writes them alone (see evidence.missing_severity).
+    # Not a person's name inside their full name: that copy is how the translation writes it.
     copies = wholes.copied_verbatim(source, target, alignment, renderings, lexicon().particles)
     copied_only = frozenset(found - {r.entity for r in renderings
                                      if (r.sentence_id, r.start) not in copies}
-                            - {r.entity for r in learned})
+                            - {r.entity for r in learned} - recognised.persons)
     # A place whose standard form in this language CLDR gives is known there: mentioned
     # often or as a phrase (South Korea -> Corée du Sud), it is looked for all the same.
     # In Han scripts only a city's: short forms of countries (米国) are usual there.
