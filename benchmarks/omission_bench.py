@@ -688,7 +688,8 @@ def evaluate_runtime(data: Parallel, rounds: int) -> None:
             f'{data.target_lang} = "target.{data.target_lang}.txt"\n', encoding="utf-8")
         corpus = load_corpus(root)
         evaluate(corpus, no_model)
-        times = _interleaved(corpus, settings, rounds)
+        cpu: dict[str, list[float]] = {}
+        times = _interleaved(corpus, settings, rounds, cpu)
     print(f"evaluate on the rebuilt document (paragraphs re-segmented), {rounds} interleaved "
           "rounds:")
     for name, values in times.items():
@@ -697,6 +698,7 @@ def evaluate_runtime(data: Parallel, rounds: int) -> None:
     middle, middle_without = (statistics.median(v) for v in times.values())
     print(f"  ratio of minima: {with_check / without:.3f}, of medians: "
           f"{middle / middle_without:.3f}")
+    print(_cpu_ratios(cpu))
 
 
 def _cold_text_caches() -> None:
@@ -709,7 +711,8 @@ def _cold_text_caches() -> None:
     clear_text_caches()
 
 
-def _interleaved(corpus: Corpus, settings: dict[str, Config], rounds: int) -> dict[str, list[float]]:
+def _interleaved(corpus: Corpus, settings: dict[str, Config], rounds: int,
+                 cpu: dict[str, list[float]] | None = None) -> dict[str, list[float]]:
     """Seconds of ``evaluate(corpus, config)`` per setting, the settings taking turns, each
     run with the omission stage's text caches cold."""
     from mtcheck.pipeline import evaluate
@@ -718,10 +721,22 @@ def _interleaved(corpus: Corpus, settings: dict[str, Config], rounds: int) -> di
     for _ in range(rounds):
         for name, config in settings.items():
             _cold_text_caches()
-            started = time.perf_counter()
+            started, processor = time.perf_counter(), time.process_time()
             evaluate(corpus, config)
             times[name].append(time.perf_counter() - started)
+            if cpu is not None:
+                cpu.setdefault(name, []).append(time.process_time() - processor)
     return times
+
+
+def _cpu_ratios(cpu: dict[str, list[float]]) -> str:
+    """Processor time with / without the check (less moved by other work on the machine
+    than the wall clock)."""
+    import statistics
+
+    (with_check, without) = cpu.values()
+    return (f"  processor time: ratio of minima {min(with_check) / min(without):.3f}, of medians "
+            f"{statistics.median(with_check) / statistics.median(without):.3f}")
 
 
 def runtime(rounds: int) -> None:
@@ -741,13 +756,15 @@ def runtime(rounds: int) -> None:
     }
     corpus = load_corpus(ROOT / "corpora" / "shoigu-visits-iran")
     evaluate(corpus, no_model)  # warm-up: imports, romanisation tables, word frequencies
-    times = _interleaved(corpus, settings, rounds)
+    cpu: dict[str, list[float]] = {}
+    times = _interleaved(corpus, settings, rounds, cpu)
     print(f"evaluate corpora/shoigu-visits-iran, no model, {rounds} interleaved rounds:")
     for name, values in times.items():
         print(f"  {name:<26} min {min(values):.3f} s  median {statistics.median(values):.3f} s")
     with_check, without = (statistics.median(v) for v in times.values())
     print(f"  ratio of medians: {with_check / without:.3f} "
           f"(the check adds {with_check / without - 1:+.1%})")
+    print(_cpu_ratios(cpu))
 
 
 def main() -> None:
