@@ -5,8 +5,9 @@ index of each translation it reads, word keys, pieces, fits) and frees them by r
 counting as it goes. Each of those allocations still counts towards the cyclic collector's
 next pass, and its full passes walk every object the process holds (language tables, word
 frequencies, the run's caches): on a long document they take a sizeable share of the stage
-(see the runtime section of docs/omissions.md). The collector is paused for the stage and resumed after it as it was; what the stage leaves for it (if
-anything) is collected at its next pass. The results do not depend on it.
+(see the runtime section of docs/omissions.md). The collector is paused for the stage and
+resumed after it as it was; what the stage leaves for it (if anything) is collected at its
+next pass. The results do not depend on it.
 """
 
 from __future__ import annotations
