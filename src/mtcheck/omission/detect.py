@@ -67,6 +67,14 @@ from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.sounded import sounded_names
+from mtcheck.omission.stretch import (
+    AnchorChain,
+    StretchModel,
+    anchor_chain,
+    fit_stretch_model,
+    stretch_evidence,
+    stretch_residual,
+)
 from mtcheck.omission.support import (
     STEM_PAIRS,
     DocumentLexicon,
@@ -238,6 +246,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         [f for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
          if other is not pair for sid in pair.source_ids
          for f in flags(sid, other.target_ids).rare_found])
+    stretch = (_Stretches(source, target, linked, lexicon, model, config)
+               if config.stretch or trace is not None else None)
     candidates = []
 
     def best_pieces(index: int, pair: AlignedPair, sentence: int | None,
@@ -252,7 +262,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                rates, marks, _source_marks(source, pair),
                                _target_marks(target, pair), names,
                                tuple(target.sentences[j].text for j in pair.target_ids),
-                               flags.names)
+                               flags.names, None if stretch is None else stretch.of(pair))
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence, record)
 
@@ -766,6 +776,8 @@ class _PairContext:
     target_texts: tuple[str, ...] = ()
     # Frequent words that are anchors in this document (see mtcheck.omission.sounded).
     anchor_names: frozenset[str] = frozenset()
+    # Local-length evidence of a part of a sentence: (source id, start, end) -> evidence.
+    stretch: Callable[[int, int, int], float] | None = None
 
     def support_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
         """Word-support evidence that ``piece`` of sentence ``sid`` has no counterpart."""
@@ -994,11 +1006,15 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
             marks = mark_evidence(context.source_marks, removed, context.target_marks,
                                   context.mark_rate, config.mark_smoothing)
             score += config.punctuation * marks
+        local = 0.0
+        if kind != "sentence" and context.stretch is not None:
+            local = context.stretch(sid, piece.start, piece.end)
+            score += config.stretch * local
         score += prior
         if trace is not None:
             trace.append(PieceSignals(index, sid, piece.start, piece.end, kind,
                                       (length_term, anchors, brackets, bt_gap, lexical,
-                                       support, marks, prior)))
+                                       support, marks, prior, local)))
         leader = whole_best if kind == "sentence" else part
         if leader is None or score > leader.score:
             shortfall = 1 - math.exp(z_full * model.spread)
@@ -1016,6 +1032,56 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
     if level is not None:
         best = dataclasses.replace(best, level=round(level, 6))
     return best, dataclasses.replace(other, alternative=True)
+
+
+class _Stretches:
+    """Local-length evidence of the document's pairs (see :mod:`mtcheck.omission.stretch`):
+    each pair's anchor chain, read once, and the document's stretch model, fitted on the
+    stretches of every part of a sentence its pairs test, as they are."""
+
+    def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
+                 linked: Sequence[tuple[int, AlignedPair]], lexicon: DocumentLexicon,
+                 model: LengthModel, config: OmissionConfig):
+        self._source = source
+        self._target = target
+        self._lexicon = lexicon
+        self._tail = config.stretch_tail
+        self._chains: dict[tuple[tuple[int, ...], tuple[int, ...]],
+                           tuple[AnchorChain, dict[int, int]]] = {}
+        unit = StretchModel(model.centre, 1.0)
+        residuals = []
+        for _, pair in linked:
+            chain, offsets = self._chain(pair)
+            for sid, piece, kind in _pieces(source, pair, config):
+                if kind == "sentence":
+                    continue
+                value = stretch_residual(chain, offsets[sid] + piece.start,
+                                         offsets[sid] + piece.end, unit)
+                if value is not None:
+                    residuals.append(value)
+        self.model = fit_stretch_model(model.centre, residuals, config.spread_floor)
+
+    def _chain(self, pair: AlignedPair) -> tuple[AnchorChain, dict[int, int]]:
+        key = (pair.source_ids, pair.target_ids)
+        if key not in self._chains:
+            offsets, at = {}, 0
+            for sid in pair.source_ids:
+                offsets[sid] = at
+                at += len(self._source.sentences[sid].text) + 1
+            text = " ".join(self._source.sentences[sid].text for sid in pair.source_ids)
+            translation = " ".join(self._target.sentences[j].text for j in pair.target_ids)
+            self._chains[key] = (anchor_chain(text, self._source.lang, translation,
+                                              self._target.lang, self._lexicon), offsets)
+        return self._chains[key]
+
+    def of(self, pair: AlignedPair) -> Callable[[int, int, int], float]:
+        """The evidence of a part ``[start, end)`` of source sentence ``sid`` of ``pair``."""
+        chain, offsets = self._chain(pair)
+
+        def evidence(sid: int, start: int, end: int) -> float:
+            return stretch_evidence(chain, offsets[sid] + start, offsets[sid] + end,
+                                    self.model, self._tail)
+        return evidence
 
 
 def anchor_weights(own: Sequence[bool], other: Sequence[bool]) -> tuple[float, float] | None:
