@@ -1,4 +1,5 @@
 import dataclasses
+import itertools
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -71,7 +72,7 @@ def test_the_chain_is_monotone_whatever_the_candidates(raw: list[tuple[int, int,
     from mtcheck.omission.stretch import _monotone
 
     chain = _monotone((s, s + a, t, t + b) for s, a, t, b in raw)
-    for (_, s1, _, t1), (s0, _, t0, _) in zip(chain, chain[1:], strict=False):
+    for (_, s1, _, t1), (s0, _, t0, _) in itertools.pairwise(chain):
         assert s1 <= s0 and t1 <= t0
     assert bool(chain) == bool(raw)
 

@@ -1046,6 +1046,7 @@ class _Stretches:
         self._target = target
         self._lexicon = lexicon
         self._tail = config.stretch_tail
+        self._rare_zipf = config.rare_zipf
         self._chains: dict[tuple[tuple[int, ...], tuple[int, ...]],
                            tuple[AnchorChain, dict[int, int]]] = {}
         unit = StretchModel(model.centre, 1.0)
@@ -1071,7 +1072,8 @@ class _Stretches:
             text = " ".join(self._source.sentences[sid].text for sid in pair.source_ids)
             translation = " ".join(self._target.sentences[j].text for j in pair.target_ids)
             self._chains[key] = (anchor_chain(text, self._source.lang, translation,
-                                              self._target.lang, self._lexicon), offsets)
+                                              self._target.lang, self._lexicon,
+                                              self._rare_zipf), offsets)
         return self._chains[key]
 
     def of(self, pair: AlignedPair) -> Callable[[int, int, int], float]:

@@ -68,13 +68,17 @@ class AnchorChain:
     target: str
     points: tuple[tuple[int, int, int, int], ...]
     found: tuple[tuple[int, int, int, int], ...] = ()
+    # The places of ``found`` that say most surely where a word went: numbers and rare
+    # words (names, terms), not common words, whose usual translation may also stand for
+    # another word of the sentence.
+    sure: tuple[tuple[int, int, int, int], ...] = ()
 
     def moved(self, start: int, end: int, target_left: int, target_right: int) -> bool:
         """Whether a word of ``[start, end)`` is found in the translation outside the stretch
         ``[target_left, target_right)``: the piece was translated elsewhere (a translator
         moved it), not left out."""
         return any(start <= s0 and s1 <= end and not target_left <= t0 < target_right
-                   for s0, s1, t0, _t1 in self.found)
+                   for s0, s1, t0, _t1 in self.sure)
 
     def around(self, start: int, end: int) -> tuple[int, int, int, int, bool]:
         """(source left, source right, target left, target right, bounded) of the stretch that
@@ -117,14 +121,17 @@ def _cognate_starts(target: str, lang: str) -> dict[str, list[tuple[int, int, st
 
 
 def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
-                 lexicon: DocumentLexicon) -> AnchorChain:
-    """The anchors of ``source`` in ``target`` (see the module's docstring)."""
+                 lexicon: DocumentLexicon, rare_zipf: float = 3.0) -> AnchorChain:
+    """The anchors of ``source`` in ``target`` (see the module's docstring); words below
+    ``rare_zipf`` (names, terms) found alike are the sure ones (see :attr:`AnchorChain.sure`)."""
     candidates: list[tuple[int, int, int, int]] = []
+    sure: list[tuple[int, int, int, int]] = []
     target_numbers = find_numbers(target, target_lang)
     for mention in numbers(source, source_lang):
         spots = [(n.start, n.end) for n in target_numbers if n.readings & mention.readings]
         if 0 < len(spots) <= _MAX_PLACES:
             candidates += [(mention.start, mention.end, t0, t1) for t0, t1 in spots]
+            sure += [(mention.start, mention.end, t0, t1) for t0, t1 in spots]
     if spaced(source_lang) and spaced(target_lang):
         units: dict[str, list[tuple[int, int]]] = {}
         for offset, word in word_offsets(target):
@@ -139,12 +146,17 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
             for unit in lexicon.associates.get(lexical_unit(word, lexicon.stems), ()):
                 places.update(units.get(unit, ()))
             key = word_key(word, source_lang)[0]
+            alike: set[tuple[int, int]] = set()
             if len(key) >= _MIN_KEY:
-                places.update((t0, t1) for t0, t1, other in cognates.get(key[:_COGNATE_START], ())
-                              if fuzz.ratio(key, other) >= _COGNATE_RATIO)
+                alike = {(t0, t1) for t0, t1, other in cognates.get(key[:_COGNATE_START], ())
+                         if fuzz.ratio(key, other) >= _COGNATE_RATIO}
+            places |= alike
             if 0 < len(places) <= _MAX_PLACES:
                 candidates += [(offset, offset + len(word), t0, t1) for t0, t1 in places]
-    return AnchorChain(source, target, _monotone(candidates), tuple(sorted(set(candidates))))
+                if zipf(word.lower(), source_lang) < rare_zipf:
+                    sure += [(offset, offset + len(word), t0, t1) for t0, t1 in alike]
+    return AnchorChain(source, target, _monotone(candidates), tuple(sorted(set(candidates))),
+                       tuple(sorted(set(sure))))
 
 
 def _monotone(candidates: Iterable[tuple[int, int, int, int]]) -> tuple[tuple[int, int, int, int], ...]:
@@ -193,8 +205,9 @@ def stretch_evidence(chain: AnchorChain, start: int, end: int, model: StretchMod
                      tail: float) -> float:
     """Log-likelihood ratio (Student-t with ``tail`` degrees of freedom) of "the piece
     ``[start, end)`` was left out" (the stretch holds the rest only) against "it was
-    translated"; 0 when the stretch is bounded by the sentence's edges only or a word of the piece is found outside the stretch (moved
-    by the translator, see :meth:`AnchorChain.moved`)."""
+    translated"; 0 when the stretch is bounded by the sentence's edges only, or when a word
+    of the piece is found outside the stretch (moved by the translator, see
+    :meth:`AnchorChain.moved`)."""
     with_piece = stretch_residual(chain, start, end, model)
     if with_piece is None or chain.moved(start, end, *chain.around(start, end)[2:4]):
         return 0.0
