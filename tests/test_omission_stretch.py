@@ -81,13 +81,13 @@ def test_the_chain_is_monotone_whatever_the_candidates(raw: list[tuple[int, int,
 def test_a_clause_whose_anchors_meet_in_the_translation_is_evidence_of_an_omission() -> None:
     dropped = anchor_chain(SOURCE_DE, "de", SHORT_FR, "fr", NO_LEXICON)
     kept = anchor_chain(SOURCE_DE, "de", WHOLE_FR, "fr", NO_LEXICON)
-    assert stretch_evidence(dropped, *CLAUSE, EVEN, 4.0) > 2
-    assert stretch_evidence(kept, *CLAUSE, EVEN, 4.0) < 0
+    assert stretch_evidence(dropped, *CLAUSE, EVEN) > 2
+    assert stretch_evidence(kept, *CLAUSE, EVEN) < 0
 
 
 def test_a_stretch_between_the_sentence_edges_says_nothing() -> None:
     chain = AnchorChain("Ein ganz anderer Satz, ohne Anker.", "Une phrase.", ())
-    assert stretch_evidence(chain, 0, 20, EVEN, 4.0) == 0
+    assert stretch_evidence(chain, 0, 20, EVEN) == 0
 
 
 def test_the_spread_is_the_documents_own_and_needs_enough_pieces() -> None:
@@ -101,8 +101,8 @@ def test_the_spread_is_the_documents_own_and_needs_enough_pieces() -> None:
 def test_a_looser_document_weighs_the_same_stretch_less() -> None:
     dropped = anchor_chain(SOURCE_DE, "de", SHORT_FR, "fr", NO_LEXICON)
     loose = StretchModel(centre=0.0, spread=0.6)
-    assert stretch_evidence(dropped, *CLAUSE, loose, 4.0) < stretch_evidence(
-        dropped, *CLAUSE, EVEN, 4.0)
+    assert stretch_evidence(dropped, *CLAUSE, loose) < stretch_evidence(
+        dropped, *CLAUSE, EVEN)
 
 
 # --------------------------------------------------------------------------- in the check
@@ -130,3 +130,18 @@ def test_a_whole_translation_gets_no_stretch_evidence_for_its_clause() -> None:
     clause = [p for p in trace if p.source_id == CLAUSE_DROPPED and p.kind == "clause"
               and "which will link" in SOURCE[CLAUSE_DROPPED][p.start:p.end]]
     assert clause and max(p.signal("stretch") for p in clause) <= 0
+
+
+def test_a_document_with_many_stretches_far_off_weighs_a_short_one_less() -> None:
+    dropped = anchor_chain(SOURCE_DE, "de", SHORT_FR, "fr", NO_LEXICON)
+    tidy = fit_stretch_model(0.0, [(-1) ** k * 0.2 for k in range(40)], 0.05)
+    moved = fit_stretch_model(0.0, [(-1) ** k * 0.2 for k in range(36)] + [-2.0] * 4, 0.05)
+    assert moved.outliers > tidy.outliers
+    assert 0 < stretch_evidence(dropped, *CLAUSE, moved) < stretch_evidence(
+        dropped, *CLAUSE, tidy)
+
+
+def test_stretches_are_measured_from_the_documents_own_median() -> None:
+    model = fit_stretch_model(0.0, [0.3 + (-1) ** k * 0.1 for k in range(40)], 0.05)
+    assert abs(model.offset - 0.3) < 0.11
+    assert abs(model.residual(100, 100 * 1.35)) < 0.1

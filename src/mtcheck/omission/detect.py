@@ -1045,7 +1045,6 @@ class _Stretches:
         self._source = source
         self._target = target
         self._lexicon = lexicon
-        self._tail = config.stretch_tail
         self._rare_zipf = config.rare_zipf
         self._chains: dict[tuple[tuple[int, ...], tuple[int, ...]],
                            tuple[AnchorChain, dict[int, int]]] = {}
@@ -1082,7 +1081,7 @@ class _Stretches:
 
         def evidence(sid: int, start: int, end: int) -> float:
             return stretch_evidence(chain, offsets[sid] + start, offsets[sid] + end,
-                                    self.model, self._tail)
+                                    self.model)
         return evidence
 
 

@@ -12,8 +12,10 @@ about the piece's length, however long the rest of the sentence is.
 
 The evidence is a log-likelihood ratio under the document's own model of local stretches:
 the log ratio of a stretch's length in the translation to the document's usual ratio times
-its length in the source, with a spread read off the document's own pieces (their stretches
-as they are, median absolute deviation), Student-t for the few where an anchor is wrong.
+its length in the source, around the median and with the spread of the document's own pieces
+(their stretches as they are, median absolute deviation), and a broad spread for the share of
+them that lie far off (a translator who moved a clause, an anchor in the wrong place): in a
+loose translation a short stretch says less.
 Anchors are kept only when they run in order on both sides (the longest monotone chain), so
 one chance match cannot pin a stretch; a stretch bounded by the sentence's edges on both sides
 says no more than the length term and gives nothing.
@@ -56,6 +58,13 @@ _MAX_PLACES = 3
 MIN_PIECES = 20
 FALLBACK_SPREAD = 0.35
 _MAD_TO_SD = 1.4826
+# A stretch further off than this many spreads is far off; the document's share of them is
+# kept in these bounds (see StretchModel.log_density), and a far-off stretch's log ratio has
+# this spread (a factor of e either way).
+_FAR = 3.0
+_MIN_OUTLIERS = 0.01
+_MAX_OUTLIERS = 0.5
+_BROAD = 1.0
 
 
 @dataclass(frozen=True)
@@ -99,14 +108,31 @@ class AnchorChain:
 @dataclass(frozen=True)
 class StretchModel:
     """The document's usual log ratio of translation to source length (``centre``, as the
-    length model has it) and the spread of a local stretch's log ratio around it."""
+    length model has it), where its stretches' log ratios lie around it (``offset``: anchors
+    are words, and a stretch between two of them has the translation's words around it, not
+    the source's), their spread, and the share of its stretches far off (``outliers``: a
+    translator who moved a clause, an anchor found in the wrong place)."""
 
     centre: float
     spread: float
+    offset: float = 0.0
+    outliers: float = _MIN_OUTLIERS
 
     def residual(self, source_length: float, target_length: float) -> float:
         expected = math.exp(self.centre) * max(source_length, 0.0)
-        return math.log((target_length + SMOOTHING) / (expected + SMOOTHING))
+        return math.log((target_length + SMOOTHING) / (expected + SMOOTHING)) - self.offset
+
+    def log_density(self, residual: float) -> float:
+        """Log density of a stretch's residual: the document's spread, or, at its rate of
+        stretches far off, a broad spread (a moved clause or a wrong anchor can put anything
+        anywhere, so a far-off stretch weighs no more than that rate says)."""
+        near = (1 - self.outliers) * _normal(residual, self.spread)
+        far = self.outliers * _normal(residual, _BROAD)
+        return math.log(near + far)
+
+
+def _normal(x: float, spread: float) -> float:
+    return math.exp(-0.5 * (x / spread) ** 2) / (spread * math.sqrt(2 * math.pi))
 
 
 def _cognate_starts(target: str, lang: str) -> dict[str, list[tuple[int, int, str]]]:
@@ -192,29 +218,26 @@ def stretch_residual(chain: AnchorChain, start: int, end: int, model: StretchMod
 
 
 def fit_stretch_model(centre: float, residuals: Iterable[float], floor: float) -> StretchModel:
-    """The document's stretch model from the residuals of its pieces as they are."""
+    """The document's stretch model from the residuals (at ``offset`` 0) of its pieces as they
+    are: their median, spread (median absolute deviation, at least ``floor``) and share far
+    off."""
     values = list(residuals)
     if len(values) < MIN_PIECES:
         return StretchModel(centre, max(FALLBACK_SPREAD, floor))
     middle = statistics.median(values)
-    mad = statistics.median(abs(v - middle) for v in values)
-    return StretchModel(centre, max(_MAD_TO_SD * mad, floor))
+    spread = max(_MAD_TO_SD * statistics.median(abs(v - middle) for v in values), floor)
+    far = sum(1 for v in values if abs(v - middle) > _FAR * spread) / len(values)
+    return StretchModel(centre, spread, middle, min(max(far, _MIN_OUTLIERS), _MAX_OUTLIERS))
 
 
-def stretch_evidence(chain: AnchorChain, start: int, end: int, model: StretchModel,
-                     tail: float) -> float:
-    """Log-likelihood ratio (Student-t with ``tail`` degrees of freedom) of "the piece
-    ``[start, end)`` was left out" (the stretch holds the rest only) against "it was
-    translated"; 0 when the stretch is bounded by the sentence's edges only, or when a word
-    of the piece is found outside the stretch (moved by the translator, see
-    :meth:`AnchorChain.moved`)."""
+def stretch_evidence(chain: AnchorChain, start: int, end: int, model: StretchModel) -> float:
+    """Log-likelihood ratio of "the piece ``[start, end)`` was left out" (the stretch holds the
+    rest only) against "it was translated" (see :meth:`StretchModel.log_density`); 0 when the
+    stretch is bounded by the sentence's edges only, or when a word of the piece is found
+    outside the stretch (moved by the translator, see :meth:`AnchorChain.moved`)."""
     with_piece = stretch_residual(chain, start, end, model)
     if with_piece is None or chain.moved(start, end, *chain.around(start, end)[2:4]):
         return 0.0
     without = stretch_residual(chain, start, end, model, text_length(chain.source[start:end]))
     assert without is not None
-    return _rho(with_piece / model.spread, tail) - _rho(without / model.spread, tail)
-
-
-def _rho(z: float, tail: float) -> float:
-    return (tail + 1) / 2 * math.log1p(z * z / tail)
+    return model.log_density(without) - model.log_density(with_piece)
