@@ -145,3 +145,15 @@ def test_stretches_are_measured_from_the_documents_own_median() -> None:
     model = fit_stretch_model(0.0, [0.3 + (-1) ** k * 0.1 for k in range(40)], 0.05)
     assert abs(model.offset - 0.3) < 0.11
     assert abs(model.residual(100, 100 * 1.35)) < 0.1
+
+
+def test_a_translation_that_ends_open_pins_nothing_at_its_end() -> None:
+    # The rest of the translation went on in the next pair (a semicolon the segmenter split
+    # at): the last clause's stretch has no right end.
+    open_end = SHORT_FR.removesuffix(" à Katmandou.") + " ;"
+    chain = anchor_chain(SOURCE_DE, "de", open_end, "fr", NO_LEXICON)
+    assert chain.open_end
+    last = (SOURCE_DE.index("und sprach"), len(SOURCE_DE))
+    assert stretch_evidence(chain, *last, EVEN) == 0
+    closed = anchor_chain(SOURCE_DE, "de", SHORT_FR, "fr", NO_LEXICON)
+    assert not closed.open_end

@@ -41,6 +41,7 @@ from mtcheck.omission.support import (
     word_key,
     word_offsets,
 )
+from mtcheck.segment import ends_sentence
 
 # Words at least this frequent (wordfreq Zipf) are function words: no anchors.
 _FUNCTION_ZIPF = 6.0
@@ -81,6 +82,10 @@ class AnchorChain:
     # words (names, terms), not common words, whose usual translation may also stand for
     # another word of the sentence.
     sure: tuple[tuple[int, int, int, int], ...] = ()
+    # The translation does not end as the source does (the source ends like a sentence, the
+    # translation with a semicolon or mid-way): the rest of it is in another pair, so its end
+    # pins nothing.
+    open_end: bool = False
 
     def moved(self, start: int, end: int, target_left: int, target_right: int) -> bool:
         """Whether a word of ``[start, end)`` is found in the translation outside the stretch
@@ -93,16 +98,16 @@ class AnchorChain:
         """(source left, source right, target left, target right, bounded) of the stretch that
         holds ``[start, end)`` of the source: from the end of the last anchor before it to the
         start of the first anchor after it; ``bounded`` is False when both ends are the
-        sentence's edges."""
+        sentence's edges, or when the end is the translation's end and that end is open."""
         left_s, left_t, right_s, right_t = 0, 0, len(self.source), len(self.target)
-        bounded = False
+        left = right = False
         for s0, s1, t0, t1 in self.points:
             if s1 <= start:
-                left_s, left_t, bounded = s1, t1, True
+                left_s, left_t, left = s1, t1, True
             elif s0 >= end:
-                right_s, right_t, bounded = s0, t0, True
+                right_s, right_t, right = s0, t0, True
                 break
-        return left_s, right_s, left_t, right_t, bounded
+        return left_s, right_s, left_t, right_t, (left or right) and (right or not self.open_end)
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,19 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
                 if zipf(word.lower(), source_lang) < rare_zipf:
                     sure += [(offset, offset + len(word), t0, t1) for t0, t1 in alike]
     return AnchorChain(source, target, _monotone(candidates), tuple(sorted(set(candidates))),
-                       tuple(sorted(set(sure))))
+                       tuple(sorted(set(sure))),
+                       _open_end(source, target))
+
+
+def _open_end(source: str, target: str) -> bool:
+    """Whether ``target`` stops where ``source`` does not: the source ends like a sentence and
+    the translation does not, or with a semicolon (which ends a Greek question, hence the
+    test of the source's own end)."""
+    if not ends_sentence(source):
+        return False
+    end = target.rstrip()
+    return not ends_sentence(end) or (end.endswith(";")
+                                      and not source.rstrip().endswith(("?", ";")))
 
 
 def _monotone(candidates: Iterable[tuple[int, int, int, int]]) -> tuple[tuple[int, int, int, int], ...]:
