@@ -259,7 +259,7 @@ class OmissionConfig:
     # Weight of the local-length evidence (parts of sentences; log-likelihood ratio): the
     # stretch of the translation between the anchors on both sides of the piece, against the
     # document's own stretches (see mtcheck.omission.stretch).
-    stretch: float = 0.0
+    stretch: float = 0.25
     # Also tested: each stretch between words the translation supports (or numbers it has)
     # holding at least ``gap_words`` unsupported content words, whether or not it matches a
     # clause boundary; it starts ``gap_prior`` behind (it was chosen for holding nothing the
