@@ -19,6 +19,8 @@ Its score adds up
   (:mod:`mtcheck.omission.coverage`);
 * clause marks (parts of sentences): how many clause marks the translation has,
   against the document's own rate, with and without the marks that go with the piece.
+* local length (parts of sentences): whether the stretch of the translation between the
+  anchors on both sides of the piece has room for it (:mod:`mtcheck.omission.stretch`).
 
 Besides runs of clauses and halves, the stretches between words the translation
 supports are tested (``gap``), so a left-out part that matches no clause boundary of
