@@ -45,6 +45,7 @@ from mtcheck.names.consistency import (
     name_findings,
     unknown_names,
 )
+from mtcheck.names.copies import copied_with_slips
 from mtcheck.names.dropped import confirmed_drops, joined_to_rendered
 from mtcheck.names.evidence import (
     Evidence,
@@ -596,6 +597,17 @@ def check_translations(source: SegmentedDocument,
         results = {key: dataclasses.replace(result, findings=tuple(sorted(
                        (*result.findings, *intruders.get(key, ())), key=_finding_order)))
                    for key, result in results.items()}
+    # A name a Latin-script translation copies with a slip where the source and the other
+    # Latin-script translations write it alike (see mtcheck.names.copies).
+    if config.agreement_min_translations > 0:
+        slips = copied_with_slips(
+            source, translations, entities,
+            {key: result.findings for key, result in results.items()},
+            {key: _place_words(p) for key, p in prepared.items()},
+            config.agreement_min_translations)
+        results = {key: dataclasses.replace(result, findings=tuple(sorted(
+                       (*result.findings, *slips.get(key, ())), key=_finding_order)))
+                   for key, result in results.items()}
     # A name two translations leave out of one sentence for one same unknown name is
     # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.
     explained = agreed_exonyms(
@@ -622,6 +634,14 @@ def check_translations(source: SegmentedDocument,
                 f for f in result.findings if not _missing_in(f, unrecognised)
                 or _missing_in(f, copied.get(key, frozenset()))))
             for key, result in results.items()}
+
+
+def _place_words(prepared: _Prepared) -> frozenset[str]:
+    """The words of the places' standard and present forms in the translation's language
+    (CLDR, geonames): a target's own form of a place (Kenia) is no slip of the source's."""
+    forms = (*prepared.present.values(), *prepared.place_present.values(),
+             *(f for regional in prepared.standard.values() for f in regional.values()))
+    return frozenset(w for group in forms for form in group for w in form.split())
 
 
 def _missing_in(finding: Finding, places: frozenset[tuple[str, int]]) -> bool:
