@@ -604,7 +604,7 @@ def check_translations(source: SegmentedDocument,
             source, translations, entities,
             {key: result.findings for key, result in results.items()},
             {key: _place_words(p) for key, p in prepared.items()},
-            config.agreement_min_translations)
+            config.agreement_min_translations, recognised.persons)
         results = {key: dataclasses.replace(result, findings=tuple(sorted(
                        (*result.findings, *slips.get(key, ())), key=_finding_order)))
                    for key, result in results.items()}

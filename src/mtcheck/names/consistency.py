@@ -23,7 +23,7 @@ from mtcheck.names.evidence import Evidence, is_common, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority
 from mtcheck.names.inflection import InflectionRules, rules_for, same_spelling, unaccented
-from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
+from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence, place_keys
 from mtcheck.names.matching import (
     TargetWord,
     capitalised_runs,
@@ -1340,6 +1340,12 @@ def _acronym(target: SegmentedDocument, target_ids: Sequence[int],
     return False
 
 
+def _country(entity: Entity, lang: str) -> bool:
+    """True for a territory of CLDR: countries of several words are abbreviated in ways
+    the data do not list, so any acronym of the pair may be one (see ``_acronym``)."""
+    return any(k.startswith("territory:") for k in place_keys(entity, lang))
+
+
 def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
     covered: set[int] = set()
     for start, end in spans:
@@ -1507,6 +1513,7 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 continue
             if (entity_id in standard and any(ch in names[entity_id].canonical for ch in " -")
                     and _acronym(target, pair.target_ids, spans,
+                                 "" if _country(names[entity_id], source.lang) else
                                  " ".join(source.sentences[s].text for s in pair.source_ids))):
                 continue  # ЮАР, США, EE. UU.: a country of several words abbreviated
             entity = names[entity_id]

@@ -6,7 +6,10 @@ same sentence, a translation writing "Murugessu" there has one spelling of its o
 when it mentions the name only once (so no second spelling inside it shows the slip).
 The other translations are the evidence: a convention of the target language
 (German Michail for Mikhail, Kenia for Kenya) is a spelling the others do not share
-with the source, or a standard form of a place, and is never reported.
+with the source, or a standard form of a place, and is never reported. A letter off
+counts in people's names only: places and things have exonyms the data do not list
+(Trentin, Tibete) and spellings of the target language (Rkaziteli); an accent lost
+(Gobekli for Göbekli) counts in every name.
 
 Each word of the name is looked at, with the capitalised words around the mention (the
 given names of "Mohamed Ali Ben Salah", where the tracked name is "Ben Salah"): a
@@ -137,11 +140,13 @@ def copied_with_slips(source: SegmentedDocument,
                       translations: Mapping[str, tuple[SegmentedDocument, Alignment]],
                       entities: Sequence[Entity], findings: Mapping[str, Sequence[Finding]],
                       places: Mapping[str, Collection[str]], min_translations: int,
+                      persons: Collection[str] = (),
                       ) -> dict[str, list[Finding]]:
     """Per translation, a ``names.inconsistent`` finding (a warning) for each name word
-    that a Latin-script translation writes a letter off (or with other accents) where the
-    source and every other Latin-script translation, ``min_translations`` at least,
-    write it as the source does (see the module's docstring). ``places`` maps a
+    that a Latin-script translation writes with an accent lost or, in the name of one of
+    the ``persons``, a letter off, where the source and every other Latin-script
+    translation (``min_translations`` - 1 of them, one at least) write it as the source
+    does (see the module's docstring). ``places`` maps a
     translation's key to the standard forms of places in its language (CLDR, geonames),
     which are never slips. Sentences already holding a ``names.*`` finding on the
     entity are left alone."""
@@ -173,7 +178,7 @@ def copied_with_slips(source: SegmentedDocument,
                 if len(others) < needed or set(others) - copies:
                     continue
                 slipped = _slipped_word(word, texts[key], ids, texts[key].lang,
-                                        places.get(key, ()))
+                                        places.get(key, ()), mention.entity in persons)
                 if slipped is None:
                     continue
                 written, tid, start, end = slipped
@@ -197,15 +202,18 @@ def copied_with_slips(source: SegmentedDocument,
 
 
 def _slipped_word(word: str, target: SegmentedDocument, ids: Sequence[int], lang: str,
-                  standard: Collection[str]) -> tuple[str, int, int, int] | None:
+                  standard: Collection[str], person: bool) -> tuple[str, int, int, int] | None:
     """The one capitalised word of the target sentences ``ids`` that is ``word`` with a
-    slip, with its sentence and span; None when there is none or more than one."""
+    slip, with its sentence and span; None when there is none or more than one. A letter
+    off counts in a ``person``'s name only: places and things have exonyms (Trentin,
+    Tibete, le Ande) and spellings of the target language (Rkaziteli, Ain Schams)."""
     found = []
     for tid in ids:
         for other, start, end in _words(target.sentences[tid].text):
             if (other[:1].isupper() and other not in standard and len(other) >= _MIN_LETTERS
                     and (accent_slip(word, other) if _unaccented(word) == _unaccented(other)
-                         else letter_slip(word, other, lang) and not convention(word, other))
+                         else person and letter_slip(word, other, lang)
+                         and not convention(word, other))
                     and not _usual(other, word, target)):
                 found.append((other, tid, start, end))
     return found[0] if len({f[0] for f in found}) == 1 else None
