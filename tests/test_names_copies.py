@@ -127,6 +127,7 @@ def test_name_words_are_the_capitalised_run_around_the_mention(
 def test_accents_and_conventions() -> None:
     assert accent_slip("Göbekli", "Gobekli") and not accent_slip("Gobekli", "Göbekli")
     assert convention("Daniyar", "Daniiar") and convention("Vladimir", "Wladimir")
+    assert convention("Shams", "Schams") and convention("Mikhail", "Michail")
     assert not convention("Abdrakhmanov", "Abdrakhmanoff") and not convention("Lama", "Lhama")
 
 

@@ -25,8 +25,6 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 
-from rapidfuzz.distance import Levenshtein
-
 from mtcheck.checks import describe_sentences
 from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
@@ -95,20 +93,26 @@ def accent_slip(first: str, second: str) -> bool:
             and len(unicodedata.normalize("NFD", second)) < len(unicodedata.normalize("NFD", first)))
 
 
-# Letters that Latin-script languages write one sound with (Daniyar / Daniiar, Jerlan /
-# Yerlan, Wladimir / Vladimir, Kasachstan / Casaquistão): a change within one class is a
-# transliteration convention, not a slip.
-_CLASSES = ("iyj", "vw", "ckq", "sz")
+# Letters and digraphs that Latin-script languages write one sound with (Daniyar /
+# Daniiar, Yerlan / Jerlan, Vladimir / Wladimir, Shams / Schams, Mikhail / Michail,
+# Rkatsiteli / Rkaziteli): forms that meet once each is folded to one letter differ by a
+# transliteration convention, not by a slip. Longer digraphs first.
+_CONVENTIONS = (("tsch", "s"), ("sch", "s"), ("sh", "s"), ("kh", "x"), ("ch", "x"),
+                ("ts", "s"), ("tz", "s"), ("z", "s"), ("y", "i"), ("j", "i"), ("w", "v"),
+                ("c", "k"), ("q", "k"))
+
+
+def _conventional(word: str) -> str:
+    folded = word.casefold()
+    for letters, sound in _CONVENTIONS:
+        folded = folded.replace(letters, sound)
+    return folded
 
 
 def convention(first: str, second: str) -> bool:
-    """True when ``second`` differs from ``first`` only by letters of one class (see
-    ``_CLASSES``) standing for each other."""
-    a, b = first.casefold(), second.casefold()
-    edits = Levenshtein.editops(a, b)
-    return bool(edits) and all(
-        op.tag == "replace" and any(a[op.src_pos] in c and b[op.dest_pos] in c for c in _CLASSES)
-        for op in edits)
+    """True when two different forms meet once the letters and digraphs of one sound are
+    folded alike (see ``_CONVENTIONS``)."""
+    return first != second and _conventional(first) == _conventional(second)
 
 
 def _usual(written: str, word: str, target: SegmentedDocument) -> bool:
