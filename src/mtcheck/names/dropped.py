@@ -73,9 +73,6 @@ def confirmed_drops(findings: Sequence[Finding], target: SegmentedDocument,
                                            and _initials(word, own)))
                    and not (own and after_own_word(word, own, target, ids))
                    and word not in written
-                   # Another name of the source sentence kept as written there (the
-                   # Vorarlberg of "Tirol, Salzburg und Vorarlberg") renders that name.
-                   and not (_copied(word, copied) and not _acronym(word))
                    and not (own and names_a_known_place(word, own, target.lang, source_lang))
                    for word in [*unknown_names(target, ids, spans, rare_zipf),
                                 *_katakana_leftovers(target, ids, spans, rare_zipf)])
