@@ -56,6 +56,7 @@ from mtcheck.names.evidence import (
 )
 from mtcheck.names.exonyms import Translation, agreed_exonyms
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
+from mtcheck.names.han_runs import han_run_slips
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.intruders import intruding_names
 from mtcheck.names.inventory import (
@@ -597,6 +598,14 @@ def check_translations(source: SegmentedDocument,
         results = {key: dataclasses.replace(result, findings=tuple(sorted(
                        (*result.findings, *intruders.get(key, ())), key=_finding_order)))
                    for key, result in results.items()}
+    # In Han script, a second spelling beyond the characters the matcher found (德拉克鲁兹
+    # for 德拉克鲁斯: see mtcheck.names.han_runs).
+    results = {key: result if _script(prepared[key].target.lang) not in _UNMATCHABLE_SCRIPTS
+               else dataclasses.replace(result, findings=tuple(sorted(
+                   (*result.findings, *han_run_slips(
+                       prepared[key].target, prepared[key].alignment, result.renderings,
+                       by_id, result.findings, recognised.persons)), key=_finding_order)))
+               for key, result in results.items()}
     # A name a Latin-script translation copies with a slip where the source and the other
     # Latin-script translations write it alike (see mtcheck.names.copies).
     if config.agreement_min_translations > 0:
