@@ -29,17 +29,27 @@ def run(lines: list[str], surface: str, persons: frozenset[str] = frozenset({"cr
 
 
 def test_a_character_off_outside_the_matched_part_is_a_second_spelling() -> None:
-    lines = ["德拉克鲁斯说，演习将在十二月举行。", "德拉克鲁兹说，居民将参加演习。"]
+    lines = ["德拉克鲁斯说，演习将在十二月举行。", "德拉克鲁兹说，居民将参加演习。",
+             "德拉克鲁斯说，这是四年来的第一次。"]
     found = run(lines, "拉克鲁")
     assert [(f.check, f.target_ids) for f in found] == [("names.inconsistent", (1,))]
     assert found[0].spans[0].text == "德拉克鲁兹" and "德拉克鲁斯" in found[0].message
 
 
+def test_as_often_one_way_as_the_other_points_at_both() -> None:
+    lines = ["德拉克鲁斯说，演习将在十二月举行。", "德拉克鲁兹说，居民将参加演习。"]
+    found = run(lines, "拉克鲁")
+    assert [f.target_ids for f in found] == [(0, 1)]
+    assert "written 2 ways" in found[0].message
+
+
 def test_the_part_of_a_full_name_is_compared_with_the_name_alone() -> None:
-    lines = ["何塞·德拉克鲁斯·比利亚努埃瓦说，演习将举行。", "德拉克鲁兹说，居民将参加演习。"]
+    lines = ["何塞·德拉克鲁斯·比利亚努埃瓦说，演习将举行。", "德拉克鲁兹说，居民将参加演习。",
+             "德拉克鲁斯说，这是第一次。"]
     assert [f.target_ids for f in run(lines, "拉克鲁")] == [(1,)]
     # A double name joined by a hyphen stays one part (桑托斯-雷耶斯).
-    lines = ["西翁·桑托斯-雷耶斯表示，学校受损。", "桑托斯-雷伊斯请求政府拨款。"]
+    lines = ["西翁·桑托斯-雷耶斯表示，学校受损。", "桑托斯-雷伊斯请求政府拨款。",
+             "桑托斯-雷耶斯说，工作已经开始。"]
     assert [f.target_ids for f in run(lines, "桑托斯")] == [(1,)]
 
 
@@ -53,6 +63,7 @@ def test_one_spelling_added_characters_places_and_reported_names_say_nothing() -
     assert run(lines, "拉克鲁", persons=frozenset()) == []
     done = Finding("names.inconsistent", run(lines, "拉克鲁")[0].severity, "reported",
                    (1,), (1,), entity="cruz")
+    assert run(lines, "拉克鲁")
     assert run(lines, "拉克鲁", findings=(done,)) == []
 
 

@@ -46,6 +46,7 @@ from mtcheck.names.consistency import (
     unknown_names,
 )
 from mtcheck.names.copies import copied_with_slips
+from mtcheck.names.double_names import double_name_slips
 from mtcheck.names.dropped import confirmed_drops, joined_to_rendered
 from mtcheck.names.evidence import (
     Evidence,
@@ -605,6 +606,14 @@ def check_translations(source: SegmentedDocument,
                    (*result.findings, *han_run_slips(
                        prepared[key].target, prepared[key].alignment, result.renderings,
                        by_id, result.findings, recognised.persons)), key=_finding_order)))
+               for key, result in results.items()}
+    # Elsewhere, a second spelling in the part of a double name the matcher did not match
+    # (카리모바-유스포바 / 카리모바-유수포바: see mtcheck.names.double_names).
+    results = {key: result if _script(prepared[key].target.lang) in _UNMATCHABLE_SCRIPTS
+               else dataclasses.replace(result, findings=tuple(sorted(
+                   (*result.findings, *double_name_slips(
+                       prepared[key].target, prepared[key].alignment, result.renderings,
+                       by_id, result.findings)), key=_finding_order)))
                for key, result in results.items()}
     # A name a Latin-script translation copies with a slip where the source and the other
     # Latin-script translations write it alike (see mtcheck.names.copies).

@@ -9,7 +9,7 @@ characters the language transliterates with (``transliteration_characters`` in
 is widened to the whole run around it, and runs of one name that differ by one character
 put in the place of another (never one added: the run may have taken in a neighbouring
 word) are one name written two ways. The spelling most sentences use is the name's; the
-others are reported as ``names.inconsistent``.
+others are reported as ``names.inconsistent`` (with a tie, the finding points at both).
 """
 
 from __future__ import annotations
@@ -109,41 +109,47 @@ def han_run_slips(target: SegmentedDocument, alignment: Alignment,
              rendering.sentence_id))
     out = []
     for entity_id in sorted(runs):
-        found = runs[entity_id]
-        counts = Counter(f[0] for f in found)
+        # The parts that hold the renderings are compared: 德拉克鲁斯 of a full name
+        # written with middle dots and 德拉克鲁兹 alone; 桑托斯-雷耶斯 and 桑托斯-雷伊斯.
+        found = [(part, sid, span) for _, _, part, span, _, sid in runs[entity_id]]
+        counts = Counter(part for part, *_ in found)
         if len(counts) < 2:
             continue
-        # The spelling most sentences use is the name's; with a tie, the first one.
+        # The spelling most sentences use is the name's.
         top = max(counts.values())
-        usual = next(f for f in found if counts[f[0]] == top)
-        wrong = []
-        for other in found:
-            if other[0] == usual[0]:
-                continue
-            # Whole runs of as many parts compare whole; else the parts that hold the
-            # renderings (德拉克鲁斯 of a full name written with middle dots, 德拉克鲁兹
-            # alone; 桑托斯-雷耶斯 of a full name, 桑托斯-雷伊斯 alone).
-            whole = other[4] == usual[4]
-            mine, theirs = (other[0], usual[0]) if whole else (other[2], usual[2])
-            if _substituted(theirs, mine, target.lang):
-                span = other[1] if whole else other[3]
-                wrong.append((mine, theirs, other[5], span))
+        expected = next(part for part, *_ in found if counts[part] == top)
+        wrong = [f for f in found if f[0] != expected and _substituted(expected, f[0], target.lang)]
         if not wrong:
             continue
-        written, expected = wrong[0][0], wrong[0][1]
-        usual_ids = tuple(sorted({f[5] for f in found if f[0] == usual[0]}))
-        wrong_ids = tuple(sorted({w[2] for w in wrong}))
+        written = wrong[0][0]
+        usual_ids = tuple(sorted({sid for part, sid, _ in found if part == expected}))
+        slip_ids = tuple(sorted({sid for _, sid, _ in wrong}))
+        tie = any(counts[part] == top for part, *_ in wrong)
+        if tie:
+            # As often one way as the other: which is the slip cannot be told, and the
+            # finding points at both.
+            wrong += [f for f in found if f[0] == expected]
+        wrong_ids = tuple(sorted({sid for _, sid, _ in wrong}))
         out.append(Finding(
             check="names.inconsistent", severity=Severity.ERROR,
-            message=(f"{entities[entity_id].canonical} is written {written} in "
-                     f"{describe_sentences(wrong_ids)} and {expected} elsewhere "
-                     f"({len(usual_ids)}×, {describe_sentences(usual_ids)}); "
-                     "expected one spelling"),
+            message=_message(entities[entity_id].canonical, expected, usual_ids, written,
+                             slip_ids, tie),
             source_ids=tuple(sorted({s for tid in wrong_ids for s in sources.get(tid, ())})),
             target_ids=wrong_ids,
-            spans=tuple(TextSpan("target", sid, span[0], span[1], mine)
-                        for mine, _, sid, span in wrong),
+            spans=tuple(TextSpan("target", sid, span[0], span[1], part)
+                        for part, sid, span in wrong),
             entity=entity_id,
             variants=(NameVariant(expected, (expected,), len(usual_ids), usual_ids),
-                      NameVariant(written, (written,), len(wrong_ids), wrong_ids))))
+                      NameVariant(written, (written,), len(slip_ids), slip_ids))))
     return out
+
+
+def _message(name: str, usual: str, usual_ids: Sequence[int], written: str,
+             slip_ids: Sequence[int], tie: bool) -> str:
+    if tie:
+        return (f"{name} is written 2 ways: {usual} ({len(usual_ids)}×, "
+                f"{describe_sentences(usual_ids)}), {written} ({len(slip_ids)}×, "
+                f"{describe_sentences(slip_ids)}); expected one spelling")
+    return (f"{name} is written {written} in {describe_sentences(slip_ids)} and {usual} "
+            f"elsewhere ({len(usual_ids)}×, {describe_sentences(usual_ids)}); "
+            "expected one spelling")
