@@ -56,8 +56,10 @@ from mtcheck.corpus import Corpus, adhoc_corpus, load_corpus  # noqa: E402
 from mtcheck.pipeline import evaluate  # noqa: E402
 from mtcheck.types import Alignment, Finding, RunResult, SegmentedDocument  # noqa: E402
 
-
 # ----------------------------------------------------------------------------- flags
+SEVERITIES = ("error", "warning", "info")
+
+
 @dataclass(frozen=True)
 class Flag:
     """One finding reduced to what the scoring needs: check, gold sentence indices, text."""
@@ -66,6 +68,7 @@ class Flag:
     indices: frozenset[int]  # gold source-sentence indices the finding points at
     text: str  # entity names, expected form and message, for entity matching
     targets: frozenset[int] = frozenset()  # gold target-sentence indices of its target ids
+    severity: str = ""  # error / warning / info
 
 
 def group_of(check: str) -> str:
@@ -127,14 +130,16 @@ def translation_flags(run: RunResult, source_lines: Mapping[int, int],
     """Per language, the run's unsuppressed findings as flags; key 'source' for the source's."""
     source_map = line_map(run.source, source_lines)
     out: dict[str, list[Flag]] = {"source": [
-        Flag(f.check, finding_indices(f, source_map, {}, None), finding_text(f, run))
+        Flag(f.check, finding_indices(f, source_map, {}, None), finding_text(f, run),
+             severity=f.severity.value)
         for f in run.source_findings if not f.suppressed]}
     for result in run.translations:
         target_map = line_map(result.target, target_lines.get(result.lang, {}))
         out[result.lang] = [
             Flag(f.check, finding_indices(f, source_map, target_map, result.alignment),
                  finding_text(f, run),
-                 frozenset(target_map[i] for i in f.target_ids if i in target_map))
+                 frozenset(target_map[i] for i in f.target_ids if i in target_map),
+                 f.severity.value)
             for f in result.findings if not f.suppressed]
     return out
 
@@ -152,6 +157,10 @@ class CleanCount:
     source_by_check: Mapping[str, int]  # findings on the source document
     by_lang: Mapping[str, int] = dataclasses.field(default_factory=dict)  # false, per translation
     pair_count: int | None = None  # set on sums over documents of different sizes
+    # False target-side findings by group and severity: "names/error" -> count.
+    by_severity: Mapping[str, int] = dataclasses.field(default_factory=dict)
+    # The false names/numbers findings themselves: (lang, check, severity, text).
+    listed: tuple[tuple[str, str, str, str], ...] = ()
 
     @property
     def pairs(self) -> int:
@@ -175,6 +184,8 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
     """
     by_check: Counter[str] = Counter()
     by_lang: Counter[str] = Counter()
+    by_severity: Counter[str] = Counter()
+    listed: list[tuple[str, str, str, str]] = []
     justified: Counter[str] = Counter()
     translations = 0
     for lang, lang_flags in flags.items():
@@ -187,10 +198,14 @@ def count_clean(name: str, source_sentences: int, flags: Mapping[str, Sequence[F
             else:
                 by_check[flag.check] += 1
                 by_lang[lang] += 1
+                by_severity[f"{group_of(flag.check)}/{flag.severity}"] += 1
+                if group_of(flag.check) in ("names", "numbers"):
+                    listed.append((lang, flag.check, flag.severity, flag.text))
     source = Counter(flag.check for flag in flags.get("source", ()))
     return CleanCount(name, source_sentences, translations, dict(sorted(by_check.items())),
                       dict(sorted(justified.items())), dict(sorted(source.items())),
-                      dict(sorted(by_lang.items())))
+                      dict(sorted(by_lang.items())), by_severity=dict(sorted(by_severity.items())),
+                      listed=tuple(listed))
 
 
 def merge_counts(name: str, counts: Sequence[CleanCount]) -> CleanCount:
@@ -204,7 +219,7 @@ def merge_counts(name: str, counts: Sequence[CleanCount]) -> CleanCount:
     return CleanCount(name, sum(c.source_sentences for c in counts),
                       sum(c.translations for c in counts), total("by_check"), total("justified"),
                       total("source_by_check"), total("by_lang"),
-                      pair_count=sum(c.pairs for c in counts))
+                      pair_count=sum(c.pairs for c in counts), by_severity=total("by_severity"))
 
 
 def _justified(flag: Flag, untranslated: frozenset[int], unsourced: frozenset[int]) -> bool:
@@ -287,6 +302,11 @@ class PlantedScore:
     other_on_edited: int  # unmatched findings on edited sentences: neither true nor false
     false_by_check: Mapping[str, int]
     missed: tuple[GoldError, ...]
+    false_by_severity: Mapping[str, int] = dataclasses.field(default_factory=dict)
+    # Planted errors matched by a warning or error finding (not only by info ones), and by
+    # an error finding (what a gate with findings.error.max = 0 fails on).
+    found_above_info: int = 0
+    found_by_error: int = 0
 
     def recall(self, lang: str | None = None, kind: str | None = None) -> tuple[int, int]:
         hit = total = 0
@@ -312,13 +332,18 @@ def score_planted(errors: Sequence[GoldError], flags: Mapping[str, Sequence[Flag
     missed = []
     true_flags = false_flags = other = 0
     false_by_check: Counter[str] = Counter()
+    false_by_severity: Counter[str] = Counter()
+    above_info = by_error = 0
     by_lang: dict[str, list[GoldError]] = {}
     for error in errors:
         by_lang.setdefault(error.lang, []).append(error)
         cell = found.setdefault((error.lang, error.kind), [0, 0])
         cell[1] += 1
-        if any(flag_matches(error, flag, declared) for flag in flags.get(error.lang, ())):
+        matched = [f for f in flags.get(error.lang, ()) if flag_matches(error, f, declared)]
+        if matched:
             cell[0] += 1
+            above_info += any(f.severity != "info" for f in matched)
+            by_error += any(f.severity == "error" for f in matched)
         else:
             missed.append(error)
     for lang, lang_flags in flags.items():
@@ -334,10 +359,13 @@ def score_planted(errors: Sequence[GoldError], flags: Mapping[str, Sequence[Flag
             else:
                 false_flags += 1
                 false_by_check[flag.check] += 1
+                false_by_severity[flag.severity] += 1
     return PlantedScore(
         found={key: (v[0], v[1]) for key, v in sorted(found.items())},
         true_flags=true_flags, false_flags=false_flags, other_on_edited=other,
-        false_by_check=dict(sorted(false_by_check.items())), missed=tuple(missed))
+        false_by_check=dict(sorted(false_by_check.items())), missed=tuple(missed),
+        false_by_severity=dict(sorted(false_by_severity.items())),
+        found_above_info=above_info, found_by_error=by_error)
 
 
 # ----------------------------------------------------------------------------- data sets
@@ -467,7 +495,10 @@ def clean_rows(count: CleanCount) -> list[str]:
     for group in ("names", "numbers", "alignment", "other"):
         checks = {c: n for c, n in count.by_check.items() if group_of(c) == group}
         total = sum(checks.values())
-        rows.append(f"  {group:<10} {total:>5}  {count.per100(total):6.2f} /100")
+        severities = ", ".join(f"{sev} {count.by_severity.get(f'{group}/{sev}', 0)}"
+                               for sev in SEVERITIES)
+        rows.append(f"  {group:<10} {total:>5}  {count.per100(total):6.2f} /100"
+                     + (f"  ({severities})" if total else ""))
         rows += [f"    {c:<28} {n:>5}  {count.per100(n):6.2f} /100" for c, n in checks.items()]
     if count.by_lang:
         rows.append("  per translation: " + ", ".join(f"{lg} {n}" for lg, n in count.by_lang.items()))
@@ -486,6 +517,10 @@ def planted_rows(name: str, score: PlantedScore) -> list[str]:
             f"{score.true_flags}/{score.true_flags + score.false_flags} = "
             f"{'-' if precision is None else f'{precision:.3f}'}; "
             f"{score.other_on_edited} other finding(s) on edited sentences"]
+    rows.append(f"  found by a warning or error {score.found_above_info}/{total}, by an error "
+                f"{score.found_by_error}/{total}; false by "
+                "severity: " + ", ".join(f"{sev} {score.false_by_severity.get(sev, 0)}"
+                                         for sev in SEVERITIES))
     kinds = sorted({k for _, k in score.found})
     langs = sorted({lg for lg, _ in score.found})
     for kind in kinds:
@@ -507,6 +542,13 @@ def clean_json(count: CleanCount) -> dict[str, Any]:
         "false_by_lang": dict(count.by_lang),
         "false_per_100": {g: round(count.per100(count.group_total(g)), 2)
                           for g in ("names", "numbers", "alignment", "other")},
+        # The headline above counts every unsuppressed finding; this splits it by severity
+        # (an info finding is shown but does not fail the gate).
+        "false_by_severity": dict(count.by_severity),
+        "false_per_100_by_severity": {
+            key: round(count.per100(n), 2) for key, n in count.by_severity.items()},
+        "false_findings": [{"lang": lang, "check": check, "severity": severity, "text": text}
+                           for lang, check, severity, text in count.listed],
         "justified_by_gold": dict(count.justified),
         "source_findings": dict(count.source_by_check),
     }
@@ -520,6 +562,8 @@ def planted_json(score: PlantedScore) -> dict[str, Any]:
         "by_lang": {lg: list(score.recall(lang=lg)) for lg in sorted({lg for lg, _ in score.found})},
         "true_findings": score.true_flags, "false_findings": score.false_flags,
         "other_on_edited": score.other_on_edited, "false_by_check": dict(score.false_by_check),
+        "false_by_severity": dict(score.false_by_severity),
+        "found_above_info": score.found_above_info, "found_by_error": score.found_by_error,
         "missed": [dataclasses.asdict(e) for e in score.missed],
     }
 
@@ -527,15 +571,20 @@ def planted_json(score: PlantedScore) -> dict[str, Any]:
 def merge_scores(scores: Sequence[PlantedScore]) -> PlantedScore:
     found: dict[tuple[str, str], tuple[int, int]] = {}
     false_by_check: Counter[str] = Counter()
+    false_by_severity: Counter[str] = Counter()
     for score in scores:
         for key, (f, n) in score.found.items():
             old = found.get(key, (0, 0))
             found[key] = (old[0] + f, old[1] + n)
         false_by_check.update(score.false_by_check)
+        false_by_severity.update(score.false_by_severity)
     return PlantedScore(dict(sorted(found.items())), sum(s.true_flags for s in scores),
                         sum(s.false_flags for s in scores), sum(s.other_on_edited for s in scores),
                         dict(sorted(false_by_check.items())),
-                        tuple(e for s in scores for e in s.missed))
+                        tuple(e for s in scores for e in s.missed),
+                        dict(sorted(false_by_severity.items())),
+                        sum(s.found_above_info for s in scores),
+                        sum(s.found_by_error for s in scores))
 
 
 def inventory(clean_root: Path, planted_root: Path) -> list[str]:

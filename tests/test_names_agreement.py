@@ -63,9 +63,20 @@ def run(targets: dict[str, list[str]], config: NamesConfig | None = None
 
 def test_name_two_translations_render_is_tracked_in_a_third_that_drops_it() -> None:
     findings = run({"fr": KEPT["fr"], "en": KEPT["en"], "ru": DROPPED_RU})
-    # Two translators kept it: a name by agreement, so its drop is an error.
-    assert missing(findings["ru"]) == [("reinagl", (0,), "error")]
+    # Two translators kept it: a name by agreement, so it is tracked in Russian too. Found
+    # nowhere in a translation into another script, its drop is a warning: there a drop
+    # and a transliteration the matcher does not read look alike.
+    assert missing(findings["ru"]) == [("reinagl", (0,), "warning")]
     assert missing(findings["fr"]) == missing(findings["en"]) == []
+
+
+def test_name_by_agreement_dropped_from_a_translation_of_the_source_script_is_an_error(
+        ) -> None:
+    # In a Latin-script translation of a Latin-script source names are copied: the
+    # matcher reads them, so a name by agreement found nowhere there is surely absent.
+    dropped_es = ["Por la mañana el guía alcanzó la cumbre.", "Después el grupo bajó al valle."]
+    findings = run({"fr": KEPT["fr"], "en": KEPT["en"], "es": dropped_es})
+    assert missing(findings["es"]) == [("reinagl", (0,), "error")]
 
 
 def test_one_translation_alone_is_no_agreement() -> None:
@@ -235,7 +246,7 @@ def test_name_dropped_by_one_of_four_translations_is_still_reported_end_to_end()
     findings = run({"fr": KEPT["fr"], "en": KEPT["en"], "ru": DROPPED_RU,
                     "es": ["El guía Reinagl alcanzó la cumbre por la mañana.",
                            "Después el grupo bajó al valle."]})
-    assert missing(findings["ru"]) == [("reinagl", (0,), "error")]
+    assert missing(findings["ru"]) == [("reinagl", (0,), "warning")]
 
 
 def test_rendered_there_by_most_needs_most_others_and_every_other_script() -> None:

@@ -77,6 +77,7 @@ from mtcheck.names.loanwords import source_word_renderings
 from mtcheck.names.matching import companion_words, entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
 from mtcheck.names.stand_ins import cities_in_place
+from mtcheck.names.unseen import merge_unseen
 from mtcheck.names.untranslated import check_untranslated
 from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument
 
@@ -335,6 +336,13 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
                                       lexicon().particles)
     learned = list(prepared.learned)
     found = {r.entity for r in renderings}
+    # Names rendered only inside copies of longer source names (NFU Scotland): the stage
+    # does not know how the translator writes them alone (see evidence.missing_severity).
+    # Not a person's name inside their full name: that copy is how the translation writes it.
+    copies = wholes.copied_verbatim(source, target, alignment, renderings, lexicon().particles)
+    copied_only = frozenset(found - {r.entity for r in renderings
+                                     if (r.sentence_id, r.start) not in copies}
+                            - {r.entity for r in learned} - recognised.persons)
     # A place whose standard form in this language CLDR gives is known there: mentioned
     # often or as a phrase (South Korea -> Corée du Sud), it is looked for all the same.
     # In Han scripts only a city's: short forms of countries (米国) are usual there.
@@ -376,7 +384,8 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
             | (kept_by_majority - recognised.persons)
             if others_tell else recognised.organisations | latin_terms)) - transliterated,
         transliterated=transliterated,
-        kept_phrases=recognised.phrases, persons=recognised.persons, verbatim=verbatim)
+        kept_phrases=recognised.phrases, persons=recognised.persons, verbatim=verbatim,
+        copied_only=copied_only)
     # A word of an organisation's name is there where the translation names the
     # organisation by its acronym (国際協力機構（JICA） for "Japan International
     # Cooperation Agency (JICA)").
@@ -648,9 +657,20 @@ def check_translations(source: SegmentedDocument,
         {key for key, p in prepared.items()
          if _script(p.target.lang) == _script(source.lang) != ""},
         config.agreement_min_translations)
-    return {key: dataclasses.replace(result, findings=tuple(
-                f for f in result.findings if not _missing_in(f, unrecognised)
-                or _missing_in(f, copied.get(key, frozenset()))))
+    results = {key: dataclasses.replace(result, findings=tuple(
+                   f for f in result.findings if not _missing_in(f, unrecognised)
+                   or _missing_in(f, copied.get(key, frozenset()))))
+               for key, result in results.items()}
+    # A name found nowhere in one translation that others render: one finding for it, not
+    # one per sentence (see mtcheck.names.unseen).
+    if config.agreement_min_translations <= 0:
+        return results
+    anywhere = {key: frozenset(r.entity for r in (*p.renderings, *p.place_renderings, *p.learned))
+                for key, p in prepared.items()}
+    return {key: dataclasses.replace(result, findings=merge_unseen(
+                result.findings, anywhere[key],
+                frozenset().union(*(ids for k, ids in anywhere.items() if k != key)), by_id,
+                _script(prepared[key].target.lang) == _script(source.lang) != ""))
             for key, result in results.items()}
 
 

@@ -19,7 +19,7 @@ from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names import places
 from mtcheck.names import variants as slips
-from mtcheck.names.evidence import Evidence, is_common, strong
+from mtcheck.names.evidence import Evidence, is_common, missing_severity, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority
 from mtcheck.names.inflection import InflectionRules, rules_for, same_spelling, unaccented
@@ -182,6 +182,7 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                   persons: frozenset[str] = frozenset(),
                   verbatim: frozenset[tuple[int, int]] = frozenset(),
                   transliterated: frozenset[str] = frozenset(),
+                  copied_only: frozenset[str] = frozenset(),
                   ) -> tuple[list[Finding], list[NameRendering]]:
     """Findings for every entity, and the renderings with their variant's base form.
 
@@ -202,7 +203,10 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     ``verbatim`` are (sentence id, start) of renderings inside a longer name copied as the
     source writes it (Hydro-Québec): they show the name but are no spelling of it.
     ``transliterated`` are the entities the other translations into other scripts agree to
-    transliterate: one left in Latin script here is a warning.
+    transliterate: one left in Latin script here is a warning. ``copied_only`` are the
+    entities the translation renders only inside copies of longer source names (NFU
+    Scotland): that shows the institution's spelling, not how the translator writes the
+    name alone, so it does not make a names.missing finding on it an error.
     """
     lang = target.lang
     evidence = evidence or {}
@@ -406,7 +410,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
             if finding is not None:
                 findings.append(finding)
     findings.extend(_missing(source, target, alignment, entities, [*renderings, *learned],
-                             known_in_target, evidence, in_translation, standard, present or {},
+                             known_in_target, evidence, in_translation - copied_only,
+                             standard, present or {},
                              config.rare_zipf, config.learn_similarity, config.surname_zipf,
                              foreign or {}))
     return findings, grouped
@@ -1378,6 +1383,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
              similar: float, surname_zipf: float,
              quoted: Mapping[str, tuple[str, ...]] | None = None) -> list[Finding]:
     by_sentence = mentions_by_sentence(find_mentions(source, entities))
+    # Between texts of one script names are copied, and the matcher reads them: a name by
+    # agreement found nowhere there is more surely absent (see evidence.missing_severity).
+    copied_script = _script_of(source.lang) == _script_of(target.lang) != ""
     rendered: dict[int, set[str]] = {}
     shown: dict[str, set[str]] = {}
     initials = rules_for(target.lang).abbreviates_to_initial
@@ -1585,9 +1593,8 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                 message += f"; {', '.join(instead)} is there instead"
             findings.append(Finding(
                 check="names.missing",
-                severity=_severity("names.missing",
-                                   evidence.get(entity_id, Evidence.CAPITALISED),
-                                   entity_id in found),
+                severity=missing_severity(evidence.get(entity_id, Evidence.CAPITALISED),
+                                          entity_id in found, copied_script),
                 message=message,
                 source_ids=pair.source_ids, target_ids=pair.target_ids,
                 spans=tuple(TextSpan("source", m.sentence_id, m.start, m.end, m.text)

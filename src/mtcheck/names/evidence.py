@@ -21,9 +21,10 @@ import enum
 from collections.abc import Sequence
 
 from mtcheck import recogniser
+from mtcheck.checks import CHECKS
 from mtcheck.frequency import zipf
 from mtcheck.recogniser import Spans
-from mtcheck.types import SegmentedDocument
+from mtcheck.types import SegmentedDocument, Severity
 
 
 class Evidence(enum.IntEnum):
@@ -44,6 +45,25 @@ class Evidence(enum.IntEnum):
 def strong(evidence: Evidence) -> bool:
     """Evidence strong enough for an error-severity finding when the matcher confirms it."""
     return evidence >= Evidence.CAPITALISED
+
+
+def missing_severity(evidence: Evidence, rendered_here: bool, copied_script: bool) -> Severity:
+    """The severity of a ``names.missing`` finding: how sure the stage is that the name is
+    absent, not written there in a form the matcher cannot read.
+
+    The check's own severity (error) for a glossary name (its accepted forms are known), a
+    name with strong evidence that this translation renders elsewhere (``rendered_here``:
+    the matcher knows how it writes the name), or a name by agreement in a translation
+    that shares the source's script (``copied_script``: names are copied there, so the
+    matcher reads them). One step lower (warning) otherwise: a name by agreement that a
+    translation into another script renders nowhere is as likely a transliteration the
+    matcher does not read as a drop, whatever the other translations do.
+    """
+    declared = CHECKS["names.missing"].severity
+    if (evidence == Evidence.GLOSSARY or (strong(evidence) and rendered_here)
+            or (evidence == Evidence.AGREEMENT and copied_script)):
+        return declared
+    return Severity.WARNING if declared == Severity.ERROR else Severity.INFO
 
 
 def is_common(text: str, lang: str, threshold: float) -> bool:
