@@ -762,3 +762,35 @@ def test_word_support_counts_for_a_whole_merged_sentence() -> None:
             == [c.score for c in omission_candidates(EN, target, short, None,
                                                      dataclasses.replace(CONFIG, support=0.0))
                 if c.kind == "sentence"])
+
+
+def test_a_missing_name_and_a_missing_term_weigh_as_their_class_in_the_document() -> None:
+    from mtcheck.omission.detect import _anchor_evidence
+    from mtcheck.omission.named import AnchorWeights
+
+    found = index_target("Die Richter sprachen.", "de", None, (), ())
+    weights = AnchorWeights(names=(2.0, 1.0), terms=(0.25, 1.0))
+    name, _ = _anchor_evidence("said Villafañe", "en", found, CONFIG, {}, names=weights)
+    term, _ = _anchor_evidence("the peatlands", "en", found, CONFIG, {}, names=weights)
+    assert name == pytest.approx(2.0) and term == pytest.approx(0.25)
+    # Without the document's weights, the configured fallbacks.
+    fallback, _ = _anchor_evidence("said Villafañe", "en", found, CONFIG, {})
+    assert fallback == pytest.approx(CONFIG.word_missing)
+
+
+def test_the_level_is_read_from_pieces_large_enough_for_their_loss_to_show() -> None:
+    # A translation as close as can be (the text itself), each sentence with a short clause:
+    # a short clause's loss barely moves its pair's length, so read from it every pair's
+    # level would sit near zero and the document would get a bar meant for a loose one.
+    sentences = [f"The council of the valley, which met in {year}, approved a plan for {n} "
+                 f"kilometres of cycle paths along the river and its lakes."
+                 for year, n in zip(range(2001, 2013), range(12, 24), strict=True)]
+    source, target = segmented("en", sentences), segmented("de", sentences)
+    beads = one_to_one(len(sentences))
+
+    def bar(config: OmissionConfig) -> float:
+        return document_threshold(omission_candidates(source, target, beads, None, config),
+                                  config)
+
+    every_piece = bar(dataclasses.replace(CONFIG, level_share=0.0))
+    assert bar(CONFIG) == CONFIG.threshold - CONFIG.calm_discount < every_piece
