@@ -777,20 +777,3 @@ def test_a_missing_name_and_a_missing_term_weigh_as_their_class_in_the_document(
     fallback, _ = _anchor_evidence("said Villafañe", "en", found, CONFIG, {})
     assert fallback == pytest.approx(CONFIG.word_missing)
 
-
-def test_the_level_is_read_from_pieces_large_enough_for_their_loss_to_show() -> None:
-    # A translation as close as can be (the text itself), each sentence with a short clause:
-    # a short clause's loss barely moves its pair's length, so read from it every pair's
-    # level would sit near zero and the document would get a bar meant for a loose one.
-    sentences = [f"The council of the valley, which met in {year}, approved a plan for {n} "
-                 f"kilometres of cycle paths along the river and its lakes."
-                 for year, n in zip(range(2001, 2013), range(12, 24), strict=True)]
-    source, target = segmented("en", sentences), segmented("de", sentences)
-    beads = one_to_one(len(sentences))
-
-    def bar(config: OmissionConfig) -> float:
-        return document_threshold(omission_candidates(source, target, beads, None, config),
-                                  config)
-
-    every_piece = bar(dataclasses.replace(CONFIG, level_share=0.0))
-    assert bar(CONFIG) == CONFIG.threshold - CONFIG.calm_discount < every_piece

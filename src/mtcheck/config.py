@@ -211,10 +211,6 @@ class OmissionConfig:
     # clause stands out sooner).
     relative_threshold: float = 9.5
     calm_discount: float = 2.0
-    # The level is read from pieces of at least this share of their sentence (characters):
-    # a short clause's loss moves a pair's length too little to say anything in any
-    # translation, close or loose, and would hold every pair's level near zero.
-    level_share: float = 0.3
     # Lower bound of the length model's spread (log ratio), for near-literal documents.
     spread_floor: float = 0.08
     # Degrees of freedom of the Student-t length likelihood (lower: heavier tails, less

@@ -935,7 +935,6 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
     whole_best: Candidate | None = None
     part: Candidate | None = None
     level: float | None = None
-    small_level: float | None = None
     seen: dict[str, bool] = {}
     for sid, piece, kind in _pieces(source, pair, config, sentence, context.flags):
         length = text_length(piece.text)
@@ -977,12 +976,8 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         # lexicon evidence: pieces chosen for their unsupported words, and word support
         # itself, score high in every pair of every document and would hide how loose the
         # translation is.
-        if kind != "gap":
-            if length >= config.level_share * text_length(source_texts[sid]):
-                if level is None or score > level:
-                    level = score
-            elif small_level is None or score > small_level:
-                small_level = score
+        if kind != "gap" and (level is None or score > level):
+            level = score
         # Word support counts for a whole sentence of a merged pair too: a short sentence
         # hidden in a merge has too few characters for the length to say much, but none of its
         # words having a counterpart while its neighbour's have says that it was left out. Only
@@ -1015,8 +1010,6 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
                 whole_best = candidate
             else:
                 part = candidate
-    if level is None:
-        level = small_level
     if whole_best is None or part is None:
         best = whole_best or part
         return (None if best is None or level is None
