@@ -66,6 +66,7 @@ from mtcheck.omission.coverage import (
 )
 from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
+from mtcheck.omission.named import AnchorWeights, class_weights
 from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.sounded import sounded_names
@@ -242,12 +243,13 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          for sid in pair.source_ids])
     marks = mark_rate([(_source_marks(source, pair), _target_marks(target, pair))
                        for _, pair in linked])
-    names = anchor_weights(
-        [f for _, pair in linked for sid in pair.source_ids
-         for f in flags(sid, pair.target_ids).rare_found],
-        [f for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
+    names = class_weights(
+        [nf for _, pair in linked for sid in pair.source_ids
+         for nf in _named_found(flags(sid, pair.target_ids))],
+        [nf for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
          if other is not pair for sid in pair.source_ids
-         for f in flags(sid, other.target_ids).rare_found])
+         for nf in _named_found(flags(sid, other.target_ids))],
+        anchor_weights, _MIN_RARE_WORDS)
     stretch = (_Stretches(source, target, linked, lexicon, model, config)
                if config.stretch or trace is not None else None)
     candidates = []
@@ -773,7 +775,7 @@ class _PairContext:
     target_marks: int = 0
     # Evidence per rare word (name, term) missing from the translation and per one found,
     # from the document's own rates (see anchor_weights).
-    names: tuple[float, float] | None = None
+    names: AnchorWeights | None = None
     # Each target sentence of the pair (for the split of a merged pair).
     target_texts: tuple[str, ...] = ()
     # Frequent words that are anchors in this document (see mtcheck.omission.sounded).
@@ -1110,10 +1112,15 @@ def anchor_weights(own: Sequence[bool], other: Sequence[bool]) -> tuple[float, f
     return (math.log((1 - unrelated) / (1 - translated)), math.log(translated / unrelated))
 
 
+def _named_found(flags: WordFlags) -> list[tuple[bool, bool]]:
+    """(is a name, found) of each rare word of ``flags``."""
+    return list(zip(flags.rare_named, flags.rare_found, strict=True))
+
+
 def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig,
                      seen: dict[str, bool],
                      mentions: Sequence[NumberMention] | None = None,
-                     names: tuple[float, float] | None = None,
+                     names: AnchorWeights | None = None,
                      extra: frozenset[str] = frozenset(),
                      ) -> tuple[float, tuple[str, ...]]:
     """Weighted anchor evidence of a piece; ``seen`` remembers the pair's word look-ups.
@@ -1123,8 +1130,7 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
     ``word_found``); ``extra`` frequent words that are anchors in this document as the rare
     ones are (see :mod:`mtcheck.omission.sounded`).
     """
-    word_missing, word_found_ = names if names is not None else (config.word_missing,
-                                                                 config.word_found)
+    defaults = (config.word_missing, config.word_found)
     written = {n.value: n for n in (numbers(text, lang) if mentions is None else mentions)}
     numbers_found = [n.text for n in written.values() if number_found(n, found.numbers)]
     numbers_missing = [n.text for n in written.values() if not number_found(n, found.numbers)]
@@ -1138,9 +1144,19 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
     rare_missing = [w for w in rare if w not in rare_found]
     score = (config.number_missing * min(len(numbers_missing), _ANCHOR_CAP)
              - config.number_found * min(len(numbers_found), _ANCHOR_CAP)
-             + word_missing * min(len(rare_missing), _ANCHOR_CAP)
-             - word_found_ * min(len(rare_found), _ANCHOR_CAP))
+             + sum(sorted((_weights(names, w, lang, defaults)[0] for w in rare_missing),
+                          reverse=True)[:_ANCHOR_CAP])
+             - sum(sorted((_weights(names, w, lang, defaults)[1] for w in rare_found),
+                          reverse=True)[:_ANCHOR_CAP]))
     return score, tuple(numbers_missing + rare_missing)
+
+
+def _weights(names: AnchorWeights | None, word: str, lang: str,
+             defaults: tuple[float, float]) -> tuple[float, float]:
+    """(evidence missing, evidence found) of the rare word ``word``: its class's in the
+    document, or ``defaults``."""
+    weights = names.of(word, lang) if names is not None else None
+    return weights if weights is not None else defaults
 
 
 class _Coverage:
