@@ -266,3 +266,18 @@ def test_a_person_of_common_given_names_and_surnames_is_no_phrase() -> None:
                      if f.check == "names.missing" and f.entity
                      and f.entity.startswith("marie"))
     assert dropped == [("de", (0,))]
+
+
+def test_an_acronym_the_pair_copies_from_the_source_abbreviates_no_town() -> None:
+    # Sidi Bouzid left out of the Russian sentence, where the source's own acronym UTAP
+    # stays: that is the union's, not an abbreviation of the town (ЮАР, США are
+    # countries').
+    source = ["Farmers in Kairouan and Sidi Bouzid lost 40 percent of their crop, "
+              "according to the farmers' union (UTAP).", "Prices rose."]
+    targets = {"ru": ["Фермеры в Кайруане потеряли 40% урожая, по данным союза фермеров "
+                      "(UTAP).", "Цены выросли."]}
+    findings = run(source, targets)
+    assert [e for e, _ in missing(findings["ru"])] == ["sidi-bouzid"]
+    targets = {"ru": ["Фермеры в Кайруане и Сиди-Бузиде потеряли 40% урожая, по данным "
+                      "союза фермеров (UTAP).", "Цены выросли."]}
+    assert missing(run(source, targets)["ru"]) == []

@@ -407,8 +407,10 @@ def test_a_sentence_without_clause_marks_is_tested_half_by_half() -> None:
     assert 0 not in {c.source_id for c in omission_candidates(
         source, segmented("de", target), one_to_one(12), None, without)}
     # The stretch after the last word the translation has is tested too: with the same prior
-    # as a half, it is the better piece (it holds exactly what is missing).
-    even = dataclasses.replace(CONFIG, gap_prior=CONFIG.half_prior)
+    # as a half, it is the better piece (it holds exactly what is missing). (Without the local
+    # length, which measures both from the same anchor, "Tehran", and finds the translation's
+    # " ein." room enough for the half's leftover "on".)
+    even = dataclasses.replace(CONFIG, gap_prior=CONFIG.half_prior, stretch=0.0)
     candidates = omission_candidates(source, segmented("de", target), one_to_one(12), None,
                                      even)
     [candidate] = [c for c in candidates if c.source_id == 0]
@@ -762,3 +764,18 @@ def test_word_support_counts_for_a_whole_merged_sentence() -> None:
             == [c.score for c in omission_candidates(EN, target, short, None,
                                                      dataclasses.replace(CONFIG, support=0.0))
                 if c.kind == "sentence"])
+
+
+def test_a_missing_name_and_a_missing_term_weigh_as_their_class_in_the_document() -> None:
+    from mtcheck.omission.detect import _anchor_evidence
+    from mtcheck.omission.named import AnchorWeights
+
+    found = index_target("Die Richter sprachen.", "de", None, (), ())
+    weights = AnchorWeights(names=(2.0, 1.0), terms=(0.25, 1.0))
+    name, _ = _anchor_evidence("said Villafañe", "en", found, CONFIG, {}, names=weights)
+    term, _ = _anchor_evidence("the peatlands", "en", found, CONFIG, {}, names=weights)
+    assert name == pytest.approx(2.0) and term == pytest.approx(0.25)
+    # Without the document's weights, the configured fallbacks.
+    fallback, _ = _anchor_evidence("said Villafañe", "en", found, CONFIG, {})
+    assert fallback == pytest.approx(CONFIG.word_missing)
+

@@ -256,6 +256,10 @@ class OmissionConfig:
     # rate of target marks per source mark), and the marks added to both expectations.
     punctuation: float = 0.5
     mark_smoothing: float = 0.5
+    # Weight of the local-length evidence (parts of sentences; log-likelihood ratio): the
+    # stretch of the translation between the anchors on both sides of the piece, against the
+    # document's own stretches (see mtcheck.omission.stretch).
+    stretch: float = 0.25
     # Also tested: each stretch between words the translation supports (or numbers it has)
     # holding at least ``gap_words`` unsupported content words, whether or not it matches a
     # clause boundary; it starts ``gap_prior`` behind (it was chosen for holding nothing the

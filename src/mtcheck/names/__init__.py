@@ -45,6 +45,8 @@ from mtcheck.names.consistency import (
     name_findings,
     unknown_names,
 )
+from mtcheck.names.copies import copied_with_slips
+from mtcheck.names.double_names import double_name_slips
 from mtcheck.names.dropped import confirmed_drops, joined_to_rendered
 from mtcheck.names.evidence import (
     Evidence,
@@ -55,6 +57,7 @@ from mtcheck.names.evidence import (
 )
 from mtcheck.names.exonyms import Translation, agreed_exonyms
 from mtcheck.names.glossary import Glossary, GlossaryEntry, load_glossary, parse_glossary
+from mtcheck.names.han_runs import han_run_slips
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.intruders import intruding_names
 from mtcheck.names.inventory import (
@@ -605,6 +608,33 @@ def check_translations(source: SegmentedDocument,
         results = {key: dataclasses.replace(result, findings=tuple(sorted(
                        (*result.findings, *intruders.get(key, ())), key=_finding_order)))
                    for key, result in results.items()}
+    # In Han script, a second spelling beyond the characters the matcher found (德拉克鲁兹
+    # for 德拉克鲁斯: see mtcheck.names.han_runs).
+    results = {key: result if _script(prepared[key].target.lang) not in _UNMATCHABLE_SCRIPTS
+               else dataclasses.replace(result, findings=tuple(sorted(
+                   (*result.findings, *han_run_slips(
+                       prepared[key].target, prepared[key].alignment, result.renderings,
+                       by_id, result.findings, recognised.persons)), key=_finding_order)))
+               for key, result in results.items()}
+    # Elsewhere, a second spelling in the part of a double name the matcher did not match
+    # (카리모바-유스포바 / 카리모바-유수포바: see mtcheck.names.double_names).
+    results = {key: result if _script(prepared[key].target.lang) in _UNMATCHABLE_SCRIPTS
+               else dataclasses.replace(result, findings=tuple(sorted(
+                   (*result.findings, *double_name_slips(
+                       prepared[key].target, prepared[key].alignment, result.renderings,
+                       by_id, result.findings)), key=_finding_order)))
+               for key, result in results.items()}
+    # A name a Latin-script translation copies with a slip where the source and the other
+    # Latin-script translations write it alike (see mtcheck.names.copies).
+    if config.agreement_min_translations > 0:
+        slips = copied_with_slips(
+            source, translations, entities,
+            {key: result.findings for key, result in results.items()},
+            {key: _place_words(p) for key, p in prepared.items()},
+            config.agreement_min_translations, recognised.persons)
+        results = {key: dataclasses.replace(result, findings=tuple(sorted(
+                       (*result.findings, *slips.get(key, ())), key=_finding_order)))
+                   for key, result in results.items()}
     # A name two translations leave out of one sentence for one same unknown name is
     # written there by its conventional exonym (Cheope: Khufu, クフ), not dropped.
     explained = agreed_exonyms(
@@ -642,6 +672,14 @@ def check_translations(source: SegmentedDocument,
                 frozenset().union(*(ids for k, ids in anywhere.items() if k != key)), by_id,
                 _script(prepared[key].target.lang) == _script(source.lang) != ""))
             for key, result in results.items()}
+
+
+def _place_words(prepared: _Prepared) -> frozenset[str]:
+    """The words of the places' standard and present forms in the translation's language
+    (CLDR, geonames): a target's own form of a place (Kenia) is no slip of the source's."""
+    forms = (*prepared.present.values(), *prepared.place_present.values(),
+             *(f for regional in prepared.standard.values() for f in regional.values()))
+    return frozenset(w for group in forms for form in group for w in form.split())
 
 
 def _missing_in(finding: Finding, places: frozenset[tuple[str, int]]) -> bool:

@@ -23,7 +23,7 @@ from mtcheck.names.evidence import Evidence, is_common, missing_severity, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority
 from mtcheck.names.inflection import InflectionRules, rules_for, same_spelling, unaccented
-from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence
+from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence, place_keys
 from mtcheck.names.matching import (
     TargetWord,
     capitalised_runs,
@@ -1329,17 +1329,26 @@ def _shortened(sentence: str, mention: Mention, target_text: str) -> bool:
 
 
 def _acronym(target: SegmentedDocument, target_ids: Sequence[int],
-             spans: Mapping[int, Sequence[tuple[int, int]]]) -> bool:
+             spans: Mapping[int, Sequence[tuple[int, int]]], copied: str = "") -> bool:
     """True when a target sentence has a word of two or more capital letters that renders
-    no other name: perhaps the abbreviation of a name of several words."""
+    no other name: perhaps the abbreviation of a name of several words. Not an acronym
+    ``copied`` from the source sentence as written (UTAP): that names the source's own
+    organisation, not the place."""
     for tid in target_ids:
         taken = spans.get(tid, ())
         for match in _WORD.finditer(target.sentences[tid].text):
             word = match.group(0)
             if (len(word) >= 2 and word.isupper()
+                    and re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", copied) is None
                     and not any(s < match.end() and match.start() < e for s, e in taken)):
                 return True
     return False
+
+
+def _country(entity: Entity, lang: str) -> bool:
+    """True for a territory of CLDR: countries of several words are abbreviated in ways
+    the data do not list, so any acronym of the pair may be one (see ``_acronym``)."""
+    return any(k.startswith("territory:") for k in place_keys(entity, lang))
 
 
 def _outside(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -1511,7 +1520,9 @@ def _missing(source: SegmentedDocument, target: SegmentedDocument, alignment: Al
                    for m in mentions):
                 continue
             if (entity_id in standard and any(ch in names[entity_id].canonical for ch in " -")
-                    and _acronym(target, pair.target_ids, spans)):
+                    and _acronym(target, pair.target_ids, spans,
+                                 "" if _country(names[entity_id], source.lang) else
+                                 " ".join(source.sentences[s].text for s in pair.source_ids))):
                 continue  # ЮАР, США, EE. UU.: a country of several words abbreviated
             entity = names[entity_id]
             own_forms = {m.text for m in mentions}

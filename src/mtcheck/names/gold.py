@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from mtcheck.errors import InputError
-from mtcheck.romanize import phonetic_key, romanize
+from mtcheck.romanize import sound_key
 from mtcheck.types import Entity, Finding, SegmentedDocument
 
 # Gold error kind -> the checks that find it.
@@ -103,9 +103,9 @@ def sentence_ids(document: SegmentedDocument, text: str) -> tuple[int, ...]:
 def _same_entity(name: str | None, entity: Entity | None) -> bool:
     if name is None or entity is None:
         return name is None
-    wanted = phonetic_key(romanize(name, "en"))
+    wanted = sound_key(name, "en")
     spellings = (entity.canonical, *entity.source_forms)
-    return any(fuzz.ratio(wanted, phonetic_key(romanize(s, "en"))) >= 76 for s in spellings)
+    return any(fuzz.ratio(wanted, sound_key(s, "en")) >= 76 for s in spellings)
 
 
 def _matches(error: GoldError, finding: Finding, checks: Sequence[str],

@@ -41,6 +41,12 @@ from mtcheck.types import Alignment, Finding, SegmentedDocument, Severity, TextS
 # name written two ways: looser than the matcher, so that only a name unlike anything
 # else anywhere counts as new.
 _ALIKE = 65.0
+# A source word kept by another translation sounds at least this much like the word kept
+# there (Elbe, Elba): closer than _ALIKE, which only rules out new names.
+_KEPT = 85.0
+# A word rarer than this (Zipf) may be a name, whatever its case: a common word is
+# translated, not written as a name.
+_RARE_THERE = 3.0
 # Keys shorter than this say too little to tell a name by.
 _MIN_KEY = 3
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -56,8 +62,14 @@ def _run_pattern() -> re.Pattern[str]:
     return re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:{particles})\s+)*{_CAPITALISED})*")
 
 
-def _alike(key: str, others: Collection[str]) -> bool:
-    return any(fuzz.ratio(key, other) >= _ALIKE for other in others)
+def _alike(key: str, others: Collection[str], threshold: float = _ALIKE) -> bool:
+    return any(fuzz.ratio(key, other) >= threshold for other in others)
+
+
+def _inner_capitalised(text: str) -> list[tuple[int, int, str]]:
+    """The capitalised words of a sentence but its first, with their spans."""
+    return [(m.start(), m.end(), m.group(0)) for i, m in enumerate(_WORD.finditer(text))
+            if i > 0 and m.group(0)[:1].isupper() and not m.group(0).isupper()]
 
 
 def _source_runs(text: str, lang: str, rare_zipf: float) -> list[tuple[int, int, str]]:
@@ -92,8 +104,13 @@ def intruding_names(source: SegmentedDocument,
     out: dict[str, list[Finding]] = {key: [] for key in translations}
     if len(latin) <= needed:
         return out
-    source_keys = {sound_key(w, lang) for s in source.sentences for w in _WORD.findall(s.text)
+    # The source's words a name may sound like: its rare words and the capitalised ones
+    # inside a sentence, not the common words that a translation translates (the "Der"
+    # opening a German sentence is no source of the river Óder).
+    source_keys = {sound_key(w, lang) for s in source.sentences
+                   for w in _name_like(s.text, source.lang)
                    for lang in dict.fromkeys((source.lang, "en"))}
+    nouns_capitalised = rules_for(source.lang).capitalises_nouns
     for key in sorted(latin):
         target, alignment = translations[key]
         if rules_for(target.lang).capitalises_nouns or not has_frequencies(target.lang):
@@ -122,6 +139,15 @@ def intruding_names(source: SegmentedDocument,
                     for start, end, run in _source_runs(source.sentences[s].text,
                                                         source.lang, rare_zipf)
                     if not all(_alike(sound_key(w, source.lang), mine) for w in _WORD.findall(run))]
+            if nouns_capitalised:
+                # Where every noun is capitalised (German Wasser, Kosten), a word is a name
+                # where the other translations keep it capitalised too (Elbe), common or not.
+                kept = {sound_key(w, lang) for words, lang in others for w in words
+                        if w[:1].isupper()}
+                lost = [(s, start, end, word) for s in pair.source_ids
+                        for start, end, word in _inner_capitalised(source.sentences[s].text)
+                        if not _alike(sound_key(word, source.lang), mine)
+                        and _alike(sound_key(word, source.lang), kept, _KEPT)]
             if not lost:
                 continue
             names = ", ".join(dict.fromkeys(run for *_, run in lost))
@@ -162,4 +188,12 @@ def _words_there(target: SegmentedDocument, alignment: Alignment,
                   for t in p.target_ids})
     if not ids:
         return None
-    return [w for t in ids for w in _WORD.findall(target.sentences[t].text)], target.lang
+    return [w for t in ids for w in _name_like(target.sentences[t].text, target.lang)], target.lang
+
+
+def _name_like(text: str, lang: str) -> list[str]:
+    """The words of ``text`` that may render a name: rare ones, and capitalised ones inside
+    the sentence; not the common words a translation writes for the source's common words
+    (English "order" is no spelling of the river Óder)."""
+    return [w for i, w in enumerate(_WORD.findall(text))
+            if (i > 0 and w[:1].isupper()) or zipf(w.lower(), lang) < _RARE_THERE]

@@ -31,7 +31,7 @@ from mtcheck.names.evidence import Evidence, covered, is_common, recognised_span
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.inflection import InflectionRules, rules_for
 from mtcheck.recogniser import Spans
-from mtcheck.romanize import phonetic_key, romanize
+from mtcheck.romanize import romanize, sound_key
 from mtcheck.types import Entity, NameRendering, SegmentedDocument
 
 if sys.version_info >= (3, 11):
@@ -439,7 +439,7 @@ def _similar(first: str, second: str, threshold: float, lang: str = "en",
     # The article every name of a family of names carries (al-Amri, al-Harthy) says nothing
     # of whether two spellings are one name: only what follows it is compared.
     first, second = _without_article(first), _without_article(second)
-    a, b = phonetic_key(romanize(first, "en")), phonetic_key(romanize(second, "en"))
+    a, b = sound_key(first, "en"), sound_key(second, "en")
     if a == b:
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_KEY or a[:1] != b[:1]:

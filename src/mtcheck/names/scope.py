@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from mtcheck.names.inflection import rules_for, same_spelling, unaccented
 from mtcheck.names.inventory import Mention
-from mtcheck.romanize import phonetic_key, romanize
+from mtcheck.romanize import sound_key
 from mtcheck.types import Alignment, Entity, NameRendering
 
 # A shorter form inside a longer one is the same spelling from this many letters on
@@ -71,9 +71,9 @@ def mention_scopes(alignment: Alignment, entities: Sequence[Entity],
 
 def _closest(surface: str, heads: frozenset[str], lang: str) -> str:
     """The source spelling a rendering sounds most like (ties: the first in order)."""
-    key = phonetic_key(romanize(surface, lang))
+    key = sound_key(surface, lang)
     return max(sorted(heads),
-               key=lambda h: fuzz.ratio(key, phonetic_key(romanize(h, "en"))))
+               key=lambda h: fuzz.ratio(key, sound_key(h, "en")))
 
 
 def follows_source(renderings: Sequence[NameRendering], label: Mapping[str, str],

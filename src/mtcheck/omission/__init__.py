@@ -4,7 +4,8 @@
 data), :mod:`~mtcheck.omission.lengths` fits the document's own length model,
 :mod:`~mtcheck.omission.support` looks up anchors in the translation,
 :mod:`~mtcheck.omission.coverage` weighs word support and clause marks against the
-document's own rates,
+document's own rates, :mod:`~mtcheck.omission.stretch` the local length between the anchors
+around a piece,
 :mod:`~mtcheck.omission.detect` scores every piece (and, with
 :mod:`~mtcheck.omission.realign`, re-reads a paragraph whose alignment hides a gap), and
 :mod:`~mtcheck.omission.findings`

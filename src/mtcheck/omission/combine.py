@@ -16,7 +16,7 @@ from mtcheck.config import OmissionConfig
 
 # The signals of a piece, in the order of PieceSignals.values.
 SIGNALS = ("length", "anchors", "brackets", "backtranslation", "lexicon", "support",
-           "marks", "prior")
+           "marks", "prior", "stretch")
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,9 @@ class PieceSignals:
     rare words by the document's rates), ``brackets`` (1 when the translation has fewer
     brackets and the piece holds one), ``backtranslation`` and ``lexicon`` (coverage gaps,
     shares), ``support`` (word-support log-likelihood ratio as counted for the piece's kind),
-    ``marks`` (clause-mark log-likelihood ratio) and ``prior`` (the piece's kind)."""
+    ``marks`` (clause-mark log-likelihood ratio), ``prior`` (the piece's kind) and ``stretch``
+    (local-length log-likelihood ratio between the anchors around the piece,
+    :mod:`mtcheck.omission.stretch`)."""
 
     pair_index: int
     source_id: int
@@ -42,7 +44,7 @@ class PieceSignals:
 def hand_weights(config: OmissionConfig) -> tuple[float, ...]:
     """The weights of the hand sum, in the order of SIGNALS."""
     return (1.0, 1.0, config.bracket_missing, config.backtranslation, config.lexicon,
-            config.support, config.punctuation, 1.0)
+            config.support, config.punctuation, 1.0, config.stretch)
 
 
 def hand_score(signals: PieceSignals, config: OmissionConfig) -> float:

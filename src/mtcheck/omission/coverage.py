@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mtcheck.frequency import zipf
+from mtcheck.omission.named import named
 from mtcheck.omission.support import (
     DocumentLexicon,
     TargetIndex,
@@ -64,6 +65,8 @@ class WordFlags:
     # Each rare word (names, terms: the anchors) of the sentence, once: found romanised in
     # the translation or not.
     rare_found: tuple[bool, ...] = ()
+    # Whether each of those is a name (see mtcheck.omission.named).
+    rare_named: tuple[bool, ...] = ()
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """(supported, all) content words inside ``[start, end)``."""
@@ -131,7 +134,8 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
             offsets.append(offset)
             flags.append(supported)
     kept += [(n.start, n.end) for n in numbers(text, lang) if number_found(n, found.numbers)]
-    return WordFlags(tuple(offsets), tuple(flags), tuple(sorted(kept)), tuple(rare.values()))
+    return WordFlags(tuple(offsets), tuple(flags), tuple(sorted(kept)), tuple(rare.values()),
+                     tuple(named(w, lang) for w in rare))
 
 
 def support_rates(own: Sequence[WordFlags], other: Sequence[WordFlags]) -> SupportRates:

@@ -19,6 +19,8 @@ Its score adds up
   (:mod:`mtcheck.omission.coverage`);
 * clause marks (parts of sentences): how many clause marks the translation has,
   against the document's own rate, with and without the marks that go with the piece.
+* local length (parts of sentences): whether the stretch of the translation between the
+  anchors on both sides of the piece has room for it (:mod:`mtcheck.omission.stretch`).
 
 Besides runs of clauses and halves, the stretches between words the translation
 supports are tested (``gap``), so a left-out part that matches no clause boundary of
@@ -65,9 +67,18 @@ from mtcheck.omission.coverage import (
 )
 from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
+from mtcheck.omission.named import AnchorWeights, class_weights
 from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.sounded import sounded_names
+from mtcheck.omission.stretch import (
+    AnchorChain,
+    StretchModel,
+    anchor_chain,
+    fit_stretch_model,
+    stretch_evidence,
+    stretch_residual,
+)
 from mtcheck.omission.support import (
     STEM_PAIRS,
     DocumentLexicon,
@@ -237,12 +248,15 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          for sid in pair.source_ids])
     marks = mark_rate([(_source_marks(source, pair), _target_marks(target, pair))
                        for _, pair in linked])
-    names = anchor_weights(
-        [f for _, pair in linked for sid in pair.source_ids
-         for f in flags(sid, pair.target_ids).rare_found],
-        [f for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
+    names = class_weights(
+        [nf for _, pair in linked for sid in pair.source_ids
+         for nf in _named_found(flags(sid, pair.target_ids))],
+        [nf for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
          if other is not pair for sid in pair.source_ids
-         for f in flags(sid, other.target_ids).rare_found])
+         for nf in _named_found(flags(sid, other.target_ids))],
+        anchor_weights, _MIN_RARE_WORDS)
+    stretch = (_Stretches(source, target, linked, lexicon, model, config)
+               if config.stretch or trace is not None else None)
     candidates = []
     read: dict[int, SentenceWords] = {}
 
@@ -265,7 +279,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                rates, marks, _source_marks(source, pair),
                                _target_marks(target, pair), names,
                                tuple(target.sentences[j].text for j in pair.target_ids),
-                               flags.names, sentence_words)
+                               flags.names, None if stretch is None else stretch.of(pair),
+                               sentence_words)
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence, record)
 
@@ -783,11 +798,13 @@ class _PairContext:
     target_marks: int = 0
     # Evidence per rare word (name, term) missing from the translation and per one found,
     # from the document's own rates (see anchor_weights).
-    names: tuple[float, float] | None = None
+    names: AnchorWeights | None = None
     # Each target sentence of the pair (for the split of a merged pair).
     target_texts: tuple[str, ...] = ()
     # Frequent words that are anchors in this document (see mtcheck.omission.sounded).
     anchor_names: frozenset[str] = frozenset()
+    # Local-length evidence of a part of a sentence: (source id, start, end) -> evidence.
+    stretch: Callable[[int, int, int], float] | None = None
     # The words of a source sentence by its id, read once for all its pieces.
     sentence_words: Callable[[int], SentenceWords] | None = None
     # What every piece of the pair compares itself with, counted at the first piece: the
@@ -1053,11 +1070,15 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
             marks = mark_evidence(context.source_marks, removed, context.target_marks,
                                   context.mark_rate, config.mark_smoothing)
             score += config.punctuation * marks
+        local = 0.0
+        if kind != "sentence" and context.stretch is not None:
+            local = context.stretch(sid, piece.start, piece.end)
+            score += config.stretch * local
         score += prior
         if trace is not None:
             trace.append(PieceSignals(index, sid, piece.start, piece.end, kind,
                                       (length_term, anchors, brackets, bt_gap, lexical,
-                                       support, marks, prior)))
+                                       support, marks, prior, local)))
         leader = whole_best if kind == "sentence" else part
         if leader is None or score > leader.score:
             shortfall = 1 - math.exp(z_full * model.spread)
@@ -1075,6 +1096,57 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
     if level is not None:
         best = dataclasses.replace(best, level=round(level, 6))
     return best, dataclasses.replace(other, alternative=True)
+
+
+class _Stretches:
+    """Local-length evidence of the document's pairs (see :mod:`mtcheck.omission.stretch`):
+    each pair's anchor chain, read once, and the document's stretch model, fitted on the
+    stretches of every part of a sentence its pairs test, as they are."""
+
+    def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
+                 linked: Sequence[tuple[int, AlignedPair]], lexicon: DocumentLexicon,
+                 model: LengthModel, config: OmissionConfig):
+        self._source = source
+        self._target = target
+        self._lexicon = lexicon
+        self._rare_zipf = config.rare_zipf
+        self._chains: dict[tuple[tuple[int, ...], tuple[int, ...]],
+                           tuple[AnchorChain, dict[int, int]]] = {}
+        unit = StretchModel(model.centre, 1.0)
+        residuals = []
+        for _, pair in linked:
+            chain, offsets = self._chain(pair)
+            for sid, piece, kind in _pieces(source, pair, config):
+                if kind == "sentence":
+                    continue
+                value = stretch_residual(chain, offsets[sid] + piece.start,
+                                         offsets[sid] + piece.end, unit)
+                if value is not None:
+                    residuals.append(value)
+        self.model = fit_stretch_model(model.centre, residuals, config.spread_floor)
+
+    def _chain(self, pair: AlignedPair) -> tuple[AnchorChain, dict[int, int]]:
+        key = (pair.source_ids, pair.target_ids)
+        if key not in self._chains:
+            offsets, at = {}, 0
+            for sid in pair.source_ids:
+                offsets[sid] = at
+                at += len(self._source.sentences[sid].text) + 1
+            text = " ".join(self._source.sentences[sid].text for sid in pair.source_ids)
+            translation = " ".join(self._target.sentences[j].text for j in pair.target_ids)
+            self._chains[key] = (anchor_chain(text, self._source.lang, translation,
+                                              self._target.lang, self._lexicon,
+                                              self._rare_zipf), offsets)
+        return self._chains[key]
+
+    def of(self, pair: AlignedPair) -> Callable[[int, int, int], float]:
+        """The evidence of a part ``[start, end)`` of source sentence ``sid`` of ``pair``."""
+        chain, offsets = self._chain(pair)
+
+        def evidence(sid: int, start: int, end: int) -> float:
+            return stretch_evidence(chain, offsets[sid] + start, offsets[sid] + end,
+                                    self.model)
+        return evidence
 
 
 def anchor_weights(own: Sequence[bool], other: Sequence[bool]) -> tuple[float, float] | None:
@@ -1100,10 +1172,15 @@ def anchor_weights(own: Sequence[bool], other: Sequence[bool]) -> tuple[float, f
     return (math.log((1 - unrelated) / (1 - translated)), math.log(translated / unrelated))
 
 
+def _named_found(flags: WordFlags) -> list[tuple[bool, bool]]:
+    """(is a name, found) of each rare word of ``flags``."""
+    return list(zip(flags.rare_named, flags.rare_found, strict=True))
+
+
 def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionConfig,
                      seen: dict[str, bool],
                      mentions: Sequence[NumberMention] | None = None,
-                     names: tuple[float, float] | None = None,
+                     names: AnchorWeights | None = None,
                      extra: frozenset[str] = frozenset(),
                      read: tuple[Sequence[str], Sequence[str]] | None = None,
                      ) -> tuple[float, tuple[str, ...]]:
@@ -1115,8 +1192,7 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
     ones are (see :mod:`mtcheck.omission.sounded`); ``read`` the text's words and rare words
     when already read.
     """
-    word_missing, word_found_ = names if names is not None else (config.word_missing,
-                                                                 config.word_found)
+    defaults = (config.word_missing, config.word_found)
     written = {n.value: n for n in (numbers(text, lang) if mentions is None else mentions)}
     numbers_found = [n.text for n in written.values() if number_found(n, found.numbers)]
     numbers_missing = [n.text for n in written.values() if not number_found(n, found.numbers)]
@@ -1133,9 +1209,19 @@ def _anchor_evidence(text: str, lang: str, found: TargetIndex, config: OmissionC
     rare_missing = [w for w in rare if w not in rare_found]
     score = (config.number_missing * min(len(numbers_missing), _ANCHOR_CAP)
              - config.number_found * min(len(numbers_found), _ANCHOR_CAP)
-             + word_missing * min(len(rare_missing), _ANCHOR_CAP)
-             - word_found_ * min(len(rare_found), _ANCHOR_CAP))
+             + sum(sorted((_weights(names, w, lang, defaults)[0] for w in rare_missing),
+                          reverse=True)[:_ANCHOR_CAP])
+             - sum(sorted((_weights(names, w, lang, defaults)[1] for w in rare_found),
+                          reverse=True)[:_ANCHOR_CAP]))
     return score, tuple(numbers_missing + rare_missing)
+
+
+def _weights(names: AnchorWeights | None, word: str, lang: str,
+             defaults: tuple[float, float]) -> tuple[float, float]:
+    """(evidence missing, evidence found) of the rare word ``word``: its class's in the
+    document, or ``defaults``."""
+    weights = names.of(word, lang) if names is not None else None
+    return weights if weights is not None else defaults
 
 
 class _Coverage:
