@@ -15,21 +15,17 @@ reported as ``names.inconsistent``; with a tie, the finding points at both. Han 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from mtcheck.checks import describe_sentences
 from mtcheck.names.inflection import InflectionRules, candidate_stems, rules_for
+from mtcheck.names.slips import Form, slip_finding, sources_of
 from mtcheck.names.variants import letter_slip
 from mtcheck.types import (
     Alignment,
     Entity,
     Finding,
     NameRendering,
-    NameVariant,
     SegmentedDocument,
-    Severity,
-    TextSpan,
 )
 
 _HYPHENS = "-‐"
@@ -60,11 +56,8 @@ def double_name_slips(target: SegmentedDocument, alignment: Alignment,
     differ by a slip between sentences (see the module's docstring). Names that already
     have a ``names.inconsistent`` finding are left alone."""
     reported = {f.entity for f in findings if f.check == "names.inconsistent"}
-    sources: dict[int, tuple[int, ...]] = {}
-    for pair in alignment.pairs:
-        for tid in pair.target_ids:
-            sources[tid] = tuple(pair.source_ids)
-    forms: dict[str, list[tuple[str, int, int, int]]] = {}
+    sources = sources_of(alignment)
+    forms: dict[str, list[Form]] = {}
     for rendering in renderings:
         entity = entities.get(rendering.entity)
         if entity is None or rendering.entity in reported:
@@ -81,37 +74,13 @@ def double_name_slips(target: SegmentedDocument, alignment: Alignment,
     out = []
     rules = rules_for(target.lang)
     for entity_id in sorted(forms):
-        found = forms[entity_id]
         # Inflected forms of one spelling count as one (카리모바-유수포바는, -유수포바에).
-        counts = Counter(_spelling(form, rules) for form, *_ in found)
-        if len(counts) < 2:
-            continue
-        top = max(counts.values())
-        usual = next(form for form, *_ in found if counts[_spelling(form, rules)] == top)
-        wrong = [f for f in found if _parts_slip(usual, f[0], target.lang)]
-        if not wrong:
-            continue
-        usual_ids = tuple(sorted({sid for form, sid, *_ in found
-                                  if _spelling(form, rules) == _spelling(usual, rules)}))
-        slip_ids = tuple(sorted({sid for _, sid, *_ in wrong}))
-        tie = any(counts[_spelling(f[0], rules)] == top for f in wrong)
-        if tie:
-            # As often one way as the other: which is the slip cannot be told, and the
-            # finding points at both.
-            wrong += [f for f in found if _spelling(f[0], rules) == _spelling(usual, rules)]
-        wrong_ids = tuple(sorted({sid for _, sid, *_ in wrong}))
-        written = wrong[0][0]
-        out.append(Finding(
-            check="names.inconsistent", severity=Severity.ERROR,
-            message=_message(entities[entity_id].canonical, usual, usual_ids, written,
-                             slip_ids, tie),
-            source_ids=tuple(sorted({s for tid in wrong_ids for s in sources.get(tid, ())})),
-            target_ids=wrong_ids,
-            spans=tuple(TextSpan("target", sid, start, end, form)
-                        for form, sid, start, end in wrong),
-            entity=entity_id,
-            variants=(NameVariant(usual, (usual,), len(usual_ids), usual_ids),
-                      NameVariant(written, (written,), len(slip_ids), slip_ids))))
+        finding = slip_finding(entities[entity_id], forms[entity_id],
+                               lambda form: _spelling(form, rules),
+                               lambda usual, form: _parts_slip(usual, form, target.lang),
+                               sources)
+        if finding is not None:
+            out.append(finding)
     return out
 
 
@@ -134,14 +103,3 @@ def _parts_slip(first: str, second: str, lang: str) -> bool:
         elif not set(candidate_stems(x, rules)) & set(candidate_stems(y, rules)):
             return False
     return slips > 0
-
-
-def _message(name: str, usual: str, usual_ids: Sequence[int], written: str,
-             slip_ids: Sequence[int], tie: bool) -> str:
-    if tie:
-        return (f"{name} is written 2 ways: {usual} ({len(usual_ids)}×, "
-                f"{describe_sentences(usual_ids)}), {written} ({len(slip_ids)}×, "
-                f"{describe_sentences(slip_ids)}); expected one spelling")
-    return (f"{name} is written {written} in {describe_sentences(slip_ids)} and {usual} "
-            f"elsewhere ({len(usual_ids)}×, {describe_sentences(usual_ids)}); "
-            "expected one spelling")

@@ -14,21 +14,17 @@ others are reported as ``names.inconsistent`` (with a tie, the finding points at
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
-from mtcheck.checks import describe_sentences
 from mtcheck.names.inflection import rules_for
+from mtcheck.names.slips import slip_finding, sources_of
 from mtcheck.names.variants import letter_slip
 from mtcheck.types import (
     Alignment,
     Entity,
     Finding,
     NameRendering,
-    NameVariant,
     SegmentedDocument,
-    Severity,
-    TextSpan,
 )
 
 # Characters that join the parts of one transliterated name (桑托斯-雷耶斯, 纳纳·亚乌).
@@ -90,10 +86,7 @@ def han_run_slips(target: SegmentedDocument, alignment: Alignment,
         return []
     allowed = frozenset(allowed) - rules_for(target.lang).function_characters
     reported = {f.entity for f in findings if f.check == "names.inconsistent"}
-    sources: dict[int, tuple[int, ...]] = {}
-    for pair in alignment.pairs:
-        for tid in pair.target_ids:
-            sources[tid] = tuple(pair.source_ids)
+    sources = sources_of(alignment)
     # Per entity: (whole run, its span, the rendering's part, its span, parts, sentence).
     runs: dict[str, list[tuple[str, tuple[int, int], str, tuple[int, int], int, int]]] = {}
     for rendering in renderings:
@@ -111,45 +104,11 @@ def han_run_slips(target: SegmentedDocument, alignment: Alignment,
     for entity_id in sorted(runs):
         # The parts that hold the renderings are compared: 德拉克鲁斯 of a full name
         # written with middle dots and 德拉克鲁兹 alone; 桑托斯-雷耶斯 and 桑托斯-雷伊斯.
-        found = [(part, sid, span) for _, _, part, span, _, sid in runs[entity_id]]
-        counts = Counter(part for part, *_ in found)
-        if len(counts) < 2:
-            continue
-        # The spelling most sentences use is the name's.
-        top = max(counts.values())
-        expected = next(part for part, *_ in found if counts[part] == top)
-        wrong = [f for f in found if f[0] != expected and _substituted(expected, f[0], target.lang)]
-        if not wrong:
-            continue
-        written = wrong[0][0]
-        usual_ids = tuple(sorted({sid for part, sid, _ in found if part == expected}))
-        slip_ids = tuple(sorted({sid for _, sid, _ in wrong}))
-        tie = any(counts[part] == top for part, *_ in wrong)
-        if tie:
-            # As often one way as the other: which is the slip cannot be told, and the
-            # finding points at both.
-            wrong += [f for f in found if f[0] == expected]
-        wrong_ids = tuple(sorted({sid for _, sid, _ in wrong}))
-        out.append(Finding(
-            check="names.inconsistent", severity=Severity.ERROR,
-            message=_message(entities[entity_id].canonical, expected, usual_ids, written,
-                             slip_ids, tie),
-            source_ids=tuple(sorted({s for tid in wrong_ids for s in sources.get(tid, ())})),
-            target_ids=wrong_ids,
-            spans=tuple(TextSpan("target", sid, span[0], span[1], part)
-                        for part, sid, span in wrong),
-            entity=entity_id,
-            variants=(NameVariant(expected, (expected,), len(usual_ids), usual_ids),
-                      NameVariant(written, (written,), len(slip_ids), slip_ids))))
+        found = [(part, sid, span[0], span[1]) for _, _, part, span, _, sid in runs[entity_id]]
+        finding = slip_finding(entities[entity_id], found, lambda part: part,
+                               lambda usual, part: (part != usual
+                                                    and _substituted(usual, part, target.lang)),
+                               sources)
+        if finding is not None:
+            out.append(finding)
     return out
-
-
-def _message(name: str, usual: str, usual_ids: Sequence[int], written: str,
-             slip_ids: Sequence[int], tie: bool) -> str:
-    if tie:
-        return (f"{name} is written 2 ways: {usual} ({len(usual_ids)}×, "
-                f"{describe_sentences(usual_ids)}), {written} ({len(slip_ids)}×, "
-                f"{describe_sentences(slip_ids)}); expected one spelling")
-    return (f"{name} is written {written} in {describe_sentences(slip_ids)} and {usual} "
-            f"elsewhere ({len(usual_ids)}×, {describe_sentences(usual_ids)}); "
-            "expected one spelling")
