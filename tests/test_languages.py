@@ -243,3 +243,12 @@ def test_a_registry_code_is_looked_up_as_its_canonical_tag_would_be(code: str) -
     assert _explicit_script(code) in ("", registry()[code].script)
     assert get_language(code) == registry()[code]
     assert get_language(code.upper()) == registry()[code]
+
+
+def test_script_of_names_the_script_and_says_unknown_for_an_unknown_code() -> None:
+    from mtcheck.languages import script_of
+
+    assert script_of("ru") == "Cyrl"
+    assert script_of("ja") == "Jpan"
+    assert script_of("qqq-not-a-language") == ""
+    assert script_of("qqq-not-a-language", "Latn") == "Latn"

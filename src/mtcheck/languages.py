@@ -119,6 +119,15 @@ def get_language(code: str) -> Language:
     return _lookup(code.strip())
 
 
+def script_of(code: str, unknown: str = "") -> str:
+    """The ISO 15924 script a language is written in; ``unknown`` for a code the registry
+    does not know (the callers say what an unknown language is taken to be)."""
+    try:
+        return get_language(code).script
+    except LanguageError:
+        return unknown
+
+
 @cache
 def _lookup(code: str) -> Language:
     configured = {k.lower(): v for k, v in _config_languages.items()}

@@ -20,8 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mtcheck.config import NamesConfig
-from mtcheck.errors import LanguageError
-from mtcheck.languages import get_language
+from mtcheck.languages import script_of
 from mtcheck.names import heads, places, wholes
 from mtcheck.names.acronyms import dropped_acronyms
 from mtcheck.names.agreement import (
@@ -127,17 +126,10 @@ _HAN_SCRIPTS = _UNMATCHABLE_SCRIPTS | {"Jpan"}
 _BLIND_SCRIPTS = _UNMATCHABLE_SCRIPTS | {"Kore", "Hang"}
 
 
-def _script(lang: str) -> str:
-    try:
-        return get_language(lang).script
-    except LanguageError:
-        return ""
-
-
 def _rare_unfound(entities: Sequence[Entity], lang: str, evidence: Mapping[str, Evidence],
                   found: set[str], source_lang: str, rare_zipf: float,
                   rendered_elsewhere: frozenset[str] = frozenset()) -> set[str]:
-    if _script(lang) in _UNMATCHABLE_SCRIPTS:
+    if script_of(lang) in _UNMATCHABLE_SCRIPTS:
         return set()
     # Not multi-word names of common words (Latin America -> Lateinamerika, Democratic
     # Republic of the Congo): translated as phrases, not transliterated; unless other
@@ -163,7 +155,7 @@ def _not_surviving(weak: frozenset[str], renderings: Sequence[NameRendering],
 def _sample_letter(target: SegmentedDocument) -> str:
     """A letter of the translation's own script (the first one not in Latin script, if the
     language's script is not Latin), to pick geonames names written in it."""
-    latin = _script(target.lang) == "Latn"
+    latin = script_of(target.lang) == "Latn"
     for sentence in target.sentences:
         for ch in sentence.text:
             if ch.isalpha() and (latin or not unicodedata.name(ch, "").startswith("LATIN")):
@@ -349,18 +341,18 @@ def _report(prepared: _Prepared, entities: Sequence[Entity], evidence: Mapping[s
     by_id = {e.id: e for e in entities}
     known = (found | {r.entity for r in learned} | set(prepared.accepted)
              | {e for e, regional in prepared.standard.items() if regional
-                and (_script(lang) not in _HAN_SCRIPTS
+                and (script_of(lang) not in _HAN_SCRIPTS
                      or not any(k.startswith("territory:")
                                 for k in place_keys(by_id[e], source.lang)))}
              | (_rare_unfound(entities, lang, evidence, found, source.lang, config.rare_zipf,
                               rendered_elsewhere)
-                - (latin_terms if _script(lang) != "Latn" else frozenset())))
+                - (latin_terms if script_of(lang) != "Latn" else frozenset())))
     # A place of the data (or agreed on) mentioned rarely, whose geonames names include one in this
     # translation's script (ニューヨーク for New York): known there, though its words are
     # common (which keeps other phrases of common words out of _rare_unfound). Not in Han
     # script, where such names are one choice among many; not a country, known by CLDR
     # where it is known at all (米国 for the United States: short forms are usual).
-    if _script(lang) not in ("Latn", "", *_UNMATCHABLE_SCRIPTS):
+    if script_of(lang) not in ("Latn", "", *_UNMATCHABLE_SCRIPTS):
         known |= {e.id for e in entities if evidence[e.id] >= Evidence.AGREEMENT
                   and len(e.source_ids) <= _RARE_MENTIONS
                   and any(not is_latin_surface(f) for f in present.get(e.id, ()))
@@ -465,11 +457,11 @@ def check_translations(source: SegmentedDocument,
     # Terms that translations into other scripts agree to keep in Latin script are no
     # names.script finding, nor missing where a translation renders them by meaning.
     latin_terms = (kept_in_latin([p.renderings for p in prepared.values()
-                                  if _script(p.target.lang) not in ("Latn", "")],
+                                  if script_of(p.target.lang) not in ("Latn", "")],
                                  is_latin_surface, config.agreement_min_translations)
                    if config.agreement_min_translations > 0 else frozenset())
     other_scripts = [p.renderings for p in prepared.values()
-                     if _script(p.target.lang) not in ("Latn", "")]
+                     if script_of(p.target.lang) not in ("Latn", "")]
     others_tell = (config.agreement_min_translations > 0
                    and len(other_scripts) > config.agreement_min_translations)
     house_style = (kept_in_latin(other_scripts, is_latin_surface,
@@ -480,7 +472,7 @@ def check_translations(source: SegmentedDocument,
     # A name that no translation into another script renders anywhere, when there are
     # enough of them to tell, is translated by meaning there (the Neues of "Neues Museum":
     # Новый музей, 新博物館): not missing from them.
-    non_latin = [p for p in prepared.values() if _script(p.target.lang) not in ("Latn", "")]
+    non_latin = [p for p in prepared.values() if script_of(p.target.lang) not in ("Latn", "")]
     rendered = {r.entity for p in non_latin
                 for r in (*p.renderings, *p.learned, *p.place_renderings)}
     by_meaning = (frozenset(
@@ -493,7 +485,7 @@ def check_translations(source: SegmentedDocument,
     # otherwise (it tags "Mamadou Sarr" as an organisation, "Bosch" as a person).
     people = _people(source, entities, recognised, revised, config,
                      sorted({p.target.lang for p in prepared.values()
-                             if _script(p.target.lang) == "Latn"}))
+                             if script_of(p.target.lang) == "Latn"}))
     # A name beside a generic noun for a firm or an institution ("der Bank Vontobel",
     # "компания Rio Tinto") is an organisation's, whatever its shape or the recogniser's
     # label (see mtcheck.names.heads).
@@ -517,7 +509,7 @@ def check_translations(source: SegmentedDocument,
     # is still a finding.
     keeps_firms = CASED_SCRIPTS | _UNMATCHABLE_SCRIPTS
     firms = frozenset(e for e in headed if revised[e] < Evidence.DATA)
-    brands = {key: kept | firms if _script(prepared[key].target.lang) in keeps_firms else kept
+    brands = {key: kept | firms if script_of(prepared[key].target.lang) in keeps_firms else kept
               for key, kept in brands.items()}
     # People are transliterated, however many translations leave one in Latin script, and
     # never translated by meaning: a person no translation into another script renders was
@@ -546,10 +538,10 @@ def check_translations(source: SegmentedDocument,
     there = (rendered_there_by_most(
         {key: survival(entities, p.alignment, [*p.renderings, *p.place_renderings, *p.learned])
          for key, p in prepared.items()}, config.agreement_min_translations,
-        {key for key, p in prepared.items() if _script(p.target.lang) not in ("Latn", "")},
-        {key for key, p in prepared.items() if _script(p.target.lang) in _BLIND_SCRIPTS})
+        {key for key, p in prepared.items() if script_of(p.target.lang) not in ("Latn", "")},
+        {key for key, p in prepared.items() if script_of(p.target.lang) in _BLIND_SCRIPTS})
         if config.agreement_min_translations > 0 else {})
-    there = {key: ids if _script(prepared[key].target.lang) not in ("Latn", "") else frozenset()
+    there = {key: ids if script_of(prepared[key].target.lang) not in ("Latn", "") else frozenset()
              for key, ids in there.items()}
     # Names other than organisations that the other translations into other scripts agree
     # to transliterate: one that keeps such a name in Latin script is no press keeping a
@@ -559,7 +551,7 @@ def check_translations(source: SegmentedDocument,
     transliterated = ({key: ids - recognised.organisations for key, ids in
                        transliterated_by_others(
                            {key: p.renderings for key, p in prepared.items()
-                            if _script(p.target.lang) not in ("Latn", "")},
+                            if script_of(p.target.lang) not in ("Latn", "")},
                            is_latin_surface, config.agreement_min_translations).items()}
                       if config.agreement_min_translations > 0 else {})
     results = {key: _report(one, entities, revised, glossary, config,
@@ -572,12 +564,12 @@ def check_translations(source: SegmentedDocument,
                 if config.agreement_min_translations > 0 else {})
 
     def doubtful(key: str, result: NameCheckResult) -> frozenset[str]:
-        other_script = _script(prepared[key].target.lang) not in ("Latn", "")
+        other_script = script_of(prepared[key].target.lang) not in ("Latn", "")
         # A person's full name of common given names and surnames (Marie-Ève
         # Tremblay-Gagnon) is no phrase where the translation shares the source's script:
         # there it is copied as written, so a rare word of the pair is no unseen rendering
         # of it. In another script it may be (トランブレ).
-        own_script = _script(prepared[key].target.lang) == _script(source.lang)
+        own_script = script_of(prepared[key].target.lang) == script_of(source.lang)
         return frozenset(((unseen_people if other_script else set())
                           | ((phrases - people if own_script else phrases)
                              & elsewhere.get(key, frozenset())))
@@ -593,7 +585,7 @@ def check_translations(source: SegmentedDocument,
     # In Han script, where the stage cannot read a city's unseen transliteration, another
     # city written by its CLDR name in the city's place replaced it (see
     # mtcheck.names.stand_ins).
-    results = {key: result if _script(prepared[key].target.lang) not in _UNMATCHABLE_SCRIPTS
+    results = {key: result if script_of(prepared[key].target.lang) not in _UNMATCHABLE_SCRIPTS
                else dataclasses.replace(result, findings=tuple(sorted(
                    (*result.findings, *cities_in_place(
                        source, prepared[key].target, prepared[key].alignment, entities,
@@ -610,7 +602,7 @@ def check_translations(source: SegmentedDocument,
                    for key, result in results.items()}
     # In Han script, a second spelling beyond the characters the matcher found (德拉克鲁兹
     # for 德拉克鲁斯: see mtcheck.names.han_runs).
-    results = {key: result if _script(prepared[key].target.lang) not in _UNMATCHABLE_SCRIPTS
+    results = {key: result if script_of(prepared[key].target.lang) not in _UNMATCHABLE_SCRIPTS
                else dataclasses.replace(result, findings=tuple(sorted(
                    (*result.findings, *han_run_slips(
                        prepared[key].target, prepared[key].alignment, result.renderings,
@@ -618,7 +610,7 @@ def check_translations(source: SegmentedDocument,
                for key, result in results.items()}
     # Elsewhere, a second spelling in the part of a double name the matcher did not match
     # (카리모바-유스포바 / 카리모바-유수포바: see mtcheck.names.double_names).
-    results = {key: result if _script(prepared[key].target.lang) in _UNMATCHABLE_SCRIPTS
+    results = {key: result if script_of(prepared[key].target.lang) in _UNMATCHABLE_SCRIPTS
                else dataclasses.replace(result, findings=tuple(sorted(
                    (*result.findings, *double_name_slips(
                        prepared[key].target, prepared[key].alignment, result.renderings,
@@ -655,7 +647,7 @@ def check_translations(source: SegmentedDocument,
         {key: result.findings for key, result in results.items()},
         translations, {e.id: e.source_forms for e in entities},
         {key for key, p in prepared.items()
-         if _script(p.target.lang) == _script(source.lang) != ""},
+         if script_of(p.target.lang) == script_of(source.lang) != ""},
         config.agreement_min_translations)
     results = {key: dataclasses.replace(result, findings=tuple(
                    f for f in result.findings if not _missing_in(f, unrecognised)
@@ -670,7 +662,7 @@ def check_translations(source: SegmentedDocument,
     return {key: dataclasses.replace(result, findings=merge_unseen(
                 result.findings, anywhere[key],
                 frozenset().union(*(ids for k, ids in anywhere.items() if k != key)), by_id,
-                _script(prepared[key].target.lang) == _script(source.lang) != ""))
+                script_of(prepared[key].target.lang) == script_of(source.lang) != ""))
             for key, result in results.items()}
 
 
@@ -715,7 +707,7 @@ def _firms_kept_in_latin(source: SegmentedDocument, entities: Sequence[Entity],
     """Entities the recogniser tags as (part of) an organisation's name and never as a
     person's, that every translation into a cased script other than Latin writes only in
     Latin script, when there are two such translations or more."""
-    cased = [p.renderings for p in prepared.values() if _script(p.target.lang) in CASED_SCRIPTS]
+    cased = [p.renderings for p in prepared.values() if script_of(p.target.lang) in CASED_SCRIPTS]
     if len(cased) < 2 or config.agreement_min_translations <= 0:
         return frozenset()
     kept = kept_in_latin(cased, is_latin_surface, len(cased))
@@ -737,8 +729,8 @@ def _brands(entities: Sequence[Entity], evidence: Mapping[str, Evidence],
     exempt = people | {e.id for e in entities if evidence[e.id] >= Evidence.DATA}
     written = {key: frozenset(r.entity for r in p.renderings if not is_latin_surface(r.surface))
                for key, p in prepared.items()}
-    return {key: kept_as_brands(entities, _script(p.target.lang),
-                                [(_script(other.target.lang), written[k])
+    return {key: kept_as_brands(entities, script_of(p.target.lang),
+                                [(script_of(other.target.lang), written[k])
                                  for k, other in prepared.items() if k != key], exempt)
             for key, p in prepared.items()}
 

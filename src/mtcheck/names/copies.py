@@ -27,7 +27,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from mtcheck.checks import describe_sentences
 from mtcheck.frequency import zipf
-from mtcheck.languages import get_language
+from mtcheck.languages import script_of
 from mtcheck.names.inventory import find_mentions, lexicon
 from mtcheck.names.variants import letter_slip
 from mtcheck.types import (
@@ -48,13 +48,6 @@ _USUAL = 2
 # Words this short (Ali, Van) are left alone: a letter there is too much of the word.
 _MIN_LETTERS = 4
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def _latin(lang: str) -> bool:
-    try:
-        return get_language(lang).script == "Latn"
-    except Exception:
-        return False
 
 
 def _unaccented(word: str) -> str:
@@ -155,9 +148,9 @@ def copied_with_slips(source: SegmentedDocument,
     which are never slips. Sentences already holding a ``names.*`` finding on the
     entity are left alone."""
     out: dict[str, list[Finding]] = {key: [] for key in translations}
-    if min_translations <= 0 or not _latin(source.lang):
+    if min_translations <= 0 or script_of(source.lang) != "Latn":
         return out
-    latin = sorted(key for key, (target, _) in translations.items() if _latin(target.lang))
+    latin = sorted(key for key, (target, _) in translations.items() if script_of(target.lang) == "Latn")
     if len(latin) < 2:
         return out
     texts = {key: translations[key][0] for key in latin}

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from mtcheck.config import NamesConfig
 from mtcheck.errors import LanguageError
-from mtcheck.languages import get_language
+from mtcheck.languages import get_language, script_of
 from mtcheck.names.inflection import (
     InflectionRules,
     candidate_stems,
@@ -103,7 +103,7 @@ def _sentence_units(sentence: Sentence, lang: str, spaced: bool, rules: Inflecti
     """(unit, start, end, surface) for every candidate unit of one target sentence."""
     for word in target_words(sentence, lang):
         kind = script_class(word.text[0])
-        if word.latin and _script(lang) != "Latn":
+        if word.latin and script_of(lang, "Latn") != "Latn":
             continue  # a Latin word in a non-Latin translation is the matcher's business
         if not spaced and kind not in {"kana", "latin"}:
             text = word.text
@@ -127,17 +127,9 @@ def _sentence_units(sentence: Sentence, lang: str, spaced: bool, rules: Inflecti
                 yield stem, word.start, word.end, word.text
 
 
-@lru_cache(maxsize=64)
-def _script(lang: str) -> str:
-    try:
-        return get_language(lang).script
-    except LanguageError:
-        return "Latn"  # an unknown language is treated as Latin-script
-
-
 @lru_cache(maxsize=65536)
 def _key(unit: str, lang: str) -> str:
-    return name_key(romanize(unit, lang), lang, latin=_script(lang) == "Latn")
+    return name_key(romanize(unit, lang), lang, latin=script_of(lang, "Latn") == "Latn")
 
 
 def _similarity(unit: str, lang: str, keys: Sequence[str]) -> float:

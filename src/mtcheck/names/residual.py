@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz
 
 from mtcheck.frequency import zipf
-from mtcheck.languages import get_language
+from mtcheck.languages import script_of
 from mtcheck.names.inflection import candidate_stems, rules_for
 from mtcheck.names.matching import name_key, script_class, target_words
 from mtcheck.names.replacement import names_another_city
@@ -41,22 +41,13 @@ _MIN_INSIDE_KEY = 4
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,12})[”」』\"]")
 
 
-def _script(lang: str) -> str:
-    from mtcheck.errors import LanguageError
-
-    try:
-        return get_language(lang).script
-    except LanguageError:
-        return ""
-
-
 def leftover_words(target: SegmentedDocument, target_ids: Sequence[int],
                    spans: Mapping[int, Sequence[tuple[int, int]]],
                    rare_zipf: float) -> list[str]:
     """The words of the target sentences that look like a transliterated name and that no
     rendering covers (see the module docstring for what looks like one per script)."""
     lang = target.lang
-    script = _script(lang)
+    script = script_of(lang)
     if script in ("Latn", ""):
         return []
     rules = rules_for(lang)
