@@ -61,7 +61,7 @@ KINDS = ("none", "clause-first", "clause-second")
 # indicator per kind, whose weight the fit sets) and the document's level (the median
 # evidence of its pairs' best pieces, as document_threshold reads it).
 FEATURES = ("length", "anchors", "brackets", "lexicon", "support", "marks", "half", "gap",
-            "bar")
+            "dictionary", "bar")
 ROUNDS = 6
 L2 = 1.0
 # How much more the untouched pairs weigh in all than the seeded drops: the bar is set for
@@ -115,7 +115,7 @@ def features(piece: list, record: dict) -> list[float]:
     named = dict(zip(SIGNALS, values, strict=True))
     return [named["length"], named["anchors"], named["brackets"], named["lexicon"],
             named["support"], named["marks"], float(kind == "half"), float(kind == "gap"),
-            record["bar"]]
+            named.get("dictionary", 0.0), record["bar"]]
 
 
 def hand(piece: list, record: dict, config: Config) -> float:
@@ -404,10 +404,10 @@ def upper_bound(records: Sequence[dict], config: Config, budget: float, seed: in
     hand_weights_ = np.array([1.0, 1.0, config.omission.bracket_missing,
                               config.omission.lexicon, config.omission.support,
                               config.omission.punctuation, config.omission.half_prior,
-                              config.omission.gap_prior, 0.0])
+                              config.omission.gap_prior, config.omission.dictionary, 0.0])
     generator = np.random.default_rng(seed)
     starts = [hand_weights_] + [generator.uniform(0, 2, len(FEATURES)) * np.array(
-        [1, 1, 1, 4, 1, 1, -3, -5, 0]) for _ in range(20)]
+        [1, 1, 1, 4, 1, 1, -3, -5, 1, 0]) for _ in range(20)]
     best_weights, best = hand_weights_, frontier.recall(hand_weights_)
     print(f"\nupper bound at {budget:g} false flags per 100 untouched sentences "
           f"({frontier.untouched} sentences; {frontier.base_false} flagged without a bar, "
