@@ -145,8 +145,11 @@ def test_inflected_and_compound_words_find_their_headword() -> None:
     assert lookup_form("gletscherzunge", heads, LanguageRules(("s",), False)) is None
 
 
-def test_a_stem_shorter_than_a_headword_part_is_never_taken() -> None:
-    assert lookup_form("eise", frozenset({"eis"}), LanguageRules(("e",), True)) is None
+def test_short_stems_come_from_endings_only_never_from_compound_parts() -> None:
+    rules = LanguageRules(("e",), compounding=True)
+    assert lookup_form("tage", frozenset({"tag"}), rules) == "tag"
+    assert lookup_form("feiertag", frozenset({"tag"}), rules) is None  # "tag": 3 letters
+    assert lookup_form("ta", frozenset({"t"}), LanguageRules(("a",), True)) is None
 
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàç", min_size=1, max_size=12))

@@ -46,11 +46,12 @@ else:  # pragma: no cover
 DICTIONARIES_ENV = "MTCHECK_DICTIONARIES"
 # Shortest word start kept as a key (see keys_of), and the letters a key keeps at most.
 KEY_MIN, KEY_LETTERS = 4, 5
-# Shortest headword (or part of a compound) a word is reduced to.
-PART_MIN = 4
+# Shortest headword a word is reduced to by an ending (Tage -> Tag), and shortest part of a
+# compound it is split into (shorter parts are mostly prefixes and chance: "ein", "aus").
+STEM_MIN, PART_MIN = 3, 4
 # Entries' text kept decompressed, in dictzip chunks (about 58 kB each), and the most
 # answers a dictionary keeps (words looked up, entries parsed) before it starts afresh.
-CHUNKS_KEPT = 64
+CHUNKS_KEPT = 256
 ANSWERS_KEPT = 200_000
 
 _B64 = {c: i for i, c in enumerate(
@@ -200,8 +201,9 @@ class DictdDictionary:
 
     The index is kept as the bytes of its file and searched by bisection: dictfmt writes it
     sorted by its lower-cased keys (in code-point order, so UTF-8 bytes sort alike), and a
-    dictionary of half a million headwords then loads in the time it takes to read the file,
-    with no table built."""
+    dictionary of half a million headwords then loads in the time it takes to read the file.
+    Whether a word is a headword at all (asked for every form of every word looked up) is
+    answered by a set of the single-word headwords, built at the first question."""
 
     def __init__(self, files: DictionaryFiles):
         import time
@@ -213,9 +215,14 @@ class DictdDictionary:
                                    round(time.perf_counter() - started, 3))
         self._data: _DictData | None = None
         self._entries: dict[str, tuple[str, ...]] = {}
+        self._heads: frozenset[bytes] | None = None
 
     def __contains__(self, word: str) -> bool:
-        return bool(self._spans(word))
+        if self._heads is None:
+            self._heads = frozenset(line[:line.find(b"\t")]
+                                    for line in self._index.split(b"\n")
+                                    if b" " not in line[:line.find(b"\t")])
+        return word.encode("utf-8") in self._heads
 
     def _spans(self, word: str) -> tuple[tuple[int, int], ...]:
         """The (offset, length) of every entry whose headword is ``word``."""
@@ -361,6 +368,7 @@ class WordTranslations:
         self._steps = [_load(files) for files in route.steps]
         self._langs = [route.source, pivot_language()][:len(self._steps)]
         self._stop = stop  # the target language's function words: never a key
+        self._pivot_stop = _stop_words(pivot_language()) if len(self._steps) > 1 else stop
         self._answers: dict[str, frozenset[str]] = {}
 
     def __call__(self, word: str) -> frozenset[str]:
@@ -371,7 +379,7 @@ class WordTranslations:
             phrases = _phrases(self._steps[0], word, self._langs[0])
             for step, lang in zip(self._steps[1:], self._langs[1:], strict=True):
                 phrases = tuple(dict.fromkeys(
-                    p for phrase in phrases for w in _content(phrase, frozenset())
+                    p for phrase in phrases for w in _content(phrase, self._pivot_stop)
                     for p in _phrases(step, w, lang)))
             self._answers[word] = frozenset(
                 key_of(w) for phrase in phrases for w in _content(phrase, self._stop))
@@ -402,7 +410,7 @@ def _inflected(word: str, index: DictdDictionary | frozenset[str],
     if word in index:
         return word
     for ending in endings:
-        if word.endswith(ending) and len(word) - len(ending) >= PART_MIN:
+        if word.endswith(ending) and len(word) - len(ending) >= STEM_MIN:
             stem = word[:-len(ending)]
             if stem in index:
                 return stem
@@ -446,16 +454,18 @@ def word_translations(source_lang: str, target_lang: str, configured: tuple[str,
 
 @lru_cache(maxsize=32)
 def _stop_words(lang: str) -> frozenset[str]:
-    """The target language's most frequent words (wordfreq Zipf 6 and above)."""
+    """The language's function words, as the omission check reads them in a source
+    (wordfreq Zipf FUNCTION_ZIPF and above)."""
     from wordfreq import top_n_list
 
     from mtcheck.frequency import zipf
+    from mtcheck.omission.coverage import FUNCTION_ZIPF
 
     try:
         common = top_n_list(lang.split("-")[0].lower(), 300)
     except LookupError:
         return frozenset()
-    return frozenset(w for w in common if zipf(w, lang) >= 6.0)
+    return frozenset(w for w in common if zipf(w, lang) >= FUNCTION_ZIPF)
 
 
 def uses_dictionary(config: OmissionConfig) -> bool:
