@@ -239,7 +239,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice, stems=stems)
     dictionary = (word_translations(source.lang, target.lang, config.dictionaries,
                                     config.dictionary_pivot)
-                  if (config.dictionary or config.dictionary_support or trace is not None)
+                  if (config.dictionary or config.dictionary_support
+                      or config.dictionary_anchors or trace is not None)
                   and spaced(target.lang) else None)
     flags = _FlagCache(source, target, lexicon, rules, config, dictionary)
     # Frequent words the translation writes by their sound (names: Castro, María) are
@@ -266,7 +267,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          if other is not pair for sid in pair.source_ids
          for nf in _named_found(flags(sid, other.target_ids))],
         anchor_weights, _MIN_RARE_WORDS)
-    stretch = (_Stretches(source, target, linked, lexicon, model, config)
+    stretch = (_Stretches(source, target, linked, lexicon, model, config,
+                          dictionary if config.dictionary_anchors else None)
                if config.stretch or trace is not None else None)
     candidates = []
     read: dict[int, SentenceWords] = {}
@@ -1150,10 +1152,12 @@ class _Stretches:
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
                  linked: Sequence[tuple[int, AlignedPair]], lexicon: DocumentLexicon,
-                 model: LengthModel, config: OmissionConfig):
+                 model: LengthModel, config: OmissionConfig,
+                 dictionary: WordTranslations | None = None):
         self._source = source
         self._target = target
         self._lexicon = lexicon
+        self._dictionary = dictionary
         self._rare_zipf = config.rare_zipf
         self._chains: dict[tuple[tuple[int, ...], tuple[int, ...]],
                            tuple[AnchorChain, dict[int, int]]] = {}
@@ -1181,7 +1185,7 @@ class _Stretches:
             translation = " ".join(self._target.sentences[j].text for j in pair.target_ids)
             self._chains[key] = (anchor_chain(text, self._source.lang, translation,
                                               self._target.lang, self._lexicon,
-                                              self._rare_zipf), offsets)
+                                              self._rare_zipf, self._dictionary), offsets)
         return self._chains[key]
 
     def of(self, pair: AlignedPair) -> Callable[[int, int, int], float]:

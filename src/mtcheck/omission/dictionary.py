@@ -470,7 +470,8 @@ def _stop_words(lang: str) -> frozenset[str]:
 
 def uses_dictionary(config: OmissionConfig) -> bool:
     """Whether the omission check, so configured, looks words up in a dictionary."""
-    return config.enabled and bool(config.dictionary or config.dictionary_support)
+    return config.enabled and bool(config.dictionary or config.dictionary_support
+                                   or config.dictionary_anchors)
 
 
 def dictionary_note(source_lang: str, target_langs: Sequence[str],
