@@ -839,6 +839,7 @@ class _PairContext:
     _words: list[tuple[int, int]] = field(default_factory=list, compare=False, repr=False)
     _units: dict[str, tuple[frozenset[str], frozenset[str]]] = field(
         default_factory=dict, compare=False, repr=False)
+    _listed: list[tuple[int, int]] = field(default_factory=list, compare=False, repr=False)
 
     def piece_words(self, sid: int, piece: Clause, text: str,
                     ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -875,8 +876,10 @@ class _PairContext:
         the pair's are found at the rate of its own."""
         if self.listed_rates is None:
             return 0.0
-        all_listed = sum(f.listed_count(0, 1 << 30)[0] for f in self.flags.values())
-        all_known = sum(f.listed_count(0, 1 << 30)[1] for f in self.flags.values())
+        if not self._listed:
+            self._listed.append((sum(sum(f.listed) for f in self.flags.values()),
+                                 sum(sum(f.known) for f in self.flags.values())))
+        all_listed, all_known = self._listed[0]
         listed = known = 0
         if sid in self.flags:
             listed, known = self.flags[sid].listed_count(piece.start, piece.end)

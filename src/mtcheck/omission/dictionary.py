@@ -442,11 +442,17 @@ def route_for(source_lang: str, target_lang: str, configured: Sequence[str],
     return find_route(source_lang, target_lang, search_folders(configured), pivot)
 
 
-@lru_cache(maxsize=32)
-def word_translations(source_lang: str, target_lang: str, configured: tuple[str, ...],
+def word_translations(source_lang: str, target_lang: str, configured: Sequence[str],
                       pivot: bool = True) -> WordTranslations | None:
-    """The look-up of the pair, loaded once per process; None without a dictionary."""
-    route = route_for(source_lang, target_lang, configured, pivot)
+    """The look-up of the pair, loaded once per process and search path; None without a
+    dictionary."""
+    return _word_translations(source_lang, target_lang, search_folders(configured), pivot)
+
+
+@lru_cache(maxsize=32)
+def _word_translations(source_lang: str, target_lang: str, folders: tuple[Path, ...],
+                       pivot: bool) -> WordTranslations | None:
+    route = find_route(source_lang, target_lang, folders, pivot)
     if route is None:
         return None
     return WordTranslations(route, _stop_words(target_lang))
