@@ -265,7 +265,7 @@ class OmissionConfig:
     # counts as supported in word support too, and as an anchor of the local length, the
     # folders searched for FreeDict's dictd files (MTCHECK_DICTIONARIES or --dictionaries
     # first), and whether a pair without a dictionary of its own goes through English.
-    dictionary: float = 0.0
+    dictionary: float = 0.25
     dictionary_support: bool = False
     dictionary_anchors: bool = False
     dictionaries: tuple[str, ...] = ("/usr/share/dictd", "/usr/local/share/dictd")
