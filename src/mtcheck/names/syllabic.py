@@ -1,0 +1,126 @@
+"""Names a Japanese or Korean translation writes by sound, with vowels the source lacks.
+
+Kana and Hangul write syllables: a consonant cluster gets a vowel after each consonant
+(Burgdorf = ブルクドルフ "burukudorufu"), a final consonant one too, and the transliteration
+follows the name's sound rather than its letters (Kuo Ting-wei = 궈딩웨이 "gwodingwei",
+La Chaux-de-Fonds = ラ・ショー＝ド＝フォン "ra shoo do fuon"). The matcher compares
+phonetic keys, vowels included, and misses such renderings; the stage then reports the
+name missing from a sentence that holds it.
+
+What survives that writing is the name's consonants, in order, once the distinctions the
+two scripts do not keep are folded: voiced and voiceless (b/p/f/v, d/t, g/k), l and r, m
+and n, and the h, w and y that kana and Hangul add or drop. Where a ``names.missing``
+finding in such a translation has, in its aligned target sentences, a run of kana or
+Hangul that no other name's rendering holds, that is rare in the language and whose folded
+consonants are those of the name (``_MIN_RATIO`` of them in order, and at least
+``_MIN_CONSONANTS``), the name is written there: the finding goes. A dropped name leaves
+no such run behind, and a name written in its place (a planted replacement) has other
+consonants.
+
+Only kana and Hangul: Cyrillic and Greek write vowels letter for letter (the matcher reads
+them), and Han characters are words as well as sounds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
+
+from mtcheck.frequency import zipf
+from mtcheck.languages import script_of
+from mtcheck.romanize import romanize
+from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument
+
+# Scripts that write syllables and add vowels to a foreign name's consonants.
+SYLLABIC_SCRIPTS = frozenset({"Jpan", "Kore", "Hang"})
+
+# Folds applied in order to a lower-case romanisation: digraphs first, then the
+# distinctions kana and Hangul do not keep.
+_FOLDS: tuple[tuple[str, str], ...] = (
+    ("sch", "s"), ("ch", "k"), ("sh", "s"), ("th", "t"), ("ph", "b"), ("ck", "k"),
+    ("ng", "n"), ("qu", "k"), ("x", "ks"), ("q", "k"), ("c", "k"), ("j", "s"), ("z", "s"),
+    ("v", "b"), ("f", "b"), ("p", "b"), ("d", "t"), ("g", "k"), ("l", "r"), ("m", "n"),
+    ("w", ""), ("y", ""), ("h", ""),
+)
+_VOWELS = re.compile(r"[aeiou]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+# Folded consonants a name needs to be told by them (Talal "tr" sounds like too much).
+_MIN_CONSONANTS = 3
+# Share of the consonants two skeletons must have in common (SequenceMatcher ratio).
+_MIN_RATIO = 0.75
+
+# A run of kana (the middle dot and the double hyphen join the words of one name) or of
+# Hangul syllables.
+_KANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb\u30a0\uff1d=]+")
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def consonant_skeleton(romanised: str) -> str:
+    """The consonants of a romanised word, folded as kana and Hangul fold them, in order,
+    doubles collapsed: "Burgdorf" and "burukudorufu" are both "brktrb"."""
+    text = "".join(ch for ch in romanised.lower() if "a" <= ch <= "z")
+    for old, new in _FOLDS:
+        text = text.replace(old, new)
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", text))
+
+
+def sounds_alike(name: str, run_skeleton: str) -> bool:
+    """True when the skeleton of a run holds the name's (a skeleton) closely enough."""
+    if len(name) < _MIN_CONSONANTS or len(run_skeleton) < _MIN_CONSONANTS:
+        return False
+    return SequenceMatcher(None, name, run_skeleton, autojunk=False).ratio() >= _MIN_RATIO
+
+
+def _runs(text: str, script: str) -> list[tuple[int, int, str]]:
+    pattern = _HANGUL_RUN if script in ("Kore", "Hang") else _KANA_RUN
+    return [(m.start(), m.end(), m.group(0).strip("・＝=")) for m in pattern.finditer(text)]
+
+
+def _unknown_word(run: str, script: str, lang: str, rare_zipf: float) -> bool:
+    """True when ``run`` is no common word of the language: rarer than ``rare_zipf``, or,
+    in Hangul, a word wordfreq does not know as one (it estimates an unknown one from its
+    syllables: 궈딩웨이 scores 3.4 as 궈 + 딩 + 웨이)."""
+    if zipf(run, lang) < rare_zipf:
+        return True
+    if script not in ("Kore", "Hang"):
+        return False
+    from wordfreq import tokenize
+
+    return len(tokenize(run, lang)) > 1
+
+
+def sounded_out(findings: Sequence[Finding], target: SegmentedDocument,
+                renderings: Sequence[NameRendering], entities: Mapping[str, Entity],
+                source_lang: str, rare_zipf: float) -> tuple[Finding, ...]:
+    """``findings`` less the ``names.missing`` ones of a kana or Hangul translation whose
+    aligned target sentences hold a free run that sounds like the name (see the module's
+    docstring); ``renderings`` are every name's in the translation (their runs are taken)."""
+    script = script_of(target.lang)
+    if script not in SYLLABIC_SCRIPTS:
+        return tuple(findings)
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for rendering in renderings:
+        taken.setdefault(rendering.sentence_id, []).append((rendering.start, rendering.end))
+
+    def heard(finding: Finding) -> bool:
+        entity = entities.get(finding.entity or "")
+        if entity is None:
+            return False
+        names = {consonant_skeleton(romanize(form, source_lang)) for form in entity.source_forms}
+        for tid in finding.target_ids:
+            if not 0 <= tid < len(target.sentences):
+                continue
+            spans = taken.get(tid, ())
+            for start, end, run in _runs(target.sentences[tid].text, script):
+                if any(s < end and start < e for s, e in spans):
+                    continue
+                if not _unknown_word(run, script, target.lang, rare_zipf):
+                    continue
+                skeleton = consonant_skeleton(romanize(run, target.lang))
+                if any(sounds_alike(name, skeleton) for name in names):
+                    return True
+        return False
+
+    return tuple(f for f in findings if f.check != "names.missing" or not heard(f))
