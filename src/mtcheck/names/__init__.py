@@ -655,10 +655,13 @@ def check_translations(source: SegmentedDocument,
                    or _missing_in(f, copied.get(key, frozenset()))))
                for key, result in results.items()}
     # A name a kana or Hangul translation writes by sound, with vowels the source lacks
-    # (ブルクドルフ for Burgdorf), in a run no other name holds (see mtcheck.names.syllabic).
+    # (ブルクドルフ for Burgdorf), in a run no other name holds, where the matcher finds it
+    # nowhere in the translation (see mtcheck.names.syllabic).
     results = {key: dataclasses.replace(result, findings=sounded_out(
                    result.findings, prepared[key].target, result.renderings, by_id,
-                   source.lang, config.rare_zipf))
+                   source.lang, config.rare_zipf, frozenset(
+                       r.entity for p in (prepared[key],)
+                       for r in (*p.renderings, *p.place_renderings, *p.learned))))
                for key, result in results.items()}
     # A name found nowhere in one translation that others render: one finding for it, not
     # one per sentence (see mtcheck.names.unseen).

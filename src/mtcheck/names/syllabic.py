@@ -8,12 +8,12 @@ phonetic keys, vowels included, and misses such renderings; the stage then repor
 name missing from a sentence that holds it.
 
 What survives that writing is the name's consonants, in order, once the distinctions the
-two scripts do not keep are folded: voiced and voiceless (b/p/f/v, d/t, g/k), l and r, m
-and n, and the h, w and y that kana and Hangul add or drop. Where a ``names.missing``
+two scripts do not keep are folded: voiced and voiceless (b/p/f/v, d/t, g/k), l and r,
+and the h, w and y that kana and Hangul add or drop (m and n they keep apart). Where a ``names.missing``
 finding in such a translation has, in its aligned target sentences, a run of kana or
 Hangul that no other name's rendering holds, that is rare in the language and whose folded
 consonants are those of the name (``_MIN_RATIO`` of them in order, and at least
-``_MIN_CONSONANTS``), the name is written there: the finding goes. A dropped name leaves
+``_MIN_CONSONANTS`` on each side), the name is written there: the finding goes. A dropped name leaves
 no such run behind, and a name written in its place (a planted replacement) has other
 consonants.
 
@@ -24,7 +24,7 @@ them), and Han characters are words as well as sounds.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from difflib import SequenceMatcher
 
 from mtcheck.frequency import zipf
@@ -40,14 +40,16 @@ SYLLABIC_SCRIPTS = frozenset({"Jpan", "Kore", "Hang"})
 _FOLDS: tuple[tuple[str, str], ...] = (
     ("sch", "s"), ("ch", "k"), ("sh", "s"), ("th", "t"), ("ph", "b"), ("ck", "k"),
     ("ng", "n"), ("qu", "k"), ("x", "ks"), ("q", "k"), ("c", "k"), ("j", "s"), ("z", "s"),
-    ("v", "b"), ("f", "b"), ("p", "b"), ("d", "t"), ("g", "k"), ("l", "r"), ("m", "n"),
+    ("v", "b"), ("f", "b"), ("p", "b"), ("d", "t"), ("g", "k"), ("l", "r"),
     ("w", ""), ("y", ""), ("h", ""),
 )
 _VOWELS = re.compile(r"[aeiou]+")
 _REPEATS = re.compile(r"(.)\1+")
 
-# Folded consonants a name needs to be told by them (Talal "tr" sounds like too much).
-_MIN_CONSONANTS = 3
+# Folded consonants a name (and the run) needs to be told by them: with three, ordinary
+# words with a particle attached sound like names (지역인 "jiyeogin" like Sighnaghi,
+# 국민당의 like Kuo Ting-wei).
+_MIN_CONSONANTS = 4
 # Share of the consonants two skeletons must have in common (SequenceMatcher ratio).
 _MIN_RATIO = 0.75
 
@@ -93,10 +95,14 @@ def _unknown_word(run: str, script: str, lang: str, rare_zipf: float) -> bool:
 
 def sounded_out(findings: Sequence[Finding], target: SegmentedDocument,
                 renderings: Sequence[NameRendering], entities: Mapping[str, Entity],
-                source_lang: str, rare_zipf: float) -> tuple[Finding, ...]:
+                source_lang: str, rare_zipf: float,
+                rendered_here: Collection[str] = frozenset()) -> tuple[Finding, ...]:
     """``findings`` less the ``names.missing`` ones of a kana or Hangul translation whose
     aligned target sentences hold a free run that sounds like the name (see the module's
-    docstring); ``renderings`` are every name's in the translation (their runs are taken)."""
+    docstring); ``renderings`` are every name's in the translation (their runs are taken).
+    Not a name of ``rendered_here``, which the matcher finds elsewhere in the translation:
+    that is how the translation writes it, and a run it does not match is another word (a
+    planted Tanjung Perak for Tanjung Priok sounds the same without its vowels)."""
     script = script_of(target.lang)
     if script not in SYLLABIC_SCRIPTS:
         return tuple(findings)
@@ -106,7 +112,7 @@ def sounded_out(findings: Sequence[Finding], target: SegmentedDocument,
 
     def heard(finding: Finding) -> bool:
         entity = entities.get(finding.entity or "")
-        if entity is None:
+        if entity is None or entity.id in rendered_here:
             return False
         names = {consonant_skeleton(romanize(form, source_lang)) for form in entity.source_forms}
         for tid in finding.target_ids:
