@@ -659,7 +659,7 @@ def check_translations(source: SegmentedDocument,
     # nowhere in the translation (see mtcheck.names.syllabic).
     results = {key: dataclasses.replace(result, findings=sounded_out(
                    result.findings, prepared[key].target, result.renderings, by_id,
-                   source.lang, config.rare_zipf, frozenset(
+                   source.lang, config.surname_zipf, frozenset(
                        r.entity for p in (prepared[key],)
                        for r in (*p.renderings, *p.place_renderings, *p.learned))))
                for key, result in results.items()}

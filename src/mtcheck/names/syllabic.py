@@ -11,7 +11,9 @@ What survives that writing is the name's consonants, in order, once the distinct
 two scripts do not keep are folded: voiced and voiceless (b/p/f/v, d/t, g/k), l and r,
 and the h, w and y that kana and Hangul add or drop (m and n they keep apart). Where a ``names.missing``
 finding in such a translation has, in its aligned target sentences, a run of kana or
-Hangul that no other name's rendering holds, that is rare in the language and whose folded
+Hangul that no other name's rendering holds, that is no common word (rarer than a surname
+may be: wordfreq estimates a Hangul word it does not know from its pieces, 궈딩웨이 3.4 as
+궈 + 딩 + 웨이, where kana it does not know score 0) and whose folded
 consonants are those of the name (``_MIN_RATIO`` of them in order, and at least
 ``_MIN_CONSONANTS`` on each side), the name is written there: the finding goes. A dropped name leaves
 no such run behind, and a name written in its place (a planted replacement) has other
@@ -80,26 +82,14 @@ def _runs(text: str, script: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0).strip("・＝=")) for m in pattern.finditer(text)]
 
 
-def _unknown_word(run: str, script: str, lang: str, rare_zipf: float) -> bool:
-    """True when ``run`` is no common word of the language: rarer than ``rare_zipf``, or,
-    in Hangul, a word wordfreq does not know as one (it estimates an unknown one from its
-    syllables: 궈딩웨이 scores 3.4 as 궈 + 딩 + 웨이)."""
-    if zipf(run, lang) < rare_zipf:
-        return True
-    if script not in ("Kore", "Hang"):
-        return False
-    from wordfreq import tokenize
-
-    return len(tokenize(run, lang)) > 1
-
-
 def sounded_out(findings: Sequence[Finding], target: SegmentedDocument,
                 renderings: Sequence[NameRendering], entities: Mapping[str, Entity],
-                source_lang: str, rare_zipf: float,
+                source_lang: str, name_zipf: float,
                 rendered_here: Collection[str] = frozenset()) -> tuple[Finding, ...]:
     """``findings`` less the ``names.missing`` ones of a kana or Hangul translation whose
     aligned target sentences hold a free run that sounds like the name (see the module's
-    docstring); ``renderings`` are every name's in the translation (their runs are taken).
+    docstring); ``renderings`` are every name's in the translation (their runs are taken);
+    a run as frequent as ``name_zipf`` or more is a common word.
     Not a name of ``rendered_here``, which the matcher finds elsewhere in the translation:
     that is how the translation writes it, and a run it does not match is another word (a
     planted Tanjung Perak for Tanjung Priok sounds the same without its vowels)."""
@@ -122,7 +112,7 @@ def sounded_out(findings: Sequence[Finding], target: SegmentedDocument,
             for start, end, run in _runs(target.sentences[tid].text, script):
                 if any(s < end and start < e for s, e in spans):
                     continue
-                if not _unknown_word(run, script, target.lang, rare_zipf):
+                if zipf(run, target.lang) >= name_zipf:
                     continue
                 skeleton = consonant_skeleton(romanize(run, target.lang))
                 if any(sounds_alike(name, skeleton) for name in names):
