@@ -21,6 +21,7 @@ from mtcheck.types import Entity, Finding, NameRendering, Severity
     ("Bruichladdich", "ブルックラディ", "ja"),  # written as said, a consonant less
     ("La Chaux-de-Fonds", "ラ・ショー＝ド＝フォン", "ja"),  # French said, not spelt
     ("Brandenburg", "브란덴부르크", "ko"),
+    ("Kuo Ting-wei", "궈딩웨이", "ko"),  # three consonants, the very same
 ])
 def test_a_transliteration_by_sound_keeps_the_names_consonants(name: str, written: str,
                                                                lang: str) -> None:
@@ -32,7 +33,8 @@ def test_a_transliteration_by_sound_keeps_the_names_consonants(name: str, writte
     ("Burgdorf", "ナプフ", "ja"),  # another place of the sentence
     ("Sainshand", "자민우드", "ko"),  # another town written in its place
     ("Talal", "탈랄", "ko"),  # two consonants tell nothing
-    ("Kuo Ting-wei", "궈딩웨이", "ko"),  # three are too few too (국민당의 sounds alike)
+    ("Kuo Ting-wei", "국민당의", "ko"),  # three must be the same: k-m-n-t-n is not k-t-n
+    ("Sighnaghi", "지역인", "ko"),  # four of the name, three of the word
 ])
 def test_other_words_and_short_names_do_not_sound_alike(name: str, written: str,
                                                         lang: str) -> None:

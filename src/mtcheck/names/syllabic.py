@@ -15,7 +15,7 @@ Hangul that no other name's rendering holds, that is no common word (rarer than 
 may be: wordfreq estimates a Hangul word it does not know from its pieces, 궈딩웨이 3.4 as
 궈 + 딩 + 웨이, where kana it does not know score 0) and whose folded
 consonants are those of the name (``_MIN_RATIO`` of them in order, and at least
-``_MIN_CONSONANTS`` on each side), the name is written there: the finding goes. A dropped name leaves
+``_MIN_CONSONANTS`` on each side; three only when they are the very same), the name is written there: the finding goes. A dropped name leaves
 no such run behind, and a name written in its place (a planted replacement) has other
 consonants.
 
@@ -48,10 +48,12 @@ _FOLDS: tuple[tuple[str, str], ...] = (
 _VOWELS = re.compile(r"[aeiou]+")
 _REPEATS = re.compile(r"(.)\1+")
 
-# Folded consonants a name (and the run) needs to be told by them: with three, ordinary
-# words with a particle attached sound like names (지역인 "jiyeogin" like Sighnaghi,
-# 국민당의 like Kuo Ting-wei).
+# Folded consonants a name (and the run) needs to be told by them closely: with three,
+# ordinary words with a particle attached come close to names (지역인 "jiyeogin" to
+# Sighnaghi, 국민당의 to Kuo Ting-wei). Three must be the very same (궈딩웨이 "gweodingwei"
+# for Kuo Ting-wei); two tell nothing.
 _MIN_CONSONANTS = 4
+_MIN_EXACT = 3
 # Share of the consonants two skeletons must have in common (SequenceMatcher ratio).
 _MIN_RATIO = 0.75
 
@@ -73,7 +75,7 @@ def consonant_skeleton(romanised: str) -> str:
 def sounds_alike(name: str, run_skeleton: str) -> bool:
     """True when the skeleton of a run holds the name's (a skeleton) closely enough."""
     if len(name) < _MIN_CONSONANTS or len(run_skeleton) < _MIN_CONSONANTS:
-        return False
+        return len(name) >= _MIN_EXACT and name == run_skeleton
     return SequenceMatcher(None, name, run_skeleton, autojunk=False).ratio() >= _MIN_RATIO
 
 
