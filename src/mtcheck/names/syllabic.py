@@ -2,22 +2,28 @@
 
 Kana and Hangul write syllables: a consonant cluster gets a vowel after each consonant
 (Burgdorf = ブルクドルフ "burukudorufu"), a final consonant one too, and the transliteration
-follows the name's sound rather than its letters (Kuo Ting-wei = 궈딩웨이 "gwodingwei",
+follows the name's sound rather than its letters (Kuo Ting-wei = 궈딩웨이 "gweodingwei",
 La Chaux-de-Fonds = ラ・ショー＝ド＝フォン "ra shoo do fuon"). The matcher compares
 phonetic keys, vowels included, and misses such renderings; the stage then reports the
 name missing from a sentence that holds it.
 
 What survives that writing is the name's consonants, in order, once the distinctions the
 two scripts do not keep are folded: voiced and voiceless (b/p/f/v, d/t, g/k), l and r,
-and the h, w and y that kana and Hangul add or drop (m and n they keep apart). Where a ``names.missing``
-finding in such a translation has, in its aligned target sentences, a run of kana or
-Hangul that no other name's rendering holds, that is no common word (rarer than a surname
-may be: wordfreq estimates a Hangul word it does not know from its pieces, 궈딩웨이 3.4 as
-궈 + 딩 + 웨이, where kana it does not know score 0) and whose folded
-consonants are those of the name (``_MIN_RATIO`` of them in order, and at least
-``_MIN_CONSONANTS`` on each side; three only when they are the very same), the name is written there: the finding goes. A dropped name leaves
-no such run behind, and a name written in its place (a planted replacement) has other
-consonants.
+and the h, w and y that kana and Hangul add or drop (m and n they keep apart).
+
+A ``names.missing`` finding in such a translation goes when its aligned target sentences
+hold a run of kana or Hangul
+
+* that no other name's rendering holds,
+* that is no common word (rarer than a surname may be: wordfreq estimates a Hangul word
+  it does not know from its pieces, 궈딩웨이 3.4 as 궈 + 딩 + 웨이; kana it does not know
+  score 0),
+* whose folded consonants are the name's: ``_MIN_RATIO`` of them in order and at least
+  ``_MIN_CONSONANTS`` on each side, or three that are the very same,
+
+and the matcher finds the name nowhere else in the translation (where it does, that is
+how the translation writes it). A dropped name leaves no such run behind, and a name
+written in its place (a planted replacement) has other consonants.
 
 Only kana and Hangul: Cyrillic and Greek write vowels letter for letter (the matcher reads
 them), and Han characters are words as well as sounds.
