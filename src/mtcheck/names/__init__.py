@@ -47,6 +47,7 @@ from mtcheck.names.consistency import (
 from mtcheck.names.copies import copied_with_slips
 from mtcheck.names.double_names import double_name_slips
 from mtcheck.names.dropped import confirmed_drops, joined_to_rendered
+from mtcheck.names.enclosing import enclosed_mentions, longer_names_followed
 from mtcheck.names.evidence import (
     Evidence,
     is_common,
@@ -653,6 +654,18 @@ def check_translations(source: SegmentedDocument,
     results = {key: dataclasses.replace(result, findings=tuple(
                    f for f in result.findings if not _missing_in(f, unrecognised)
                    or _missing_in(f, copied.get(key, frozenset()))))
+               for key, result in results.items()}
+    # Two spellings, one only where the source's mention is a word of a longer name (vallée
+    # du Jourdain, Casa do Douro): the longer names' forms (see mtcheck.names.enclosing).
+    # Not a name the recogniser tags as a person wherever it sees it.
+    labels = heads.recognised_labels(source, find_mentions(source, entities),
+                                     [(p.target, p.renderings) for p in prepared.values()],
+                                     config)
+    enclosed = enclosed_mentions(source, find_mentions(source, entities), lexicon().particles,
+                                 lambda word: is_common(word, source.lang, config.rare_zipf))
+    tagged_people = frozenset(e for e, found in labels.items() if found == {"PERSON"})
+    results = {key: dataclasses.replace(result, findings=longer_names_followed(
+                   result.findings, prepared[key].alignment, enclosed, tagged_people))
                for key, result in results.items()}
     # A name a kana or Hangul translation writes by sound, with vowels the source lacks
     # (ブルクドルフ for Burgdorf), in a run no other name holds, where the matcher finds it

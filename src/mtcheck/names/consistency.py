@@ -19,18 +19,11 @@ from mtcheck.frequency import zipf
 from mtcheck.languages import get_language
 from mtcheck.names import places
 from mtcheck.names import variants as slips
-from mtcheck.names.enclosing import enclosed_mentions, follows_longer_names
 from mtcheck.names.evidence import Evidence, is_common, missing_severity, strong
 from mtcheck.names.glossary import Glossary
 from mtcheck.names.homophones import homophone_spellings, minority
 from mtcheck.names.inflection import InflectionRules, rules_for, same_spelling, unaccented
-from mtcheck.names.inventory import (
-    Mention,
-    find_mentions,
-    lexicon,
-    mentions_by_sentence,
-    place_keys,
-)
+from mtcheck.names.inventory import Mention, find_mentions, mentions_by_sentence, place_keys
 from mtcheck.names.matching import (
     TargetWord,
     capitalised_runs,
@@ -229,7 +222,6 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
     # Spellings are compared only where the source mentions the name (see names.scope).
     mentions = find_mentions(source, entities)
     scopes = mention_scopes(alignment, entities, mentions, source.lang)
-    enclosed = enclosed_mentions(source, mentions, lexicon().particles)
     for entity in entities:
         strength = evidence.get(entity.id, Evidence.CAPITALISED)
         scope = scopes.get(entity.id, {})
@@ -320,11 +312,6 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
         # Two spellings that follow two names of the source (Semipalatinsk / Semey) are
         # the source's choice, not the translation's inconsistency.
         if not mixed and len(spellings) >= 2 and follows_source(native, label, scope, lang):
-            spellings = set()
-        # One spelling only where the source's mention is a word of a longer name (vallée
-        # du Jourdain, Casa do Douro), the other where it stands alone: the longer names'
-        # own forms, not two spellings (see mtcheck.names.enclosing).
-        if not mixed and follows_longer_names(native, label, entity.id, alignment, enclosed):
             spellings = set()
         if len(spellings) >= 2 or mixed:
             # The finding points at the minority spellings: the rows to fix (variants come

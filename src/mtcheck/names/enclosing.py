@@ -8,20 +8,26 @@ another way only inside such longer names follows those names, not two spellings
 one: it is no ``names.inconsistent`` finding.
 
 A longer name is a run of capitalised words (name particles may stand between them) in
-the source sentence that holds the mention and more words than the mention. Only in a
-source language that does not capitalise its nouns (in German every noun would join the
-run), and not in a sentence written in title case, where every word is capitalised.
+the source sentence that holds the mention, more words than the mention, one of them a
+common word of the source language (Valley, Casa, University: the longer name names a
+thing by a noun). Not a person's full name: a surname inside it is that person's name,
+whose spelling is the translator's (a slip in the first mention of "Grace Wambui
+Ndirangu" is a slip, though Grace is a common word): the caller leaves out the names the
+recogniser tags as people wherever it sees them (not Jordan, which it tags as a person,
+a place and an organisation). Only in a source language
+that does not capitalise its nouns (in German every noun would join the run), and not in a
+sentence written in title case, where every word is capitalised.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from mtcheck.names.brands import _capitalised_runs
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention
-from mtcheck.types import Alignment, NameRendering, SegmentedDocument
+from mtcheck.types import Alignment, Finding, NameVariant, SegmentedDocument
 
 # A sentence with at least this share of capitalised words is in title case: its runs say
 # nothing about longer names.
@@ -34,47 +40,53 @@ def _title_case(text: str) -> bool:
 
 
 def enclosed_mentions(source: SegmentedDocument, mentions: Sequence[Mention],
-                      particles: Collection[str]) -> frozenset[tuple[str, int]]:
+                      particles: Collection[str], common: Callable[[str], bool]
+                      ) -> frozenset[tuple[str, int]]:
     """(entity, source sentence id) where every mention of the entity in that sentence is a
-    word of a longer capitalised run (see the module's docstring); empty for a source
-    language that capitalises nouns."""
+    word of a longer capitalised run with a ``common`` word of its own (see the module's
+    docstring); empty for a source language that capitalises nouns."""
     if rules_for(source.lang).capitalises_nouns:
         return frozenset()
     texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
-    runs = {sid: [(start, end) for start, end, words in _capitalised_runs(text, particles)
+    runs = {sid: [(start, end, words) for start, end, words in _capitalised_runs(text, particles)
                   if len(words) >= 2]
             for sid, text in texts.items() if not _title_case(text)}
     inside: dict[tuple[str, int], bool] = {}
     for mention in mentions:
         key = (mention.entity, mention.sentence_id)
+        own = set(mention.text.split())
         enclosed = any(start <= mention.start and mention.end <= end
                        and (start, end) != (mention.start, mention.end)
-                       for start, end in runs.get(mention.sentence_id, ()))
+                       and any(common(w) for w in words if w not in own)
+                       for start, end, words in runs.get(mention.sentence_id, ()))
         inside[key] = inside.get(key, True) and enclosed
     return frozenset(key for key, enclosed in inside.items() if enclosed)
 
 
-def follows_longer_names(renderings: Sequence[NameRendering], label: Mapping[str, str],
-                         entity: str, alignment: Alignment,
+def follows_longer_names(variants: Sequence[NameVariant], entity: str, alignment: Alignment,
                          enclosed: Collection[tuple[str, int]]) -> bool:
-    """True when the translation writes the name two ways, one of them only in target
+    """True when a name is written two ways (``variants``), one of them only in target
     sentences whose source mentions it inside longer names (``enclosed``: entity, source
-    sentence id) and the other where the source's mention stands alone at least once.
-    ``label`` maps a rendering's base form to its spelling; renderings of other bases are
-    ignored."""
-    spellings = set(label.values())
-    if len(spellings) != 2:
+    sentence id) and the other in a sentence whose source mention stands alone."""
+    if len(variants) != 2:
         return False
     sources: dict[int, list[int]] = {}
     for pair in alignment.pairs:
         for tid in pair.target_ids:
             sources.setdefault(tid, []).extend(pair.source_ids)
-    alone: dict[str, bool] = {s: False for s in spellings}
-    for rendering in renderings:
-        spelling = label.get(rendering.base)
-        if spelling is None:
-            continue
-        here = sources.get(rendering.sentence_id, [])
-        if not here or not all((entity, sid) in enclosed for sid in here):
-            alone[spelling] = True
-    return sorted(alone.values()) == [False, True]
+
+    def alone(tid: int) -> bool:
+        here = sources.get(tid, [])
+        return not here or not all((entity, sid) in enclosed for sid in here)
+
+    return sorted(any(alone(t) for t in v.sentence_ids) for v in variants) == [False, True]
+
+
+def longer_names_followed(findings: Sequence[Finding], alignment: Alignment,
+                          enclosed: Collection[tuple[str, int]],
+                          people: Collection[str]) -> tuple[Finding, ...]:
+    """``findings`` less the ``names.inconsistent`` ones whose two spellings follow longer
+    names of the source (see :func:`follows_longer_names`), except on ``people``."""
+    return tuple(f for f in findings
+                 if f.check != "names.inconsistent" or f.entity is None or f.entity in people
+                 or not follows_longer_names(f.variants, f.entity, alignment, enclosed))
