@@ -22,12 +22,12 @@ sentence written in title case, where every word is capitalised.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from mtcheck.names.brands import _capitalised_runs
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention
-from mtcheck.types import Alignment, Finding, NameVariant, SegmentedDocument
+from mtcheck.types import Alignment, Entity, Finding, NameVariant, SegmentedDocument
 
 # A sentence with at least this share of capitalised words is in title case: its runs say
 # nothing about longer names.
@@ -63,11 +63,15 @@ def enclosed_mentions(source: SegmentedDocument, mentions: Sequence[Mention],
     return frozenset(key for key, enclosed in inside.items() if enclosed)
 
 
-def follows_longer_names(variants: Sequence[NameVariant], entity: str, alignment: Alignment,
-                         enclosed: Collection[tuple[str, int]]) -> bool:
+def follows_longer_names(variants: Sequence[NameVariant], entity: Entity, alignment: Alignment,
+                         enclosed: Collection[tuple[str, int]],
+                         slip: Callable[[str, str], bool]) -> bool:
     """True when a name is written two ways (``variants``), one of them only in target
-    sentences whose source mentions it inside longer names (``enclosed``: entity, source
-    sentence id) and the other in a sentence whose source mention stands alone."""
+    sentences whose source mentions it inside longer names (``enclosed``: entity id, source
+    sentence id) and the other in a sentence whose source mention stands alone; and the
+    one inside longer names is the source's own spelling (Casa do Douro, copied) or no
+    ``slip`` of the other (Jourdain beside Jordanie). A spelling a letter or two off the
+    other is a slip wherever it stands."""
     if len(variants) != 2:
         return False
     sources: dict[int, list[int]] = {}
@@ -77,16 +81,26 @@ def follows_longer_names(variants: Sequence[NameVariant], entity: str, alignment
 
     def alone(tid: int) -> bool:
         here = sources.get(tid, [])
-        return not here or not all((entity, sid) in enclosed for sid in here)
+        return not here or not all((entity.id, sid) in enclosed for sid in here)
 
-    return sorted(any(alone(t) for t in v.sentence_ids) for v in variants) == [False, True]
+    inside = [v for v in variants if not any(alone(t) for t in v.sentence_ids)]
+    if len(inside) != 1:
+        return False
+    other = next(v for v in variants if v is not inside[0])
+    return inside[0].base in entity.source_forms or not slip(inside[0].base, other.base)
 
 
 def longer_names_followed(findings: Sequence[Finding], alignment: Alignment,
+                          entities: Mapping[str, Entity],
                           enclosed: Collection[tuple[str, int]],
-                          people: Collection[str]) -> tuple[Finding, ...]:
+                          people: Collection[str],
+                          slip: Callable[[str, str], bool]) -> tuple[Finding, ...]:
     """``findings`` less the ``names.inconsistent`` ones whose two spellings follow longer
     names of the source (see :func:`follows_longer_names`), except on ``people``."""
-    return tuple(f for f in findings
-                 if f.check != "names.inconsistent" or f.entity is None or f.entity in people
-                 or not follows_longer_names(f.variants, f.entity, alignment, enclosed))
+    def followed(finding: Finding) -> bool:
+        entity = entities.get(finding.entity or "")
+        return (finding.check == "names.inconsistent" and entity is not None
+                and entity.id not in people
+                and follows_longer_names(finding.variants, entity, alignment, enclosed, slip))
+
+    return tuple(f for f in findings if not followed(f))
