@@ -15,12 +15,9 @@ untranslated, because both need the same aligned sentence pairs.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
 
 from mtcheck.config import NamesConfig
 from mtcheck.languages import script_of
@@ -50,7 +47,6 @@ from mtcheck.names.consistency import (
 from mtcheck.names.copies import copied_with_slips
 from mtcheck.names.double_names import double_name_slips
 from mtcheck.names.dropped import confirmed_drops, joined_to_rendered
-from mtcheck.names.enclosing import enclosed_mentions, longer_names_followed
 from mtcheck.names.evidence import (
     Evidence,
     is_common,
@@ -83,7 +79,6 @@ from mtcheck.names.stand_ins import cities_in_place
 from mtcheck.names.syllabic import sounded_out
 from mtcheck.names.unseen import merge_unseen
 from mtcheck.names.untranslated import check_untranslated
-from mtcheck.romanize import sound_key
 from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument
 
 __all__ = [
@@ -659,19 +654,6 @@ def check_translations(source: SegmentedDocument,
                    f for f in result.findings if not _missing_in(f, unrecognised)
                    or _missing_in(f, copied.get(key, frozenset()))))
                for key, result in results.items()}
-    # Two spellings, one only where the source's mention is a word of a longer name (vallée
-    # du Jourdain, Casa do Douro): the longer names' forms (see mtcheck.names.enclosing).
-    # Not a name the recogniser tags as a person wherever it sees it.
-    labels = heads.recognised_labels(source, find_mentions(source, entities),
-                                     [(p.target, p.renderings) for p in prepared.values()],
-                                     config)
-    enclosed = enclosed_mentions(source, find_mentions(source, entities), lexicon().particles,
-                                 lambda word: is_common(word, source.lang, config.rare_zipf))
-    tagged_people = frozenset(e for e, found in labels.items() if found == {"PERSON"})
-    results = {key: dataclasses.replace(result, findings=longer_names_followed(
-                   result.findings, prepared[key].alignment, by_id, enclosed, tagged_people,
-                   functools.partial(_slip, lang=prepared[key].target.lang)))
-               for key, result in results.items()}
     # A name a kana or Hangul translation writes by sound, with vowels the source lacks
     # (ブルクドルフ for Burgdorf), in a run no other name holds, where the matcher finds it
     # nowhere in the translation (see mtcheck.names.syllabic).
@@ -692,14 +674,6 @@ def check_translations(source: SegmentedDocument,
                 frozenset().union(*(ids for k, ids in anywhere.items() if k != key)), by_id,
                 script_of(prepared[key].target.lang) == script_of(source.lang) != ""))
             for key, result in results.items()}
-
-
-# Sound keys this alike (rapidfuzz ratio) make two spellings a slip of one another.
-_SLIP_RATIO = 75.0
-
-
-def _slip(first: str, second: str, lang: str) -> bool:
-    return fuzz.ratio(sound_key(first, lang), sound_key(second, lang)) >= _SLIP_RATIO
 
 
 def _place_words(prepared: _Prepared) -> frozenset[str]:
