@@ -156,3 +156,9 @@ def test_a_plain_acronym_is_not_judged_in_han_or_hangul_script() -> None:
     # Such a translation writes the name by meaning and often leaves the acronym out.
     zh = ["该工厂部分依靠欧洲复兴开发银行的贷款建成。", "五月开业。"]
     assert run({**EBRD_OTHERS, "zh": zh}, EBRD_SOURCE, tracked=frozenset())["zh"] == []
+
+
+def test_a_demonym_of_a_place_the_source_names_is_no_word_to_match() -> None:
+    source = ["Die Tiroler Anrainer klagten über den Verkehr in Tirol.", "Es gab Proteste."]
+    runs = source_runs(segmented("de", source), frozenset())
+    assert [r.words for r in runs] == [("Anrainer",)]

@@ -40,6 +40,7 @@ from mtcheck.frequency import zipf
 from mtcheck.languages import script_of
 from mtcheck.names.acronyms import _spelt_out
 from mtcheck.names.evidence import is_common
+from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import lexicon
 from mtcheck.names.matching import entity_forms, find_renderings
 from mtcheck.names.replacement import missing_message
@@ -95,6 +96,9 @@ def source_runs(source: SegmentedDocument, tracked: Collection[str],
     their words to be matched; not runs holding a word of a tracked name (``tracked``).
     A sentence's first word that is common (Zipf ``rare_zipf`` or more) is left out."""
     particles = lexicon().particles | {"of", "for", "and"}
+    suffixes = rules_for(source.lang).demonym_suffixes
+    capitalised = frozenset(w.casefold() for s in source.sentences
+                            for w in re.findall(r"[^\W\d_]{3,}", s.text) if w[0].isupper())
     runs = []
     for sentence in source.sentences:
         if _headline(sentence.text):
@@ -119,10 +123,24 @@ def source_runs(source: SegmentedDocument, tracked: Collection[str],
                 words = tuple(dict.fromkeys(
                     w.strip("'’-") for w in text.split()
                     if w not in particles and len(w.strip("'’-")) >= _MIN_WORD
-                    and "&" not in w and not _ROMAN.fullmatch(w)))
+                    and "&" not in w and not _ROMAN.fullmatch(w)
+                    and not _demonym(w.strip("'’-"), capitalised, suffixes)))
                 if words:
                     runs.append(_Run(sentence.id, start, end, text, words))
     return runs
+
+
+def _demonym(word: str, capitalised: Collection[str], suffixes: Sequence[str]) -> bool:
+    """Whether ``word`` is made from another capitalised word of the source with one of
+    the source language's demonym endings (Tiroler from Tirol, Nigerian from Nigeria): the
+    translations translate it (Tyrolean, tyrolien), whatever they do with the place."""
+    lower = word.casefold()
+    for suffix in suffixes:
+        stem = lower.removesuffix(suffix)
+        if stem != lower and len(stem) >= _MIN_WORD and any(
+                other != lower and other.startswith(stem) for other in capitalised):
+            return True
+    return False
 
 
 def _parts(run: str, offset: int) -> list[tuple[int, int]]:
