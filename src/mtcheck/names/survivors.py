@@ -5,26 +5,29 @@ Foundation", "Deutsche Bahn", "Yeti Airlines", "Erdenes Oyu Tolgoi") is set apar
 phrase, since translations often translate it word by word and no spelling rule says
 which of its words stay. What the translations at hand do says it: a word of a source run
 of capitalised words (two or more, name particles and "of", "for", "and" inside) that most
-other translations write in their aligned sentences as a name (a rare word of their
-language that sounds like it, found by the names matcher in any script: Deutsche Bahn,
-ドイツ鉄道 aside, 에르데네스) survived translation. A translation whose aligned sentences
-(and their neighbours) hold none of a run's surviving words left the name out or put
+other translations write in their aligned sentences as a name (a rare or borrowed word of
+their language that sounds like it, found by the names matcher in any script: Bahn in
+French, 에르데네스 in Korean) survived translation. A translation whose aligned sentences
+(and their neighbours) lack the run's rarest surviving word left the name out or put
 another in its place ("Vivekananda International Foundation" where the source has
 "Observer Research Foundation"): ``names.missing``, a warning.
 
-Acronyms the same way (H&M, ASEZA): one that at least ``min_translations`` other
-translations keep as written, at least one of them in a script other than Latin (so that
-keeping it is no Latin-script habit alone), is missing from a translation into another
-script whose aligned sentences lack it (Latin-script translations are judged by
-:mod:`mtcheck.names.acronyms`, which knows localised acronyms; here only those with an
-ampersand, which it does not read). An acronym that the others write localised (BERD,
-ЕБРР for EBRD) counts as written by them: a Latin-script translation with no acronym of
-its own there and none as written dropped it.
+Acronyms the same way. One with an ampersand (H&M, a brand written as such in every
+script) that at least ``min_translations`` other translations keep as written, one of
+them in a script other than Latin, is missing from a translation whose aligned sentences
+lack it. A plain acronym (EBRD) is judged in the cased scripts only (Latin, Cyrillic,
+Greek): translations into Han, Hangul or kana write the name by meaning and often leave
+the acronym out. A Cyrillic or Greek translation lacks it where the others keep it so and
+it writes no acronym of its own there (ЕБРР); a Latin-script one (which
+:mod:`mtcheck.names.acronyms` judges where the others keep the acronym as written) where
+the others write it or their own acronym (BERD, ЕБРР) and it writes neither.
 
-Not judged: words of names the stage tracks (their own checks judge them), runs in a line
-of capitalised words (a headline), translations in Han script (organisations are written
-by meaning there, whatever the others do), and a run that the source mentions more than
-twice whose surviving words the translation writes nowhere (it translates the name
+Not judged: words of names the stage tracks and runs holding one (their own checks judge
+them), demonyms of the source's places (Tiroler), runs in a line of capitalised words (a
+headline), translations into scripts without case for the runs (an organisation is often
+written by meaning there, ドイツ鉄道, or glued to the words around it, 옵서버연구재단,
+whatever the others do), and a run that the source mentions more than twice whose
+surviving words the translation writes nowhere near its mentions (it translates the name
 throughout).
 """
 
@@ -38,7 +41,7 @@ from functools import cache
 from mtcheck.config import NamesConfig
 from mtcheck.frequency import zipf
 from mtcheck.languages import script_of
-from mtcheck.names.acronyms import _spelt_out
+from mtcheck.names.acronyms import spelt_out
 from mtcheck.names.evidence import is_common
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import lexicon
@@ -51,7 +54,7 @@ from mtcheck.types import Alignment, Entity, Finding, SegmentedDocument, Severit
 # around it (옵서버연구재단), whatever the other translations do: not judged.
 _CASED = frozenset({"Latn", "Cyrl", "Grek"})
 # A run mentioned in more source sentences than this, whose surviving words a translation
-# writes nowhere, is translated there throughout.
+# writes nowhere near its mentions, is translated there throughout.
 _RARE_MENTIONS = 2
 # A source word copied into a translation is written there as a name when the translation's
 # language uses it at least this much less (Zipf) than the source's does: it is borrowed.
@@ -152,19 +155,16 @@ def _parts(run: str, offset: int) -> list[tuple[int, int]]:
     return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
-def _pairs_of(alignment: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    return [(p.source_ids, p.target_ids) for p in alignment.pairs if p.source_ids and p.target_ids]
-
-
-def _window(alignment: Alignment, sid: int, reach: int) -> tuple[int, ...]:
-    """Target ids of the pair aligned with source sentence ``sid``, and of the ``reach``
-    pairs on either side; empty when ``sid`` is aligned with nothing."""
-    pairs = _pairs_of(alignment)
-    for index, (source_ids, _) in enumerate(pairs):
-        if sid in source_ids:
-            return tuple(sorted({t for _, targets in pairs[max(0, index - reach):index + reach + 1]
-                                 for t in targets}))
-    return ()
+def _windows(alignment: Alignment) -> dict[int, tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Per source sentence aligned with something, the target ids of its pair, and those
+    of its pair and the pairs on either side (a name the translator moved next door)."""
+    pairs = [p for p in alignment.pairs if p.source_ids and p.target_ids]
+    out = {}
+    for index, pair in enumerate(pairs):
+        wide = tuple(sorted({t for p in pairs[max(0, index - 1):index + 2] for t in p.target_ids}))
+        for sid in pair.source_ids:
+            out[sid] = (pair.target_ids, wide)
+    return out
 
 
 def _word_entities(runs: Sequence[_Run]) -> list[Entity]:
@@ -174,12 +174,14 @@ def _word_entities(runs: Sequence[_Run]) -> list[Entity]:
             for w in words]
 
 
-def _written(target: SegmentedDocument, lang_words: Sequence[Entity], config: NamesConfig,
-             source_lang: str) -> dict[str, dict[int, set[str]]]:
-    """Per source word, per target sentence, the surfaces that render it there."""
-    forms = entity_forms(lang_words, target.lang, source_lang=source_lang)
+def _written(target: SegmentedDocument, ids: Collection[int], words: Sequence[Entity],
+             config: NamesConfig, source_lang: str) -> dict[str, dict[int, set[str]]]:
+    """Per source word, per target sentence (of those in ``ids``), the surfaces that render
+    it there."""
+    forms = entity_forms(words, target.lang, source_lang=source_lang)
+    sentences = [target.sentences[i] for i in sorted(ids)]
     out: dict[str, dict[int, set[str]]] = {}
-    for rendering in find_renderings(target.sentences, target.lang, forms, config):
+    for rendering in find_renderings(sentences, target.lang, forms, config):
         word = rendering.entity.removeprefix("word:")
         out.setdefault(word, {}).setdefault(rendering.sentence_id, set()).add(rendering.surface)
     return out
@@ -216,33 +218,41 @@ def dropped_organisations(source: SegmentedDocument,
     runs = source_runs(source, tracked, config.rare_zipf)
     words = _word_entities(runs)
     mentions = {e.canonical: len(e.source_ids) for e in words}
-    written = ({key: _written(target, words, config, source.lang)
+    windows = {key: _windows(alignment) for key, (_, alignment) in translations.items()}
+
+    def pair_of(key: str, sid: int, wide: bool = False) -> tuple[int, ...]:
+        return windows[key].get(sid, ((), ()))[1 if wide else 0]
+
+    # The matcher reads only the sentences around the runs' mentions: what it costs is
+    # what the runs need.
+    near = {key: {t for run in runs for t in pair_of(key, run.sentence_id, wide=True)}
+            for key in translations}
+    written = ({key: _written(target, near[key], words, config, source.lang)
                 for key, (target, _) in translations.items()} if words else {})
 
     def kept(key: str, word: str, sid: int) -> bool:
         """The translation writes ``word`` as a name by the pair of ``sid``: a rare word."""
-        target, alignment = translations[key]
+        target = translations[key][0]
         there = written[key].get(word, {})
         return any(_as_name(surface, word, target.lang, source.lang, config.rare_zipf)
-                   for t in _window(alignment, sid, 0) for surface in there.get(t, ()))
+                   for t in pair_of(key, sid) for surface in there.get(t, ()))
 
     def present(key: str, word: str, sid: int) -> bool:
-        target, alignment = translations[key]
-        ids = _window(alignment, sid, 1)
+        target = translations[key][0]
+        ids = pair_of(key, sid, wide=True)
         there = written[key].get(word, {})
         return (any(t in there for t in ids)
                 or any(_literal(target.sentences[t].text, word) for t in ids))
 
     for run in runs:
-        aligning = {key for key, (_, alignment) in translations.items()
-                    if _window(alignment, run.sentence_id, 0)}
+        aligning = {key for key in translations if pair_of(key, run.sentence_id)}
         survivors = [w for w in run.words
                      if _survives({k for k in aligning if kept(k, w, run.sentence_id)},
                                   aligning, needed)]
         if not survivors:
             continue
         for key in sorted(aligning):
-            target, alignment = translations[key]
+            target = translations[key][0]
             if script_of(target.lang) not in _CASED:
                 continue
             theirs = [w for w in survivors
@@ -260,7 +270,7 @@ def dropped_organisations(source: SegmentedDocument,
                 continue
             if _reported(findings.get(key, ()), run.sentence_id, run.text):
                 continue
-            ids = _window(alignment, run.sentence_id, 0)
+            ids = pair_of(key, run.sentence_id)
             keepers = len({k for k in aligning - {key} if kept(k, decisive, run.sentence_id)})
             out[key].append(Finding(
                 check="names.missing", severity=Severity.WARNING,
@@ -298,6 +308,7 @@ def dropped_acronyms_elsewhere(source: SegmentedDocument,
     module's docstring): by translations into other scripts, those with an ampersand, and
     those the other translations localise."""
     out: dict[str, list[Finding]] = {key: [] for key in translations}
+    windows = {key: _windows(alignment) for key, (_, alignment) in translations.items()}
     seen: set[tuple[int, str]] = set()
     for sentence in source.sentences:
         if _headline(sentence.text) or sentence.text.isupper():
@@ -308,16 +319,16 @@ def dropped_acronyms_elsewhere(source: SegmentedDocument,
                 continue
             seen.add((sentence.id, acronym))
             texts = {key: " ".join(target.sentences[t].text
-                                   for t in _window(alignment, sentence.id, 0))
-                     for key, (target, alignment) in translations.items()}
+                                   for t in windows[key].get(sentence.id, ((), ()))[0])
+                     for key, (target, _) in translations.items()}
             aligning = {key for key, text in texts.items() if text}
             keeping = {key for key in aligning if acronym in texts[key]}
             localising = {key for key in aligning - keeping if _own_acronym(texts[key], sentence.text)}
             for key in sorted(aligning - keeping):
-                target, alignment = translations[key]
+                target = translations[key][0]
                 script = script_of(target.lang)
-                wide = " ".join(target.sentences[t].text
-                                for t in _window(alignment, sentence.id, 1))
+                pair, around = windows[key].get(sentence.id, ((), ()))
+                wide = " ".join(target.sentences[t].text for t in around)
                 if acronym in wide or key in localising or (
                         script not in _CASED and "&" not in acronym):
                     continue
@@ -330,8 +341,8 @@ def dropped_acronyms_elsewhere(source: SegmentedDocument,
                     continue
                 if _reported(findings.get(key, ()), sentence.id, acronym):
                     continue
-                ids = _window(alignment, sentence.id, 0)
-                spelt = _spelt_out(sentence.text, match.start(), acronym)
+                ids = pair
+                spelt = spelt_out(sentence.text, match.start(), acronym)
                 out[key].append(Finding(
                     check="names.missing", severity=Severity.WARNING,
                     message=(missing_message(f"{spelt} ({acronym})" if spelt else acronym,
