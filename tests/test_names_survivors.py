@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
-from mtcheck.names.survivors import _as_name, dropped_organisations, source_runs
+from mtcheck.names import check_translations, find_entities
+from mtcheck.names.survivors import _as_name, _parts, dropped_organisations, source_runs
 from mtcheck.types import Finding
 
 SOURCE = ["Sudha Raghavan, an analyst at the Observer Research Foundation in Delhi, spoke.",
@@ -162,3 +165,25 @@ def test_a_demonym_of_a_place_the_source_names_is_no_word_to_match() -> None:
     source = ["Die Tiroler Anrainer klagten über den Verkehr in Tirol.", "Es gab Proteste."]
     runs = source_runs(segmented("de", source), frozenset())
     assert [r.words for r in runs] == [("Anrainer",)]
+
+
+@given(st.lists(st.lists(st.sampled_from(["Yeti", "Airlines", "Tara", "Air", "Bank", "of"]),
+                         min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4),
+       st.integers(min_value=0, max_value=50))
+def test_the_parts_between_ands_are_the_runs_pieces(pieces: list[str], offset: int) -> None:
+    run = " and ".join(pieces)
+    text = " " * offset + run
+    assert [text[start:end] for start, end in _parts(run, offset)] == pieces
+
+
+def test_the_names_stage_reports_it_beside_its_own_findings() -> None:
+    source = segmented("en", SOURCE, "src.txt")
+    targets = {key: (segmented(key, text, f"{key}.txt"), one_to_one(len(text)))
+               for key, text in {**KEEPING, "de": REPLACED_DE}.items()}
+    config = NamesConfig(use_ner=False)
+    results = check_translations(source, targets, find_entities(source, None, config),
+                                 config=config)
+    missing = [f for f in results["de"].findings if f.check == "names.missing"]
+    assert [(f.source_ids, "Observer" in f.message) for f in missing] == [((0,), True)]
+    assert not [f for key in KEEPING for f in results[key].findings
+                if f.check == "names.missing"]

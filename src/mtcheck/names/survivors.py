@@ -231,7 +231,8 @@ def dropped_organisations(source: SegmentedDocument,
                 for key, (target, _) in translations.items()} if words else {})
 
     def kept(key: str, word: str, sid: int) -> bool:
-        """The translation writes ``word`` as a name by the pair of ``sid``: a rare word."""
+        """The translation writes ``word`` as a name in the pair of ``sid`` (see
+        :func:`_as_name`)."""
         target = translations[key][0]
         there = written[key].get(word, {})
         return any(_as_name(surface, word, target.lang, source.lang, config.rare_zipf)
