@@ -30,6 +30,13 @@ there.
 most clause drops at ``--budget`` false flags per 100 untouched sentences: how far any
 reweighting of these signals could go. ``--signals FILE`` prints each signal's quartiles
 on the drops found, the drops missed and the untouched pairs near the bar.
+
+``--separation FILE`` measures a signal before it is weighed: for each signal, how well its
+largest value over a sentence's parts tells the seeded clause drops' sentences from the
+untouched text's sentences (the area under the ROC curve: 0.5 is chance), also among the
+drops the hand sum misses; then the recall at ``--budget`` (bar set on the same text, as
+``--upper-bound`` does) with the hand weights and ``--weigh`` (default the dictionary
+signal) at each of several weights.
 """
 
 from __future__ import annotations
@@ -50,7 +57,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from omission_bench import load_clean, load_dev, variants  # noqa: E402
 
 from mtcheck.align import align_documents  # noqa: E402
-from mtcheck.config import Config  # noqa: E402
+from mtcheck.config import Config, load_config  # noqa: E402
 from mtcheck.omission import OMISSION_CHECKS, omission_candidates  # noqa: E402
 from mtcheck.omission.combine import SIGNALS, PieceSignals, hand_score  # noqa: E402
 from mtcheck.omission.detect import document_threshold  # noqa: E402
@@ -61,7 +68,7 @@ KINDS = ("none", "clause-first", "clause-second")
 # indicator per kind, whose weight the fit sets) and the document's level (the median
 # evidence of its pairs' best pieces, as document_threshold reads it).
 FEATURES = ("length", "anchors", "brackets", "lexicon", "support", "marks", "half", "gap",
-            "bar")
+            "dictionary", "bar")
 ROUNDS = 6
 L2 = 1.0
 # How much more the untouched pairs weigh in all than the seeded drops: the bar is set for
@@ -115,7 +122,7 @@ def features(piece: list, record: dict) -> list[float]:
     named = dict(zip(SIGNALS, values, strict=True))
     return [named["length"], named["anchors"], named["brackets"], named["lexicon"],
             named["support"], named["marks"], float(kind == "half"), float(kind == "gap"),
-            record["bar"]]
+            named.get("dictionary", 0.0), record["bar"]]
 
 
 def hand(piece: list, record: dict, config: Config) -> float:
@@ -404,10 +411,10 @@ def upper_bound(records: Sequence[dict], config: Config, budget: float, seed: in
     hand_weights_ = np.array([1.0, 1.0, config.omission.bracket_missing,
                               config.omission.lexicon, config.omission.support,
                               config.omission.punctuation, config.omission.half_prior,
-                              config.omission.gap_prior, 0.0])
+                              config.omission.gap_prior, config.omission.dictionary, 0.0])
     generator = np.random.default_rng(seed)
     starts = [hand_weights_] + [generator.uniform(0, 2, len(FEATURES)) * np.array(
-        [1, 1, 1, 4, 1, 1, -3, -5, 0]) for _ in range(20)]
+        [1, 1, 1, 4, 1, 1, -3, -5, 1, 0]) for _ in range(20)]
     best_weights, best = hand_weights_, frontier.recall(hand_weights_)
     print(f"\nupper bound at {budget:g} false flags per 100 untouched sentences "
           f"({frontier.untouched} sentences; {frontier.base_false} flagged without a bar, "
@@ -432,6 +439,66 @@ def upper_bound(records: Sequence[dict], config: Config, budget: float, seed: in
           + ", ".join(f"{n} {w:.2f}" for n, w in zip(FEATURES, best_weights, strict=True)))
 
 
+def _auc(positive: Sequence[float], negative: Sequence[float]) -> float:
+    """P(a positive's value > a negative's), ties counted half (Mann-Whitney)."""
+    if not positive or not negative:
+        return float("nan")
+    ranked = np.sort(np.asarray(negative))
+    wins = sum(np.searchsorted(ranked, v, "left") + (np.searchsorted(ranked, v, "right")
+                                                    - np.searchsorted(ranked, v, "left")) / 2
+               for v in positive)
+    return float(wins / (len(positive) * len(negative)))
+
+
+def separation(label: str, records: Sequence[dict], config: Config, budget: float,
+               signal: str) -> None:
+    """AUC of each signal (max over a sentence's parts), drops against untouched sentences,
+    and recall at ``budget`` as ``signal``'s weight grows."""
+    drops: list[dict[str, float]] = []
+    missed: list[dict[str, float]] = []
+    untouched: list[dict[str, float]] = []
+    for r in records:
+        by_sentence: dict[int, list[list]] = {}
+        for p in r["pieces"]:
+            by_sentence.setdefault(p[1], []).append(p)
+        def maxima(pieces: list[list]) -> dict[str, float]:
+            named = [dict(zip(SIGNALS, p[3], strict=True)) for p in pieces]
+            return {name: max(n.get(name, 0.0) for n in named) for name in SIGNALS}
+        if r["kind"] == "none":
+            skip = set(r["gold_omitted"])
+            untouched.extend(maxima(ps) for sid, ps in by_sentence.items() if sid not in skip)
+            continue
+        mine = by_sentence.get(r["edited"])
+        if not mine:
+            continue
+        drops.append(maxima(mine))
+        best = max(hand(p, r, config) for p in mine)
+        if not (r["edited"] in r["fixed"] or best >= 0):
+            missed.append(drops[-1])
+    print(f"\n{label}: separation of each signal (max over a sentence's parts), "
+          f"{len(drops)} clause drops ({len(missed)} missed by the hand sum) against "
+          f"{len(untouched)} untouched sentences")
+    for name in SIGNALS:
+        values = [d[name] for d in untouched]
+        print(f"  {name:<16} AUC all drops {_auc([d[name] for d in drops], values):.3f}, "
+              f"missed drops {_auc([d[name] for d in missed], values):.3f}; "
+              f"median drops {np.median([d[name] for d in drops]) if drops else 0:.2f}, "
+              f"untouched {np.median(values) if values else 0:.2f}")
+    frontier = Frontier(records, config, budget)
+    base = np.array([1.0, 1.0, config.omission.bracket_missing, config.omission.lexicon,
+                     config.omission.support, config.omission.punctuation,
+                     config.omission.half_prior, config.omission.gap_prior,
+                     config.omission.dictionary, 0.0])
+    column = FEATURES.index(signal)
+    cells = []
+    for weight in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0):
+        trial = base.copy()
+        trial[column] = weight
+        cells.append(f"{weight:g}: {frontier.recall(trial):.2f}")
+    print(f"  recall at {budget:g} false flags per 100 untouched sentences (bar set on this "
+          f"text), {signal} weight " + ", ".join(cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--collect", type=Path, help="write the pieces of these data here")
@@ -452,10 +519,16 @@ def main() -> None:
                              "(default: %(default)s)")
     parser.add_argument("--upper-bound", type=Path, nargs="*", default=[],
                         help="best recall any weighting reaches on this file itself")
+    parser.add_argument("--separation", type=Path, nargs="*", default=[],
+                        help="how well each signal separates drops from untouched sentences")
+    parser.add_argument("--weigh", default="dictionary", choices=FEATURES[:-1],
+                        help="the signal --separation weighs (default: %(default)s)")
     parser.add_argument("--budget", type=float, default=2.0,
                         help="false flags per 100 untouched sentences for --upper-bound")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="a config file whose [omission] table to use (default: built-in)")
     args = parser.parse_args()
-    config = Config()
+    config = load_config(args.config)
     if args.collect:
         groups: list[tuple[str, list, int]] = []
         if args.dev:
@@ -472,6 +545,9 @@ def main() -> None:
     for path in args.upper_bound:
         upper_bound(json.loads(path.read_text(encoding="utf-8")), config, args.budget,
                     args.seed)
+    for path in args.separation:
+        separation(str(path), json.loads(path.read_text(encoding="utf-8")), config,
+                   args.budget, args.weigh)
     for path in args.signals:
         signal_table(str(path), json.loads(path.read_text(encoding="utf-8")), config)
     if args.fit:

@@ -69,7 +69,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from mtcheck.align import align_documents  # noqa: E402
 from mtcheck.align.gold import BeadIds, parse_vecalign  # noqa: E402
-from mtcheck.config import Config  # noqa: E402
+from mtcheck.config import Config, load_config  # noqa: E402
 from mtcheck.corpus import Corpus, read_text  # noqa: E402
 from mtcheck.omission import OMISSION_CHECKS, omission_candidates  # noqa: E402
 from mtcheck.omission.detect import (  # noqa: E402
@@ -795,13 +795,15 @@ def main() -> None:
                         help="only time evaluate with and without the check, N rounds")
     parser.add_argument("--truncation", action="store_true",
                         help="measure cut-off translations instead of seeded omissions")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="a config file to check with (default: the built-in settings)")
     args = parser.parse_args()
     if args.runtime:
         runtime(args.runtime)
         if args.dev.exists():
             stage_runtime(load_dev(args.dev, args.seed), args.runtime)
         return
-    config = Config()
+    config = load_config(args.config)
     threshold = args.threshold if args.threshold is not None else config.omission.threshold
     groups: list[tuple[str, list[Parallel], int]] = []
     if args.dev.exists():

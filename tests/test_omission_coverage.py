@@ -181,3 +181,43 @@ def test_a_pair_held_out_cannot_vouch_for_itself() -> None:
     assert lexicon.coverage(source, target, [filler[0]]) == (1, 1)
     seen_thrice = DocumentLexicon([seen_twice] * 3 + filler)
     assert seen_thrice.coverage(source, target, [seen_twice]) == (1, 1)
+
+
+# --------------------------------------------------------------------------- dictionary
+def test_dictionary_flags_mark_known_words_and_those_whose_translation_is_there() -> None:
+    from mtcheck.omission.coverage import dictionary_rates
+    from mtcheck.omission.dictionary import key_of, target_keys
+
+    text = "Die Expedition musste am Gipfel umkehren"
+    target = "L'expédition dut rebrousser chemin."
+    table = {"expedition": {key_of("expédition")}, "gipfel": {key_of("sommet")},
+             "umkehren": {key_of("retourner")}}
+    lexicon = DocumentLexicon([], stems=False)
+    found = index_target(target, "fr", None, (), ())
+    flags = word_flags(text, "de", lexicon, found, lexical_units(target, "fr", False), 0.5, 3.0,
+                       dictionary=lambda w: frozenset(table.get(w.lower(), ())),
+                       target_keys=target_keys(target))
+    at = dict(content_words(text, "de"))
+    words = {at[o]: flag for o, flag in zip(flags.offsets, zip(flags.known, flags.listed,
+                                                                 strict=True), strict=True)}
+    assert words["Expedition"] == (True, True)
+    assert words["Gipfel"] == (True, False)
+    assert words["umkehren"] == (True, False)
+    assert flags.listed_count(0, len(text)) == (1, sum(flags.known))
+    # the piece "am Gipfel umkehren": known to the dictionary, none of it in the translation
+    start = text.index("am")
+    assert flags.listed_count(start, len(text)) == (0, 2)
+    rates = dictionary_rates([flags], [flags])
+    assert rates.words == sum(flags.known)
+    # without a dictionary nothing is flagged, and folding changes word support only with one
+    plain = word_flags(text, "de", lexicon, found, lexical_units(target, "fr", False), 0.5, 3.0)
+    assert plain.known == () and plain.listed_count(0, len(text)) == (0, 0)
+    folded = word_flags(text, "de", lexicon, found, lexical_units(target, "fr", False), 0.5,
+                        3.0, dictionary=lambda w: frozenset(table.get(w.lower(), ())),
+                        target_keys=target_keys(target), fold=True)
+    assert sum(folded.supported) == sum(plain.supported) + (not words_supported(plain, text))
+
+
+def words_supported(flags: WordFlags, text: str) -> bool:
+    """Whether "Expedition" was supported without the dictionary (a cognate, romanised)."""
+    return flags.supported[flags.offsets.index(text.index("Expedition"))]

@@ -260,6 +260,15 @@ class OmissionConfig:
     # stretch of the translation between the anchors on both sides of the piece, against the
     # document's own stretches (see mtcheck.omission.stretch).
     stretch: float = 0.25
+    # Weight of the dictionary evidence (word support counted on a bilingual dictionary's
+    # translations, see mtcheck.omission.dictionary), whether a word the dictionary finds
+    # counts as supported in word support too, the folders searched for FreeDict's dictd
+    # files (MTCHECK_DICTIONARIES or --dictionaries first), and whether a pair without a
+    # dictionary of its own goes through English.
+    dictionary: float = 0.0
+    dictionary_support: bool = False
+    dictionaries: tuple[str, ...] = ("/usr/share/dictd", "/usr/local/share/dictd")
+    dictionary_pivot: bool = True
     # Also tested: each stretch between words the translation supports (or numbers it has)
     # holding at least ``gap_words`` unsupported content words, whether or not it matches a
     # clause boundary; it starts ``gap_prior`` behind (it was chosen for holding nothing the

@@ -60,6 +60,9 @@ from mtcheck.types import RunResult
               help="A missing model: continue without round-trip scores, or stop (exit 2).")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Folder of the back-translation cache.")
+@click.option("--dictionaries", "dictionaries", multiple=True, type=click.Path(file_okay=False),
+              help="Folder of FreeDict dictd files for the omission check, searched before "
+                   "the config's [omission] dictionaries (repeatable).")
 @click.option("--gate", "gate", is_flag=True,
               help="Apply the config's [gate] thresholds; exit 1 when a translation falls short.")
 @gate_output_options
@@ -85,6 +88,7 @@ def evaluate(
     no_backtranslation: bool,
     on_missing_model: str | None,
     cache_dir: str | None,
+    dictionaries: tuple[str, ...],
     gate: bool,
     gate_outputs: GateOutputs,
     collection: CollectionOptions,
@@ -127,14 +131,14 @@ def evaluate(
     from mtcheck.recogniser import in_background
 
     def configured(path: str | None) -> Config:
-        return _with_overrides(
+        return _with_dictionaries(_with_overrides(
             load_config(path),
             model=bt_model, revision=bt_revision, backend=bt_backend, quantization=bt_quantization,
             backends={} if bt_backend else None,  # --bt-backend applies to every language
             on_missing=on_missing_model, cache_dir=cache_dir,
             allow_download=True if bt_allow_download else None,
             enabled=False if no_backtranslation else None,
-        )
+        ), dictionaries)
 
     from mtcheck.collection import is_collection
 
@@ -182,6 +186,7 @@ def evaluate(
             progress.close()
         if not quiet:
             _explain_roundtrip_status(run)
+            _explain_dictionaries(run, config)
         if gate:
             run, code = apply_gate(run, config, gate_outputs, quiet=quiet,
                                    to_stderr=json_summary, scope=languages)
@@ -240,6 +245,28 @@ def _with_overrides(config: Config, **options: Any) -> Config:
     return dataclasses.replace(
         config, backtranslation=dataclasses.replace(config.backtranslation, **changes)
     )
+
+
+def _with_dictionaries(config: Config, folders: tuple[str, ...]) -> Config:
+    """--dictionaries folders are searched before the config's."""
+    if not folders:
+        return config
+    return dataclasses.replace(config, omission=dataclasses.replace(
+        config.omission, dictionaries=(*folders, *config.omission.dictionaries)))
+
+
+def _explain_dictionaries(run: RunResult, config: Config) -> None:
+    """Say once which translations the omission check has no bilingual dictionary for."""
+    from mtcheck.omission.dictionary import uses_dictionary
+
+    if not uses_dictionary(config.omission):
+        return
+    from mtcheck.omission.dictionary import dictionary_note
+
+    note = dictionary_note(run.source.lang, [t.lang for t in run.translations],
+                           config.omission.dictionaries, config.omission.dictionary_pivot)
+    if note:
+        click.echo(f"mtcheck: note: {note}", err=True)
 
 
 def _explain_roundtrip_status(run: RunResult) -> None:

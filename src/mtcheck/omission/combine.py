@@ -16,7 +16,7 @@ from mtcheck.config import OmissionConfig
 
 # The signals of a piece, in the order of PieceSignals.values.
 SIGNALS = ("length", "anchors", "brackets", "backtranslation", "lexicon", "support",
-           "marks", "prior", "stretch")
+           "marks", "prior", "stretch", "dictionary")
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ class PieceSignals:
     shares), ``support`` (word-support log-likelihood ratio as counted for the piece's kind),
     ``marks`` (clause-mark log-likelihood ratio), ``prior`` (the piece's kind) and ``stretch``
     (local-length log-likelihood ratio between the anchors around the piece,
-    :mod:`mtcheck.omission.stretch`)."""
+    :mod:`mtcheck.omission.stretch`) and ``dictionary`` (word-support log-likelihood ratio
+    counted on a bilingual dictionary's translations, :mod:`mtcheck.omission.dictionary`).
+    """
 
     pair_index: int
     source_id: int
@@ -44,7 +46,7 @@ class PieceSignals:
 def hand_weights(config: OmissionConfig) -> tuple[float, ...]:
     """The weights of the hand sum, in the order of SIGNALS."""
     return (1.0, 1.0, config.bracket_missing, config.backtranslation, config.lexicon,
-            config.support, config.punctuation, 1.0, config.stretch)
+            config.support, config.punctuation, 1.0, config.stretch, config.dictionary)
 
 
 def hand_score(signals: PieceSignals, config: OmissionConfig) -> float:

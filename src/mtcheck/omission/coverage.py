@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mtcheck.frequency import zipf
@@ -67,11 +67,24 @@ class WordFlags:
     rare_found: tuple[bool, ...] = ()
     # Whether each of those is a name (see mtcheck.omission.named).
     rare_named: tuple[bool, ...] = ()
+    # Per content word (as ``offsets``): whether a bilingual dictionary knows it, and whether
+    # one of its translations is in the translation (mtcheck.omission.dictionary); empty
+    # without a dictionary.
+    known: tuple[bool, ...] = ()
+    listed: tuple[bool, ...] = ()
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """(supported, all) content words inside ``[start, end)``."""
         first, last = bisect_left(self.offsets, start), bisect_left(self.offsets, end)
         return sum(self.supported[first:last]), last - first
+
+    def listed_count(self, start: int, end: int) -> tuple[int, int]:
+        """(words with a dictionary translation in the translation, words the dictionary
+        knows) inside ``[start, end)``."""
+        if not self.known:
+            return 0, 0
+        first, last = bisect_left(self.offsets, start), bisect_left(self.offsets, end)
+        return sum(self.listed[first:last]), sum(self.known[first:last])
 
     def gaps(self, text: str, min_words: int) -> tuple[tuple[int, int], ...]:
         """(start, end) of each stretch of ``text`` between two things the translation has
@@ -105,6 +118,8 @@ def content_words(text: str, lang: str) -> tuple[tuple[int, str], ...]:
 def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetIndex,
                target_units: frozenset[str], similarity: float, rare_zipf: float,
                min_letters: int = MIN_LETTERS, names: frozenset[str] = frozenset(),
+               dictionary: Callable[[str], frozenset[str]] | None = None,
+               target_keys: frozenset[str] = frozenset(), fold: bool = False,
                ) -> WordFlags:
     """Which content words of a source sentence the translation ``found`` supports.
 
@@ -114,9 +129,14 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
     whether each one of at least ``min_letters`` letters is found romanised is kept
     (``rare_found``: the document's rate of finding its anchors). ``names``: frequent words
     the document's translation writes by their sound (see :mod:`mtcheck.omission.sounded`),
-    anchors as the rare ones are.
+    anchors as the rare ones are. ``dictionary``: a bilingual dictionary's look-up (source
+    word -> keys of its translations) and ``target_keys`` the translation's keys
+    (:mod:`mtcheck.omission.dictionary`): each common word is flagged as known to it and as
+    listed (a translation of it found); with ``fold``, a listed word is supported too.
     """
     offsets, flags, kept = [], [], []
+    known: list[bool] = []
+    listed: list[bool] = []
     rare: dict[str, bool] = {}
     for offset, word in content_words(text, lang):
         common = zipf(word.lower(), lang) >= rare_zipf and word not in names
@@ -128,14 +148,21 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
             if word not in rare:
                 rare[word] = word_found(word, lang, found, similarity)
             supported = rare[word] or bool(associates and associates & target_units)
+        keys = dictionary(word) if common and dictionary is not None else frozenset()
+        hit = bool(keys & target_keys)
+        if fold and hit:
+            supported = True
         if supported:
             kept.append((offset, offset + len(word)))
         if common:
             offsets.append(offset)
             flags.append(supported)
+            if dictionary is not None:
+                known.append(bool(keys))
+                listed.append(hit)
     kept += [(n.start, n.end) for n in numbers(text, lang) if number_found(n, found.numbers)]
     return WordFlags(tuple(offsets), tuple(flags), tuple(sorted(kept)), tuple(rare.values()),
-                     tuple(named(w, lang) for w in rare))
+                     tuple(named(w, lang) for w in rare), tuple(known), tuple(listed))
 
 
 def support_rates(own: Sequence[WordFlags], other: Sequence[WordFlags]) -> SupportRates:
@@ -145,6 +172,16 @@ def support_rates(own: Sequence[WordFlags], other: Sequence[WordFlags]) -> Suppo
     translated = sum(sum(f.supported) for f in own) / words if words else 0.0
     other_words = sum(len(f.supported) for f in other)
     unrelated = sum(sum(f.supported) for f in other) / other_words if other_words else 0.0
+    return SupportRates(translated, unrelated, words)
+
+
+def dictionary_rates(own: Sequence[WordFlags], other: Sequence[WordFlags]) -> SupportRates:
+    """The same rates for the dictionary's flags: among the words it knows, the share with a
+    translation in their own pair's translation, and in the next pair's."""
+    words = sum(sum(f.known) for f in own)
+    translated = sum(sum(f.listed) for f in own) / words if words else 0.0
+    other_words = sum(sum(f.known) for f in other)
+    unrelated = sum(sum(f.listed) for f in other) / other_words if other_words else 0.0
     return SupportRates(translated, unrelated, words)
 
 

@@ -59,12 +59,14 @@ from mtcheck.omission.combine import PieceSignals
 from mtcheck.omission.coverage import (
     SupportRates,
     WordFlags,
+    dictionary_rates,
     mark_evidence,
     mark_rate,
     support_evidence,
     support_rates,
     word_flags,
 )
+from mtcheck.omission.dictionary import WordTranslations, target_keys, word_translations
 from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.named import AnchorWeights, class_weights
@@ -235,7 +237,11 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                      _units(target, pair.target_ids, stems))
              for index, pair in linked}
     lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice, stems=stems)
-    flags = _FlagCache(source, target, lexicon, rules, config)
+    dictionary = (word_translations(source.lang, target.lang, config.dictionaries,
+                                    config.dictionary_pivot)
+                  if (config.dictionary or config.dictionary_support or trace is not None)
+                  and spaced(target.lang) else None)
+    flags = _FlagCache(source, target, lexicon, rules, config, dictionary)
     # Frequent words the translation writes by their sound (names: Castro, María) are
     # anchors too; found against their own pair's translation before any flag is read.
     flags.names = sounded_names(
@@ -246,6 +252,11 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         [flags(sid, other.target_ids) for (_, pair), (_, other)
          in zip(linked, linked[1:] + linked[:1], strict=True) if other is not pair
          for sid in pair.source_ids])
+    listed = (None if dictionary is None else dictionary_rates(
+        [flags(sid, pair.target_ids) for _, pair in linked for sid in pair.source_ids],
+        [flags(sid, other.target_ids) for (_, pair), (_, other)
+         in zip(linked, linked[1:] + linked[:1], strict=True) if other is not pair
+         for sid in pair.source_ids]))
     marks = mark_rate([(_source_marks(source, pair), _target_marks(target, pair))
                        for _, pair in linked])
     names = class_weights(
@@ -280,7 +291,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                _target_marks(target, pair), names,
                                tuple(target.sentences[j].text for j in pair.target_ids),
                                flags.names, None if stretch is None else stretch.of(pair),
-                               sentence_words)
+                               sentence_words, listed)
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence, record)
 
@@ -749,7 +760,11 @@ class _FlagCache:
     """Word support flags of a source sentence against a translation (ids), computed once."""
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
-                 lexicon: DocumentLexicon, rules: ClauseRules, config: OmissionConfig):
+                 lexicon: DocumentLexicon, rules: ClauseRules, config: OmissionConfig,
+                 dictionary: WordTranslations | None = None):
+        self._dictionary = dictionary
+        self._fold = config.dictionary_support
+        self._keys: dict[tuple[int, ...], frozenset[str]] = {}
         self._source = source
         self._target = target
         self._lexicon = lexicon
@@ -780,9 +795,16 @@ class _FlagCache:
         key = (sid, target_ids)
         if key not in self._flags:
             found, units = self._index(target_ids)
+            keys = frozenset[str]()
+            if self._dictionary is not None:
+                if target_ids not in self._keys:
+                    self._keys[target_ids] = target_keys(
+                        " ".join(self._target.sentences[j].text for j in target_ids))
+                keys = self._keys[target_ids]
             self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,
                                           self._lexicon, found, units, self._similarity,
-                                          self._rare_zipf, self._min_letters, self.names)
+                                          self._rare_zipf, self._min_letters, self.names,
+                                          self._dictionary, keys, self._fold)
         return self._flags[key]
 
 
@@ -807,6 +829,8 @@ class _PairContext:
     stretch: Callable[[int, int, int], float] | None = None
     # The words of a source sentence by its id, read once for all its pieces.
     sentence_words: Callable[[int], SentenceWords] | None = None
+    # The document's rates of finding a dictionary translation (None: no dictionary).
+    listed_rates: SupportRates | None = None
     # What every piece of the pair compares itself with, counted at the first piece: the
     # pair's supported and all content words, and its source's associable units (those
     # the lexicon knows, and those with an associate in the translation).
@@ -842,6 +866,20 @@ class _PairContext:
         rest_supported, rest_total = all_supported - supported, all_total - total
         return support_evidence(supported, total, rest_supported, rest_total, self.rates,
                                 config.support_prior)
+
+    def dictionary_gap(self, sid: int, piece: Clause, config: OmissionConfig) -> float:
+        """Word-support evidence counted on the dictionary's translations: among the words it
+        knows, the piece's found at about the rate of an unrelated sentence while the rest of
+        the pair's are found at the rate of its own."""
+        if self.listed_rates is None:
+            return 0.0
+        all_listed = sum(f.listed_count(0, 1 << 30)[0] for f in self.flags.values())
+        all_known = sum(f.listed_count(0, 1 << 30)[1] for f in self.flags.values())
+        listed = known = 0
+        if sid in self.flags:
+            listed, known = self.flags[sid].listed_count(piece.start, piece.end)
+        return support_evidence(listed, known, all_listed - listed, all_known - known,
+                                self.listed_rates, config.support_prior)
 
     def lexical_gap(self, piece: str, pair_source: str,
                     found: Sequence[str] | None = None) -> float:
@@ -1064,6 +1102,13 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         elif context.lexicon.pairs >= _LEXICON_PAIRS:
             support = max(context.support_gap(sid, piece, config), 0.0)
             score += config.support * support
+        listed = 0.0
+        if context.listed_rates is not None:
+            if kind != "sentence":
+                listed = context.dictionary_gap(sid, piece, config)
+            elif context.lexicon.pairs >= _LEXICON_PAIRS:
+                listed = max(context.dictionary_gap(sid, piece, config), 0.0)
+            score += config.dictionary * listed
         marks = 0.0
         if kind != "sentence":
             removed = marks_removed(source_texts[sid], piece.start, piece.end, source.lang)
@@ -1078,7 +1123,7 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         if trace is not None:
             trace.append(PieceSignals(index, sid, piece.start, piece.end, kind,
                                       (length_term, anchors, brackets, bt_gap, lexical,
-                                       support, marks, prior, local)))
+                                       support, marks, prior, local, listed)))
         leader = whole_best if kind == "sentence" else part
         if leader is None or score > leader.score:
             shortfall = 1 - math.exp(z_full * model.spread)

@@ -1,0 +1,209 @@
+"""The bilingual-dictionary reader and its word support, on tiny dictd files written here."""
+
+import gzip
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mtcheck.omission import dictionary
+from mtcheck.omission.dictionary import (
+    DictdDictionary,
+    DictionaryFiles,
+    LanguageRules,
+    dictionary_note,
+    find_route,
+    key_of,
+    keys_of,
+    lookup_form,
+    parse_entry,
+    route_for,
+    target_keys,
+)
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+# Entries in the shapes FreeDict's sources write them: WikDict (numbered senses, definitions
+# in the source language), Ding (one sense an entry, synonyms and "see" lines indented), and
+# the older hand-made ones (a blank line, then the translations).
+DEU_FRA = {
+    "Gipfel": "Gipfel /ˈɡɪp͡fl̩/ <n, masc>\n1. sommet 2.\nhöchste Stelle eines Berges\n 3.\n"
+              "politisches Gipfeltreffen\n2. comble\nHöhepunkt einer Leistung\n",
+    "Expedition": "Expedition /ɛkspediˈt͡si̯oːn/ <n, fem>\nexpédition\ndas Fertigmachen\n",
+    "umkehren": "umkehren /ˈʊmˌkeːʁən/ <v>\nretourner\ndie Bewegungsrichtung ändern\n",
+    "Zunge": "Zunge /ˈt͡sʊŋə/ <n, fem>\nlangue\nOrgan im Mund\n",
+    "Entscheidung": "Entscheidung <n, fem>\ndécision\nResultat einer Wahl\n",
+}
+DEU_ENG = {
+    "Gipfel": "Gipfel /ɡˈɪpfəl/ <masc, n, sg>\nsummit <n>\n   Synonyms: {Spitze}\n\n see: {Gipfel}\n",
+    "Haus": "Haus /haʊ̯s/ <n>\n [Bauwesen] house <n>\n   Synonym: {Gebäude}\n",
+}
+ENG_FRA = {
+    "summit": "summit /sʌmit/\n1. bout, cime, sommet\n2. comble, faîte\n",
+    "house": "house /haus/\n\nmaison  (le bâtiment), demeure\n",
+}
+
+
+def _b64(value: int) -> str:
+    digits = ""
+    while True:
+        digits = _B64[value % 64] + digits
+        value //= 64
+        if not value:
+            return digits
+
+
+def write_dictd(folder: Path, name: str, entries: dict[str, str], dictzip: bool = False,
+                chunk: int = 64) -> DictionaryFiles:
+    """A dictd dictionary: sorted index of lower-cased headwords, and the entries' text as a
+    plain gzip file or (``dictzip``) in independently compressed chunks of ``chunk`` bytes."""
+    text = b""
+    lines = []
+    for head, entry in entries.items():
+        body = entry.encode("utf-8")
+        lines.append(f"{head.lower()}\t{_b64(len(text))}\t{_b64(len(body))}\n")
+        text += body
+    index = folder / f"{name}.index"
+    index.write_text("".join(sorted(lines)), encoding="utf-8")
+    data = folder / f"{name}.dict.dz"
+    if not dictzip:
+        data.write_bytes(gzip.compress(text))
+        return DictionaryFiles(name, index, data)
+    pieces = []
+    for start in range(0, len(text), chunk):
+        packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+        pieces.append(packer.compress(text[start:start + chunk]) + packer.flush(zlib.Z_FULL_FLUSH))
+    ra = struct.pack("<HHH", 1, chunk, len(pieces)) + struct.pack(f"<{len(pieces)}H",
+                                                                  *map(len, pieces))
+    extra = b"RA" + struct.pack("<H", len(ra)) + ra
+    header = (b"\x1f\x8b\x08\x04" + b"\0\0\0\0" + b"\x02\x03" + struct.pack("<H", len(extra))
+              + extra)
+    trailer = struct.pack("<II", zlib.crc32(text), len(text))
+    data.write_bytes(header + b"".join(pieces) + b"\x03\x00" + trailer)
+    return DictionaryFiles(name, index, data)
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    write_dictd(tmp_path, "freedict-deu-fra", DEU_FRA)
+    write_dictd(tmp_path, "freedict-deu-eng", DEU_ENG)
+    write_dictd(tmp_path, "freedict-eng-fra", ENG_FRA)
+    return tmp_path
+
+
+# --------------------------------------------------------------------------- entries
+def test_numbered_senses_are_translations_and_definitions_are_not() -> None:
+    assert parse_entry(DEU_FRA["Gipfel"]) == ("sommet", "comble")
+
+
+def test_indented_synonyms_and_see_lines_are_left_out() -> None:
+    assert parse_entry(DEU_ENG["Gipfel"]) == ("summit",)
+    assert parse_entry(DEU_ENG["Haus"]) == ("house",)  # the usage label is dropped
+
+
+def test_an_entry_after_a_blank_line_keeps_its_translations_without_glosses() -> None:
+    assert parse_entry(ENG_FRA["house"]) == ("maison", "demeure")
+
+
+# --------------------------------------------------------------------------- files
+@pytest.mark.parametrize("dictzip", [False, True])
+def test_every_headword_reads_its_own_entry(tmp_path: Path, dictzip: bool) -> None:
+    files = write_dictd(tmp_path, "freedict-deu-fra", DEU_FRA, dictzip=dictzip, chunk=40)
+    read = DictdDictionary(files)
+    assert read.figures.headwords == len(DEU_FRA)
+    for head, entry in DEU_FRA.items():
+        assert read.translations(head.lower()) == parse_entry(entry)
+    assert read.translations("fehlt") == ()
+    assert "zunge" in read and "zung" not in read
+
+
+def test_a_headword_with_several_entries_gets_all_their_translations(tmp_path: Path) -> None:
+    files = write_dictd(tmp_path, "freedict-deu-eng", DEU_ENG)
+    lines = files.index.read_text(encoding="utf-8")
+    extra = "Gipfel /x/\npinnacle <n>\n"
+    # a second entry of the same headword, after the others in the text
+    text = gzip.decompress(files.data.read_bytes()) + extra.encode()
+    files.data.write_bytes(gzip.compress(text))
+    line = f"gipfel\t{_b64(len(text) - len(extra.encode()))}\t{_b64(len(extra.encode()))}\n"
+    files.index.write_text("".join(sorted([*lines.splitlines(keepends=True), line])),
+                           encoding="utf-8")
+    assert set(DictdDictionary(files).translations("gipfel")) == {"summit", "pinnacle"}
+
+
+# --------------------------------------------------------------------------- look-up forms
+def test_inflected_and_compound_words_find_their_headword() -> None:
+    heads = frozenset({"gipfel", "zunge", "entscheidung"})
+    german = LanguageRules(("en", "es", "s", "e", "n"), compounding=True)
+    assert lookup_form("gipfels", heads, german) == "gipfel"
+    assert lookup_form("entscheidungen", heads, german) == "entscheidung"
+    assert lookup_form("gletscherzunge", heads, german) == "zunge"
+    assert lookup_form("gletscherzungen", heads, german) == "zunge"
+    # a language that does not compound is not split into known last parts
+    assert lookup_form("gletscherzunge", heads, LanguageRules(("s",), False)) is None
+
+
+def test_short_stems_come_from_endings_only_never_from_compound_parts() -> None:
+    rules = LanguageRules(("e",), compounding=True)
+    assert lookup_form("tage", frozenset({"tag"}), rules) == "tag"
+    assert lookup_form("feiertag", frozenset({"tag"}), rules) is None  # "tag": 3 letters
+    assert lookup_form("ta", frozenset({"t"}), LanguageRules(("a",), True)) is None
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàç", min_size=1, max_size=12))
+def test_a_word_is_always_found_by_its_own_key(word: str) -> None:
+    assert key_of(word) in keys_of(word)
+    assert key_of(word + "s") in keys_of(word + "s")
+
+
+def test_inflected_target_forms_share_the_key_of_the_dictionary_form() -> None:
+    assert key_of("sommet") in keys_of("sommets")
+    assert key_of("décision") in keys_of("décisions")
+    assert key_of("retourner") in keys_of("retournèrent")
+    assert key_of("expédition") in keys_of("l'expédition")
+    assert key_of("eau") not in keys_of("eaucoup")  # a short word matches itself only
+
+
+# --------------------------------------------------------------------------- routes
+def test_a_direct_dictionary_is_preferred_and_looks_up_inflected_words(folder: Path) -> None:
+    route = find_route("de", "fr", [folder])
+    assert route is not None and route.name == "freedict-deu-fra"
+    look_up = dictionary.WordTranslations(route)
+    assert look_up("Gipfels") == frozenset({key_of("sommet"), key_of("comble")})
+    assert look_up("Gletscherzunge") == frozenset({key_of("langue")})
+    assert look_up("Xylophon") == frozenset()
+
+
+def test_a_pair_without_its_own_dictionary_goes_through_english(folder: Path) -> None:
+    (folder / "freedict-deu-fra.index").unlink()
+    route = find_route("de", "fr", [folder])
+    assert route is not None and route.name == "freedict-deu-eng + freedict-eng-fra"
+    look_up = dictionary.WordTranslations(route, frozenset({"le"}))
+    assert key_of("sommet") in look_up("Gipfel")
+    assert look_up("Haus") == frozenset({key_of("maison"), key_of("demeure")})
+    assert find_route("de", "fr", [folder], pivot=False) is None
+
+
+def test_no_dictionary_is_no_error_and_the_note_names_the_pairs(folder: Path,
+                                                                  monkeypatch) -> None:
+    monkeypatch.delenv(dictionary.DICTIONARIES_ENV, raising=False)
+    assert route_for("de", "ja", [str(folder)]) is None
+    assert route_for("xx", "fr", [str(folder)]) is None
+    note = dictionary_note("de", ["fr", "ja", "ko"], [str(folder)])
+    assert note is not None and "de->ja, ko in " in note
+    assert dictionary_note("de", ["fr"], [str(folder)]) is None
+
+
+def test_the_environment_names_folders_searched_first(folder: Path, tmp_path_factory,
+                                                      monkeypatch) -> None:
+    empty = tmp_path_factory.mktemp("empty")
+    assert route_for("de", "fr", [str(empty)]) is None
+    monkeypatch.setenv(dictionary.DICTIONARIES_ENV, str(folder))
+    assert route_for("de", "fr", [str(empty)]) is not None
+
+
+def test_target_keys_cover_every_word_of_the_translation() -> None:
+    keys = target_keys("Les sommets furent atteints après l'expédition.")
+    assert {key_of("sommet"), key_of("expédition"), key_of("atteints")} <= keys
