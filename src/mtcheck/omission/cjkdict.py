@@ -54,6 +54,9 @@ FUNCTION_ZIPF = 6.0
 MIN_CHARS = 2
 MIN_KANA = 3
 RENDERINGS_KEPT = 12
+# Renderings longer than this are looked for by their first KEY_LONGEST characters: the
+# translation's substrings are enumerated up to this length.
+KEY_LONGEST = 6
 SHARED_GLOSS = 0.25
 
 _GLOSS_NOTES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
@@ -262,37 +265,42 @@ def english_forms(word: str) -> tuple[str, ...]:
 
 
 class CjkWordTranslations:
-    """English source word -> the search keys of its Japanese or Chinese renderings (those
-    of every one of its :func:`english_forms`), each word answered once.
+    """Source word -> the search keys of its Japanese or Chinese renderings, each word
+    answered once. An English word is looked up by every one of its :func:`english_forms`;
+    a word of another language first goes into English words (``pivot``,
+    :mod:`mtcheck.omission.pivot`).
 
     ``target_keys`` gives what a translation offers to be matched: for a text without
-    spaces, every substring of MIN_CHARS to ``longest`` characters; a word is listed when
+    spaces, every substring of MIN_CHARS to KEY_LONGEST characters; a word is listed when
     its keys meet them."""
 
-    def __init__(self, table: Mapping[str, list[str]], figures: LoadFigures, lang: str):
+    def __init__(self, table: Mapping[str, list[str]], figures: LoadFigures, lang: str,
+                 pivot: Callable[[str], tuple[str, ...]] | None = None):
         self._table = table
         self.figures = figures
         self.lang = lang
+        self._pivot = pivot
         self._answers: dict[str, frozenset[str]] = {}
-        self.longest = max(_KEY_LONGEST, MIN_CHARS)
+        self._english: dict[str, frozenset[str]] = {}
 
     def __call__(self, word: str) -> frozenset[str]:
         lowered = word.lower()
         if lowered not in self._answers:
-            self._answers[lowered] = frozenset(
-                key for form in english_forms(lowered) for key in self._table.get(form, ()))
+            english = self._pivot(lowered) if self._pivot is not None else (lowered,)
+            self._answers[lowered] = frozenset().union(*(self._english_keys(w) for w in english))
         return self._answers[lowered]
 
+    def _english_keys(self, word: str) -> frozenset[str]:
+        if word not in self._english:
+            self._english[word] = frozenset(
+                key for form in english_forms(word) for key in self._table.get(form, ()))
+        return self._english[word]
+
     def target_keys(self, text: str) -> frozenset[str]:
-        return cjk_substrings(text, self.longest)
+        return cjk_substrings(text, KEY_LONGEST)
 
 
-# Renderings longer than this are looked for by their first _KEY_LONGEST characters: the
-# translation's substrings are enumerated up to this length.
-_KEY_LONGEST = 6
-
-
-def cjk_substrings(text: str, longest: int = _KEY_LONGEST) -> frozenset[str]:
+def cjk_substrings(text: str, longest: int = KEY_LONGEST) -> frozenset[str]:
     """Every substring of ``text`` of MIN_CHARS to ``longest`` characters (spaces kept out)."""
     text = "".join(text.split())
     return frozenset(text[i:i + n] for n in range(MIN_CHARS, longest + 1)
@@ -300,23 +308,34 @@ def cjk_substrings(text: str, longest: int = _KEY_LONGEST) -> frozenset[str]:
 
 
 def _truncate(keys: list[str]) -> list[str]:
-    return list(dict.fromkeys(k[:_KEY_LONGEST] for k in keys))
+    return list(dict.fromkeys(k[:KEY_LONGEST] for k in keys))
+
+
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return dict(get_frequency_dict("en"))
+
+
+def english_function_word(word: str) -> bool:
+    """Whether an English word (lower-cased) is a function word: wordfreq Zipf FUNCTION_ZIPF
+    and above, as the omission check reads a source."""
+    return _english_frequencies().get(word, 0.0) >= 10 ** (FUNCTION_ZIPF - 9)
 
 
 def build_table(source: CjkDictionaryFile) -> dict[str, list[str]]:
     """The inverted table of an installed dictionary (see :func:`invert`)."""
     from wordfreq import get_frequency_dict
 
-    english = get_frequency_dict("en")
-    function_cut = 10 ** (FUNCTION_ZIPF - 9)  # wordfreq's frequency at that Zipf value
     frequency = get_frequency_dict(source.lang)
-    table = invert(read_entries(source), source.lang,
-                   lambda w: english.get(w, 0.0) >= function_cut, frequency)
+    table = invert(read_entries(source), source.lang, english_function_word, frequency)
     return {word: _truncate(keys) for word, keys in table.items()}
 
 
 @lru_cache(maxsize=4)
-def _loaded(source: CjkDictionaryFile, stamp: tuple[int, int]) -> CjkWordTranslations:
+def _loaded(source: CjkDictionaryFile,
+            stamp: tuple[int, int]) -> tuple[Mapping[str, list[str]], LoadFigures]:
     from mtcheck.cachedir import disk_table, fingerprint, user_cache_dir
 
     started = time.perf_counter()
@@ -333,20 +352,33 @@ def _loaded(source: CjkDictionaryFile, stamp: tuple[int, int]) -> CjkWordTransla
     table = disk_table(path, build, lambda value: [str(v) for v in value])
     figures = LoadFigures(source.name, built[0] if built else len(table),
                           round(time.perf_counter() - started, 3))
-    return CjkWordTranslations(table, figures, source.lang)
+    return table, figures
 
 
+def renders_into(target_lang: str) -> bool:
+    """Whether a translation into ``target_lang`` is read with a dictionary of this module."""
+    return target_lang.split("-")[0].lower() in ("ja", "zh")
+
+
+@lru_cache(maxsize=16)
 def cjk_word_translations(source_lang: str, target_lang: str,
-                          configured: Sequence[str] = ()) -> CjkWordTranslations | None:
-    """The look-up from an English source into a Japanese or Chinese translation, loaded
-    once per process; None for other pairs or without an installed dictionary."""
-    if source_lang.split("-")[0].lower() != "en":
-        return None
+                          configured: tuple[str, ...] = ()) -> CjkWordTranslations | None:
+    """The look-up from a source into a Japanese or Chinese translation, loaded once per
+    process; None for other translations, without an installed dictionary, or (a source
+    other than English) without a FreeDict dictionary between the source and English."""
     source = find_dictionary(target_lang, configured)
     if source is None:
         return None
+    pivot = None
+    if source_lang.split("-")[0].lower() != "en":
+        from mtcheck.omission.pivot import english_pivot
+
+        pivot = english_pivot(source_lang, tuple(configured))
+        if pivot is None:
+            return None
     stat = source.path.stat()
-    return _loaded(source, (stat.st_size, int(stat.st_mtime)))
+    table, figures = _loaded(source, (stat.st_size, int(stat.st_mtime)))
+    return CjkWordTranslations(table, figures, source.lang, pivot)
 
 
 def cjk_note(source_lang: str, target_langs: Sequence[str],
@@ -355,9 +387,10 @@ def cjk_note(source_lang: str, target_langs: Sequence[str],
     dictionary for, or None."""
     wanted = [lang for lang in target_langs if lang.split("-")[0].lower() in ("ja", "zh")]
     missing = [lang for lang in wanted
-               if cjk_word_translations(source_lang, lang, configured) is None]
+               if cjk_word_translations(source_lang, lang, tuple(configured)) is None]
     if not missing:
         return None
     return (f"omission check: no dictionary from {source_lang} into {', '.join(missing)} "
-            f"(EDICT for Japanese, CC-CEDICT for Chinese, English sources only): its "
+            f"(EDICT for Japanese, CC-CEDICT for Chinese; a source other than English needs "
+            f"a FreeDict dictionary to or from English): its "
             f"dictionary word support is off (see docs/omissions.md)")

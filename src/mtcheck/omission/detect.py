@@ -66,7 +66,7 @@ from mtcheck.omission.coverage import (
     support_rates,
     word_flags,
 )
-from mtcheck.omission.dictionary import WordTranslations, target_keys, word_translations
+from mtcheck.omission.dictionary import PairDictionary, word_translations
 from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.named import AnchorWeights, class_weights
@@ -240,7 +240,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     dictionary = (word_translations(source.lang, target.lang, config.dictionaries,
                                     config.dictionary_pivot)
                   if (config.dictionary or config.dictionary_support or trace is not None)
-                  and spaced(target.lang) else None)
+                  else None)
     flags = _FlagCache(source, target, lexicon, rules, config, dictionary)
     # Frequent words the translation writes by their sound (names: Castro, María) are
     # anchors too; found against their own pair's translation before any flag is read.
@@ -761,7 +761,7 @@ class _FlagCache:
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
                  lexicon: DocumentLexicon, rules: ClauseRules, config: OmissionConfig,
-                 dictionary: WordTranslations | None = None):
+                 dictionary: PairDictionary | None = None):
         self._dictionary = dictionary
         self._fold = config.dictionary_support
         self._keys: dict[tuple[int, ...], frozenset[str]] = {}
@@ -798,7 +798,7 @@ class _FlagCache:
             keys = frozenset[str]()
             if self._dictionary is not None:
                 if target_ids not in self._keys:
-                    self._keys[target_ids] = target_keys(
+                    self._keys[target_ids] = self._dictionary.target_keys(
                         " ".join(self._target.sentences[j].text for j in target_ids))
                 keys = self._keys[target_ids]
             self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,

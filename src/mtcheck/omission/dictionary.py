@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from mtcheck.config import OmissionConfig
@@ -385,6 +385,21 @@ class WordTranslations:
                 key_of(w) for phrase in phrases for w in _content(phrase, self._stop))
         return self._answers[word]
 
+    def target_keys(self, text: str) -> frozenset[str]:
+        """The keys of every word of a translation (see :func:`target_keys`)."""
+        return target_keys(text)
+
+
+class PairDictionary(Protocol):
+    """What the omission check asks of the dictionary of a language pair: the keys of a
+    source word's translations, and the keys a translation offers (a word is listed when
+    they meet). :class:`WordTranslations` (FreeDict, spaced translations) and
+    :class:`mtcheck.omission.cjkdict.CjkWordTranslations` (Japanese, Chinese) are the two."""
+
+    def __call__(self, word: str) -> frozenset[str]: ...
+
+    def target_keys(self, text: str) -> frozenset[str]: ...
+
 
 def _phrases(step: DictdDictionary, word: str, lang: str) -> tuple[str, ...]:
     headword = lookup_form(word, step, language_rules(lang))
@@ -444,8 +459,14 @@ def route_for(source_lang: str, target_lang: str, configured: Sequence[str],
 
 @lru_cache(maxsize=32)
 def word_translations(source_lang: str, target_lang: str, configured: tuple[str, ...],
-                      pivot: bool = True) -> WordTranslations | None:
-    """The look-up of the pair, loaded once per process; None without a dictionary."""
+                      pivot: bool = True) -> PairDictionary | None:
+    """The look-up of the pair, loaded once per process; None without a dictionary. A
+    Japanese or Chinese translation is read with a dictionary of that language read
+    backwards (:mod:`mtcheck.omission.cjkdict`)."""
+    from mtcheck.omission.cjkdict import cjk_word_translations, renders_into
+
+    if renders_into(target_lang):
+        return cjk_word_translations(source_lang, target_lang, configured)
     route = route_for(source_lang, target_lang, configured, pivot)
     if route is None:
         return None
