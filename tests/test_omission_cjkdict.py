@@ -35,6 +35,16 @@ EDICT = """\u3000？？？ /EDICT, EDICT_SUB(P), EDICT2 Japanese-English Electro
 くらい /(prt) approximately/about/
 ため /(n) good/benefit/welfare/(P)/
 水門 [すいもん] /(n) sluice/floodgate/water gate/
+政府 [せいふ] /(n) government/(P)/
+価格 [かかく] /(n) price/value/(P)/
+輸出 [ゆしゅつ] /(n,vs) export/(P)/
+住民 [じゅうみん] /(n) citizens/inhabitants/residents/(P)/
+歓迎 [かんげい] /(n,vs) welcome/reception/(P)/
+約束 [やくそく] /(n,vs) promise/(P)/
+被害 [ひがい] /(n) damage/harm/(P)/
+収穫 [しゅうかく] /(n,vs) harvest/(P)/
+抗議 [こうぎ] /(n,vs) protest/objection/(P)/
+村落 [そんらく] /(n) village/
 """
 CEDICT = """# CC-CEDICT
 洪水 洪水 [hong2 shui3] /deluge; flood/
@@ -49,6 +59,21 @@ CEDICT = """# CC-CEDICT
 
 def never(_word: str) -> bool:
     return False
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Dictionaries are loaded once per process: each test finds its own."""
+    from mtcheck.omission.pivot import english_pivot
+
+    from mtcheck.omission.dictionary import word_translations
+
+    caches = (cjk_word_translations, cjkdict._loaded, english_pivot, word_translations)
+    for cached in caches:
+        cached.cache_clear()
+    yield
+    for cached in caches:
+        cached.cache_clear()
 
 
 @pytest.fixture()
@@ -168,14 +193,15 @@ def test_a_pair_is_looked_up_through_the_cached_table(folder: Path, tmp_path_fac
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(folder))
-    cjkdict._loaded.cache_clear()
     look_up = cjk_word_translations("en", "ja")
-    assert look_up is not None
+    assert look_up is not None and look_up.figures.seconds > 0
     assert "洪水" in look_up("flood") and "堤防" in look_up("levees")
+    cjk_word_translations.cache_clear()
     cjkdict._loaded.cache_clear()
     again = cjk_word_translations("en", "ja")  # read back from the cache folder
     assert again is not None and again("flood") == look_up("flood")
-    assert cjk_word_translations("de", "ja") is None  # English sources only
+    # a German source needs a FreeDict dictionary between German and English
+    assert cjk_word_translations("de", "ja") is None
 
 
 def test_no_dictionary_is_no_error_and_the_note_names_the_languages(tmp_path: Path,
@@ -187,3 +213,113 @@ def test_no_dictionary_is_no_error_and_the_note_names_the_languages(tmp_path: Pa
     note = cjk_note("en", ["fr", "ja", "zh"])
     assert note is not None and "into ja, zh" in note
     assert cjk_note("en", ["fr"]) is None
+
+
+# --------------------------------------------------------------------------- through English
+def write_dictd(folder: Path, name: str, entries: dict[str, str]) -> None:
+    """A dictd dictionary (sorted index of lower-cased headwords, entries' text gzipped)."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+    def b64(value: int) -> str:
+        digits = ""
+        while True:
+            digits = alphabet[value % 64] + digits
+            value //= 64
+            if not value:
+                return digits
+
+    text, lines = b"", []
+    for head, entry in entries.items():
+        body = entry.encode("utf-8")
+        lines.append(f"{head.lower()}\t{b64(len(text))}\t{b64(len(body))}\n")
+        text += body
+    (folder / f"{name}.index").write_text("".join(sorted(lines)), encoding="utf-8")
+    (folder / f"{name}.dict.dz").write_bytes(gzip.compress(text))
+
+
+def test_a_german_source_reaches_the_japanese_dictionary_through_english(
+        folder: Path, tmp_path_factory, monkeypatch) -> None:
+    monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(folder))
+    write_dictd(folder, "freedict-deu-eng", {
+        "Hochwasser": "Hochwasser <n>\nflood <n>\n   Synonyms: {Flut}\n",
+        "Deich": "Deich <m>\nlevee, embankment\n",
+    })
+    look_up = cjk_word_translations("de", "ja")
+    assert look_up is not None
+    assert "洪水" in look_up("Hochwassers")  # an ending off, then English, then Japanese
+    assert "堤防" in look_up("Deich")
+    assert look_up("Xylophon") == frozenset()
+
+
+def test_a_spanish_source_reads_an_english_spanish_dictionary_backwards(
+        folder: Path, tmp_path_factory, monkeypatch) -> None:
+    from mtcheck.omission.pivot import english_pivot
+
+    monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(folder))
+    write_dictd(folder, "freedict-eng-spa", {
+        "flood": "flood /flʌd/\ninundación, riada\n",
+        "farmer": "farmer\nagricultor\n",
+        "village": "village\npueblo pequeño\n",  # two words: no way back to "village"
+    })
+    pivot = english_pivot("es", ())
+    assert pivot is not None
+    assert pivot("riadas") == ("flood",)
+    assert pivot("inundación") == ("flood",)
+    assert pivot("pueblo") == ()
+    look_up = cjk_word_translations("es", "zh")
+    assert look_up is not None and "农民" in look_up("agricultores")
+
+
+# --------------------------------------------------------------------------- the check
+ENGLISH = [
+    "The flood damaged the levees, and the farmers lost their harvest.",
+    "The government raised the price of exports, although the farmers protested.",
+    "Residents of the village built a barrier, which held back the flood.",
+    "The government promised to reduce the damage, and residents welcomed the promise.",
+    "Farmers protested against the export price, and the government listened.",
+]
+JAPANESE = [
+    "洪水で堤防が壊れ、農家は収穫を失った。",
+    "政府は輸出価格を上げたが、農家は抗議した。",
+    "村落の住民はバリアを築き、洪水を食い止めた。",
+    "政府は被害を減らすと約束し、住民はその約束を歓迎した。",
+    "農家は輸出価格に抗議し、政府は耳を傾けた。",
+]
+
+
+def dictionary_signal(target: list[str], sentence: int) -> float:
+    """The largest dictionary evidence over the pieces of one source sentence."""
+    from builders import one_to_one, segmented
+
+    from mtcheck.config import OmissionConfig
+    from mtcheck.omission import omission_candidates
+    from mtcheck.omission.combine import PieceSignals
+
+    trace: list[PieceSignals] = []
+    omission_candidates(segmented("en", ENGLISH), segmented("ja", target),
+                        one_to_one(len(ENGLISH)), None, OmissionConfig(), trace)
+    return max(p.signal("dictionary") for p in trace if p.source_id == sentence)
+
+
+def test_a_dropped_clause_leaves_its_words_unlisted(folder: Path, tmp_path_factory,
+                                                    monkeypatch) -> None:
+    monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(folder))
+    dropped = list(JAPANESE)
+    dropped[3] = "政府は被害を減らすと約束した。"  # "and residents welcomed the promise" gone
+    assert dictionary_signal(dropped, 3) > 0
+    assert dictionary_signal(dropped, 3) > dictionary_signal(JAPANESE, 3)
+
+
+def test_without_a_dictionary_the_signal_is_off(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
+    monkeypatch.setattr(cjkdict, "CEDICT_PACKAGE", "no_such_package_here")
+    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(tmp_path))
+    dropped = list(JAPANESE)
+    dropped[3] = "政府は被害を減らすと約束した。"
+    assert dictionary_signal(dropped, 3) == 0.0

@@ -66,7 +66,7 @@ from mtcheck.omission.coverage import (
     support_rates,
     word_flags,
 )
-from mtcheck.omission.dictionary import PairDictionary, word_translations
+from mtcheck.omission.dictionary import PairDictionary, dictionary_weight, word_translations
 from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.named import AnchorWeights, class_weights
@@ -237,9 +237,10 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                      _units(target, pair.target_ids, stems))
              for index, pair in linked}
     lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice, stems=stems)
+    listed_weight = dictionary_weight(config, target.lang)
     dictionary = (word_translations(source.lang, target.lang, config.dictionaries,
                                     config.dictionary_pivot)
-                  if (config.dictionary or config.dictionary_support or trace is not None)
+                  if (listed_weight or config.dictionary_support or trace is not None)
                   else None)
     flags = _FlagCache(source, target, lexicon, rules, config, dictionary)
     # Frequent words the translation writes by their sound (names: Castro, María) are
@@ -291,7 +292,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                _target_marks(target, pair), names,
                                tuple(target.sentences[j].text for j in pair.target_ids),
                                flags.names, None if stretch is None else stretch.of(pair),
-                               sentence_words, listed)
+                               sentence_words, listed, listed_weight)
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence, record)
 
@@ -831,6 +832,8 @@ class _PairContext:
     sentence_words: Callable[[int], SentenceWords] | None = None
     # The document's rates of finding a dictionary translation (None: no dictionary).
     listed_rates: SupportRates | None = None
+    # The weight of that evidence for this translation's language (see dictionary_weight).
+    listed_weight: float = 0.0
     # What every piece of the pair compares itself with, counted at the first piece: the
     # pair's supported and all content words, and its source's associable units (those
     # the lexicon knows, and those with an associate in the translation).
@@ -1108,7 +1111,7 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
                 listed = context.dictionary_gap(sid, piece, config)
             elif context.lexicon.pairs >= _LEXICON_PAIRS:
                 listed = max(context.dictionary_gap(sid, piece, config), 0.0)
-            score += config.dictionary * listed
+            score += context.listed_weight * listed
         marks = 0.0
         if kind != "sentence":
             removed = marks_removed(source_texts[sid], piece.start, piece.end, source.lang)

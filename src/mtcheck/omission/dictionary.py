@@ -489,22 +489,42 @@ def _stop_words(lang: str) -> frozenset[str]:
     return frozenset(w for w in common if zipf(w, lang) >= FUNCTION_ZIPF)
 
 
-def uses_dictionary(config: OmissionConfig) -> bool:
-    """Whether the omission check, so configured, looks words up in a dictionary."""
-    return config.enabled and bool(config.dictionary or config.dictionary_support)
+def dictionary_weight(config: OmissionConfig, target_lang: str) -> float:
+    """The weight of the dictionary evidence for a translation into ``target_lang``:
+    ``dictionary_unspaced`` for Japanese and Chinese (dictionaries read backwards,
+    :mod:`mtcheck.omission.cjkdict`), ``dictionary`` for the others."""
+    from mtcheck.omission.cjkdict import renders_into
+
+    return config.dictionary_unspaced if renders_into(target_lang) else config.dictionary
+
+
+def uses_dictionary(config: OmissionConfig, target_langs: Sequence[str] = ()) -> bool:
+    """Whether the omission check, so configured, looks words up in a dictionary (for any
+    of ``target_langs``; without them, for any language)."""
+    if not config.enabled:
+        return False
+    if config.dictionary_support:
+        return True
+    if not target_langs:
+        return bool(config.dictionary or config.dictionary_unspaced)
+    return any(dictionary_weight(config, lang) for lang in target_langs)
 
 
 def dictionary_note(source_lang: str, target_langs: Sequence[str],
                     configured: Sequence[str], pivot: bool = True) -> str | None:
     """One line saying which translations the omission check has no dictionary for (their
     dictionary word support is off), or None when every one has one."""
+    from mtcheck.omission.cjkdict import renders_into
     from mtcheck.omission.support import spaced
 
     missing = [lang for lang in target_langs
-               if route_for(source_lang, lang, configured, pivot) is None or not spaced(lang)]
+               if (word_translations(source_lang, lang, tuple(configured), pivot) is None
+                   if renders_into(lang)
+                   else route_for(source_lang, lang, configured, pivot) is None
+                   or not spaced(lang))]
     if not missing:
         return None
     folders = ", ".join(str(p) for p in search_folders(configured)) or "no folder"
     return (f"omission check: no bilingual dictionary for {source_lang}->"
-            f"{', '.join(missing)} in {folders}: its dictionary word support is off "
-            f"(see docs/omissions.md)")
+            f"{', '.join(missing)} in {folders} (EDICT and CC-CEDICT for Japanese and "
+            f"Chinese): its dictionary word support is off (see docs/omissions.md)")

@@ -23,7 +23,6 @@ from mtcheck.omission.dictionary import (
     iso3,
     language_rules,
     lookup_form,
-    parse_entry,
     search_folders,
 )
 
