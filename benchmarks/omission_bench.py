@@ -637,12 +637,12 @@ def write_svg(curves: Sequence[tuple[str, list[Point]]], path: Path) -> None:
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
-def stage_runtime(data: Parallel, rounds: int) -> None:
+def stage_runtime(data: Parallel, rounds: int, config: Config | None = None) -> None:
     """Alignment and the omission stage timed apart on one long document (min of rounds;
     word frequencies and romanisation tables stay loaded, as in a run over many texts)."""
     from mtcheck.omission import omission_findings
 
-    config = Config()
+    config = config or Config()
     source, target = documents(data)
     align_times, stage_times = [], []
     for _ in range(rounds):
@@ -656,10 +656,10 @@ def stage_runtime(data: Parallel, rounds: int) -> None:
         stage_times.append(time.perf_counter() - aligned)
     print(f"{data.name}, {len(source.sentences)} sentences, {rounds} rounds (min): alignment "
           f"{min(align_times):.2f} s, omission stage {min(stage_times):.2f} s")
-    evaluate_runtime(data, rounds)
+    evaluate_runtime(data, rounds, config)
 
 
-def evaluate_runtime(data: Parallel, rounds: int) -> None:
+def evaluate_runtime(data: Parallel, rounds: int, base: Config | None = None) -> None:
     """``evaluate`` (no model) on the rebuilt document, with and without the check."""
     import dataclasses
     import statistics
@@ -668,7 +668,7 @@ def evaluate_runtime(data: Parallel, rounds: int) -> None:
     from mtcheck.corpus import load_corpus
     from mtcheck.pipeline import evaluate
 
-    base = Config()
+    base = base or Config()
     no_model = dataclasses.replace(
         base, backtranslation=dataclasses.replace(base.backtranslation, enabled=False))
     settings = {"with the omission check": no_model,
@@ -739,14 +739,14 @@ def _cpu_ratios(cpu: dict[str, list[float]]) -> str:
             f"{statistics.median(with_check) / statistics.median(without):.3f}")
 
 
-def runtime(rounds: int) -> None:
+def runtime(rounds: int, base: Config | None = None) -> None:
     import dataclasses
     import statistics
 
     from mtcheck.corpus import load_corpus
     from mtcheck.pipeline import evaluate
 
-    base = Config()
+    base = base or Config()
     no_model = dataclasses.replace(
         base, backtranslation=dataclasses.replace(base.backtranslation, enabled=False))
     settings = {
@@ -798,12 +798,12 @@ def main() -> None:
     parser.add_argument("--config", type=Path, default=None,
                         help="a config file to check with (default: the built-in settings)")
     args = parser.parse_args()
-    if args.runtime:
-        runtime(args.runtime)
-        if args.dev.exists():
-            stage_runtime(load_dev(args.dev, args.seed), args.runtime)
-        return
     config = load_config(args.config)
+    if args.runtime:
+        runtime(args.runtime, config)
+        if args.dev.exists():
+            stage_runtime(load_dev(args.dev, args.seed), args.runtime, config)
+        return
     threshold = args.threshold if args.threshold is not None else config.omission.threshold
     groups: list[tuple[str, list[Parallel], int]] = []
     if args.dev.exists():

@@ -207,3 +207,82 @@ def test_the_environment_names_folders_searched_first(folder: Path, tmp_path_fac
 def test_target_keys_cover_every_word_of_the_translation() -> None:
     keys = target_keys("Les sommets furent atteints après l'expédition.")
     assert {key_of("sommet"), key_of("expédition"), key_of("atteints")} <= keys
+
+
+# --------------------------------------------------------------------------- the stage
+ENG_DEU = {
+    "link": "link /lɪŋk/\nverbinden <v>\n",
+    "capitals": "capitals /ˈkæpɪtlz/\nHauptstädte <pl>\n",
+    "railway": "railway /ˈreɪlweɪ/\nEisenbahn <f>, Eisenbahnlinie <f>\n",
+    "diplomatic": "diplomatic /ˌdɪpləˈmætɪk/\ndiplomatisch <adj>\n",
+    "priorities": "priorities /praɪˈɒrətiz/\nPrioritäten <pl>\n",
+    "minister": "minister /ˈmɪnɪstə/\nMinister <m>\n",
+    "visit": "visit /ˈvɪzɪt/\nBesuch <m>\n",
+    "talks": "talks /tɔːks/\nGespräche <pl>\n",
+    "president": "president /ˈprezɪdənt/\nPräsident <m>\n",
+    "trade": "trade /treɪd/\nHandel <m>\n",
+    "energy": "energy /ˈenədʒi/\nEnergie <f>\n",
+    "agreements": "agreements /əˈɡriːmənts/\nAbkommen <pl>\n",
+    "meeting": "meeting /ˈmiːtɪŋ/\nTreffen <n>\n",
+    "evening": "evening /ˈiːvnɪŋ/\nAbend <m>\n",
+    "museum": "museum /mjuˈziːəm/\nMuseum <n>\n",
+    "statement": "statement /ˈsteɪtmənt/\nErklärung <f>\n",
+    "week": "week /wiːk/\nWoche <f>\n",
+    "atmosphere": "atmosphere /ˈætməsfɪə/\nAtmosphäre <f>\n",
+}
+
+
+def test_a_clause_whose_dictionary_translations_are_missing_is_evidence(tmp_path: Path,
+                                                                        monkeypatch) -> None:
+    import dataclasses
+
+    from builders import one_to_one, segmented
+    from mtcheck.config import OmissionConfig
+    from mtcheck.omission import omission_candidates
+    from mtcheck.omission.combine import PieceSignals
+    from omission_fixtures import CLAUSE_DROPPED, GERMAN, GERMAN_WITHOUT_CLAUSE, SOURCE
+
+    write_dictd(tmp_path, "freedict-eng-deu", ENG_DEU, dictzip=True)
+    monkeypatch.setenv(dictionary.DICTIONARIES_ENV, str(tmp_path))
+    config = dataclasses.replace(OmissionConfig(), dictionaries=(), dictionary=1.0)
+    clause = SOURCE[CLAUSE_DROPPED].index("which will link")
+
+    def dictionary_signal(target: list[str]) -> float:
+        trace: list[PieceSignals] = []
+        omission_candidates(segmented("en", SOURCE), segmented("de", target),
+                            one_to_one(len(SOURCE)), None, config, trace)
+        return max(p.signal("dictionary") for p in trace
+                   if p.source_id == CLAUSE_DROPPED and p.start <= clause < p.end)
+
+    assert dictionary_signal(GERMAN_WITHOUT_CLAUSE) > 1.0
+    assert dictionary_signal(GERMAN) <= 0.0
+    # without the dictionary the signal is off, and nothing fails
+    monkeypatch.setenv(dictionary.DICTIONARIES_ENV, str(tmp_path / "none"))
+    assert dictionary_signal(GERMAN_WITHOUT_CLAUSE) == 0.0
+
+
+def test_the_cli_searches_dictionaries_first_and_notes_the_pairs_without(
+        tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+    from omission_fixtures import GERMAN, SOURCE
+
+    monkeypatch.delenv(dictionary.DICTIONARIES_ENV, raising=False)
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    write_dictd(folder, "freedict-eng-deu", ENG_DEU)
+    (tmp_path / "en.txt").write_text("\n\n".join(SOURCE) + "\n", encoding="utf-8")
+    (tmp_path / "de.txt").write_text("\n\n".join(GERMAN) + "\n", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text("\n\n".join(GERMAN) + "\n", encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text("[omission]\ndictionary = 0.5\ndictionaries = []\n", encoding="utf-8")
+    args = ["evaluate", "--source", str(tmp_path / "en.txt"), "--translation",
+            f"de={tmp_path / 'de.txt'}", "--translation", f"fr={tmp_path / 'fr.txt'}",
+            "--no-backtranslation", "--config", str(config)]
+    result = CliRunner().invoke(main, [*args, "--dictionaries", str(folder)])
+    assert result.exit_code in (0, 1), result.output
+    notes = [line for line in result.output.splitlines() if "bilingual dictionary" in line]
+    assert len(notes) == 1 and "en->fr in" in notes[0]  # de has its dictionary
+    without = CliRunner().invoke(main, args)
+    assert "en->de, fr in" in without.output

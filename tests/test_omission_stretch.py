@@ -55,6 +55,20 @@ def test_the_lexicon_pins_words_that_share_no_letters() -> None:
                for s0, s1, t0, t1 in chain.found)
 
 
+def test_a_dictionary_pins_words_a_short_document_never_repeats() -> None:
+    from mtcheck.omission.dictionary import key_of
+
+    table = {"bergsteigern": frozenset({key_of("alpiniste")}),
+             "gipfel": frozenset({key_of("sommet")})}
+    chain = anchor_chain(SOURCE_DE, "de", WHOLE_FR, "fr", NO_LEXICON,
+                         dictionary=lambda w: table.get(w.lower(), frozenset()))
+    anchored = [(SOURCE_DE[s0:s1], WHOLE_FR[t0:t1]) for s0, s1, t0, t1 in chain.points]
+    assert ("Bergsteigern", "alpinistes") in anchored
+    assert ("Bergsteigern", "alpinistes") not in _anchored(SOURCE_DE, WHOLE_FR)
+    assert any(SOURCE_DE[s0:s1] == "Gipfel" and WHOLE_FR[t0:t1] == "sommet"
+               for s0, s1, t0, t1 in chain.found)
+
+
 def test_anchors_run_in_order_on_both_sides() -> None:
     # "Nepal" and "1953" swapped in the translation: only one of the two can stay.
     target = "En 1953, l'expédition au Népal."

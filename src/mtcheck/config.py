@@ -262,14 +262,15 @@ class OmissionConfig:
     stretch: float = 0.25
     # Weight of the dictionary evidence (word support counted on a bilingual dictionary's
     # translations, see mtcheck.omission.dictionary), whether a word the dictionary finds
-    # counts as supported in word support too, the folders searched for FreeDict's dictd
-    # files (MTCHECK_DICTIONARIES or --dictionaries first), and whether a pair without a
-    # dictionary of its own goes through English.
+    # counts as supported in word support too, and as an anchor of the local length, the
+    # folders searched for FreeDict's dictd files (MTCHECK_DICTIONARIES or --dictionaries
+    # first), and whether a pair without a dictionary of its own goes through English.
     dictionary: float = 0.0
     # The same weight for Japanese and Chinese translations, read with EDICT and CC-CEDICT
     # backwards (mtcheck.omission.cjkdict; a renderings is matched as a substring).
     dictionary_unspaced: float = 0.75
     dictionary_support: bool = False
+    dictionary_anchors: bool = False
     dictionaries: tuple[str, ...] = ("/usr/share/dictd", "/usr/local/share/dictd")
     dictionary_pivot: bool = True
     # Also tested: each stretch between words the translation supports (or numbers it has)

@@ -240,7 +240,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     listed_weight = dictionary_weight(config, target.lang)
     dictionary = (word_translations(source.lang, target.lang, config.dictionaries,
                                     config.dictionary_pivot)
-                  if (listed_weight or config.dictionary_support or trace is not None)
+                  if (listed_weight or config.dictionary_support
+                      or config.dictionary_anchors or trace is not None)
                   else None)
     flags = _FlagCache(source, target, lexicon, rules, config, dictionary)
     # Frequent words the translation writes by their sound (names: Castro, María) are
@@ -267,7 +268,9 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          if other is not pair for sid in pair.source_ids
          for nf in _named_found(flags(sid, other.target_ids))],
         anchor_weights, _MIN_RARE_WORDS)
-    stretch = (_Stretches(source, target, linked, lexicon, model, config)
+    stretch = (_Stretches(source, target, linked, lexicon, model, config,
+                          dictionary if config.dictionary_anchors and spaced(target.lang)
+                          else None)
                if config.stretch or trace is not None else None)
     candidates = []
     read: dict[int, SentenceWords] = {}
@@ -840,6 +843,7 @@ class _PairContext:
     _words: list[tuple[int, int]] = field(default_factory=list, compare=False, repr=False)
     _units: dict[str, tuple[frozenset[str], frozenset[str]]] = field(
         default_factory=dict, compare=False, repr=False)
+    _listed: list[tuple[int, int]] = field(default_factory=list, compare=False, repr=False)
 
     def piece_words(self, sid: int, piece: Clause, text: str,
                     ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -876,8 +880,10 @@ class _PairContext:
         the pair's are found at the rate of its own."""
         if self.listed_rates is None:
             return 0.0
-        all_listed = sum(f.listed_count(0, 1 << 30)[0] for f in self.flags.values())
-        all_known = sum(f.listed_count(0, 1 << 30)[1] for f in self.flags.values())
+        if not self._listed:
+            self._listed.append((sum(sum(f.listed) for f in self.flags.values()),
+                                 sum(sum(f.known) for f in self.flags.values())))
+        all_listed, all_known = self._listed[0]
         listed = known = 0
         if sid in self.flags:
             listed, known = self.flags[sid].listed_count(piece.start, piece.end)
@@ -1153,10 +1159,12 @@ class _Stretches:
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
                  linked: Sequence[tuple[int, AlignedPair]], lexicon: DocumentLexicon,
-                 model: LengthModel, config: OmissionConfig):
+                 model: LengthModel, config: OmissionConfig,
+                 dictionary: PairDictionary | None = None):
         self._source = source
         self._target = target
         self._lexicon = lexicon
+        self._dictionary = dictionary
         self._rare_zipf = config.rare_zipf
         self._chains: dict[tuple[tuple[int, ...], tuple[int, ...]],
                            tuple[AnchorChain, dict[int, int]]] = {}
@@ -1184,7 +1192,7 @@ class _Stretches:
             translation = " ".join(self._target.sentences[j].text for j in pair.target_ids)
             self._chains[key] = (anchor_chain(text, self._source.lang, translation,
                                               self._target.lang, self._lexicon,
-                                              self._rare_zipf), offsets)
+                                              self._rare_zipf, self._dictionary), offsets)
         return self._chains[key]
 
     def of(self, pair: AlignedPair) -> Callable[[int, int, int], float]:

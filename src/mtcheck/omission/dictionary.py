@@ -457,17 +457,22 @@ def route_for(source_lang: str, target_lang: str, configured: Sequence[str],
     return find_route(source_lang, target_lang, search_folders(configured), pivot)
 
 
-@lru_cache(maxsize=32)
-def word_translations(source_lang: str, target_lang: str, configured: tuple[str, ...],
+def word_translations(source_lang: str, target_lang: str, configured: Sequence[str],
                       pivot: bool = True) -> PairDictionary | None:
-    """The look-up of the pair, loaded once per process; None without a dictionary. A
-    Japanese or Chinese translation is read with a dictionary of that language read
-    backwards (:mod:`mtcheck.omission.cjkdict`)."""
+    """The look-up of the pair, loaded once per process and search path; None without a
+    dictionary. A Japanese or Chinese translation is read with a dictionary of that
+    language read backwards (:mod:`mtcheck.omission.cjkdict`)."""
     from mtcheck.omission.cjkdict import cjk_word_translations, renders_into
 
     if renders_into(target_lang):
         return cjk_word_translations(source_lang, target_lang, configured)
-    route = route_for(source_lang, target_lang, configured, pivot)
+    return _word_translations(source_lang, target_lang, search_folders(configured), pivot)
+
+
+@lru_cache(maxsize=32)
+def _word_translations(source_lang: str, target_lang: str, folders: tuple[Path, ...],
+                       pivot: bool) -> WordTranslations | None:
+    route = find_route(source_lang, target_lang, folders, pivot)
     if route is None:
         return None
     return WordTranslations(route, _stop_words(target_lang))
@@ -503,7 +508,7 @@ def uses_dictionary(config: OmissionConfig, target_langs: Sequence[str] = ()) ->
     of ``target_langs``; without them, for any language)."""
     if not config.enabled:
         return False
-    if config.dictionary_support:
+    if config.dictionary_support or config.dictionary_anchors:
         return True
     if not target_langs:
         return bool(config.dictionary or config.dictionary_unspaced)

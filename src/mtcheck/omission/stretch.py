@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import find_numbers
+from mtcheck.omission.dictionary import keys_of
 from mtcheck.omission.lengths import SMOOTHING, text_length
 from mtcheck.omission.support import (
     DocumentLexicon,
@@ -152,9 +153,13 @@ def _cognate_starts(target: str, lang: str) -> dict[str, list[tuple[int, int, st
 
 
 def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
-                 lexicon: DocumentLexicon, rare_zipf: float = 3.0) -> AnchorChain:
+                 lexicon: DocumentLexicon, rare_zipf: float = 3.0,
+                 dictionary: Callable[[str], frozenset[str]] | None = None) -> AnchorChain:
     """The anchors of ``source`` in ``target`` (see the module's docstring); words below
-    ``rare_zipf`` (names, terms) found alike are the sure ones (see :attr:`AnchorChain.sure`)."""
+    ``rare_zipf`` (names, terms) found alike are the sure ones (see :attr:`AnchorChain.sure`).
+    ``dictionary``: a bilingual dictionary's look-up (source word -> keys of its
+    translations, :mod:`mtcheck.omission.dictionary`), whose translations found in the
+    target pin too."""
     candidates: list[tuple[int, int, int, int]] = []
     sure: list[tuple[int, int, int, int]] = []
     target_numbers = find_numbers(target, target_lang)
@@ -170,12 +175,20 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
                 units.setdefault(lexical_unit(word, lexicon.stems), []).append(
                     (offset, offset + len(word)))
         cognates = _cognate_starts(target, target_lang)
+        keyed: dict[str, list[tuple[int, int]]] = {}
+        if dictionary is not None:
+            for offset, word in word_offsets(target):
+                for key in keys_of(word):
+                    keyed.setdefault(key, []).append((offset, offset + len(word)))
         for offset, word in word_offsets(source):
             if len(word) < _MIN_LETTERS or zipf(word.lower(), source_lang) >= _FUNCTION_ZIPF:
                 continue
             places: set[tuple[int, int]] = set()
             for unit in lexicon.associates.get(lexical_unit(word, lexicon.stems), ()):
                 places.update(units.get(unit, ()))
+            if dictionary is not None:
+                for key in dictionary(word):
+                    places.update(keyed.get(key, ()))
             key = word_key(word, source_lang)[0]
             alike: set[tuple[int, int]] = set()
             if len(key) >= _MIN_KEY:
