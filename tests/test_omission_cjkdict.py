@@ -66,9 +66,7 @@ def fresh_caches():
     """Dictionaries are loaded once per process: each test finds its own."""
     from mtcheck.omission.pivot import english_pivot
 
-    from mtcheck.omission.dictionary import word_translations
-
-    caches = (cjk_word_translations, cjkdict._loaded, english_pivot, word_translations)
+    caches = (cjkdict._cjk_word_translations, cjkdict._loaded, english_pivot)
     for cached in caches:
         cached.cache_clear()
     yield
@@ -178,14 +176,14 @@ def test_every_key_found_is_a_substring_of_the_translation(text: str) -> None:
 def test_installed_files_are_found_and_read(folder: Path, monkeypatch) -> None:
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
     monkeypatch.delenv(cjkdict.DICTIONARIES_ENV, raising=False)
-    edict = find_dictionary("ja", [str(folder)])
+    edict = find_dictionary("ja", [folder])
     assert edict == CjkDictionaryFile("edict", "ja", folder / "edict")
     forms = {f for e in read_entries(edict) for f in e.forms}
     assert {"洪水", "減らす", "バリア"} <= forms
-    cedict = find_dictionary("zh-CN", [str(folder)])
+    cedict = find_dictionary("zh-CN", [folder])
     assert cedict is not None and cedict.name == "cc-cedict"
     assert "农民" in {f for e in read_entries(cedict) for f in e.forms}
-    assert find_dictionary("ko", [str(folder)]) is None
+    assert find_dictionary("ko", [folder]) is None
 
 
 def test_a_pair_is_looked_up_through_the_cached_table(folder: Path, tmp_path_factory,
@@ -196,7 +194,7 @@ def test_a_pair_is_looked_up_through_the_cached_table(folder: Path, tmp_path_fac
     look_up = cjk_word_translations("en", "ja")
     assert look_up is not None and look_up.figures.seconds > 0
     assert "洪水" in look_up("flood") and "堤防" in look_up("levees")
-    cjk_word_translations.cache_clear()
+    cjkdict._cjk_word_translations.cache_clear()
     cjkdict._loaded.cache_clear()
     again = cjk_word_translations("en", "ja")  # read back from the cache folder
     assert again is not None and again("flood") == look_up("flood")
@@ -265,7 +263,7 @@ def test_a_spanish_source_reads_an_english_spanish_dictionary_backwards(
         "farmer": "farmer\nagricultor\n",
         "village": "village\npueblo pequeño\n",  # two words: no way back to "village"
     })
-    pivot = english_pivot("es", ())
+    pivot = english_pivot("es", (folder,))
     assert pivot is not None
     assert pivot("riadas") == ("flood",)
     assert pivot("inundación") == ("flood",)
@@ -294,7 +292,6 @@ JAPANESE = [
 def dictionary_signal(target: list[str], sentence: int) -> float:
     """The largest dictionary evidence over the pieces of one source sentence."""
     from builders import one_to_one, segmented
-
     from mtcheck.config import OmissionConfig
     from mtcheck.omission import omission_candidates
     from mtcheck.omission.combine import PieceSignals

