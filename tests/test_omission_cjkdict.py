@@ -320,3 +320,29 @@ def test_without_a_dictionary_the_signal_is_off(tmp_path: Path, monkeypatch) -> 
     dropped = list(JAPANESE)
     dropped[3] = "政府は被害を減らすと約束した。"
     assert dictionary_signal(dropped, 3) == 0.0
+
+
+def test_the_cli_finds_edict_in_the_dictionaries_folder_and_notes_chinese_without(
+        folder: Path, tmp_path: Path, tmp_path_factory, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
+    monkeypatch.setattr(cjkdict, "CEDICT_PACKAGE", "no_such_package_here")
+    monkeypatch.delenv(cjkdict.DICTIONARIES_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    (folder / "cedict_1_0_ts_utf-8_mdbg.txt.gz").unlink()
+    texts = tmp_path_factory.mktemp("texts")
+    (texts / "en.txt").write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    (texts / "ja.txt").write_text("\n\n".join(JAPANESE) + "\n", encoding="utf-8")
+    (texts / "zh.txt").write_text("\n\n".join(JAPANESE) + "\n", encoding="utf-8")
+    args = ["evaluate", "--source", str(texts / "en.txt"), "--translation",
+            f"ja={texts / 'ja.txt'}", "--translation", f"zh={texts / 'zh.txt'}",
+            "--no-backtranslation"]
+    result = CliRunner().invoke(main, [*args, "--dictionaries", str(folder)])
+    assert result.exit_code in (0, 1), result.output
+    notes = [line for line in result.output.splitlines() if "bilingual dictionary" in line]
+    assert len(notes) == 1 and "en->zh in" in notes[0]  # ja has EDICT in the folder
+    without = CliRunner().invoke(main, args)
+    assert "en->ja, zh in" in without.output
