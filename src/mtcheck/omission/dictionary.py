@@ -463,9 +463,12 @@ def word_translations(source_lang: str, target_lang: str, configured: Sequence[s
     dictionary. A Japanese or Chinese translation is read with a dictionary of that
     language read backwards (:mod:`mtcheck.omission.cjkdict`)."""
     from mtcheck.omission.cjkdict import cjk_word_translations, renders_into
+    from mtcheck.omission.support import spaced
 
     if renders_into(target_lang):
         return cjk_word_translations(source_lang, target_lang, configured)
+    if not spaced(target_lang):  # its words are not separated: no keys to match
+        return None
     return _word_translations(source_lang, target_lang, search_folders(configured), pivot)
 
 
