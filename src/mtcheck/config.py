@@ -268,7 +268,7 @@ class OmissionConfig:
     dictionary: float = 0.0
     # The same weight for Japanese and Chinese translations, read with EDICT and CC-CEDICT
     # backwards (mtcheck.omission.cjkdict; a renderings is matched as a substring).
-    dictionary_unspaced: float = 0.75
+    dictionary_unspaced: float = 0.9
     dictionary_support: bool = False
     dictionary_anchors: bool = False
     dictionaries: tuple[str, ...] = ("/usr/share/dictd", "/usr/local/share/dictd")
