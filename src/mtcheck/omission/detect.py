@@ -112,6 +112,9 @@ _ANCHOR_CAP = 3
 # The document lexicon judges a re-pairing only when learnt from this many pairs: in a
 # short document the few pairs being judged would teach it their own (wrong) associations.
 _LEXICON_PAIRS = 100
+# Words of a piece a bilingual dictionary finds in the next pair's translation (more than in
+# its own) for its dictionary evidence to say nothing: it went there.
+_MOVED_WORDS = 2
 # A sentence ending in one of these leads in to the next ("1956 brachte die Entscheidung :").
 _LEAD_IN = (":", "：")
 # Below this many scored pairs a document's own score level is not estimated.
@@ -274,6 +277,10 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                if config.stretch or trace is not None else None)
     candidates = []
     read: dict[int, SentenceWords] = {}
+    # The translation of the pair after each (by the pair's index), whose dictionary flags
+    # were read for the unrelated rate: a piece found there went to the next pair.
+    following = {index: other.target_ids for (index, pair), (_, other)
+                 in zip(linked, linked[1:] + linked[:1], strict=True) if other is not pair}
 
     def sentence_words(sid: int) -> SentenceWords:
         """The words of source sentence ``sid``, read once for all the pieces of it tested."""
@@ -295,7 +302,10 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                _target_marks(target, pair), names,
                                tuple(target.sentences[j].text for j in pair.target_ids),
                                flags.names, None if stretch is None else stretch.of(pair),
-                               sentence_words, listed, listed_weight)
+                               sentence_words, listed,
+                               {sid: flags(sid, following[index]) for sid in pair.source_ids}
+                               if listed is not None and index in following else {},
+                               listed_weight)
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence, record)
 
@@ -833,8 +843,10 @@ class _PairContext:
     stretch: Callable[[int, int, int], float] | None = None
     # The words of a source sentence by its id, read once for all its pieces.
     sentence_words: Callable[[int], SentenceWords] | None = None
-    # The document's rates of finding a dictionary translation (None: no dictionary).
+    # The document's rates of finding a dictionary translation (None: no dictionary), and
+    # the flags of the pair's sentences against the next pair's translation.
     listed_rates: SupportRates | None = None
+    next_flags: dict[int, WordFlags] = field(default_factory=dict)
     # The weight of that evidence for this translation's language (see dictionary_weight).
     listed_weight: float = 0.0
     # What every piece of the pair compares itself with, counted at the first piece: the
@@ -887,6 +899,13 @@ class _PairContext:
         listed = known = 0
         if sid in self.flags:
             listed, known = self.flags[sid].listed_count(piece.start, piece.end)
+        if sid in self.next_flags:
+            # The piece's translation is in the next pair (an aligner or segmenter that cut
+            # the translation elsewhere: "… sur le glacier de Bara Shigri ;" | "de là elles ont
+            # gravi six sommets …"): more of its words found there than in its own pair.
+            moved, _known = self.next_flags[sid].listed_count(piece.start, piece.end)
+            if moved >= _MOVED_WORDS and moved > listed:
+                return 0.0
         return support_evidence(listed, known, all_listed - listed, all_known - known,
                                 self.listed_rates, config.support_prior)
 

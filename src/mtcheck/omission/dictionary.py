@@ -59,6 +59,8 @@ _B64 = {c: i for i, c in enumerate(
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NOTES = re.compile(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|/[^/\s][^/]*/")
 _SENSE = re.compile(r"^\d+\.\s")
+# A single-word headword of an index line.
+_HEADWORD = re.compile(rb"^([^\t\n ]+)\t", re.MULTILINE)
 _SENSE_MARK = re.compile(r"(?:^|\s)\d+\.(?=\s|$)")
 _ELISION = re.compile(r"^[a-zà-ÿ]{1,2}['’]")
 
@@ -219,9 +221,7 @@ class DictdDictionary:
 
     def __contains__(self, word: str) -> bool:
         if self._heads is None:
-            self._heads = frozenset(line[:line.find(b"\t")]
-                                    for line in self._index.split(b"\n")
-                                    if b" " not in line[:line.find(b"\t")])
+            self._heads = frozenset(_HEADWORD.findall(self._index))
         return word.encode("utf-8") in self._heads
 
     def _spans(self, word: str) -> tuple[tuple[int, int], ...]:
