@@ -77,6 +77,7 @@ from mtcheck.names.matching import companion_words, entity_forms, find_rendering
 from mtcheck.names.numbers import check_numbers
 from mtcheck.names.stand_ins import cities_in_place
 from mtcheck.names.survivors import dropped_organisations
+from mtcheck.names.syllabic import sounded_out
 from mtcheck.names.unseen import merge_unseen
 from mtcheck.names.untranslated import check_untranslated
 from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument
@@ -653,6 +654,15 @@ def check_translations(source: SegmentedDocument,
     results = {key: dataclasses.replace(result, findings=tuple(
                    f for f in result.findings if not _missing_in(f, unrecognised)
                    or _missing_in(f, copied.get(key, frozenset()))))
+               for key, result in results.items()}
+    # A name a kana or Hangul translation writes by sound, with vowels the source lacks
+    # (ブルクドルフ for Burgdorf), in a run no other name holds, where the matcher finds it
+    # nowhere in the translation (see mtcheck.names.syllabic).
+    results = {key: dataclasses.replace(result, findings=sounded_out(
+                   result.findings, prepared[key].target, result.renderings, by_id,
+                   source.lang, config.surname_zipf, frozenset(
+                       r.entity for p in (prepared[key],)
+                       for r in (*p.renderings, *p.place_renderings, *p.learned))))
                for key, result in results.items()}
     # A name found nowhere in one translation that others render: one finding for it, not
     # one per sentence (see mtcheck.names.unseen).
