@@ -188,7 +188,10 @@ def test_a_pair_without_its_own_dictionary_goes_through_english(folder: Path) ->
 
 def test_no_dictionary_is_no_error_and_the_note_names_the_pairs(folder: Path,
                                                                   monkeypatch) -> None:
+    from mtcheck.omission import cjkdict
+
     monkeypatch.delenv(dictionary.DICTIONARIES_ENV, raising=False)
+    monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())  # no EDICT: ja has no dictionary
     assert route_for("de", "ja", [str(folder)]) is None
     assert route_for("xx", "fr", [str(folder)]) is None
     note = dictionary_note("de", ["fr", "ja", "ko"], [str(folder)])

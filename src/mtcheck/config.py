@@ -266,6 +266,9 @@ class OmissionConfig:
     # folders searched for FreeDict's dictd files (MTCHECK_DICTIONARIES or --dictionaries
     # first), and whether a pair without a dictionary of its own goes through English.
     dictionary: float = 0.25
+    # The same weight for Japanese and Chinese translations, read with EDICT and CC-CEDICT
+    # backwards (mtcheck.omission.cjkdict; a renderings is matched as a substring).
+    dictionary_unspaced: float = 0.9
     dictionary_support: bool = False
     dictionary_anchors: bool = False
     dictionaries: tuple[str, ...] = ("/usr/share/dictd", "/usr/local/share/dictd")

@@ -259,7 +259,7 @@ def _explain_dictionaries(run: RunResult, config: Config) -> None:
     """Say once which translations the omission check has no bilingual dictionary for."""
     from mtcheck.omission.dictionary import uses_dictionary
 
-    if not uses_dictionary(config.omission):
+    if not uses_dictionary(config.omission, [t.lang for t in run.translations]):
         return
     from mtcheck.omission.dictionary import dictionary_note
 

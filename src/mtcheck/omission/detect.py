@@ -66,7 +66,7 @@ from mtcheck.omission.coverage import (
     support_rates,
     word_flags,
 )
-from mtcheck.omission.dictionary import WordTranslations, target_keys, word_translations
+from mtcheck.omission.dictionary import PairDictionary, dictionary_weight, word_translations
 from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
 from mtcheck.omission.named import AnchorWeights, class_weights
@@ -240,11 +240,12 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                      _units(target, pair.target_ids, stems))
              for index, pair in linked}
     lexicon = DocumentLexicon(list(units.values()), min_dice=config.lexicon_dice, stems=stems)
+    listed_weight = dictionary_weight(config, target.lang)
     dictionary = (word_translations(source.lang, target.lang, config.dictionaries,
                                     config.dictionary_pivot)
-                  if (config.dictionary or config.dictionary_support
+                  if (listed_weight or config.dictionary_support
                       or config.dictionary_anchors or trace is not None)
-                  and spaced(target.lang) else None)
+                  else None)
     flags = _FlagCache(source, target, lexicon, rules, config, dictionary)
     # Frequent words the translation writes by their sound (names: Castro, María) are
     # anchors too; found against their own pair's translation before any flag is read.
@@ -271,7 +272,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
          for nf in _named_found(flags(sid, other.target_ids))],
         anchor_weights, _MIN_RARE_WORDS)
     stretch = (_Stretches(source, target, linked, lexicon, model, config,
-                          dictionary if config.dictionary_anchors else None)
+                          dictionary if config.dictionary_anchors and spaced(target.lang)
+                          else None)
                if config.stretch or trace is not None else None)
     candidates = []
     read: dict[int, SentenceWords] = {}
@@ -302,7 +304,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
                                flags.names, None if stretch is None else stretch.of(pair),
                                sentence_words, listed,
                                {sid: flags(sid, following[index]) for sid in pair.source_ids}
-                               if listed is not None and index in following else {})
+                               if listed is not None and index in following else {},
+                               listed_weight)
         return _best_pieces(source, pair, index, target_text, found, model, config, context,
                             sentence, record)
 
@@ -772,7 +775,7 @@ class _FlagCache:
 
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
                  lexicon: DocumentLexicon, rules: ClauseRules, config: OmissionConfig,
-                 dictionary: WordTranslations | None = None):
+                 dictionary: PairDictionary | None = None):
         self._dictionary = dictionary
         self._fold = config.dictionary_support
         self._keys: dict[tuple[int, ...], frozenset[str]] = {}
@@ -809,7 +812,7 @@ class _FlagCache:
             keys = frozenset[str]()
             if self._dictionary is not None:
                 if target_ids not in self._keys:
-                    self._keys[target_ids] = target_keys(
+                    self._keys[target_ids] = self._dictionary.target_keys(
                         " ".join(self._target.sentences[j].text for j in target_ids))
                 keys = self._keys[target_ids]
             self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,
@@ -844,6 +847,8 @@ class _PairContext:
     # the flags of the pair's sentences against the next pair's translation.
     listed_rates: SupportRates | None = None
     next_flags: dict[int, WordFlags] = field(default_factory=dict)
+    # The weight of that evidence for this translation's language (see dictionary_weight).
+    listed_weight: float = 0.0
     # What every piece of the pair compares itself with, counted at the first piece: the
     # pair's supported and all content words, and its source's associable units (those
     # the lexicon knows, and those with an associate in the translation).
@@ -1131,7 +1136,7 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
                 listed = context.dictionary_gap(sid, piece, config)
             elif context.lexicon.pairs >= _LEXICON_PAIRS:
                 listed = max(context.dictionary_gap(sid, piece, config), 0.0)
-            score += config.dictionary * listed
+            score += context.listed_weight * listed
         marks = 0.0
         if kind != "sentence":
             removed = marks_removed(source_texts[sid], piece.start, piece.end, source.lang)
@@ -1174,7 +1179,7 @@ class _Stretches:
     def __init__(self, source: SegmentedDocument, target: SegmentedDocument,
                  linked: Sequence[tuple[int, AlignedPair]], lexicon: DocumentLexicon,
                  model: LengthModel, config: OmissionConfig,
-                 dictionary: WordTranslations | None = None):
+                 dictionary: PairDictionary | None = None):
         self._source = source
         self._target = target
         self._lexicon = lexicon

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from mtcheck.config import OmissionConfig
@@ -385,6 +385,21 @@ class WordTranslations:
                 key_of(w) for phrase in phrases for w in _content(phrase, self._stop))
         return self._answers[word]
 
+    def target_keys(self, text: str) -> frozenset[str]:
+        """The keys of every word of a translation (see :func:`target_keys`)."""
+        return target_keys(text)
+
+
+class PairDictionary(Protocol):
+    """What the omission check asks of the dictionary of a language pair: the keys of a
+    source word's translations, and the keys a translation offers (a word is listed when
+    they meet). :class:`WordTranslations` (FreeDict, spaced translations) and
+    :class:`mtcheck.omission.cjkdict.CjkWordTranslations` (Japanese, Chinese) are the two."""
+
+    def __call__(self, word: str) -> frozenset[str]: ...
+
+    def target_keys(self, text: str) -> frozenset[str]: ...
+
 
 def _phrases(step: DictdDictionary, word: str, lang: str) -> tuple[str, ...]:
     headword = lookup_form(word, step, language_rules(lang))
@@ -443,9 +458,17 @@ def route_for(source_lang: str, target_lang: str, configured: Sequence[str],
 
 
 def word_translations(source_lang: str, target_lang: str, configured: Sequence[str],
-                      pivot: bool = True) -> WordTranslations | None:
+                      pivot: bool = True) -> PairDictionary | None:
     """The look-up of the pair, loaded once per process and search path; None without a
-    dictionary."""
+    dictionary. A Japanese or Chinese translation is read with a dictionary of that
+    language read backwards (:mod:`mtcheck.omission.cjkdict`)."""
+    from mtcheck.omission.cjkdict import cjk_word_translations, renders_into
+    from mtcheck.omission.support import spaced
+
+    if renders_into(target_lang):
+        return cjk_word_translations(source_lang, target_lang, configured)
+    if not spaced(target_lang):  # its words are not separated: no keys to match
+        return None
     return _word_translations(source_lang, target_lang, search_folders(configured), pivot)
 
 
@@ -474,23 +497,42 @@ def _stop_words(lang: str) -> frozenset[str]:
     return frozenset(w for w in common if zipf(w, lang) >= FUNCTION_ZIPF)
 
 
-def uses_dictionary(config: OmissionConfig) -> bool:
-    """Whether the omission check, so configured, looks words up in a dictionary."""
-    return config.enabled and bool(config.dictionary or config.dictionary_support
-                                   or config.dictionary_anchors)
+def dictionary_weight(config: OmissionConfig, target_lang: str) -> float:
+    """The weight of the dictionary evidence for a translation into ``target_lang``:
+    ``dictionary_unspaced`` for Japanese and Chinese (dictionaries read backwards,
+    :mod:`mtcheck.omission.cjkdict`), ``dictionary`` for the others."""
+    from mtcheck.omission.cjkdict import renders_into
+
+    return config.dictionary_unspaced if renders_into(target_lang) else config.dictionary
+
+
+def uses_dictionary(config: OmissionConfig, target_langs: Sequence[str] = ()) -> bool:
+    """Whether the omission check, so configured, looks words up in a dictionary (for any
+    of ``target_langs``; without them, for any language)."""
+    if not config.enabled:
+        return False
+    if config.dictionary_support or config.dictionary_anchors:
+        return True
+    if not target_langs:
+        return bool(config.dictionary or config.dictionary_unspaced)
+    return any(dictionary_weight(config, lang) for lang in target_langs)
 
 
 def dictionary_note(source_lang: str, target_langs: Sequence[str],
                     configured: Sequence[str], pivot: bool = True) -> str | None:
     """One line saying which translations the omission check has no dictionary for (their
     dictionary word support is off), or None when every one has one."""
+    from mtcheck.omission.cjkdict import renders_into
     from mtcheck.omission.support import spaced
 
     missing = [lang for lang in target_langs
-               if route_for(source_lang, lang, configured, pivot) is None or not spaced(lang)]
+               if (word_translations(source_lang, lang, tuple(configured), pivot) is None
+                   if renders_into(lang)
+                   else route_for(source_lang, lang, configured, pivot) is None
+                   or not spaced(lang))]
     if not missing:
         return None
     folders = ", ".join(str(p) for p in search_folders(configured)) or "no folder"
     return (f"omission check: no bilingual dictionary for {source_lang}->"
-            f"{', '.join(missing)} in {folders}: its dictionary word support is off "
-            f"(see docs/omissions.md)")
+            f"{', '.join(missing)} in {folders} (EDICT and CC-CEDICT for Japanese and "
+            f"Chinese): its dictionary word support is off (see docs/omissions.md)")
