@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mtcheck.align.sentences import PRIORS
+from mtcheck.align.signals import forget_feature_matrices
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
 from mtcheck.names.numerals import NumberMention, find_numbers
@@ -477,6 +478,7 @@ def clear_text_caches() -> None:
     :func:`mtcheck.omission.support.clear_text_caches`): a run calls it once every
     translation of a document has been checked."""
     support_caches()
+    forget_feature_matrices()  # the aligner's, kept for the similarity of re-pairings
     mark_ends.cache_clear()
     _spelled.cache_clear()
 
