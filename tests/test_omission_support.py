@@ -72,3 +72,13 @@ def test_clearing_forgets_the_texts_read():
     clear_text_caches()
     assert index_target.cache_info().currsize == 0
     assert words.cache_info().currsize == 0
+
+
+@given(st.lists(st.sampled_from(["Gipfel ", "12 ", "drei ", "XIV ", "la ", "1.5 km ", ". ",
+                                 "Million ", "Iran "]), max_size=8))
+def test_the_numbers_of_a_text_are_those_the_numbers_check_reads(pieces):
+    from mtcheck.names.numerals import find_numbers
+    from mtcheck.omission.support import all_numbers
+
+    text = "".join(pieces)
+    assert all_numbers(text, "de") == tuple(find_numbers(text, "de"))

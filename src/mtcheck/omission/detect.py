@@ -46,7 +46,7 @@ from mtcheck.align.sentences import PRIORS
 from mtcheck.align.signals import forget_feature_matrices
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import NumberMention, find_numbers
+from mtcheck.names.numerals import NumberMention
 from mtcheck.omission.clauses import (
     Clause,
     ClauseRules,
@@ -85,6 +85,7 @@ from mtcheck.omission.support import (
     DocumentLexicon,
     SentenceWords,
     TargetIndex,
+    all_numbers,
     count_pairs,
     index_target,
     lexical_units,
@@ -485,7 +486,7 @@ def clear_text_caches() -> None:
 
 @lru_cache(maxsize=20_000)
 def _spelled(text: str, lang: str) -> tuple[NumberMention, ...]:
-    return tuple(n for n in find_numbers(text, lang)
+    return tuple(n for n in all_numbers(text, lang)
                  if n.word and n.value != "1" and not n.text[:1].isdigit())
 
 

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import find_numbers
 from mtcheck.omission.lengths import SMOOTHING, text_length
 from mtcheck.omission.support import (
     DocumentLexicon,
+    all_numbers,
     lexical_unit,
     numbers,
     spaced,
@@ -157,7 +157,7 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
     ``rare_zipf`` (names, terms) found alike are the sure ones (see :attr:`AnchorChain.sure`)."""
     candidates: list[tuple[int, int, int, int]] = []
     sure: list[tuple[int, int, int, int]] = []
-    target_numbers = find_numbers(target, target_lang)
+    target_numbers = all_numbers(target, target_lang)
     for mention in numbers(source, source_lang):
         spots = [(n.start, n.end) for n in target_numbers if n.readings & mention.readings]
         if 0 < len(spots) <= _MAX_PLACES:

@@ -23,11 +23,20 @@ from itertools import product
 from rapidfuzz import fuzz, process
 
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import NumberMention, find_numbers
+from mtcheck.names.numerals import NumberMention, find_numbers, may_hold_numbers
 from mtcheck.omission.terms import term_found
 from mtcheck.romanize import phonetic_key, romanize
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=100_000)
+def all_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
+    """:func:`~mtcheck.names.numerals.find_numbers`, without reading a text that holds no
+    number (:func:`~mtcheck.names.numerals.may_hold_numbers`): the stage reads the joined
+    text of every pair of several sentences and of every re-pairing it weighs, most of them
+    read by nothing else."""
+    return tuple(find_numbers(text, lang)) if may_hold_numbers(text, lang) else ()
 
 
 @lru_cache(maxsize=100_000)
@@ -36,7 +45,7 @@ def numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
     reads them. References in digits ("§ 11", "S. 81") count too: the numbers check never
     reports them missing (a translator may restate them), but a piece that holds one and a
     translation without it is still a piece the translation may have left out."""
-    return tuple(n for n in find_numbers(text, lang)
+    return tuple(n for n in all_numbers(text, lang)
                  if not n.word or n.text[:1].isdigit())
 
 
@@ -254,7 +263,7 @@ def index_target(text: str, lang: str, backtranslation: str | None,
 
 @lru_cache(maxsize=20_000)
 def target_readings(text: str, lang: str) -> frozenset[str]:
-    return frozenset(r for n in find_numbers(text, lang) for r in n.readings)
+    return frozenset(r for n in all_numbers(text, lang) for r in n.readings)
 
 
 def count_pairs(text: str, pairs: Sequence[tuple[str, str]]) -> int:
@@ -596,6 +605,6 @@ def clear_text_caches() -> None:
     their words. They serve one document, whose sentences are read again and again while its
     translations are checked; kept after it they only burden the garbage collector's passes
     (tens of thousands of small tuples and sets a long document) and serve no other text."""
-    for cached in (numbers, words, word_offsets, rare_words, word_key, index_target,
+    for cached in (all_numbers, numbers, words, word_offsets, rare_words, word_key, index_target,
                    target_readings, name_keys, han_skeletons, lexical_units):
         cached.cache_clear()
