@@ -82,3 +82,15 @@ def test_the_numbers_of_a_text_are_those_the_numbers_check_reads(pieces):
 
     text = "".join(pieces)
     assert all_numbers(text, "de") == tuple(find_numbers(text, "de"))
+
+
+@given(st.text(alphabet="abcdeilnorst", min_size=3, max_size=9),
+       st.lists(st.text(alphabet="abcdeilnorst", min_size=3, max_size=9), max_size=12))
+def test_a_word_whose_trigrams_match_a_word_of_the_translation_is_found(word, others):
+    from mtcheck.omission.support import word_key
+
+    found = index_target(" ".join(others), "fr", None, (), ())
+    grams = word_key(word, "fr")[1]
+    alike = any(2 * len(grams & other) / (len(grams) + len(other)) >= 0.6
+                for _, other in found.keys if grams & other)
+    assert word_found(word, "fr", found, 0.6) or not alike

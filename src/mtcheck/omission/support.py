@@ -184,11 +184,14 @@ class TargetIndex:
     name_skeletons: frozenset[str] = frozenset()
     # Derived from ``keys`` (see __post_init__), so that a word is looked up without testing
     # every key of the translation for a shared start: the keys' first _KEY_START letters,
-    # the keys joined (a key found inside one), each key's trigrams with their count.
+    # the keys joined (a key found inside one), each key's trigrams and their count (two
+    # tuples, not one of pairs: the index outlives the stage's pause of the collector, whose
+    # next pass walks every tuple left), and every trigram of any key.
     key_starts: frozenset[str] = field(init=False, compare=False, repr=False)
     joined_keys: str = field(init=False, compare=False, repr=False)
-    key_grams: tuple[tuple[frozenset[str], int], ...] = field(init=False, compare=False,
-                                                              repr=False)
+    key_grams: tuple[frozenset[str], ...] = field(init=False, compare=False, repr=False)
+    key_sizes: tuple[int, ...] = field(init=False, compare=False, repr=False)
+    all_grams: frozenset[str] = field(init=False, compare=False, repr=False)
     # word_found's answers for this translation, by (word, language, similarity): a pair's
     # words are looked up in its translation by several readings of the pair.
     answers: dict[tuple[str, str, float], bool] = field(
@@ -199,7 +202,9 @@ class TargetIndex:
         set_(self, "key_starts", frozenset(key[:_KEY_START] for key, _ in self.keys
                                            if len(key) >= _KEY_START))
         set_(self, "joined_keys", "\0".join(key for key, _ in self.keys))
-        set_(self, "key_grams", tuple((grams, len(grams)) for _, grams in self.keys))
+        set_(self, "key_grams", tuple(grams for _, grams in self.keys))
+        set_(self, "key_sizes", tuple(len(grams) for grams in self.key_grams))
+        set_(self, "all_grams", frozenset().union(*self.key_grams))
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -464,10 +469,15 @@ def _word_found(word: str, lang: str, target: TargetIndex, similarity: float) ->
                                    or (target.unspaced and key in target.joined_keys)):
         return True
     size = len(grams)
-    for other_grams, other_size in target.key_grams:
-        shared = len(grams & other_grams)
-        if shared and 2 * shared / (size + other_size) >= similarity:
-            return True
+    # A key shares at most the trigrams the word shares with all keys (``most``), and at most
+    # its own count of them, so no key reaches ``similarity`` unless 2 most / (size + most)
+    # does: most words looked up are not there, and one intersection then says so.
+    most = len(grams & target.all_grams)
+    if most and 2 * most / (size + most) >= similarity:
+        for other_grams, other_size in zip(target.key_grams, target.key_sizes, strict=True):
+            shared = len(grams & other_grams)
+            if shared and 2 * shared / (size + other_size) >= similarity:
+                return True
     return (place_found(word, lang, target) or name_found(word, lang, target)
             or (bool(target.lang)
                 and term_found(word, lang, target.lang, target.folded, target.unspaced))
