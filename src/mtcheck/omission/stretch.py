@@ -142,7 +142,7 @@ def _normal(x: float, spread: float) -> float:
 
 def _cognate_starts(target: str, lang: str) -> dict[str, list[tuple[int, int, str]]]:
     starts: dict[str, list[tuple[int, int, str]]] = {}
-    for offset, word in word_offsets(target):
+    for offset, word in zip(*word_offsets(target), strict=True):
         if len(word) < _MIN_LETTERS:
             continue
         key = word_key(word, lang)[0]
@@ -165,12 +165,12 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
             sure += [(mention.start, mention.end, t0, t1) for t0, t1 in spots]
     if spaced(source_lang) and spaced(target_lang):
         units: dict[str, list[tuple[int, int]]] = {}
-        for offset, word in word_offsets(target):
+        for offset, word in zip(*word_offsets(target), strict=True):
             if len(word) >= 2:
                 units.setdefault(lexical_unit(word, lexicon.stems), []).append(
                     (offset, offset + len(word)))
         cognates = _cognate_starts(target, target_lang)
-        for offset, word in word_offsets(source):
+        for offset, word in zip(*word_offsets(source), strict=True):
             if len(word) < _MIN_LETTERS or zipf(word.lower(), source_lang) >= _FUNCTION_ZIPF:
                 continue
             places: set[tuple[int, int]] = set()

@@ -61,9 +61,11 @@ def words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
-def word_offsets(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, word) of each word of ``text``."""
-    return tuple((m.start(), m.group()) for m in _WORD.finditer(text))
+def word_offsets(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The offset of each word of ``text``, and the words (two tuples, not one of pairs: kept
+    for the document, they would be that many more objects for the collector to walk)."""
+    found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    return tuple(offset for offset, _ in found), tuple(word for _, word in found)
 
 
 @lru_cache(maxsize=100_000)
