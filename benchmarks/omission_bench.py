@@ -33,9 +33,11 @@ on it (1-0 beads) count at every point.
 
 ``--runtime N`` times ``mtcheck evaluate``'s library call (no model) on
 ``corpora/shoigu-visits-iran`` with the omission check on and off, in N
-interleaved rounds, and prints min and median of each and the ratio of the
-medians (the baseline is the run with ``[omission] enabled = false``); then times
-alignment and the omission stage apart on the rebuilt dev document.
+interleaved rounds (the order reversed every other round), and prints min and median of
+each and the ratio of the medians (the baseline is the run with ``[omission] enabled =
+false``); then times alignment and the omission stage apart on the rebuilt dev document,
+and ``evaluate`` on it with and without the check. Every run starts with the package's
+caches of texts and words empty (tables stay loaded), as a run over a new document does.
 
 ``--truncation`` measures cut-off translations instead: each variant keeps the
 translation up to a gold 1-1 bead's French sentence and drops the rest, either
