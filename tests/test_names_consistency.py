@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from builders import one_to_one, segmented
 from mtcheck.config import NamesConfig
 from mtcheck.names import check_translation, check_translations, find_entities
-from mtcheck.names.consistency import _compound_part, _people_plural
+from mtcheck.names.consistency import _compound_part, _people_plural, _revowelled_onset
 from mtcheck.names.evidence import ner_available
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import Mention
@@ -193,3 +193,25 @@ def test_two_spellings_for_two_mentions_in_one_pair_are_still_two_spellings() ->
         ["Wind farm plans", "Shetland will vote; the Shetland council backs it and Aberdeen "
          "does too."],
         ["풍력단지 계획", "셰틀랜드는 투표한다. 셰틀란드 의회와 애버딘도 지지한다."]) == ["shetland"]
+
+
+def test_a_name_transliterated_with_another_opening_vowel_is_a_second_spelling() -> None:
+    # Obeidat / Ubeidat: one name, two transliterations; the onset rule (a word that starts
+    # otherwise is another word) spares a change of the opening vowel alone.
+    source = document(["Talal Obeidat runs the utility.", "Prices rose.",
+                       "Obeidat said the plant would open in May."], "en")
+    target = document(["Коммунальной компанией руководит Талал Обейдат.", "Цены выросли.",
+                       "Убейдат сказал, что станция откроется в мае."], "ru")
+    entities = [Entity("obeidat", "Obeidat", ("Obeidat",), (0, 2))]
+    result = check_translation(source, target, one_to_one(3), entities, config=NO_NER)
+    assert names(result.findings, "names.inconsistent") == ["obeidat"]
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ("obeidat", "ubeidat", True), ("osman", "usman", True),
+    ("obeidat", "obaidat", False),   # inside the word: not this rule's
+    ("sever", "ecever", False),      # more than the vowel differs
+    ("ira", "ura", False),           # too short to tell
+])
+def test_only_the_opening_vowel_may_differ(first: str, second: str, expected: bool) -> None:
+    assert _revowelled_onset(first, second) is expected

@@ -135,3 +135,23 @@ def test_accents_and_conventions() -> None:
 def test_a_word_is_never_a_slip_or_a_convention_of_itself(word: str) -> None:
     name = word.capitalize()
     assert not accent_slip(name, name) and not convention(name, name)
+
+
+def test_a_double_name_with_a_short_part_is_judged_whole() -> None:
+    # Pop alone is too short for a letter to count; Constantinescu-Pop is not.
+    source = ["Ana Constantinescu-Pop leads the inquiry.", "Constantinescu-Pop spoke."]
+    entities = [Entity("constantinescu-pop", "Constantinescu-Pop", ("Constantinescu-Pop",),
+                       (0, 1))]
+    copied = {
+        "fr": ["Ana Constantinescu-Pop dirige l'enquête.", "Constantinescu-Pop a parlé."],
+        "it": ["Ana Constantinescu-Pop guida l'inchiesta.", "Constantinescu-Pop ha parlato."],
+    }
+    pt = ["Ana Constantinescu-Pop dirige o inquérito.", "Constantinescu-Popp falou."]
+    src = segmented("en", source, "en.txt")
+    translations: dict[str, tuple[SegmentedDocument, Alignment]] = {
+        lang: (segmented(lang, lines, f"{lang}.txt"), one_to_one(len(lines)))
+        for lang, lines in {**copied, "pt": pt}.items()}
+    found = copied_with_slips(src, translations, entities, {}, {}, 2, {"constantinescu-pop"})
+    assert [(f.source_ids, f.spans[0].text) for f in found["pt"]] == [
+        ((1,), "Constantinescu-Popp")]
+    assert found["fr"] == found["it"] == []

@@ -263,3 +263,29 @@ def test_cyrillic_writes_a_latin_c_before_e_as_ts() -> None:
     assert score("Целе", "ru", "Celje") >= SHORT
     # Latin-script translations read it as before.
     assert name_key(romanize("Ceylon", "en"), "de", latin=True).startswith("s")
+
+
+def test_a_space_stands_for_the_hyphen_of_a_hyphenated_place() -> None:
+    # French writes Addis-Abeba, English Addis Ababa: the two words are the place, and a
+    # second spelling of them (Addis Abeba) is one.
+    source = segmented("fr", ["Le nouvel aéroport d'Addis-Abeba ouvrira en 2029.",
+                              "Le trafic d'Addis-Abeba a doublé.",
+                              "Addis-Abeba attend des millions de passagers."], "fr.txt")
+    target = segmented("en", ["The new Addis Ababa airport will open in 2029.",
+                              "Traffic at Addis Ababa has doubled.",
+                              "Addis Abeba expects millions of passengers."], "en.txt")
+    entities = [Entity("addis-abeba", "Addis-Abeba", ("Addis-Abeba",), (0, 1, 2))]
+    result = check_translation(source, target, one_to_one(3), entities, config=NO_NER)
+    assert {r.surface for r in result.renderings if r.entity == "addis-abeba"} == {
+        "Addis Ababa", "Addis Abeba"}
+    assert [f.entity for f in result.findings if f.check == "names.inconsistent"] == [
+        "addis-abeba"]
+
+
+def test_a_space_joins_nothing_for_a_name_written_without_hyphen() -> None:
+    # Two capitalised words beside a name without hyphen are not read as one word.
+    source = segmented("en", ["Veskimägi met Tallinn officials.", "Veskimägi left."], "en.txt")
+    target = segmented("de", ["Veskimägi traf Tallinn Beamte.", "Veskimägi ging."], "de.txt")
+    entities = [Entity("veskimagi", "Veskimägi", ("Veskimägi",), (0, 1))]
+    result = check_translation(source, target, one_to_one(2), entities, config=NO_NER)
+    assert {r.surface for r in result.renderings} == {"Veskimägi"}

@@ -76,6 +76,8 @@ from mtcheck.names.loanwords import source_word_renderings
 from mtcheck.names.matching import companion_words, entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
 from mtcheck.names.stand_ins import cities_in_place
+from mtcheck.names.survivors import dropped_organisations
+from mtcheck.names.syllabic import sounded_out
 from mtcheck.names.unseen import merge_unseen
 from mtcheck.names.untranslated import check_untranslated
 from mtcheck.types import Alignment, Entity, Finding, NameRendering, SegmentedDocument
@@ -653,16 +655,34 @@ def check_translations(source: SegmentedDocument,
                    f for f in result.findings if not _missing_in(f, unrecognised)
                    or _missing_in(f, copied.get(key, frozenset()))))
                for key, result in results.items()}
+    # A name a kana or Hangul translation writes by sound, with vowels the source lacks
+    # (ブルクドルフ for Burgdorf), in a run no other name holds, where the matcher finds it
+    # nowhere in the translation (see mtcheck.names.syllabic).
+    results = {key: dataclasses.replace(result, findings=sounded_out(
+                   result.findings, prepared[key].target, result.renderings, by_id,
+                   source.lang, config.surname_zipf, frozenset(
+                       r.entity for p in (prepared[key],)
+                       for r in (*p.renderings, *p.place_renderings, *p.learned))))
+               for key, result in results.items()}
     # A name found nowhere in one translation that others render: one finding for it, not
     # one per sentence (see mtcheck.names.unseen).
     if config.agreement_min_translations <= 0:
         return results
     anywhere = {key: frozenset(r.entity for r in (*p.renderings, *p.place_renderings, *p.learned))
                 for key, p in prepared.items()}
-    return {key: dataclasses.replace(result, findings=merge_unseen(
-                result.findings, anywhere[key],
-                frozenset().union(*(ids for k, ids in anywhere.items() if k != key)), by_id,
-                script_of(prepared[key].target.lang) == script_of(source.lang) != ""))
+    results = {key: dataclasses.replace(result, findings=merge_unseen(
+                   result.findings, anywhere[key],
+                   frozenset().union(*(ids for k, ids in anywhere.items() if k != key)), by_id,
+                   script_of(prepared[key].target.lang) == script_of(source.lang) != ""))
+               for key, result in results.items()}
+    # Organisations and acronyms the stage does not track, left out where the other
+    # translations keep them (see mtcheck.names.survivors).
+    untracked = dropped_organisations(
+        source, translations,
+        {w for e in entities if strong(revised[e.id]) for f in e.source_forms for w in f.split()},
+        {key: result.findings for key, result in results.items()}, config)
+    return {key: dataclasses.replace(result, findings=tuple(sorted(
+                (*result.findings, *untracked.get(key, ())), key=_finding_order)))
             for key, result in results.items()}
 
 

@@ -51,7 +51,7 @@ def _pairs_of(alignment: Alignment) -> dict[int, tuple[int, ...]]:
     return {sid: pair.target_ids for pair in alignment.pairs for sid in pair.source_ids}
 
 
-def _spelt_out(text: str, start: int, acronym: str) -> str:
+def spelt_out(text: str, start: int, acronym: str) -> str:
     """The words the source writes before "(ACRONYM)", if any, as the message's name."""
     match = _SPELT_OUT.search(text[:start])
     if not match:
@@ -129,7 +129,7 @@ def dropped_acronyms(source: SegmentedDocument,
                 continue
             if len(mentions[acronym]) > _RARE_MENTIONS and not keeps(texts[key], acronym):
                 continue
-            spelt = _spelt_out(source_text, start, acronym)
+            spelt = spelt_out(source_text, start, acronym)
             name = f"{spelt} ({acronym})" if spelt else acronym
             result[key].append(Finding(
                 check="names.missing", severity=Severity.WARNING,

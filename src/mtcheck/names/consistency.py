@@ -293,7 +293,8 @@ def name_findings(source: SegmentedDocument, target: SegmentedDocument, alignmen
                 tails = {_key_of(t, lang) for t in (_after_hyphen(variants[0].base),) if t}
                 variants = variants[:1] + tuple(
                     v for v in variants[1:] if _onset(_key_of(v.base, lang)) in starts
-                    or (_after_hyphen(v.base) and _key_of(_after_hyphen(v.base), lang) in tails))
+                    or (_after_hyphen(v.base) and _key_of(_after_hyphen(v.base), lang) in tails)
+                    or _revowelled_onset(_key_of(v.base, lang), _key_of(variants[0].base, lang)))
             # A nationality word made from a place's own form (Norwegerin for Norwegen,
             # Finlandais for Finlande) shows the place there; it is no second spelling.
             place_forms = (*cldr, *(present or {}).get(entity.id, ())) if not accepted else ()
@@ -762,6 +763,15 @@ _SAME_ONSET = {"g": "h"}
 def _onset(key: str) -> str:
     """The first sound of a phonetic key, g and h taken as one (see _SAME_ONSET)."""
     return _SAME_ONSET.get(key[:1], key[:1])
+
+
+def _revowelled_onset(first: str, second: str) -> bool:
+    """True when two keys differ in their opening vowel alone (obeidat / ubeidat, osman /
+    usman): one name transliterated two ways, not another word, whose sound differs beyond
+    its first letter (Севера is no Эчеверрия)."""
+    vowels = "aeiouy"
+    return (len(first) == len(second) >= 4 and first[0] != second[0]
+            and first[0] in vowels and second[0] in vowels and first[1:] == second[1:])
 
 
 def _key_of(text: str, lang: str) -> str:

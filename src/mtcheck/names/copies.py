@@ -48,6 +48,8 @@ _USUAL = 2
 # Words this short (Ali, Van) are left alone: a letter there is too much of the word.
 _MIN_LETTERS = 4
 _WORD = re.compile(r"[^\W\d_]+")
+# A hyphenated name of capitalised parts (Constantinescu-Pop).
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 
 
 def _unaccented(word: str) -> str:
@@ -117,7 +119,18 @@ def _usual(written: str, word: str, target: SegmentedDocument) -> bool:
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return words + [(m.group(0), m.start(), m.end()) for m in _COMPOUND.finditer(text)]
+
+
+def _short_part_compounds(sentence: str, words: Collection[str]) -> tuple[str, ...]:
+    """The hyphenated names of ``sentence`` made of ``words`` that have a part too short
+    to be judged alone (the Pop of Constantinescu-Pop): judged whole, where a letter is
+    not too much of the word."""
+    return tuple(dict.fromkeys(
+        m.group(0) for m in _COMPOUND.finditer(sentence)
+        if all(part in words for part in m.group(0).split("-"))
+        and any(len(part) < _MIN_LETTERS for part in m.group(0).split("-"))))
 
 
 def _written(word: str, text: str) -> bool:
@@ -161,7 +174,8 @@ def copied_with_slips(source: SegmentedDocument,
     particles = lexicon().particles
     for mention in find_mentions(source, entities):
         sentence = source.sentences[mention.sentence_id].text
-        for word in name_words(sentence, mention.start, mention.end, particles):
+        words = name_words(sentence, mention.start, mention.end, particles)
+        for word in (*words, *_short_part_compounds(sentence, words)):
             if len(word) < _MIN_LETTERS or zipf(word.lower(), source.lang) >= _COMMON_ZIPF:
                 continue
             copies = {key for key in latin if mention.sentence_id in aligned[key]
@@ -208,6 +222,7 @@ def _slipped_word(word: str, target: SegmentedDocument, ids: Sequence[int], lang
     for tid in ids:
         for other, start, end in _words(target.sentences[tid].text):
             if (other[:1].isupper() and other not in standard and len(other) >= _MIN_LETTERS
+                    and ("-" in other) == ("-" in word)
                     and (accent_slip(word, other) if _unaccented(word) == _unaccented(other)
                          else person and letter_slip(word, other, lang)
                          and not convention(word, other))

@@ -725,6 +725,11 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
     # write with the middle dot that otherwise parts a given name from a surname.
     dotted = {forms.entity.id for forms in entities
               if any("-" in f for f in forms.entity.source_forms)}
+    # Of those, names whose hyphen joins two capitalised parts (Addis-Abeba, not the given
+    # name Kuo-hsiung), which a translation may write as two words.
+    spaced = {forms.entity.id for forms in entities
+              if any(re.search(r"\w-[^\W\d_]", f) and all(
+                  part[:1].isupper() for part in f.split("-")) for f in forms.entity.source_forms)}
     for sentence in sentences:
         found: list[tuple[float, int, NameRendering]] = []
         whole: set[str] = set()
@@ -748,7 +753,10 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
             pieces = list(_han_substrings(word)) if script_class(word.text[0]) == "han" else [word]
             joined = _hyphen_joined(sentence.text, words, index)
             by_dot = joined is None and bool(dotted) and _kana_dot_joined(sentence.text, words, index)
-            if by_dot:
+            # So may a space between two capitalised words (Addis Ababa for Addis-Abeba).
+            by_space = (joined is None and not by_dot and bool(spaced)
+                        and _space_joined(sentence.text, words, index))
+            if by_dot or by_space:
                 joined = _joined(sentence.text, words, index)
             if joined is not None:
                 if not words[index + 1].text[:1].islower():
@@ -765,6 +773,8 @@ def _match_pass(sentences: Sequence[Sentence], lang: str, entities: Sequence[Ent
                 best: tuple[float, int, NameRendering] | None = None
                 for forms, threshold in thresholds:
                     if piece is joined and by_dot and forms.entity.id not in dotted:
+                        continue
+                    if piece is joined and by_space and forms.entity.id not in spaced:
                         continue
                     score, stem = match_score(piece.text, lang, forms, rules)
                     if score < threshold or (ordinary and score < 100):
@@ -873,6 +883,16 @@ def _kana_dot_joined(text: str, words: Sequence[TargetWord], index: int) -> bool
     first, second = words[index], words[index + 1]
     return (text[first.end:second.start] in _KANA_DOTS and script_class(first.text[-1]) == "kana"
             and script_class(second.text[0]) == "kana")
+
+
+def _space_joined(text: str, words: Sequence[TargetWord], index: int) -> bool:
+    """True when the word at ``index`` and the next are capitalised words of a cased
+    script parted by one space."""
+    if index + 1 >= len(words):
+        return False
+    first, second = words[index], words[index + 1]
+    return (text[first.end:second.start] == " " and first.text[:1].isupper()
+            and second.text[:1].isupper())
 
 
 def _joined(text: str, words: Sequence[TargetWord], index: int) -> TargetWord:
