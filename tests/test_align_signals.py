@@ -210,3 +210,35 @@ def test_a_rare_feature_of_a_short_document_is_kept() -> None:
     src, _ = feature_matrices(source, "en", target, "de")
     vocabulary_rows = [set(src.ids[src.pointers[k] : src.pointers[k + 1]]) for k in range(5)]
     assert vocabulary_rows[0] & vocabulary_rows[2]
+
+
+def test_the_feature_matrices_of_the_texts_read_last_are_kept_read_only_until_forgotten():
+    source, target = ["Der Gipfel 8848 m.", "Tenzing Norgay."], ["Le sommet 8848 m.", "Tenzing."]
+    signals.forget_feature_matrices()
+    first = feature_matrices(source, "de", target, "fr")
+    again = feature_matrices(list(source), "de", list(target), "fr")
+    assert again is first  # kept: the omission check reads what the aligner read
+    assert not first[0].weights.flags.writeable
+    with pytest.raises(ValueError):
+        first[1].ids[0] = 0
+    signals.forget_feature_matrices()
+    fresh = feature_matrices(source, "de", target, "fr")
+    assert fresh is not first
+    for old, new in zip(first, fresh, strict=True):
+        assert np.array_equal(old.pointers, new.pointers)
+        assert np.array_equal(old.ids, new.ids)
+        assert np.array_equal(old.weights, new.weights)
+    # Other texts, or the same with other weights, are other matrices.
+    assert feature_matrices(source[:1], "de", target[:1], "fr") is not fresh
+    assert feature_matrices(source, "de", target, "fr",
+                            signals.SignalWeights(number=1.0)) is not fresh
+
+
+def test_the_largest_pairs_of_texts_are_kept_longest():
+    signals.forget_feature_matrices()
+    document = [f"Satz {k} über den Gipfel." for k in range(40)]
+    whole = feature_matrices(document, "de", document, "fr")
+    for k in range(2 * signals._KEPT_PAIRS):  # a paragraph at a time, as the aligner reads
+        feature_matrices(document[k % 40:k % 40 + 1], "de", document[:1], "fr")
+    assert feature_matrices(document, "de", document, "fr") is whole
+    signals.forget_feature_matrices()

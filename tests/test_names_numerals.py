@@ -780,3 +780,38 @@ def test_a_decade_in_words_is_never_reported_nor_another_decade() -> None:
     assert decade.readings == {"70", "1970", "2070"}
     assert pair_check("Die Quarzkrise der 1980er-Jahre haben wir überlebt.", "de",
                       "la crisi del quarzo degli anni Settanta", "it") == ["numbers.missing"]
+
+
+# Pieces of text that hold numbers, that look like them, and that do not: digits of several
+# scripts, Han numerals and counters, Roman numerals, numeral, scale, fraction, decade and
+# month words, and the marks around them.
+_NUMBERISH = ["12", "١٢", "１２", "1.5", "3,4", "15:30", "'89", "2O19", "三", "三月", "九割",
+              "百分之三十", "两人", "XIV", "I", "V", "II", "Bd. XI", "drei", "zwei Millionen",
+              "Million", "mille", "la moitié", "Hälfte", "Siebzigerjahre", "seventies",
+              "Mai", "März", "May", "décembre", "§", "(", ")", "-", "/", ".", ",", " ", " ",
+              "Gipfel", "Iran", "la", "Der", "the", "et", "und", "Ville", "Civil", "LIDL",
+              "½", "²", "Camp", "Lixil"]
+
+
+@given(st.lists(st.sampled_from(_NUMBERISH), max_size=12),
+       st.sampled_from(["de", "fr", "en", "it", "ja", "zh", "ru", "pt"]))
+def test_a_text_said_to_hold_no_number_has_none(pieces, lang):
+    from mtcheck.names.numerals import may_hold_numbers
+
+    text = "".join(pieces)
+    assert may_hold_numbers(text, lang) or find_numbers(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "may"), [
+    ("Der Gipfel liegt im Norden des Landes.", "de", False),
+    ("Der Gipfel liegt 12 km nördlich.", "de", True),
+    ("Zwei Bergsteiger kamen zurück.", "de", True),     # a numeral word
+    ("la moitié des habitants", "fr", True),            # a fraction word
+    ("Bd. XI der Reihe", "de", True),                   # a Roman numeral
+    ("会议持续了三天", "zh", True),                       # a Han numeral
+])
+def test_which_texts_may_hold_numbers(text, lang, may):
+    from mtcheck.names.numerals import may_hold_numbers
+
+    assert may_hold_numbers(text, lang) is may
+    assert may or find_numbers(text, lang) == []

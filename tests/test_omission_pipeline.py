@@ -90,3 +90,28 @@ def test_a_run_leaves_no_readings_of_its_texts_behind(tmp_path: Path) -> None:
     # ... and a run that starts from nothing finds the same.
     again = evaluate(load_corpus(folder), NO_BT)
     assert [t.findings for t in again.translations] == [t.findings for t in first.translations]
+
+
+def test_the_collector_waits_until_the_documents_readings_are_dropped(tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    import gc
+
+    from mtcheck import pipeline
+
+    states = []
+
+    def recording() -> None:
+        states.append(gc.isenabled())
+        clear()
+
+    clear = pipeline.clear_text_caches
+    monkeypatch.setattr(pipeline, "clear_text_caches", recording)
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        evaluate(load_corpus(corpus(tmp_path)), NO_BT)
+        assert states == [False]  # paused while the readings were kept
+        assert gc.isenabled()     # and on again after
+    finally:
+        if not was:
+            gc.disable()

@@ -1,6 +1,6 @@
 import itertools
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from mtcheck.omission.support import (
@@ -72,3 +72,26 @@ def test_clearing_forgets_the_texts_read():
     clear_text_caches()
     assert index_target.cache_info().currsize == 0
     assert words.cache_info().currsize == 0
+
+
+@given(st.lists(st.sampled_from(["Gipfel ", "12 ", "drei ", "XIV ", "la ", "1.5 km ", ". ",
+                                 "Million ", "Iran "]), max_size=8))
+def test_the_numbers_of_a_text_are_those_the_numbers_check_reads(pieces):
+    from mtcheck.names.numerals import find_numbers
+    from mtcheck.omission.support import all_numbers
+
+    text = "".join(pieces)
+    assert all_numbers(text, "de") == tuple(find_numbers(text, "de"))
+
+
+@given(st.text(alphabet="abcdeilnorst", min_size=3, max_size=9),
+       st.lists(st.text(alphabet="abcdeilnorst", min_size=3, max_size=9), max_size=12))
+def test_a_word_whose_trigrams_match_a_word_of_the_translation_is_found(word, others):
+    from mtcheck.omission.support import word_key
+
+    key, grams = word_key(word, "fr")
+    assume(len(key) >= 3)  # a shorter key (``aaa`` folds to ``a``) is only looked up as a place
+    found = index_target(" ".join(others), "fr", None, (), ())
+    alike = any(2 * len(grams & other) / (len(grams) + len(other)) >= 0.6
+                for _, other in found.keys if grams & other)
+    assert word_found(word, "fr", found, 0.6) or not alike

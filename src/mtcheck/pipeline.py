@@ -21,6 +21,7 @@ from mtcheck.errors import ConfigError, InputError
 from mtcheck.langid import wrong_language
 from mtcheck.languages import get_language
 from mtcheck.omission import capped_confidence, clear_text_caches, omission_findings
+from mtcheck.omission.collector import collector_paused
 from mtcheck.omissions import (
     alignment_findings,
     glued_findings,
@@ -97,15 +98,19 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
                   for lang, target in targets.items()}
     # What needs no names first, so that the recogniser has the most time to load.
     checked: dict[str, _CheckedWithoutNames] = {}
-    for index, (lang, target) in enumerate(targets.items()):
+    # The collector waits until the omission stage's readings of this document are dropped:
+    # its next pass would otherwise walk them all, just before they go (see
+    # mtcheck.omission.collector).
+    with collector_paused():
+        for index, (lang, target) in enumerate(targets.items()):
+            if progress:
+                progress("checking translations", index, len(targets))
+            checked[lang] = _check_without_names(
+                source, target, alignments[lang], roundtrips.get(lang, _NOT_ROUNDTRIPPED),
+                references.get(lang), config)
         if progress:
-            progress("checking translations", index, len(targets))
-        checked[lang] = _check_without_names(
-            source, target, alignments[lang], roundtrips.get(lang, _NOT_ROUNDTRIPPED),
-            references.get(lang), config)
-    if progress:
-        progress("checking translations", len(targets), len(targets))
-    clear_text_caches()  # the omission stage's readings serve this document only
+            progress("checking translations", len(targets), len(targets))
+        clear_text_caches()  # the omission stage's readings serve this document only
 
     glossary = (names.load_glossary(config.resolve_path(config.names.glossary))
                 if config.names.glossary else None)

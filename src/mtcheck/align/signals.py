@@ -206,7 +206,44 @@ def feature_matrices(
     so a feature is rare only if it is rare on both sides. Sentences are read in
     chunks, each summed per sentence at once, so the temporary arrays stay the
     size of a chunk and memory grows with the distinct features kept.
+
+    The matrices of the texts read last are kept (read-only) until
+    :func:`forget_feature_matrices`: the aligner reads a whole document pair, and the
+    omission check compares groups of the same sentences with the same features.
     """
+    key = (tuple(source), source_lang, tuple(target), target_lang, weights)
+    kept = _KEPT.get(key)
+    if kept is None:
+        kept = _feature_matrices(key[0], source_lang, key[2], target_lang, weights)
+        _keep(key, kept)
+    return kept
+
+
+# Feature matrices kept (see feature_matrices), at most this many: when full, the pair of
+# fewest sentences goes first, so that the whole documents' matrices outlast the aligner's
+# paragraph by paragraph reading of the same documents.
+_KEPT_PAIRS = 32
+_KEPT: dict[tuple[object, ...], tuple[FeatureMatrix, FeatureMatrix]] = {}
+
+
+def _keep(key: tuple[object, ...], matrices: tuple[FeatureMatrix, FeatureMatrix]) -> None:
+    for matrix in matrices:  # shared from now on: nobody may change them in place
+        for values in (matrix.pointers, matrix.ids, matrix.weights):
+            values.flags.writeable = False
+    if len(_KEPT) >= _KEPT_PAIRS:
+        del _KEPT[min(_KEPT, key=lambda k: (_KEPT[k][0].rows + _KEPT[k][1].rows))]
+    _KEPT[key] = matrices
+
+
+def forget_feature_matrices() -> None:
+    """Forget the kept feature matrices (a run calls it once a document is checked)."""
+    _KEPT.clear()
+
+
+def _feature_matrices(
+    source: Sequence[str], source_lang: str, target: Sequence[str], target_lang: str,
+    weights: SignalWeights,
+) -> tuple[FeatureMatrix, FeatureMatrix]:
     extractor = _Extractor(weights)
     source_parts = [extractor.chunk(source[k : k + _CHUNK_SENTENCES], source_lang)
                     for k in range(0, len(source), _CHUNK_SENTENCES)]

@@ -824,6 +824,39 @@ def numbers_in(text: str, lang: str) -> tuple[NumberMention, ...]:
     return tuple(_find_numbers(text, lang))
 
 
+# What every number _find_numbers reads holds: digits of any script or a Han numeral (dates,
+# times, years, per cent and counters are digits or Han numerals too, and a month name is
+# read only next to digits). Roman numerals and numeral words are looked for apart.
+_NUMBER_SIGN = re.compile(r"[\d〇零一二三四五六七八九十两兩]")
+
+
+@cache
+def _numeral_words(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The folded words _find_numbers reads as numbers without digits (numeral, decade,
+    fraction and scale words), and its numeral prefixes."""
+    rules = rules_for(lang)
+    words = {w for w, _ in rules.number_words} | {w for w, _ in rules.decade_words}
+    words |= {w for w, _ in rules.fraction_words}
+    words |= {w for w, _ in scale_words(lang) if w.isalpha() and not _is_cjk(w[0])}
+    return frozenset(words), tuple(p for p, _ in rules.number_prefixes)
+
+
+def may_hold_numbers(text: str, lang: str) -> bool:
+    """False only where :func:`find_numbers` reads no number in ``text``: no digit, no Han
+    numeral, nothing a Roman numeral could be and no numeral, decade, fraction or scale word.
+    A quick test before reading a long text that often holds none."""
+    if _NUMBER_SIGN.search(text) or _ROMAN.search(text):
+        return True
+    words, prefixes = _numeral_words(lang)
+    if not words and not prefixes:
+        return False
+    for match in _WORD.finditer(text):
+        word = _fold(match.group(0))
+        if word in words or word.startswith(prefixes):
+            return True
+    return False
+
+
 def _find_numbers(text: str, lang: str) -> list[NumberMention]:
     rules = rules_for(lang)
     mark = _decimal_mark(lang)

@@ -8,6 +8,11 @@ frequencies, the run's caches): on a long document they take a sizeable share of
 (see the runtime section of docs/omissions.md). The collector is paused for the stage and
 resumed after it as it was; what the stage leaves for it (if anything) is collected at its
 next pass. The results do not depend on it.
+
+What the stage keeps for the rest of the document (its readings of the document's texts,
+tens of thousands of small objects) is dropped once every translation is checked
+(``clear_text_caches``); a pass of the collector in between would walk all of it just before
+it goes, so :func:`mtcheck.pipeline.evaluate` keeps the collector paused until then.
 """
 
 from __future__ import annotations

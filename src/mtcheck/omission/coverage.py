@@ -111,7 +111,7 @@ def content_words(text: str, lang: str) -> tuple[tuple[int, str], ...]:
     (its words are not separated, so there is nothing to count)."""
     if not spaced(lang):
         return ()
-    return tuple((offset, w) for offset, w in word_offsets(text)
+    return tuple((offset, w) for offset, w in zip(*word_offsets(text), strict=True)
                  if len(w) >= MIN_LETTERS and zipf(w.lower(), lang) < FUNCTION_ZIPF)
 
 

@@ -43,9 +43,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mtcheck.align.sentences import PRIORS
+from mtcheck.align.signals import forget_feature_matrices
 from mtcheck.config import OmissionConfig
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import NumberMention, find_numbers
+from mtcheck.names.numerals import NumberMention
 from mtcheck.omission.clauses import (
     Clause,
     ClauseRules,
@@ -86,6 +87,7 @@ from mtcheck.omission.support import (
     DocumentLexicon,
     SentenceWords,
     TargetIndex,
+    all_numbers,
     count_pairs,
     index_target,
     lexical_units,
@@ -502,13 +504,15 @@ def clear_text_caches() -> None:
     :func:`mtcheck.omission.support.clear_text_caches`): a run calls it once every
     translation of a document has been checked."""
     support_caches()
+    forget_feature_matrices()  # the aligner's, kept for the similarity of re-pairings
     mark_ends.cache_clear()
     _spelled.cache_clear()
+    _sentence_pieces.cache_clear()
 
 
 @lru_cache(maxsize=20_000)
 def _spelled(text: str, lang: str) -> tuple[NumberMention, ...]:
-    return tuple(n for n in find_numbers(text, lang)
+    return tuple(n for n in all_numbers(text, lang)
                  if n.word and n.value != "1" and not n.text[:1].isdigit())
 
 
@@ -949,29 +953,41 @@ def _pieces(source: SegmentedDocument, pair: AlignedPair, config: OmissionConfig
         text = source.sentences[sid].text
         if len(pair.source_ids) > 1:
             pieces.append((sid, Clause(0, len(text), text), "sentence"))
-        clauses = split_clauses(text, source.lang)
-        kind = "clause"
-        if len(clauses) == 1 and config.halves:
-            clauses = _halves(text, clauses[0])
-            kind = "half"
-        total = max(text_length(text), 1)
-        for first in range(len(clauses)):
-            for last in range(first, len(clauses)):
-                if first == 0 and last == len(clauses) - 1:
-                    continue
-                start, end = clauses[first].start, clauses[last].end
-                share = text_length(text[start:end]) / total
-                if share > config.max_share:
-                    break
-                if share >= config.min_share:
-                    pieces.append((sid, Clause(start, end, text[start:end]), kind))
+        pieces.extend((sid, clause, kind)
+                      for clause, kind in _sentence_pieces(text, source.lang, config))
         if flags is not None and sid in flags and config.gaps:
+            total = max(text_length(text), 1)
             tested = {(p.start, p.end) for s, p, _ in pieces if s == sid}
             for start, end in flags[sid].gaps(text, config.gap_words):
                 share = text_length(text[start:end]) / total
                 if (start, end) not in tested and config.min_share <= share <= config.max_share:
                     pieces.append((sid, Clause(start, end, text[start:end]), "gap"))
     return pieces
+
+
+@lru_cache(maxsize=20_000)
+def _sentence_pieces(text: str, lang: str, config: OmissionConfig,
+                     ) -> tuple[tuple[Clause, str], ...]:
+    """(piece, kind) for every run of clauses (or half) of a sentence worth testing (see
+    :func:`_pieces`); read once per sentence however many pairs and readings test it."""
+    clauses = split_clauses(text, lang)
+    kind = "clause"
+    if len(clauses) == 1 and config.halves:
+        clauses = _halves(text, clauses[0])
+        kind = "half"
+    total = max(text_length(text), 1)
+    pieces = []
+    for first in range(len(clauses)):
+        for last in range(first, len(clauses)):
+            if first == 0 and last == len(clauses) - 1:
+                continue
+            start, end = clauses[first].start, clauses[last].end
+            share = text_length(text[start:end]) / total
+            if share > config.max_share:
+                break
+            if share >= config.min_share:
+                pieces.append((Clause(start, end, text[start:end]), kind))
+    return tuple(pieces)
 
 
 def _halves(text: str, whole: Clause) -> tuple[Clause, ...]:

@@ -31,11 +31,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import find_numbers
 from mtcheck.omission.dictionary import keys_of
 from mtcheck.omission.lengths import SMOOTHING, text_length
 from mtcheck.omission.support import (
     DocumentLexicon,
+    all_numbers,
     lexical_unit,
     numbers,
     spaced,
@@ -143,7 +143,7 @@ def _normal(x: float, spread: float) -> float:
 
 def _cognate_starts(target: str, lang: str) -> dict[str, list[tuple[int, int, str]]]:
     starts: dict[str, list[tuple[int, int, str]]] = {}
-    for offset, word in word_offsets(target):
+    for offset, word in zip(*word_offsets(target), strict=True):
         if len(word) < _MIN_LETTERS:
             continue
         key = word_key(word, lang)[0]
@@ -162,7 +162,7 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
     target pin too."""
     candidates: list[tuple[int, int, int, int]] = []
     sure: list[tuple[int, int, int, int]] = []
-    target_numbers = find_numbers(target, target_lang)
+    target_numbers = all_numbers(target, target_lang)
     for mention in numbers(source, source_lang):
         spots = [(n.start, n.end) for n in target_numbers if n.readings & mention.readings]
         if 0 < len(spots) <= _MAX_PLACES:
@@ -170,17 +170,17 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
             sure += [(mention.start, mention.end, t0, t1) for t0, t1 in spots]
     if spaced(source_lang) and spaced(target_lang):
         units: dict[str, list[tuple[int, int]]] = {}
-        for offset, word in word_offsets(target):
+        for offset, word in zip(*word_offsets(target), strict=True):
             if len(word) >= 2:
                 units.setdefault(lexical_unit(word, lexicon.stems), []).append(
                     (offset, offset + len(word)))
         cognates = _cognate_starts(target, target_lang)
         keyed: dict[str, list[tuple[int, int]]] = {}
         if dictionary is not None:
-            for offset, word in word_offsets(target):
+            for offset, word in zip(*word_offsets(target), strict=True):
                 for key in keys_of(word):
                     keyed.setdefault(key, []).append((offset, offset + len(word)))
-        for offset, word in word_offsets(source):
+        for offset, word in zip(*word_offsets(source), strict=True):
             if len(word) < _MIN_LETTERS or zipf(word.lower(), source_lang) >= _FUNCTION_ZIPF:
                 continue
             places: set[tuple[int, int]] = set()

@@ -23,11 +23,20 @@ from itertools import product
 from rapidfuzz import fuzz, process
 
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import NumberMention, find_numbers
+from mtcheck.names.numerals import NumberMention, find_numbers, may_hold_numbers
 from mtcheck.omission.terms import term_found
 from mtcheck.romanize import phonetic_key, romanize
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=100_000)
+def all_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
+    """:func:`~mtcheck.names.numerals.find_numbers`, without reading a text that holds no
+    number (:func:`~mtcheck.names.numerals.may_hold_numbers`): the stage reads the joined
+    text of every pair of several sentences and of every re-pairing it weighs, most of them
+    read by nothing else."""
+    return tuple(find_numbers(text, lang)) if may_hold_numbers(text, lang) else ()
 
 
 @lru_cache(maxsize=100_000)
@@ -36,7 +45,7 @@ def numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
     reads them. References in digits ("§ 11", "S. 81") count too: the numbers check never
     reports them missing (a translator may restate them), but a piece that holds one and a
     translation without it is still a piece the translation may have left out."""
-    return tuple(n for n in find_numbers(text, lang)
+    return tuple(n for n in all_numbers(text, lang)
                  if not n.word or n.text[:1].isdigit())
 
 
@@ -52,9 +61,11 @@ def words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
-def word_offsets(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, word) of each word of ``text``."""
-    return tuple((m.start(), m.group()) for m in _WORD.finditer(text))
+def word_offsets(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The offset of each word of ``text``, and the words (two tuples, not one of pairs: kept
+    for the document, they would be that many more objects for the collector to walk)."""
+    found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    return tuple(offset for offset, _ in found), tuple(word for _, word in found)
 
 
 @lru_cache(maxsize=100_000)
@@ -175,11 +186,14 @@ class TargetIndex:
     name_skeletons: frozenset[str] = frozenset()
     # Derived from ``keys`` (see __post_init__), so that a word is looked up without testing
     # every key of the translation for a shared start: the keys' first _KEY_START letters,
-    # the keys joined (a key found inside one), each key's trigrams with their count.
+    # the keys joined (a key found inside one), each key's trigrams and their count (two
+    # tuples, not one of pairs: the index outlives the stage's pause of the collector, whose
+    # next pass walks every tuple left), and every trigram of any key.
     key_starts: frozenset[str] = field(init=False, compare=False, repr=False)
     joined_keys: str = field(init=False, compare=False, repr=False)
-    key_grams: tuple[tuple[frozenset[str], int], ...] = field(init=False, compare=False,
-                                                              repr=False)
+    key_grams: tuple[frozenset[str], ...] = field(init=False, compare=False, repr=False)
+    key_sizes: tuple[int, ...] = field(init=False, compare=False, repr=False)
+    all_grams: frozenset[str] = field(init=False, compare=False, repr=False)
     # word_found's answers for this translation, by (word, language, similarity): a pair's
     # words are looked up in its translation by several readings of the pair.
     answers: dict[tuple[str, str, float], bool] = field(
@@ -190,7 +204,9 @@ class TargetIndex:
         set_(self, "key_starts", frozenset(key[:_KEY_START] for key, _ in self.keys
                                            if len(key) >= _KEY_START))
         set_(self, "joined_keys", "\0".join(key for key, _ in self.keys))
-        set_(self, "key_grams", tuple((grams, len(grams)) for _, grams in self.keys))
+        set_(self, "key_grams", tuple(grams for _, grams in self.keys))
+        set_(self, "key_sizes", tuple(len(grams) for grams in self.key_grams))
+        set_(self, "all_grams", frozenset().union(*self.key_grams))
 
 
 def stem(word: str, letters: int = 5) -> str:
@@ -254,7 +270,7 @@ def index_target(text: str, lang: str, backtranslation: str | None,
 
 @lru_cache(maxsize=20_000)
 def target_readings(text: str, lang: str) -> frozenset[str]:
-    return frozenset(r for n in find_numbers(text, lang) for r in n.readings)
+    return frozenset(r for n in all_numbers(text, lang) for r in n.readings)
 
 
 def count_pairs(text: str, pairs: Sequence[tuple[str, str]]) -> int:
@@ -455,10 +471,15 @@ def _word_found(word: str, lang: str, target: TargetIndex, similarity: float) ->
                                    or (target.unspaced and key in target.joined_keys)):
         return True
     size = len(grams)
-    for other_grams, other_size in target.key_grams:
-        shared = len(grams & other_grams)
-        if shared and 2 * shared / (size + other_size) >= similarity:
-            return True
+    # A key shares at most the trigrams the word shares with all keys (``most``), and at most
+    # its own count of them, so no key reaches ``similarity`` unless 2 most / (size + most)
+    # does: most words looked up are not there, and one intersection then says so.
+    most = len(grams & target.all_grams)
+    if most and 2 * most / (size + most) >= similarity:
+        for other_grams, other_size in zip(target.key_grams, target.key_sizes, strict=True):
+            shared = len(grams & other_grams)
+            if shared and 2 * shared / (size + other_size) >= similarity:
+                return True
     return (place_found(word, lang, target) or name_found(word, lang, target)
             or (bool(target.lang)
                 and term_found(word, lang, target.lang, target.folded, target.unspaced))
@@ -596,6 +617,6 @@ def clear_text_caches() -> None:
     their words. They serve one document, whose sentences are read again and again while its
     translations are checked; kept after it they only burden the garbage collector's passes
     (tens of thousands of small tuples and sets a long document) and serve no other text."""
-    for cached in (numbers, words, word_offsets, rare_words, word_key, index_target,
+    for cached in (all_numbers, numbers, words, word_offsets, rare_words, word_key, index_target,
                    target_readings, name_keys, han_skeletons, lexical_units):
         cached.cache_clear()
