@@ -289,3 +289,32 @@ def test_the_cli_searches_dictionaries_first_and_notes_the_pairs_without(
     assert len(notes) == 1 and "en->fr in" in notes[0]  # de has its dictionary
     without = CliRunner().invoke(main, args)
     assert "en->de, fr in" in without.output
+    out = tmp_path / "out"
+    recorded = CliRunner().invoke(main, [*args, "--dictionaries", str(folder), "--no-report",
+                                         "--out", str(out)])
+    assert recorded.exit_code in (0, 1), recorded.output
+    import json
+
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    signature = results["run"]["signature"]
+    assert list(signature["dictionaries"]) == ["de"]  # fr had none to read
+    assert signature["dictionaries"]["de"].startswith("freedict-eng-deu (")
+
+
+def test_a_run_signature_names_the_dictionaries_the_check_read(folder: Path,
+                                                                monkeypatch) -> None:
+    from mtcheck.config import OmissionConfig
+
+    monkeypatch.delenv(dictionary.DICTIONARIES_ENV, raising=False)
+    config = OmissionConfig(dictionary=0.5, dictionaries=(str(folder),))
+    size = (folder / "freedict-deu-fra.index").stat().st_size
+    assert dictionary.dictionary_signature("de", "fr", config) == (
+        f"freedict-deu-fra ({size} bytes)")
+    (folder / "freedict-deu-fra.index").unlink()
+    assert dictionary.dictionary_signature("de", "fr", config).startswith(
+        "freedict-deu-eng (")  # through English, both files named
+    assert " + freedict-eng-fra (" in dictionary.dictionary_signature("de", "fr", config)
+    assert dictionary.dictionary_signature("xx", "fr", config) == ""  # none installed
+    unweighed = OmissionConfig(dictionary=0.0, dictionary_unspaced=0.0,
+                               dictionaries=(str(folder),))
+    assert dictionary.dictionary_signature("de", "fr", unweighed) == ""  # none read

@@ -143,6 +143,7 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         created=created_timestamp(),
         models={lang: rt.signature for lang, rt in sorted(roundtrips.items()) if rt.signature},
         scorers=_scorer_signatures(translations),
+        dictionaries=_dictionary_signatures(source.lang, targets, config),
     )
     return RunResult(
         document_id=corpus.id,
@@ -152,6 +153,16 @@ def evaluate(corpus: Corpus, config: Config, progress: Progress | None = None) -
         entities=tuple(entities),
         source_findings=apply_checks_config(source_findings, "source", config),
     )
+
+
+def _dictionary_signatures(source_lang: str, targets: Mapping[str, SegmentedDocument],
+                           config: Config) -> dict[str, str]:
+    """lang -> the installed dictionaries the omission check read that translation with."""
+    from mtcheck.omission.dictionary import dictionary_signature
+
+    signatures = {lang: dictionary_signature(source_lang, lang, config.omission)
+                  for lang in sorted(targets)}
+    return {lang: label for lang, label in signatures.items() if label}
 
 
 @dataclass(frozen=True)

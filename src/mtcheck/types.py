@@ -257,6 +257,8 @@ class RunSignature:
     created: str  # the one timestamp in the results (SOURCE_DATE_EPOCH honoured)
     models: Mapping[str, str] = field(default_factory=dict)  # lang -> model signature
     scorers: Mapping[str, str] = field(default_factory=dict)  # metric -> sacrebleu signature
+    # lang -> the bilingual dictionaries the omission check read that translation with
+    dictionaries: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -536,3 +536,41 @@ def dictionary_note(source_lang: str, target_langs: Sequence[str],
     return (f"omission check: no bilingual dictionary for {source_lang}->"
             f"{', '.join(missing)} in {folders} (EDICT and CC-CEDICT for Japanese and "
             f"Chinese): its dictionary word support is off (see docs/omissions.md)")
+
+
+def _file_label(name: str, path: Path) -> str:
+    try:
+        return f"{name} ({path.stat().st_size} bytes)"
+    except OSError:
+        return name
+
+
+def dictionary_signature(source_lang: str, target_lang: str, config: OmissionConfig) -> str:
+    """Which installed dictionaries the omission check reads ``source_lang`` ->
+    ``target_lang`` with, named with their files' sizes ("" when it reads none): the check's
+    results depend on what is installed, so a run's signature records it."""
+    from mtcheck.omission.cjkdict import cjk_word_translations, find_dictionary, renders_into
+    from mtcheck.omission.cjkdict import search_folders as cjk_folders
+    from mtcheck.omission.pivot import pivot_name
+    from mtcheck.omission.support import spaced
+
+    if not uses_dictionary(config, [target_lang]):
+        return ""
+    if renders_into(target_lang):
+        folders = cjk_folders(config.dictionaries)
+        if cjk_word_translations(source_lang, target_lang, config.dictionaries) is None:
+            return ""
+        found = find_dictionary(target_lang, folders)
+        if found is None:
+            return ""
+        label = _file_label(found.name, found.path)
+        if source_lang.split("-")[0].lower() != "en":
+            label += f" via {pivot_name(source_lang, folders)}"
+        return label
+    if not spaced(target_lang):
+        return ""
+    route = route_for(source_lang, target_lang, config.dictionaries, config.dictionary_pivot)
+    if route is None:
+        return ""
+    return " + ".join(_file_label(step.name, step.index) for step in route.steps)
+
