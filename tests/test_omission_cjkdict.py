@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dictd_fixtures import write_dictd
 from mtcheck.omission import cjkdict
 from mtcheck.omission.cjkdict import (
     CjkDictionaryFile,
@@ -214,25 +215,6 @@ def test_no_dictionary_is_no_error_and_the_note_names_the_languages(tmp_path: Pa
 
 
 # --------------------------------------------------------------------------- through English
-def write_dictd(folder: Path, name: str, entries: dict[str, str]) -> None:
-    """A dictd dictionary (sorted index of lower-cased headwords, entries' text gzipped)."""
-    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-
-    def b64(value: int) -> str:
-        digits = ""
-        while True:
-            digits = alphabet[value % 64] + digits
-            value //= 64
-            if not value:
-                return digits
-
-    text, lines = b"", []
-    for head, entry in entries.items():
-        body = entry.encode("utf-8")
-        lines.append(f"{head.lower()}\t{b64(len(text))}\t{b64(len(body))}\n")
-        text += body
-    (folder / f"{name}.index").write_text("".join(sorted(lines)), encoding="utf-8")
-    (folder / f"{name}.dict.dz").write_bytes(gzip.compress(text))
 
 
 def test_a_german_source_reaches_the_japanese_dictionary_through_english(

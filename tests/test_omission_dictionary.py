@@ -1,18 +1,16 @@
 """The bilingual-dictionary reader and its word support, on tiny dictd files written here."""
 
 import gzip
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dictd_fixtures import b64, write_dictd
 from mtcheck.omission import dictionary
 from mtcheck.omission.dictionary import (
     DictdDictionary,
-    DictionaryFiles,
     LanguageRules,
     dictionary_note,
     find_route,
@@ -23,8 +21,6 @@ from mtcheck.omission.dictionary import (
     route_for,
     target_keys,
 )
-
-_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 # Entries in the shapes FreeDict's sources write them: WikDict (numbered senses, definitions
 # in the source language), Ding (one sense an entry, synonyms and "see" lines indented), and
@@ -47,43 +43,6 @@ ENG_FRA = {
 }
 
 
-def _b64(value: int) -> str:
-    digits = ""
-    while True:
-        digits = _B64[value % 64] + digits
-        value //= 64
-        if not value:
-            return digits
-
-
-def write_dictd(folder: Path, name: str, entries: dict[str, str], dictzip: bool = False,
-                chunk: int = 64) -> DictionaryFiles:
-    """A dictd dictionary: sorted index of lower-cased headwords, and the entries' text as a
-    plain gzip file or (``dictzip``) in independently compressed chunks of ``chunk`` bytes."""
-    text = b""
-    lines = []
-    for head, entry in entries.items():
-        body = entry.encode("utf-8")
-        lines.append(f"{head.lower()}\t{_b64(len(text))}\t{_b64(len(body))}\n")
-        text += body
-    index = folder / f"{name}.index"
-    index.write_text("".join(sorted(lines)), encoding="utf-8")
-    data = folder / f"{name}.dict.dz"
-    if not dictzip:
-        data.write_bytes(gzip.compress(text))
-        return DictionaryFiles(name, index, data)
-    pieces = []
-    for start in range(0, len(text), chunk):
-        packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-        pieces.append(packer.compress(text[start:start + chunk]) + packer.flush(zlib.Z_FULL_FLUSH))
-    ra = struct.pack("<HHH", 1, chunk, len(pieces)) + struct.pack(f"<{len(pieces)}H",
-                                                                  *map(len, pieces))
-    extra = b"RA" + struct.pack("<H", len(ra)) + ra
-    header = (b"\x1f\x8b\x08\x04" + b"\0\0\0\0" + b"\x02\x03" + struct.pack("<H", len(extra))
-              + extra)
-    trailer = struct.pack("<II", zlib.crc32(text), len(text))
-    data.write_bytes(header + b"".join(pieces) + b"\x03\x00" + trailer)
-    return DictionaryFiles(name, index, data)
 
 
 @pytest.fixture()
@@ -127,7 +86,7 @@ def test_a_headword_with_several_entries_gets_all_their_translations(tmp_path: P
     # a second entry of the same headword, after the others in the text
     text = gzip.decompress(files.data.read_bytes()) + extra.encode()
     files.data.write_bytes(gzip.compress(text))
-    line = f"gipfel\t{_b64(len(text) - len(extra.encode()))}\t{_b64(len(extra.encode()))}\n"
+    line = f"gipfel\t{b64(len(text) - len(extra.encode()))}\t{b64(len(extra.encode()))}\n"
     files.index.write_text("".join(sorted([*lines.splitlines(keepends=True), line])),
                            encoding="utf-8")
     assert set(DictdDictionary(files).translations("gipfel")) == {"summit", "pinnacle"}
