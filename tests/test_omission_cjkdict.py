@@ -328,3 +328,13 @@ def test_the_cli_finds_edict_in_the_dictionaries_folder_and_notes_chinese_withou
     assert len(notes) == 1 and "en->zh in" in notes[0]  # ja has EDICT in the folder
     without = CliRunner().invoke(main, args)
     assert "en->ja, zh in" in without.output
+
+
+def test_a_damaged_cedict_file_is_one_input_error_naming_it(tmp_path: Path) -> None:
+    from mtcheck.errors import InputError
+
+    path = tmp_path / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    path.write_bytes(gzip.compress("農民 农民 [nong2 min2] /farmer/\n".encode())[:20])  # cut off
+    with pytest.raises(InputError) as raised:
+        list(read_entries(CjkDictionaryFile("cc-cedict", "zh", path)))
+    assert raised.value.path == str(path)

@@ -277,3 +277,39 @@ def test_a_run_signature_names_the_dictionaries_the_check_read(folder: Path,
     unweighed = OmissionConfig(dictionary=0.0, dictionary_unspaced=0.0,
                                dictionaries=(str(folder),))
     assert dictionary.dictionary_signature("de", "fr", unweighed) == ""  # none read
+
+
+@pytest.mark.parametrize("damage", [b"\x1f\x8b\x08\x00garbage after a gzip magic",
+                                    b"\x1f\x8b\x08\x04\x00"])
+def test_a_damaged_dictionary_is_one_input_error_naming_its_file(tmp_path: Path,
+                                                                 damage: bytes) -> None:
+    from mtcheck.errors import InputError
+
+    files = write_dictd(tmp_path, "freedict-deu-fra", DEU_FRA)
+    files.data.write_bytes(damage)
+    with pytest.raises(InputError) as raised:
+        dictionary.DictdDictionary(files).translations("gipfel")
+    assert raised.value.path == str(files.data)
+
+
+def test_the_cli_exits_2_on_a_damaged_dictionary_and_writes_nothing(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from mtcheck.cli import main
+
+    monkeypatch.delenv(dictionary.DICTIONARIES_ENV, raising=False)
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    files = write_dictd(folder, "freedict-eng-fra", {"summit": "summit\nsommet\n"})
+    files.data.write_bytes(b"\x1f\x8b\x08\x00not deflate data at all")
+    (tmp_path / "en.txt").write_text("The summit of the hill is high.\n", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text("Le sommet de la colline est haut.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [
+        "evaluate", "--source", str(tmp_path / "en.txt"), "--translation",
+        f"fr={tmp_path / 'fr.txt'}", "--no-backtranslation", "--no-report",
+        "--dictionaries", str(folder), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert str(files.data) in result.output and "Traceback" not in result.output
+    assert not out.exists()

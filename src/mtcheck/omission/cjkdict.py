@@ -35,11 +35,13 @@ import gzip
 import os
 import re
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from mtcheck.errors import InputError
 from mtcheck.omission.coverage import FUNCTION_ZIPF
 from mtcheck.omission.dictionary import DICTIONARIES_ENV
 
@@ -196,14 +198,18 @@ def invert(entries: Iterable[Entry], lang: str, function_word: Callable[[str], b
 
 def read_entries(source: CjkDictionaryFile) -> Iterator[Entry]:
     """The entries of an installed dictionary file (EDICT: EUC-JP; CC-CEDICT: UTF-8, gzip)."""
-    if source.name == "cc-cedict":
-        with gzip.open(source.path, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                entry = parse_cedict_line(line.rstrip("\n"))
-                if entry is not None:
-                    yield entry
-        return
-    raw = source.path.read_bytes()
+    try:
+        if source.name == "cc-cedict":
+            with gzip.open(source.path, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    entry = parse_cedict_line(line.rstrip("\n"))
+                    if entry is not None:
+                        yield entry
+            return
+        raw = source.path.read_bytes()
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as error:
+        raise InputError(str(source.path), f"not a readable {source.name} dictionary ({error}); "
+                         "remove it from the dictionary folders or reinstall it") from error
     encoding = "utf-8" if source.path.name.endswith(".utf8") else "euc_jp"
     for line in raw.decode(encoding, "replace").splitlines():
         entry = parse_edict_line(line)

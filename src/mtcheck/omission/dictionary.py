@@ -34,6 +34,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from mtcheck.errors import InputError
+
 if TYPE_CHECKING:
     from mtcheck.config import OmissionConfig
 
@@ -72,6 +74,16 @@ def _b64(text: str) -> int:
     return value
 
 
+# What a damaged or foreign file raises while it is read as dictd data.
+_UNREADABLE = (OSError, EOFError, zlib.error, struct.error, ValueError, IndexError)
+
+
+def _unreadable(path: Path, error: BaseException) -> InputError:
+    """The one error a dictionary file that cannot be read as dictd data gives."""
+    return InputError(str(path), f"not a readable dictd dictionary ({error}); remove it from "
+                      "the dictionary folders or reinstall it")
+
+
 @dataclass(frozen=True)
 class DictionaryFiles:
     """Where one direction's dictd files lie."""
@@ -100,14 +112,17 @@ class _DictData:
         self._chunk_length = 0
         self._decoded: dict[int, bytes] = {}
         self._whole: bytes | None = None
-        raw_header = path.read_bytes()[:65536] if path.suffix == ".dz" else b""
-        if raw_header[:2] == b"\x1f\x8b":
-            self._read_header(raw_header)
-        if not self._chunks:
-            import gzip
+        try:
+            raw_header = path.read_bytes()[:65536] if path.suffix == ".dz" else b""
+            if raw_header[:2] == b"\x1f\x8b":
+                self._read_header(raw_header)
+            if not self._chunks:
+                import gzip
 
-            data = path.read_bytes()
-            self._whole = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+                data = path.read_bytes()
+                self._whole = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+        except _UNREADABLE as error:
+            raise _unreadable(path, error) from error
 
     def _read_header(self, head: bytes) -> None:
         flags = head[3]
@@ -151,10 +166,13 @@ class _DictData:
             if len(self._decoded) >= CHUNKS_KEPT:
                 del self._decoded[next(iter(self._decoded))]
             position, size = self._chunks[k]
-            with self._path.open("rb") as handle:
-                handle.seek(position)
-                compressed = handle.read(size)
-            self._decoded[k] = zlib.decompressobj(-15).decompress(compressed)
+            try:
+                with self._path.open("rb") as handle:
+                    handle.seek(position)
+                    compressed = handle.read(size)
+                self._decoded[k] = zlib.decompressobj(-15).decompress(compressed)
+            except _UNREADABLE as error:
+                raise _unreadable(self._path, error) from error
         return self._decoded[k]
 
 
