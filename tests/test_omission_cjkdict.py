@@ -25,6 +25,7 @@ from mtcheck.omission.cjkdict import (
     read_entries,
     search_keys,
 )
+from mtcheck.omission.dictionary import DICTIONARIES_ENV
 
 EDICT = """\u3000？？？ /EDICT, EDICT_SUB(P), EDICT2 Japanese-English Electronic Dictionary Files/
 洪水 [こうずい] /(n) flood/deluge/(P)/
@@ -176,7 +177,7 @@ def test_every_key_found_is_a_substring_of_the_translation(text: str) -> None:
 # --------------------------------------------------------------------------- files
 def test_installed_files_are_found_and_read(folder: Path, monkeypatch) -> None:
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
-    monkeypatch.delenv(cjkdict.DICTIONARIES_ENV, raising=False)
+    monkeypatch.delenv(DICTIONARIES_ENV, raising=False)
     edict = find_dictionary("ja", [folder])
     assert edict == CjkDictionaryFile("edict", "ja", folder / "edict")
     forms = {f for e in read_entries(edict) for f in e.forms}
@@ -191,7 +192,7 @@ def test_a_pair_is_looked_up_through_the_cached_table(folder: Path, tmp_path_fac
                                                        monkeypatch) -> None:
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(folder))
+    monkeypatch.setenv(DICTIONARIES_ENV, str(folder))
     look_up = cjk_word_translations("en", "ja")
     assert look_up is not None and look_up.figures.seconds > 0
     assert "洪水" in look_up("flood") and "堤防" in look_up("levees")
@@ -207,7 +208,7 @@ def test_no_dictionary_is_no_error_and_the_note_names_the_languages(tmp_path: Pa
                                                                     monkeypatch) -> None:
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
     monkeypatch.setattr(cjkdict, "CEDICT_PACKAGE", "no_such_package_here")
-    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(tmp_path))
+    monkeypatch.setenv(DICTIONARIES_ENV, str(tmp_path))
     assert cjk_word_translations("en", "ja") is None
     note = cjk_note("en", ["fr", "ja", "zh"])
     assert note is not None and "into ja, zh" in note
@@ -221,7 +222,7 @@ def test_a_german_source_reaches_the_japanese_dictionary_through_english(
         folder: Path, tmp_path_factory, monkeypatch) -> None:
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(folder))
+    monkeypatch.setenv(DICTIONARIES_ENV, str(folder))
     write_dictd(folder, "freedict-deu-eng", {
         "Hochwasser": "Hochwasser <n>\nflood <n>\n   Synonyms: {Flut}\n",
         "Deich": "Deich <m>\nlevee, embankment\n",
@@ -231,6 +232,11 @@ def test_a_german_source_reaches_the_japanese_dictionary_through_english(
     assert "洪水" in look_up("Hochwassers")  # an ending off, then English, then Japanese
     assert "堤防" in look_up("Deich")
     assert look_up("Xylophon") == frozenset()
+    from mtcheck.config import OmissionConfig
+    from mtcheck.omission.dictionary import dictionary_signature
+
+    signature = dictionary_signature("de", "ja", OmissionConfig(dictionaries=()))
+    assert signature.startswith("edict (") and signature.endswith(" via freedict-deu-eng")
 
 
 def test_a_spanish_source_reads_an_english_spanish_dictionary_backwards(
@@ -239,7 +245,7 @@ def test_a_spanish_source_reads_an_english_spanish_dictionary_backwards(
 
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(folder))
+    monkeypatch.setenv(DICTIONARIES_ENV, str(folder))
     write_dictd(folder, "freedict-eng-spa", {
         "flood": "flood /flʌd/\ninundación, riada\n",
         "farmer": "farmer\nagricultor\n",
@@ -288,7 +294,7 @@ def test_a_dropped_clause_leaves_its_words_unlisted(folder: Path, tmp_path_facto
                                                     monkeypatch) -> None:
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(folder))
+    monkeypatch.setenv(DICTIONARIES_ENV, str(folder))
     dropped = list(JAPANESE)
     dropped[3] = "政府は被害を減らすと約束した。"  # "and residents welcomed the promise" gone
     assert dictionary_signal(dropped, 3) > 0
@@ -298,7 +304,7 @@ def test_a_dropped_clause_leaves_its_words_unlisted(folder: Path, tmp_path_facto
 def test_without_a_dictionary_the_signal_is_off(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
     monkeypatch.setattr(cjkdict, "CEDICT_PACKAGE", "no_such_package_here")
-    monkeypatch.setenv(cjkdict.DICTIONARIES_ENV, str(tmp_path))
+    monkeypatch.setenv(DICTIONARIES_ENV, str(tmp_path))
     dropped = list(JAPANESE)
     dropped[3] = "政府は被害を減らすと約束した。"
     assert dictionary_signal(dropped, 3) == 0.0
@@ -312,7 +318,7 @@ def test_the_cli_finds_edict_in_the_dictionaries_folder_and_notes_chinese_withou
 
     monkeypatch.setattr(cjkdict, "SYSTEM_FOLDERS", ())
     monkeypatch.setattr(cjkdict, "CEDICT_PACKAGE", "no_such_package_here")
-    monkeypatch.delenv(cjkdict.DICTIONARIES_ENV, raising=False)
+    monkeypatch.delenv(DICTIONARIES_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     (folder / "cedict_1_0_ts_utf-8_mdbg.txt.gz").unlink()
     texts = tmp_path_factory.mktemp("texts")

@@ -32,7 +32,6 @@ error.
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import time
 import zlib
@@ -42,8 +41,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from mtcheck.errors import InputError
-from mtcheck.omission.coverage import FUNCTION_ZIPF
-from mtcheck.omission.dictionary import DICTIONARIES_ENV
+from mtcheck.omission.dictionary import function_words
+from mtcheck.omission.dictionary import search_folders as dictionary_folders
 
 # Where the system packages put their files (Debian's edict), searched after the environment's.
 SYSTEM_FOLDERS = ("/usr/share/edict", "/usr/local/share/edict")
@@ -219,9 +218,9 @@ def read_entries(source: CjkDictionaryFile) -> Iterator[Entry]:
 
 # --------------------------------------------------------------------------- finding files
 def search_folders(configured: Sequence[str] = ()) -> tuple[Path, ...]:
-    """The folders searched: the environment's first, then the given, then the system's."""
-    extra = [p for p in os.environ.get(DICTIONARIES_ENV, "").split(os.pathsep) if p]
-    return tuple(Path(p) for p in (*extra, *configured, *SYSTEM_FOLDERS))
+    """The folders searched: those every dictionary is searched in
+    (:func:`mtcheck.omission.dictionary.search_folders`), then the system's."""
+    return (*dictionary_folders(configured), *(Path(p) for p in SYSTEM_FOLDERS))
 
 
 def find_dictionary(lang: str, folders: Sequence[Path]) -> CjkDictionaryFile | None:
@@ -320,17 +319,10 @@ def _truncate(keys: list[str]) -> list[str]:
     return list(dict.fromkeys(k[:KEY_LONGEST] for k in keys))
 
 
-@lru_cache(maxsize=1)
-def _english_frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return dict(get_frequency_dict("en"))
-
-
 def english_function_word(word: str) -> bool:
-    """Whether an English word (lower-cased) is a function word: wordfreq Zipf FUNCTION_ZIPF
-    and above, as the omission check reads a source."""
-    return _english_frequencies().get(word, 0.0) >= 10 ** (FUNCTION_ZIPF - 9)
+    """Whether an English word (lower-cased) is a function word, as the omission check reads
+    a source (:func:`mtcheck.omission.dictionary.function_words`)."""
+    return word in function_words("en")
 
 
 def build_table(source: CjkDictionaryFile) -> dict[str, list[str]]:

@@ -386,7 +386,7 @@ class WordTranslations:
         self._steps = [_load(files) for files in route.steps]
         self._langs = [route.source, pivot_language()][:len(self._steps)]
         self._stop = stop  # the target language's function words: never a key
-        self._pivot_stop = _stop_words(pivot_language()) if len(self._steps) > 1 else stop
+        self._pivot_stop = function_words(pivot_language()) if len(self._steps) > 1 else stop
         self._answers: dict[str, frozenset[str]] = {}
 
     def __call__(self, word: str) -> frozenset[str]:
@@ -496,11 +496,11 @@ def _word_translations(source_lang: str, target_lang: str, folders: tuple[Path, 
     route = find_route(source_lang, target_lang, folders, pivot)
     if route is None:
         return None
-    return WordTranslations(route, _stop_words(target_lang))
+    return WordTranslations(route, function_words(target_lang))
 
 
 @lru_cache(maxsize=32)
-def _stop_words(lang: str) -> frozenset[str]:
+def function_words(lang: str) -> frozenset[str]:
     """The language's function words, as the omission check reads them in a source
     (wordfreq Zipf FUNCTION_ZIPF and above)."""
     from wordfreq import top_n_list
@@ -569,7 +569,7 @@ def dictionary_signature(source_lang: str, target_lang: str, config: OmissionCon
     results depend on what is installed, so a run's signature records it."""
     from mtcheck.omission.cjkdict import cjk_word_translations, find_dictionary, renders_into
     from mtcheck.omission.cjkdict import search_folders as cjk_folders
-    from mtcheck.omission.pivot import pivot_name
+    from mtcheck.omission.pivot import english_pivot
     from mtcheck.omission.support import spaced
 
     if not uses_dictionary(config, [target_lang]):
@@ -582,8 +582,9 @@ def dictionary_signature(source_lang: str, target_lang: str, config: OmissionCon
         if found is None:
             return ""
         label = _file_label(found.name, found.path)
-        if source_lang.split("-")[0].lower() != "en":
-            label += f" via {pivot_name(source_lang, folders)}"
+        pivot = english_pivot(source_lang, folders)
+        if pivot is not None:
+            label += f" via {pivot.name}"
         return label
     if not spaced(target_lang):
         return ""

@@ -12,7 +12,6 @@ rule as the glosses, :func:`mtcheck.omission.cjkdict.gloss_words`), and only the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,9 +31,10 @@ PHRASES_KEPT = 6
 class EnglishPivot:
     """Source word -> English words (lower-cased), each word answered once."""
 
-    def __init__(self, lang: str, direct: DictdDictionary | None,
+    def __init__(self, lang: str, name: str, direct: DictdDictionary | None,
                  backwards: dict[str, tuple[str, ...]] | None):
         self.lang = lang
+        self.name = name  # the FreeDict dictionary read (e.g. freedict-deu-eng)
         self._direct = direct
         self._backwards = backwards
         self._heads = frozenset(backwards) if backwards is not None else frozenset()
@@ -83,18 +83,9 @@ def english_pivot(source_lang: str, folders: tuple[Path, ...]) -> EnglishPivot |
     lang = source_lang.split("-")[0].lower()
     direct = find_files(source3, english3, folders)
     if direct is not None:
-        return EnglishPivot(lang, DictdDictionary(direct), None)
+        return EnglishPivot(lang, direct.name, DictdDictionary(direct), None)
     backwards = find_files(english3, source3, folders)
     if backwards is not None:
-        return EnglishPivot(lang, None, read_backwards(backwards))
+        return EnglishPivot(lang, backwards.name, None, read_backwards(backwards))
     return None
 
-
-def pivot_name(source_lang: str, folders: Sequence[Path]) -> str | None:
-    """The FreeDict dictionary a source language reaches English through, or None."""
-    source3, english3 = iso3(source_lang), iso3("en")
-    for a, b in ((source3, english3), (english3, source3)):
-        files = find_files(a, b, folders)
-        if files is not None:
-            return files.name
-    return None
