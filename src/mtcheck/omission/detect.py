@@ -70,7 +70,7 @@ from mtcheck.omission.coverage import (
 from mtcheck.omission.dictionary import PairDictionary, dictionary_weight, word_translations
 from mtcheck.omission.endings import EndingModel
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
-from mtcheck.omission.named import AnchorWeights, class_weights
+from mtcheck.omission.named import AnchorWeights, class_weights, unlisted_names
 from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.sounded import sounded_names
@@ -164,6 +164,10 @@ class Candidate:
     # the document's bar, so the piece that scores highest is not always the one to report.
     # Not counted for the document's level; see reported().
     alternative: bool = False
+    # For a part of a sentence tested without an edge translation of its pair that fits the
+    # neighbouring pair better (see _given_back): that translation's id. Not counted for the
+    # document's level.
+    given_back: int | None = None
 
 
 def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) -> float:
@@ -178,7 +182,7 @@ def document_threshold(candidates: Sequence[Candidate], config: OmissionConfig) 
     """
     scores = sorted(c.score - c.prior if c.level is None else c.level
                     for c in candidates if not c.threshold_free and not c.alternative
-                    and c.regrouped is None)
+                    and c.regrouped is None and c.given_back is None)
     if len(scores) < _MIN_PAIRS_FOR_LEVEL:
         return config.threshold
     level = statistics.median(scores) + config.relative_threshold
@@ -254,6 +258,12 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     flags.names = sounded_names(
         ((source.sentences[sid].text, flags.index(pair.target_ids)) for _, pair in linked
          for sid in pair.source_ids), source.lang, config.rare_zipf, config.min_letters)
+    if dictionary is not None and config.dictionary_names:
+        flags.unlisted = unlisted_names(
+            dict.fromkeys(w for _, pair in linked for sid in pair.source_ids
+                          for w in rare_words(source.sentences[sid].text, source.lang,
+                                              config.rare_zipf, config.min_letters)),
+            source.lang, lambda word: bool(dictionary(word)))
     rates = support_rates(
         [flags(sid, pair.target_ids) for _, pair in linked for sid in pair.source_ids],
         [flags(sid, other.target_ids) for (_, pair), (_, other)
@@ -272,7 +282,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         [nf for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
          if other is not pair for sid in pair.source_ids
          for nf in _named_found(flags(sid, other.target_ids))],
-        anchor_weights, _MIN_RARE_WORDS)
+        anchor_weights, _MIN_RARE_WORDS, flags.unlisted)
     stretch = (_Stretches(source, target, linked, lexicon, model, config,
                           dictionary if config.dictionary_anchors and spaced(target.lang)
                           else None)
@@ -337,6 +347,8 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
             c.source_id == regrouped.regrouped
             and alignment.pairs[c.pair_index].source_ids == (regrouped.regrouped,))]
         candidates.append(regrouped)
+    if config.give_back:
+        candidates.extend(_given_back(source, alignment, fit, best_piece, config))
     # A merge is taken apart only when its own test finds a whole sentence of it the likelier
     # loss (its best piece is a sentence); one whose best piece is a clause holds all its
     # sentences. Walking every merge costs about twice as many fits.
@@ -683,6 +695,59 @@ def _regrouped(source: SegmentedDocument, alignment: Alignment, fit: _PairFit,
     return [found[key] for key in sorted(found)]
 
 
+def _given_back(source: SegmentedDocument, alignment: Alignment, fit: _PairFit,
+                best_piece: Callable[[int, AlignedPair, int | None], Candidate | None],
+                config: OmissionConfig) -> list[Candidate]:
+    """Parts of sentences hidden by a translation the aligner took from a neighbour.
+
+    When a translation loses a clause, the aligner can make up the missing length by adding
+    the first (or last) sentence of the neighbouring pair's translation to it: the sentence
+    is then paired with two translations, one of them not its own, and its length fits
+    again (Bleualign dev: ``Erst am Abend des 10. Juli klarte es auf , und am 11. Juli …``
+    paired with its translation less the clause and with ``Grâce aux cordes fixes , l'
+    arête``, the start of the next sentence's). For a one-source pair of several
+    translations, the reading that gives an edge translation back to the pair beside it
+    (same paragraph) is fitted as the re-pairings of a gap are (:class:`_PairFit`, the
+    shapes' priors included); when it wins by ``relocate_margin``, the sentence's parts are
+    tested against the translations it keeps, and the best is a candidate of the pair."""
+    pairs = alignment.pairs
+    found: list[Candidate] = []
+    for index, pair in enumerate(pairs):
+        if len(pair.source_ids) != 1 or len(pair.target_ids) < 2:
+            continue
+        sid = pair.source_ids[0]
+        best: Candidate | None = None
+        for other, edge in ((index - 1, 0), (index + 1, len(pair.target_ids) - 1)):
+            if not 0 <= other < len(pairs):
+                continue
+            neighbour = pairs[other]
+            if (not neighbour.source_ids or not neighbour.target_ids
+                    or source.sentences[neighbour.source_ids[0]].paragraph
+                    != source.sentences[sid].paragraph):
+                continue
+            moved = pair.target_ids[edge]
+            kept = tuple(j for j in pair.target_ids if j != moved)
+            taken = ((moved, *neighbour.target_ids) if edge else (*neighbour.target_ids, moved))
+            shapes = ((1, len(pair.target_ids)), (1, len(kept)),
+                      (len(neighbour.source_ids), len(neighbour.target_ids)),
+                      (len(neighbour.source_ids), len(taken)))
+            if any(shape not in _LOG_PRIORS for shape in shapes):
+                continue
+            gain = (fit(sid, kept) + _LOG_PRIORS[shapes[1]]
+                    + fit(neighbour.source_ids, taken) + _LOG_PRIORS[shapes[3]]
+                    - fit(sid, pair.target_ids) - _LOG_PRIORS[shapes[0]]
+                    - fit(neighbour.source_ids, neighbour.target_ids) - _LOG_PRIORS[shapes[2]])
+            if gain < config.relocate_margin:
+                continue
+            mine = best_piece(index, AlignedPair((sid,), kept), None)
+            if mine is not None and (
+                    best is None or mine.score > best.score):
+                best = dataclasses.replace(mine, pair_index=index, given_back=moved)
+        if best is not None:
+            found.append(best)
+    return found
+
+
 # Pairs on each side of a suspect pair that are read again with it (same paragraph).
 _REREAD_PAIRS = 8
 
@@ -795,6 +860,9 @@ class _FlagCache:
         # Frequent words that are anchors in this document (see mtcheck.omission.sounded):
         # set once, before the first flags are read.
         self.names: frozenset[str] = frozenset()
+        # Rare words that are names although their capitals do not say it (German names the
+        # dictionary does not know, see mtcheck.omission.named.unlisted_names): set once too.
+        self.unlisted: frozenset[str] = frozenset()
 
     def index(self, target_ids: tuple[int, ...]) -> TargetIndex:
         """The look-up index of the translation ``target_ids``."""
@@ -822,7 +890,7 @@ class _FlagCache:
             self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,
                                           self._lexicon, found, units, self._similarity,
                                           self._rare_zipf, self._min_letters, self.names,
-                                          self._dictionary, keys, self._fold)
+                                          self._dictionary, keys, self._fold, self.unlisted)
         return self._flags[key]
 
 
