@@ -69,6 +69,14 @@ def to_finding(candidate: Candidate, source: SegmentedDocument, alignment: Align
         message = (f"{lead} It was aligned with {describe_sentences(kept)} to translated "
                    f"{describe_sentences(pair.target_ids)}, which translates only "
                    f"{describe_sentences(kept)}{evidence}.")
+    elif candidate.tested_with is not None:
+        check = "omission.partial"
+        given = tuple(j for j in pair.target_ids if j not in candidate.tested_with)
+        message = (f"Part of source {describe_sentences((candidate.source_id,))} has no "
+                   f"counterpart in translated {describe_sentences(candidate.tested_with)}: "
+                   f"{_quote(candidate.text)}{evidence}. The aligner also paired it with "
+                   f"translated {describe_sentences(given)}, which fits the neighbouring "
+                   f"pair better.")
     else:
         check = "omission.partial"
         message = (f"Part of source {describe_sentences((candidate.source_id,))} has no "
