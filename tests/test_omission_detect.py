@@ -779,3 +779,35 @@ def test_a_missing_name_and_a_missing_term_weigh_as_their_class_in_the_document(
     fallback, _ = _anchor_evidence("said Villafañe", "en", found, CONFIG, {})
     assert fallback == pytest.approx(CONFIG.word_missing)
 
+
+
+# Sentence 6 with a relative clause, and its translation without it.
+MUSEUM = "In the evening the delegation visited a museum of modern art, which opened in 1998."
+MUSEUM_DE = "Am Abend besuchte die Delegation ein Museum für moderne Kunst, das 1998 eröffnet wurde."
+MUSEUM_DE_CUT = "Am Abend besuchte die Delegation ein Museum für moderne Kunst."
+
+
+def test_a_clause_hidden_by_a_translation_taken_from_the_neighbour_is_found() -> None:
+    source = one_paragraph(segmented("en", [*SOURCE[:6], MUSEUM, *SOURCE[7:]]))
+    target = one_paragraph(segmented("de", [*GERMAN[:6], MUSEUM_DE_CUT, *GERMAN_SPLIT,
+                                            *GERMAN[8:]]))
+    # The aligner made up 6's lost clause with the first half of 7's translation.
+    taken = alignment(*[((i,), (i,)) for i in range(6)], ((6,), (6, 7)), ((7,), (8,)),
+                      *[((i,), (i + 1,)) for i in range(8, 12)])
+    found = omission_findings(source, target, taken, None, CONFIG)
+    [partial] = [f for f in found if f.source_ids == (6,)]
+    assert partial.check == "omission.partial"
+    assert partial.spans[0].text == "which opened in 1998."
+    assert "#7" in partial.message
+    assert not [f for f in omission_findings(source, target, taken, None,
+                                             dataclasses.replace(CONFIG, give_back=False))
+                if f.source_ids == (6,)]
+    # The aligner's right reading of the complete translation: nothing given back, nothing
+    # missing.
+    complete = one_paragraph(segmented("de", [*GERMAN[:6], MUSEUM_DE, *GERMAN_SPLIT,
+                                              *GERMAN[8:]]))
+    right = alignment(*[((i,), (i,)) for i in range(7)], ((7,), (7, 8)),
+                      *[((i,), (i + 1,)) for i in range(8, 12)])
+    assert [c for c in omission_candidates(source, complete, right, None, CONFIG)
+            if c.tested_with is not None] == []
+    assert omission_findings(source, complete, right, None, CONFIG) == ()

@@ -273,10 +273,6 @@ class OmissionConfig:
     dictionary_anchors: bool = False
     dictionaries: tuple[str, ...] = ("/usr/share/dictd", "/usr/local/share/dictd")
     dictionary_pivot: bool = True
-    # In a source whose capitals mark every noun (German), a capitalised rare word that the
-    # bilingual dictionary does not know is a name, weighed at the document's rates for names
-    # (see mtcheck.omission.named); false: every rare word of such a source keeps the pooled rates.
-    dictionary_names: bool = False
     # A one-source pair of several translations is also tested without an edge translation
     # that fits the neighbouring pair better (see mtcheck.omission.detect._given_back).
     give_back: bool = True

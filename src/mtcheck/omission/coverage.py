@@ -120,7 +120,7 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
                min_letters: int = MIN_LETTERS, names: frozenset[str] = frozenset(),
                dictionary: Callable[[str], frozenset[str]] | None = None,
                target_keys: frozenset[str] = frozenset(), fold: bool = False,
-               unlisted: frozenset[str] = frozenset()) -> WordFlags:
+               ) -> WordFlags:
     """Which content words of a source sentence the translation ``found`` supports.
 
     Rare words (below ``rare_zipf``: names, terms) are anchors with evidence of their own;
@@ -133,8 +133,6 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
     word -> keys of its translations) and ``target_keys`` the translation's keys
     (:mod:`mtcheck.omission.dictionary`): each common word is flagged as known to it and as
     listed (a translation of it found); with ``fold``, a listed word is supported too.
-    ``unlisted``: rare words that are names although their capitals do not say it
-    (:func:`mtcheck.omission.named.unlisted_names`).
     """
     offsets, flags, kept = [], [], []
     known: list[bool] = []
@@ -164,7 +162,7 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
                 listed.append(hit)
     kept += [(n.start, n.end) for n in numbers(text, lang) if number_found(n, found.numbers)]
     return WordFlags(tuple(offsets), tuple(flags), tuple(sorted(kept)), tuple(rare.values()),
-                     tuple(named(w, lang, unlisted) for w in rare), tuple(known), tuple(listed))
+                     tuple(named(w, lang) for w in rare), tuple(known), tuple(listed))
 
 
 def support_rates(own: Sequence[WordFlags], other: Sequence[WordFlags]) -> SupportRates:

@@ -69,8 +69,9 @@ from mtcheck.omission.coverage import (
 )
 from mtcheck.omission.dictionary import PairDictionary, dictionary_weight, word_translations
 from mtcheck.omission.endings import EndingModel
+from mtcheck.omission.giveback import edge_readings
 from mtcheck.omission.lengths import LengthModel, fit_length_model, text_length
-from mtcheck.omission.named import AnchorWeights, class_weights, unlisted_names
+from mtcheck.omission.named import AnchorWeights, class_weights
 from mtcheck.omission.realign import log_priors, read_again
 from mtcheck.omission.similarity import GroupSimilarity
 from mtcheck.omission.sounded import sounded_names
@@ -257,12 +258,6 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     flags.names = sounded_names(
         ((source.sentences[sid].text, flags.index(pair.target_ids)) for _, pair in linked
          for sid in pair.source_ids), source.lang, config.rare_zipf, config.min_letters)
-    if dictionary is not None and config.dictionary_names:
-        flags.unlisted = unlisted_names(
-            dict.fromkeys(w for _, pair in linked for sid in pair.source_ids
-                          for w in rare_words(source.sentences[sid].text, source.lang,
-                                              config.rare_zipf, config.min_letters)),
-            source.lang, lambda word: bool(dictionary(word)))
     rates = support_rates(
         [flags(sid, pair.target_ids) for _, pair in linked for sid in pair.source_ids],
         [flags(sid, other.target_ids) for (_, pair), (_, other)
@@ -281,7 +276,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
         [nf for (_, pair), (_, other) in zip(linked, linked[1:] + linked[:1], strict=True)
          if other is not pair for sid in pair.source_ids
          for nf in _named_found(flags(sid, other.target_ids))],
-        anchor_weights, _MIN_RARE_WORDS, flags.unlisted)
+        anchor_weights, _MIN_RARE_WORDS)
     stretch = (_Stretches(source, target, linked, lexicon, model, config,
                           dictionary if config.dictionary_anchors and spaced(target.lang)
                           else None)
@@ -702,58 +697,19 @@ def _regrouped(source: SegmentedDocument, alignment: Alignment, fit: _PairFit,
 def _given_back(source: SegmentedDocument, alignment: Alignment, fit: _PairFit,
                 best_part: Callable[[int, AlignedPair, int | None], Candidate | None],
                 config: OmissionConfig) -> list[Candidate]:
-    """Parts of sentences hidden by a translation the aligner took from a neighbour.
-
-    When a translation loses a clause, the aligner can make up the missing length by adding
-    the first (or last) sentence of the neighbouring pair's translation to it, or by merging
-    the pair with its neighbour: the sentence's length fits again, and the lost clause is
-    diluted in a longer pair (Bleualign dev: ``Erst am Abend des 10. Juli klarte es auf , und
-    am 11. Juli …`` paired with its translation less the clause and with ``Grâce aux cordes
-    fixes , l' arête``, the start of the next sentence's). So a one-source pair of several
-    translations is read again giving its first (or last) translation back to the pair
-    before (after) it, in the same paragraph. Each reading is fitted as the re-pairings of a
-    gap are (:class:`_PairFit`, the shapes' priors included); when it wins by
-    ``relocate_margin``, the sentence's parts are tested against the translations it keeps,
-    and the best is a candidate of the pair (``tested_with``: those translations). Merges of
-    several sources are left to their own test: cutting them in two the same way flagged
-    translators' own crosswise renderings (Bleualign dev, untouched text: 1.93 → 2.78 false
-    flags per 100 sentences for one clause drop more)."""
-    pairs = alignment.pairs
-    found: list[Candidate] = []
-    for index, pair in enumerate(pairs):
-        whole = (1, len(pair.target_ids))
-        if len(pair.source_ids) != 1 or len(pair.target_ids) < 2 or whole not in _LOG_PRIORS:
-            continue
-        sid = pair.source_ids[0]
-        before = fit(sid, pair.target_ids) + _LOG_PRIORS[whole]
-        best: Candidate | None = None
-        for other, edge in ((index - 1, 0), (index + 1, len(pair.target_ids) - 1)):
-            if not 0 <= other < len(pairs):
-                continue
-            neighbour = pairs[other]
-            if (not neighbour.source_ids or not neighbour.target_ids
-                    or source.sentences[neighbour.source_ids[0]].paragraph
-                    != source.sentences[sid].paragraph):
-                continue
-            moved = pair.target_ids[edge]
-            kept = tuple(j for j in pair.target_ids if j != moved)
-            taken = (moved, *neighbour.target_ids) if edge else (*neighbour.target_ids, moved)
-            shapes = ((1, len(kept)), (len(neighbour.source_ids), len(neighbour.target_ids)),
-                      (len(neighbour.source_ids), len(taken)))
-            if any(shape not in _LOG_PRIORS for shape in shapes):
-                continue
-            gain = (fit(sid, kept) + _LOG_PRIORS[shapes[0]]
-                    + fit(neighbour.source_ids, taken) + _LOG_PRIORS[shapes[2]]
-                    - before - fit(neighbour.source_ids, neighbour.target_ids)
-                    - _LOG_PRIORS[shapes[1]])
-            if gain < config.relocate_margin:
-                continue
-            mine = best_part(index, AlignedPair((sid,), kept), None)
-            if mine is not None and (best is None or mine.score > best.score):
-                best = dataclasses.replace(mine, pair_index=index, tested_with=kept)
-        if best is not None:
-            found.append(best)
-    return found
+    """Parts of sentences hidden by a translation the aligner took from a neighbour
+    (:mod:`mtcheck.omission.giveback`): for each reading that gives an edge translation back,
+    the best part of the sentence tested against the translations it keeps, one candidate
+    per pair (``tested_with``: those translations)."""
+    best: dict[int, Candidate] = {}
+    for reading in edge_readings(source, alignment, fit, _LOG_PRIORS, config.relocate_margin):
+        pair = alignment.pairs[reading.pair_index]
+        mine = best_part(reading.pair_index, AlignedPair(pair.source_ids, reading.kept), None)
+        if mine is not None and (reading.pair_index not in best
+                                 or mine.score > best[reading.pair_index].score):
+            best[reading.pair_index] = dataclasses.replace(
+                mine, pair_index=reading.pair_index, tested_with=reading.kept)
+    return [best[index] for index in sorted(best)]
 
 
 # Pairs on each side of a suspect pair that are read again with it (same paragraph).
@@ -868,9 +824,6 @@ class _FlagCache:
         # Frequent words that are anchors in this document (see mtcheck.omission.sounded):
         # set once, before the first flags are read.
         self.names: frozenset[str] = frozenset()
-        # Rare words that are names although their capitals do not say it (German names the
-        # dictionary does not know, see mtcheck.omission.named.unlisted_names): set once too.
-        self.unlisted: frozenset[str] = frozenset()
 
     def index(self, target_ids: tuple[int, ...]) -> TargetIndex:
         """The look-up index of the translation ``target_ids``."""
@@ -898,7 +851,7 @@ class _FlagCache:
             self._flags[key] = word_flags(self._source.sentences[sid].text, self._source.lang,
                                           self._lexicon, found, units, self._similarity,
                                           self._rare_zipf, self._min_letters, self.names,
-                                          self._dictionary, keys, self._fold, self.unlisted)
+                                          self._dictionary, keys, self._fold)
         return self._flags[key]
 
 

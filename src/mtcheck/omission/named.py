@@ -15,7 +15,7 @@ the pooled rates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,25 +30,10 @@ def _capitals_mark_names(lang: str) -> bool:
     return not rules_for(lang).capitalises_nouns
 
 
-def named(word: str, lang: str, unlisted: frozenset[str] = frozenset()) -> bool:
+def named(word: str, lang: str) -> bool:
     """Whether the rare word ``word`` of a ``lang`` source counts as a name: capitalised, in
-    a language whose capitals mark names (not German's nouns), or one of ``unlisted``: the
-    capitalised rare words of a source whose capitals mark nouns that its bilingual
-    dictionary does not know (see :func:`unlisted_names`)."""
-    return word in unlisted or (word[:1].isupper() and _capitals_mark_names(lang))
-
-
-def unlisted_names(rare: Iterable[str], lang: str,
-                   known: Callable[[str], bool]) -> frozenset[str]:
-    """The names among the rare words of a ``lang`` source whose capitals mark every noun:
-    those capitalised that the bilingual dictionary does not know (``known``: whether it
-    has a translation for the word, its inflected form or the last part of a compound).
-    A dictionary knows the source language's nouns (``Gletscherbecken`` through
-    ``Becken``), seldom its foreign place and person names (``Baltoro``, ``Hedin``); empty
-    for a language whose capitals mark names already."""
-    if _capitals_mark_names(lang):
-        return frozenset()
-    return frozenset(w for w in rare if w[:1].isupper() and not known(w))
+    a language whose capitals mark names (not German's nouns)."""
+    return word[:1].isupper() and _capitals_mark_names(lang)
 
 
 @dataclass(frozen=True)
@@ -57,16 +42,14 @@ class AnchorWeights:
 
     names: Weights
     terms: Weights
-    # Rare words that are names although their capitals do not say it (see unlisted_names).
-    unlisted: frozenset[str] = frozenset()
 
     def of(self, word: str, lang: str) -> Weights:
-        return self.names if named(word, lang, self.unlisted) else self.terms
+        return self.names if named(word, lang) else self.terms
 
 
 def class_weights(own: Sequence[tuple[bool, bool]], other: Sequence[tuple[bool, bool]],
                   weights: Callable[[Sequence[bool], Sequence[bool]], Weights],
-                  min_words: int, unlisted: frozenset[str] = frozenset()) -> AnchorWeights:
+                  min_words: int) -> AnchorWeights:
     """Weights per class from (is a name, found) of each rare word in its own pair's
     translation (``own``) and in the next pair's (``other``); ``weights`` gives them from
     the found flags (the document's :func:`anchor_weights`). A class with fewer than
@@ -79,4 +62,4 @@ def class_weights(own: Sequence[tuple[bool, bool]], other: Sequence[tuple[bool, 
             return pooled
         return weights(mine, [f for n, f in other if n == is_name])
 
-    return AnchorWeights(of_class(True), of_class(False), unlisted)
+    return AnchorWeights(of_class(True), of_class(False))
