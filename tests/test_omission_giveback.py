@@ -67,3 +67,11 @@ def test_every_reading_splits_a_one_source_pair_and_clears_the_margin(
         assert reading.given in (pair.target_ids[0], pair.target_ids[-1])
         assert (*reading.kept, reading.given) in (pair.target_ids, pair.target_ids[::-1])
     assert list(readings) == sorted(readings, key=lambda r: r.pair_index)
+
+
+def test_a_translation_can_be_given_to_an_unpaired_neighbour() -> None:
+    # Sentence 2 was left unpaired and its translation (2) paired with sentence 1.
+    beads = alignment(((0,), (0,)), ((1,), (1, 2)), ((2,), ()), ((3,), (3,)))
+    fit = owner_fit({0: 0, 1: 1, 2: 2, 3: 3})
+    [reading] = edge_readings(one_paragraph(SOURCE), beads, fit, LOG_PRIORS, 1.0)
+    assert (reading.pair_index, reading.kept, reading.given) == (1, (1,), 2)

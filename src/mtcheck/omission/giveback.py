@@ -44,7 +44,7 @@ def edge_readings(source: SegmentedDocument, alignment: Alignment, fit: Fit,
                   log_priors: Mapping[tuple[int, int], float],
                   margin: float) -> tuple[EdgeReading, ...]:
     """Every reading that gives an edge translation of a one-source pair back to its
-    neighbour (same paragraph, a pair with sentences on both sides) and fits better than the
+    neighbour (same paragraph; a pair with source sentences, paired or not) and fits better than the
     aligner's pairs by at least ``margin``, in pair order (the first translation's reading
     before the last's). Shapes without a prior are not read."""
     pairs = alignment.pairs
@@ -66,16 +66,19 @@ def edge_readings(source: SegmentedDocument, alignment: Alignment, fit: Fit,
                       (len(neighbour.source_ids), len(taken)))
             if any(shape not in log_priors for shape in shapes):
                 continue
+            # An unpaired neighbour (a 1-0 pair) has no fit of its own, only its prior.
+            alone = (fit(neighbour.source_ids, neighbour.target_ids) if neighbour.target_ids
+                     else 0.0)
             gain = (fit((sid,), kept) + log_priors[shapes[1]]
                     + fit(neighbour.source_ids, taken) + log_priors[shapes[3]]
                     - fit((sid,), pair.target_ids) - log_priors[shapes[0]]
-                    - fit(neighbour.source_ids, neighbour.target_ids) - log_priors[shapes[2]])
+                    - alone - log_priors[shapes[2]])
             if gain >= margin:
                 found.append(EdgeReading(index, kept, given, gain))
     return tuple(found)
 
 
 def _beside(source: SegmentedDocument, neighbour: AlignedPair, sid: int) -> bool:
-    return (bool(neighbour.source_ids) and bool(neighbour.target_ids)
+    return (bool(neighbour.source_ids)
             and source.sentences[neighbour.source_ids[0]].paragraph
             == source.sentences[sid].paragraph)
