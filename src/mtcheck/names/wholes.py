@@ -179,7 +179,11 @@ def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
                         text[end:])
         tail = text[end + (rest.end() if rest else 0):]
         acronym = _BRACKETED_ACRONYM.match(tail)
-        if not acronym or not (rest and rest.group(0).strip()):
+        # The name ends with the mention: its acronym must be the initials of its last
+        # words, the mention's among them ("The Nepal Mountaineering Association (NMA)",
+        # where the sentence's capitalised "The" is no word of it).
+        if not acronym or not (rest and rest.group(0).strip()
+                               or _initials_end_at(text, start, end, acronym.group(1))):
             continue
         if re.search(r"(?<![A-Za-z])" + re.escape(acronym.group(1)) + r"(?![A-Za-z])",
                      targets.get(sentence_id, "")):
@@ -212,6 +216,19 @@ def _initials(text: str, start: int, end: int) -> str:
     if len([w for w in words if w[:1].isupper()]) < 2:
         return ""
     return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _initials_end_at(text: str, start: int, end: int, acronym: str) -> bool:
+    """True when ``acronym`` (two letters or more) is the initials of the capitalised words
+    that end at ``end`` (joiners skipped), the first of them at or before ``start``: the
+    bracket after a name names that name, whatever capitalised word comes before it."""
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    if len(letters) < 2:
+        return False
+    words = [t for t in _WORD.finditer(text[:end]) if t.group(0) not in _JOINERS]
+    last = words[-len(letters):] if len(words) >= len(letters) else []
+    return (bool(last) and last[-1].end() == end and last[0].start() <= start
+            and "".join(w.group(0)[0] for w in last) == letters)
 
 
 def _own_acronyms(text: str, start: int, end: int) -> frozenset[str]:
