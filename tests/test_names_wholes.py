@@ -292,3 +292,32 @@ def test_the_province_is_one_spelling_beside_the_utilitys_own_name() -> None:
                                 config=NO_NER)
     assert [f.entity for f in result["en"].findings
             if f.check == "names.inconsistent"] == ["quebec"]
+
+
+def test_the_translations_own_name_before_the_acronym_shows_a_later_mention() -> None:
+    source = document(["Die Gesellschaft Centralny Port Komunikacyjny (CPK) baut den Flughafen.",
+                       "Die Opposition wirft Centralny Port Komunikacyjny Verzögerungen vor."],
+                      "de")
+    ja = document(["国営企業の中央交通ハブ（CPK）が空港を建設する。",
+                   "野党は中央交通ハブの遅れを非難している。"], "ja")
+    mentions = [mention(source, "cpk", "Komunikacyjny"),
+                mention(source, "cpk", "Komunikacyjny", 1)]
+    assert named_by_acronym(source, ja, one_to_one(2), mentions) == {("cpk", 0), ("cpk", 1)}
+    # A later pair without that name lacks the organisation.
+    other = document(["国営企業の中央交通ハブ（CPK）が空港を建設する。",
+                      "野党は政府の遅れを非難している。"], "ja")
+    assert named_by_acronym(source, other, one_to_one(2), mentions) == {("cpk", 0)}
+
+
+def test_a_spaced_translations_own_name_is_its_capitalised_words_before_the_acronym() -> None:
+    source = document(["The Nepal Mountaineering Association (NMA) backed the rules.",
+                       "Its members wrote to the Nepal Mountaineering Association."], "en")
+    pt = document(["A Associação de Montanhismo do Nepal (NMA) apoiou as regras.",
+                   "Os membros escreveram à Associação de Montanhismo do Nepal."], "pt")
+    mentions = [mention(source, "nma", "Nepal Mountaineering Association"),
+                mention(source, "nma", "Nepal Mountaineering Association", 1)]
+    assert named_by_acronym(source, pt, one_to_one(2), mentions) == {("nma", 0), ("nma", 1)}
+    # "do Nepal" alone is no name of the organisation: a lower-case phrase teaches nothing.
+    lower = document(["A associação de montanhismo do Nepal (NMA) apoiou as regras.",
+                      "Os membros escreveram ao governo do Nepal."], "pt")
+    assert named_by_acronym(source, lower, one_to_one(2), mentions) == {("nma", 0)}
