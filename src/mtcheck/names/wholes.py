@@ -188,7 +188,7 @@ def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
         # The name ends with the mention: its acronym must be the initials of its last
         # words, the mention's among them ("The Nepal Mountaineering Association (NMA)",
         # where the sentence's capitalised "The" is no word of it).
-        if not acronym or not (rest and rest.group(0).strip()
+        if not acronym or not ((rest and rest.group(0).strip())
                                or _initials_end_at(text, start, end, acronym.group(1))):
             continue
         if re.search(r"(?<![A-Za-z])" + re.escape(acronym.group(1)) + r"(?![A-Za-z])",
