@@ -12,6 +12,11 @@ of whose words sounds like a word of the pair), the translation put its own name
 name's place ("InvestEU" where the source has "Connecting Europe Facility", "Óder" for
 "Elbe"): ``names.missing``, a warning, naming both.
 
+A source name followed by its acronym in brackets that the pair holds ("The Nepal
+Mountaineering Association (NMA)", "Associação de Montanhismo do Nepal (NMA)") is named
+there: its words translated by meaning are no name put in its place (see
+:func:`mtcheck.names.wholes.named_by_acronym`).
+
 Not judged: translations into other scripts (the other translations cannot be compared
 by letters there), translations in a language that capitalises its nouns (a rare German
 compound is in no other text either) or without word frequencies (Latin: every word
