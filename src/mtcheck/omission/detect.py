@@ -702,7 +702,8 @@ def _given_back(source: SegmentedDocument, alignment: Alignment, fit: _PairFit,
     the best part of the sentence tested against the translations it keeps, one candidate
     per pair (``tested_with``: those translations)."""
     best: dict[int, Candidate] = {}
-    for reading in edge_readings(source, alignment, fit, _LOG_PRIORS, config.relocate_margin):
+    for reading in edge_readings(source, alignment, fit, _LOG_PRIORS, config.relocate_margin,
+                                 fit.z):
         pair = alignment.pairs[reading.pair_index]
         mine = best_part(reading.pair_index, AlignedPair(pair.source_ids, reading.kept), None)
         if mine is not None and (reading.pair_index not in best

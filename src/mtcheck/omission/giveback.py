@@ -41,12 +41,15 @@ class EdgeReading:
 
 
 def edge_readings(source: SegmentedDocument, alignment: Alignment, fit: Fit,
-                  log_priors: Mapping[tuple[int, int], float],
-                  margin: float) -> tuple[EdgeReading, ...]:
+                  log_priors: Mapping[tuple[int, int], float], margin: float,
+                  z: Fit | None = None) -> tuple[EdgeReading, ...]:
     """Every reading that gives an edge translation of a one-source pair back to its
-    neighbour (same paragraph; a pair with source sentences, paired or not) and fits better than the
-    aligner's pairs by at least ``margin``, in pair order (the first translation's reading
-    before the last's). Shapes without a prior are not read."""
+    neighbour (same paragraph; a pair with source sentences, paired or not) and fits better
+    than the aligner's pairs by at least ``margin``, in pair order (the first translation's
+    reading before the last's). Shapes without a prior are not read. ``z``: the length
+    z-score of a reading's pair; when given, only readings whose kept translations are short
+    for the sentence (z below 0) are fitted: a lost clause leaves them short, and a fit costs
+    far more than a length."""
     pairs = alignment.pairs
     found: list[EdgeReading] = []
     for index, pair in enumerate(pairs):
@@ -60,6 +63,8 @@ def edge_readings(source: SegmentedDocument, alignment: Alignment, fit: Fit,
             neighbour = pairs[other]
             given = pair.target_ids[edge]
             kept = tuple(j for j in pair.target_ids if j != given)
+            if z is not None and z((sid,), kept) >= 0:
+                continue
             taken = (given, *neighbour.target_ids) if edge else (*neighbour.target_ids, given)
             shapes = (whole, (1, len(kept)),
                       (len(neighbour.source_ids), len(neighbour.target_ids)),
