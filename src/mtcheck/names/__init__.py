@@ -77,6 +77,7 @@ from mtcheck.names.matching import companion_words, entity_forms, find_rendering
 from mtcheck.names.numbers import check_numbers
 from mtcheck.names.other_places import Translation as OtherPlaces
 from mtcheck.names.other_places import places_in_place
+from mtcheck.names.respelt import respelt
 from mtcheck.names.stand_ins import cities_in_place
 from mtcheck.names.survivors import dropped_organisations
 from mtcheck.names.syllabic import sounded_out
@@ -692,8 +693,11 @@ def check_translations(source: SegmentedDocument,
         source, {key: OtherPlaces(p.target, p.alignment, results[key].renderings,
                                   results[key].findings) for key, p in prepared.items()},
         entities, config.rare_zipf)
-    return {key: dataclasses.replace(result, findings=tuple(sorted(
-                (*result.findings, *replaced.get(key, ())), key=_finding_order)))
+    # A name reported missing where the pair holds a word sounding like the translation's
+    # own spelling of it is written another way there (see mtcheck.names.respelt).
+    return {key: dataclasses.replace(result, findings=tuple(sorted(respelt(
+                (*result.findings, *replaced.get(key, ())), prepared[key].target,
+                prepared[key].alignment, result.renderings, by_id), key=_finding_order)))
             for key, result in results.items()}
 
 
