@@ -697,7 +697,8 @@ def check_translations(source: SegmentedDocument,
     # own spelling of it is written another way there (see mtcheck.names.respelt).
     return {key: dataclasses.replace(result, findings=tuple(sorted(respelt(
                 (*result.findings, *replaced.get(key, ())), prepared[key].target,
-                prepared[key].alignment, result.renderings, by_id), key=_finding_order)))
+                prepared[key].alignment, result.renderings, by_id, config.rare_zipf),
+                key=_finding_order)))
             for key, result in results.items()}
 
 

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
+from mtcheck.frequency import zipf
 from mtcheck.names.consistency import describe_variants
 from mtcheck.names.inflection import candidate_stems, rules_for
 from mtcheck.romanize import sound_key
@@ -49,10 +50,13 @@ def _source_of(alignment: Alignment) -> dict[int, tuple[int, ...]]:
 
 
 def second_spelling(finding: Finding, target: SegmentedDocument,
-                    renderings: Sequence[NameRendering]) -> tuple[str, int, int, int] | None:
+                    renderings: Sequence[NameRendering], rare_zipf: float
+                    ) -> tuple[str, int, int, int] | None:
     """The word of the finding's target sentences (surface, sentence id, start, end) that
     sounds like the translation's rendering of the finding's entity in other sentences but
-    is no inflected form of it; None if there is none."""
+    is no inflected form of it, nor a word of the language as common as ``rare_zipf``
+    (Schottlands, the German exonym, beside a Scotland copied inside a longer name); None
+    if there is none."""
     own = [r for r in renderings if r.entity == finding.entity
            and r.sentence_id not in finding.target_ids]
     if not own:
@@ -74,14 +78,15 @@ def second_spelling(finding: Finding, target: SegmentedDocument,
             score = max((fuzz.ratio(sound_key(stem, target.lang), key)
                          for stem in stems for key in keys
                          if len(sound_key(stem, target.lang)) >= _MIN_KEY), default=0.0)
-            if score >= _CLOSE and (best is None or score > best[0]):
+            if score >= _CLOSE and (best is None or score > best[0]) and all(
+                    zipf(stem, target.lang) < rare_zipf for stem in stems):
                 best = (score, (match.group(0), tid, match.start(), match.end()))
     return best[1] if best else None
 
 
 def respelt(findings: Sequence[Finding], target: SegmentedDocument, alignment: Alignment,
-            renderings: Sequence[NameRendering], entities: Mapping[str, Entity]
-            ) -> tuple[Finding, ...]:
+            renderings: Sequence[NameRendering], entities: Mapping[str, Entity],
+            rare_zipf: float) -> tuple[Finding, ...]:
     """``findings`` with each ``names.missing`` one whose pair holds a second spelling of
     the name (see :func:`second_spelling`) replaced by a ``names.inconsistent`` warning
     naming the translation's spelling elsewhere and the second one."""
@@ -89,7 +94,7 @@ def respelt(findings: Sequence[Finding], target: SegmentedDocument, alignment: A
     out = []
     for finding in findings:
         entity = entities.get(finding.entity or "")
-        found = (second_spelling(finding, target, renderings)
+        found = (second_spelling(finding, target, renderings, rare_zipf)
                  if finding.check == "names.missing" and entity else None)
         if entity is None or found is None:
             out.append(finding)
