@@ -45,7 +45,7 @@ from mtcheck.names import places
 from mtcheck.names.inflection import candidate_stems, fold, rules_for
 from mtcheck.names.inventory import find_mentions
 from mtcheck.names.replacement import missing_message
-from mtcheck.names.stand_ins import _expanded, _named_in
+from mtcheck.names.stand_ins import cities_named_in, expanded_keys
 from mtcheck.romanize import sound_key
 from mtcheck.types import (
     AlignedPair,
@@ -145,7 +145,7 @@ def place_keys_of(entity: Entity, source_lang: str) -> frozenset[str]:
                 break
     if not keys or places.is_territory(tuple(keys)):
         return frozenset()
-    return _expanded(tuple(k for k in keys if k.startswith(("city:", "zone:"))))
+    return expanded_keys(tuple(k for k in keys if k.startswith(("city:", "zone:"))))
 
 
 def _candidates(text: str, lang: str) -> list[str]:
@@ -224,7 +224,7 @@ def places_in_place(source: SegmentedDocument, translations: Mapping[str, Transl
     if not cities:
         return out
     by_id = {e.id: e for e in entities}
-    named = {s.id: frozenset(_expanded(tuple(_named_in(s.text, source.lang))))
+    named = {s.id: frozenset(expanded_keys(tuple(cities_named_in(s.text, source.lang))))
              for s in source.sentences}
     mentions: dict[tuple[str, int], list[TextSpan]] = {}
     for m in find_mentions(source, entities):
