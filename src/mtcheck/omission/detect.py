@@ -508,6 +508,7 @@ def clear_text_caches() -> None:
     mark_ends.cache_clear()
     _spelled.cache_clear()
     _sentence_pieces.cache_clear()
+    text_length.cache_clear()
 
 
 @lru_cache(maxsize=20_000)

@@ -162,8 +162,10 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
     target pin too."""
     candidates: list[tuple[int, int, int, int]] = []
     sure: list[tuple[int, int, int, int]] = []
-    target_numbers = all_numbers(target, target_lang)
-    for mention in numbers(source, source_lang):
+    mentions = numbers(source, source_lang)
+    # (The translation's numbers are read only for a source that holds some.)
+    target_numbers = all_numbers(target, target_lang) if mentions else ()
+    for mention in mentions:
         spots = [(n.start, n.end) for n in target_numbers if n.readings & mention.readings]
         if 0 < len(spots) <= _MAX_PLACES:
             candidates += [(mention.start, mention.end, t0, t1) for t0, t1 in spots]

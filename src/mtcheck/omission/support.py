@@ -162,7 +162,6 @@ def target_words(text: str, lang: str) -> tuple[str, ...]:
 class TargetIndex:
     """What a piece of the source is looked up in: the translation of its pair."""
 
-    numbers: frozenset[str]
     keys: tuple[tuple[str, frozenset[str]], ...]
     brackets: int
     quotes: int
@@ -184,6 +183,8 @@ class TargetIndex:
     name_keys: tuple[str, ...] = ()
     # The consonants of those keys in a Chinese translation (see han_skeletons).
     name_skeletons: frozenset[str] = frozenset()
+    # The text indexed, whose numbers (see ``numbers``) are read when first asked for.
+    text: str = ""
     # Derived from ``keys`` (see __post_init__), so that a word is looked up without testing
     # every key of the translation for a shared start: the keys' first _KEY_START letters,
     # the keys joined (a key found inside one), each key's trigrams and their count (two
@@ -198,6 +199,13 @@ class TargetIndex:
     # words are looked up in its translation by several readings of the pair.
     answers: dict[tuple[str, str, float], bool] = field(
         init=False, compare=False, repr=False, default_factory=dict)
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        """The readings of the numbers the translation writes (:func:`target_readings`),
+        read when a piece that holds a number is looked up: most pieces hold none, and a
+        translation of several sentences is a text no other check reads."""
+        return target_readings(self.text, self.lang)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -239,6 +247,18 @@ def _latin(word: str) -> bool:
     return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in word)
 
 
+# What a word (_WORD, or a run of one script of it) can hold: letters, digits of other
+# kinds than decimal ones, and the marks that join its parts.
+_WORD_MARKS = "'’-"
+
+
+def _latin_text(text: str) -> bool:
+    """Every word of ``text`` is :func:`_latin`: each character a word may hold is (tested
+    once per distinct character, not once per word)."""
+    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "")
+               for ch in set(text) if ch.isalnum() or ch in _WORD_MARKS)
+
+
 # The same target text is indexed for each piece and re-pairing that tests it (several
 # hundred times per translation); its index depends on nothing else.
 @lru_cache(maxsize=4_096)
@@ -249,12 +269,13 @@ def index_target(text: str, lang: str, backtranslation: str | None,
     folded = (tuple(w.casefold() for w in words(text)) if spaced(lang)
               else (text.casefold(),))
     return TargetIndex(
-        numbers=target_readings(text, lang),
+        text=text,
         keys=tuple(word_key(w, lang) for w in found),
-        skeletons=frozenset(k[:len(k) - cut] for k in (skeleton(word_key(w, lang)[0])
-                                                       for w in found if not _latin(w))
-                            for cut in range(_ENDING_CONSONANTS + 1)
-                            if len(k) - cut >= _MIN_SKELETON),
+        skeletons=(frozenset() if _latin_text(text) else
+                   frozenset(k[:len(k) - cut] for k in (skeleton(word_key(w, lang)[0])
+                                                        for w in found if not _latin(w))
+                             for cut in range(_ENDING_CONSONANTS + 1)
+                             if len(k) - cut >= _MIN_SKELETON)),
         unspaced=not spaced(lang),
         lang=lang,
         folded=folded,
@@ -288,13 +309,18 @@ _PLACE_START = 4
 # One letter of each script seen: place forms are kept per script, not per letter (every
 # pair's translation starts with another one).
 _SCRIPT_SAMPLES: dict[str, str] = {}
+# The script of each letter seen (the first word of its Unicode name), named once.
+_SCRIPTS: dict[str, str] = {}
 
 
 def place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> tuple[str, ...]:
     """How a ``target_lang`` translation writes the place ``word`` names in ``lang`` (CLDR
     country names, the cities' alternate names in the script of ``script_sample``, a letter
     of the translation), case-folded; empty when ``word`` names no place."""
-    script = unicodedata.name(script_sample, " ").split(" ")[0] if script_sample else ""
+    script = _SCRIPTS.get(script_sample)
+    if script is None:
+        script = _SCRIPTS[script_sample] = (unicodedata.name(script_sample, " ").split(" ")[0]
+                                            if script_sample else "")
     return _place_forms(word, lang, target_lang,
                         _SCRIPT_SAMPLES.setdefault(script, script_sample))
 
