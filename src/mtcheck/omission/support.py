@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -23,20 +23,48 @@ from itertools import product
 from rapidfuzz import fuzz, process
 
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import NumberMention, find_numbers, may_hold_numbers
+from mtcheck.names.numerals import (
+    NumberMention,
+    find_numbers,
+    joined_numbers,
+    may_hold_numbers,
+)
 from mtcheck.omission.terms import term_found
 from mtcheck.romanize import phonetic_key, romanize
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+# The sentences of each text of several that the stage reads as one (see joined).
+_JOINED: dict[str, tuple[str, ...]] = {}
+
+
+def joined(texts: Iterable[str]) -> str:
+    """``" ".join(texts)``: the text of a pair of several sentences (or of a re-pairing),
+    remembered with its sentences, from whose numbers :func:`all_numbers` reads its own."""
+    parts = tuple(texts)
+    text = " ".join(parts)
+    if len(parts) > 1:
+        _JOINED.setdefault(text, parts)
+    return text
+
+
 @lru_cache(maxsize=100_000)
 def all_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
     """:func:`~mtcheck.names.numerals.find_numbers`, without reading a text that holds no
-    number (:func:`~mtcheck.names.numerals.may_hold_numbers`): the stage reads the joined
-    text of every pair of several sentences and of every re-pairing it weighs, most of them
-    read by nothing else."""
-    return tuple(find_numbers(text, lang)) if may_hold_numbers(text, lang) else ()
+    number (:func:`~mtcheck.names.numerals.may_hold_numbers`), nor a text of several
+    sentences (:func:`joined`) whose joins change no reading: its numbers are its sentences'
+    (:func:`~mtcheck.names.numerals.joined_numbers`). The stage reads the text of every pair
+    of several sentences and of every re-pairing it weighs, most of them read by nothing
+    else, and their sentences are read by the numbers check and for their own pairs."""
+    if not may_hold_numbers(text, lang):
+        return ()
+    parts = _JOINED.get(text)
+    if parts is not None:
+        found = joined_numbers(parts, lang)
+        if found is not None:
+            return found
+    return tuple(find_numbers(text, lang))
 
 
 @lru_cache(maxsize=100_000)
@@ -646,3 +674,4 @@ def clear_text_caches() -> None:
     for cached in (all_numbers, numbers, words, word_offsets, rare_words, word_key, index_target,
                    target_readings, name_keys, han_skeletons, lexical_units):
         cached.cache_clear()
+    _JOINED.clear()
