@@ -355,12 +355,28 @@ def place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> t
 
 @lru_cache(maxsize=50_000)
 def _place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> tuple[str, ...]:
-    from mtcheck.names.places import lookup, present_forms
-
     bare = _ELIDED.sub("", _POSSESSIVE.sub("", word)) or word
-    places = lookup(bare, lang)
+    places = _places(bare, lang)
     if not places:
         return ()
+    return _present_forms(places, target_lang, script_sample)
+
+
+# A word's places are looked up once per document, not once per translation language (each
+# look-up is a query of the place data on disk); a place's forms once per translation
+# language, not once per word that names it (Europa, Europas).
+@lru_cache(maxsize=50_000)
+def _places(bare: str, lang: str) -> tuple[str, ...]:
+    from mtcheck.names.places import lookup
+
+    return lookup(bare, lang)
+
+
+@lru_cache(maxsize=50_000)
+def _present_forms(places: tuple[str, ...], target_lang: str, script_sample: str,
+                   ) -> tuple[str, ...]:
+    from mtcheck.names.places import present_forms
+
     return tuple(f.casefold() for f in present_forms(places, target_lang, script_sample))
 
 
@@ -672,6 +688,7 @@ def clear_text_caches() -> None:
     translations are checked; kept after it they only burden the garbage collector's passes
     (tens of thousands of small tuples and sets a long document) and serve no other text."""
     for cached in (all_numbers, numbers, words, word_offsets, rare_words, word_key, index_target,
-                   target_readings, name_keys, han_skeletons, lexical_units):
+                   target_readings, name_keys, han_skeletons, lexical_units, _places,
+                   _present_forms):
         cached.cache_clear()
     _JOINED.clear()
