@@ -70,3 +70,22 @@ def test_a_language_without_word_frequencies_is_not_judged() -> None:
     la = ["Mutuum Lunae die a Zona approbatum est, ministerium dixit.",
           "Opus in aggere Martio incipit."]
     assert run({**KEPT, "la": la})["la"] == []
+
+
+def test_a_name_translated_by_meaning_before_the_acronym_it_keeps_is_no_intruder() -> None:
+    source = ["The Nepal Mountaineering Association (NMA) backed the rules on Monday.",
+              "Work on the dam starts in March."]
+    targets = {
+        "fr": ["L'Association népalaise d'alpinisme (NMA) a soutenu les règles lundi.",
+               "Les travaux du barrage commencent en mars."],
+        "es": ["La Asociación nepalí de alpinismo (NMA) apoyó las normas el lunes.",
+               "Las obras de la presa empiezan en marzo."],
+        "it": ["L'Associazione alpinistica del Nepal (NMA) ha sostenuto le regole lunedì.",
+               "I lavori della diga iniziano a marzo."],
+        "pt": ["A Associação de Montanhismo do Nepal (NMA) apoiou as regras na segunda-feira.",
+               "As obras da barragem começam em março."],
+    }
+    assert run(targets, source)["pt"] == []
+    # Without the acronym the capitalised word no other text writes stands in its place.
+    targets["pt"][0] = targets["pt"][0].replace(" (NMA)", "")
+    assert [f.source_ids for f in run(targets, source)["pt"]] == [(0,)]

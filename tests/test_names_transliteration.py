@@ -220,6 +220,14 @@ def test_the_double_hyphen_does_not_join_words_of_other_scripts() -> None:
     assert [w.text for w in target_words(sentence, "ja")] == ["価格", "上昇"]
 
 
+def test_an_apostrophe_after_hangul_closes_a_quotation_and_keeps_its_word() -> None:
+    # '에멘탈'이라는 ("called 'Emmental'"): the name is one word, its particle another; an
+    # apostrophe inside a Latin word still joins it (O'Neill).
+    sentence = segmented("ko", ["'에멘탈'이라는 치즈와 O'Neill의 공장"], "ko.txt").sentences[0]
+    assert [w.text for w in target_words(sentence, "ko")] == [
+        "에멘탈", "이라는", "치즈와", "O'Neill", "의", "공장"]
+
+
 # ------------------------------------------------------------------ Han characters
 def test_a_chinese_word_of_other_characters_is_no_rendering_by_sound() -> None:
     # 海岸 "coast" reads hai an like Haiyan; 岸 is no transliteration character.

@@ -3,6 +3,8 @@ inventory, and replacements said as such."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from builders import alignment, one_to_one, segmented
@@ -95,6 +97,37 @@ def test_a_word_of_an_organisation_named_by_its_acronym_is_present() -> None:
     without = document(["国際協力機構が防潮堤に資金を提供した。"], "ja")
     assert named_by_acronym(source, without, one_to_one(1),
                             [mention(source, "japan", "Japan")]) == frozenset()
+
+
+@pytest.mark.parametrize(("source_text", "form", "target_text", "lang"), [
+    # The sentence's capitalised "The" (or a German noun) before the name is no word of it.
+    ("The Nepal Mountaineering Association (NMA) backed the rules.",
+     "Nepal Mountaineering Association", "A Associação de Montanhismo do Nepal (NMA) apoiou "
+     "as regras.", "pt"),
+    ("Die Gesellschaft Centralny Port Komunikacyjny (CPK) baut den Flughafen.",
+     "Komunikacyjny", "中央交通ハブ（CPK）が空港を建設する。", "ja"),
+])
+def test_a_name_ending_where_its_acronym_follows_is_present_where_the_acronym_stands(
+        source_text: str, form: str, target_text: str, lang: str) -> None:
+    source = document([source_text], "en")
+    target = document([target_text], lang)
+    assert named_by_acronym(source, target, one_to_one(1),
+                            [mention(source, "org", form)]) == {("org", 0)}
+    # Without the acronym in the translation the name is not shown there.
+    bare = document([re.sub(r"\s*[(（][A-Z]+[)）]", "", target_text)], lang)
+    assert named_by_acronym(source, bare, one_to_one(1),
+                            [mention(source, "org", form)]) == frozenset()
+
+
+def test_a_bracket_that_is_not_the_names_initials_shows_nothing() -> None:
+    # "(NMA)" after "Nepal" alone, or after words whose initials are others, names nothing.
+    source = document(["Guides from Nepal (NMA) backed the rules.",
+                       "The Nepal Guides Union (NMA) backed the rules."], "en")
+    target = document(["Guias do Nepal (NMA) apoiaram as regras.",
+                       "O Sindicato dos Guias do Nepal (NMA) apoiou as regras."], "pt")
+    assert named_by_acronym(source, target, one_to_one(2),
+                            [mention(source, "nepal", "Nepal"),
+                             mention(source, "union", "Nepal Guides Union", 1)]) == frozenset()
 
 
 def test_a_country_in_an_organisations_name_is_not_missing_where_the_acronym_stands() -> None:
@@ -259,3 +292,32 @@ def test_the_province_is_one_spelling_beside_the_utilitys_own_name() -> None:
                                 config=NO_NER)
     assert [f.entity for f in result["en"].findings
             if f.check == "names.inconsistent"] == ["quebec"]
+
+
+def test_the_translations_own_name_before_the_acronym_shows_a_later_mention() -> None:
+    source = document(["Die Gesellschaft Centralny Port Komunikacyjny (CPK) baut den Flughafen.",
+                       "Die Opposition wirft Centralny Port Komunikacyjny Verzögerungen vor."],
+                      "de")
+    ja = document(["国営企業の中央交通ハブ（CPK）が空港を建設する。",
+                   "野党は中央交通ハブの遅れを非難している。"], "ja")
+    mentions = [mention(source, "cpk", "Komunikacyjny"),
+                mention(source, "cpk", "Komunikacyjny", 1)]
+    assert named_by_acronym(source, ja, one_to_one(2), mentions) == {("cpk", 0), ("cpk", 1)}
+    # A later pair without that name lacks the organisation.
+    other = document(["国営企業の中央交通ハブ（CPK）が空港を建設する。",
+                      "野党は政府の遅れを非難している。"], "ja")
+    assert named_by_acronym(source, other, one_to_one(2), mentions) == {("cpk", 0)}
+
+
+def test_a_spaced_translations_own_name_is_its_capitalised_words_before_the_acronym() -> None:
+    source = document(["The Nepal Mountaineering Association (NMA) backed the rules.",
+                       "Its members wrote to the Nepal Mountaineering Association."], "en")
+    pt = document(["A Associação de Montanhismo do Nepal (NMA) apoiou as regras.",
+                   "Os membros escreveram à Associação de Montanhismo do Nepal."], "pt")
+    mentions = [mention(source, "nma", "Nepal Mountaineering Association"),
+                mention(source, "nma", "Nepal Mountaineering Association", 1)]
+    assert named_by_acronym(source, pt, one_to_one(2), mentions) == {("nma", 0), ("nma", 1)}
+    # "do Nepal" alone is no name of the organisation: a lower-case phrase teaches nothing.
+    lower = document(["A associação de montanhismo do Nepal (NMA) apoiou as regras.",
+                      "Os membros escreveram ao governo do Nepal."], "pt")
+    assert named_by_acronym(source, lower, one_to_one(2), mentions) == {("nma", 0)}

@@ -12,6 +12,11 @@ of whose words sounds like a word of the pair), the translation put its own name
 name's place ("InvestEU" where the source has "Connecting Europe Facility", "Óder" for
 "Elbe"): ``names.missing``, a warning, naming both.
 
+A source name followed by its acronym in brackets that the pair holds ("The Nepal
+Mountaineering Association (NMA)", "Associação de Montanhismo do Nepal (NMA)") is named
+there: its words translated by meaning are no name put in its place (see
+:func:`mtcheck.names.wholes.named_by_acronym`).
+
 Not judged: translations into other scripts (the other translations cannot be compared
 by letters there), translations in a language that capitalises its nouns (a rare German
 compound is in no other text either) or without word frequencies (Latin: every word
@@ -34,6 +39,7 @@ from mtcheck.names.evidence import is_common
 from mtcheck.names.inflection import rules_for
 from mtcheck.names.inventory import lexicon
 from mtcheck.names.replacement import missing_message
+from mtcheck.names.wholes import named_by_acronym
 from mtcheck.romanize import sound_key
 from mtcheck.types import Alignment, Finding, SegmentedDocument, Severity, TextSpan
 
@@ -148,6 +154,12 @@ def intruding_names(source: SegmentedDocument,
                         for start, end, word in _inner_capitalised(source.sentences[s].text)
                         if not _alike(sound_key(word, source.lang), mine)
                         and _alike(sound_key(word, source.lang), kept, _KEPT)]
+            # A name followed by its acronym in brackets, which the pair holds, is named
+            # there: its own words translated by meaning ("Associação de Montanhismo do
+            # Nepal (NMA)") are no name put in its place.
+            shown = named_by_acronym(source, target, alignment,
+                                     [(run, s, start, end) for s, start, end, run in lost])
+            lost = [item for item in lost if (item[3], item[0]) not in shown]
             if not lost:
                 continue
             names = ", ".join(dict.fromkeys(run for *_, run in lost))

@@ -213,9 +213,11 @@ def target_words(sentence: Sentence, lang: str) -> list[TargetWord]:
             continue
         start = i
         if spaced or script_class(text[i]) in {"latin", "other"}:
+            # An apostrophe after a Hangul letter closes a quotation ('에멘탈'이라는): Korean
+            # writes none inside a word.
             while i < len(text) and (_is_word_char(text[i]) or (
                     text[i] in _APOSTROPHES and i + 1 < len(text) and _is_word_char(text[i + 1])
-                    and i > start)):
+                    and i > start and not _hangul(text[i - 1]))):
                 i += 1
             # Latin words inside Japanese or Chinese text end where the CJK script starts;
             # elsewhere a Latin word ends where another script's particle starts (Munni는).

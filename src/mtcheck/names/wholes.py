@@ -15,7 +15,9 @@ Latin script. Two rules follow, both from the aligned pair alone:
   country, and no word of its name is missing; so is a word of a name whose initials the
   translation writes as an acronym of its own (라르센앤드투브로(L&T) for "Larsen & Toubro"),
   or of a name with an acronym among its words that the translation keeps (モザンビークLNG
-  for "Mozambique LNG", a project).
+  for "Mozambique LNG", a project). The name the translation writes before the acronym
+  (中央交通ハブ（CPK）) is how it names the organisation: a mention without the acronym is
+  there where its pair writes that name again.
 """
 
 from __future__ import annotations
@@ -152,7 +154,9 @@ def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
                      ) -> frozenset[tuple[str, int]]:
     """(entity, source sentence id) of the mentions that are words of a name followed by
     its acronym in brackets, where an aligned target sentence holds that acronym: the
-    translation names the organisation, by its acronym or its own name."""
+    translation names the organisation, by its acronym or its own name. The name the
+    translation writes right before that acronym is its own name for the organisation:
+    another mention of it is there where its pair writes that name again."""
     texts = {s.id: unicodedata.normalize("NFC", s.text) for s in source.sentences}
     targets: dict[int, str] = {}
     for pair in alignment.pairs:
@@ -160,6 +164,8 @@ def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
         for sid in pair.source_ids:
             targets[sid] = joined
     found: set[tuple[str, int]] = set()
+    learned: dict[str, set[str]] = {}
+    mentions = list(mentions)
     for entity, sentence_id, start, end in mentions:
         text = texts.get(sentence_id, "")
         # The translation's own acronym of the name it stands in (라르센앤드투브로(L&T) for
@@ -179,12 +185,63 @@ def named_by_acronym(source: SegmentedDocument, target: SegmentedDocument,
                         text[end:])
         tail = text[end + (rest.end() if rest else 0):]
         acronym = _BRACKETED_ACRONYM.match(tail)
-        if not acronym or not (rest and rest.group(0).strip()):
+        # The name ends with the mention: its acronym must be the initials of its last
+        # words, the mention's among them ("The Nepal Mountaineering Association (NMA)",
+        # where the sentence's capitalised "The" is no word of it).
+        if not acronym or not ((rest and rest.group(0).strip())
+                               or _initials_end_at(text, start, end, acronym.group(1))):
             continue
         if re.search(r"(?<![A-Za-z])" + re.escape(acronym.group(1)) + r"(?![A-Za-z])",
                      targets.get(sentence_id, "")):
             found.add((entity, sentence_id))
+            own = _named_before(targets.get(sentence_id, ""), acronym.group(1))
+            if own:
+                learned.setdefault(entity, set()).add(own)
+    # Where the translation names the organisation before its acronym (中央交通ハブ（CPK）),
+    # that name is its rendering: a later mention without the acronym is there where the
+    # pair writes it again.
+    for entity, sentence_id, _, _ in mentions:
+        if (entity, sentence_id) not in found and any(
+                form in targets.get(sentence_id, "") for form in learned.get(entity, ())):
+            found.add((entity, sentence_id))
     return frozenset(found)
+
+
+# The fewest letters of a translation's own name for an organisation learnt before its
+# acronym, and the fewest capitalised words of one in a script with spaces and case.
+_MIN_OWN_LETTERS = 3
+_MIN_OWN_WORDS = 2
+
+
+def _named_before(text: str, acronym: str) -> str:
+    """The translation's name right before ``acronym`` in brackets in ``text``: the run of
+    Han, kana or Hangul letters (中央交通ハブ), or of capitalised words and the joiners
+    between them ("Associação de Montanhismo do Nepal"); empty when there is none."""
+    bracket = re.search(r"[(（]\s*" + re.escape(acronym) + r"\s*[)）]", text)
+    if not bracket:
+        return ""
+    before = text[:bracket.start()].rstrip()
+    run = re.search(r"[\u30a0-\u30ff\u3400-\u9fff\uac00-\ud7a3]+$", before)
+    if run:
+        # Hiragana (particles, endings) ends it: the name is the letters after them.
+        return run.group(0) if len(run.group(0)) >= _MIN_OWN_LETTERS else ""
+    words = list(_WORD.finditer(before))
+    first = len(words)
+    while first > 0 and (words[first - 1].group(0)[:1].isupper()
+                         or words[first - 1].group(0).lower() in _JOINERS
+                         or len(words[first - 1].group(0)) <= 2):
+        first -= 1
+    # It starts with a capitalised word of its own: not a joiner, nor an article
+    # capitalised as the sentence's first word ("A Associação").
+    while first < len(words) and (not words[first].group(0)[:1].isupper()
+                                  or words[first].group(0).lower() in _JOINERS
+                                  or len(words[first].group(0)) <= 2):
+        first += 1
+    kept = words[first:]
+    if (len([w for w in kept if w.group(0)[:1].isupper()]) < _MIN_OWN_WORDS
+            or kept[-1].end() != len(before)):
+        return ""
+    return before[kept[0].start():]
 
 
 # Words that may join the capitalised words of a name: "Larsen & Toubro", "Bank of America".
@@ -212,6 +269,19 @@ def _initials(text: str, start: int, end: int) -> str:
     if len([w for w in words if w[:1].isupper()]) < 2:
         return ""
     return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _initials_end_at(text: str, start: int, end: int, acronym: str) -> bool:
+    """True when ``acronym`` (two letters or more) is the initials of the capitalised words
+    that end at ``end`` (joiners skipped), the first of them at or before ``start``: the
+    bracket after a name names that name, whatever capitalised word comes before it."""
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    if len(letters) < 2:
+        return False
+    words = [t for t in _WORD.finditer(text[:end]) if t.group(0) not in _JOINERS]
+    last = words[-len(letters):] if len(words) >= len(letters) else []
+    return (bool(last) and last[-1].end() == end and last[0].start() <= start
+            and "".join(w.group(0)[0] for w in last) == letters)
 
 
 def _own_acronyms(text: str, start: int, end: int) -> frozenset[str]:
