@@ -14,7 +14,8 @@ rebuilt into one document as ``omission_bench.py --runtime`` rebuilds it, the sh
 split; test documents are never read) and their planted copies in
 ``corpora/planted``: one ``results/<name>/results.json`` each, in one ``mtcheck``
 process. ``compare`` reports every results file that differs (the rebuilt corpus's
-folder, which lies inside each dump folder, is read as the same path) and exits 1 if
+folder, which lies inside each dump folder, and the checkout's folder are read as the same
+path, so that a dump made from another checkout of the code compares too) and exits 1 if
 any does. The run signature records the installed dictionaries: compare dumps made on
 the same machine.
 """
@@ -87,6 +88,7 @@ def dump(out: Path, dev: Path | None) -> int:
         if code not in (0, 1):  # 1: findings over a gate; 2: bad input
             print(f"mtcheck evaluate exited {code} for {group}", file=sys.stderr)
             return code
+    (out / "root.txt").write_text(str(ROOT), encoding="utf-8")  # read by compare
     count = len(list((out / "results").rglob("results.json")))
     print(f"{out}: {count} results files ({len(folders)} corpora)")
     return 0
@@ -101,13 +103,23 @@ def compare(before: Path, after: Path) -> int:
             print(f"only in {'after' if name in new else 'before'}: {name}")
             differ += 1
             continue
-        a = old[name].read_text("utf-8").replace(str(before.resolve()), "<dump>")
-        b = new[name].read_text("utf-8").replace(str(after.resolve()), "<dump>")
+        a = _normalised(old[name], before)
+        b = _normalised(new[name], after)
         if a != b:
             print(f"differs: {name}")
             differ += 1
     print(f"{len(old.keys() & new.keys())} results files compared, {differ} differ")
     return 1 if differ else 0
+
+
+def _normalised(results: Path, dump_folder: Path) -> str:
+    """A results file with its dump's folder and its checkout's folder named alike (a dump
+    of another checkout names its corpora by that checkout's paths)."""
+    text = results.read_text("utf-8").replace(str(dump_folder.resolve()), "<dump>")
+    root = dump_folder / "root.txt"
+    if root.exists():
+        text = text.replace(root.read_text("utf-8"), "<checkout>")
+    return text
 
 
 def main() -> None:
