@@ -277,7 +277,8 @@ def digits_key(number: str) -> str:
 
 def entity_matches(entity: str | None, text: str) -> bool:
     """The finding names the error's entity: a number's significant digits, or a word
-    (3+ letters, capitalised in the gold) of the name; None (sentence drops) always matches."""
+    (3+ letters, capitalised in the gold) of the name, or the whole name where it has no
+    such word (H&M); None (sentence drops) always matches."""
     if entity is None:
         return True
     if any(c.isdigit() for c in entity):
@@ -286,6 +287,10 @@ def entity_matches(entity: str | None, text: str) -> bool:
         return key in found
     words = {w for w in re.findall(r"\w+", _fold(text))}
     wanted = [_fold(w) for w in re.findall(r"\w+", entity) if len(w) >= 3 and w[0].isupper()]
+    if not wanted:
+        # A name with no such word (H&M, EU) is named by the whole of it, standing alone.
+        whole = re.escape(_fold(entity))
+        return re.search(rf"(?<!\w){whole}(?!\w)", _fold(text)) is not None
     return any(w in words for w in wanted)
 
 

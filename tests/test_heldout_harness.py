@@ -37,6 +37,9 @@ def test_nonempty_line_index_skips_blank_lines() -> None:
     ("Aguirre Paredes", "auto-3 | Rodrigo Aguirre Paredes", True),
     ("Aguirre Paredes", "Villalobos is missing", False),
     ("María Fernanda Villalobos", "maria fernanda villalobos", True),
+    ("H&M", "H&M (sentence #12 of the source) is not in the translation", True),
+    ("H&M", "HM Group is not in the translation", False),
+    ("H&M", "SH&MX is not in the translation", False),
     (None, "anything", True),
 ])
 def test_entity_matches(entity: str | None, text: str, expected: bool) -> None:

@@ -18,7 +18,6 @@ from mtcheck.omission.support import (
     number_found,
     numbers,
     place_found,
-    skeleton,
     word_found,
 )
 from mtcheck.types import SegmentedDocument
@@ -223,7 +222,8 @@ def test_chinese_name_consonants_need_three_to_match() -> None:
 
 
 def test_only_names_in_other_scripts_are_matched_by_their_consonants() -> None:
-    assert skeleton("rindokubisuto") == skeleton("lindkvist") == "rndkbst"
+    # (The skeletons themselves: tests/test_skeleton.py.)
+    assert "rndkbst" in index_target("リンドクビスト氏が述べた。", "ja", None, (), ()).skeletons
     # In Latin letters the spelling itself is compared: "Landkvest" is another name.
     assert not index_target("Landkvest sagte es.", "de", None, (), ()).skeletons
     assert not word_found("Lindqvist", "en", index_target("Landkvest sagte es.", "de", None,

@@ -75,6 +75,9 @@ from mtcheck.names.learning import learn_renderings
 from mtcheck.names.loanwords import source_word_renderings
 from mtcheck.names.matching import companion_words, entity_forms, find_renderings
 from mtcheck.names.numbers import check_numbers
+from mtcheck.names.other_places import Translation as OtherPlaces
+from mtcheck.names.other_places import places_in_place
+from mtcheck.names.respelt import respelt
 from mtcheck.names.stand_ins import cities_in_place
 from mtcheck.names.survivors import dropped_organisations
 from mtcheck.names.syllabic import sounded_out
@@ -681,8 +684,21 @@ def check_translations(source: SegmentedDocument,
         source, translations,
         {w for e in entities if strong(revised[e.id]) for f in e.source_forms for w in f.split()},
         {key: result.findings for key, result in results.items()}, config)
-    return {key: dataclasses.replace(result, findings=tuple(sorted(
-                (*result.findings, *untracked.get(key, ())), key=_finding_order)))
+    results = {key: dataclasses.replace(result, findings=tuple(sorted(
+                   (*result.findings, *untracked.get(key, ())), key=_finding_order)))
+               for key, result in results.items()}
+    # A city the pair lacks where it writes another city of the place data, in any script
+    # but Han (see mtcheck.names.other_places).
+    replaced = places_in_place(
+        source, {key: OtherPlaces(p.target, p.alignment, results[key].renderings,
+                                  results[key].findings) for key, p in prepared.items()},
+        entities, config.rare_zipf)
+    # A name reported missing where the pair holds a word sounding like the translation's
+    # own spelling of it is written another way there (see mtcheck.names.respelt).
+    return {key: dataclasses.replace(result, findings=tuple(sorted(respelt(
+                (*result.findings, *replaced.get(key, ())), prepared[key].target,
+                prepared[key].alignment, result.renderings, by_id, config.rare_zipf),
+                key=_finding_order)))
             for key, result in results.items()}
 
 

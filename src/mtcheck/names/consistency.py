@@ -38,6 +38,7 @@ from mtcheck.names.replacement import common_words, missing_message, names_anoth
 from mtcheck.names.residual import residual_rendering
 from mtcheck.names.scope import follows_source, mention_scopes
 from mtcheck.romanize import romanize
+from mtcheck.skeleton import consonant_skeleton
 from mtcheck.types import (
     AlignedPair,
     Alignment,
@@ -1118,15 +1119,11 @@ def unknown_names(target: SegmentedDocument, target_ids: Sequence[int],
 # Keys shorter than this sound alike too easily for a second spelling (Wien / Weiler).
 _MIN_LONG_KEY = 6
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
-_VOWELS = re.compile(r"[aeiouy]+")
+# The consonants of a phonetic key, in order, as written: what an exonym that only
+# re-vowels a name (Nofretete for Nefertiti) keeps of it (see mtcheck/data/skeleton.toml).
+_FOLDING = "exact"
 # Consonants a skeleton needs to tell names apart (n-f-r-t-t of Nefertiti / Nofretete).
 _MIN_SKELETON = 4
-
-
-def _skeleton(key: str) -> str:
-    """The consonants of a phonetic key, in order: what an exonym that only re-vowels a
-    name (Nofretete for Nefertiti) keeps of it."""
-    return _VOWELS.sub("", key)
 
 
 def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float,
@@ -1139,13 +1136,13 @@ def _sounds_like(words: Sequence[str], entity: Entity, lang: str, similar: float
     if not words:
         return None
     keys = entity_forms([entity], lang)[0].keys
-    skeletons = {_skeleton(k) for k in keys}
+    skeletons = {consonant_skeleton(k, _FOLDING) for k in keys}
     for word in words:
         key = name_key(romanize(word, lang), lang)
         if any(fuzz.ratio(key, k) >= similar and abs(len(key) - len(k)) <= _LENGTH_SLACK
                and min(len(key), len(k)) >= shortest for k in keys):
             return word
-        skeleton = _skeleton(key)
+        skeleton = consonant_skeleton(key, _FOLDING)
         if len(skeleton) >= _MIN_SKELETON and skeleton in skeletons:
             return word
     return None

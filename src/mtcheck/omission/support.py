@@ -31,6 +31,7 @@ from mtcheck.names.numerals import (
 )
 from mtcheck.omission.terms import term_found
 from mtcheck.romanize import phonetic_key, romanize
+from mtcheck.skeleton import consonant_skeleton
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -196,7 +197,7 @@ class TargetIndex:
     backtranslation: frozenset[str]  # word stems of the back-translation, if any
     # Written without spaces: a word may also be found inside a longer run of the target.
     unspaced: bool = False
-    # Consonant skeletons of the words written in a script other than Latin (see skeleton).
+    # Consonant skeletons of the words written in a script other than Latin (see _FOLDING).
     skeletons: frozenset[str] = frozenset()
     # The translation's language, its words case-folded (its text, when written without
     # spaces) and a letter of its script: where a place's own forms in that language are
@@ -249,25 +250,17 @@ def stem(word: str, letters: int = 5) -> str:
     return word.lower()[:letters]
 
 
-# Vowels, and the consonant pairs that syllabic scripts write alike (Japanese r for l,
-# b for v; Korean likewise), for a romanised name's consonant skeleton.
-_VOWELS = re.compile(r"[aeiouy]+")
-_SKELETON_FOLD = str.maketrans({"l": "r", "v": "b", "w": "b", "q": "k", "c": "k"})
-_SKELETON_REPEATS = re.compile(r"(.)\1+")
+# How a romanised key's consonants are folded for its skeleton
+# (:func:`mtcheck.skeleton.consonant_skeleton`): a name written in katakana or Hangul gets a
+# vowel after nearly every consonant and r for l ("rindokubisuto" for "lindkvist", both
+# "rndkbst"); only the letters those scripts write alike are folded (see
+# mtcheck/data/skeleton.toml for why no more).
+_FOLDING = "spelling"
 # Skeletons shorter than this match too many words by chance.
 _MIN_SKELETON = 4
 # Consonants a name may carry after it in the translation: a Korean particle (린드크비스트는),
 # a Russian case ending (Линдквистом).
 _ENDING_CONSONANTS = 2
-
-
-def skeleton(key: str) -> str:
-    """The consonants of a romanised key, folded: a name written in katakana or hangul gets
-    a vowel after nearly every consonant and r for l ("rindokubisuto" for "lindkvist"), so
-    its consonants are what it shares with the name in Latin letters (both "rndkbst").
-    A translation's skeletons are kept also without their last one or two consonants (the
-    particle or case ending a name takes there)."""
-    return _SKELETON_REPEATS.sub(r"\1", _VOWELS.sub("", key).translate(_SKELETON_FOLD))
 
 
 @lru_cache(maxsize=200_000)
@@ -300,8 +293,9 @@ def index_target(text: str, lang: str, backtranslation: str | None,
         text=text,
         keys=tuple(word_key(w, lang) for w in found),
         skeletons=(frozenset() if _latin_text(text) else
-                   frozenset(k[:len(k) - cut] for k in (skeleton(word_key(w, lang)[0])
-                                                        for w in found if not _latin(w))
+                   frozenset(k[:len(k) - cut]
+                             for k in (consonant_skeleton(word_key(w, lang)[0], _FOLDING)
+                                       for w in found if not _latin(w))
                              for cut in range(_ENDING_CONSONANTS + 1)
                              if len(k) - cut >= _MIN_SKELETON)),
         unspaced=not spaced(lang),
@@ -477,14 +471,15 @@ _MIN_HAN_CONSONANTS = 3
 
 @lru_cache(maxsize=20_000)
 def han_skeletons(text: str, lang: str) -> frozenset[str]:
-    """The consonant skeletons (:func:`skeleton`) of the names a Chinese translation may
+    """The consonant skeletons (see ``_FOLDING``) of the names a Chinese translation may
     write (:func:`name_keys`). Chinese writes a consonant that ends a foreign syllable with
     a syllable of its own (斯 "si", 克 "ke", 特 "te", 夫 "fu": 库斯科 "kusike" for Cusco,
     莱皮克 "laipike" for Leppik), so the vowels of a key say little and its consonants in
     order are what the rendering keeps. Empty in other languages."""
     if lang.split("-")[0].lower() != "zh":
         return frozenset()
-    return frozenset(s for s in (skeleton(key) for key, _chars in _han_names(text, lang))
+    return frozenset(s for s in (consonant_skeleton(key, _FOLDING)
+                                 for key, _chars in _han_names(text, lang))
                      if len(s) >= _MIN_HAN_CONSONANTS)
 
 
@@ -510,7 +505,7 @@ def name_found(word: str, lang: str, target: TargetIndex) -> bool:
     if process.extractOne(key, target.name_keys, scorer=fuzz.ratio,
                           score_cutoff=cutoff) is not None:
         return True
-    return bool(target.name_skeletons) and skeleton(key) in target.name_skeletons
+    return bool(target.name_skeletons) and consonant_skeleton(key, _FOLDING) in target.name_skeletons
 
 
 def word_found(word: str, lang: str, target: TargetIndex, similarity: float) -> bool:
@@ -535,7 +530,7 @@ def _word_found(word: str, lang: str, target: TargetIndex, similarity: float) ->
     key, grams = word_key(word, lang)
     if len(key) < 3:
         return place_found(word, lang, target)
-    if target.skeletons and skeleton(key) in target.skeletons:
+    if target.skeletons and consonant_skeleton(key, _FOLDING) in target.skeletons:
         return True
     if len(key) >= _KEY_START and (key[:_KEY_START] in target.key_starts
                                    or (target.unspaced and key in target.joined_keys)):
