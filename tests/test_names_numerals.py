@@ -815,3 +815,52 @@ def test_which_texts_may_hold_numbers(text, lang, may):
 
     assert may_hold_numbers(text, lang) is may
     assert may or find_numbers(text, lang) == []
+
+
+# Sentences joined into one text (a merged pair): numbers near the join and far from it,
+# labels, scale, unit and currency words, month names, and parentheses across it.
+_SENTENCE_PIECES = [*_NUMBERISH, "S. 81", "Nr.", "Artikel 5", "5 M", "€", "Euro", "km",
+                    "Prozent", "%", "p.m.", "h", "30", "1 000", "Millionen", "milliards",
+                    "Die Kommission hat heute beschlossen, dass", "le Conseil européen et",
+                    "the committee said on Monday that it would", "[12]", "{", "}", "a"]
+
+
+# Words without numbers at a sentence's edges (so that many joins are far from any number).
+_PLAIN = ["", "Die Kommission hat heute beschlossen, dass die Lage im Land schwierig ist",
+          "le Conseil européen et le Parlement ont adopté le texte sans vote final",
+          "the committee said on Monday that it would ask the government once more"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PLAIN),
+                          st.lists(st.sampled_from(_SENTENCE_PIECES), min_size=1, max_size=8),
+                          st.sampled_from(_PLAIN)),
+                min_size=2, max_size=4),
+       st.sampled_from(["de", "fr", "en", "it", "ja", "zh", "ru", "pt"]))
+def test_a_joined_text_read_from_its_parts_reads_as_a_whole(sentences, lang):
+    from mtcheck.names.numerals import joined_numbers
+
+    parts = tuple(" ".join([before, *pieces, after]).strip()
+                  for before, pieces, after in sentences)
+    composed = joined_numbers(parts, lang)
+    if composed is not None:  # None: a join that may change a reading (read as a whole)
+        assert list(composed) == find_numbers(" ".join(parts), lang)
+
+
+@pytest.mark.parametrize(("parts", "composed"), [
+    # far from any number: read from the parts
+    (("Die Kommission hat heute in Brüssel über die Lage beraten.",
+      "Sie will nach langen Beratungen mit allen Beteiligten und Verbänden im Jahr 2030 "
+      "neue Regeln vorlegen."), True),
+    # a scale word right after the join would change the number before it
+    (("Das kostet zwei", "Millionen Euro und mehr als die Kommission dachte."), False),
+    # a parenthesis open across the join holds a reference and a year
+    (("Er schrieb darüber (S. 81 der Zeitschrift, die in Bern erscheint, und",
+      "anderswo, in einem Band von damals und noch einmal im Jahr 1956)."), False),
+])
+def test_which_joined_texts_are_read_from_their_parts(parts, composed):
+    from mtcheck.names.numerals import joined_numbers
+
+    found = joined_numbers(parts, "de")
+    assert (found is not None) is composed
+    if found is not None:
+        assert list(found) == find_numbers(" ".join(parts), "de")

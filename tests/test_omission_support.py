@@ -95,3 +95,37 @@ def test_a_word_whose_trigrams_match_a_word_of_the_translation_is_found(word, ot
     alike = any(2 * len(grams & other) / (len(grams) + len(other)) >= 0.6
                 for _, other in found.keys if grams & other)
     assert word_found(word, "fr", found, 0.6) or not alike
+
+
+# Sentences of a merged pair: numbers near their joins and far from them.
+_SENTENCES = ["Die Kommission hat heute in Brüssel über die Lage im Land beraten und beschlossen.",
+              "Das kostet zwei", "Millionen Euro.", "Am 5.", "März 2024 kamen 1 200 Menschen.",
+              "Er zitierte (S. 81 und", "1956) die Zeitschrift.", "Kein Wort davon.", "III."]
+
+
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=2, max_size=4))
+def test_a_joined_text_has_the_numbers_of_the_whole_text(sentences):
+    from mtcheck.names.numerals import find_numbers
+    from mtcheck.omission.support import all_numbers, clear_text_caches, joined
+
+    clear_text_caches()
+    text = joined(sentences)
+    assert text == " ".join(sentences)
+    assert list(all_numbers(text, "de")) == find_numbers(text, "de")
+
+
+def test_a_translation_s_numbers_are_its_text_s_read_when_asked_for():
+    from mtcheck.omission.support import target_readings
+
+    index = index_target("Il y avait 1 200 personnes en 2024.", "fr", None, (), ())
+    assert index.numbers == target_readings("Il y avait 1 200 personnes en 2024.", "fr")
+    assert {"1200", "2024"} <= index.numbers
+
+
+@given(st.text(alphabet="abcéłдкаΔλ日本 -'’.,1", max_size=30))
+def test_a_text_of_latin_words_only_has_no_skeletons(text):
+    from mtcheck.omission.support import _latin, _latin_text, target_words
+
+    if _latin_text(text):
+        assert all(_latin(w) for w in target_words(text, "ru"))
+        assert not index_target(text, "ru", None, (), ()).skeletons

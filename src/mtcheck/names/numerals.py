@@ -857,6 +857,39 @@ def may_hold_numbers(text: str, lang: str) -> bool:
     return False
 
 
+# How far the reading of a number looks around it: a label, a name or a currency sign
+# before it, a scale, unit, percent or currency word after it are looked for within 24
+# characters (_labelled, _in_a_name, _scale_at, _is_percent, _currency_scaled), and every
+# other rule reads only the number's own characters and the tokens glued to them (which stop
+# at a space). With margin: no rule reaches this far from the number it reads.
+_JOIN_REACH = 64
+# A parenthesis or brace still open at the end of a text: a parenthesis that closes after a
+# join would hold numbers of both texts (_reference_spans reads every number inside one).
+_OPEN_AT_END = re.compile(r"[({][^(){}]*$")
+
+
+def joined_numbers(parts: tuple[str, ...], lang: str) -> tuple[NumberMention, ...] | None:
+    """The numbers of ``" ".join(parts)`` read from each part's own (:func:`numbers_in`,
+    kept), placed at the part's offset, where the join can change no reading: no digit, Han
+    or Roman numeral, numeral, scale, fraction or decade word within ``_JOIN_REACH``
+    characters on either side of a join (:func:`may_hold_numbers`), and no parenthesis open
+    across one. None where it can (the joined text must then be read as a whole).
+
+    A text of several sentences (a merged pair, a re-pairing) is then read from its sentences,
+    which the numbers check and the sentence's other readings have read already."""
+    for k in range(1, len(parts)):
+        window = parts[k - 1][-_JOIN_REACH:] + " " + parts[k][:_JOIN_REACH]
+        if may_hold_numbers(window, lang) or _OPEN_AT_END.search(" ".join(parts[:k])):
+            return None
+    found: list[NumberMention] = []
+    offset = 0
+    for part in parts:
+        found.extend(replace(n, start=n.start + offset, end=n.end + offset) if offset else n
+                     for n in numbers_in(part, lang))
+        offset += len(part) + 1
+    return tuple(found)
+
+
 def _find_numbers(text: str, lang: str) -> list[NumberMention]:
     rules = rules_for(lang)
     mark = _decimal_mark(lang)

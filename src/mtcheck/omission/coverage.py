@@ -109,10 +109,20 @@ class WordFlags:
 def content_words(text: str, lang: str) -> tuple[tuple[int, str], ...]:
     """(offset, word) of the words worth looking for; none in a source written without spaces
     (its words are not separated, so there is nothing to count)."""
+    return tuple((offset, w) for offset, w, _ in _content_words(text, lang))
+
+
+def _content_words(text: str, lang: str) -> list[tuple[int, str, float]]:
+    """:func:`content_words` with each word's frequency (wordfreq Zipf)."""
     if not spaced(lang):
-        return ()
-    return tuple((offset, w) for offset, w in zip(*word_offsets(text), strict=True)
-                 if len(w) >= MIN_LETTERS and zipf(w.lower(), lang) < FUNCTION_ZIPF)
+        return []
+    found = []
+    for offset, w in zip(*word_offsets(text), strict=True):
+        if len(w) >= MIN_LETTERS:
+            frequency = zipf(w.lower(), lang)
+            if frequency < FUNCTION_ZIPF:
+                found.append((offset, w, frequency))
+    return found
 
 
 def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetIndex,
@@ -138,8 +148,8 @@ def word_flags(text: str, lang: str, lexicon: DocumentLexicon, found: TargetInde
     known: list[bool] = []
     listed: list[bool] = []
     rare: dict[str, bool] = {}
-    for offset, word in content_words(text, lang):
-        common = zipf(word.lower(), lang) >= rare_zipf and word not in names
+    for offset, word, frequency in _content_words(text, lang):
+        common = frequency >= rare_zipf and word not in names
         associates = lexicon.associates.get(lexical_unit(word, lexicon.stems))
         if common or len(word) < min_letters:
             supported = (bool(associates and associates & target_units)

@@ -91,6 +91,7 @@ from mtcheck.omission.support import (
     all_numbers,
     count_pairs,
     index_target,
+    joined,
     lexical_units,
     number_found,
     numbers,
@@ -298,7 +299,7 @@ def omission_candidates(source: SegmentedDocument, target: SegmentedDocument,
     def best_pieces(index: int, pair: AlignedPair, sentence: int | None,
                     record: list[PieceSignals] | None = None,
                     ) -> tuple[Candidate | None, Candidate | None]:
-        target_text = " ".join(target.sentences[j].text for j in pair.target_ids)
+        target_text = joined(target.sentences[j].text for j in pair.target_ids)
         bt = (" ".join(backtranslations[j] for j in pair.target_ids)
               if use_bt and backtranslations is not None else None)
         found = index_target(target_text, target.lang, bt, rules.brackets, rules.quotes)
@@ -471,8 +472,8 @@ class _PairFit:
 
     def _fit(self, ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
         config = self._config
-        text = " ".join(self._source.sentences[i].text for i in ids)
-        target_text = " ".join(self._target.sentences[j].text for j in target_ids)
+        text = joined(self._source.sentences[i].text for i in ids)
+        target_text = joined(self._target.sentences[j].text for j in target_ids)
         found = self._target_index(target_ids, target_text)
         z = self._model.z(text_length(text), text_length(target_text))
         anchors, _missing = _anchor_evidence(text, self._source.lang, found, config, {},
@@ -519,6 +520,7 @@ def clear_text_caches() -> None:
     mark_ends.cache_clear()
     _spelled.cache_clear()
     _sentence_pieces.cache_clear()
+    text_length.cache_clear()
 
 
 @lru_cache(maxsize=20_000)
@@ -832,7 +834,7 @@ class _FlagCache:
 
     def _index(self, target_ids: tuple[int, ...]) -> tuple[TargetIndex, frozenset[str]]:
         if target_ids not in self._found:
-            text = " ".join(self._target.sentences[j].text for j in target_ids)
+            text = joined(self._target.sentences[j].text for j in target_ids)
             self._found[target_ids] = (
                 index_target(text, self._target.lang, None, self._rules.brackets,
                              self._rules.quotes),
@@ -1102,8 +1104,8 @@ def _best_pieces(source: SegmentedDocument, pair: AlignedPair, index: int, targe
         translation is missing must not pass for the rest because its length fits)."""
         key = (rest.start, rest.stop, rest_t.start, rest_t.stop)
         if key not in rest_anchors:
-            text = " ".join(source_texts[sid] for sid in pair.source_ids[rest])
-            index = index_target(" ".join(context.target_texts[rest_t]), found.lang, None,
+            text = joined(source_texts[sid] for sid in pair.source_ids[rest])
+            index = index_target(joined(context.target_texts[rest_t]), found.lang, None,
                                  clause_rules(source.lang).brackets,
                                  clause_rules(source.lang).quotes)
             evidence, _missing = _anchor_evidence(text, source.lang, index, config, {},
@@ -1253,8 +1255,8 @@ class _Stretches:
             for sid in pair.source_ids:
                 offsets[sid] = at
                 at += len(self._source.sentences[sid].text) + 1
-            text = " ".join(self._source.sentences[sid].text for sid in pair.source_ids)
-            translation = " ".join(self._target.sentences[j].text for j in pair.target_ids)
+            text = joined(self._source.sentences[sid].text for sid in pair.source_ids)
+            translation = joined(self._target.sentences[j].text for j in pair.target_ids)
             self._chains[key] = (anchor_chain(text, self._source.lang, translation,
                                               self._target.lang, self._lexicon,
                                               self._rare_zipf, self._dictionary), offsets)

@@ -11,6 +11,7 @@ import math
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters added to both lengths before the ratio: keeps two-word sentences from
 # producing huge log ratios.
@@ -24,6 +25,9 @@ DEFAULT_SPREAD = 0.15
 _MAD_TO_SD = 1.4826
 
 
+# The stage measures the same sentences, pieces and stretches again and again (each pair's
+# pieces, every re-pairing it weighs, the stretches between anchors around each piece).
+@lru_cache(maxsize=100_000)
 def text_length(text: str) -> int:
     """Characters that carry content: everything but whitespace."""
     return len("".join(text.split()))

@@ -162,8 +162,10 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
     target pin too."""
     candidates: list[tuple[int, int, int, int]] = []
     sure: list[tuple[int, int, int, int]] = []
-    target_numbers = all_numbers(target, target_lang)
-    for mention in numbers(source, source_lang):
+    mentions = numbers(source, source_lang)
+    # (The translation's numbers are read only for a source that holds some.)
+    target_numbers = all_numbers(target, target_lang) if mentions else ()
+    for mention in mentions:
         spots = [(n.start, n.end) for n in target_numbers if n.readings & mention.readings]
         if 0 < len(spots) <= _MAX_PLACES:
             candidates += [(mention.start, mention.end, t0, t1) for t0, t1 in spots]
@@ -181,7 +183,10 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
                 for key in keys_of(word):
                     keyed.setdefault(key, []).append((offset, offset + len(word)))
         for offset, word in zip(*word_offsets(source), strict=True):
-            if len(word) < _MIN_LETTERS or zipf(word.lower(), source_lang) >= _FUNCTION_ZIPF:
+            if len(word) < _MIN_LETTERS:
+                continue
+            frequency = zipf(word.lower(), source_lang)
+            if frequency >= _FUNCTION_ZIPF:
                 continue
             places: set[tuple[int, int]] = set()
             for unit in lexicon.associates.get(lexical_unit(word, lexicon.stems), ()):
@@ -197,7 +202,7 @@ def anchor_chain(source: str, source_lang: str, target: str, target_lang: str,
             places |= alike
             if 0 < len(places) <= _MAX_PLACES:
                 candidates += [(offset, offset + len(word), t0, t1) for t0, t1 in places]
-                if zipf(word.lower(), source_lang) < rare_zipf:
+                if frequency < rare_zipf:
                     sure += [(offset, offset + len(word), t0, t1) for t0, t1 in alike]
     return AnchorChain(source, target, _monotone(candidates), tuple(sorted(set(candidates))),
                        tuple(sorted(set(sure))),
@@ -240,7 +245,13 @@ def stretch_residual(chain: AnchorChain, start: int, end: int, model: StretchMod
     """The log ratio of the stretch holding ``[start, end)`` against the document's usual one,
     with ``removed`` characters of the source taken out; None when the stretch is bounded by
     the sentence's edges only."""
-    s0, s1, t0, t1, bounded = chain.around(start, end)
+    return _residual(chain, chain.around(start, end), model, removed)
+
+
+def _residual(chain: AnchorChain, stretch: tuple[int, int, int, int, bool], model: StretchModel,
+              removed: int = 0) -> float | None:
+    """:func:`stretch_residual` of the stretch ``chain.around`` gave."""
+    s0, s1, t0, t1, bounded = stretch
     if not bounded:
         return None
     source_length = text_length(chain.source[s0:s1]) - removed
@@ -265,9 +276,10 @@ def stretch_evidence(chain: AnchorChain, start: int, end: int, model: StretchMod
     rest only) against "it was translated" (see :meth:`StretchModel.log_density`); 0 when the
     stretch is bounded by the sentence's edges only, or when a word of the piece is found
     outside the stretch (moved by the translator, see :meth:`AnchorChain.moved`)."""
-    with_piece = stretch_residual(chain, start, end, model)
-    if with_piece is None or chain.moved(start, end, *chain.around(start, end)[2:4]):
+    stretch = chain.around(start, end)  # (read once for the three uses below)
+    with_piece = _residual(chain, stretch, model)
+    if with_piece is None or chain.moved(start, end, stretch[2], stretch[3]):
         return 0.0
-    without = stretch_residual(chain, start, end, model, text_length(chain.source[start:end]))
+    without = _residual(chain, stretch, model, text_length(chain.source[start:end]))
     assert without is not None
     return model.log_density(without) - model.log_density(with_piece)

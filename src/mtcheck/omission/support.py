@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -23,7 +23,12 @@ from itertools import product
 from rapidfuzz import fuzz, process
 
 from mtcheck.frequency import zipf
-from mtcheck.names.numerals import NumberMention, find_numbers, may_hold_numbers
+from mtcheck.names.numerals import (
+    NumberMention,
+    find_numbers,
+    joined_numbers,
+    may_hold_numbers,
+)
 from mtcheck.omission.terms import term_found
 from mtcheck.romanize import phonetic_key, romanize
 from mtcheck.skeleton import consonant_skeleton
@@ -31,13 +36,36 @@ from mtcheck.skeleton import consonant_skeleton
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+# The sentences of each text of several that the stage reads as one (see joined).
+_JOINED: dict[str, tuple[str, ...]] = {}
+
+
+def joined(texts: Iterable[str]) -> str:
+    """``" ".join(texts)``: the text of a pair of several sentences (or of a re-pairing),
+    remembered with its sentences, from whose numbers :func:`all_numbers` reads its own."""
+    parts = tuple(texts)
+    text = " ".join(parts)
+    if len(parts) > 1:
+        _JOINED.setdefault(text, parts)
+    return text
+
+
 @lru_cache(maxsize=100_000)
 def all_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
     """:func:`~mtcheck.names.numerals.find_numbers`, without reading a text that holds no
-    number (:func:`~mtcheck.names.numerals.may_hold_numbers`): the stage reads the joined
-    text of every pair of several sentences and of every re-pairing it weighs, most of them
-    read by nothing else."""
-    return tuple(find_numbers(text, lang)) if may_hold_numbers(text, lang) else ()
+    number (:func:`~mtcheck.names.numerals.may_hold_numbers`), nor a text of several
+    sentences (:func:`joined`) whose joins change no reading: its numbers are its sentences'
+    (:func:`~mtcheck.names.numerals.joined_numbers`). The stage reads the text of every pair
+    of several sentences and of every re-pairing it weighs, most of them read by nothing
+    else, and their sentences are read by the numbers check and for their own pairs."""
+    if not may_hold_numbers(text, lang):
+        return ()
+    parts = _JOINED.get(text)
+    if parts is not None:
+        found = joined_numbers(parts, lang)
+        if found is not None:
+            return found
+    return tuple(find_numbers(text, lang))
 
 
 @lru_cache(maxsize=100_000)
@@ -163,7 +191,6 @@ def target_words(text: str, lang: str) -> tuple[str, ...]:
 class TargetIndex:
     """What a piece of the source is looked up in: the translation of its pair."""
 
-    numbers: frozenset[str]
     keys: tuple[tuple[str, frozenset[str]], ...]
     brackets: int
     quotes: int
@@ -185,6 +212,8 @@ class TargetIndex:
     name_keys: tuple[str, ...] = ()
     # The consonants of those keys in a Chinese translation (see han_skeletons).
     name_skeletons: frozenset[str] = frozenset()
+    # The text indexed, whose numbers (see ``numbers``) are read when first asked for.
+    text: str = ""
     # Derived from ``keys`` (see __post_init__), so that a word is looked up without testing
     # every key of the translation for a shared start: the keys' first _KEY_START letters,
     # the keys joined (a key found inside one), each key's trigrams and their count (two
@@ -199,6 +228,13 @@ class TargetIndex:
     # words are looked up in its translation by several readings of the pair.
     answers: dict[tuple[str, str, float], bool] = field(
         init=False, compare=False, repr=False, default_factory=dict)
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        """The readings of the numbers the translation writes (:func:`target_readings`),
+        read when a piece that holds a number is looked up: most pieces hold none, and a
+        translation of several sentences is a text no other check reads."""
+        return target_readings(self.text, self.lang)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -232,6 +268,18 @@ def _latin(word: str) -> bool:
     return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in word)
 
 
+# What a word (_WORD, or a run of one script of it) can hold: letters, digits of other
+# kinds than decimal ones, and the marks that join its parts.
+_WORD_MARKS = "'’-"
+
+
+def _latin_text(text: str) -> bool:
+    """Every word of ``text`` is :func:`_latin`: each character a word may hold is (tested
+    once per distinct character, not once per word)."""
+    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "")
+               for ch in set(text) if ch.isalnum() or ch in _WORD_MARKS)
+
+
 # The same target text is indexed for each piece and re-pairing that tests it (several
 # hundred times per translation); its index depends on nothing else.
 @lru_cache(maxsize=4_096)
@@ -242,13 +290,14 @@ def index_target(text: str, lang: str, backtranslation: str | None,
     folded = (tuple(w.casefold() for w in words(text)) if spaced(lang)
               else (text.casefold(),))
     return TargetIndex(
-        numbers=target_readings(text, lang),
+        text=text,
         keys=tuple(word_key(w, lang) for w in found),
-        skeletons=frozenset(k[:len(k) - cut]
-                            for k in (consonant_skeleton(word_key(w, lang)[0], _FOLDING)
-                                      for w in found if not _latin(w))
-                            for cut in range(_ENDING_CONSONANTS + 1)
-                            if len(k) - cut >= _MIN_SKELETON),
+        skeletons=(frozenset() if _latin_text(text) else
+                   frozenset(k[:len(k) - cut]
+                             for k in (consonant_skeleton(word_key(w, lang)[0], _FOLDING)
+                                       for w in found if not _latin(w))
+                             for cut in range(_ENDING_CONSONANTS + 1)
+                             if len(k) - cut >= _MIN_SKELETON)),
         unspaced=not spaced(lang),
         lang=lang,
         folded=folded,
@@ -282,25 +331,46 @@ _PLACE_START = 4
 # One letter of each script seen: place forms are kept per script, not per letter (every
 # pair's translation starts with another one).
 _SCRIPT_SAMPLES: dict[str, str] = {}
+# The script of each letter seen (the first word of its Unicode name), named once.
+_SCRIPTS: dict[str, str] = {}
 
 
 def place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> tuple[str, ...]:
     """How a ``target_lang`` translation writes the place ``word`` names in ``lang`` (CLDR
     country names, the cities' alternate names in the script of ``script_sample``, a letter
     of the translation), case-folded; empty when ``word`` names no place."""
-    script = unicodedata.name(script_sample, " ").split(" ")[0] if script_sample else ""
+    script = _SCRIPTS.get(script_sample)
+    if script is None:
+        script = _SCRIPTS[script_sample] = (unicodedata.name(script_sample, " ").split(" ")[0]
+                                            if script_sample else "")
     return _place_forms(word, lang, target_lang,
                         _SCRIPT_SAMPLES.setdefault(script, script_sample))
 
 
 @lru_cache(maxsize=50_000)
 def _place_forms(word: str, lang: str, target_lang: str, script_sample: str) -> tuple[str, ...]:
-    from mtcheck.names.places import lookup, present_forms
-
     bare = _ELIDED.sub("", _POSSESSIVE.sub("", word)) or word
-    places = lookup(bare, lang)
+    places = _places(bare, lang)
     if not places:
         return ()
+    return _present_forms(places, target_lang, script_sample)
+
+
+# A word's places are looked up once per document, not once per translation language (each
+# look-up is a query of the place data on disk); a place's forms once per translation
+# language, not once per word that names it (Europa, Europas).
+@lru_cache(maxsize=50_000)
+def _places(bare: str, lang: str) -> tuple[str, ...]:
+    from mtcheck.names.places import lookup
+
+    return lookup(bare, lang)
+
+
+@lru_cache(maxsize=50_000)
+def _present_forms(places: tuple[str, ...], target_lang: str, script_sample: str,
+                   ) -> tuple[str, ...]:
+    from mtcheck.names.places import present_forms
+
     return tuple(f.casefold() for f in present_forms(places, target_lang, script_sample))
 
 
@@ -613,5 +683,7 @@ def clear_text_caches() -> None:
     translations are checked; kept after it they only burden the garbage collector's passes
     (tens of thousands of small tuples and sets a long document) and serve no other text."""
     for cached in (all_numbers, numbers, words, word_offsets, rare_words, word_key, index_target,
-                   target_readings, name_keys, han_skeletons, lexical_units):
+                   target_readings, name_keys, han_skeletons, lexical_units, _places,
+                   _present_forms):
         cached.cache_clear()
+    _JOINED.clear()
