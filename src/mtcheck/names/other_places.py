@@ -44,7 +44,7 @@ from mtcheck.languages import script_of
 from mtcheck.names import places
 from mtcheck.names.inflection import candidate_stems, fold, rules_for
 from mtcheck.names.inventory import find_mentions
-from mtcheck.names.replacement import missing_message
+from mtcheck.names.replacement import replaced_place_finding
 from mtcheck.names.stand_ins import cities_named_in, expanded_keys
 from mtcheck.romanize import sound_key
 from mtcheck.types import (
@@ -54,7 +54,6 @@ from mtcheck.types import (
     Finding,
     NameRendering,
     SegmentedDocument,
-    Severity,
     TextSpan,
 )
 
@@ -266,14 +265,10 @@ def places_in_place(source: SegmentedDocument, translations: Mapping[str, Transl
                         or fold(word) in source_text
                         or _written_there(keys, _others_there(translations, key, pair.source_ids))):
                     continue
-                out[key].append(Finding(
-                    check="names.missing", severity=Severity.WARNING,
-                    message=(missing_message(entity.canonical, pair.source_ids, pair.target_ids)
-                             + f"; replaced by {word}, another city"),
-                    source_ids=pair.source_ids, target_ids=pair.target_ids,
-                    spans=tuple(span for s in sentences
-                                for span in mentions.get((entity_id, s), ())),
-                    entity=entity_id))
+                out[key].append(replaced_place_finding(
+                    entity, pair,
+                    [span for s in sentences for span in mentions.get((entity_id, s), ())],
+                    f"{word}, another city"))
     return out
 
 

@@ -23,7 +23,7 @@ from mtcheck.checks import describe_sentences
 from mtcheck.frequency import zipf
 from mtcheck.names.inflection import candidate_stems, rules_for, unaccented
 from mtcheck.names.places import city_names, lookup, regional_forms, standard_names
-from mtcheck.types import Entity, SegmentedDocument
+from mtcheck.types import AlignedPair, Entity, Finding, SegmentedDocument, Severity, TextSpan
 
 # Words of a name shorter than this say too little to identify a place by (La, de, San).
 _MIN_WORD = 3
@@ -104,3 +104,15 @@ def missing_message(name: str, source_ids: Sequence[int], target_ids: Sequence[i
     any word on what stands there instead."""
     return (f"{name} ({describe_sentences(source_ids)} of the source) is not in the "
             f"translation ({describe_sentences(target_ids)})")
+
+
+def replaced_place_finding(entity: Entity, pair: AlignedPair, spans: Sequence[TextSpan],
+                           stand_in: str) -> Finding:
+    """The ``names.missing`` warning for a place of the source that ``pair`` writes another
+    place in the stead of (``stand_in`` says which, and how it is known)."""
+    return Finding(
+        check="names.missing", severity=Severity.WARNING,
+        message=(missing_message(entity.canonical, pair.source_ids, pair.target_ids)
+                 + f"; replaced by {stand_in}"),
+        source_ids=pair.source_ids, target_ids=pair.target_ids, spans=tuple(spans),
+        entity=entity.id)

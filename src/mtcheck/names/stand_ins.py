@@ -23,14 +23,13 @@ from functools import cache
 
 from mtcheck.names import places
 from mtcheck.names.inventory import find_mentions
-from mtcheck.names.replacement import missing_message
+from mtcheck.names.replacement import replaced_place_finding
 from mtcheck.types import (
     Alignment,
     Entity,
     Finding,
     NameRendering,
     SegmentedDocument,
-    Severity,
     TextSpan,
 )
 
@@ -121,14 +120,9 @@ def cities_in_place(source: SegmentedDocument, target: SegmentedDocument, alignm
             if instead is None:
                 continue
             entity = by_name[entity_id]
-            out.append(Finding(
-                check="names.missing", severity=Severity.WARNING,
-                message=(missing_message(entity.canonical, pair.source_ids, pair.target_ids)
-                         + f"; replaced by {instead}"),
-                source_ids=pair.source_ids, target_ids=pair.target_ids,
-                spans=tuple(span for s in sentences
-                            for span in mentions.get((entity_id, s), ())),
-                entity=entity_id))
+            out.append(replaced_place_finding(
+                entity, pair, [span for s in sentences for span in mentions.get((entity_id, s), ())],
+                instead))
     return out
 
 
