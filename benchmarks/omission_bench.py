@@ -639,6 +639,22 @@ def write_svg(curves: Sequence[tuple[str, list[Point]]], path: Path) -> None:
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
+def write_corpus(data: Parallel, root: Path) -> Path:
+    """Write the rebuilt document into ``root`` as a corpus folder (source, translation,
+    manifest; paragraphs on bead boundaries) and return ``root``."""
+    for name, lang, lines in (("source", data.source_lang, data.source),
+                              ("target", data.target_lang, data.target)):
+        side = 0 if name == "source" else 1
+        text = "\n\n".join(" ".join(lines[i] for bead in group for i in bead[side])
+                            for group in data.paragraphs)
+        (root / f"{name}.{lang}.txt").write_text(text + "\n", encoding="utf-8")
+    (root / "manifest.toml").write_text(
+        f'[document]\nid = "dev"\nsource_language = "{data.source_lang}"\n'
+        f'source = "source.{data.source_lang}.txt"\nhas_title = false\n\n[translations]\n'
+        f'{data.target_lang} = "target.{data.target_lang}.txt"\n', encoding="utf-8")
+    return root
+
+
 def stage_runtime(data: Parallel, rounds: int, config: Config | None = None) -> None:
     """Alignment and the omission stage timed apart on one long document (min of rounds;
     word frequencies and romanisation tables stay loaded, as in a run over many texts)."""
@@ -677,18 +693,7 @@ def evaluate_runtime(data: Parallel, rounds: int, base: Config | None = None) ->
                 "without (baseline)": dataclasses.replace(
                     no_model, omission=dataclasses.replace(no_model.omission, enabled=False))}
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        for name, lang, lines in (("source", data.source_lang, data.source),
-                                  ("target", data.target_lang, data.target)):
-            side = 0 if name == "source" else 1
-            text = "\n\n".join(" ".join(lines[i] for bead in group for i in bead[side])
-                                for group in data.paragraphs)
-            (root / f"{name}.{lang}.txt").write_text(text + "\n", encoding="utf-8")
-        (root / "manifest.toml").write_text(
-            f'[document]\nid = "dev"\nsource_language = "{data.source_lang}"\n'
-            f'source = "source.{data.source_lang}.txt"\nhas_title = false\n\n[translations]\n'
-            f'{data.target_lang} = "target.{data.target_lang}.txt"\n', encoding="utf-8")
-        corpus = load_corpus(root)
+        corpus = load_corpus(write_corpus(data, Path(folder)))
         evaluate(corpus, no_model)
         cpu: dict[str, list[float]] = {}
         times = _interleaved(corpus, settings, rounds, cpu)

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from heldout import split_of  # noqa: E402
-from omission_bench import load_dev  # noqa: E402
+from omission_bench import load_dev, write_corpus  # noqa: E402
 
 # A fixed date for the results' run record (the only part of a run that is not its input's).
 EPOCH = "1700000000"
@@ -43,17 +43,7 @@ def rebuild_dev(dev: Path, into: Path, seed: int = 0) -> Path:
     """The Bleualign dev set as one corpus folder, paragraphs as ``--runtime`` builds them."""
     data = load_dev(dev, seed)
     into.mkdir(parents=True, exist_ok=True)
-    for name, lang, lines in (("source", data.source_lang, data.source),
-                              ("target", data.target_lang, data.target)):
-        side = 0 if name == "source" else 1
-        text = "\n\n".join(" ".join(lines[i] for bead in group for i in bead[side])
-                           for group in data.paragraphs)
-        (into / f"{name}.{lang}.txt").write_text(text + "\n", encoding="utf-8")
-    (into / "manifest.toml").write_text(
-        f'[document]\nid = "dev"\nsource_language = "{data.source_lang}"\n'
-        f'source = "source.{data.source_lang}.txt"\nhas_title = false\n\n[translations]\n'
-        f'{data.target_lang} = "target.{data.target_lang}.txt"\n', encoding="utf-8")
-    return into
+    return write_corpus(data, into)
 
 
 def corpus_folders(dev: Path | None, out: Path) -> list[Path]:
