@@ -71,6 +71,9 @@ OVERRIDABLE: dict[str, type] = {
 # sacrebleu tokenizers a language may name.
 BLEU_TOKENIZERS = ("13a", "intl", "char", "zh", "ja-mecab", "ko-mecab", "none")
 
+# Chinese characters (simplified, traditional, unspecified): foreign names are rendered by
+# meaning or by sound with many choices, and words are not delimited.
+HAN_SCRIPTS = frozenset({"Hans", "Hant", "Hani"})
 # Scripts written without spaces between words, and the BLEU tokenizer by script. Scripts
 # not listed use "intl" (Unicode-aware punctuation splitting) unless listed as "13a".
 _NO_SPACES = frozenset({"Hans", "Hant", "Hani", "Jpan", "Thai", "Laoo", "Khmr", "Mymr", "Tibt"})

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mtcheck.config import NamesConfig
-from mtcheck.languages import script_of
+from mtcheck.languages import HAN_SCRIPTS, script_of
 from mtcheck.names import heads, places, wholes
 from mtcheck.names.acronyms import dropped_acronyms
 from mtcheck.names.agreement import (
@@ -122,7 +122,7 @@ def _finding_order(finding: Finding) -> tuple[int, int, str, str]:
 _RARE_MENTIONS = 2
 # Scripts where romanisation cannot tell a dropped name from an unseen rendering: Han
 # characters render foreign names by meaning or by sound with many choices.
-_UNMATCHABLE_SCRIPTS = frozenset({"Hans", "Hant", "Hani"})
+_UNMATCHABLE_SCRIPTS = HAN_SCRIPTS
 # Scripts with Han characters, where a country has short forms CLDR does not give (米国 for
 # アメリカ合衆国).
 _HAN_SCRIPTS = _UNMATCHABLE_SCRIPTS | {"Jpan"}

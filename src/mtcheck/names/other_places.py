@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 
 from mtcheck.cachedir import disk_table, fingerprint, user_cache_dir
 from mtcheck.frequency import zipf
-from mtcheck.languages import script_of
+from mtcheck.languages import HAN_SCRIPTS, script_of
 from mtcheck.names import places
 from mtcheck.names.inflection import candidate_stems, fold, rules_for
 from mtcheck.names.inventory import find_mentions
@@ -57,8 +57,6 @@ from mtcheck.types import (
     TextSpan,
 )
 
-# Scripts this module reads; Han script is mtcheck.names.stand_ins'.
-_HAN = frozenset({"Hans", "Hant", "Hani"})
 # A name of the data shorter than this (in letters; Hangul syllables count double) says
 # too little: two letters are abbreviations, one Hangul syllable is a common word (툰).
 _MIN_LETTERS = 3
@@ -232,7 +230,7 @@ def places_in_place(source: SegmentedDocument, translations: Mapping[str, Transl
     source_text = fold(" ".join(s.text for s in source.sentences))
     for key, one in translations.items():
         lang = one.target.lang
-        if script_of(lang) in _HAN or script_of(lang) not in _SCRIPT_LETTERS:
+        if script_of(lang) in HAN_SCRIPTS or script_of(lang) not in _SCRIPT_LETTERS:
             continue
         reported = {(f.entity, s) for f in one.findings if f.check == "names.missing"
                     for s in f.source_ids}
